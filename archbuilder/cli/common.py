@@ -1,0 +1,28 @@
+"""What every subcommand shares: exit codes, the error type, loading a document with a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archbuilder.model import Architecture, DocumentError, load
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # findings reached the threshold, or a check failed
+EXIT_USAGE = 2  # bad arguments or unreadable input
+
+
+class CliError(Exception):
+    """Reported on stderr as `archbuilder: error: …` with its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def load_document(path: str) -> Architecture:
+    if not Path(path).exists():
+        raise CliError(f"{path}: no such file")
+    try:
+        return load(path)
+    except DocumentError as exc:
+        raise CliError(str(exc)) from None

@@ -1,0 +1,129 @@
+"""The things on the canvas: containers (region, VPC, AZ, subnet) and service nodes."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from archbuilder.model.ids import ID_PATTERN
+
+NodeId = Annotated[str, Field(pattern=ID_PATTERN)]
+JsonValue = Any
+
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
+_ZONE = re.compile(r"^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d)([a-z])$")
+
+# Canvas sizes in scene units. Containers store their size; services have a fixed footprint.
+SERVICE_WIDTH = 96.0
+SERVICE_HEIGHT = 84.0
+
+
+class NodeKind(StrEnum):
+    REGION = "region"
+    VPC = "vpc"
+    AZ = "az"
+    SUBNET = "subnet"
+    SERVICE = "service"
+
+
+class SubnetTier(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+
+
+class _Node(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    id: NodeId
+    label: str = Field(max_length=200)
+    parent_id: NodeId | None = None
+    # Position of the top-left corner relative to the parent container (or the canvas for roots).
+    x: float = Field(default=0.0, allow_inf_nan=False)
+    y: float = Field(default=0.0, allow_inf_nan=False)
+
+
+class _Container(_Node):
+    width: float = Field(default=400.0, gt=0, allow_inf_nan=False)
+    height: float = Field(default=300.0, gt=0, allow_inf_nan=False)
+
+
+class RegionNode(_Container):
+    kind: Literal["region"] = "region"
+    region: str = "us-east-1"
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        if not _REGION.match(value):
+            raise ValueError(f"{value!r} is not an AWS region name such as us-east-1")
+        return value
+
+
+class VpcNode(_Container):
+    kind: Literal["vpc"] = "vpc"
+    cidr: str = "10.0.0.0/16"
+
+    @field_validator("cidr")
+    @classmethod
+    def _cidr(cls, value: str) -> str:
+        return _ipv4_network(value)
+
+
+class AvailabilityZoneNode(_Container):
+    kind: Literal["az"] = "az"
+    zone: str = "us-east-1a"
+
+    @field_validator("zone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        if not _ZONE.match(value):
+            raise ValueError(f"{value!r} is not an availability zone name such as us-east-1a")
+        return value
+
+    @property
+    def region(self) -> str:
+        match = _ZONE.match(self.zone)
+        assert match
+        return match.group(1)
+
+
+class SubnetNode(_Container):
+    kind: Literal["subnet"] = "subnet"
+    cidr: str = "10.0.0.0/24"
+    tier: SubnetTier = SubnetTier.PRIVATE
+
+    @field_validator("cidr")
+    @classmethod
+    def _cidr(cls, value: str) -> str:
+        return _ipv4_network(value)
+
+
+class ServiceNode(_Node):
+    kind: Literal["service"] = "service"
+    type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    properties: dict[str, JsonValue] = Field(default_factory=dict)
+    # Subnets beyond the parent that a multi-subnet service spans (ALB, ASG, RDS subnet group...).
+    extra_subnet_ids: list[NodeId] = Field(default_factory=list)
+
+
+ContainerNode = RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode
+Node = Annotated[
+    RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode | ServiceNode, Field(discriminator="kind")
+]
+AnyNode = RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode | ServiceNode
+
+
+def _ipv4_network(value: str) -> str:
+    try:
+        network = ipaddress.IPv4Network(value, strict=True)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not an IPv4 CIDR block ({exc})") from None
+    return str(network)
+
+
+def is_container(node: AnyNode) -> bool:
+    return node.kind != NodeKind.SERVICE

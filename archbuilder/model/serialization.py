@@ -1,0 +1,317 @@
+"""The `*.arch.json` document format: versioned, deterministic, strictly parsed, atomically saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from archbuilder.catalog import Catalog
+from archbuilder.model.architecture import Architecture
+from archbuilder.model.connections import Connection
+from archbuilder.model.containment import InvariantError
+from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
+from archbuilder.model.nodes import AnyNode, Node
+
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_NESTING = 64
+
+# Migrations turn a document of version N into version N + 1, as plain JSON data.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class DocumentError(ValueError):
+    """A document cannot be read or written; the message names the file and the place."""
+
+
+class DocumentFile(BaseModel):
+    """The exact shape of a `*.arch.json` file (the committed JSON Schema is generated from it)."""
+
+    model_config = ConfigDict(extra="forbid", title="archbuilder document")
+
+    schema_version: int = Field(ge=1)
+    metadata: Metadata
+    nodes: list[Node] = Field(default_factory=list)
+    connections: list[Connection] = Field(default_factory=list)
+    suppressions: list[Suppression] = Field(default_factory=list)
+    rule_settings: dict[str, RuleSetting] = Field(default_factory=dict)
+    template: TemplateSections = Field(default_factory=TemplateSections)
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def to_data(architecture: Architecture) -> dict[str, Any]:
+    """The document as JSON data; `schema_version` first, everything else in sorted order."""
+    document = DocumentFile(
+        schema_version=SCHEMA_VERSION,
+        metadata=architecture.metadata,
+        nodes=sorted(architecture.nodes.values(), key=lambda n: n.id),
+        connections=sorted(architecture.connections.values(), key=lambda c: c.id),
+        suppressions=sorted(architecture.suppressions, key=lambda s: (s.rule_id, s.node_ids, s.reason)),
+        rule_settings=dict(sorted(architecture.rule_settings.items())),
+        template=architecture.template,
+    )
+    data = document.model_dump(mode="json")
+    return {"schema_version": data.pop("schema_version"), **_sorted(data)}
+
+
+def dumps(architecture: Architecture) -> str:
+    data = to_data(architecture)
+    version = data.pop("schema_version")
+    body = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    # schema_version goes first so a reader sees the format before anything else.
+    return '{\n  "schema_version": ' + str(version) + (",\n" + body[2:] if data else "\n}") + "\n"
+
+
+def save(architecture: Architecture, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temporary file in the same folder, flushed to disk, then renamed over."""
+    target = Path(path)
+    text = dumps(architecture)
+    write_atomic(target, text.encode("utf-8"))
+
+
+def write_atomic(target: Path, payload: bytes) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DocumentError(f"{target}: cannot write in {folder}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if target.exists():
+            os.chmod(temp_name, target.stat().st_mode & 0o777)
+        os.replace(temp_name, target)
+    except BaseException as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise DocumentError(f"{target}: could not save: {exc.strerror or exc}") from exc
+        raise
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def load(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Architecture:
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        raise DocumentError(f"{source}: cannot open: {exc.strerror}") from exc
+    if size > MAX_FILE_BYTES:
+        raise DocumentError(
+            f"{source}: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit"
+        )
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{source}: cannot read: {exc.strerror}") from exc
+    return loads(raw, str(source), catalog)
+
+
+def loads(raw: bytes | str, source: str = "<document>", catalog: Catalog | None = None) -> Architecture:
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:
+        raise DocumentError(f"{source}: document is over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    data = _parse_json(text, source)
+    data = migrate(data, source)
+    try:
+        document = DocumentFile.model_validate(data)
+    except ValidationError as exc:
+        raise DocumentError(f"{source}: {_describe(exc, data)}") from None
+    return _build(document, source, catalog)
+
+
+def _parse_json(text: str, source: str) -> dict[str, Any]:
+    depth = _max_depth(text)
+    if depth > MAX_NESTING:
+        raise DocumentError(f"{source}: nested {depth} levels deep, over the limit of {MAX_NESTING}")
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{source}: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except _DuplicateKey as exc:
+        raise DocumentError(f"{source}: duplicate key {exc.args[0]!r} in one object") from None
+    except _BadConstant as exc:
+        raise DocumentError(
+            f"{source}: {exc.args[0]} is not allowed in a document (only finite numbers)"
+        ) from None
+    if not isinstance(data, dict):
+        raise DocumentError(f"{source}: the document must be a JSON object, not {type(data).__name__}")
+    return data
+
+
+def migrate(data: dict[str, Any], source: str = "<document>") -> dict[str, Any]:
+    version = data.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DocumentError(f"{source}: schema_version is missing or not a whole number")
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            f"{source}: schema_version {version} is newer than this archbuilder understands "
+            f"({SCHEMA_VERSION}); update archbuilder to open it"
+        )
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise DocumentError(f"{source}: schema_version {version} is not supported (no migration)")
+        data = step(dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def _build(document: DocumentFile, source: str, catalog: Catalog | None) -> Architecture:
+    architecture = Architecture(catalog=catalog, metadata=document.metadata)
+    by_id: dict[str, AnyNode] = {}
+    for index, node in enumerate(document.nodes):
+        if node.id in by_id:
+            raise DocumentError(f"{source}: nodes[{index}]: id {node.id!r} appears twice")
+        by_id[node.id] = node
+    for node in _parents_first(by_id, source):
+        # Extra subnets can name subnets that come later; attach them once every node exists.
+        extras = node.extra_subnet_ids if node.kind == "service" else []
+        first = node.model_copy(update={"extra_subnet_ids": []}) if extras else node
+        try:
+            architecture.add_node(first)
+        except (InvariantError, KeyError) as exc:
+            raise DocumentError(f"{source}: node {node.id!r}: {_message(exc)}") from None
+    for node in document.nodes:
+        if node.kind == "service" and node.extra_subnet_ids:
+            try:
+                architecture.set_extra_subnets(node.id, list(node.extra_subnet_ids))
+            except InvariantError as exc:
+                raise DocumentError(f"{source}: node {node.id!r} › extra_subnet_ids: {exc}") from None
+    for connection in document.connections:
+        try:
+            architecture.add_connection(connection)
+        except InvariantError as exc:
+            raise DocumentError(f"{source}: connection {connection.id!r}: {exc}") from None
+    architecture.suppressions = list(document.suppressions)
+    architecture.rule_settings = dict(document.rule_settings)
+    architecture.template = document.template
+    return architecture
+
+
+def _parents_first(by_id: dict[str, AnyNode], source: str) -> list[AnyNode]:
+    ordered: list[AnyNode] = []
+    placed: set[str] = set()
+    visiting: set[str] = set()
+
+    def visit(node: AnyNode) -> None:
+        if node.id in placed:
+            return
+        if node.id in visiting:
+            raise DocumentError(f"{source}: node {node.id!r} is inside itself (parent cycle)")
+        visiting.add(node.id)
+        if node.parent_id is not None:
+            if node.parent_id not in by_id:
+                raise DocumentError(f"{source}: node {node.id!r}: parent {node.parent_id!r} does not exist")
+            visit(by_id[node.parent_id])
+        visiting.discard(node.id)
+        placed.add(node.id)
+        ordered.append(node)
+
+    for node in sorted(by_id.values(), key=lambda n: n.id):
+        visit(node)
+    return ordered
+
+
+def _message(exc: BaseException) -> str:
+    return str(exc) if not isinstance(exc, KeyError) else f"unknown service type {exc.args[0]!r}"
+
+
+def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
+    parts = []
+    for error in exc.errors()[:5]:
+        location = list(error["loc"])
+        where: list[str] = []
+        container: Any = data
+        for index, piece in enumerate(location):
+            if isinstance(piece, int) and isinstance(container, list) and piece < len(container):
+                item = container[piece]
+                ident = item.get("id") if isinstance(item, dict) else None
+                where[-1] = f"{where[-1]}[{piece}]" + (f" (id {ident!r})" if ident else "")
+                container = item
+                continue
+            # Discriminated unions add the tag (e.g. 'vpc') to the location; it is not a key of the data.
+            if isinstance(container, dict) and piece not in container and index < len(location) - 1:
+                continue
+            where.append(str(piece))
+            container = container.get(piece) if isinstance(container, dict) else None
+        message = str(error["msg"]).removeprefix("Value error, ")
+        parts.append(f"{' › '.join(where) or 'document'}: {message}")
+    more = len(exc.errors()) - 5
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _sorted(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_sorted(item) for item in value]
+    return value
+
+
+def _max_depth(text: str) -> int:
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+class _BadConstant(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the document file, as committed in resources/schema/."""
+    schema = DocumentFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://archbuilder.dev/schema/arch-document-v1.json"
+    return schema

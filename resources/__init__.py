@@ -1,0 +1,1 @@
+"""Runtime data shipped with archbuilder: catalog, examples, icons, schema."""
