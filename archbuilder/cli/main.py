@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_show",
     "archbuilder.cli.cmd_catalog",
     "archbuilder.cli.cmd_gui",
+    "archbuilder.cli.cmd_export",
 )
 
 

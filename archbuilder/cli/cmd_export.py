@@ -1,0 +1,34 @@
+"""`archbuilder export FILE --format FORMAT -o DIR`: write CloudFormation, Terraform or a diagram."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from archbuilder.cli.common import CliError, load_document
+from archbuilder.exporters.registry import FORMATS, ExportError, export
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("export", help="export to CloudFormation, Terraform or a diagram")
+    parser.add_argument("file", help="an .arch.json document")
+    parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="what to write")
+    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    parser.set_defaults(handler=run)
+
+
+def _progress(what: str, done: int, total: int) -> None:
+    print(f"\r{what}: {done}/{total}", end="\n" if done >= total else "", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    architecture = load_document(args.file)
+    try:
+        written = export(args.format, architecture, Path(args.output), None if args.quiet else _progress)
+    except ExportError as exc:
+        raise CliError(str(exc), exc.exit_code) from None
+    for path in written:
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,81 @@
+"""Every export format by name, registered explicitly, imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from archbuilder.model import Architecture
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+class ExportFunction(Protocol):
+    def __call__(
+        self, architecture: Architecture, out_dir: Path, progress: Progress | None = None
+    ) -> list[Path]: ...
+
+
+class ExportError(Exception):
+    """An export could not be completed; the message says what and where. `exit_code` 1 = the design
+    has something the format cannot express (e.g. unmapped services), 2 = environment/input problem."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    description: str
+    module: str  # module with a function `export(architecture, out_dir, progress=None) -> list[Path]`
+
+    def load(self) -> ExportFunction:
+        export: ExportFunction = importlib.import_module(self.module).export
+        return export
+
+
+FORMATS: dict[str, ExportFormat] = {}
+
+
+def register(fmt: ExportFormat) -> None:
+    FORMATS[fmt.name] = fmt
+
+
+# The formats; each module lands with its exporter.
+for _fmt in (
+    ExportFormat(
+        "cloudformation", "CloudFormation YAML (template.yaml)", "archbuilder.exporters.cloudformation_yaml"
+    ),
+    ExportFormat(
+        "cloudformation-json",
+        "CloudFormation JSON (template.json)",
+        "archbuilder.exporters.cloudformation_json",
+    ),
+    ExportFormat("terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform"),
+    ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram_png"),
+    ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram_svg"),
+    ExportFormat("drawio", "draw.io diagram (diagram.drawio)", "archbuilder.exporters.drawio"),
+):
+    register(_fmt)
+
+
+def available_formats() -> list[ExportFormat]:
+    """Formats whose module exists in this installation."""
+    return [fmt for fmt in FORMATS.values() if importlib.util.find_spec(fmt.module) is not None]
+
+
+def export(
+    name: str, architecture: Architecture, out_dir: Path, progress: Progress | None = None
+) -> list[Path]:
+    try:
+        fmt = FORMATS[name]
+    except KeyError:
+        raise ExportError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}", 2) from None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return fmt.load()(architecture, out_dir, progress)
