@@ -1,0 +1,98 @@
+"""Service and container icons taken from the diagrams package's bundled AWS PNGs, scaled once and cached."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from archbuilder.canvas.styles import CATEGORY_COLORS, ICON_SIZE
+from archbuilder.catalog import Catalog, default_catalog
+
+
+@cache
+def _diagrams_root() -> Path | None:
+    """The folder holding the diagrams package's `resources/` tree (site-packages), if installed."""
+    try:
+        import diagrams
+    except ImportError:
+        return None
+    return Path(diagrams.__file__).resolve().parent.parent
+
+
+def diagram_icon_path(diagram_class: str) -> Path | None:
+    """`aws.database.RDS` -> the PNG file the diagrams package draws for it, or None."""
+    root = _diagrams_root()
+    module_name, _, class_name = f"diagrams.{diagram_class}".rpartition(".")
+    if root is None or not module_name:
+        return None
+    try:
+        node_class = getattr(importlib.import_module(module_name), class_name)
+    except (ImportError, AttributeError):
+        return None
+    icon_dir, icon = getattr(node_class, "_icon_dir", None), getattr(node_class, "_icon", None)
+    if not icon_dir or not icon:
+        return None
+    path = root / icon_dir / icon
+    return path if path.is_file() else None
+
+
+def _scaled(path: Path, size: int) -> QPixmap | None:
+    pixmap = QPixmap(str(path))
+    if pixmap.isNull():
+        return None
+    return pixmap.scaled(
+        size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+def fallback_pixmap(size: int = ICON_SIZE, colour: QColor | None = None) -> QPixmap:
+    """A neutral rounded tile for services whose icon cannot be found."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour or CATEGORY_COLORS["other"])
+    painter.drawRoundedRect(2, 2, size - 4, size - 4, 6, 6)
+    painter.end()
+    return pixmap
+
+
+_pixmaps: dict[tuple[str, int], QPixmap] = {}
+
+
+def service_pixmap(type_id: str, size: int = ICON_SIZE, catalog: Catalog | None = None) -> QPixmap:
+    """The icon of a catalog service type at `size` px, cached per process; a neutral tile when unknown."""
+    key = (type_id, size)
+    cached = _pixmaps.get(key)
+    if cached is not None:
+        return cached
+    service = (catalog or default_catalog()).find(type_id)
+    path = diagram_icon_path(service.diagram_class) if service is not None else None
+    pixmap = _scaled(path, size) if path is not None else None
+    if pixmap is None:
+        colour = CATEGORY_COLORS.get(service.category.value) if service is not None else None
+        pixmap = fallback_pixmap(size, colour)
+    _pixmaps[key] = pixmap
+    return pixmap
+
+
+def service_icon(type_id: str, catalog: Catalog | None = None) -> QIcon:
+    return QIcon(service_pixmap(type_id, ICON_SIZE, catalog))
+
+
+def resource_pixmap(relative: str, size: int) -> QPixmap | None:
+    """An icon by its path under the diagrams package's `resources/aws/` (container header icons)."""
+    key = (f"resource:{relative}", size)
+    if key in _pixmaps:
+        return _pixmaps[key]
+    root = _diagrams_root()
+    path = root / "resources" / "aws" / relative if root is not None else None
+    pixmap = _scaled(path, size) if path is not None and path.is_file() else None
+    if pixmap is not None:
+        _pixmaps[key] = pixmap
+    return pixmap

@@ -1,0 +1,128 @@
+"""An arrow from one service to another that follows its ends, styled by connection kind, with a label."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+
+from archbuilder.canvas import styles
+from archbuilder.catalog import ConnectionKind
+from archbuilder.model.connections import Connection
+
+ARROW_LENGTH = 11.0
+ARROW_HALF_WIDTH = 5.0
+END_GAP = 4.0  # space between the arrow tip and the icon
+
+_DASHED = {ConnectionKind.EVENT, ConnectionKind.POLL, ConnectionKind.SUBSCRIBE, ConnectionKind.LOGS}
+_DOTTED = {ConnectionKind.ATTACH, ConnectionKind.DNS, ConnectionKind.DEPLOY, ConnectionKind.REPLICATE}
+
+
+def connection_caption(connection: Connection) -> str:
+    text = connection.label or connection.kind.value.replace("_", " ")
+    if connection.port is not None:
+        text += f" :{connection.port}"
+    return text
+
+
+def clip_to_rect(rect: QRectF, toward: QPointF, gap: float = END_GAP, origin: QPointF | None = None) -> QPointF:
+    """Where the ray from `origin` (default: the rect's centre) toward `toward` leaves `rect`, plus a gap."""
+    centre = origin if origin is not None else rect.center()
+    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
+    if dx == 0 and dy == 0:
+        return centre
+    bounds = rect.adjusted(-gap, -gap, gap, gap)
+    limits = []
+    if dx:
+        limits.append(((bounds.right() if dx > 0 else bounds.left()) - centre.x()) / dx)
+    if dy:
+        limits.append(((bounds.bottom() if dy > 0 else bounds.top()) - centre.y()) / dy)
+    scale = max(0.0, min(min(limits), 1.0))
+    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+
+
+class ConnectionItem(QGraphicsPathItem):
+    def __init__(self, connection: Connection) -> None:
+        super().__init__()
+        self.connection_id = connection.id
+        self.source_id = connection.source_id
+        self.target_id = connection.target_id
+        self.setZValue(1)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setBrush(QBrush(styles.CONNECTION_COLOR))
+        self._label_box = QGraphicsRectItem(self)
+        self._label_box.setBrush(QBrush(QColor(255, 255, 255, 225)))
+        self._label_box.setPen(Qt.PenStyle.NoPen)
+        self._label = QGraphicsSimpleTextItem(self._label_box)
+        self._label.setFont(styles.label_font())
+        self._label.setBrush(QBrush(styles.MUTED_TEXT_COLOR))
+        self._hit_shape = QPainterPath()
+        self.update_from(connection)
+
+    def update_from(self, connection: Connection) -> None:
+        self.kind = connection.kind
+        self.caption = connection_caption(connection)
+        self._label.setText(self.caption)  # plain text, never HTML
+        bounds = self._label.boundingRect()
+        self._label_box.setRect(QRectF(-2, -1, bounds.width() + 4, bounds.height() + 2))
+        self.setToolTip(f"{connection.source_id} → {connection.target_id}\n{self.caption}")
+        self._apply_pen()
+
+    def _apply_pen(self) -> None:
+        colour = styles.SELECTION_COLOR if self.isSelected() else styles.CONNECTION_COLOR
+        pen = QPen(colour, 2.5 if self.isSelected() else 1.5)
+        if self.kind in _DASHED:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        elif self.kind in _DOTTED:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        self.setPen(pen)
+        self.setBrush(QBrush(colour))
+
+    def update_geometry(
+        self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF]
+    ) -> None:
+        """Route a straight arrow between two services, each given as (outline rect, centre) in scene
+        coordinates: the line joins the centres and stops at the outlines."""
+        (source_rect, source_centre), (target_rect, target_centre) = source, target
+        start = clip_to_rect(source_rect, target_centre, origin=source_centre)
+        end = clip_to_rect(target_rect, source_centre, origin=target_centre)
+        line = QLineF(start, end)
+        path = QPainterPath(start)
+        path.lineTo(end)
+        if line.length() > ARROW_LENGTH:
+            unit = line.unitVector()
+            ux, uy = unit.dx(), unit.dy()
+            base = QPointF(end.x() - ux * ARROW_LENGTH, end.y() - uy * ARROW_LENGTH)
+            normal = QPointF(-uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH)
+            head = QPolygonF([end, base + normal, base - normal, end])
+            path.addPolygon(head)
+            path.closeSubpath()
+        self.prepareGeometryChange()
+        self.setPath(path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        self._hit_shape = stroker.createStroke(path)
+        middle = line.center()
+        box = self._label_box.rect()
+        self._label_box.setPos(middle.x() - box.width() / 2, middle.y() - box.height() / 2)
+        self._label_box.setVisible(self._show_label and line.length() > box.width() + 2 * ARROW_LENGTH)
+
+    _show_label = True
+
+    def set_detail(self, level: int) -> None:
+        self._show_label = level >= 2
+        self._label_box.setVisible(self._show_label)
+
+    def label_text(self) -> str:
+        return self._label.text()
+
+    def shape(self) -> QPainterPath:
+        return self._hit_shape
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_pen()
+        return super().itemChange(change, value)

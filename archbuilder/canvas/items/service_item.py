@@ -1,0 +1,209 @@
+"""A service on the canvas: icon and label as C++ child items (cheap to paint), a connect handle, a badge."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+)
+
+from archbuilder.canvas import styles
+from archbuilder.canvas.icons import service_pixmap
+from archbuilder.canvas.items.finding_badge import BADGE_SIZE, FindingBadge, FindingLike
+from archbuilder.catalog import Catalog
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
+
+ICON_TOP = 6.0
+LABEL_TOP = ICON_TOP + styles.ICON_SIZE + 4.0
+DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES = 2, 1, 0
+
+
+def wrap_label(text: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -> list[str]:
+    """Break `text` at spaces into at most `max_lines` lines of `width`; the last line is elided."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    for index, word in enumerate(words):
+        candidate = f"{current} {word}".strip()
+        if metrics.horizontalAdvance(candidate) <= width or not current:
+            current = candidate
+            continue
+        lines.append(current)
+        if len(lines) == max_lines - 1:
+            current = " ".join(words[index:])
+            break
+        current = word
+    if current or not lines:
+        lines.append(current)
+    lines = lines[:max_lines]
+    return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+class ConnectHandle(QGraphicsEllipseItem):
+    """The dot on a service's right edge: drag from it to another service to connect them."""
+
+    def __init__(self, parent: ServiceItem) -> None:
+        r = styles.CONNECT_HANDLE_RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r, parent)
+        self.setPos(SERVICE_WIDTH, SERVICE_HEIGHT / 2 - 14)
+        self.setBrush(QBrush(styles.SELECTION_COLOR))
+        self.setPen(QPen(QColor("white"), 1.5))
+        self.setZValue(15)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Drag to another service to connect")
+        self.setVisible(False)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene = self.scene()
+        if event.button() == Qt.MouseButton.LeftButton and hasattr(scene, "connect_gesture"):
+            scene.connect_gesture.begin(self.parentItem(), event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.scene().connect_gesture.update(event.scenePos())  # type: ignore[attr-defined]
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.scene().connect_gesture.finish(event.scenePos())  # type: ignore[attr-defined]
+
+
+class ServiceItem(QGraphicsRectItem):
+    def __init__(self, node: ServiceNode, catalog: Catalog) -> None:
+        super().__init__(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
+        self.node_id = node.id
+        self.type_id = node.type
+        service = catalog.find(node.type)
+        category = service.category.value if service is not None else "other"
+        self._tile_brush = QBrush(styles.CATEGORY_COLORS.get(category, styles.CATEGORY_COLORS["other"]))
+        self._selected_brush = QBrush(QColor(9, 114, 211, 28))
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setZValue(5)  # above sibling containers, so a service dropped on a subnet stays visible
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        )
+        self.setAcceptHoverEvents(True)
+        self._icon = QGraphicsPixmapItem(service_pixmap(node.type, styles.ICON_SIZE, catalog), self)
+        self._icon.setPos((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
+        self._icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._lines: list[QGraphicsSimpleTextItem] = []
+        self._handle = ConnectHandle(self)
+        self._badge: FindingBadge | None = None
+        self._detail = DETAIL_FULL
+        self.set_label(node.label)
+        self.setPos(node.x, node.y)
+        # Only after the first placement: from now on moves tell the scene to re-route connections.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+
+    # ------------------------------------------------------------------ content
+
+    def set_label(self, text: str) -> None:
+        for line in self._lines:
+            _discard(line)
+        font = styles.label_font()
+        metrics = QFontMetricsF(font)
+        self._lines = []
+        for index, line_text in enumerate(wrap_label(text, metrics, styles.LABEL_WIDTH)):
+            line = QGraphicsSimpleTextItem(line_text, self)  # plain text, never HTML
+            line.setFont(font)
+            line.setBrush(QBrush(styles.TEXT_COLOR))
+            width = metrics.horizontalAdvance(line_text)
+            line.setPos((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * metrics.height())
+            line.setVisible(self._detail == DETAIL_FULL)
+            self._lines.append(line)
+        self.label = text
+        self.setToolTip(f"{text}\n{self.type_id}")
+
+    def label_lines(self) -> list[str]:
+        return [line.text() for line in self._lines]
+
+    def set_findings(self, findings: Sequence[FindingLike]) -> None:
+        if not findings:
+            if self._badge is not None:
+                _discard(self._badge)
+                self._badge = None
+            return
+        if self._badge is None:
+            self._badge = FindingBadge(findings, self)
+            self._badge.setPos(SERVICE_WIDTH / 2 + styles.ICON_SIZE / 2 - BADGE_SIZE / 2, 0)
+            self._badge.set_show_count(self._detail == DETAIL_FULL)
+        else:
+            self._badge.set_findings(findings)
+
+    @property
+    def badge(self) -> FindingBadge | None:
+        return self._badge
+
+    def set_detail(self, level: int) -> None:
+        """Level of detail: labels only at full detail; icons give way to flat tiles when far out."""
+        if level == self._detail:
+            return
+        self._detail = level
+        for line in self._lines:
+            line.setVisible(level == DETAIL_FULL)
+        self._icon.setVisible(level != DETAIL_TILES)
+        if self._badge is not None:
+            self._badge.set_show_count(level == DETAIL_FULL)
+        self._apply_brush()
+
+    def anchor_scene(self) -> tuple[QRectF, QPointF]:
+        """Where connections attach, in scene coordinates: they aim at the icon's centre and stop at the
+        outline of icon plus label, so an arrow leaving downwards does not cross the label."""
+        left = (SERVICE_WIDTH - styles.ICON_SIZE) / 2
+        bottom = max((line.pos().y() + line.boundingRect().height() for line in self._lines if line.isVisible()),
+                     default=ICON_TOP + styles.ICON_SIZE)
+        outline = QRectF(left, ICON_TOP, styles.ICON_SIZE, bottom - ICON_TOP)
+        centre = QPointF(SERVICE_WIDTH / 2, ICON_TOP + styles.ICON_SIZE / 2)
+        return self.mapRectToScene(outline), self.mapToScene(centre)
+
+    def connect_handle(self) -> ConnectHandle:
+        return self._handle
+
+    # ------------------------------------------------------------------ Qt overrides
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if scene is not None:
+                scene.on_item_moved(self)  # type: ignore[attr-defined]
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._apply_brush()
+            self._handle.setVisible(bool(value))
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._handle.setVisible(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._handle.setVisible(self.isSelected())
+        super().hoverLeaveEvent(event)
+
+    def _apply_brush(self) -> None:
+        if self._detail == DETAIL_TILES:
+            self.setBrush(self._tile_brush)
+        elif self.isSelected():
+            self.setBrush(self._selected_brush)
+        else:
+            self.setBrush(Qt.BrushStyle.NoBrush)
+
+    def center_scene(self) -> QPointF:
+        return self.mapToScene(SERVICE_WIDTH / 2, SERVICE_HEIGHT / 2)
+
+
+def _discard(item: QGraphicsItem) -> None:
+    scene = item.scene()
+    if scene is not None:
+        scene.removeItem(item)
+    item.setParentItem(None)

@@ -1,0 +1,447 @@
+"""The scene mirrors the document's Architecture (model events in, items out); gestures become
+Document calls, never direct model edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from archbuilder.canvas.interactions import (
+    ConnectGesture,
+    DocumentLike,
+    DropTarget,
+    KindChooser,
+    container_target,
+    service_target,
+)
+from archbuilder.canvas.items.connection_item import ConnectionItem
+from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.finding_badge import FindingLike
+from archbuilder.canvas.items.service_item import DETAIL_FULL, ServiceItem
+from archbuilder.model import Architecture, Connection, ServiceNode
+from archbuilder.model.nodes import AnyNode
+
+NodeItem = ServiceItem | ContainerItem
+PASTE_OFFSET = 24.0
+
+
+class ArchitectureScene(QGraphicsScene):
+    selection_node_ids_changed = Signal(list)
+
+    def __init__(self, document: DocumentLike, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setBackgroundBrush(QColor("white"))
+        self._architecture: Architecture | None = None
+        self._nodes: dict[str, NodeItem] = {}
+        self._connections: dict[str, ConnectionItem] = {}
+        self._edges_of: dict[str, set[str]] = {}  # service id -> ids of its connections
+        self._findings: dict[str, list[FindingLike]] = {}
+        self._badged: set[str] = set()
+        self._detail = DETAIL_FULL
+        self._drag: dict[NodeItem, QPointF] | None = None
+        self._drag_lead: NodeItem | None = None
+        self._highlighted: ContainerItem | None = None
+        self._clipboard: list[str] = []
+        self._paste_count = 0
+        self._emit_selection = True
+        self.connect_gesture = ConnectGesture(self)
+        self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
+        self.selectionChanged.connect(self._on_selection_changed)
+        document.architecture_replaced.connect(self.rebuild)
+        self.rebuild()
+
+    # ------------------------------------------------------------------ public API (GUI contract)
+
+    @property
+    def architecture(self) -> Architecture:
+        return self.document.architecture  # type: ignore[no-any-return]
+
+    def item_for(self, node_id: str) -> QGraphicsItem | None:
+        return self._nodes.get(node_id) or self._connections.get(node_id)
+
+    def connection_item(self, connection_id: str) -> ConnectionItem | None:
+        return self._connections.get(connection_id)
+
+    def node_items(self) -> Mapping[str, NodeItem]:
+        return self._nodes
+
+    def selected_node_ids(self) -> list[str]:
+        return [item.node_id for item in self.selectedItems() if isinstance(item, ServiceItem | ContainerItem)]
+
+    def selected_connection_ids(self) -> list[str]:
+        return [item.connection_id for item in self.selectedItems() if isinstance(item, ConnectionItem)]
+
+    def select_nodes(self, ids: Sequence[str]) -> None:
+        self._emit_selection = False
+        try:
+            self.clearSelection()
+            for node_id in ids:
+                item = self._nodes.get(node_id)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self._emit_selection = True
+        self._on_selection_changed()
+
+    def set_findings(self, findings_by_node: Mapping[str, Sequence[FindingLike]]) -> None:
+        """Badge every item with open (unsuppressed) findings; clear the badges of the others."""
+        self._findings = {
+            node_id: open_findings
+            for node_id, findings in findings_by_node.items()
+            if (open_findings := [f for f in findings if not f.suppressed])
+        }
+        for node_id in self._badged - set(self._findings):
+            item = self._nodes.get(node_id)
+            if item is not None:
+                item.set_findings([])
+        for node_id, findings in self._findings.items():
+            item = self._nodes.get(node_id)
+            if item is not None:
+                item.set_findings(findings)
+        self._badged = set(self._findings)
+
+    def nodes_rect(self, ids: Sequence[str] | None = None) -> QRectF:
+        """Scene rect around the given nodes (all nodes when None)."""
+        rect = QRectF()
+        items = self._nodes.values() if ids is None else [self._nodes[i] for i in ids if i in self._nodes]
+        for item in items:
+            if item.parentItem() is None or ids is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if ids is None:
+            for connection in self._connections.values():
+                rect = rect.united(connection.sceneBoundingRect())
+        return rect
+
+    def set_detail_level(self, level: int) -> None:
+        if level == self._detail:
+            return
+        self._detail = level
+        for item in self._nodes.values():
+            item.set_detail(level)
+        for connection in self._connections.values():
+            connection.set_detail(level)
+
+    # ------------------------------------------------------------------ building from the model
+
+    def rebuild(self) -> None:
+        self.connect_gesture.cancel()
+        self._disconnect_model()
+        self.clear()
+        self._nodes.clear()
+        self._connections.clear()
+        self._edges_of.clear()
+        self._badged.clear()
+        self._drag = None
+        self._highlighted = None
+        architecture = self.architecture
+        pending: list[str | None] = [None]
+        while pending:  # parents before children, whatever order the nodes were added in
+            parent_id = pending.pop()
+            for node in architecture.children(parent_id):
+                self._add_node_item(node)
+                if not isinstance(node, ServiceNode):
+                    pending.append(node.id)
+        for connection in architecture.connections.values():
+            self._add_connection_item(connection)
+        events = architecture.events
+        events.node_added.connect(self._on_node_added)
+        events.node_removed.connect(self._on_node_removed)
+        events.node_changed.connect(self._on_node_changed)
+        events.node_reparented.connect(self._on_node_reparented)
+        events.connection_added.connect(self._add_connection_item)
+        events.connection_removed.connect(self._on_connection_removed)
+        events.connection_changed.connect(self._on_connection_changed)
+        self._architecture = architecture
+        self.set_findings({k: v for k, v in self._findings.items() if k in self._nodes})
+        rect = self.itemsBoundingRect()
+        self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
+
+    def _disconnect_model(self) -> None:
+        if self._architecture is None:
+            return
+        events = self._architecture.events
+        events.node_added.disconnect(self._on_node_added)
+        events.node_removed.disconnect(self._on_node_removed)
+        events.node_changed.disconnect(self._on_node_changed)
+        events.node_reparented.disconnect(self._on_node_reparented)
+        events.connection_added.disconnect(self._add_connection_item)
+        events.connection_removed.disconnect(self._on_connection_removed)
+        events.connection_changed.disconnect(self._on_connection_changed)
+        self._architecture = None
+
+    def _add_node_item(self, node: AnyNode) -> NodeItem:
+        item: NodeItem
+        if isinstance(node, ServiceNode):
+            item = ServiceItem(node, self.architecture.catalog)
+        else:
+            item = ContainerItem(node)
+        if self._detail != DETAIL_FULL:
+            item.set_detail(self._detail)
+        parent = self._nodes.get(node.parent_id) if node.parent_id is not None else None
+        if parent is not None:
+            item.setParentItem(parent)
+        else:
+            self.addItem(item)
+        self._nodes[node.id] = item
+        findings = self._findings.get(node.id)
+        if findings:
+            item.set_findings(findings)
+            self._badged.add(node.id)
+        return item
+
+    def _add_connection_item(self, connection: Connection) -> None:
+        item = ConnectionItem(connection)
+        if self._detail != DETAIL_FULL:
+            item.set_detail(self._detail)
+        self.addItem(item)
+        self._connections[connection.id] = item
+        self._edges_of.setdefault(connection.source_id, set()).add(connection.id)
+        self._edges_of.setdefault(connection.target_id, set()).add(connection.id)
+        self._route(item)
+
+    def _route(self, item: ConnectionItem) -> None:
+        source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
+        if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
+            item.update_geometry(source.anchor_scene(), target.anchor_scene())
+
+    # ------------------------------------------------------------------ model events
+
+    def _on_node_added(self, node: AnyNode) -> None:
+        self._add_node_item(node)
+
+    def _on_node_removed(self, node: AnyNode) -> None:
+        item = self._nodes.pop(node.id, None)
+        self._badged.discard(node.id)
+        if item is None:
+            return
+        if self._drag is not None:
+            self._drag.pop(item, None)
+        if self._highlighted is item:
+            self._highlighted = None
+        self.removeItem(item)
+
+    def _on_node_changed(self, node: AnyNode, field: str) -> None:
+        item = self._nodes.get(node.id)
+        if item is None:
+            return
+        if field == "position":
+            if item.pos() != QPointF(node.x, node.y):
+                item.setPos(node.x, node.y)
+        elif isinstance(item, ServiceItem):
+            if field == "label":
+                item.set_label(node.label)
+        elif isinstance(item, ContainerItem):
+            item.update_from(node)
+
+    def _on_node_reparented(self, node: AnyNode, previous_parent_id: str | None) -> None:
+        item = self._nodes.get(node.id)
+        if item is None:
+            return
+        parent = self._nodes.get(node.parent_id) if node.parent_id is not None else None
+        item.setParentItem(parent)
+        item.setPos(node.x, node.y)
+        self.on_item_moved(item)
+
+    def _on_connection_removed(self, connection: Connection) -> None:
+        item = self._connections.pop(connection.id, None)
+        for end in (connection.source_id, connection.target_id):
+            self._edges_of.get(end, set()).discard(connection.id)
+        if item is not None:
+            self.removeItem(item)
+
+    def _on_connection_changed(self, connection: Connection, field: str) -> None:
+        item = self._connections.get(connection.id)
+        if item is not None:
+            item.update_from(connection)
+            self._route(item)
+
+    def on_item_moved(self, item: NodeItem) -> None:
+        """An item moved (drag or model): re-route the connections of it and of the services inside it."""
+        if not self._connections:
+            return
+        if isinstance(item, ServiceItem):
+            ids = self._edges_of.get(item.node_id, ())
+        else:
+            ids = set()
+            for node in self.architecture.descendants(item.node_id):
+                ids.update(self._edges_of.get(node.id, ()))
+        for connection_id in ids:
+            self._route(self._connections[connection_id])
+
+    # ------------------------------------------------------------------ moving items (one undo step)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        grabber = self.mouseGrabberItem()
+        if isinstance(grabber, ServiceItem | ContainerItem):
+            selected = [i for i in self.selectedItems() if isinstance(i, ServiceItem | ContainerItem)]
+            chosen = set(selected)
+            # Children of a selected container ride along with it; only the outermost ones move in the model.
+            self._drag = {
+                item: QPointF(item.pos()) for item in selected if not _has_ancestor_in(item, chosen)
+            }
+            self._drag_lead = grabber
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if self._drag and self._drag_lead is not None and self._drag_lead.pos() != self._drag.get(self._drag_lead):
+            target = self._target_for(self._drag_lead, set(self._drag))
+            self.highlight_target(target)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        drag, self._drag, self._drag_lead = self._drag, None, None
+        self.highlight_target(None)
+        if drag:
+            moved = {item: start for item, start in drag.items() if item.pos() != start}
+            if moved:
+                self.commit_move(list(moved))
+
+    def highlight_target(self, target: DropTarget | None) -> None:
+        container = target.container if target is not None else None
+        if self._highlighted is not None and self._highlighted is not container:
+            self._highlighted.set_drop_highlight(None)
+        self._highlighted = container
+        if container is not None and target is not None:
+            container.set_drop_highlight(target.allowed)
+
+    def _target_for(self, item: NodeItem, moving: set[Any]) -> DropTarget:
+        """Where a moved item would land: a service by its centre, a container by its header's corner."""
+        if isinstance(item, ServiceItem):
+            return service_target(self, self.document, item.type_id, item.center_scene(), moving)
+        return container_target(self, item.kind, item.mapToScene(QPointF(12, 12)), moving)
+
+    def commit_move(self, items: list[NodeItem]) -> bool:
+        """Turn a finished drag into ONE undo step: move_nodes, or reparent_node(s) in a macro."""
+        architecture = self.architecture
+        moving = set(items)
+        moves: dict[str, tuple[float, float]] = {}
+        reparents: list[tuple[str, str | None, float, float]] = []
+        for item in items:
+            target = self._target_for(item, moving)
+            if not target.allowed:
+                self._refuse(items, f"{architecture.node(item.node_id).label}: {target.reason}")
+                return False
+            node = architecture.node(item.node_id)
+            if target.parent_id == node.parent_id:
+                moves[item.node_id] = (item.pos().x(), item.pos().y())
+            else:
+                local = (
+                    target.container.mapFromScene(item.scenePos())
+                    if target.container is not None
+                    else item.scenePos()
+                )
+                reparents.append((item.node_id, target.parent_id, local.x(), local.y()))
+        if not reparents:
+            ok = self.document.move_nodes(moves)
+        elif len(reparents) == 1 and not moves:
+            ok = self.document.reparent_node(*reparents[0])
+        else:
+            stack = self.document.undo_stack
+            stack.beginMacro("Move")
+            ok = all(self.document.reparent_node(*args) for args in reparents)
+            ok = ok and (not moves or self.document.move_nodes(moves))
+            stack.endMacro()
+            if not ok:
+                stack.undo()  # the half-done macro: put back whatever part of it went through
+        self._sync_positions(items)
+        return bool(ok)
+
+    def _refuse(self, items: list[NodeItem], reason: str) -> None:
+        self.document.status_message.emit(reason)
+        self._sync_positions(items)
+
+    def _sync_positions(self, items: list[NodeItem]) -> None:
+        """Put items where the model says (a refused or partly refused drag snaps back)."""
+        for item in items:
+            node = self.architecture.nodes.get(item.node_id)
+            if node is not None and item.pos() != QPointF(node.x, node.y):
+                item.setPos(node.x, node.y)
+
+    def on_container_resized(self, item: ContainerItem, width: float, height: float) -> None:
+        node = self.architecture.nodes.get(item.node_id)
+        if node is None:
+            return
+        if (getattr(node, "width", width), getattr(node, "height", height)) == (width, height):
+            return
+        if not self.document.resize_container(item.node_id, width, height):
+            item.update_from(node)
+
+    # ------------------------------------------------------------------ connecting, deleting, copying
+
+    def connect_services(self, source_id: str, target_id: str, at: QPointF) -> str | None:
+        """Connect with the kind the target accepts; ask `kind_chooser` when it accepts several."""
+        kinds = self.architecture.accepted_kinds(source_id, target_id)
+        if not kinds:
+            target = self.architecture.node(target_id)
+            self.document.status_message.emit(f"{target.label} does not accept connections")
+            return None
+        if len(kinds) == 1 or self.kind_chooser is None:
+            kind: Any = kinds[0]
+        else:
+            kind = self.kind_chooser(kinds, at)
+        if kind is None:
+            return None
+        return self.document.connect(source_id, target_id, kind)
+
+    def delete_selection(self) -> bool:
+        node_ids = self.selected_node_ids()
+        connection_ids = [
+            cid
+            for cid in self.selected_connection_ids()
+            if not {self._connections[cid].source_id, self._connections[cid].target_id} & set(node_ids)
+        ]
+        if node_ids and connection_ids:
+            stack = self.document.undo_stack
+            stack.beginMacro("Delete")
+            ok = self.document.remove_connections(connection_ids) and self.document.remove_nodes(node_ids)
+            stack.endMacro()
+            return bool(ok)
+        if node_ids:
+            return self.document.remove_nodes(node_ids)
+        if connection_ids:
+            return self.document.remove_connections(connection_ids)
+        return False
+
+    def copy_selection(self) -> list[str]:
+        self._clipboard = self.selected_node_ids()
+        self._paste_count = 0
+        return list(self._clipboard)
+
+    def paste(self) -> list[str]:
+        ids = [node_id for node_id in self._clipboard if node_id in self.architecture.nodes]
+        if not ids:
+            return []
+        self._paste_count += 1
+        offset = PASTE_OFFSET * self._paste_count
+        new_ids = self.document.duplicate(ids, offset, offset)
+        if new_ids:
+            self.select_nodes(new_ids)
+        return new_ids
+
+    def duplicate_selection(self) -> list[str]:
+        ids = self.selected_node_ids()
+        if not ids:
+            return []
+        new_ids = self.document.duplicate(ids, PASTE_OFFSET, PASTE_OFFSET)
+        if new_ids:
+            self.select_nodes(new_ids)
+        return new_ids
+
+    def _on_selection_changed(self) -> None:
+        if self._emit_selection:
+            self.selection_node_ids_changed.emit(self.selected_node_ids())
+
+
+def _has_ancestor_in(item: QGraphicsItem, chosen: set[Any]) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if parent in chosen:
+            return True
+        parent = parent.parentItem()
+    return False

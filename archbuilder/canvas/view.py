@@ -1,0 +1,356 @@
+"""The canvas view: zoom about the cursor, pan, fit, level of detail, palette drops with a visible
+allowed/refused highlight, connect mode, and the editing keys."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
+
+from archbuilder.canvas import styles
+from archbuilder.canvas.interactions import (
+    CONTAINER_MIME,
+    CONTAINER_PAYLOADS,
+    SERVICE_MIME,
+    DropTarget,
+    container_target,
+    service_item_at,
+    service_target,
+)
+from archbuilder.canvas.items.service_item import DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES
+from archbuilder.canvas.scene import ArchitectureScene
+from archbuilder.catalog import ConnectionKind
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
+
+ZOOM_STEP = 1.25
+FIT_MARGIN = 40.0
+
+
+def detail_for_scale(scale: float) -> int:
+    if scale < styles.DETAIL_HIDE_ICONS:
+        return DETAIL_TILES
+    if scale < styles.DETAIL_HIDE_SERVICE_TEXT:
+        return DETAIL_ICONS
+    return DETAIL_FULL
+
+
+class ArchitectureView(QGraphicsView):
+    zoom_changed = Signal(float)
+    viewport_changed = Signal()  # scrolled, zoomed or resized: the minimap redraws its frame
+
+    def __init__(self, scene: ArchitectureScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.arch_scene = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._connect_mode = False
+        self._panning_from: QPoint | None = None
+        self._space_held = False
+        self._drop_target: DropTarget | None = None
+        scene.kind_chooser = self._choose_kind
+        self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
+        self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
+
+    # ------------------------------------------------------------------ zoom and pan
+
+    def zoom(self) -> float:
+        return float(self.transform().m11())
+
+    def set_zoom(self, scale: float, anchor: QPoint | None = None) -> None:
+        """Zoom to `scale`, keeping the scene point under `anchor` (viewport px) in place."""
+        scale = min(max(scale, styles.ZOOM_MIN), styles.ZOOM_MAX)
+        factor = scale / self.zoom()
+        if abs(factor - 1.0) < 1e-9:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        else:
+            before = self.mapToScene(anchor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor)
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._zoom_changed()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit_rect(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            return
+        self.fitInView(rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > styles.ZOOM_MAX:
+            self.set_zoom(styles.ZOOM_MAX)
+        self._zoom_changed()
+
+    def fit_all(self) -> None:
+        self.fit_rect(self.arch_scene.nodes_rect())
+
+    def center_on_nodes(self, ids: Sequence[str]) -> None:
+        """Show the given nodes: centre them, zooming out only if they do not fit."""
+        rect = self.arch_scene.nodes_rect(list(ids))
+        if rect.isEmpty():
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self.fit_rect(rect)
+        else:
+            self.centerOn(rect.center())
+        self.viewport_changed.emit()
+
+    def _zoom_changed(self) -> None:
+        self.arch_scene.set_detail_level(detail_for_scale(self.zoom()))
+        self.zoom_changed.emit(self.zoom())
+        self.viewport_changed.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)  # shift+wheel scrolls sideways, as in other editors
+            return
+        factor = ZOOM_STEP ** (delta / 120)
+        self.set_zoom(self.zoom() * factor, event.position().toPoint())
+        event.accept()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.viewport_changed.emit()
+
+    # ------------------------------------------------------------------ mouse: pan, shift-select, connect mode
+
+    def set_connect_mode(self, enabled: bool) -> None:
+        self._connect_mode = enabled
+        self.setDragMode(
+            QGraphicsView.DragMode.NoDrag if enabled else QGraphicsView.DragMode.RubberBandDrag
+        )
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if enabled else Qt.CursorShape.ArrowCursor)
+        if not enabled:
+            self.arch_scene.connect_gesture.cancel()
+
+    def connect_mode(self) -> bool:
+        return self._connect_mode
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        pan = event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space_held
+        )
+        if pan:
+            self._panning_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if self._connect_mode and event.button() == Qt.MouseButton.LeftButton:
+            scene_pos = self.mapToScene(event.position().toPoint())
+            source = service_item_at(self.arch_scene, scene_pos)
+            if source is not None:
+                self.arch_scene.connect_gesture.begin(source, scene_pos)
+            event.accept()
+            return
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # Shift adds to the selection (Qt's own gesture for that is Ctrl).
+            event = QMouseEvent(
+                event.type(),
+                event.position(),
+                event.globalPosition(),
+                event.button(),
+                event.buttons(),
+                event.modifiers() | Qt.KeyboardModifier.ControlModifier,
+            )
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._panning_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._panning_from
+            self._panning_from = now
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self.arch_scene.connect_gesture.active and self._connect_mode:
+            self.arch_scene.connect_gesture.update(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._panning_from is not None:
+            self._panning_from = None
+            self.viewport().setCursor(
+                Qt.CursorShape.CrossCursor if self._connect_mode else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        if self.arch_scene.connect_gesture.active and self._connect_mode:
+            self.arch_scene.connect_gesture.finish(self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def _choose_kind(self, kinds: list[ConnectionKind], at: QPointF) -> ConnectionKind | None:
+        """Ask which kind of connection to draw when the target accepts several."""
+        menu = QMenu(self)
+        menu.setTitle("Connection kind")
+        actions: dict[QAction, ConnectionKind] = {}
+        for kind in kinds:
+            actions[menu.addAction(kind.value.replace("_", " "))] = kind
+        chosen = menu.exec(self.viewport().mapToGlobal(self.mapFromScene(at)))
+        return actions.get(chosen) if chosen is not None else None
+
+    # ------------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.arch_scene.connect_gesture.cancel()
+            if self._connect_mode:
+                self.set_connect_mode(False)
+            event.accept()
+            return
+        scene = self.arch_scene
+        handlers = [
+            (QKeySequence.StandardKey.Delete, scene.delete_selection),
+            (QKeySequence.StandardKey.Copy, scene.copy_selection),
+            (QKeySequence.StandardKey.Paste, scene.paste),
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+        ]
+        for key, handler in handlers:
+            if event.matches(key):
+                handler()
+                event.accept()
+                return
+        if event.key() == Qt.Key.Key_Backspace:
+            scene.delete_selection()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            scene.duplicate_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().setCursor(
+                Qt.CursorShape.CrossCursor if self._connect_mode else Qt.CursorShape.ArrowCursor
+            )
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------------ palette drops
+
+    def _target_for_drop(self, event: QDropEvent | QDragMoveEvent) -> DropTarget | None:
+        mime = event.mimeData()
+        scene_pos = self.mapToScene(event.position().toPoint())
+        if mime.hasFormat(SERVICE_MIME):
+            type_id = bytes(mime.data(SERVICE_MIME).data()).decode("utf-8")
+            if type_id not in self.arch_scene.architecture.catalog:
+                return DropTarget(None, f"unknown service type {type_id!r}")
+            return service_target(self.arch_scene, self.arch_scene.document, type_id, scene_pos)
+        if mime.hasFormat(CONTAINER_MIME):
+            payload = bytes(mime.data(CONTAINER_MIME).data()).decode("utf-8")
+            if payload not in CONTAINER_PAYLOADS:
+                return DropTarget(None, f"unknown container {payload!r}")
+            return container_target(self.arch_scene, CONTAINER_PAYLOADS[payload][0], scene_pos)
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(SERVICE_MIME) or event.mimeData().hasFormat(CONTAINER_MIME):
+            event.acceptProposedAction()
+            self.dragMoveEvent(event)
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        target = self._target_for_drop(event)
+        if target is None:
+            super().dragMoveEvent(event)
+            return
+        self._drop_target = target
+        self.arch_scene.highlight_target(target)
+        if target.allowed:
+            event.acceptProposedAction()
+        else:
+            # Still accepted so that the drop arrives and the reason is shown; refused in dropEvent.
+            event.acceptProposedAction()
+            self.arch_scene.document.status_message.emit(target.reason)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.arch_scene.highlight_target(None)
+        self._drop_target = None
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        target = self._target_for_drop(event)
+        self.arch_scene.highlight_target(None)
+        self._drop_target = None
+        if target is None:
+            super().dropEvent(event)
+            return
+        document = self.arch_scene.document
+        if not target.allowed:
+            document.status_message.emit(f"Refused: {target.reason}")
+            event.ignore()
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        local = target.container.mapFromScene(scene_pos) if target.container is not None else scene_pos
+        mime = event.mimeData()
+        new_id: str | None
+        if mime.hasFormat(SERVICE_MIME):
+            type_id = bytes(mime.data(SERVICE_MIME).data()).decode("utf-8")
+            x, y = local.x() - SERVICE_WIDTH / 2, local.y() - SERVICE_HEIGHT / 2
+            if target.container is not None:  # keep the new service clear of the header
+                x, y = max(x, 8.0), max(y, styles.HEADER_HEIGHT + 4)
+            new_id = document.add_service(type_id, target.parent_id, x, y)
+        else:
+            kind, fields = CONTAINER_PAYLOADS[bytes(mime.data(CONTAINER_MIME).data()).decode("utf-8")]
+            x, y = local.x(), local.y()
+            if target.container is not None:
+                x, y = max(x, 8.0), max(y, styles.HEADER_HEIGHT + 4)
+            new_id = document.add_container(kind, target.parent_id, x, y, **fields)
+        if new_id is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.arch_scene.select_nodes([new_id])
+        self.setFocus()
