@@ -56,7 +56,7 @@ class ArchitectureView(QGraphicsView):
         self.arch_scene = scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.ContainsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
@@ -179,17 +179,7 @@ class ArchitectureView(QGraphicsView):
                 self.arch_scene.connect_gesture.begin(source, scene_pos)
             event.accept()
             return
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            # Shift adds to the selection (Qt's own gesture for that is Ctrl).
-            event = QMouseEvent(
-                event.type(),
-                event.position(),
-                event.globalPosition(),
-                event.button(),
-                event.buttons(),
-                event.modifiers() | Qt.KeyboardModifier.ControlModifier,
-            )
-        super().mousePressEvent(event)
+        super().mousePressEvent(_shift_as_ctrl(event))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._panning_from is not None:
@@ -218,7 +208,7 @@ class ArchitectureView(QGraphicsView):
             self.arch_scene.connect_gesture.finish(self.mapToScene(event.position().toPoint()))
             event.accept()
             return
-        super().mouseReleaseEvent(event)
+        super().mouseReleaseEvent(_shift_as_ctrl(event))
 
     def _choose_kind(self, kinds: list[ConnectionKind], at: QPointF) -> ConnectionKind | None:
         """Ask which kind of connection to draw when the target accepts several."""
@@ -354,3 +344,17 @@ class ArchitectureView(QGraphicsView):
         event.acceptProposedAction()
         self.arch_scene.select_nodes([new_id])
         self.setFocus()
+
+
+def _shift_as_ctrl(event: QMouseEvent) -> QMouseEvent:
+    """Shift adds to the selection, as in other editors; Qt's own modifier for that is Ctrl."""
+    if not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        return event
+    return QMouseEvent(
+        event.type(),
+        event.position(),
+        event.globalPosition(),
+        event.button(),
+        event.buttons(),
+        event.modifiers() | Qt.KeyboardModifier.ControlModifier,
+    )

@@ -131,6 +131,9 @@ class StandInDocument(QObject):
         cls = {NodeKind.REGION: RegionNode, NodeKind.VPC: VpcNode, NodeKind.AZ: AvailabilityZoneNode,
                NodeKind.SUBNET: SubnetNode}[kind]
         node_id = self.architecture.new_id(kind.value)
+        if kind is NodeKind.SUBNET and "cidr" not in fields:
+            taken = {n.cidr for n in self.architecture.nodes.values() if isinstance(n, SubnetNode)}
+            fields["cidr"] = next(f"10.0.{i}.0/24" for i in range(256) if f"10.0.{i}.0/24" not in taken)
         node = cls(id=node_id, label=kind.value, parent_id=parent_id, x=x, y=y, **fields)
         ok = self._push("Add", lambda: self.architecture.add_node(node.model_copy()),
                         lambda: self.architecture.remove_node(node_id))

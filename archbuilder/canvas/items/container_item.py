@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -53,15 +53,19 @@ class ResizeHandle(QGraphicsRectItem):
         self.setToolTip("Drag to resize")
         self.setVisible(False)
         self._container = parent
+        self._grab = QPointF()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
+            # Keep the offset between the pointer and the corner, so the corner does not jump to the pointer.
+            rect = self._container.rect()
+            self._grab = rect.bottomRight() - self._container.mapFromScene(event.scenePos())
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        corner = self._container.mapFromScene(event.scenePos())
+        corner = self._container.mapFromScene(event.scenePos()) + self._grab
         minimum = self._container.minimum_size()
         self._container.set_size(max(minimum[0], corner.x()), max(minimum[1], corner.y()))
 
@@ -205,6 +209,14 @@ class ContainerItem(QGraphicsRectItem):
     def set_detail(self, level: int) -> None:
         """Headers stay readable at every zoom; only the CIDR goes when far out."""
         self._detail.setVisible(level > 0 and bool(self.detail_text) and self._detail.text() != "")
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        # Containers are grabbed by their header; a press on the body falls through to the view,
+        # which starts a rubber band there (as in other diagram editors).
+        if event.pos().y() > styles.HEADER_HEIGHT and not self.isSelected():
+            event.ignore()
+            return
+        super().mousePressEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
