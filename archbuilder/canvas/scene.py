@@ -59,7 +59,7 @@ class ArchitectureScene(QGraphicsScene):
 
     @property
     def architecture(self) -> Architecture:
-        return self.document.architecture  # type: ignore[no-any-return]
+        return self.document.architecture
 
     def item_for(self, node_id: str) -> QGraphicsItem | None:
         return self._nodes.get(node_id) or self._connections.get(node_id)
@@ -71,7 +71,9 @@ class ArchitectureScene(QGraphicsScene):
         return self._nodes
 
     def selected_node_ids(self) -> list[str]:
-        return [item.node_id for item in self.selectedItems() if isinstance(item, ServiceItem | ContainerItem)]
+        return [
+            item.node_id for item in self.selectedItems() if isinstance(item, ServiceItem | ContainerItem)
+        ]
 
     def selected_connection_ids(self) -> list[str]:
         return [item.connection_id for item in self.selectedItems() if isinstance(item, ConnectionItem)]
@@ -243,7 +245,7 @@ class ArchitectureScene(QGraphicsScene):
         if item is None:
             return
         parent = self._nodes.get(node.parent_id) if node.parent_id is not None else None
-        item.setParentItem(parent)
+        item.setParentItem(parent)  # type: ignore[arg-type]  # None makes it top-level
         item.setPos(node.x, node.y)
         self.on_item_moved(item)
 
@@ -289,7 +291,11 @@ class ArchitectureScene(QGraphicsScene):
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        if self._drag and self._drag_lead is not None and self._drag_lead.pos() != self._drag.get(self._drag_lead):
+        if (
+            self._drag
+            and self._drag_lead is not None
+            and self._drag_lead.pos() != self._drag.get(self._drag_lead)
+        ):
             target = self._target_for(self._drag_lead, set(self._drag))
             self.highlight_target(target)
 

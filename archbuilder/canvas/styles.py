@@ -61,17 +61,29 @@ AZ_STYLE = ContainerStyle(
     QColor("#147eba"), QColor(0, 0, 0, 0), QColor("#147eba"), True, "", "Availability Zone"
 )
 PUBLIC_SUBNET_STYLE = ContainerStyle(
-    QColor("#7aa116"), QColor("#f2f6e8"), QColor("#248814"), False, "network/public-subnet.png", "Public subnet"
+    QColor("#7aa116"),
+    QColor("#f2f6e8"),
+    QColor("#248814"),
+    False,
+    "network/public-subnet.png",
+    "Public subnet",
 )
 PRIVATE_SUBNET_STYLE = ContainerStyle(
-    QColor("#00a4a6"), QColor("#e6f6f7"), QColor("#147eba"), False, "network/private-subnet.png", "Private subnet"
+    QColor("#00a4a6"),
+    QColor("#e6f6f7"),
+    QColor("#147eba"),
+    False,
+    "network/private-subnet.png",
+    "Private subnet",
 )
 
 
 def container_style(node: AnyNode) -> ContainerStyle:
     if isinstance(node, SubnetNode):
         return PUBLIC_SUBNET_STYLE if node.tier is SubnetTier.PUBLIC else PRIVATE_SUBNET_STYLE
-    return {NodeKind.REGION: REGION_STYLE, NodeKind.VPC: VPC_STYLE, NodeKind.AZ: AZ_STYLE}[NodeKind(node.kind)]
+    return {NodeKind.REGION: REGION_STYLE, NodeKind.VPC: VPC_STYLE, NodeKind.AZ: AZ_STYLE}[
+        NodeKind(node.kind)
+    ]
 
 
 def container_pen(style: ContainerStyle) -> QPen:

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
@@ -108,7 +109,10 @@ class ArchitectureView(QGraphicsView):
     def fit_rect(self, rect: QRectF) -> None:
         if rect.isEmpty():
             return
-        self.fitInView(rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(
+            rect.adjusted(-FIT_MARGIN, -FIT_MARGIN, FIT_MARGIN, FIT_MARGIN),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
         if self.zoom() > styles.ZOOM_MAX:
             self.set_zoom(styles.ZOOM_MAX)
         self._zoom_changed()
@@ -145,7 +149,7 @@ class ArchitectureView(QGraphicsView):
         self.set_zoom(self.zoom() * factor, event.position().toPoint())
         event.accept()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.viewport_changed.emit()
 
@@ -153,9 +157,7 @@ class ArchitectureView(QGraphicsView):
 
     def set_connect_mode(self, enabled: bool) -> None:
         self._connect_mode = enabled
-        self.setDragMode(
-            QGraphicsView.DragMode.NoDrag if enabled else QGraphicsView.DragMode.RubberBandDrag
-        )
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if enabled else QGraphicsView.DragMode.RubberBandDrag)
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if enabled else Qt.CursorShape.ArrowCursor)
         if not enabled:
             self.arch_scene.connect_gesture.cancel()

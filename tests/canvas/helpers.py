@@ -17,7 +17,14 @@ def landed(view: ArchitectureView, scene_point: QPointF) -> QPointF:
     return view.mapToScene(view.mapFromScene(scene_point))
 
 
-def drag(qtbot, view: ArchitectureView, start: QPointF, end: QPointF, steps: int = 8, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+def drag(
+    qtbot,
+    view: ArchitectureView,
+    start: QPointF,
+    end: QPointF,
+    steps: int = 8,
+    modifier=Qt.KeyboardModifier.NoModifier,
+) -> None:
     viewport = view.viewport()
     a, b = viewport_point(view, start), viewport_point(view, end)
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, a)

@@ -40,25 +40,72 @@ def canvas_catalog() -> Catalog:
     subnets = ["public_subnet", "private_subnet"]
     return Catalog(
         [
-            _service(id="ec2_instance", name="Amazon EC2 instance", short_name="EC2", aliases=["server", "vm"],
-                     category="compute", placement="subnet", allowed_parents=subnets,
-                     diagram_class="aws.compute.EC2", accepts=["traffic"]),
-            _service(id="alb", name="Application Load Balancer", short_name="ALB", aliases=["elb", "load balancer"],
-                     category="networking", placement="multi_subnet", allowed_parents=subnets,
-                     diagram_class="aws.network.ElbApplicationLoadBalancer", accepts=["traffic"]),
-            _service(id="rds_instance", name="Amazon RDS DB instance", short_name="RDS",
-                     aliases=["postgres", "mysql", "relational database"], category="database",
-                     placement="multi_subnet", allowed_parents=["private_subnet"],
-                     diagram_class="aws.database.RDS", accepts=["traffic", "read", "write", "read_write"]),
-            _service(id="s3_bucket", name="Amazon S3 bucket", short_name="S3", aliases=["object storage", "bucket"],
-                     category="storage", placement="regional", allowed_parents=["region"],
-                     diagram_class="aws.storage.S3", accepts=["read", "write", "read_write", "logs"]),
-            _service(id="sqs_queue", name="Amazon SQS queue", short_name="SQS", aliases=["message queue"],
-                     category="integration", placement="regional", allowed_parents=["region"],
-                     diagram_class="aws.integration.SQS", accepts=["write"]),
-            _service(id="cloudfront_distribution", name="Amazon CloudFront distribution", short_name="CloudFront",
-                     aliases=["cdn"], category="content_delivery", placement="global", allowed_parents=["root"],
-                     diagram_class="aws.network.CloudFront", accepts=[]),
+            _service(
+                id="ec2_instance",
+                name="Amazon EC2 instance",
+                short_name="EC2",
+                aliases=["server", "vm"],
+                category="compute",
+                placement="subnet",
+                allowed_parents=subnets,
+                diagram_class="aws.compute.EC2",
+                accepts=["traffic"],
+            ),
+            _service(
+                id="alb",
+                name="Application Load Balancer",
+                short_name="ALB",
+                aliases=["elb", "load balancer"],
+                category="networking",
+                placement="multi_subnet",
+                allowed_parents=subnets,
+                diagram_class="aws.network.ElbApplicationLoadBalancer",
+                accepts=["traffic"],
+            ),
+            _service(
+                id="rds_instance",
+                name="Amazon RDS DB instance",
+                short_name="RDS",
+                aliases=["postgres", "mysql", "relational database"],
+                category="database",
+                placement="multi_subnet",
+                allowed_parents=["private_subnet"],
+                diagram_class="aws.database.RDS",
+                accepts=["traffic", "read", "write", "read_write"],
+            ),
+            _service(
+                id="s3_bucket",
+                name="Amazon S3 bucket",
+                short_name="S3",
+                aliases=["object storage", "bucket"],
+                category="storage",
+                placement="regional",
+                allowed_parents=["region"],
+                diagram_class="aws.storage.S3",
+                accepts=["read", "write", "read_write", "logs"],
+            ),
+            _service(
+                id="sqs_queue",
+                name="Amazon SQS queue",
+                short_name="SQS",
+                aliases=["message queue"],
+                category="integration",
+                placement="regional",
+                allowed_parents=["region"],
+                diagram_class="aws.integration.SQS",
+                accepts=["write"],
+            ),
+            _service(
+                id="cloudfront_distribution",
+                name="Amazon CloudFront distribution",
+                short_name="CloudFront",
+                aliases=["cdn"],
+                category="content_delivery",
+                placement="global",
+                allowed_parents=["root"],
+                diagram_class="aws.network.CloudFront",
+                accepts=[],
+            ),
         ]
     )
 
@@ -127,16 +174,25 @@ class StandInDocument(QObject):
         )
         return node_id if ok else None
 
-    def add_container(self, kind: NodeKind, parent_id: str | None, x: float, y: float, **fields: Any) -> str | None:
-        cls = {NodeKind.REGION: RegionNode, NodeKind.VPC: VpcNode, NodeKind.AZ: AvailabilityZoneNode,
-               NodeKind.SUBNET: SubnetNode}[kind]
+    def add_container(
+        self, kind: NodeKind, parent_id: str | None, x: float, y: float, **fields: Any
+    ) -> str | None:
+        cls = {
+            NodeKind.REGION: RegionNode,
+            NodeKind.VPC: VpcNode,
+            NodeKind.AZ: AvailabilityZoneNode,
+            NodeKind.SUBNET: SubnetNode,
+        }[kind]
         node_id = self.architecture.new_id(kind.value)
         if kind is NodeKind.SUBNET and "cidr" not in fields:
             taken = {n.cidr for n in self.architecture.nodes.values() if isinstance(n, SubnetNode)}
             fields["cidr"] = next(f"10.0.{i}.0/24" for i in range(256) if f"10.0.{i}.0/24" not in taken)
         node = cls(id=node_id, label=kind.value, parent_id=parent_id, x=x, y=y, **fields)
-        ok = self._push("Add", lambda: self.architecture.add_node(node.model_copy()),
-                        lambda: self.architecture.remove_node(node_id))
+        ok = self._push(
+            "Add",
+            lambda: self.architecture.add_node(node.model_copy()),
+            lambda: self.architecture.remove_node(node_id),
+        )
         return node_id if ok else None
 
     def move_nodes(self, moves: dict[str, tuple[float, float]]) -> bool:
@@ -193,11 +249,15 @@ class StandInDocument(QObject):
 
         return self._push("Delete connection", redo, undo)
 
-    def connect(self, source_id: str, target_id: str, kind: ConnectionKind, port: int | None = None) -> str | None:
+    def connect(
+        self, source_id: str, target_id: str, kind: ConnectionKind, port: int | None = None
+    ) -> str | None:
         connection_id = self.architecture.new_id(f"{source_id}-to-{target_id}")
         ok = self._push(
             "Connect",
-            lambda: self.architecture.connect(source_id, target_id, kind, port=port, connection_id=connection_id),
+            lambda: self.architecture.connect(
+                source_id, target_id, kind, port=port, connection_id=connection_id
+            ),
             lambda: self.architecture.disconnect(connection_id),
         )
         return connection_id if ok else None
@@ -215,20 +275,62 @@ class StandInDocument(QObject):
 def network() -> Architecture:
     """us-east-1 region > VPC > AZ a, AZ b > public and private subnet each; an ALB, two EC2, an RDS, an S3."""
     arch = Architecture(canvas_catalog())
-    arch.add_node(RegionNode(id="region", label="US East (N. Virginia)", region="us-east-1",
-                             x=40, y=40, width=1000, height=760))
-    arch.add_node(VpcNode(id="vpc", label="Production VPC", parent_id="region", cidr="10.0.0.0/16",
-                          x=20, y=120, width=940, height=600))
+    arch.add_node(
+        RegionNode(
+            id="region", label="US East (N. Virginia)", region="us-east-1", x=40, y=40, width=1000, height=760
+        )
+    )
+    arch.add_node(
+        VpcNode(
+            id="vpc",
+            label="Production VPC",
+            parent_id="region",
+            cidr="10.0.0.0/16",
+            x=20,
+            y=120,
+            width=940,
+            height=600,
+        )
+    )
     for index, letter in enumerate("ab"):
-        arch.add_node(AvailabilityZoneNode(id=f"az-{letter}", label=f"Availability Zone {letter.upper()}",
-                                           parent_id="vpc", zone=f"us-east-1{letter}",
-                                           x=20 + index * 460, y=50, width=440, height=530))
-        arch.add_node(SubnetNode(id=f"public-{letter}", label=f"Public subnet {letter.upper()}",
-                                 parent_id=f"az-{letter}", cidr=f"10.0.{index * 2}.0/24", tier="public",
-                                 x=20, y=50, width=400, height=200))
-        arch.add_node(SubnetNode(id=f"private-{letter}", label=f"Private subnet {letter.upper()}",
-                                 parent_id=f"az-{letter}", cidr=f"10.0.{index * 2 + 1}.0/24", tier="private",
-                                 x=20, y=290, width=400, height=200))
+        arch.add_node(
+            AvailabilityZoneNode(
+                id=f"az-{letter}",
+                label=f"Availability Zone {letter.upper()}",
+                parent_id="vpc",
+                zone=f"us-east-1{letter}",
+                x=20 + index * 460,
+                y=50,
+                width=440,
+                height=530,
+            )
+        )
+        arch.add_node(
+            SubnetNode(
+                id=f"public-{letter}",
+                label=f"Public subnet {letter.upper()}",
+                parent_id=f"az-{letter}",
+                cidr=f"10.0.{index * 2}.0/24",
+                tier="public",
+                x=20,
+                y=50,
+                width=400,
+                height=200,
+            )
+        )
+        arch.add_node(
+            SubnetNode(
+                id=f"private-{letter}",
+                label=f"Private subnet {letter.upper()}",
+                parent_id=f"az-{letter}",
+                cidr=f"10.0.{index * 2 + 1}.0/24",
+                tier="private",
+                x=20,
+                y=290,
+                width=400,
+                height=200,
+            )
+        )
     arch.add_service("alb", "public-a", label="Web ALB", x=40, y=60, node_id="alb")
     arch.add_service("ec2_instance", "private-a", label="App server A", x=40, y=60, node_id="app-a")
     arch.add_service("ec2_instance", "private-b", label="App server B", x=40, y=60, node_id="app-b")

@@ -30,7 +30,9 @@ def test_drop_a_service_into_a_subnet(view, scene, document) -> None:
     point = QPointF(760, 630)
     drop(view, SERVICE_MIME, "ec2_instance", point)
     at = landed(view, point)
-    new = [n for n in document.architecture.services() if n.id not in {"alb", "app-a", "app-b", "db", "assets"}]
+    new = [
+        n for n in document.architecture.services() if n.id not in {"alb", "app-a", "app-b", "db", "assets"}
+    ]
     assert len(new) == 1
     node = new[0]
     assert (node.type, node.parent_id) == ("ec2_instance", "private-b")
@@ -54,19 +56,26 @@ def test_rds_outside_a_subnet_is_refused_with_the_reason(view, scene, document) 
     event = drop(view, SERVICE_MIME, "rds_instance", QPointF(300, 140))
     assert not event.isAccepted()
     assert set(document.architecture.nodes) == before
-    assert document.messages[-1] == "Refused: RDS cannot be placed in a region; it belongs in a private subnet"
+    assert (
+        document.messages[-1] == "Refused: RDS cannot be placed in a region; it belongs in a private subnet"
+    )
     assert scene.item_for("region").drop_highlight is None
     assert document.undo_stack.count() == 0
 
 
-def test_s3_into_a_vpc_is_refused_and_a_private_subnet_highlights_green_for_rds(view, scene, document) -> None:
+def test_s3_into_a_vpc_is_refused_and_a_private_subnet_highlights_green_for_rds(
+    view, scene, document
+) -> None:
     drop(view, SERVICE_MIME, "s3_bucket", QPointF(100, 200))  # VPC body, outside the AZs
     assert document.messages[-1] == "Refused: S3 cannot be placed in a VPC; it belongs in a region"
     assert [n.id for n in document.architecture.services() if n.type == "s3_bucket"] == ["assets"]
     hover_drag(view, SERVICE_MIME, "rds_instance", QPointF(760, 650))
     assert scene.item_for("private-b").drop_highlight is True
     hover_drag(view, SERVICE_MIME, "rds_instance", QPointF(760, 400))  # public-b: refused
-    assert (scene.item_for("private-b").drop_highlight, scene.item_for("public-b").drop_highlight) == (None, False)
+    assert (scene.item_for("private-b").drop_highlight, scene.item_for("public-b").drop_highlight) == (
+        None,
+        False,
+    )
 
 
 def test_a_service_dropped_on_the_bare_canvas_is_refused(view, document) -> None:
@@ -152,7 +161,11 @@ def test_connect_two_services_from_the_handle(qtbot, view, scene, document) -> N
     assert handle.isVisible()
     drag(qtbot, view, handle.scenePos(), centre_of(scene, "app-b"))
     connection = document.architecture.connection("alb-to-app-b")
-    assert (connection.source_id, connection.target_id, connection.kind) == ("alb", "app-b", ConnectionKind.TRAFFIC)
+    assert (connection.source_id, connection.target_id, connection.kind) == (
+        "alb",
+        "app-b",
+        ConnectionKind.TRAFFIC,
+    )
     assert scene.item_for("alb-to-app-b") is not None
 
 
@@ -166,7 +179,9 @@ def test_connect_mode_asks_for_the_kind_when_the_target_accepts_several(qtbot, v
     scene.kind_chooser = choose
     view.set_connect_mode(True)
     drag(qtbot, view, centre_of(scene, "app-b"), centre_of(scene, "db"))
-    assert offered == [[ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE]]
+    assert offered == [
+        [ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE]
+    ]
     connection = document.architecture.connection("app-b-to-db")
     assert connection.kind is ConnectionKind.READ
     assert document.architecture.node("app-b").x == 40  # connect mode does not move items
@@ -207,8 +222,14 @@ def test_wheel_zooms_about_the_cursor(view) -> None:
     cursor.setX(300)
     before = view.mapToScene(cursor)
     event = QWheelEvent(
-        QPointF(cursor), QPointF(view.viewport().mapToGlobal(cursor)), cursor * 0, cursor * 0 + type(cursor)(0, 120),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        QPointF(cursor),
+        QPointF(view.viewport().mapToGlobal(cursor)),
+        cursor * 0,
+        cursor * 0 + type(cursor)(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
     )
     view.wheelEvent(event)
     assert view.zoom() == 1.25

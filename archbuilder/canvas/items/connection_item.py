@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -28,7 +27,9 @@ def connection_caption(connection: Connection) -> str:
     return text
 
 
-def clip_to_rect(rect: QRectF, toward: QPointF, gap: float = END_GAP, origin: QPointF | None = None) -> QPointF:
+def clip_to_rect(
+    rect: QRectF, toward: QPointF, gap: float = END_GAP, origin: QPointF | None = None
+) -> QPointF:
     """Where the ray from `origin` (default: the rect's centre) toward `toward` leaves `rect`, plus a gap."""
     centre = origin if origin is not None else rect.center()
     dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
@@ -81,9 +82,7 @@ class ConnectionItem(QGraphicsPathItem):
         self.setPen(pen)
         self.setBrush(QBrush(colour))
 
-    def update_geometry(
-        self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF]
-    ) -> None:
+    def update_geometry(self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF]) -> None:
         """Route a straight arrow between two services, each given as (outline rect, centre) in scene
         coordinates: the line joins the centres and stops at the outlines."""
         (source_rect, source_centre), (target_rect, target_centre) = source, target

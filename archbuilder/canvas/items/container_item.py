@@ -104,7 +104,9 @@ class ContainerItem(QGraphicsRectItem):
         self.subnet_tier = node.tier.value if isinstance(node, SubnetNode) else None
         self._place_icon()
         self._title.setBrush(QBrush(self.style.header_text))
-        self.setToolTip(f"{self.style.title}: {node.label}" + (f"\n{self.detail_text}" if self.detail_text else ""))
+        self.setToolTip(
+            f"{self.style.title}: {node.label}" + (f"\n{self.detail_text}" if self.detail_text else "")
+        )
         self._apply_pen()
         width, height = getattr(node, "width", 100.0), getattr(node, "height", 100.0)
         self.set_size(width, height)
@@ -149,7 +151,9 @@ class ContainerItem(QGraphicsRectItem):
         detail_metrics = QFontMetricsF(self._detail.font())
         detail_width = detail_metrics.horizontalAdvance(self.detail_text) if self.detail_text else 0.0
         title_room = available - (detail_width + 10 if detail_width else 0)
-        show_detail = bool(self.detail_text) and title_room >= min(60.0, title_metrics.horizontalAdvance(self.label))
+        show_detail = bool(self.detail_text) and title_room >= min(
+            60.0, title_metrics.horizontalAdvance(self.label)
+        )
         if not show_detail:
             title_room = available
         title = title_metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, max(title_room, 20.0))

@@ -29,6 +29,7 @@ def worst_severity(findings: Sequence[FindingLike]) -> str:
 
 def findings_tooltip(findings: Sequence[FindingLike]) -> str:
     """Plain text, one finding per line, worst first (text from rules is never treated as HTML)."""
+
     def rank(finding: FindingLike) -> int:
         level = str(finding.severity)
         return SEVERITY_ORDER.index(level) if level in SEVERITY_ORDER else len(SEVERITY_ORDER)

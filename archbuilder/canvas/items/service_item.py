@@ -161,8 +161,10 @@ class ServiceItem(QGraphicsRectItem):
         """Where connections attach, in scene coordinates: they aim at the icon's centre and stop at the
         outline of icon plus label, so an arrow leaving downwards does not cross the label."""
         left = (SERVICE_WIDTH - styles.ICON_SIZE) / 2
-        bottom = max((line.pos().y() + line.boundingRect().height() for line in self._lines if line.isVisible()),
-                     default=ICON_TOP + styles.ICON_SIZE)
+        bottom = max(
+            (line.pos().y() + line.boundingRect().height() for line in self._lines if line.isVisible()),
+            default=ICON_TOP + styles.ICON_SIZE,
+        )
         outline = QRectF(left, ICON_TOP, styles.ICON_SIZE, bottom - ICON_TOP)
         centre = QPointF(SERVICE_WIDTH / 2, ICON_TOP + styles.ICON_SIZE / 2)
         return self.mapRectToScene(outline), self.mapToScene(centre)
@@ -206,4 +208,4 @@ def _discard(item: QGraphicsItem) -> None:
     scene = item.scene()
     if scene is not None:
         scene.removeItem(item)
-    item.setParentItem(None)
+    item.setParentItem(None)  # type: ignore[arg-type]  # None makes it top-level

@@ -1,0 +1,33 @@
+"""The minimap shows the whole design, frames the main view's visible area and navigates on click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from archbuilder.canvas.minimap import MiniMap
+
+
+def test_minimap_frames_the_main_view_and_navigates(qtbot, view, scene) -> None:
+    minimap = MiniMap(view)
+    qtbot.addWidget(minimap)
+    minimap.resize(300, 220)
+    minimap.show()
+    qtbot.waitExposed(minimap)
+    assert minimap._frame.rect() == view.mapToScene(view.viewport().rect()).boundingRect()
+    shown = minimap.mapToScene(minimap.viewport().rect()).boundingRect()
+    assert shown.contains(scene.item_for("region").sceneBoundingRect())
+    target = QPointF(760, 600)
+    qtbot.mouseClick(minimap.viewport(), Qt.MouseButton.LeftButton, pos=minimap.mapFromScene(target))
+    centre = view.mapToScene(view.viewport().rect().center())
+    # The click lands on a minimap pixel, a few scene units wide at this scale.
+    assert abs(centre.x() - target.x()) < 8 and abs(centre.y() - target.y()) < 8
+    assert minimap._frame.rect() == view.mapToScene(view.viewport().rect()).boundingRect()
+
+
+def test_minimap_snapshot_follows_the_design(qtbot, view, scene, document) -> None:
+    minimap = MiniMap(view)
+    qtbot.addWidget(minimap)
+    before = minimap._area
+    document.architecture.resize_container("region", 1600, 760)
+    qtbot.waitUntil(lambda: minimap._area != before, timeout=2000)
+    assert minimap._area.right() == 40 + 1600 + 0.75 + 40  # region, its width, half its pen, the margin
