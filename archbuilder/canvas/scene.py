@@ -27,6 +27,8 @@ from archbuilder.model.nodes import AnyNode
 
 NodeItem = ServiceItem | ContainerItem
 PASTE_OFFSET = 24.0
+BSP_DEPTH = 10
+BSP_AUTO_LIMIT = 2000
 
 
 class ArchitectureScene(QGraphicsScene):
@@ -49,6 +51,7 @@ class ArchitectureScene(QGraphicsScene):
         self._clipboard: list[str] = []
         self._paste_count = 0
         self._emit_selection = True
+        self._selected: set[Any] = set()
         self.connect_gesture = ConnectGesture(self)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
@@ -138,6 +141,7 @@ class ArchitectureScene(QGraphicsScene):
         self._connections.clear()
         self._edges_of.clear()
         self._badged.clear()
+        self._selected = set()
         self._drag = None
         self._highlighted = None
         architecture = self.architecture
@@ -162,6 +166,9 @@ class ArchitectureScene(QGraphicsScene):
         self.set_findings({k: v for k, v in self._findings.items() if k in self._nodes})
         rect = self.itemsBoundingRect()
         self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
+        # Qt's automatic BSP depth for big scenes (15 at 5,000 services) makes every re-routed long
+        # connection touch thousands of leaves; 10 keeps moves cheap at the same hit-test speed (bench/).
+        self.setBspTreeDepth(BSP_DEPTH if len(self._nodes) + len(self._connections) > BSP_AUTO_LIMIT else 0)
 
     def _disconnect_model(self) -> None:
         if self._architecture is None:
@@ -234,6 +241,7 @@ class ArchitectureScene(QGraphicsScene):
         if field == "position":
             if item.pos() != QPointF(node.x, node.y):
                 item.setPos(node.x, node.y)
+                self.on_item_moved(item)
         elif isinstance(item, ServiceItem):
             if field == "label":
                 item.set_label(node.label)
@@ -296,6 +304,8 @@ class ArchitectureScene(QGraphicsScene):
             and self._drag_lead is not None
             and self._drag_lead.pos() != self._drag.get(self._drag_lead)
         ):
+            for item in self._drag:
+                self.on_item_moved(item)
             target = self._target_for(self._drag_lead, set(self._drag))
             self.highlight_target(target)
 
@@ -368,6 +378,7 @@ class ArchitectureScene(QGraphicsScene):
             node = self.architecture.nodes.get(item.node_id)
             if node is not None and item.pos() != QPointF(node.x, node.y):
                 item.setPos(node.x, node.y)
+                self.on_item_moved(item)
 
     def on_container_resized(self, item: ContainerItem, width: float, height: float) -> None:
         node = self.architecture.nodes.get(item.node_id)
@@ -440,6 +451,11 @@ class ArchitectureScene(QGraphicsScene):
         return new_ids
 
     def _on_selection_changed(self) -> None:
+        selected = set(self.selectedItems())
+        for item in selected ^ self._selected:
+            if item.scene() is self and hasattr(item, "on_selected_changed"):
+                item.on_selected_changed(item in selected)
+        self._selected = selected
         if self._emit_selection:
             self.selection_node_ids_changed.emit(self.selected_node_ids())
 

@@ -241,10 +241,13 @@ def test_level_of_detail_hides_labels_then_icons(view, scene) -> None:
     item = scene.item_for("db")
     view.set_zoom(0.3)
     assert (item._detail, item._lines[0].isVisible(), item._icon.isVisible()) == (DETAIL_ICONS, False, True)
+    assert scene.item_for("app-a-to-db").isVisible()
     view.set_zoom(0.1)
     assert (item._detail, item._icon.isVisible()) == (DETAIL_TILES, False)
+    assert not scene.item_for("app-a-to-db").isVisible()
     view.set_zoom(1.0)
     assert (item._detail, item._lines[0].isVisible(), item._icon.isVisible()) == (DETAIL_FULL, True, True)
+    assert scene.item_for("app-a-to-db").isVisible()
 
 
 def test_center_on_nodes(view, scene) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem, QGraphicsSimpleTextItem
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from archbuilder.canvas import styles
 from archbuilder.catalog import ConnectionKind
@@ -45,6 +50,30 @@ def clip_to_rect(
     return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
 
 
+def clip_segment(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of `line` inside `rect` (Liang-Barsky), or None when it misses the rect."""
+    x0, y0, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - rect.left()),
+        (dx, rect.right() - x0),
+        (-dy, y0 - rect.top()),
+        (dy, rect.bottom() - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
+
+
 class ConnectionItem(QGraphicsPathItem):
     def __init__(self, connection: Connection) -> None:
         super().__init__()
@@ -60,7 +89,8 @@ class ConnectionItem(QGraphicsPathItem):
         self._label = QGraphicsSimpleTextItem(self._label_box)
         self._label.setFont(styles.label_font())
         self._label.setBrush(QBrush(styles.MUTED_TEXT_COLOR))
-        self._hit_shape = QPainterPath()
+        self._hit_shape: QPainterPath | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint gets exposedRect
         self.update_from(connection)
 
     def update_from(self, connection: Connection) -> None:
@@ -99,29 +129,56 @@ class ConnectionItem(QGraphicsPathItem):
             head = QPolygonF([end, base + normal, base - normal, end])
             path.addPolygon(head)
             path.closeSubpath()
+        else:
+            head = QPolygonF()
+        self._line, self._head = line, head
         self.prepareGeometryChange()
         self.setPath(path)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        self._hit_shape = stroker.createStroke(path)
+        self._hit_shape = None  # made when a hit test first needs it
         middle = line.center()
         box = self._label_box.rect()
         self._label_box.setPos(middle.x() - box.width() / 2, middle.y() - box.height() / 2)
         self._label_box.setVisible(self._show_label and line.length() > box.width() + 2 * ARROW_LENGTH)
 
     _show_label = True
+    _line = QLineF()
+    _head = QPolygonF()
 
     def set_detail(self, level: int) -> None:
+        """Labels only at full detail; far out (flat tiles) the arrows go too: thousands of lines a few
+        pixels long say nothing and cost most of a zoomed-out repaint."""
         self._show_label = level >= 2
         self._label_box.setVisible(self._show_label)
+        self.setVisible(level > 0)
 
     def label_text(self) -> str:
         return self._label.text()
 
     def shape(self) -> QPainterPath:
+        if self._hit_shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._hit_shape = stroker.createStroke(self.path())
         return self._hit_shape
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._apply_pen()
-        return super().itemChange(change, value)
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        # Antialiased strokes cost time along their whole length, even off screen; a long edge across a
+        # big design would dominate every frame. So only the exposed part of the line is stroked.
+        pen = QPen(self.pen())
+        exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
+        visible = clip_segment(self._line, exposed)
+        if visible is not None:
+            if pen.style() != Qt.PenStyle.SolidLine:  # keep the dashes still while the view scrolls
+                skipped = QLineF(self._line.p1(), visible.p1()).length()
+                pen.setDashOffset(skipped / max(pen.widthF(), 1.0))
+            painter.setPen(pen)
+            painter.drawLine(visible)
+        if not self._head.isEmpty() and exposed.intersects(self._head.boundingRect()):
+            painter.setPen(QPen(pen.color(), pen.widthF()))
+            painter.setBrush(self.brush())
+            painter.drawPolygon(self._head)
+
+    def on_selected_changed(self, selected: bool) -> None:
+        self._apply_pen()

@@ -4,7 +4,6 @@ a resize handle, a drop highlight, and child items that move with it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
@@ -94,7 +93,6 @@ class ContainerItem(QGraphicsRectItem):
         self._badge: FindingBadge | None = None
         self._highlight: bool | None = None
         self.update_from(node)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
 
     def update_from(self, node: AnyNode) -> None:
         """Take label, fields, position and size from the model node."""
@@ -222,12 +220,7 @@ class ContainerItem(QGraphicsRectItem):
             return
         super().mousePressEvent(event)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if scene is not None:
-                scene.on_item_moved(self)  # type: ignore[attr-defined]
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._handle.setVisible(bool(value))
-            self._apply_pen()
-        return super().itemChange(change, value)
+    def on_selected_changed(self, selected: bool) -> None:
+        """Called by the scene. (No itemChange override: Qt would call into Python for every child added.)"""
+        self._handle.setVisible(selected)
+        self._apply_pen()

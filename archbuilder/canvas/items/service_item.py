@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
@@ -98,13 +97,11 @@ class ServiceItem(QGraphicsRectItem):
         self._icon.setPos((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
         self._icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self._lines: list[QGraphicsSimpleTextItem] = []
-        self._handle = ConnectHandle(self)
+        self._handle: ConnectHandle | None = None  # made on first hover or selection: most never need one
         self._badge: FindingBadge | None = None
         self._detail = DETAIL_FULL
         self.set_label(node.label)
         self.setPos(node.x, node.y)
-        # Only after the first placement: from now on moves tell the scene to re-route connections.
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
 
     # ------------------------------------------------------------------ content
 
@@ -170,26 +167,29 @@ class ServiceItem(QGraphicsRectItem):
         return self.mapRectToScene(outline), self.mapToScene(centre)
 
     def connect_handle(self) -> ConnectHandle:
+        if self._handle is None:
+            self._handle = ConnectHandle(self)
         return self._handle
+
+    def _show_handle(self, visible: bool) -> None:
+        if visible:
+            self.connect_handle().setVisible(True)
+        elif self._handle is not None:
+            self._handle.setVisible(False)
 
     # ------------------------------------------------------------------ Qt overrides
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if scene is not None:
-                scene.on_item_moved(self)  # type: ignore[attr-defined]
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._apply_brush()
-            self._handle.setVisible(bool(value))
-        return super().itemChange(change, value)
+    def on_selected_changed(self, selected: bool) -> None:
+        """Called by the scene. (No itemChange override: Qt would call into Python for every child added.)"""
+        self._apply_brush()
+        self._show_handle(selected)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._handle.setVisible(True)
+        self._show_handle(True)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._handle.setVisible(self.isSelected())
+        self._show_handle(self.isSelected())
         super().hoverLeaveEvent(event)
 
     def _apply_brush(self) -> None:

@@ -1,0 +1,221 @@
+"""Canvas benchmark: scene build, fit-all repaint and drag frame for 100 / 1,000 / 5,000 services.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_canvas.py [N ...]
+
+Layout as in the feasibility study: a subnet holds 25 services, an AZ 2 subnets, a VPC 2 AZs (100 services);
+VPCs sit in a grid inside one region. There are N connections: 80 % between neighbours in a subnet and
+20 % between random services anywhere (the long edges that cost the most to repaint).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QObject, QPointF, Signal
+from PySide6.QtWidgets import QApplication
+
+from archbuilder.canvas.scene import ArchitectureScene
+from archbuilder.canvas.view import ArchitectureView
+from archbuilder.catalog import default_catalog
+from archbuilder.model import (
+    Architecture,
+    AvailabilityZoneNode,
+    RegionNode,
+    SubnetNode,
+    VpcNode,
+)
+
+VIEW_SIZE = (1920, 1080)
+
+
+class BenchDocument(QObject):
+    """Just what the scene reads; the benchmark never edits through the document."""
+
+    architecture_replaced = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, architecture: Architecture) -> None:
+        super().__init__()
+        self.architecture = architecture
+
+
+def build_architecture(services: int, seed: int = 7) -> Architecture:
+    catalog = default_catalog()
+    type_id = "ec2_instance" if "ec2_instance" in catalog else "generic"
+    arch = Architecture(catalog)
+    vpcs = max(1, services // 100)
+    columns = max(1, int(vpcs**0.5))
+    vpc_w, vpc_h = 2 * 640 + 60, 2 * 720 + 140
+    arch.add_node(
+        RegionNode(
+            id="region",
+            label="Region",
+            width=columns * (vpc_w + 40) + 40,
+            height=((vpcs + columns - 1) // columns) * (vpc_h + 40) + 80,
+        )
+    )
+    ids: list[str] = []
+    per_subnet: list[list[str]] = []
+    for v in range(vpcs):
+        vpc_id = f"vpc-{v}"
+        arch.add_node(
+            VpcNode(
+                id=vpc_id,
+                label=f"VPC {v}",
+                parent_id="region",
+                cidr=f"10.{v % 256}.0.0/16",
+                x=40 + (v % columns) * (vpc_w + 40),
+                y=60 + (v // columns) * (vpc_h + 40),
+                width=vpc_w,
+                height=vpc_h,
+            )
+        )
+        for a in range(2):
+            az_id = f"{vpc_id}-az-{a}"
+            arch.add_node(
+                AvailabilityZoneNode(
+                    id=az_id,
+                    label=f"AZ {a}",
+                    parent_id=vpc_id,
+                    zone=f"us-east-1{'ab'[a]}",
+                    x=20 + a * 660,
+                    y=50,
+                    width=640,
+                    height=vpc_h - 70,
+                )
+            )
+            for s in range(2):
+                subnet_id = f"{az_id}-subnet-{s}"
+                arch.add_node(
+                    SubnetNode(
+                        id=subnet_id,
+                        label=f"Subnet {s}",
+                        parent_id=az_id,
+                        cidr=f"10.{v % 256}.{a * 2 + s}.0/24",
+                        tier="public" if s == 0 else "private",
+                        x=20,
+                        y=50 + s * 700,
+                        width=600,
+                        height=680,
+                    )
+                )
+                members = []
+                for k in range(25):
+                    if len(ids) >= services:
+                        break
+                    node_id = f"svc-{len(ids)}"
+                    arch.add_service(
+                        type_id,
+                        subnet_id,
+                        label=f"Service {len(ids)}",
+                        x=30 + (k % 5) * 112,
+                        y=50 + (k // 5) * 124,
+                        node_id=node_id,
+                    )
+                    ids.append(node_id)
+                    members.append(node_id)
+                per_subnet.append(members)
+    rng = random.Random(seed)
+    made: set[tuple[str, str]] = set()
+    while len(made) < services:
+        if rng.random() < 0.8:
+            members = rng.choice([m for m in per_subnet if len(m) > 1] or [ids])
+            index = rng.randrange(len(members) - 1)
+            pair = (members[index], members[index + 1])
+        else:
+            pair = (rng.choice(ids), rng.choice(ids))
+        if pair[0] == pair[1] or pair in made:
+            continue
+        arch.connect(*pair, "traffic", connection_id=f"c-{len(made)}")
+        made.add(pair)
+    return arch
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> float:
+    """Median wall time of `action` in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def run(services: int) -> dict[str, float]:
+    arch = build_architecture(services)
+    document = BenchDocument(arch)
+    results: dict[str, float] = {}
+    holder: dict[str, ArchitectureScene] = {}
+    results["build scene"] = timed(lambda: holder.setdefault("scene", ArchitectureScene(document)))
+    scene = holder["scene"]
+    results["scene items"] = float(len(scene.items()))
+    view = ArchitectureView(scene)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    QApplication.processEvents()
+
+    view.fit_all()
+    QApplication.processEvents()
+    results["fit-all zoom"] = view.zoom()
+    results["fit-all repaint"] = timed(view.viewport().repaint, repeat=3)
+
+    # A drag at 100 %: move an AZ (50 services and their edges) a few px, then repaint synchronously.
+    view.reset_zoom()
+    az = scene.item_for("vpc-0-az-0")
+    assert az is not None
+    view.centerOn(az.sceneBoundingRect().center())
+    QApplication.processEvents()
+
+    def drag_step(item_id: str) -> Callable[[], None]:
+        item = scene.item_for(item_id)
+        assert item is not None
+        step = [0]
+
+        def frame() -> None:
+            step[0] += 1
+            item.setPos(item.pos() + QPointF(3 if step[0] % 2 else -3, 0))
+            view.viewport().repaint()
+
+        return frame
+
+    results["drag frame: service @100%"] = timed(drag_step("svc-0"), repeat=20)
+    results["drag frame: AZ @100%"] = timed(drag_step("vpc-0-az-0"), repeat=20)
+    view.fit_all()
+    QApplication.processEvents()
+    results["drag frame: service, fitted"] = timed(drag_step("svc-0"), repeat=5)
+    view.close()
+    return results
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [100, 1000, 5000]
+    app = QApplication.instance() or QApplication([])
+    table = {n: run(n) for n in sizes}
+    rows = list(next(iter(table.values())))
+    width = max(len(r) for r in rows)
+    print(f"{'metric (ms unless noted)':<{width}} | " + " | ".join(f"N={n:>6,}" for n in sizes))
+    print("-" * width + "-|-" + "-|-".join("-" * 8 for _ in sizes))
+    for row in rows:
+        cells = []
+        for n in sizes:
+            value = table[n][row]
+            cells.append(
+                f"{value:>8.0f}"
+                if row == "scene items"
+                else f"{value:>8.2f}"
+                if value < 10
+                else f"{value:>8.1f}"
+            )
+        print(f"{row:<{width}} | " + " | ".join(cells))
+    del app
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
