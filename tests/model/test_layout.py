@@ -1,0 +1,64 @@
+"""Automatic layout: containers wrap their contents, siblings never overlap, tiers line up across AZs."""
+
+from __future__ import annotations
+
+from archbuilder.model import AnyNode, Architecture
+from archbuilder.model.layout import auto_layout
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
+from tests.model.builders import two_az_network
+
+
+def _size(node: AnyNode) -> tuple[float, float]:
+    if isinstance(node, ServiceNode):
+        return SERVICE_WIDTH, SERVICE_HEIGHT
+    return node.width, node.height
+
+
+def _check_nesting(arch: Architecture) -> None:
+    for node in arch.nodes.values():
+        width, height = _size(node)
+        if node.parent_id is not None:
+            parent = arch.node(node.parent_id)
+            assert node.x >= 0 and node.y >= 0, node.id
+            assert node.x + width <= parent.width and node.y + height <= parent.height, node.id  # type: ignore[union-attr]
+        siblings = [s for s in arch.children(node.parent_id) if s.id != node.id]
+        for other in siblings:
+            ow, oh = _size(other)
+            apart = (
+                node.x + width <= other.x
+                or other.x + ow <= node.x
+                or node.y + height <= other.y
+                or other.y + oh <= node.y
+            )
+            assert apart, f"{node.id} overlaps {other.id}"
+
+
+def test_layout_nests_without_overlap_and_aligns_tiers() -> None:
+    arch = two_az_network()
+    for index in range(5):
+        arch.add_service("ec2_instance", "private-a", node_id=f"app-{index}")
+    arch.add_service("alb", "public-b", node_id="alb")
+    arch.add_service("internet_gateway", "vpc", node_id="igw")
+    arch.add_service("s3_bucket", "region", node_id="bucket")
+    arch.add_service("cloudfront_distribution", None, node_id="cdn")
+    auto_layout(arch)
+    _check_nesting(arch)
+    # Five services: a 3-column grid, two rows.
+    positions = [(arch.node(f"app-{i}").x, arch.node(f"app-{i}").y) for i in range(5)]
+    assert positions == [(20.0, 40.0), (152.0, 40.0), (284.0, 40.0), (20.0, 152.0), (152.0, 152.0)]
+    # The private subnets sit at the same height in both AZs although only one has services.
+    assert arch.node("private-a").y == arch.node("private-b").y
+    assert arch.node("private-a").height == arch.node("private-b").height  # type: ignore[union-attr]
+    assert arch.node("public-a").y < arch.node("private-a").y
+    # Global services sit on the canvas above the regions.
+    assert arch.node("cdn").y < arch.node("region").y
+
+
+def test_layout_is_deterministic() -> None:
+    from archbuilder.model import dumps
+
+    first, second = two_az_network(), two_az_network()
+    for arch in (first, second):
+        arch.add_service("ec2_instance", "private-b", node_id="app")
+        auto_layout(arch)
+    assert dumps(first) == dumps(second)
