@@ -60,7 +60,9 @@ def _sorted_children(
         zone = node.zone if isinstance(node, AvailabilityZoneNode) else ""
         return (tier, zone or node.label.lower(), node.id)
 
-    containers = sorted((c for c in children if not isinstance(c, ServiceNode)), key=container_key)
+    containers: list[AnyNode] = sorted(
+        (c for c in children if not isinstance(c, ServiceNode)), key=container_key
+    )
     return services, containers
 
 

@@ -10,8 +10,7 @@ import jsonschema
 import pytest
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.model import DocumentError, Suppression, dumps, load, loads, save
-from archbuilder.model import serialization
+from archbuilder.model import DocumentError, Suppression, dumps, load, loads, save, serialization
 from archbuilder.model.document import RuleSetting
 from archbuilder.resource_files import resource_root
 from tests.model.builders import two_az_network
@@ -21,8 +20,12 @@ SCHEMA_FILE = Path(str(resource_root())) / "schema" / "arch-document-v1.schema.j
 
 def sample():
     arch = two_az_network()
-    arch.add_service("alb", "public-a", label="Web ALB", extra_subnet_ids=["public-b"], node_id="alb", x=40, y=30)
-    arch.add_service("rds_instance", "private-b", label="Orders DB", extra_subnet_ids=["private-a"], node_id="db")
+    arch.add_service(
+        "alb", "public-a", label="Web ALB", extra_subnet_ids=["public-b"], node_id="alb", x=40, y=30
+    )
+    arch.add_service(
+        "rds_instance", "private-b", label="Orders DB", extra_subnet_ids=["private-a"], node_id="db"
+    )
     arch.add_service("ec2_instance", "private-a", label="App", node_id="app", x=10.5, y=20.25)
     arch.connect("alb", "app", ConnectionKind.TRAFFIC, port=80, connection_id="alb-app")
     arch.connect("app", "db", ConnectionKind.TRAFFIC, port=5432, label="SQL", connection_id="app-db")
@@ -56,7 +59,9 @@ def test_moving_one_node_changes_only_its_lines() -> None:
 def test_round_trip_keeps_exact_model_state() -> None:
     arch = sample()
     again = loads(dumps(arch))
-    assert {k: v.model_dump() for k, v in again.nodes.items()} == {k: v.model_dump() for k, v in arch.nodes.items()}
+    assert {k: v.model_dump() for k, v in again.nodes.items()} == {
+        k: v.model_dump() for k, v in arch.nodes.items()
+    }
     assert again.connections == arch.connections
     assert again.suppressions == arch.suppressions
     assert again.rule_settings == {"COST-002": RuleSetting(enabled=False)}
@@ -67,14 +72,26 @@ def test_round_trip_keeps_exact_model_state() -> None:
     ("text", "message"),
     [
         ("{", "shop.arch.json: line 1 column 2: Expecting property name enclosed in double quotes"),
-        ('{"schema_version": 1, "metadata": {}, "metadata": {}}', "shop.arch.json: duplicate key 'metadata' in one object"),
+        (
+            '{"schema_version": 1, "metadata": {}, "metadata": {}}',
+            "shop.arch.json: duplicate key 'metadata' in one object",
+        ),
         ('{"schema_version": 1, "metadata": {"name": NaN}}', "shop.arch.json: NaN is not allowed"),
         ('{"schema_version": 1, "metadata": {"name": Infinity}}', "shop.arch.json: Infinity is not allowed"),
-        ('{"schema_version": 2, "metadata": {}}', "shop.arch.json: schema_version 2 is newer than this archbuilder understands (1)"),
+        (
+            '{"schema_version": 2, "metadata": {}}',
+            "shop.arch.json: schema_version 2 is newer than this archbuilder understands (1)",
+        ),
         ('{"metadata": {}}', "shop.arch.json: schema_version is missing or not a whole number"),
         ("[]", "shop.arch.json: the document must be a JSON object, not list"),
-        ('{"schema_version": 1, "metadata": {"name": 5}}', "shop.arch.json: metadata › name: Input should be a valid string"),
-        ('{"schema_version": 1, "metadata": {}, "extra": 1}', "shop.arch.json: extra: Extra inputs are not permitted"),
+        (
+            '{"schema_version": 1, "metadata": {"name": 5}}',
+            "shop.arch.json: metadata › name: Input should be a valid string",
+        ),
+        (
+            '{"schema_version": 1, "metadata": {}, "extra": 1}',
+            "shop.arch.json: extra: Extra inputs are not permitted",
+        ),
         (
             '{"schema_version": 1, "metadata": {}, "nodes": [{"kind": "region", "id": "r", "label": "R", "x": "left"}]}',
             "shop.arch.json: nodes[0] (id 'r') › x: Input should be a valid number",
@@ -114,7 +131,7 @@ def test_binary_and_oversized_files_are_refused(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(serialization, "MAX_FILE_BYTES", 1024)
     with pytest.raises(DocumentError, match=r"big.arch.json: file is 0.0 MB, over the 0 MB limit"):
         load(big)
-    with pytest.raises(DocumentError, match="missing.arch.json: cannot open"):
+    with pytest.raises(DocumentError, match=r"missing\.arch\.json: cannot open"):
         load(tmp_path / "missing.arch.json")
 
 
