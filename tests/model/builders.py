@@ -18,7 +18,9 @@ def two_az_network() -> Architecture:
     arch.add_node(VpcNode(id="vpc", label="Main", parent_id="region", cidr="10.0.0.0/16", width=1100))
     for index, letter in enumerate("ab"):
         arch.add_node(
-            AvailabilityZoneNode(id=f"az-{letter}", label=f"AZ {letter}", parent_id="vpc", zone=f"us-east-1{letter}")
+            AvailabilityZoneNode(
+                id=f"az-{letter}", label=f"AZ {letter}", parent_id="vpc", zone=f"us-east-1{letter}"
+            )
         )
         arch.add_node(
             SubnetNode(

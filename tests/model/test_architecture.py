@@ -21,11 +21,15 @@ from tests.model.builders import two_az_network
 
 def test_containers_nest_only_in_the_fixed_order() -> None:
     arch = two_az_network()
-    with pytest.raises(InvariantError, match="a subnet container must be placed in an availability zone, not in a VPC"):
+    with pytest.raises(
+        InvariantError, match="a subnet container must be placed in an availability zone, not in a VPC"
+    ):
         arch.add_node(SubnetNode(id="s", label="S", parent_id="vpc", cidr="10.0.9.0/24"))
     with pytest.raises(InvariantError, match="a az container must be placed in a VPC, not in a region"):
         arch.add_node(AvailabilityZoneNode(id="z", label="Z", parent_id="region", zone="us-east-1c"))
-    with pytest.raises(InvariantError, match="a vpc container must be placed in a region, not outside any region"):
+    with pytest.raises(
+        InvariantError, match="a vpc container must be placed in a region, not outside any region"
+    ):
         arch.add_node(VpcNode(id="v2", label="V2"))
     with pytest.raises(InvariantError, match="a region container must be placed outside any region"):
         arch.add_node(RegionNode(id="r2", label="R2", parent_id="vpc"))
@@ -38,7 +42,9 @@ def test_parent_must_exist_and_ids_are_unique() -> None:
     with pytest.raises(InvariantError, match="id 'vpc' is already used"):
         arch.add_node(VpcNode(id="vpc", label="Again", parent_id="region"))
     with pytest.raises(InvariantError, match="not a valid id"):
-        arch.add_node(ServiceNode.model_construct(id="Bad Id", label="x", type="s3_bucket", parent_id="region"))
+        arch.add_node(
+            ServiceNode.model_construct(id="Bad Id", label="x", type="s3_bucket", parent_id="region")
+        )
 
 
 def test_catalog_decides_where_services_may_sit() -> None:
@@ -68,7 +74,9 @@ def test_zone_must_belong_to_its_region() -> None:
 
 def test_subnet_cidr_inside_vpc_and_not_overlapping_siblings() -> None:
     arch = two_az_network()
-    with pytest.raises(InvariantError, match=r"subnet 'Out' \(10.1.0.0/24\) is outside VPC 'Main' \(10.0.0.0/16\)"):
+    with pytest.raises(
+        InvariantError, match=r"subnet 'Out' \(10.1.0.0/24\) is outside VPC 'Main' \(10.0.0.0/16\)"
+    ):
         arch.add_node(SubnetNode(id="out", label="Out", parent_id="az-a", cidr="10.1.0.0/24"))
     # Overlap is checked across every AZ of the VPC, not only the same AZ.
     with pytest.raises(InvariantError, match=r"overlaps subnet 'Public b' \(10.0.2.0/24\)"):
@@ -145,7 +153,9 @@ def test_moving_a_subnet_to_another_vpc_checks_its_cidr() -> None:
 def test_properties_are_checked_against_the_catalog() -> None:
     arch = two_az_network()
     fn = arch.add_service("lambda_function", "region", node_id="fn")
-    assert fn.properties["timeout_seconds"] == arch.catalog.get("lambda_function").defaults()["timeout_seconds"]
+    assert (
+        fn.properties["timeout_seconds"] == arch.catalog.get("lambda_function").defaults()["timeout_seconds"]
+    )
     with pytest.raises(InvariantError, match="must be at most 900"):
         arch.set_property("fn", "timeout_seconds", 901)
     with pytest.raises(InvariantError, match="must be a whole number"):
