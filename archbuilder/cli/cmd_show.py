@@ -52,8 +52,10 @@ def render_tree(architecture: Architecture) -> str:
     if architecture.metadata.description:
         lines.append(f"  {architecture.metadata.description}")
 
-    def order(node: AnyNode) -> tuple[bool, str, str]:
-        return (isinstance(node, ServiceNode), node.label.lower(), node.id)
+    def order(node: AnyNode) -> tuple[bool, bool, str, str]:
+        # Public subnets before private ones, as they are drawn; then by label.
+        private = isinstance(node, SubnetNode) and node.tier.value == "private"
+        return (isinstance(node, ServiceNode), private, node.label.lower(), node.id)
 
     def walk(parent_id: str | None, prefix: str) -> None:
         children = sorted(architecture.children(parent_id), key=order)

@@ -1,0 +1,116 @@
+"""The headless CLI: new, show, catalog, exit codes and error messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archbuilder.cli.main import main
+from archbuilder.model import dumps, load
+from archbuilder.resource_files import example_names, example_path
+
+EXAMPLES = [
+    "ecs-fargate",
+    "serverless-api",
+    "startup-mvp",
+    "static-site",
+    "streaming-pipeline",
+    "three-tier-web",
+]
+
+
+def test_bundled_examples_are_listed() -> None:
+    assert example_names() == EXAMPLES
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_each_example_loads_and_round_trips_byte_identically(name: str) -> None:
+    path = Path(str(example_path(name)))
+    arch = load(path)
+    assert dumps(arch) == path.read_text(encoding="utf-8")
+    assert arch.services(), name
+
+
+def test_show_prints_the_containment_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(example_path("startup-mvp"))]) == 0
+    assert capsys.readouterr().out == (
+        "Startup MVP (flawed on purpose)\n"
+        "  A first version built in a hurry, kept as a teaching example: one availability zone, the database in a "
+        "public subnet, SSH open to the whole internet, no database backups, no Multi-AZ.\n"
+        "└── Region US East (N. Virginia) (us-east-1)\n"
+        "    ├── VPC Production VPC (10.0.0.0/16)\n"
+        "    │   ├── AZ AZ a (us-east-1a)\n"
+        "    │   │   └── Public subnet Public subnet a (10.0.0.0/24)\n"
+        "    │   │       ├── App database [RDS]\n"
+        "    │   │       └── Web server [EC2]\n"
+        "    │   └── Internet gateway [IGW]\n"
+        "    └── Uploads [S3]\n"
+        "\n"
+        "Connections (2)\n"
+        "  Web server → App database  (traffic tcp/3306)\n"
+        "  Web server → Uploads  (read_write)\n"
+    )
+
+
+def test_new_from_example_writes_a_renamed_copy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "shop.arch.json"
+    assert main(["new", "Shop", "--from", "three-tier-web", "-o", str(out)]) == 0
+    arch = load(out)
+    original = load(Path(str(example_path("three-tier-web"))))
+    assert arch.metadata.name == "Shop"
+    assert sorted(arch.nodes) == sorted(original.nodes)
+    assert main(["new", "Shop", "-o", str(out)]) == 2
+    assert "already exists; pass --force" in capsys.readouterr().err
+    assert main(["new", "Blank", "-o", str(out), "--force"]) == 0
+    assert load(out).nodes == {}
+
+
+def test_unknown_example_and_bad_files_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "X", "--from", "nope", "-o", str(tmp_path / "x.arch.json")]) == 2
+    assert "unknown example 'nope'; choose one of: ecs-fargate" in capsys.readouterr().err
+    bad = tmp_path / "bad.arch.json"
+    bad.write_text('{"schema_version": 1, "metadata": {"name": NaN}}', encoding="utf-8")
+    assert main(["show", str(bad)]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"archbuilder: error: {bad}: NaN is not allowed in a document (only finite numbers)\n"
+    )
+
+
+def test_catalog_json_has_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "--format", "json"]) == 0
+    services = {s["id"]: s for s in json.loads(capsys.readouterr().out)}
+    rds = services["rds_instance"]
+    assert {"id", "name", "category", "placement", "cfn_types", "terraform_types", "lockin", "tips"} <= set(
+        rds
+    )
+    assert rds["cfn_types"][0] == "AWS::RDS::DBInstance"
+    assert set(rds["lockin"]) >= {"rating", "alternatives", "source"}
+    assert all(set(tip) == {"text", "source"} for tip in rds["tips"])
+
+
+def test_usage_errors_exit_2_and_version_is_printed() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "archbuilder.cli.main", "frobnicate"], capture_output=True, text=True
+    )
+    assert run.returncode == 2 and "invalid choice: 'frobnicate'" in run.stderr
+    run = subprocess.run(
+        [sys.executable, "-m", "archbuilder.cli.main", "--version"], capture_output=True, text=True
+    )
+    assert (run.returncode, run.stdout) == (0, "archbuilder 0.1.0\n")
+
+
+def test_headless_commands_never_import_qt() -> None:
+    code = (
+        "import sys; from archbuilder.cli.main import main; "
+        "main(['show', sys.argv[1]]); main(['catalog']); "
+        "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(example_path("three-tier-web"))], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
