@@ -17,6 +17,8 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_catalog",
     "archbuilder.cli.cmd_gui",
     "archbuilder.cli.cmd_export",
+    "archbuilder.cli.cmd_validate",
+    "archbuilder.cli.cmd_rules",
 )
 
 

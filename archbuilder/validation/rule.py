@@ -1,0 +1,57 @@
+"""A rule: its metadata and a pure check over the derived graph."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from archbuilder.catalog import Citation
+from archbuilder.graph import ArchGraph
+from archbuilder.model import AnyNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+
+Check = Callable[["Rule", ArchGraph], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    severity: Severity
+    pillar: Pillar
+    source: Citation
+    description: str
+    remediation: str
+    check: Check
+
+    def finding(
+        self,
+        nodes: AnyNode | Iterable[AnyNode],
+        message: str,
+        *,
+        remediation: str | None = None,
+    ) -> Finding:
+        items: list[AnyNode] = [nodes] if hasattr(nodes, "id") else list(nodes)  # type: ignore[list-item]
+        return Finding(
+            rule_id=self.id,
+            severity=self.severity,
+            pillar=self.pillar,
+            message=message,
+            node_ids=tuple(node.id for node in items),
+            remediation=remediation or self.remediation,
+            source=self.source,
+        )
+
+    def run(self, graph: ArchGraph) -> list[Finding]:
+        return self.check(self, graph)
+
+
+def cite(seed: str, section: str) -> Citation:
+    seeds = {
+        "000": "000_cef87d4914f142cd.txt",
+        "001": "001_ae344e3f9d83ded9.txt",
+        "002": "002_2329e123f005b6f3.txt",
+        "003": "003_8d17c2da26524c9f.txt",
+        "004": "004_495d6206c345c50f.txt",
+    }
+    return Citation(seed=seeds.get(seed, seed), section=section)

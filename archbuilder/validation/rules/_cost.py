@@ -1,0 +1,20 @@
+"""Cost rules, registered explicitly in order."""
+
+from archbuilder.validation.rules import (
+    cost_cross_az_traffic,
+    cost_idle_elastic_ip,
+    cost_log_retention_forever,
+    cost_many_azs,
+    cost_s3_without_endpoint,
+    cost_shield_advanced,
+)
+
+MODULES = (
+    cost_cross_az_traffic,
+    cost_idle_elastic_ip,
+    cost_log_retention_forever,
+    cost_many_azs,
+    cost_s3_without_endpoint,
+    cost_shield_advanced,
+)
+RULES = [module.RULE for module in MODULES]

@@ -1,0 +1,18 @@
+"""Service limit rules, registered explicitly in order."""
+
+from archbuilder.validation.rules import (
+    lim_bucket_name_not_dns,
+    lim_cloudfront_certificate_region,
+    lim_internet_lb_in_private_subnets,
+    lim_too_many_vpcs,
+    lim_vpc_cidr_size,
+)
+
+MODULES = (
+    lim_bucket_name_not_dns,
+    lim_cloudfront_certificate_region,
+    lim_internet_lb_in_private_subnets,
+    lim_too_many_vpcs,
+    lim_vpc_cidr_size,
+)
+RULES = [module.RULE for module in MODULES]

@@ -1,0 +1,12 @@
+"""Performance rules, registered explicitly in order."""
+
+from archbuilder.validation.rules import (
+    perf_magnetic_volumes,
+    perf_public_content_without_cdn,
+)
+
+MODULES = (
+    perf_magnetic_volumes,
+    perf_public_content_without_cdn,
+)
+RULES = [module.RULE for module in MODULES]

@@ -1,0 +1,40 @@
+"""Traffic between single-AZ services in different availability zones."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    arch = graph.architecture
+    findings = []
+    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
+        if connection.kind is not ConnectionKind.TRAFFIC:
+            continue
+        source_zones = set(graph.placements[connection.source_id].zones)
+        target_zones = set(graph.placements[connection.target_id].zones)
+        # Multi-AZ groups talk within their AZ where they can; only pinned single-AZ ends must cross.
+        if len(source_zones) == 1 and len(target_zones) == 1 and source_zones != target_zones:
+            source, target = arch.service(connection.source_id), arch.service(connection.target_id)
+            findings.append(
+                rule.finding(
+                    [source, target],
+                    f"“{source.label}” ({next(iter(source_zones))}) → “{target.label}” ({next(iter(target_zones))}) "
+                    "crosses availability zones; that traffic is billed",
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="COST-001",
+    title="Cross-AZ traffic",
+    severity=Severity.INFO,
+    pillar=Pillar.COST_OPTIMIZATION,
+    source=cite("000", "AWS Data Transfer Costs"),
+    description="EC2 traffic between AZs is billed much like traffic between regions; chatty flows crossing AZ "
+    "boundaries can be an unpleasant surprise on the bill.",
+    remediation="Keep chatty pairs in the same AZ, or make both ends multi-AZ so each AZ talks to its local peer.",
+    check=check,
+)

@@ -1,0 +1,26 @@
+"""Resources replicated across four or more AZs."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import zones_spanned
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    return [
+        rule.finding(node, f"“{node.label}” spans {len(zones_spanned(graph, node))} availability zones")
+        for node in sorted(graph.architecture.services(), key=lambda n: n.id)
+        if len(zones_spanned(graph, node)) >= 4
+    ]
+
+
+RULE = Rule(
+    id="COST-006",
+    title="Replicated across four or more AZs",
+    severity=Severity.INFO,
+    pillar=Pillar.COST_OPTIMIZATION,
+    source=cite("000", "High Availability Tips"),
+    description="A second or third AZ improves availability a lot; a fourth or more rarely justifies its cost and complexity.",
+    remediation="Use two or three AZs unless capacity or Spot availability needs more.",
+    check=check,
+)

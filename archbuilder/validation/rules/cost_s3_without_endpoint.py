@@ -1,0 +1,43 @@
+"""VPC services using S3 or DynamoDB through NAT instead of a gateway endpoint."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+GATEWAY_SERVICES = {"s3_bucket", "dynamodb_table"}
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    arch = graph.architecture
+    endpoint_vpcs = {graph.placements[e.id].vpc_id for e in services_of_type(graph, "vpc_endpoint_gateway")}
+    findings = []
+    for node in sorted(arch.services(), key=lambda n: n.id):
+        vpc_id = graph.placements[node.id].vpc_id
+        if vpc_id is None or vpc_id in endpoint_vpcs:
+            continue
+        targets = sorted(
+            arch.node(t).label
+            for t in graph.flow.successors(node.id)
+            if getattr(arch.nodes[t], "type", "") in GATEWAY_SERVICES
+        )
+        if targets:
+            findings.append(
+                rule.finding(
+                    node, f"“{node.label}” reaches {', '.join(targets)} without a VPC gateway endpoint"
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="COST-003",
+    title="S3/DynamoDB without a gateway endpoint",
+    severity=Severity.INFO,
+    pillar=Pillar.COST_OPTIMIZATION,
+    source=cite("002", "Internet Gateway"),
+    description="Gateway endpoints route S3 and DynamoDB traffic privately and for free; without one, private "
+    "subnets send it through NAT gateways, which charge per gigabyte processed.",
+    remediation="Add a gateway VPC endpoint for S3 (and DynamoDB) to the VPC's route tables.",
+    check=check,
+)

@@ -1,0 +1,34 @@
+"""VPC or subnet CIDR outside the sizes AWS allows (/16 to /28)."""
+
+import ipaddress
+
+from archbuilder.graph import ArchGraph
+from archbuilder.model import SubnetNode, VpcNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for node in sorted(graph.architecture.nodes.values(), key=lambda n: n.id):
+        if isinstance(node, VpcNode | SubnetNode):
+            prefix = ipaddress.IPv4Network(node.cidr).prefixlen
+            if not 16 <= prefix <= 28:
+                what = "VPC" if isinstance(node, VpcNode) else "subnet"
+                findings.append(
+                    rule.finding(node, f"{what} “{node.label}” has CIDR {node.cidr}; AWS allows /16 to /28")
+                )
+    return findings
+
+
+RULE = Rule(
+    id="LIM-002",
+    title="CIDR block size out of range",
+    severity=Severity.ERROR,
+    pillar=Pillar.RELIABILITY,
+    source=cite("002", "Subnets"),
+    description="A subnet is a range of the VPC's addresses; AWS accepts VPC and subnet blocks from /16 (65,536 "
+    "addresses) to /28 (16 addresses), and reserves five addresses in each subnet.",
+    remediation="Choose a VPC block between /16 and /28 and subnets inside it of /28 or larger.",
+    check=check,
+)

@@ -1,0 +1,20 @@
+"""DynamoDB table without point-in-time recovery."""
+
+from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import each_service, label
+
+RULE = Rule(
+    id="REL-011",
+    title="DynamoDB without point-in-time recovery",
+    severity=Severity.WARNING,
+    pillar=Pillar.RELIABILITY,
+    source=cite("002", "On-Demand Backup and Restore -"),
+    description="Without backups a mistaken write or delete in the table cannot be undone.",
+    remediation="Turn on point-in-time recovery.",
+    check=each_service(
+        ("dynamodb_table",),
+        lambda node, graph: node.properties.get("point_in_time_recovery") is False,
+        lambda node, graph: f"{label(node)} has point-in-time recovery turned off",
+    ),
+)

@@ -1,0 +1,33 @@
+"""A VPC with a single availability zone."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.model import AvailabilityZoneNode, ServiceNode, VpcNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    arch = graph.architecture
+    findings = []
+    for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
+        zones = [c for c in arch.children(vpc.id) if isinstance(c, AvailabilityZoneNode)]
+        services = sorted(
+            (s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)), key=lambda s: s.id
+        )
+        if len(zones) == 1 and services:
+            findings.append(
+                rule.finding(services, f"VPC “{vpc.label}” uses one availability zone ({zones[0].zone})")
+            )
+    return findings
+
+
+RULE = Rule(
+    id="REL-015",
+    title="Whole VPC in one AZ",
+    severity=Severity.WARNING,
+    pillar=Pillar.RELIABILITY,
+    source=cite("000", "High Availability Tips"),
+    description="Using AZs wisely is the primary tool for high availability; a design in one AZ fails with it.",
+    remediation="Add a second AZ with the same subnets and spread every tier over both.",
+    check=check,
+)

@@ -1,0 +1,46 @@
+"""SSH (22) or RDP (3389) open to the whole internet."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import each_service, label
+
+ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
+
+
+def _open_admin_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
+    return [
+        name
+        for port, name in ADMIN_PORTS.items()
+        if any(open_to_world(rule) and rule_covers_port(rule, port) for rule in ingress_rules(node))
+    ]
+
+
+RULE = Rule(
+    id="SEC-001",
+    title="SSH or RDP open to the world",
+    severity=Severity.ERROR,
+    pillar=Pillar.SECURITY,
+    source=cite("000", "VPC and Network Security Tips"),
+    description="A security group rule lets anyone on the internet (0.0.0.0/0) reach SSH (22) or RDP (3389).",
+    remediation="Allow 22/3389 only from a bastion host's security group or an admin CIDR, or use Session Manager with no open port.",
+    check=each_service(
+        (
+            "ec2_instance",
+            "autoscaling_group",
+            "ecs_service",
+            "eks_cluster",
+            "eks_node_group",
+            "emr_cluster",
+            "security_group",
+            "elastic_beanstalk",
+            "batch_compute_environment",
+        ),
+        lambda node, graph: bool(_open_admin_ports(node, graph)),
+        lambda node, graph: (
+            f"{label(node)} allows {' and '.join(_open_admin_ports(node, graph))} from 0.0.0.0/0"
+        ),
+    ),
+)

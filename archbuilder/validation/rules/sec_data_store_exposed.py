@@ -1,0 +1,37 @@
+"""A data store the internet can reach directly."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import describe_path, directly_exposed, internet_path, is_data_store
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for node in sorted(graph.architecture.services(), key=lambda n: n.id):
+        if not is_data_store(graph, node):
+            continue
+        if directly_exposed(graph, node.id):
+            path = internet_path(graph, node.id) or []
+            how = f"through {describe_path(graph, path)}"
+        elif node.properties.get("publicly_accessible") is True:
+            how = "through its publicly accessible endpoint"
+        else:
+            continue
+        findings.append(rule.finding(node, f"{label(node)} is reachable from the internet {how}"))
+    return findings
+
+
+RULE = Rule(
+    id="SEC-004",
+    title="Data store reachable from the internet",
+    severity=Severity.ERROR,
+    pillar=Pillar.SECURITY,
+    source=cite("000", "VPC and Network Security Tips"),
+    description="A database, cache or warehouse that accepts connections from the internet (public endpoint or "
+    "world-open security group) exposes the data to attacks; the guide recommends keeping private resources off "
+    "the public internet.",
+    remediation="Turn off public accessibility, remove world-open ingress and reach the data store only from the application tier.",
+    check=check,
+)

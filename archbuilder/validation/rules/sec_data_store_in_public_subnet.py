@@ -1,0 +1,27 @@
+"""A database, cache or warehouse placed in a public subnet."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import in_public_subnet, is_data_store
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    return [
+        rule.finding(node, f"{label(node)} is a data store in a public subnet")
+        for node in sorted(graph.architecture.services(), key=lambda n: n.id)
+        if is_data_store(graph, node) and in_public_subnet(graph, node)
+    ]
+
+
+RULE = Rule(
+    id="SEC-003",
+    title="Data store in a public subnet",
+    severity=Severity.ERROR,
+    pillar=Pillar.SECURITY,
+    source=cite("002", "Subnets"),
+    description="Databases, caches and warehouses belong in private subnets, with no route from the internet.",
+    remediation="Move the data store into private subnets (one per AZ) and let only the application tier's security group reach it.",
+    check=check,
+)

@@ -1,0 +1,27 @@
+"""No CloudTrail trail in the design."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    services = graph.architecture.services()
+    if not services or services_of_type(graph, "cloudtrail"):
+        return []
+    return [
+        rule.finding([], "The design has no CloudTrail trail: API activity in the account is not audited")
+    ]
+
+
+RULE = Rule(
+    id="SEC-007",
+    title="CloudTrail missing",
+    severity=Severity.WARNING,
+    pillar=Pillar.SECURITY,
+    source=cite("000", "Security and IAM Tips"),
+    description="The guide's first security tip: turn on CloudTrail from the beginning so there is a record of every API call.",
+    remediation="Add a multi-region CloudTrail trail writing to an S3 bucket with log file validation.",
+    check=check,
+)

@@ -1,0 +1,60 @@
+"""Ports other than the web listener ports open to the whole internet."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import ingress_rules, open_to_world
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import each_service, label
+
+LISTENER_PORTS = {80, 443}
+ADMIN_PORTS = {22, 3389}  # reported by SEC-001
+
+
+def _extra_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
+    found = []
+    for rule in ingress_rules(node):
+        if not open_to_world(rule):
+            continue
+        low, high = rule.get("from_port"), rule.get("to_port", rule.get("from_port"))
+        if rule.get("protocol") in ("-1", "all") or not isinstance(low, int) or low == -1:
+            found.append("all ports")
+            continue
+        high = high if isinstance(high, int) else low
+        ports = set(range(low, high + 1))
+        extra = ports - LISTENER_PORTS - ADMIN_PORTS
+        if extra:
+            found.append(f"{low}-{high}" if low != high else str(low))
+    return found
+
+
+RULE = Rule(
+    id="SEC-002",
+    title="Non-listener ports open to the world",
+    severity=Severity.WARNING,
+    pillar=Pillar.SECURITY,
+    source=cite("000", "VPC and Network Security Tips"),
+    description="Only the listener ports (80/443) of internet-facing services should be open to 0.0.0.0/0; "
+    "the guide advises being extremely restrictive with ports open to all incoming connections.",
+    remediation="Open only the listener ports to the world, ideally on a load balancer; allow other ports from security groups.",
+    check=each_service(
+        (
+            "ec2_instance",
+            "autoscaling_group",
+            "alb",
+            "nlb",
+            "clb",
+            "ecs_service",
+            "fargate_task",
+            "rds_instance",
+            "aurora_cluster",
+            "elasticache_cluster",
+            "redshift_cluster",
+            "security_group",
+            "emr_cluster",
+            "opensearch_domain",
+        ),
+        lambda node, graph: bool(_extra_ports(node, graph)),
+        lambda node, graph: f"{label(node)} is open to 0.0.0.0/0 on {', '.join(_extra_ports(node, graph))}",
+    ),
+)

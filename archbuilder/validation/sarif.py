@@ -1,0 +1,74 @@
+"""SARIF 2.1.0 output, as GitHub code scanning reads it: one result per finding, located in the document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder import __version__
+from archbuilder.validation.engine import ValidationResult
+from archbuilder.validation.finding import Severity
+from archbuilder.validation.rule import Rule
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def to_sarif(
+    result: ValidationResult, rules: tuple[Rule, ...], document_uri: str, lines: dict[str, int]
+) -> dict[str, Any]:
+    """`lines` maps node ids to the line of their entry in the document, so results point at the right place."""
+    index = {rule.id: position for position, rule in enumerate(rules)}
+    results = []
+    for finding in result.findings:
+        line = min((lines[n] for n in finding.node_ids if n in lines), default=1)
+        entry: dict[str, Any] = {
+            "ruleId": finding.rule_id,
+            "level": LEVELS[finding.severity],
+            "message": {"text": f"{finding.message}. {finding.remediation}"},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": document_uri},
+                        "region": {"startLine": line},
+                    },
+                    "logicalLocations": [
+                        {"name": node_id, "kind": "resource"} for node_id in finding.node_ids
+                    ],
+                }
+            ],
+            "partialFingerprints": {"archbuilderFinding": f"{finding.rule_id}:{','.join(finding.node_ids)}"},
+            "properties": {"pillar": finding.pillar.value, "source": str(finding.source)},
+        }
+        if finding.rule_id in index:
+            entry["ruleIndex"] = index[finding.rule_id]
+        if finding.suppressed:
+            entry["suppressions"] = [{"kind": "inSource", "justification": finding.suppression_reason}]
+        results.append(entry)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "archbuilder",
+                        "version": __version__,
+                        "informationUri": "https://github.com/archbuilder/archbuilder",
+                        "rules": [
+                            {
+                                "id": rule.id,
+                                "name": rule.title,
+                                "shortDescription": {"text": rule.title},
+                                "fullDescription": {"text": rule.description},
+                                "help": {"text": f"{rule.remediation} Source: {rule.source}"},
+                                "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                                "properties": {"tags": [rule.pillar.value], "pillar": rule.pillar.value},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
