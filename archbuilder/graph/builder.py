@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 
 from archbuilder.catalog import Catalog, ConnectionKind, ServiceType
-from archbuilder.model import Architecture, NodeKind, ServiceNode, SubnetNode, SubnetTier
+from archbuilder.model import (
+    Architecture,
+    AvailabilityZoneNode,
+    Connection,
+    RegionNode,
+    ServiceNode,
+    SubnetNode,
+    SubnetTier,
+    VpcNode,
+)
 
 INTERNET = "internet"
 
@@ -52,49 +62,97 @@ class Placement:
 class ArchGraph:
     architecture: Architecture
     catalog: Catalog
-    containment: nx.DiGraph
     flow: nx.DiGraph  # services + INTERNET; edges carry the connection ids and kinds
     placements: dict[str, Placement]
+    services: list[ServiceNode] = field(default_factory=list)  # sorted by id
+    by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)  # each sorted by id
+    connections_by_node: dict[str, list[Connection]] = field(default_factory=dict)
+
+    @cached_property
+    def containment(self) -> nx.DiGraph:
+        """Parent -> child edges; built on first use since most rules read placements instead."""
+        graph: nx.DiGraph = nx.DiGraph()
+        for node in self.architecture.nodes.values():
+            graph.add_node(node.id, kind=node.kind, label=node.label)
+            if node.parent_id is not None:
+                graph.add_edge(node.parent_id, node.id)
+        return graph
 
     def service_type(self, node: ServiceNode) -> ServiceType:
         return self.catalog.get(node.type)
 
+    def connections_of(self, node_id: str) -> list[Connection]:
+        return self.connections_by_node.get(node_id, [])
 
-def _placement(architecture: Architecture, node: ServiceNode) -> Placement:
-    placement = Placement()
-    region = architecture.enclosing(node.id, NodeKind.REGION)
-    placement.region = region.region if region is not None else None  # type: ignore[union-attr]
-    if region is None:
-        placement.region = None
-    vpc = architecture.enclosing(node.id, NodeKind.VPC)
-    placement.vpc_id = vpc.id if vpc is not None else None
+
+@dataclass(frozen=True)
+class _Scope:
+    """The region, VPC and AZ around a container, computed once top-down instead of per service."""
+
+    region: str | None = None
+    vpc_id: str | None = None
+    zone: str | None = None
+
+
+def _scopes(architecture: Architecture) -> dict[str | None, _Scope]:
+    scopes: dict[str | None, _Scope] = {None: _Scope()}
+    stack: list[str | None] = [None]
+    while stack:
+        parent_id = stack.pop()
+        outer = scopes[parent_id]
+        for child in architecture.children(parent_id):
+            if isinstance(child, ServiceNode):
+                continue
+            if isinstance(child, RegionNode):
+                scopes[child.id] = _Scope(region=child.region)
+            elif isinstance(child, VpcNode):
+                scopes[child.id] = _Scope(region=outer.region, vpc_id=child.id)
+            elif isinstance(child, AvailabilityZoneNode):
+                scopes[child.id] = _Scope(region=outer.region, vpc_id=outer.vpc_id, zone=child.zone)
+            else:
+                scopes[child.id] = outer
+            stack.append(child.id)
+    return scopes
+
+
+def _placement(architecture: Architecture, node: ServiceNode, scopes: dict[str | None, _Scope]) -> Placement:
+    scope = scopes.get(node.parent_id, _Scope())
+    placement = Placement(region=scope.region, vpc_id=scope.vpc_id)
     for subnet_id in [node.parent_id, *node.extra_subnet_ids]:
-        if subnet_id is None:
-            continue
-        subnet = architecture.nodes.get(subnet_id)
+        subnet = architecture.nodes.get(subnet_id) if subnet_id is not None else None
         if isinstance(subnet, SubnetNode):
             placement.subnet_ids.append(subnet.id)
             placement.tiers.append(subnet.tier)
-            zone = architecture.enclosing(subnet.id, NodeKind.AZ)
+            zone = scopes[subnet.id].zone
             if zone is not None:
-                placement.zones.append(zone.zone)  # type: ignore[union-attr]
+                placement.zones.append(zone)
     return placement
 
 
 def build(architecture: Architecture) -> ArchGraph:
     """A pure function of the model; nothing is kept in sync by hand."""
     catalog = architecture.catalog
-    containment: nx.DiGraph = nx.DiGraph()
     flow: nx.DiGraph = nx.DiGraph()
     flow.add_node(INTERNET, label="Internet")
     placements: dict[str, Placement] = {}
+    scopes = _scopes(architecture)
+    services: list[ServiceNode] = []
     for node in architecture.nodes.values():
-        containment.add_node(node.id, kind=node.kind, label=node.label)
-        if node.parent_id is not None:
-            containment.add_edge(node.parent_id, node.id)
         if isinstance(node, ServiceNode):
-            placements[node.id] = _placement(architecture, node)
+            services.append(node)
+            placements[node.id] = _placement(architecture, node, scopes)
             flow.add_node(node.id, type=node.type, label=node.label)
+    services.sort(key=lambda s: s.id)
+    by_type: dict[str, list[ServiceNode]] = {}
+    for service in services:
+        by_type.setdefault(service.type, []).append(service)
+    connections_by_node: dict[str, list[Connection]] = {}
+    for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
+        connections_by_node.setdefault(connection.source_id, []).append(connection)
+        connections_by_node.setdefault(connection.target_id, []).append(connection)
+    vpcs_with_igw = {
+        scopes[s.parent_id].vpc_id for s in by_type.get("internet_gateway", []) if s.parent_id in scopes
+    }
     for connection in architecture.connections.values():
         if flow.has_edge(connection.source_id, connection.target_id):
             flow.edges[connection.source_id, connection.target_id]["kinds"].add(connection.kind)
@@ -106,13 +164,13 @@ def build(architecture: Architecture) -> ArchGraph:
                 kinds={connection.kind},
                 connections=[connection.id],
             )
-    for node in architecture.services():
-        if _internet_facing(node, placements[node.id], architecture):
+    for node in services:
+        if _internet_facing(node, placements[node.id], vpcs_with_igw):
             flow.add_edge(INTERNET, node.id, kinds={ConnectionKind.TRAFFIC}, connections=[])
-    return ArchGraph(architecture, catalog, containment, flow, placements)
+    return ArchGraph(architecture, catalog, flow, placements, services, by_type, connections_by_node)
 
 
-def _internet_facing(node: ServiceNode, placement: Placement, architecture: Architecture) -> bool:
+def _internet_facing(node: ServiceNode, placement: Placement, vpcs_with_igw: set[str | None]) -> bool:
     """The internet can open connections to this service directly."""
     if node.type in PUBLIC_ENDPOINTS:
         return True
@@ -120,22 +178,10 @@ def _internet_facing(node: ServiceNode, placement: Placement, architecture: Arch
         return bool(node.properties.get("internet_facing")) and SubnetTier.PUBLIC in placement.tiers
     if node.type == "s3_bucket":
         return bool(node.properties.get("public_access"))
-    if SubnetTier.PUBLIC not in placement.tiers or not _vpc_has_internet_gateway(
-        architecture, placement.vpc_id
-    ):
+    if SubnetTier.PUBLIC not in placement.tiers or placement.vpc_id not in vpcs_with_igw:
         return False
     # In a public subnet a service is reachable when it has a public address and a world-open ingress rule.
     public_ip = node.properties.get("associate_public_ip") or node.properties.get("publicly_accessible")
     if node.type in ("ec2_instance", "rds_instance") and not public_ip:
         return False
     return any(rule.get("cidr") in ("0.0.0.0/0", "::/0") for rule in node.properties.get("ingress") or [])
-
-
-def _vpc_has_internet_gateway(architecture: Architecture, vpc_id: str | None) -> bool:
-    if vpc_id is None:
-        return False
-    return any(
-        child.type == "internet_gateway"
-        for child in architecture.children(vpc_id)
-        if isinstance(child, ServiceNode)
-    )

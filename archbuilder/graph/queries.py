@@ -30,8 +30,9 @@ WEB_TYPES = {
 
 
 def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
-    wanted = set(types)
-    return sorted((s for s in graph.architecture.services() if s.type in wanted), key=lambda s: s.id)
+    if len(types) == 1:
+        return list(graph.by_type.get(types[0], []))
+    return sorted((s for t in set(types) for s in graph.by_type.get(t, [])), key=lambda s: s.id)
 
 
 def zones_spanned(graph: ArchGraph, node: ServiceNode) -> set[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from archbuilder.catalog.service_type import Alternative, Citation
+from archbuilder.catalog.service_type import Alternative, Citation, ServiceType
 from archbuilder.model import Architecture
 
 RATING_POINTS = {"none": 0, "low": 1, "medium": 2, "high": 3}
@@ -62,8 +62,9 @@ def _scale(points: list[int]) -> int:
 
 def score(architecture: Architecture) -> LockinScore:
     services = []
+    entries: dict[str, ServiceType] = {}
     for node in architecture.services():
-        entry = architecture.catalog.get(node.type)
+        entry = entries.get(node.type) or entries.setdefault(node.type, architecture.catalog.get(node.type))
         services.append(
             ServiceLockin(
                 node_id=node.id,

@@ -18,7 +18,7 @@ RULE = Rule(
         lambda node, graph: (
             not any(
                 c.kind is ConnectionKind.ATTACH and c.source_id == node.id
-                for c in graph.architecture.connections_of(node.id)
+                for c in graph.connections_of(node.id)
             )
         ),
         lambda node, graph: f"{label(node)} is not attached to anything and is billed while idle",

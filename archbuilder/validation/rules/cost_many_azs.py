@@ -9,7 +9,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"“{node.label}” spans {len(zones_spanned(graph, node))} availability zones")
-        for node in sorted(graph.architecture.services(), key=lambda n: n.id)
+        for node in graph.services
         if len(zones_spanned(graph, node)) >= 4
     ]
 

@@ -12,7 +12,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     endpoint_vpcs = {graph.placements[e.id].vpc_id for e in services_of_type(graph, "vpc_endpoint_gateway")}
     findings = []
-    for node in sorted(arch.services(), key=lambda n: n.id):
+    for node in graph.services:
         vpc_id = graph.placements[node.id].vpc_id
         if vpc_id is None or vpc_id in endpoint_vpcs:
             continue

@@ -11,7 +11,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
     for cdn in services_of_type(graph, "cloudfront_distribution"):
-        for connection in sorted(arch.connections_of(cdn.id), key=lambda c: c.id):
+        for connection in sorted(graph.connections_of(cdn.id), key=lambda c: c.id):
             if connection.kind is not ConnectionKind.ATTACH or connection.target_id != cdn.id:
                 continue
             cert = arch.service(connection.source_id)

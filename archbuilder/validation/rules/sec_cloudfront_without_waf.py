@@ -23,7 +23,7 @@ RULE = Rule(
             and not any(
                 c.kind is ConnectionKind.ATTACH
                 and getattr(graph.architecture.node(c.source_id), "type", None) == "waf_web_acl"
-                for c in graph.architecture.connections_of(node.id)
+                for c in graph.connections_of(node.id)
             )
         ),
         lambda node, graph: f"{label(node)} takes internet traffic with no WAF web ACL attached",

@@ -9,7 +9,7 @@ from archbuilder.validation.rules._kit import label
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in sorted(graph.architecture.services(), key=lambda n: n.id):
+    for node in graph.services:
         if not is_data_store(graph, node):
             continue
         if directly_exposed(graph, node.id):

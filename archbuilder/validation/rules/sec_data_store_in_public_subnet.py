@@ -10,7 +10,7 @@ from archbuilder.validation.rules._kit import label
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"{label(node)} is a data store in a public subnet")
-        for node in sorted(graph.architecture.services(), key=lambda n: n.id)
+        for node in graph.services
         if is_data_store(graph, node) and in_public_subnet(graph, node)
     ]
 
