@@ -56,7 +56,7 @@ def main() -> int:
     for size in PNG_SIZES:
         target = png_path(size)
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not render(SVG_PATH, size).save(str(target), b"PNG"):
+        if not render(SVG_PATH, size).save(str(target)):
             print(f"render_icons: could not write {target}", file=sys.stderr)
             return 1
         print(target.relative_to(ICON_DIR.parent))
