@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     """Entry point of `archbuilder-gui`: same as `archbuilder gui [FILE]`."""
+    # Launchers and package checks ask every installed command for its version.
+    if sys.argv[1:] == ["--version"]:
+        return main(["--version"])
     return main(["gui", *sys.argv[1:]])
 
 
