@@ -187,12 +187,10 @@ def test_every_declared_dependency_is_satisfied_in_the_new_environment(installed
 
 
 def test_installed_version_is_the_single_source_version(installed: InstalledWheel) -> None:
-    result = installed.run(installed.bin("archbuilder"), "--version")
-    assert (result.returncode, result.stdout, result.stderr) == (
-        0,
-        f"archbuilder {archbuilder.__version__}\n",
-        "",
-    )
+    expected = f"archbuilder {archbuilder.__version__}\n"
+    for command in ("archbuilder", "archbuilder-gui"):
+        result = installed.run(installed.bin(command), "--version")
+        assert (result.returncode, result.stdout, result.stderr) == (0, expected, ""), command
     result = installed.run(
         installed.bin("python"), "-c", "from importlib.metadata import version; print(version('archbuilder'))"
     )
