@@ -7,3 +7,21 @@ import os
 # Without a display and without this, pytest-qt's QApplication aborts the whole run with no message.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog has no one to answer it in a test run: fail loudly instead of blocking or exiting."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a modal dialog opened during a test; answer it through the window's hooks")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QInputDialog, "getText", refuse)

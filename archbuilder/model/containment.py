@@ -67,7 +67,7 @@ def containment_error(catalog: Catalog, node: AnyNode, parent: AnyNode | None) -
         if service is None:
             return f"{node.label!r} has unknown service type {node.type!r}"
         if kind not in service.allowed_parents:
-            allowed = ", ".join(describe_place(k) for k in service.allowed_parents)
+            allowed = " or ".join(describe_place(k) for k in service.allowed_parents)
             return f"{service.short_name} cannot be placed {describe_place(kind)}; it belongs {allowed}"
         return None
     wanted = CONTAINER_PARENT[NodeKind(node.kind)]

@@ -6,12 +6,16 @@ import pytest
 
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
-from tests.canvas.support import StandInDocument, network
+from archbuilder.editor.document import Document
+from tests.canvas.support import network
 
 
 @pytest.fixture
-def document(qapp) -> StandInDocument:
-    return StandInDocument(network())
+def document(qapp) -> Document:
+    document = Document(network())
+    document.messages = []  # type: ignore[attr-defined]
+    document.status_message.connect(document.messages.append)  # type: ignore[attr-defined]
+    return document
 
 
 @pytest.fixture

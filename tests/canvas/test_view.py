@@ -45,7 +45,7 @@ def test_drop_a_service_into_a_subnet(view, scene, document) -> None:
 
 def test_drop_a_container_into_its_parent_kind(view, document) -> None:
     drop(view, CONTAINER_MIME, "subnet-public", QPointF(760, 560))  # over private-b: lands in its AZ
-    new = [n for n in document.architecture.nodes.values() if n.label == "subnet"]
+    new = [n for n in document.architecture.nodes.values() if n.label == "Public subnet"]
     assert [(n.parent_id, n.tier.value) for n in new] == [("az-b", "public")]
 
 
@@ -82,7 +82,7 @@ def test_a_service_dropped_on_the_bare_canvas_is_refused(view, document) -> None
     view.centerOn(1500, 1500)
     drop(view, SERVICE_MIME, "ec2_instance", QPointF(1500, 1500))
     assert document.messages[-1] == (
-        "Refused: EC2 cannot be placed outside any region; it belongs in a public subnet, in a private subnet"
+        "Refused: EC2 cannot be placed outside any region; it belongs in a public subnet or in a private subnet"
     )
 
 

@@ -96,13 +96,13 @@ def test_a_broken_entry_fails_naming_the_file_and_entry(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match=r"catalog file broken.yaml, entry warp_drive: short_name: Field required"):
         load_entries(tmp_path)
     _write(tmp_path, "- [unclosed\n")
-    with pytest.raises(CatalogError, match="catalog file broken.yaml: invalid YAML"):
+    with pytest.raises(CatalogError, match=r"catalog file broken\.yaml: invalid YAML"):
         load_entries(tmp_path)
     _write(tmp_path, "{}\n")
-    with pytest.raises(CatalogError, match="catalog file broken.yaml: expected a list of services"):
+    with pytest.raises(CatalogError, match=r"catalog file broken\.yaml: expected a list of services"):
         load_entries(tmp_path)
 
 
 def test_a_citation_to_an_unknown_guide_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown seed file 'nope.txt'"):
+    with pytest.raises(ValueError, match=r"unknown seed file 'nope\.txt'"):
         Citation(seed="nope.txt", section="RDS")

@@ -8,8 +8,9 @@ from PySide6.QtGui import QDropEvent
 from archbuilder.canvas.interactions import CONTAINER_MIME, SERVICE_MIME
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
+from archbuilder.editor.document import Document
 from archbuilder.ui.palette_panel import PalettePanel
-from tests.canvas.support import StandInDocument, canvas_catalog, network
+from tests.canvas.support import canvas_catalog, network
 
 
 def _panel(qtbot) -> PalettePanel:
@@ -66,7 +67,7 @@ def test_drag_data_drops_onto_the_canvas(qtbot) -> None:
     mime = panel.mime_data_for("ec2_instance")
     assert bytes(mime.data(SERVICE_MIME).data()) == b"ec2_instance"
     assert bytes(panel.mime_data_for("subnet-private").data(CONTAINER_MIME).data()) == b"subnet-private"
-    document = StandInDocument(network())
+    document = Document(network())
     view = ArchitectureView(ArchitectureScene(document))
     qtbot.addWidget(view)
     view.resize(1200, 900)

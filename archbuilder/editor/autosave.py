@@ -1,0 +1,121 @@
+"""Autosave to a recovery folder (never over the user's file) and crash recovery, one lock per running instance.
+
+Each running instance owns `<session>.lock` (a QLockFile) and writes `<session>.arch.json` plus a small
+`<session>.json` naming the user's file. A clean exit deletes all three. At start-up, recovery files whose lock
+is not held by a live instance are left over from a crash and are offered for recovery.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+
+from archbuilder.editor.document import Document
+from archbuilder.model import Architecture, DocumentError, dumps, loads
+from archbuilder.model.serialization import write_atomic
+
+AUTOSAVE_INTERVAL_MS = 60_000
+
+
+def default_recovery_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or str(
+        Path.home() / ".archbuilder"
+    )
+    return Path(base) / "recovery"
+
+
+@dataclass(frozen=True)
+class Recoverable:
+    session: str
+    document: Path
+    original: Path | None
+    name: str
+
+
+def find_recoverable(folder: Path) -> list[Recoverable]:
+    """Recovery files left by instances that are no longer running."""
+    found: list[Recoverable] = []
+    if not folder.is_dir():
+        return found
+    for data in sorted(folder.glob("*.arch.json")):
+        session = data.name.removesuffix(".arch.json")
+        lock = QLockFile(str(folder / f"{session}.lock"))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # a live instance still owns it
+        lock.unlock()
+        meta_path = folder / f"{session}.json"
+        original: Path | None = None
+        name = session
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            original = Path(meta["original"]) if meta.get("original") else None
+            name = str(meta.get("name", session))
+        except (OSError, ValueError, KeyError):
+            pass
+        found.append(Recoverable(session, data, original, name))
+    return found
+
+
+def load_recoverable(item: Recoverable) -> Architecture:
+    return loads(item.document.read_bytes(), str(item.document))
+
+
+def discard(item: Recoverable) -> None:
+    for suffix in (".arch.json", ".json", ".lock"):
+        (item.document.parent / f"{item.session}{suffix}").unlink(missing_ok=True)
+
+
+class Autosaver(QObject):
+    def __init__(
+        self, document: Document, folder: Path | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS
+    ) -> None:
+        super().__init__(document)
+        self._document = document
+        self.folder = folder or default_recovery_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.session = uuid.uuid4().hex[:12]
+        self._lock = QLockFile(str(self.folder / f"{self.session}.lock"))
+        self._lock.tryLock(0)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.save_now)
+        self._timer.start()
+        document.modified_changed.connect(self._on_modified)
+
+    @property
+    def recovery_file(self) -> Path:
+        return self.folder / f"{self.session}.arch.json"
+
+    def _on_modified(self, modified: bool) -> None:
+        if not modified:
+            self._remove_files()
+
+    def save_now(self) -> bool:
+        """Write the recovery copy if the document has unsaved changes."""
+        if not self._document.is_modified:
+            return False
+        try:
+            write_atomic(self.recovery_file, dumps(self._document.architecture).encode("utf-8"))
+            meta = {
+                "original": str(self._document.path) if self._document.path else None,
+                "name": self._document.architecture.metadata.name,
+            }
+            write_atomic(self.folder / f"{self.session}.json", json.dumps(meta).encode("utf-8"))
+        except DocumentError:
+            return False
+        return True
+
+    def _remove_files(self) -> None:
+        self.recovery_file.unlink(missing_ok=True)
+        (self.folder / f"{self.session}.json").unlink(missing_ok=True)
+
+    def shutdown(self) -> None:
+        """Clean exit: nothing to recover."""
+        self._timer.stop()
+        self._remove_files()
+        self._lock.unlock()

@@ -1,0 +1,41 @@
+"""Re-validates the document shortly after edits stop, so findings stay live without slowing typing or drags."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from archbuilder.editor.document import Document
+from archbuilder.validation import ValidationResult, validate
+
+
+class ValidationRunner(QObject):
+    finished = Signal(object)  # ValidationResult
+
+    def __init__(self, document: Document, delay_ms: int = 250) -> None:
+        super().__init__(document)
+        self._document = document
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self.run_now)
+        self.result: ValidationResult | None = None
+        document.undo_stack.indexChanged.connect(self._on_undo_index)
+        document.architecture_replaced.connect(self.schedule)
+
+    @Slot(int)
+    def _on_undo_index(self, _index: int) -> None:
+        self.schedule()
+
+    @Slot()
+    def schedule(self) -> None:
+        # The undo stack announces its clearing while the document is being destroyed, after this runner's
+        # Python side is gone; there is nothing to validate then.
+        timer = getattr(self, "_timer", None)
+        if timer is not None:
+            timer.start()
+
+    def run_now(self) -> ValidationResult:
+        self._timer.stop()
+        self.result = validate(self._document.architecture)
+        self.finished.emit(self.result)
+        return self.result

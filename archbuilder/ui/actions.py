@@ -1,0 +1,102 @@
+"""Menus, toolbar and shortcuts of the main window (standard key sequences where Qt has them)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from archbuilder.exporters.registry import available_formats
+from archbuilder.resource_files import example_names
+
+if TYPE_CHECKING:
+    from archbuilder.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: object,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut) if isinstance(shortcut, str) else shortcut)
+    action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+    return action
+
+
+def build_actions(window: MainWindow) -> dict[str, QAction]:
+    S = QKeySequence.StandardKey
+    menu = window.menuBar()
+    actions: dict[str, QAction] = {}
+
+    file_menu = menu.addMenu("&File")
+    actions["new"] = _action(window, "&New", window.new_document, S.New)
+    file_menu.addAction(actions["new"])
+    examples = file_menu.addMenu("New from &example")
+    for name in example_names():
+        examples.addAction(
+            _action(window, name.replace("-", " ").capitalize(), partial(window.new_document, name))
+        )
+    actions["open"] = _action(window, "&Open…", window.open_dialog, S.Open)
+    file_menu.addAction(actions["open"])
+    recent = file_menu.addMenu("Open &recent")
+
+    def fill_recent() -> None:
+        recent.clear()
+        for path in window.recent_files():
+            recent.addAction(_action(window, path, partial(window.open_path, Path(path))))
+        recent.setEnabled(bool(window.recent_files()))
+
+    recent.aboutToShow.connect(fill_recent)
+    actions["save"] = _action(window, "&Save", window.save, S.Save)
+    actions["save_as"] = _action(window, "Save &as…", window.save_as, S.SaveAs)
+    file_menu.addActions([actions["save"], actions["save_as"]])
+    export_menu = file_menu.addMenu("&Export")
+    for fmt in available_formats():
+        export_menu.addAction(_action(window, fmt.description, partial(window.export_to, fmt.name)))
+    file_menu.addSeparator()
+    actions["quit"] = _action(window, "&Quit", window.close, S.Quit)
+    file_menu.addAction(actions["quit"])
+
+    edit_menu = menu.addMenu("&Edit")
+    undo = window.document.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcut(QKeySequence(S.Undo))
+    redo = window.document.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcut(QKeySequence(S.Redo))
+    actions["undo"], actions["redo"] = undo, redo
+    edit_menu.addActions([undo, redo])
+    edit_menu.addSeparator()
+    actions["copy"] = _action(window, "&Copy", window.scene.copy_selection, S.Copy)
+    actions["paste"] = _action(window, "&Paste", window.scene.paste, S.Paste)
+    actions["duplicate"] = _action(window, "D&uplicate", window.scene.duplicate_selection, "Ctrl+D")
+    actions["delete"] = _action(window, "&Delete", window.scene.delete_selection, S.Delete)
+    edit_menu.addActions([actions["copy"], actions["paste"], actions["duplicate"], actions["delete"]])
+
+    view_menu = menu.addMenu("&View")
+    actions["zoom_in"] = _action(window, "Zoom &in", window.view.zoom_in, S.ZoomIn)
+    actions["zoom_out"] = _action(window, "Zoom &out", window.view.zoom_out, S.ZoomOut)
+    actions["fit"] = _action(window, "&Fit to window", window.view.fit_all, "Ctrl+0")
+    actions["actual"] = _action(window, "&Actual size", window.view.reset_zoom, "Ctrl+1")
+    connect_mode = QAction("&Connect mode", window)
+    connect_mode.setCheckable(True)
+    connect_mode.setShortcut(QKeySequence("C"))
+    connect_mode.toggled.connect(window.view.set_connect_mode)
+    actions["connect_mode"] = connect_mode
+    view_menu.addActions(
+        [actions["zoom_in"], actions["zoom_out"], actions["fit"], actions["actual"], connect_mode]
+    )
+
+    tools = menu.addMenu("&Tools")
+    actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")
+    tools.addAction(actions["validate"])
+
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.addActions(
+        [actions["new"], actions["open"], actions["save"], undo, redo, actions["fit"], connect_mode]
+    )
+    return actions

@@ -1,0 +1,248 @@
+"""The main window: composes the canvas, the docks and the menus around one Document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+
+from archbuilder.canvas.minimap import MiniMap
+from archbuilder.canvas.scene import ArchitectureScene
+from archbuilder.canvas.view import ArchitectureView
+from archbuilder.editor.autosave import Autosaver, Recoverable, discard, load_recoverable
+from archbuilder.editor.document import Document
+from archbuilder.editor.validation_runner import ValidationRunner
+from archbuilder.exporters.registry import ExportError, export
+from archbuilder.model import Architecture, DocumentError, loads
+from archbuilder.resource_files import example_path
+from archbuilder.ui.actions import build_actions
+from archbuilder.ui.findings_panel import FindingsPanel
+from archbuilder.ui.lockin_panel import LockinPanel
+from archbuilder.ui.palette_panel import PalettePanel
+from archbuilder.ui.properties_panel import PropertiesPanel
+from archbuilder.ui.tips_panel import TipsPanel
+from archbuilder.validation import ValidationResult
+
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        settings: QSettings | None = None,
+        recovery_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or QSettings("archbuilder", "archbuilder")
+        self.document = document or Document()
+        self.scene = ArchitectureScene(self.document)
+        self.view = ArchitectureView(self.scene)
+        self.setCentralWidget(self.view)
+        self.palette_panel = PalettePanel(self.document.catalog)
+        self.properties = PropertiesPanel(self.document)
+        self.findings = FindingsPanel(self.document)
+        self.lockin = LockinPanel()
+        self.tips = TipsPanel(self.document)
+        self.minimap = MiniMap(self.view)
+        palette = self._dock("Palette", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        minimap = self._dock("Minimap", self.minimap, Qt.DockWidgetArea.LeftDockWidgetArea)
+        properties = self._dock("Properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea)
+        findings = self._dock("Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
+        lockin = self._dock("Lock-in", self.lockin, Qt.DockWidgetArea.RightDockWidgetArea)
+        tips = self._dock("Tips", self.tips, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(lockin, tips)
+        findings.raise_()
+        properties.raise_()
+        # Give the canvas the room: narrow side docks, a small minimap.
+        self.resizeDocks([palette, properties], [250, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([palette, minimap], [640, 220], Qt.Orientation.Vertical)
+        self.resizeDocks([properties, findings, lockin], [300, 380, 220], Qt.Orientation.Vertical)
+        self.runner = ValidationRunner(self.document)
+        self.autosaver = Autosaver(self.document, recovery_dir)
+        self.menu_actions = build_actions(self)
+        self.document.status_message.connect(self._show_status)
+        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.path_changed.connect(self._on_path_changed)
+        self.document.architecture_replaced.connect(self._update_title)
+        self.scene.selection_node_ids_changed.connect(self._selection_changed)
+        self.findings.nodes_activated.connect(self.focus_nodes)
+        self.runner.finished.connect(self._show_result)
+        self.resize(1600, 1000)
+        self._update_title()
+        self.runner.run_now()
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title.lower()}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ------------------------------------------------------------------ state shown
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_path_changed(self, _path: object) -> None:
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.document.architecture.metadata.name
+        where = f" — {self.document.path.name}" if self.document.path else ""
+        self.setWindowTitle(f"{name}{where}[*] — archbuilder")
+        self.setWindowModified(self.document.is_modified)
+
+    def _selection_changed(self, ids: list[str]) -> None:
+        first = ids[0] if ids else None
+        self.properties.show_node(first)
+        self.tips.show_node(first)
+        self.lockin.show_selection(first)
+
+    def _show_result(self, result: ValidationResult) -> None:
+        self.findings.show_result(result)
+        self.lockin.show_score(result.lockin)
+        by_node: dict[str, list[object]] = {}
+        for finding in result.findings:
+            for node_id in finding.node_ids:
+                by_node.setdefault(node_id, []).append(finding)
+        self.scene.set_findings(by_node)  # type: ignore[arg-type]
+
+    def focus_nodes(self, ids: list[str]) -> None:
+        present = [i for i in ids if i in self.document.architecture.nodes]
+        if present:
+            self.scene.select_nodes(present)
+            self.view.center_on_nodes(present)
+
+    # ------------------------------------------------------------------ files
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or unchanged)."""
+        if not self.document.is_modified:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel; a method so that scripted use (and tests) can answer without a dialog."""
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save changes to “{self.document.architecture.metadata.name}”?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+
+    def new_document(self, example: str | None = None) -> None:
+        if not self.maybe_save():
+            return
+        architecture = (
+            loads(example_path(example).read_bytes(), f"example {example}") if example else Architecture()
+        )
+        self.document.replace(architecture, None)
+        self.view.fit_all()
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            self.document.open(path)
+        except DocumentError as exc:
+            QMessageBox.critical(self, "Cannot open document", str(exc))
+            return False
+        self._remember(path)
+        self.view.fit_all()
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open", "", "archbuilder documents (*.arch.json);;All files (*)"
+        )
+        if name:
+            self.open_path(Path(name))
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        name, _ = QFileDialog.getSaveFileName(self, "Save as", "", "archbuilder documents (*.arch.json)")
+        if not name:
+            return False
+        if not name.endswith(".arch.json"):
+            name += ".arch.json"
+        return self._save_to(Path(name))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except DocumentError as exc:
+            QMessageBox.critical(self, "Cannot save", str(exc))
+            return False
+        self._remember(path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        return [str(v) for v in (value if isinstance(value, list) else [value] if value else [])]
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve()), *[p for p in self.recent_files() if p != str(path.resolve())]]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+
+    def export_to(self, format_name: str, folder: Path | None = None) -> list[Path]:
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, f"Export {format_name} into folder")
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        try:
+            written = export(format_name, self.document.architecture, folder)
+        except ExportError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return []
+        self.statusBar().showMessage(f"Exported {', '.join(p.name for p in written)} to {folder}", 8000)
+        return written
+
+    def offer_recovery(self, items: list[Recoverable], accept: bool | None = None) -> bool:
+        """After a crash: offer the newest recovery file. `accept` answers the question without a dialog."""
+        if not items:
+            return False
+        item = items[-1]
+        if accept is None:
+            where = f" (from {item.original})" if item.original else ""
+            accept = (
+                QMessageBox.question(
+                    self,
+                    "Recover unsaved work?",
+                    f"archbuilder did not close normally. Recover the unsaved changes to “{item.name}”{where}?",
+                )
+                == QMessageBox.StandardButton.Yes
+            )
+        if not accept:
+            discard(item)
+            return False
+        try:
+            architecture = load_recoverable(item)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot recover", str(exc))
+            return False
+        self.document.replace(architecture, item.original, modified=True)
+        discard(item)
+        self.statusBar().showMessage("Recovered unsaved changes; save them to keep them", 10000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self.autosaver.shutdown()
+            event.accept()
+        else:
+            event.ignore()
