@@ -1,0 +1,94 @@
+"""CloudFormation for data pipelines: Firehose delivery into S3, Glue crawlers and Athena workgroups."""
+
+from __future__ import annotations
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_services import _p, _role, renders
+from archbuilder.model import ServiceNode
+
+
+def _buckets(ctx: CfnContext, node: ServiceNode, kind: ConnectionKind) -> list[ServiceNode]:
+    arch = ctx.architecture
+    return [
+        arch.service(c.target_id)
+        for c in ctx.graph.connections_of(node.id)
+        if c.source_id == node.id
+        and c.kind in (kind, ConnectionKind.READ_WRITE)
+        and arch.service(c.target_id).type == "s3_bucket"
+    ]
+
+
+@renders("firehose_stream")
+def _firehose(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(ctx, node, "firehose.amazonaws.com")
+    buckets = _buckets(ctx, node, ConnectionKind.WRITE)
+    if not buckets:
+        from archbuilder.exporters.registry import ExportError
+
+        raise ExportError(
+            f"{node.label}: a Firehose delivery stream needs a write connection to an S3 bucket"
+        )
+    ctx.add(
+        ctx.lid(node),
+        "AWS::KinesisFirehose::DeliveryStream",
+        {
+            "DeliveryStreamType": "DirectPut",
+            "S3DestinationConfiguration": {
+                "BucketARN": get_att(ctx.lid(buckets[0]), "Arn"),
+                "RoleARN": get_att(role, "Arn"),
+                "BufferingHints": {
+                    "IntervalInSeconds": int(_p(node, "buffer_interval_seconds", 300)),
+                    "SizeInMBs": int(_p(node, "buffer_size_mb", 5)),
+                },
+                "CompressionFormat": str(_p(node, "compression", "GZIP")),
+            },
+        },
+        DependsOn=f"{role}Policy",
+    )
+
+
+@renders("glue_crawler")
+def _crawler(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(
+        ctx,
+        node,
+        "glue.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSGlueServiceRole")],
+    )
+    database = ctx.add(
+        ctx.lid(node, "Database"),
+        "AWS::Glue::Database",
+        {
+            "CatalogId": ref("AWS::AccountId"),
+            "DatabaseInput": {"Name": str(_p(node, "database_name", "") or ctx.lid(node).lower() + "_db")},
+        },
+    )
+    targets = [{"Path": sub(f"s3://${{{ctx.lid(b)}}}/")} for b in _buckets(ctx, node, ConnectionKind.READ)]
+    ctx.add(
+        ctx.lid(node),
+        "AWS::Glue::Crawler",
+        {
+            "Role": get_att(role, "Arn"),
+            "DatabaseName": ref(database),
+            "Targets": {"S3Targets": targets},
+        },
+    )
+
+
+@renders("athena_workgroup")
+def _athena(ctx: CfnContext, node: ServiceNode) -> None:
+    results = _buckets(ctx, node, ConnectionKind.WRITE)
+    configuration: dict[str, object] = {
+        "EnforceWorkGroupConfiguration": bool(_p(node, "enforce_workgroup_configuration", True)),
+        "PublishCloudWatchMetricsEnabled": True,
+    }
+    if results:
+        configuration["ResultConfiguration"] = {
+            "OutputLocation": sub(f"s3://${{{ctx.lid(results[0])}}}/results/")
+        }
+    ctx.add(
+        ctx.lid(node),
+        "AWS::Athena::WorkGroup",
+        {"Name": sub(f"${{AWS::StackName}}-{ctx.lid(node)}"), "WorkGroupConfiguration": configuration},
+    )

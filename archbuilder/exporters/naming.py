@@ -1,0 +1,47 @@
+"""Stable, readable resource names from labels: `Web ALB` -> `WebAlb` (CloudFormation) or `web_alb` (Terraform)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def pascal(label: str, fallback: str = "Resource") -> str:
+    words = _WORDS.findall(label)
+    name = "".join(
+        word[:1].upper() + word[1:].lower() if not word.isupper() or len(word) > 4 else word for word in words
+    )
+    if not name or not name[0].isalpha():
+        name = fallback + name
+    return name[:200]
+
+
+def snake(label: str, fallback: str = "resource") -> str:
+    name = "_".join(word.lower() for word in _WORDS.findall(label))
+    if not name or not name[0].isalpha():
+        name = f"{fallback}_{name}".rstrip("_")
+    return name[:64]
+
+
+class Names:
+    """Hands out unique names in a deterministic order: the first to ask for `WebAlb` gets it, the next `WebAlb2`."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._taken = set(reserved)
+        self._by_key: dict[str, str] = {}
+
+    def get(self, key: str, wanted: str) -> str:
+        if key in self._by_key:
+            return self._by_key[key]
+        name, number = wanted, 2
+        while name in self._taken:
+            name = f"{wanted}{number}"
+            number += 1
+        self._taken.add(name)
+        self._by_key[key] = name
+        return name
+
+    def __getitem__(self, key: str) -> str:
+        return self._by_key[key]

@@ -1,0 +1,78 @@
+"""Real tools judging exported templates: cfn-lint, and moto for the resource types it can emulate."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+# moto's CloudFormation emulation covers these types only; the rest (ACM, CloudFront, Firehose, Glue,
+# CloudTrail, ElastiCache, Secrets Manager, bucket policies...) are left out of the moto stack, and references to
+# them are replaced by placeholders, so that everything moto *can* create is really created and described.
+
+
+def moto_types() -> set[str]:
+    from moto.cloudformation.parsing import get_model_map
+
+    return set(get_model_map())
+
+
+def moto_deployable(
+    template: dict[str, Any], refs: dict[str, str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """`refs` gives real values for dropped resources that moto checks (e.g. a certificate requested in moto's ACM)."""
+    refs = refs or {}
+    supported = moto_types()
+    resources = template["Resources"]
+    dropped = sorted(name for name, body in resources.items() if body["Type"] not in supported)
+
+    def scrub(value: Any) -> Any:
+        if isinstance(value, dict):
+            if set(value) == {"Ref"} and value["Ref"] in dropped:
+                return refs.get(value["Ref"], f"arn:aws:s3:::{value['Ref'].lower()}")
+            if set(value) == {"Fn::GetAtt"} and value["Fn::GetAtt"][0] in dropped:
+                name, attribute = value["Fn::GetAtt"]
+                if attribute.endswith("Arn"):
+                    return f"arn:aws:s3:::{name.lower()}"
+                return f"{name.lower()}.placeholder.example"
+            if set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
+                text = value["Fn::Sub"]
+                for name in dropped:
+                    text = text.replace(f"${{{name}}}", name.lower()).replace(
+                        f"${{{name}.Arn}}", f"arn:aws:s3:::{name.lower()}"
+                    )
+                return {"Fn::Sub": text}
+            return {key: scrub(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        return value
+
+    kept = {}
+    for name, body in resources.items():
+        if name in dropped:
+            continue
+        body = scrub(body)
+        depends = body.get("DependsOn")
+        if isinstance(depends, str) and depends in dropped:
+            del body["DependsOn"]
+        elif isinstance(depends, list):
+            body["DependsOn"] = [d for d in depends if d not in dropped] or None
+            if body["DependsOn"] is None:
+                del body["DependsOn"]
+        kept[name] = body
+    result = {**template, "Resources": kept}
+    if "Outputs" in result:
+        result["Outputs"] = {k: v for k, v in scrub(result["Outputs"]).items()}
+    return result, dropped
+
+
+def lint(text: str, filename: str) -> list[str]:
+    """cfn-lint's findings as 'RULE message' strings (errors and warnings)."""
+    from cfnlint.api import ManualArgs
+    from cfnlint.api import lint as cfn_lint
+
+    matches = cfn_lint(text, config=ManualArgs(regions=["us-east-1"]))
+    return [f"{m.rule.id} {m.message}" for m in matches]
+
+
+def as_json(template: dict[str, Any]) -> str:
+    return json.dumps(template)
