@@ -490,6 +490,122 @@ CASES: dict[str, Case] = {
         bad=_with(_svc("s3_bucket", "region", "bucket", bucket_name="Acme.Assets")),
         expected=[(("bucket",), "“Bucket” has bucket name 'Acme.Assets', which is not DNS compliant")],
     ),
+    "REL-016": Case(
+        ok=_with(
+            _both(
+                _svc("alb", "public-a", "alb", ["public-b"]),
+                _svc("autoscaling_group", "private-a", "asg", ["private-b"]),
+                _connect("alb", "asg", K.TRAFFIC, 80),
+            )
+        ),
+        bad=_with(
+            _both(
+                _svc("alb", "public-a", "alb", ["public-b"]),
+                _svc("autoscaling_group", "private-a", "asg", ["private-b"], health_check_type="EC2"),
+                _connect("alb", "asg", K.TRAFFIC, 80),
+            )
+        ),
+        expected=[(("asg",), "“Asg” is behind a load balancer but only uses EC2 health checks")],
+    ),
+    "REL-017": Case(
+        ok=_with(_svc("elasticache_cluster", "private-a", "cache", ["private-b"], num_nodes=2)),
+        bad=_with(_svc("elasticache_cluster", "private-a", "cache", ["private-b"], num_nodes=1)),
+        expected=[(("cache",), "“Cache” has a single node")],
+    ),
+    "REL-018": Case(
+        ok=_with(
+            _both(
+                _svc("sqs_queue", "region", "queue", visibility_timeout_seconds=180),
+                _svc("lambda_function", "region", "fn", timeout_seconds=30),
+                _connect("queue", "fn", K.POLL),
+            )
+        ),
+        bad=_with(
+            _both(
+                _svc("sqs_queue", "region", "queue", visibility_timeout_seconds=10),
+                _svc("lambda_function", "region", "fn", timeout_seconds=30),
+                _connect("queue", "fn", K.POLL),
+            )
+        ),
+        expected=[(("queue", "fn"), "“Queue” hides messages for 10 s but “Fn” may run 30 s")],
+    ),
+    "SEC-015": Case(
+        ok=_with(
+            _both(
+                _svc("ec2_instance", "private-a", "app"),
+                _svc("nat_gateway", "public-a", "nat"),
+                _svc("ses_identity", "region", "mail"),
+                _connect("app", "mail", K.WRITE),
+            )
+        ),
+        bad=_with(
+            _both(
+                _svc("ec2_instance", "private-a", "app"),
+                _svc("ses_identity", "region", "mail"),
+                _connect("app", "mail", K.WRITE),
+            )
+        ),
+        expected=[
+            (
+                ("app", "mail"),
+                "“App” is in private subnets with no NAT gateway or endpoint, so it cannot reach SES “Mail”",
+            )
+        ],
+    ),
+    "COST-007": Case(
+        ok=_with(_svc("s3_bucket", "region", "bucket")),
+        bad=_with(_svc("s3_bucket", "region", "bucket", abort_incomplete_multipart_days=None)),
+        expected=[(("bucket",), "“Bucket” keeps incomplete multipart uploads (and pays for them) forever")],
+    ),
+    "LIM-006": Case(
+        ok=_with(_both(*[_svc("elastic_ip", "region", f"ip{i}") for i in range(5)])),
+        bad=_with(
+            _both(
+                *[_svc("elastic_ip", "region", f"ip{i}") for i in range(5)],
+                _svc("nat_gateway", "public-a", "nat"),
+            )
+        ),
+        expected=[
+            (
+                ("ip0", "ip1", "ip2", "ip3", "ip4", "nat"),
+                "6 Elastic IPs (NAT gateways included) in us-east-1; the default quota is 5",
+            )
+        ],
+    ),
+    "OPS-002": Case(
+        ok=_with(_svc("ec2_instance", "private-a", "box", termination_protection=True)),
+        bad=_with(_svc("ec2_instance", "private-a", "box")),
+        expected=[(("box",), "“Box” can be terminated by mistake")],
+    ),
+    "OPS-003": Case(
+        ok=_with(
+            _both(
+                _svc("ec2_instance", "private-a", "box", detailed_monitoring=True),
+                _svc("cloudwatch_alarm", "region", "alarm"),
+            )
+        ),
+        bad=_with(
+            _both(_svc("ec2_instance", "private-a", "box"), _svc("cloudwatch_alarm", "region", "alarm"))
+        ),
+        expected=[(("box",), "“Box” reports metrics only every five minutes")],
+    ),
+    "PERF-003": Case(
+        ok=_with(
+            _both(
+                _svc("ebs_volume", "private-a", "disk", volume_type="io2"),
+                _svc("ec2_instance", "private-a", "box"),
+                _connect("disk", "box", K.ATTACH),
+            )
+        ),
+        bad=_with(
+            _both(
+                _svc("ebs_volume", "private-a", "disk", volume_type="io2"),
+                _svc("ec2_instance", "private-a", "box", ebs_optimized=False),
+                _connect("disk", "box", K.ATTACH),
+            )
+        ),
+        expected=[(("disk", "box"), "“Disk” provisions IOPS but “Box” is not EBS-optimized")],
+    ),
 }
 
 

@@ -40,6 +40,7 @@ def test_the_flawed_example_raises_every_problem_it_was_built_with() -> None:
         ("SEC-013", ("web",)),
         ("COST-003", ("web",)),
         ("OPS-001", ()),
+        ("OPS-002", ("web",)),
         ("REL-008", ("web",)),
     ]
 

@@ -5,6 +5,7 @@ from archbuilder.validation.rules import (
     cost_idle_elastic_ip,
     cost_log_retention_forever,
     cost_many_azs,
+    cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
 )
@@ -14,6 +15,7 @@ MODULES = (
     cost_idle_elastic_ip,
     cost_log_retention_forever,
     cost_many_azs,
+    cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
 )

@@ -4,6 +4,7 @@ from archbuilder.validation.rules import (
     lim_bucket_name_not_dns,
     lim_cloudfront_certificate_region,
     lim_internet_lb_in_private_subnets,
+    lim_too_many_elastic_ips,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
 )
@@ -12,6 +13,7 @@ MODULES = (
     lim_bucket_name_not_dns,
     lim_cloudfront_certificate_region,
     lim_internet_lb_in_private_subnets,
+    lim_too_many_elastic_ips,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
 )

@@ -2,7 +2,13 @@
 
 from archbuilder.validation.rules import (
     ops_no_alarms,
+    ops_no_detailed_monitoring,
+    ops_no_termination_protection,
 )
 
-MODULES = (ops_no_alarms,)
+MODULES = (
+    ops_no_alarms,
+    ops_no_detailed_monitoring,
+    ops_no_termination_protection,
+)
 RULES = [module.RULE for module in MODULES]

@@ -2,11 +2,13 @@
 
 from archbuilder.validation.rules import (
     perf_magnetic_volumes,
+    perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
 )
 
 MODULES = (
     perf_magnetic_volumes,
+    perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
 )
 RULES = [module.RULE for module in MODULES]

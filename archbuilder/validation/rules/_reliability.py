@@ -1,7 +1,9 @@
 """Reliability rules, registered explicitly in order."""
 
 from archbuilder.validation.rules import (
+    rel_asg_ignores_lb_health,
     rel_asg_single_az,
+    rel_cache_single_node,
     rel_compute_tier_single_az,
     rel_db_subnet_group_single_az,
     rel_dynamodb_no_pitr,
@@ -16,10 +18,13 @@ from archbuilder.validation.rules import (
     rel_rds_not_multi_az,
     rel_s3_versioning_off,
     rel_single_az_vpc,
+    rel_visibility_shorter_than_consumer,
 )
 
 MODULES = (
+    rel_asg_ignores_lb_health,
     rel_asg_single_az,
+    rel_cache_single_node,
     rel_compute_tier_single_az,
     rel_db_subnet_group_single_az,
     rel_dynamodb_no_pitr,
@@ -34,5 +39,6 @@ MODULES = (
     rel_rds_not_multi_az,
     rel_s3_versioning_off,
     rel_single_az_vpc,
+    rel_visibility_shorter_than_consumer,
 )
 RULES = [module.RULE for module in MODULES]

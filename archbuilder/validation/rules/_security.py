@@ -14,6 +14,7 @@ from archbuilder.validation.rules import (
     sec_ports_open_to_world,
     sec_s3_public_access,
     sec_secret_rotation_off,
+    sec_ses_without_egress,
     sec_storage_unencrypted,
 )
 
@@ -31,6 +32,7 @@ MODULES = (
     sec_ports_open_to_world,
     sec_s3_public_access,
     sec_secret_rotation_off,
+    sec_ses_without_egress,
     sec_storage_unencrypted,
 )
 RULES = [module.RULE for module in MODULES]

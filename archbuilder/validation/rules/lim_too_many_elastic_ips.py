@@ -1,0 +1,34 @@
+"""More Elastic IPs in a region than the default quota of five."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    # Every NAT gateway takes an Elastic IP of its own, so they count too.
+    holders = services_of_type(graph, "elastic_ip", "nat_gateway")
+    by_region: dict[str, list[ServiceNode]] = {}
+    for node in holders:
+        by_region.setdefault(graph.placements[node.id].region or "?", []).append(node)
+    return [
+        rule.finding(
+            nodes, f"{len(nodes)} Elastic IPs (NAT gateways included) in {region}; the default quota is 5"
+        )
+        for region, nodes in sorted(by_region.items())
+        if len(nodes) > 5
+    ]
+
+
+RULE = Rule(
+    id="LIM-006",
+    title="More than 5 Elastic IPs in a region",
+    severity=Severity.WARNING,
+    pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    source=cite("000", "Elastic IP Tips"),
+    description="Elastic IPs are limited to 5 per account and region by default; more need a quota increase before deployment.",
+    remediation="Request an Elastic IP quota increase, or put instances behind a load balancer instead of giving each an address.",
+    check=check,
+)

@@ -1,0 +1,41 @@
+"""Private-subnet services sending mail through SES without a way out to its internet endpoints."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.model import ServiceNode, SubnetTier
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    arch = graph.architecture
+    findings = []
+    for ses in services_of_type(graph, "ses_identity"):
+        for sender_id in sorted(graph.flow.predecessors(ses.id)):
+            sender = arch.nodes.get(sender_id)
+            if not isinstance(sender, ServiceNode):
+                continue
+            placement = graph.placements[sender.id]
+            if placement.vpc_id is None or SubnetTier.PUBLIC in placement.tiers:
+                continue
+            inside = [s for s in arch.descendants(placement.vpc_id) if isinstance(s, ServiceNode)]
+            if not any(s.type in ("nat_gateway", "vpc_endpoint_interface") for s in inside):
+                findings.append(
+                    rule.finding(
+                        [sender, ses],
+                        f"“{sender.label}” is in private subnets with no NAT gateway or endpoint, so it cannot reach SES “{ses.label}”",
+                    )
+                )
+    return findings
+
+
+RULE = Rule(
+    id="SEC-015",
+    title="SES unreachable from private subnets",
+    severity=Severity.ERROR,
+    pillar=Pillar.RELIABILITY,
+    source=cite("000", "SES Gotchas and Limitations"),
+    description="SES SMTP endpoints are on the internet and cannot be reached from a private subnet without a NAT gateway route.",
+    remediation="Add a NAT gateway route for the private subnets, or an interface VPC endpoint for SES.",
+    check=check,
+)
