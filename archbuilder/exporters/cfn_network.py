@@ -121,7 +121,11 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
             ctx.add(
                 f"{table}DefaultRoute",
                 "AWS::EC2::Route",
-                {"RouteTableId": ref(table), "DestinationCidrBlock": "0.0.0.0/0", "NatGatewayId": ref(route_nat)},
+                {
+                    "RouteTableId": ref(table),
+                    "DestinationCidrBlock": "0.0.0.0/0",
+                    "NatGatewayId": ref(route_nat),
+                },
             )
         for subnet in private:
             if _zone(ctx, subnet) == zone:

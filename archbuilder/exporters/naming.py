@@ -18,8 +18,12 @@ def pascal(label: str, fallback: str = "Resource") -> str:
     return name[:200]
 
 
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 def snake(label: str, fallback: str = "resource") -> str:
-    name = "_".join(word.lower() for word in _WORDS.findall(label))
+    """`Web ALB (prod)` -> `web_alb_prod`; `ProductionVPC` -> `production_vpc`."""
+    name = "_".join(word.lower() for word in _WORDS.findall(_CAMEL.sub(" ", label)))
     if not name or not name[0].isalpha():
         name = f"{fallback}_{name}".rstrip("_")
     return name[:64]
