@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_export",
     "archbuilder.cli.cmd_validate",
     "archbuilder.cli.cmd_rules",
+    "archbuilder.cli.cmd_report",
 )
 
 

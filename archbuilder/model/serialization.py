@@ -91,6 +91,11 @@ def write_atomic(target: Path, payload: bytes) -> None:
             os.fsync(stream.fileno())
         if target.exists():
             os.chmod(temp_name, target.stat().st_mode & 0o777)
+        else:
+            # mkstemp creates 0600; a new file gets the permissions any other new file would get.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp_name, 0o666 & ~umask)
         os.replace(temp_name, target)
     except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)

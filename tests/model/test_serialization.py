@@ -182,3 +182,16 @@ def test_documents_validate_against_the_committed_schema() -> None:
     bad["nodes"][0]["kind"] = "planet"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_a_new_file_gets_ordinary_permissions_and_an_existing_one_keeps_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "new.arch.json"
+    umask = os.umask(0o022)
+    try:
+        save(sample(), path)
+    finally:
+        os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    save(sample(), path)
+    assert path.stat().st_mode & 0o777 == 0o600

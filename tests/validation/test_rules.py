@@ -1,45 +1,50 @@
-"""Every rule against its passing and failing fixture, with the exact findings; and the meta-checks on the registry."""
+"""Meta-checks on the rule registry: every rule module registered once, cited with a real heading, and tested by a
+case of its own (tests/validation/rules/test_<module>.py) whose fixtures are judged here again."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
+
 import pytest
 
+import archbuilder.validation.rules as rules_package
 from archbuilder.validation import Severity, validate
-from archbuilder.validation.registry import all_rules, rule_by_id
+from archbuilder.validation.registry import all_rules
+from archbuilder.validation.rule import Rule
 from tests.seeds import SEEDS_DIR, section_exists
-from tests.validation.rule_cases import CASES
+from tests.validation.builders import Case, check_case, net
 
-RULE_IDS = [rule.id for rule in all_rules()]
-
-
-@pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_passes_its_good_fixture(rule_id: str) -> None:
-    result = validate(CASES[rule_id].ok(), [rule_by_id(rule_id)])
-    assert result.findings == []
+PREFIXES = {"SEC", "REL", "COST", "PERF", "OPS", "LIM", "SUS"}
 
 
-@pytest.mark.parametrize("rule_id", RULE_IDS)
-def test_rule_reports_exactly_its_bad_fixture(rule_id: str) -> None:
-    rule = rule_by_id(rule_id)
-    result = validate(CASES[rule_id].bad(), [rule])
-    assert [(f.node_ids, f.message) for f in result.findings] == CASES[rule_id].expected
-    for finding in result.findings:
-        assert (finding.rule_id, finding.severity, finding.pillar, finding.source) == (
-            rule.id,
-            rule.severity,
-            rule.pillar,
-            rule.source,
-        )
-        assert finding.remediation == rule.remediation
+def registered_modules() -> dict[str, ModuleType]:
+    """Rule module name -> module, for every module a domain index lists."""
+    return {module.__name__.rsplit(".", 1)[1]: module for module in rules_package.MODULES}
 
 
-def test_every_registered_rule_has_a_case_and_every_case_a_rule() -> None:
-    assert sorted(CASES) == sorted(RULE_IDS)
+def test_every_rule_module_is_registered_exactly_once() -> None:
+    on_disk = sorted(
+        m.name for m in pkgutil.iter_modules(rules_package.__path__) if not m.name.startswith("_")
+    )
+    registered = [module.__name__.rsplit(".", 1)[1] for module in rules_package.MODULES]
+    assert sorted(registered) == on_disk
+    assert [module.RULE for module in rules_package.MODULES] == list(all_rules())
+    for name, module in registered_modules().items():
+        assert isinstance(getattr(module, "RULE", None), Rule), f"{name} has no RULE"
 
 
-def test_rule_metadata_is_complete_and_ids_follow_the_scheme() -> None:
+def test_rule_ids_are_unique_and_follow_the_scheme() -> None:
+    ids = [rule.id for rule in all_rules()]
+    assert len(ids) == len(set(ids))
     for rule in all_rules():
-        assert rule.id.split("-")[0] in {"SEC", "REL", "COST", "PERF", "OPS", "LIM"}, rule.id
+        prefix, _, number = rule.id.partition("-")
+        assert prefix in PREFIXES and len(number) == 3 and number.isdigit(), rule.id
+
+
+def test_rule_metadata_is_complete() -> None:
+    for rule in all_rules():
         assert rule.title and len(rule.description) > 30 and len(rule.remediation) > 15, rule.id
 
 
@@ -53,34 +58,30 @@ def test_every_rule_cites_a_real_section_of_its_guide() -> None:
     assert broken == []
 
 
-def test_rule_modules_are_each_registered_once() -> None:
-    import pkgutil
-
-    import archbuilder.validation.rules as package
-
-    modules = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_"))
-    registered = sorted(rule_module_names())
-    assert modules == registered
+def _case_of(module_name: str) -> Case:
+    test_module = importlib.import_module(f"tests.validation.rules.test_{module_name}")
+    case = getattr(test_module, "CASE", None)
+    assert isinstance(case, Case), f"tests/validation/rules/test_{module_name}.py defines no CASE"
+    return case
 
 
-def rule_module_names() -> list[str]:
-    from archbuilder.validation.rules import (
-        _cost,
-        _limits,
-        _operations,
-        _performance,
-        _reliability,
-        _security,
+@pytest.mark.parametrize("module_name", sorted(registered_modules()))
+def test_every_rule_has_a_case_with_ok_and_bad_fixtures(module_name: str) -> None:
+    """Judged here too, so a test file that defines CASE but never checks it cannot hide a broken rule."""
+    check_case(registered_modules()[module_name].RULE, _case_of(module_name))
+
+
+def test_no_test_file_without_a_registered_rule() -> None:
+    import tests.validation.rules as tests_package
+
+    files = sorted(
+        m.name.removeprefix("test_")
+        for m in pkgutil.iter_modules(tests_package.__path__)
+        if m.name.startswith("test_")
     )
-
-    names = []
-    for index in (_security, _reliability, _cost, _performance, _operations, _limits):
-        names.extend(module.__name__.rsplit(".", 1)[1] for module in index.MODULES)
-    return names
+    assert files == sorted(registered_modules())
 
 
-def test_no_error_severity_findings_on_a_clean_network() -> None:
-    from tests.validation.rule_cases import _net
-
-    result = validate(_net())
-    assert result.count(Severity.ERROR) == 0
+def test_no_error_severity_findings_on_the_clean_base_network() -> None:
+    result = validate(net())
+    assert [f.rule_id for f in result.findings if f.severity is Severity.ERROR] == []
