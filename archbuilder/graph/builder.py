@@ -150,9 +150,10 @@ def build(architecture: Architecture) -> ArchGraph:
     for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
         connections_by_node.setdefault(connection.source_id, []).append(connection)
         connections_by_node.setdefault(connection.target_id, []).append(connection)
-    vpcs_with_igw = {
-        scopes[s.parent_id].vpc_id for s in by_type.get("internet_gateway", []) if s.parent_id in scopes
-    }
+    gateways: dict[str | None, str] = {}
+    for gateway in by_type.get("internet_gateway", []):
+        if gateway.parent_id in scopes:
+            gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
     for connection in architecture.connections.values():
         if flow.has_edge(connection.source_id, connection.target_id):
             flow.edges[connection.source_id, connection.target_id]["kinds"].add(connection.kind)
@@ -164,24 +165,59 @@ def build(architecture: Architecture) -> ArchGraph:
                 kinds={connection.kind},
                 connections=[connection.id],
             )
+    graph = ArchGraph(architecture, catalog, flow, placements, services, by_type, connections_by_node)
     for node in services:
-        if _internet_facing(node, placements[node.id], vpcs_with_igw):
-            flow.add_edge(INTERNET, node.id, kinds={ConnectionKind.TRAFFIC}, connections=[])
-    return ArchGraph(architecture, catalog, flow, placements, services, by_type, connections_by_node)
+        exposed, via = _internet_facing(graph, node, gateways)
+        if exposed:
+            flow.add_edge(INTERNET, node.id, kinds={ConnectionKind.TRAFFIC}, connections=[], via=via)
+    return graph
 
 
-def _internet_facing(node: ServiceNode, placement: Placement, vpcs_with_igw: set[str | None]) -> bool:
-    """The internet can open connections to this service directly."""
+def attached_security_groups(graph: ArchGraph, node_id: str) -> list[ServiceNode]:
+    """Security group nodes joined to the service by an attach connection (either direction), sorted by id."""
+    found: dict[str, ServiceNode] = {}
+    for connection in graph.connections_of(node_id):
+        if connection.kind is not ConnectionKind.ATTACH:
+            continue
+        other_id = connection.target_id if connection.source_id == node_id else connection.source_id
+        other = graph.architecture.nodes.get(other_id)
+        if isinstance(other, ServiceNode) and other.type == "security_group":
+            found[other.id] = other
+    return [found[key] for key in sorted(found)]
+
+
+def effective_ingress(graph: ArchGraph, node: ServiceNode) -> list[dict[str, object]]:
+    """The service's own `ingress` rules followed by those of the security group nodes attached to it."""
+    rules = [rule for rule in node.properties.get("ingress") or [] if isinstance(rule, dict)]
+    if node.type != "security_group":
+        for group in attached_security_groups(graph, node.id):
+            rules.extend(rule for rule in group.properties.get("ingress") or [] if isinstance(rule, dict))
+    return rules
+
+
+def _internet_facing(
+    graph: ArchGraph, node: ServiceNode, gateways: dict[str | None, str]
+) -> tuple[bool, str | None]:
+    """Whether the internet can open connections to this service directly, and through which internet gateway.
+
+    Public endpoints of global/regional services (CloudFront, API Gateway, Route 53, Cognito, Global Accelerator)
+    and public buckets are reached without a gateway. A VPC-placed service needs an internet gateway in its VPC, a
+    public subnet and: for a load balancer, `internet_facing`; for an EC2 instance or RDS instance, a public
+    address (`associate_public_ip` / `publicly_accessible`); for anything, an ingress rule open to 0.0.0.0/0 or ::/0
+    (its own or an attached security group's) — except load balancers, whose listener is the opening.
+    """
     if node.type in PUBLIC_ENDPOINTS:
-        return True
-    if node.type in LOAD_BALANCERS:
-        return bool(node.properties.get("internet_facing")) and SubnetTier.PUBLIC in placement.tiers
+        return True, None
     if node.type == "s3_bucket":
-        return bool(node.properties.get("public_access"))
-    if SubnetTier.PUBLIC not in placement.tiers or placement.vpc_id not in vpcs_with_igw:
-        return False
-    # In a public subnet a service is reachable when it has a public address and a world-open ingress rule.
+        return bool(node.properties.get("public_access")), None
+    placement = graph.placements[node.id]
+    gateway = gateways.get(placement.vpc_id) if placement.vpc_id is not None else None
+    if gateway is None or SubnetTier.PUBLIC not in placement.tiers:
+        return False, None
+    if node.type in LOAD_BALANCERS:
+        return bool(node.properties.get("internet_facing")), gateway
     public_ip = node.properties.get("associate_public_ip") or node.properties.get("publicly_accessible")
     if node.type in ("ec2_instance", "rds_instance") and not public_ip:
-        return False
-    return any(rule.get("cidr") in ("0.0.0.0/0", "::/0") for rule in node.properties.get("ingress") or [])
+        return False, None
+    world_open = any(rule.get("cidr") in ("0.0.0.0/0", "::/0") for rule in effective_ingress(graph, node))
+    return world_open, gateway if world_open else None

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections import deque
 from collections.abc import Iterable
 
 from archbuilder.catalog import Category, ConnectionKind
-from archbuilder.graph.builder import FLOW_KINDS, INTERNET, ArchGraph
-from archbuilder.model import ServiceNode, SubnetTier
+from archbuilder.graph.builder import (
+    FLOW_KINDS,
+    INTERNET,
+    LOAD_BALANCERS,
+    ArchGraph,
+    attached_security_groups,
+    effective_ingress,
+)
+from archbuilder.model import AnyNode, ServiceNode, SubnetNode, SubnetTier
+
+__all__ = ["attached_security_groups", "effective_ingress"]
 
 DATA_CATEGORIES = {Category.DATABASE}
 DATA_TYPES = {
@@ -27,6 +37,17 @@ WEB_TYPES = {
     "api_gateway_http",
     "global_accelerator",
 }
+
+
+# Services that forward a request unchanged to what stands behind them: a data store behind one of these is as
+# exposed as if it faced the internet itself (no application code decides what reaches it).
+FORWARDERS = LOAD_BALANCERS | {"global_accelerator"}
+WORLD = ("0.0.0.0/0", "::/0")
+
+
+def container_chain(graph: ArchGraph, node_id: str) -> list[AnyNode]:
+    """The containers holding the node, innermost first (subnet, AZ, VPC, region)."""
+    return graph.architecture.ancestors(node_id)
 
 
 def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
@@ -89,10 +110,45 @@ def directly_exposed(graph: ArchGraph, node_id: str) -> bool:
     return graph.flow.has_edge(INTERNET, node_id)
 
 
+def reachable_from_internet(graph: ArchGraph, node_id: str) -> list[str] | None:
+    """The path by which the internet reaches the node with no application in between, or None.
+
+    The node is reached when the Internet has an edge to it (see builder._internet_facing), or when a chain of flow
+    connections leads to it from such a node through forwarders only (load balancers, Global Accelerator).
+    A path through compute (Internet → ALB → App → DB) is not exposure: the application decides what reaches the
+    data. The path is a list of ids starting with INTERNET; `describe_path` turns it into words.
+    """
+    previous: dict[str, str | None] = {INTERNET: None}
+    queue = deque([INTERNET])
+    while queue:
+        current = queue.popleft()
+        if current == node_id:
+            path = [current]
+            while previous[path[-1]] is not None:
+                path.append(previous[path[-1]])  # type: ignore[arg-type]
+            return list(reversed(path))
+        if current != INTERNET and graph.flow.nodes[current].get("type") not in FORWARDERS:
+            continue
+        for successor in sorted(graph.flow.successors(current)):
+            if successor not in previous and graph.flow.edges[current, successor]["kinds"] & FLOW_KINDS:
+                previous[successor] = current
+                queue.append(successor)
+    return None
+
+
 def describe_path(graph: ArchGraph, path: list[str]) -> str:
-    return " → ".join(
-        "Internet" if step == INTERNET else graph.architecture.node(step).label for step in path
-    )
+    """ "Internet → Internet gateway “IGW” → Web": labels joined by arrows, naming the gateway an edge goes through."""
+    steps: list[str] = []
+    for index, step in enumerate(path):
+        if step == INTERNET:
+            steps.append("Internet")
+            continue
+        if index > 0 and path[index - 1] == INTERNET:
+            via = graph.flow.edges[INTERNET, step].get("via")
+            if via is not None:
+                steps.append(f"internet gateway “{graph.architecture.node(via).label}”")
+        steps.append(graph.architecture.node(step).label)
+    return " → ".join(steps)
 
 
 def connected(
@@ -146,4 +202,63 @@ def rule_covers_port(rule: dict[str, object], port: int) -> bool:
 
 
 def open_to_world(rule: dict[str, object]) -> bool:
-    return rule.get("cidr") in ("0.0.0.0/0", "::/0")
+    return rule.get("cidr") in WORLD
+
+
+def _source_networks(
+    graph: ArchGraph, source: ServiceNode
+) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for subnet_id in graph.placements[source.id].subnet_ids:
+        subnet = graph.architecture.nodes.get(subnet_id)
+        if isinstance(subnet, SubnetNode):
+            try:
+                networks.append(ipaddress.ip_network(subnet.cidr, strict=False))
+            except ValueError:
+                continue
+    return networks
+
+
+def _cidr_covers(cidr: object, networks: list[ipaddress.IPv4Network | ipaddress.IPv6Network]) -> bool:
+    if cidr in WORLD:
+        return True
+    try:
+        allowed = ipaddress.ip_network(str(cidr), strict=False)
+    except ValueError:
+        return False
+    return bool(networks) and all(
+        net.version == allowed.version and net.subnet_of(allowed)  # type: ignore[arg-type]
+        for net in networks
+    )
+
+
+def ingress_allows(
+    graph: ArchGraph, source: ServiceNode, target: ServiceNode, port: int | None
+) -> bool | None:
+    """Whether the target's security groups let `source` in on `port`; None when the target declares no rules.
+
+    The decision, precisely:
+    - The target's rules are its own `ingress` plus those of security group nodes attached to it. When there are
+      none, the connections drawn to the target *are* its rules (exporters generate one ingress rule per traffic
+      connection), so nothing is checked: None.
+    - Otherwise a rule allows the connection when its port range covers `port` (protocol "all"/"-1" or
+      from_port -1 cover every port; an unknown `port` is covered by any rule) and its source matches: a
+      `source_id` equal to the source service or to a security group node attached to the source; or a `cidr`
+      of 0.0.0.0/0 or ::/0; or a `cidr` containing every subnet the source sits in. A source outside any subnet
+      (e.g. a Lambda function not in a VPC) is matched only by source_id or a world-open cidr.
+    """
+    rules = effective_ingress(graph, target)
+    if not rules:
+        return None
+    source_groups = {source.id} | {group.id for group in attached_security_groups(graph, source.id)}
+    networks = _source_networks(graph, source)
+    for rule in rules:
+        if port is not None and not rule_covers_port(rule, port):
+            continue
+        source_id = rule.get("source_id")
+        if source_id is not None:
+            if source_id in source_groups:
+                return True
+        elif "cidr" in rule and _cidr_covers(rule["cidr"], networks):
+            return True
+    return False

@@ -55,7 +55,7 @@ def test_internet_reaches_the_public_load_balancer_and_explains_the_path() -> No
     assert sorted(graph.flow.successors(INTERNET)) == ["alb"]
     path = internet_path(graph, "db")
     assert path == [INTERNET, "alb", "app", "db"]
-    assert describe_path(graph, path) == "Internet → Web ALB → App → DB"
+    assert describe_path(graph, path) == "Internet → internet gateway “IGW” → Web ALB → App → DB"
     assert internet_path(graph, "igw") is None
 
 

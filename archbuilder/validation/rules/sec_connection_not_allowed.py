@@ -2,22 +2,12 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, rule_covers_port
+from archbuilder.graph.queries import ingress_allows
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
-# When a service declares explicit ingress rules they are its whole security group; connections drawn to it must
-# be covered by one of them (from the source's security group, or a CIDR). Services without explicit rules get
-# their ingress generated from the connections, so they always allow what is drawn.
-
-
-def _allowed(rules: list[dict[str, object]], source_id: str, port: int | None) -> bool:
-    for rule in rules:
-        if rule.get("source_id") not in (None, source_id):
-            continue
-        if port is None or rule_covers_port(rule, port):
-            return True
-    return False
+# The coverage decision (explicit rules, attached security groups, source groups and CIDRs) is documented on
+# archbuilder.graph.queries.ingress_allows; a target without explicit rules allows what is drawn to it.
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -27,11 +17,10 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
         if connection.kind is not ConnectionKind.TRAFFIC:
             continue
         source, target = arch.service(connection.source_id), arch.service(connection.target_id)
-        rules = ingress_rules(target)
-        if not rules or graph.placements[target.id].vpc_id is None:
+        if graph.placements[target.id].vpc_id is None:
             continue
         port = connection.port or graph.catalog.get(target.type).default_port
-        if not _allowed(rules, source.id, port):
+        if ingress_allows(graph, source, target, port) is False:
             findings.append(
                 rule.finding(
                     [source, target],

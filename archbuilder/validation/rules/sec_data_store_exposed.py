@@ -1,7 +1,7 @@
 """A data store the internet can reach directly."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import describe_path, directly_exposed, internet_path, is_data_store
+from archbuilder.graph.queries import describe_path, is_data_store, reachable_from_internet
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -12,8 +12,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     for node in graph.services:
         if not is_data_store(graph, node):
             continue
-        if directly_exposed(graph, node.id):
-            path = internet_path(graph, node.id) or []
+        path = reachable_from_internet(graph, node.id)
+        if path is not None:
             how = f"through {describe_path(graph, path)}"
         elif node.properties.get("publicly_accessible") is True:
             how = "through its publicly accessible endpoint"
