@@ -8,6 +8,7 @@ from typing import Any
 
 from archbuilder.graph import build
 from archbuilder.model import Architecture
+from archbuilder.validation import suppressions
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.lockin import LockinScore, score
 from archbuilder.validation.rule import Rule
@@ -57,15 +58,7 @@ def validate(architecture: Architecture, rules: Sequence[Rule] | None = None) ->
         if setting is not None and setting.severity is not None:
             found = [replace(f, severity=Severity(setting.severity)) for f in found]
         findings.extend(found)
-    findings = [_apply_suppressions(architecture, f) for f in findings]
+    findings = suppressions.apply(architecture.suppressions, findings)
     findings.sort(key=Finding.sort_key)
     return ValidationResult(findings=findings, lockin=score(architecture))
 
-
-def _apply_suppressions(architecture: Architecture, finding: Finding) -> Finding:
-    for suppression in architecture.suppressions:
-        if suppression.rule_id != finding.rule_id:
-            continue
-        if not suppression.node_ids or set(suppression.node_ids) == set(finding.node_ids):
-            return finding.suppress(suppression.reason)
-    return finding
