@@ -1,6 +1,7 @@
 """Service limit rules, registered explicitly in order."""
 
 from archbuilder.validation.rules import (
+    lim_api_gateway_timeout,
     lim_bucket_name_not_dns,
     lim_cloudfront_certificate_region,
     lim_internet_lb_in_private_subnets,
@@ -10,6 +11,7 @@ from archbuilder.validation.rules import (
 )
 
 MODULES = (
+    lim_api_gateway_timeout,
     lim_bucket_name_not_dns,
     lim_cloudfront_certificate_region,
     lim_internet_lb_in_private_subnets,
