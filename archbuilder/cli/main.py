@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_validate",
     "archbuilder.cli.cmd_rules",
     "archbuilder.cli.cmd_report",
+    "archbuilder.cli.cmd_import",
 )
 
 

@@ -810,3 +810,25 @@ def _ecs_cluster(ctx: CfnContext, node: ServiceNode) -> None:
 
 def events_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True)
+
+
+@renders("iam_role")
+def _iam_role(ctx: CfnContext, node: ServiceNode) -> None:
+    principal = str(_p(node, "assumed_by", "ec2.amazonaws.com"))
+    ctx.add(
+        ctx.lid(node),
+        "AWS::IAM::Role",
+        {
+            "AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Allow", "Principal": {"Service": principal}, "Action": "sts:AssumeRole"}
+                ],
+            },
+            **(
+                {"ManagedPolicyArns": list(_p(node, "managed_policy_arns"))}
+                if _p(node, "managed_policy_arns")
+                else {}
+            ),
+        },
+    )

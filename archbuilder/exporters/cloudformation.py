@@ -16,7 +16,8 @@ from archbuilder.graph import build
 from archbuilder.model import Architecture, ServiceNode
 
 # Services the network builder renders from containment.
-NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway"}
+# A drawn security group is rendered by the network builder like the groups it derives for services.
+NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway", "security_group"}
 # What a connection lets the source do to the target, by target type: (read actions, write actions, resource attr).
 DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
     "dynamodb_table": (

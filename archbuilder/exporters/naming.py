@@ -8,11 +8,16 @@ from collections.abc import Iterable
 _WORDS = re.compile(r"[A-Za-z0-9]+")
 
 
+def _capitalised(word: str) -> str:
+    """`web` -> `Web`; acronyms (`NAT`, `VPC`) and names already in camel case (`AppServers`) keep their case."""
+    if (word.isupper() and len(word) <= 4) or any(char.isupper() for char in word[1:]):
+        return word[:1].upper() + word[1:]
+    return word[:1].upper() + word[1:].lower()
+
+
 def pascal(label: str, fallback: str = "Resource") -> str:
     words = _WORDS.findall(label)
-    name = "".join(
-        word[:1].upper() + word[1:].lower() if not word.isupper() or len(word) > 4 else word for word in words
-    )
+    name = "".join(_capitalised(word) for word in words)
     if not name or not name[0].isalpha():
         name = fallback + name
     return name[:200]

@@ -1,0 +1,38 @@
+"""`archbuilder import TEMPLATE [-o FILE.arch.json]`: a CloudFormation template as an editable design."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from archbuilder.cli.common import CliError
+from archbuilder.importers.cfn_yaml import TemplateError
+from archbuilder.importers.cloudformation import import_template
+from archbuilder.model import DocumentError, save
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("import", help="import a CloudFormation template (YAML or JSON)")
+    parser.add_argument("template", help="a CloudFormation template")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write the design (default: beside the template)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source = Path(args.template)
+    if not source.is_file():
+        raise CliError(f"{source}: no such file")
+    output = Path(args.output) if args.output else source.with_name(source.stem + ".arch.json")
+    if output.exists() and not args.force:
+        raise CliError(f"{output} already exists; pass --force to overwrite it")
+    try:
+        architecture, report = import_template(source)
+        save(architecture, output)
+    except (TemplateError, DocumentError) as exc:
+        raise CliError(str(exc)) from None
+    print(report.render())
+    print(f"wrote {output}")
+    return 0

@@ -1,0 +1,723 @@
+"""Turns a CloudFormation template into an editable design: containment inferred from VPC/subnet references,
+connections from Ref/GetAtt and security group rules, unknown resources kept as generic nodes."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from archbuilder.catalog import (
+    ConnectionKind,
+    ParentKind,
+    Placement,
+    ServiceType,
+    check_property_value,
+    default_catalog,
+)
+from archbuilder.importers.cfn_yaml import TemplateError, load_template
+from archbuilder.model import (
+    Architecture,
+    AvailabilityZoneNode,
+    InvariantError,
+    Metadata,
+    RegionNode,
+    SubnetNode,
+    SubnetTier,
+    TemplateSections,
+    VpcNode,
+)
+from archbuilder.model.containment import parent_kind_of
+from archbuilder.model.layout import auto_layout
+
+# Expressed by containment or connections in the model rather than as nodes of their own.
+FOLDED = {
+    "AWS::EC2::VPCGatewayAttachment",
+    "AWS::EC2::RouteTable",
+    "AWS::EC2::Route",
+    "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::RDS::DBSubnetGroup",
+    "AWS::ElastiCache::SubnetGroup",
+    "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress",
+    "AWS::Lambda::Permission",
+    "AWS::Lambda::EventSourceMapping",
+    "AWS::ElasticLoadBalancingV2::TargetGroup",
+    "AWS::ElasticLoadBalancingV2::Listener",
+    "AWS::ElasticLoadBalancingV2::ListenerRule",
+    "AWS::IAM::Policy",
+    "AWS::IAM::InstanceProfile",
+    "AWS::AutoScaling::LaunchConfiguration",
+    "AWS::EC2::LaunchTemplate",
+    "AWS::S3::BucketPolicy",
+    "AWS::SQS::QueuePolicy",
+    "AWS::SNS::TopicPolicy",
+    "AWS::SNS::Subscription",
+    "AWS::EC2::SubnetNetworkAclAssociation",
+    "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::VPCDHCPOptionsAssociation",
+    "AWS::ApiGateway::Deployment",
+    "AWS::ApiGateway::Stage",
+    "AWS::ApiGateway::Method",
+    "AWS::ApiGateway::Resource",
+    "AWS::ECS::TaskDefinition",
+    "AWS::Route53::RecordSet",
+    "AWS::CloudFront::OriginAccessControl",
+    "AWS::EC2::EIPAssociation",
+}
+SUBNET_KEYS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
+PROPERTY_MAP = {
+    "MultiAZ": "multi_az",
+    "BackupRetentionPeriod": "backup_retention_days",
+    "StorageEncrypted": "encrypted",
+    "Engine": "engine",
+    "EngineVersion": "engine_version",
+    "DBInstanceClass": "instance_class",
+    "AllocatedStorage": "allocated_storage_gb",
+    "PubliclyAccessible": "publicly_accessible",
+    "DeletionProtection": "deletion_protection",
+    "StorageType": "storage_type",
+    "InstanceType": "instance_type",
+    "KeyName": "key_name",
+    "Timeout": "timeout_seconds",
+    "MemorySize": "memory_mb",
+    "Runtime": "runtime",
+    "Handler": "handler",
+    "VisibilityTimeout": "visibility_timeout_seconds",
+    "FifoQueue": "fifo",
+    "MessageRetentionPeriod": "message_retention_seconds",
+    "MaximumMessageSize": "max_message_size_bytes",
+    "ShardCount": "shard_count",
+    "RetentionPeriodHours": "retention_hours",
+    "BillingMode": "billing_mode",
+    "MinSize": "min_size",
+    "MaxSize": "max_size",
+    "DesiredCapacity": "desired_capacity",
+    "CacheNodeType": "node_type",
+    "NumCacheNodes": "num_nodes",
+    "BucketName": "bucket_name",
+    "DomainName": "domain_name",
+    "Name": "domain_name",
+}
+# What a reference from these sources means before anything else.
+SOURCE_KIND = {
+    "cloudfront_distribution": ConnectionKind.ORIGIN,
+    "route53_zone": ConnectionKind.DNS,
+    "acm_certificate": ConnectionKind.ATTACH,
+    "waf_web_acl": ConnectionKind.ATTACH,
+    "api_gateway_rest": ConnectionKind.INVOKE,
+    "api_gateway_http": ConnectionKind.INVOKE,
+}
+KIND_PREFERENCE = (
+    ConnectionKind.TRAFFIC,
+    ConnectionKind.INVOKE,
+    ConnectionKind.READ_WRITE,
+    ConnectionKind.WRITE,
+    ConnectionKind.READ,
+    ConnectionKind.EVENT,
+    ConnectionKind.SUBSCRIBE,
+    ConnectionKind.ORIGIN,
+    ConnectionKind.DNS,
+    ConnectionKind.ATTACH,
+    ConnectionKind.LOGS,
+)
+
+
+@dataclass
+class ImportReport:
+    mapped: list[tuple[str, str, str]] = field(default_factory=list)  # logical id, CFN type, node id
+    folded: list[tuple[str, str]] = field(default_factory=list)  # logical id, CFN type
+    generic: list[tuple[str, str, str]] = field(default_factory=list)  # logical id, CFN type, node id
+    warnings: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        lines = [
+            f"{len(self.mapped)} resources mapped to catalog services, {len(self.folded)} folded into containment "
+            f"or connections, {len(self.generic)} kept as generic resources"
+        ]
+        lines += [f"  mapped   {logical} ({kind}) -> {node}" for logical, kind, node in self.mapped]
+        lines += [f"  folded   {logical} ({kind})" for logical, kind in self.folded]
+        lines += [f"  generic  {logical} ({kind}) -> {node}" for logical, kind, node in self.generic]
+        lines += [f"  warning  {warning}" for warning in self.warnings]
+        return "\n".join(lines)
+
+
+def _refs(value: Any) -> list[str]:
+    """Logical ids a value refers to through Ref, GetAtt or ${...} in Sub."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        if set(value) == {"Ref"} and isinstance(value["Ref"], str):
+            return [value["Ref"]]
+        if set(value) == {"Fn::GetAtt"}:
+            target = value["Fn::GetAtt"]
+            return [target[0] if isinstance(target, list) else str(target).split(".")[0]]
+        if set(value) == {"Fn::Sub"}:
+            text = value["Fn::Sub"][0] if isinstance(value["Fn::Sub"], list) else value["Fn::Sub"]
+            found += [m.split(".")[0] for m in re.findall(r"\$\{([^}!]+)\}", str(text))]
+        for item in value.values():
+            found += _refs(item)
+    elif isinstance(value, list):
+        for item in value:
+            found += _refs(item)
+    return found
+
+
+class _Importer:
+    def __init__(self, template: dict[str, Any], name: str) -> None:
+        self.template = template
+        self.resources: dict[str, dict[str, Any]] = template["Resources"]
+        self.catalog = default_catalog()
+        region = "us-east-1"
+        self.arch = Architecture(
+            metadata=Metadata(
+                name=name, description=str(template.get("Description", ""))[:10_000], default_region=region
+            )
+        )
+        self.report = ImportReport()
+        self.nodes: dict[str, str] = {}  # logical id -> node id
+        self.arch.add_node(RegionNode(id="region", label=region, region=region))
+
+    def _props(self, logical: str) -> dict[str, Any]:
+        props = self.resources[logical].get("Properties") or {}
+        return props if isinstance(props, dict) else {}
+
+    def _type(self, logical: str) -> str:
+        return str(self.resources.get(logical, {}).get("Type", ""))
+
+    def _ref_of(self, value: Any) -> str | None:
+        refs = _refs(value)
+        return refs[0] if refs and refs[0] in self.resources else None
+
+    def _companions(self) -> dict[str, str]:
+        """Security groups, roles and trail buckets that belong to exactly one service: the model derives those
+        (one group and one role per service), so they fold into their owner. Returns companion -> owner."""
+        users: dict[str, set[str]] = {}
+        for logical in self.resources:
+            props = self._props(logical)
+            for key in (
+                "SecurityGroups",
+                "SecurityGroupIds",
+                "VpcSecurityGroupIds",
+                "VPCSecurityGroups",
+                "Role",
+                "TaskRoleArn",
+                "IamInstanceProfile",
+                "S3BucketName",
+                "LaunchTemplate",
+                "LaunchConfigurationName",
+                "AllocationId",
+                "RedrivePolicy",
+                "ExecutionRoleArn",
+            ):
+                for ref in _refs(props.get(key)):
+                    users.setdefault(ref, set()).add(logical)
+            for interface in props.get("NetworkInterfaces") or []:
+                for ref in _refs(interface.get("GroupSet") if isinstance(interface, dict) else None):
+                    users.setdefault(ref, set()).add(logical)
+            data = props.get("LaunchTemplateData")
+            if isinstance(data, dict):
+                for ref in _refs(data.get("SecurityGroupIds")) + _refs(data.get("IamInstanceProfile")):
+                    users.setdefault(ref, set()).add(logical)
+        for profile in [name for name in self.resources if self._type(name) == "AWS::IAM::InstanceProfile"]:
+            for role in _refs(self._props(profile).get("Roles")):
+                users.setdefault(role, set()).update(users.get(profile, set()))
+
+        def final_users(name: str, seen: frozenset[str] = frozenset()) -> set[str]:
+            # A launch template or instance profile passes its role and groups on to whoever uses it.
+            result: set[str] = set()
+            for user in users.get(name, set()):
+                if user in seen:
+                    continue
+                if self._type(user) in FOLDED:
+                    result |= final_users(user, seen | {name})
+                else:
+                    result.add(user)
+            return result
+
+        owners: dict[str, str] = {}
+        # companion type -> the owner types it may fold into (None: any)
+        foldable: dict[str, set[str] | None] = {
+            "AWS::EC2::SecurityGroup": None,
+            "AWS::IAM::Role": None,
+            "AWS::S3::Bucket": {"AWS::CloudTrail::Trail"},
+            "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
+            "AWS::SQS::Queue": {"AWS::SQS::Queue"},
+        }
+        for companion in users:
+            kind = self._type(companion)
+            direct = final_users(companion)
+            if kind not in foldable or len(direct) != 1:
+                continue
+            owner = next(iter(direct))
+            allowed = foldable[kind]
+            if allowed is not None and self._type(owner) not in allowed:
+                continue
+            owners[companion] = owner
+        return owners
+
+    def run(self) -> Architecture:
+        self._network()
+        self.owners = self._companions()
+        for logical in self.resources:
+            if logical in self.nodes:
+                continue
+            kind = self._type(logical)
+            if logical in self.owners:
+                self.report.folded.append((logical, kind))
+                continue
+            if kind in FOLDED:
+                self.report.folded.append((logical, kind))
+                continue
+            self._service(logical, kind)
+        self._connections()
+        sections = {
+            key: self.template.get(name) or {}
+            for key, name in (
+                ("parameters", "Parameters"),
+                ("mappings", "Mappings"),
+                ("conditions", "Conditions"),
+                ("outputs", "Outputs"),
+            )
+        }
+        self.arch.set_template_sections(TemplateSections(**sections))
+        auto_layout(self.arch)
+        return self.arch
+
+    # ------------------------------------------------------------------ network
+
+    def _network(self) -> None:
+        public_subnets = self._public_subnets()
+        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::VPC"]:
+            cidr = self._props(logical).get("CidrBlock")
+            if not isinstance(cidr, str):
+                self.report.warnings.append(f"{logical}: CIDR is not a literal; using 10.0.0.0/16")
+                cidr = "10.0.0.0/16"
+            node_id = self.arch.new_id(logical)
+            self.arch.add_node(
+                VpcNode(
+                    id=node_id,
+                    label=logical,
+                    parent_id="region",
+                    cidr=str(ipaddress.ip_network(cidr, strict=False)),
+                )
+            )
+            self.nodes[logical] = node_id
+            self.report.mapped.append((logical, "AWS::EC2::VPC", node_id))
+        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::Subnet"]:
+            props = self._props(logical)
+            vpc = self._ref_of(props.get("VpcId"))
+            if vpc not in self.nodes:
+                self.report.warnings.append(
+                    f"{logical}: its VPC is not in the template; kept as a generic resource"
+                )
+                continue
+            zone_letter = self._zone_letter(props.get("AvailabilityZone"))
+            vpc_node = self.nodes[vpc]
+            az_id = f"{vpc_node}-az-{zone_letter}"
+            if az_id not in self.arch.nodes:
+                self.arch.add_node(
+                    AvailabilityZoneNode(
+                        id=az_id,
+                        label=f"AZ {zone_letter}",
+                        parent_id=vpc_node,
+                        zone=f"{self.arch.metadata.default_region}{zone_letter}",
+                    )
+                )
+            cidr = props.get("CidrBlock")
+            cidr = cidr if isinstance(cidr, str) else self._free_cidr(vpc_node)
+            tier = (
+                SubnetTier.PUBLIC
+                if props.get("MapPublicIpOnLaunch") is True or logical in public_subnets
+                else SubnetTier.PRIVATE
+            )
+            node_id = self.arch.new_id(logical)
+            try:
+                self.arch.add_node(
+                    SubnetNode(id=node_id, label=logical, parent_id=az_id, cidr=cidr, tier=tier)
+                )
+            except (InvariantError, ValueError) as exc:
+                self.report.warnings.append(f"{logical}: {exc}; using a free CIDR")
+                self.arch.add_node(
+                    SubnetNode(
+                        id=node_id, label=logical, parent_id=az_id, cidr=self._free_cidr(vpc_node), tier=tier
+                    )
+                )
+            self.nodes[logical] = node_id
+            self.report.mapped.append((logical, "AWS::EC2::Subnet", node_id))
+
+    def _zone_letter(self, value: Any) -> str:
+        if isinstance(value, str) and value[-1:].isalpha():
+            return value[-1]
+        if isinstance(value, dict) and "Fn::Select" in value:
+            index = value["Fn::Select"][0]
+            if isinstance(index, int | str) and str(index).isdigit():
+                return "abcdef"[min(int(index), 5)]
+        return "a"
+
+    def _free_cidr(self, vpc_id: str) -> str:
+        vpc = self.arch.node(vpc_id)
+        network = ipaddress.IPv4Network(vpc.cidr)  # type: ignore[union-attr]
+        taken = [
+            ipaddress.IPv4Network(s.cidr) for s in self.arch.descendants(vpc_id) if isinstance(s, SubnetNode)
+        ]
+        for candidate in network.subnets(new_prefix=max(24, network.prefixlen)):
+            if not any(candidate.overlaps(t) for t in taken):
+                return str(candidate)
+        raise TemplateError(f"no free subnet range left in {vpc.label}")
+
+    def _public_subnets(self) -> set[str]:
+        gateways = {name for name in self.resources if self._type(name) == "AWS::EC2::InternetGateway"}
+        public_tables = {
+            self._ref_of(self._props(name).get("RouteTableId"))
+            for name in self.resources
+            if self._type(name) == "AWS::EC2::Route"
+            and self._ref_of(self._props(name).get("GatewayId")) in gateways
+        }
+        return {
+            self._ref_of(self._props(name).get("SubnetId")) or ""
+            for name in self.resources
+            if self._type(name) == "AWS::EC2::SubnetRouteTableAssociation"
+            and self._ref_of(self._props(name).get("RouteTableId")) in public_tables
+        }
+
+    # ------------------------------------------------------------------ services
+
+    def _service_type(self, logical: str, kind: str) -> ServiceType | None:
+        props = self._props(logical)
+        if kind == "AWS::ElasticLoadBalancingV2::LoadBalancer" and props.get("Type") == "network":
+            return self.catalog.get("nlb")
+        if kind == "AWS::EC2::VPCEndpoint" and props.get("VpcEndpointType") == "Interface":
+            return self.catalog.get("vpc_endpoint_interface")
+        return self.catalog.by_cfn_type(kind)
+
+    def _subnets(self, logical: str) -> list[str]:
+        props = self._props(logical)
+        candidates: list[Any] = [props.get(key) for key in SUBNET_KEYS]
+        candidates.append(
+            (props.get("VpcConfig") or {}).get("SubnetIds")
+            if isinstance(props.get("VpcConfig"), dict)
+            else None
+        )
+        network = props.get("NetworkConfiguration")
+        if isinstance(network, dict) and isinstance(network.get("AwsvpcConfiguration"), dict):
+            candidates.append(network["AwsvpcConfiguration"].get("Subnets"))
+        for interface in props.get("NetworkInterfaces") or []:
+            if isinstance(interface, dict):
+                candidates.append(interface.get("SubnetId"))
+        for group_key in ("DBSubnetGroupName", "CacheSubnetGroupName"):
+            group = self._ref_of(props.get(group_key))
+            if group is not None:
+                candidates.append(self._props(group).get("SubnetIds"))
+        subnets: list[str] = []
+        for candidate in candidates:
+            for ref in _refs(candidate):
+                if (
+                    ref in self.nodes
+                    and isinstance(self.arch.nodes.get(self.nodes[ref]), SubnetNode)
+                    and self.nodes[ref] not in subnets
+                ):
+                    subnets.append(self.nodes[ref])
+        return subnets
+
+    def _service(self, logical: str, kind: str) -> None:
+        service = self._service_type(logical, kind)
+        if service is None or service.id == "generic":
+            self._generic(logical, kind, "the catalog has no entry for this type")
+            return
+        properties = self._properties(logical, service)
+        node_id = self.arch.new_id(logical)
+        parent, extras = self._placement(logical, service)
+        if parent == "":
+            self._generic(logical, kind, f"{service.short_name} needs a subnet the template does not give")
+            return
+        try:
+            self.arch.add_service(
+                service.id,
+                parent,
+                label=logical,
+                node_id=node_id,
+                properties=properties,
+                extra_subnet_ids=extras,
+            )
+        except InvariantError as exc:
+            self._generic(logical, kind, str(exc))
+            return
+        self.nodes[logical] = node_id
+        self.report.mapped.append((logical, kind, node_id))
+
+    def _placement(self, logical: str, service: ServiceType) -> tuple[str | None, list[str]]:
+        allowed = set(service.allowed_parents)
+        if service.placement in (Placement.GLOBAL,):
+            return None, []
+        if service.placement is Placement.VPC:
+            props = self._props(logical)
+            vpc = self._ref_of(props.get("VpcId"))
+            if vpc is None and service.id == "internet_gateway":
+                vpc = next(
+                    (
+                        self._ref_of(self._props(name).get("VpcId"))
+                        for name in self.resources
+                        if self._type(name) == "AWS::EC2::VPCGatewayAttachment"
+                        and self._ref_of(self._props(name).get("InternetGatewayId")) == logical
+                    ),
+                    None,
+                )
+            return (self.nodes[vpc], []) if vpc in self.nodes else ("", [])
+        subnets = [s for s in self._subnets(logical) if parent_kind_of(self.arch.node(s)) in allowed]
+        if service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
+            if not subnets:
+                return "", []
+            return subnets[0], subnets[1:] if service.spans_subnets else []
+        if service.placement is Placement.REGIONAL_VPC_OPTIONAL and subnets:
+            return subnets[0], subnets[1:]
+        return ("region" if ParentKind.REGION in allowed else None), []
+
+    def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        props = self._props(logical)
+        for cfn_name, name in PROPERTY_MAP.items():
+            spec = service.property_spec(name)
+            if spec is None or cfn_name not in props:
+                continue
+            value = props[cfn_name]
+            if spec.type.value == "integer" and isinstance(value, str) and value.isdigit():
+                value = int(value)
+            if isinstance(value, dict | list):
+                continue  # an intrinsic: the design keeps the catalog default
+            if check_property_value(spec, value) is None:
+                values[name] = value
+            else:
+                self.report.warnings.append(
+                    f"{logical}.{cfn_name}: {value!r} does not fit {service.short_name} › {name}; default kept"
+                )
+        if service.id == "s3_bucket":
+            block = props.get("PublicAccessBlockConfiguration")
+            values["public_access"] = not (
+                isinstance(block, dict)
+                and all(
+                    block.get(k) is True
+                    for k in (
+                        "BlockPublicAcls",
+                        "BlockPublicPolicy",
+                        "IgnorePublicAcls",
+                        "RestrictPublicBuckets",
+                    )
+                )
+            )
+            versioning = props.get("VersioningConfiguration")
+            values["versioning"] = isinstance(versioning, dict) and versioning.get("Status") == "Enabled"
+            values["encrypted"] = "BucketEncryption" in props
+        if service.id in ("alb", "nlb") and "Scheme" in props:
+            values["internet_facing"] = props["Scheme"] != "internal"
+        ingress = self._owned_ingress(logical)
+        if ingress and service.property_spec("ingress") is not None:
+            values["ingress"] = ingress
+        return values
+
+    def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
+        """CIDR rules of the security groups this service owns become its explicit ingress rules."""
+        rules = []
+        for group, owner in sorted(getattr(self, "owners", {}).items()):
+            if owner != logical or self._type(group) != "AWS::EC2::SecurityGroup":
+                continue
+            for rule in self._props(group).get("SecurityGroupIngress") or []:
+                if not isinstance(rule, dict) or not isinstance(rule.get("CidrIp"), str):
+                    continue
+                entry: dict[str, Any] = {
+                    "protocol": str(rule.get("IpProtocol", "tcp")),
+                    "cidr": rule["CidrIp"],
+                }
+                for key, name in (("FromPort", "from_port"), ("ToPort", "to_port")):
+                    if isinstance(rule.get(key), int | str) and str(rule.get(key)).lstrip("-").isdigit():
+                        entry[name] = int(rule[key])
+                if isinstance(rule.get("Description"), str):
+                    entry["description"] = rule["Description"]
+                rules.append(entry)
+        return rules
+
+    def _generic(self, logical: str, kind: str, why: str) -> None:
+        node_id = self.arch.new_id(logical)
+        self.arch.add_service(
+            "generic",
+            "region",
+            label=logical,
+            node_id=node_id,
+            properties={"resource_type": kind, "raw_properties": self._props(logical)},
+        )
+        self.nodes[logical] = node_id
+        self.report.generic.append((logical, kind, node_id))
+        if "no entry" not in why:
+            self.report.warnings.append(f"{logical}: kept as a generic resource ({why})")
+
+    # ------------------------------------------------------------------ connections
+
+    def _connect(
+        self, source: str, target: str, port: int | None = None, preferred: ConnectionKind | None = None
+    ) -> None:
+        arch = self.arch
+        if source == target or source not in arch.nodes or target not in arch.nodes:
+            return
+        if arch.nodes[source].kind != "service" or arch.nodes[target].kind != "service":
+            return
+        accepted = arch.accepted_kinds(source, target)
+        first = SOURCE_KIND.get(arch.nodes[source].type)  # type: ignore[union-attr]
+        order = ([preferred] if preferred else []) + ([first] if first else []) + list(KIND_PREFERENCE)
+        kinds = [k for k in order if k in accepted]
+        if not kinds:
+            return
+        with contextlib.suppress(InvariantError):  # already connected with that kind
+            arch.connect(source, target, kinds[0], port=port)
+
+    def _connections(self) -> None:
+        groups: dict[str, list[str]] = {}  # security group logical id -> node ids using it
+        for group, owner in self.owners.items():
+            if self._type(group) == "AWS::EC2::SecurityGroup" and owner in self.nodes:
+                groups.setdefault(group, []).append(self.nodes[owner])
+        for logical in self.resources:
+            props = self._props(logical)
+            for key in ("SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VPCSecurityGroups"):
+                for ref in _refs(props.get(key)):
+                    if logical in self.nodes:
+                        groups.setdefault(ref, []).append(self.nodes[logical])
+        for logical, node_id in self.nodes.items():
+            if self.arch.nodes[node_id].kind != "service":
+                continue
+            props = self._props(logical)
+            logging = (
+                props.get("DistributionConfig", {}).get("Logging")
+                if isinstance(props.get("DistributionConfig"), dict)
+                else None
+            )
+            for ref in sorted(set(_refs(logging))):
+                if ref in self.nodes:
+                    self._connect(node_id, self.nodes[ref], preferred=ConnectionKind.LOGS)
+            for ref in sorted(set(_refs(props)) - set(_refs(logging))):
+                if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
+                    self._connect(node_id, self.nodes[ref])
+        for logical in self.resources:
+            kind, props = self._type(logical), self._props(logical)
+            if kind == "AWS::Lambda::EventSourceMapping":
+                source, function = (
+                    self._ref_of(props.get("EventSourceArn")),
+                    self._ref_of(props.get("FunctionName")),
+                )
+                if source in self.nodes and function in self.nodes:
+                    self._connect(self.nodes[source], self.nodes[function], preferred=ConnectionKind.POLL)
+            elif kind == "AWS::Route53::RecordSet":
+                zone = self._ref_of(props.get("HostedZoneId"))
+                alias = props.get("AliasTarget")
+                target = self._ref_of(alias.get("DNSName")) if isinstance(alias, dict) else None
+                if zone in self.nodes and target in self.nodes:
+                    self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
+            elif kind in ("AWS::ElasticLoadBalancingV2::Listener", "AWS::CloudFront::Distribution"):
+                holder = (
+                    self._ref_of(props.get("LoadBalancerArn")) if kind.endswith("Listener") else logical
+                )
+                for ref in _refs(props.get("Certificates")) + _refs(
+                    (props.get("DistributionConfig") or {}).get("ViewerCertificate")
+                ):
+                    if ref in self.nodes and holder in self.nodes:
+                        self._connect(self.nodes[ref], self.nodes[holder], preferred=ConnectionKind.ATTACH)
+                if kind.endswith("Listener"):
+                    self._listener(props)
+            elif kind == "AWS::ApiGateway::Method":
+                api = self._ref_of(props.get("RestApiId"))
+                integration = props.get("Integration")
+                for ref in _refs(integration.get("Uri") if isinstance(integration, dict) else None):
+                    if api in self.nodes and ref in self.nodes:
+                        self._connect(self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE)
+            elif kind == "AWS::IAM::Policy":
+                self._policy_connections(props)
+            elif kind == "AWS::SNS::Subscription":
+                topic, endpoint = self._ref_of(props.get("TopicArn")), self._ref_of(props.get("Endpoint"))
+                if topic in self.nodes and endpoint in self.nodes:
+                    self._connect(self.nodes[topic], self.nodes[endpoint], preferred=ConnectionKind.SUBSCRIBE)
+            elif kind == "AWS::EC2::SecurityGroupIngress":
+                self._ingress(groups, self._ref_of(props.get("GroupId")), props)
+            elif kind == "AWS::EC2::SecurityGroup":
+                for rule in props.get("SecurityGroupIngress") or []:
+                    if isinstance(rule, dict):
+                        self._ingress(groups, logical, rule)
+
+    def _listener(self, props: dict[str, Any]) -> None:
+        balancer = self._ref_of(props.get("LoadBalancerArn"))
+        for action in props.get("DefaultActions") or []:
+            group = self._ref_of(action.get("TargetGroupArn")) if isinstance(action, dict) else None
+            port = self._props(group).get("Port") if group else None
+            for target in self._target_group_members(group):
+                if balancer in self.nodes:
+                    self._connect(
+                        self.nodes[balancer],
+                        target,
+                        port=port if isinstance(port, int) else None,
+                        preferred=ConnectionKind.TRAFFIC,
+                    )
+
+    def _policy_connections(self, props: dict[str, Any]) -> None:
+        """A policy granting a role's owner access to a resource in the template is a data connection."""
+        document = props.get("PolicyDocument")
+        statements = document.get("Statement") if isinstance(document, dict) else None
+        for role in _refs(props.get("Roles")):
+            owner = self.owners.get(role)
+            if owner not in self.nodes:
+                continue
+            for statement in statements if isinstance(statements, list) else []:
+                if not isinstance(statement, dict):
+                    continue
+                actions = statement.get("Action")
+                actions = (
+                    [actions]
+                    if isinstance(actions, str)
+                    else [a for a in actions or [] if isinstance(a, str)]
+                )
+                verbs = " ".join(a.split(":")[-1] for a in actions)
+                writes = any(w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete"))
+                reads = any(r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe"))
+                kind = (
+                    ConnectionKind.READ_WRITE
+                    if reads and writes
+                    else ConnectionKind.WRITE
+                    if writes
+                    else ConnectionKind.READ
+                )
+                for ref in sorted(set(_refs(statement.get("Resource")))):
+                    if ref in self.nodes:
+                        self._connect(self.nodes[owner], self.nodes[ref], preferred=kind)
+
+    def _target_group_members(self, group: str | None) -> list[str]:
+        if group is None:
+            return []
+        members = [self.nodes[r] for r in _refs(self._props(group).get("Targets")) if r in self.nodes]
+        members += [
+            self.nodes[name]
+            for name in self.resources
+            if name in self.nodes and group in _refs(self._props(name).get("TargetGroupARNs"))
+        ]
+        return members
+
+    def _ingress(self, groups: dict[str, list[str]], group: str | None, rule: dict[str, Any]) -> None:
+        source = self._ref_of(rule.get("SourceSecurityGroupId"))
+        if group is None or source is None:
+            return
+        port = rule.get("FromPort")
+        port = (
+            int(port)
+            if isinstance(port, int | str) and str(port).isdigit() and 0 <= int(port) <= 65535
+            else None
+        )
+        for src in groups.get(source, []):
+            for dst in groups.get(group, []):
+                self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
+
+
+def import_template(path: Path) -> tuple[Architecture, ImportReport]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read: {exc.strerror}") from None
+    template = load_template(raw, str(path))
+    importer = _Importer(template, path.stem)
+    return importer.run(), importer.report
