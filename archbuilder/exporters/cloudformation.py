@@ -7,10 +7,18 @@ from typing import Any
 
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters import cfn_analytics, cfn_containers  # noqa: F401  (they register their renderers)
+from archbuilder.exporters import (  # noqa: F401  (importing them registers their renderers)
+    cfn_analytics,
+    cfn_compute,
+    cfn_containers,
+    cfn_data,
+    cfn_edge,
+    cfn_management,
+)
+from archbuilder.exporters.cfn_compute import prepare_load_balancer
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
 from archbuilder.exporters.cfn_network import build_network
-from archbuilder.exporters.cfn_services import RENDERERS, prepare_load_balancer
+from archbuilder.exporters.cfn_services import RENDERERS
 from archbuilder.exporters.registry import ExportError
 from archbuilder.graph import build
 from archbuilder.model import Architecture, ServiceNode

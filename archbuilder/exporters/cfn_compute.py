@@ -1,0 +1,208 @@
+"""CloudFormation for compute: EC2 instances, Auto Scaling groups, load balancers and Lambda functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_services import (
+    STUB_HANDLER,
+    _ami,
+    _instance_type,
+    _p,
+    _role,
+    _sources,
+    _targets,
+    renders,
+)
+from archbuilder.model import ServiceNode
+
+
+@renders("ec2_instance")
+def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(
+        ctx,
+        node,
+        "ec2.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
+    )
+    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+    props: dict[str, Any] = {
+        "ImageId": _ami(ctx),
+        "InstanceType": _instance_type(ctx, node, "t3.micro"),
+        "IamInstanceProfile": ref(profile),
+        "BlockDeviceMappings": [
+            {
+                "DeviceName": "/dev/xvda",
+                "Ebs": {
+                    "VolumeSize": int(_p(node, "volume_size_gb", 20)),
+                    "VolumeType": str(_p(node, "volume_type", "gp3")),
+                    "Encrypted": bool(_p(node, "encrypted", True)),
+                },
+            }
+        ],
+        "Tags": ctx.tags(node),
+    }
+    subnets = ctx.subnet_refs(node)
+    if _p(node, "associate_public_ip"):
+        props["NetworkInterfaces"] = [
+            {
+                "DeviceIndex": "0",
+                "AssociatePublicIpAddress": True,
+                "SubnetId": subnets[0],
+                "GroupSet": ctx.sg_refs(node),
+            }
+        ]
+    else:
+        props["SubnetId"] = subnets[0]
+        props["SecurityGroupIds"] = ctx.sg_refs(node)
+    if _p(node, "key_name"):
+        props["KeyName"] = _p(node, "key_name")
+    ctx.add(ctx.lid(node), "AWS::EC2::Instance", props)
+
+
+@renders("autoscaling_group")
+def _asg(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(
+        ctx,
+        node,
+        "ec2.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
+    )
+    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+    template = ctx.add(
+        ctx.lid(node, "LaunchTemplate"),
+        "AWS::EC2::LaunchTemplate",
+        {
+            "LaunchTemplateData": {
+                "ImageId": _ami(ctx),
+                "InstanceType": _instance_type(ctx, node, "t3.micro"),
+                "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
+                "SecurityGroupIds": ctx.sg_refs(node),
+                "MetadataOptions": {"HttpTokens": "required"},
+                "BlockDeviceMappings": [
+                    {
+                        "DeviceName": "/dev/xvda",
+                        "Ebs": {
+                            "VolumeSize": int(_p(node, "volume_size_gb", 20)),
+                            "VolumeType": "gp3",
+                            "Encrypted": bool(_p(node, "encrypted", True)),
+                        },
+                    }
+                ],
+            }
+        },
+    )
+    groups = [
+        ref(ctx.target_groups[s])
+        for s in _sources(ctx, node, ConnectionKind.TRAFFIC)
+        if s in ctx.target_groups
+    ]
+    ctx.add(
+        ctx.lid(node),
+        "AWS::AutoScaling::AutoScalingGroup",
+        {
+            "MinSize": str(_p(node, "min_size", 1)),
+            "MaxSize": str(_p(node, "max_size", 2)),
+            "DesiredCapacity": str(_p(node, "desired_capacity", _p(node, "min_size", 1))),
+            "VPCZoneIdentifier": ctx.subnet_refs(node),
+            "LaunchTemplate": {
+                "LaunchTemplateId": ref(template),
+                "Version": get_att(template, "LatestVersionNumber"),
+            },
+            **(
+                {"TargetGroupARNs": groups, "HealthCheckType": "ELB", "HealthCheckGracePeriod": 300}
+                if groups
+                else {}
+            ),
+        },
+    )
+
+
+def prepare_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
+    """Target groups exist before the groups and instances that register with them are rendered."""
+    targets = _targets(ctx, node, ConnectionKind.TRAFFIC)
+    port = next((c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80)
+    protocol = "TCP" if node.type == "nlb" else "HTTP"
+    instances = [t for t, _ in targets if t.type == "ec2_instance"]
+    ctx.target_groups[node.id] = ctx.add(
+        ctx.lid(node, "TargetGroup"),
+        "AWS::ElasticLoadBalancingV2::TargetGroup",
+        {
+            "VpcId": ctx.vpc_ref(node),
+            "Port": port,
+            "Protocol": protocol,
+            "TargetType": "ip"
+            if any(t.type in ("fargate_task", "ecs_service") for t, _ in targets)
+            else "instance",
+            **({"HealthCheckPath": "/"} if protocol == "HTTP" else {}),
+            **({"Targets": [{"Id": ref(ctx.lid(t))} for t in instances]} if instances else {}),
+        },
+    )
+
+
+@renders("alb", "nlb")
+def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
+    balancer = ctx.add(
+        ctx.lid(node),
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        {
+            "Type": "network" if node.type == "nlb" else "application",
+            "Scheme": "internet-facing" if _p(node, "internet_facing") else "internal",
+            "Subnets": ctx.subnet_refs(node),
+            **({"SecurityGroups": ctx.sg_refs(node)} if node.type == "alb" else {}),
+            "Tags": ctx.tags(node),
+        },
+    )
+    certificates = [
+        s
+        for s in _sources(ctx, node, ConnectionKind.ATTACH)
+        if ctx.architecture.service(s).type == "acm_certificate"
+    ]
+    listener: dict[str, Any] = {
+        "LoadBalancerArn": ref(balancer),
+        "DefaultActions": [{"Type": "forward", "TargetGroupArn": ref(ctx.target_groups[node.id])}],
+    }
+    if certificates:
+        listener.update(
+            Port=443,
+            Protocol="TLS" if node.type == "nlb" else "HTTPS",
+            Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(certificates[0])))}],
+        )
+    else:
+        listener.update(
+            Port=int(_p(node, "listener_port", 80))
+            if _p(node, "listener_protocol") in ("HTTP", "TCP")
+            else 80,
+            Protocol="TCP" if node.type == "nlb" else "HTTP",
+        )
+    ctx.add(ctx.lid(node, "Listener"), "AWS::ElasticLoadBalancingV2::Listener", listener)
+    ctx.output(f"{balancer}DnsName", get_att(balancer, "DNSName"), f"DNS name of {node.label}")
+
+
+@renders("lambda_function")
+def _lambda(ctx: CfnContext, node: ServiceNode) -> None:
+    managed = [sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    if ctx.graph.placements[node.id].vpc_id:
+        managed.append(
+            sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")
+        )
+    role = _role(ctx, node, "lambda.amazonaws.com", managed)
+    runtime = str(_p(node, "runtime", "python3.12"))
+    props: dict[str, Any] = {
+        "Runtime": runtime,
+        "Handler": str(_p(node, "handler", "index.handler")),
+        "MemorySize": int(_p(node, "memory_mb", 128)),
+        "Timeout": int(_p(node, "timeout_seconds", 3)),
+        "Role": get_att(role, "Arn"),
+        "Code": {"ZipFile": STUB_HANDLER}
+        if runtime.startswith("python")
+        else {"ZipFile": "exports.handler = async () => ({statusCode: 200});\n"},
+        "Tags": ctx.tags(node),
+    }
+    if ctx.graph.placements[node.id].vpc_id:
+        props["VpcConfig"] = {"SubnetIds": ctx.subnet_refs(node), "SecurityGroupIds": ctx.sg_refs(node)}
+    ctx.environment[node.id] = {}
+    props["Environment"] = {"Variables": ctx.environment[node.id]}
+    ctx.add(ctx.lid(node), "AWS::Lambda::Function", props)

@@ -1,0 +1,164 @@
+"""CloudFormation for data: RDS, S3, DynamoDB, SQS, SNS and Kinesis, stateful ones with retention policies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.cfn_services import (
+    _p,
+    renders,
+)
+from archbuilder.model import ServiceNode
+
+
+@renders("rds_instance")
+def _rds(ctx: CfnContext, node: ServiceNode) -> None:
+    group = ctx.add(
+        ctx.lid(node, "SubnetGroup"),
+        "AWS::RDS::DBSubnetGroup",
+        {
+            "DBSubnetGroupDescription": f"Subnets of {node.label}",
+            "SubnetIds": ctx.subnet_refs(node),
+        },
+    )
+    engine = str(_p(node, "engine", "postgres"))
+    db = ctx.add(
+        ctx.lid(node),
+        "AWS::RDS::DBInstance",
+        {
+            "Engine": engine,
+            "DBInstanceClass": ctx.parameter(
+                f"{ctx.lid(node)}InstanceClass",
+                "String",
+                str(_p(node, "instance_class", "db.t3.micro")),
+                f"Instance class of {node.label}",
+            ),
+            "AllocatedStorage": str(_p(node, "allocated_storage_gb", 20)),
+            "StorageType": str(_p(node, "storage_type", "gp3")),
+            "MultiAZ": bool(_p(node, "multi_az", True)),
+            "BackupRetentionPeriod": int(_p(node, "backup_retention_days", 7)),
+            "StorageEncrypted": bool(_p(node, "encrypted", True)),
+            "DeletionProtection": bool(_p(node, "deletion_protection", False)),
+            "PubliclyAccessible": bool(_p(node, "publicly_accessible", False)),
+            "MasterUsername": "dbadmin",
+            # The password is generated and kept in Secrets Manager, never written in the template.
+            "ManageMasterUserPassword": True,
+            "DBSubnetGroupName": ref(group),
+            "VPCSecurityGroups": ctx.sg_refs(node),
+            "Tags": ctx.tags(node),
+        },
+        DeletionPolicy="Snapshot",
+        UpdateReplacePolicy="Snapshot",
+    )
+    ctx.output(f"{db}Endpoint", get_att(db, "Endpoint.Address"), f"Endpoint of {node.label}")
+
+
+@renders("s3_bucket")
+def _s3(ctx: CfnContext, node: ServiceNode) -> None:
+    public = bool(_p(node, "public_access", False))
+    props: dict[str, Any] = {
+        "VersioningConfiguration": {"Status": "Enabled" if _p(node, "versioning", True) else "Suspended"},
+        "PublicAccessBlockConfiguration": {
+            key: not public
+            for key in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+        },
+        "Tags": ctx.tags(node),
+    }
+    if _p(node, "encrypted", True):
+        props["BucketEncryption"] = {
+            "ServerSideEncryptionConfiguration": [
+                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
+            ]
+        }
+    if _p(node, "bucket_name"):
+        props["BucketName"] = _p(node, "bucket_name")
+    ctx.add(ctx.lid(node), "AWS::S3::Bucket", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+    ctx.output(f"{ctx.lid(node)}Name", ref(ctx.lid(node)), f"Bucket of {node.label}")
+
+
+@renders("dynamodb_table")
+def _dynamodb(ctx: CfnContext, node: ServiceNode) -> None:
+    key = str(_p(node, "partition_key", "id"))
+    attributes = [{"AttributeName": key, "AttributeType": str(_p(node, "partition_key_type", "S"))}]
+    schema = [{"AttributeName": key, "KeyType": "HASH"}]
+    if _p(node, "sort_key"):
+        attributes.append(
+            {"AttributeName": str(_p(node, "sort_key")), "AttributeType": str(_p(node, "sort_key_type", "S"))}
+        )
+        schema.append({"AttributeName": str(_p(node, "sort_key")), "KeyType": "RANGE"})
+    billing = str(_p(node, "billing_mode", "PAY_PER_REQUEST"))
+    props: dict[str, Any] = {
+        "BillingMode": billing,
+        "AttributeDefinitions": attributes,
+        "KeySchema": schema,
+        "PointInTimeRecoverySpecification": {
+            "PointInTimeRecoveryEnabled": bool(_p(node, "point_in_time_recovery", True))
+        },
+        "SSESpecification": {"SSEEnabled": bool(_p(node, "encrypted", True))},
+        "Tags": ctx.tags(node),
+    }
+    if billing == "PROVISIONED":
+        props["ProvisionedThroughput"] = {
+            "ReadCapacityUnits": int(_p(node, "read_capacity", 5)),
+            "WriteCapacityUnits": int(_p(node, "write_capacity", 5)),
+        }
+    stream = str(_p(node, "stream", "NONE"))
+    if stream != "NONE" or _sources_poll(ctx, node):
+        props["StreamSpecification"] = {
+            "StreamViewType": stream if stream != "NONE" else "NEW_AND_OLD_IMAGES"
+        }
+    ctx.add(
+        ctx.lid(node), "AWS::DynamoDB::Table", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
+    )
+
+
+def _sources_poll(ctx: CfnContext, node: ServiceNode) -> bool:
+    return any(
+        c.source_id == node.id and c.kind is ConnectionKind.POLL for c in ctx.graph.connections_of(node.id)
+    )
+
+
+@renders("sqs_queue")
+def _sqs(ctx: CfnContext, node: ServiceNode) -> None:
+    fifo = bool(_p(node, "fifo", False))
+    props: dict[str, Any] = {
+        "VisibilityTimeout": int(_p(node, "visibility_timeout_seconds", 30)),
+        "MessageRetentionPeriod": int(_p(node, "message_retention_seconds", 345600)),
+        "MaximumMessageSize": int(_p(node, "max_message_size_bytes", 262144)),
+        "ReceiveMessageWaitTimeSeconds": int(_p(node, "receive_wait_seconds", 20)),
+        "SqsManagedSseEnabled": bool(_p(node, "encrypted", True)),
+        **({"FifoQueue": True} if fifo else {}),
+    }
+    if _p(node, "dead_letter_queue", True):
+        dlq = ctx.add(
+            ctx.lid(node, "DeadLetterQueue"),
+            "AWS::SQS::Queue",
+            {
+                "MessageRetentionPeriod": 1209600,
+                "SqsManagedSseEnabled": True,
+                **({"FifoQueue": True} if fifo else {}),
+            },
+        )
+        props["RedrivePolicy"] = {"deadLetterTargetArn": get_att(dlq, "Arn"), "maxReceiveCount": 5}
+    ctx.add(ctx.lid(node), "AWS::SQS::Queue", props)
+
+
+@renders("sns_topic")
+def _sns(ctx: CfnContext, node: ServiceNode) -> None:
+    props: dict[str, Any] = {"Tags": ctx.tags(node)}
+    if _p(node, "encrypted", True):
+        props["KmsMasterKeyId"] = "alias/aws/sns"
+    ctx.add(ctx.lid(node), "AWS::SNS::Topic", props)
+
+
+@renders("kinesis_stream")
+def _kinesis(ctx: CfnContext, node: ServiceNode) -> None:
+    props: dict[str, Any] = {
+        "ShardCount": int(_p(node, "shard_count", 1)),
+        "RetentionPeriodHours": int(_p(node, "retention_hours", 24)),
+    }
+    if _p(node, "encrypted", True):
+        props["StreamEncryption"] = {"EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}
+    ctx.add(ctx.lid(node), "AWS::Kinesis::Stream", props)

@@ -1,0 +1,200 @@
+"""CloudFormation for management and supporting services: CloudTrail, KMS, secrets, logs, alarms, EIPs, ECR, ECS clusters, IAM roles."""
+
+from __future__ import annotations
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_services import (
+    _p,
+    _targets,
+    renders,
+)
+from archbuilder.exporters.naming import snake
+from archbuilder.model import ServiceNode
+
+
+@renders("cloudtrail")
+def _trail(ctx: CfnContext, node: ServiceNode) -> None:
+    bucket = ctx.add(
+        ctx.lid(node, "Bucket"),
+        "AWS::S3::Bucket",
+        {
+            "BucketEncryption": {
+                "ServerSideEncryptionConfiguration": [
+                    {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
+                ]
+            },
+            "PublicAccessBlockConfiguration": {
+                k: True
+                for k in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+            },
+            "VersioningConfiguration": {"Status": "Enabled"},
+        },
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+    policy = ctx.add(
+        ctx.lid(node, "BucketPolicy"),
+        "AWS::S3::BucketPolicy",
+        {
+            "Bucket": ref(bucket),
+            "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                        "Action": "s3:GetBucketAcl",
+                        "Resource": get_att(bucket, "Arn"),
+                    },
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudtrail.amazonaws.com"},
+                        "Action": "s3:PutObject",
+                        "Resource": sub(f"${{{bucket}.Arn}}/AWSLogs/${{AWS::AccountId}}/*"),
+                        "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}},
+                    },
+                ],
+            },
+        },
+    )
+    ctx.add(
+        ctx.lid(node),
+        "AWS::CloudTrail::Trail",
+        {
+            "IsLogging": True,
+            "S3BucketName": ref(bucket),
+            "IsMultiRegionTrail": bool(_p(node, "multi_region", True)),
+            "EnableLogFileValidation": bool(_p(node, "log_file_validation", True)),
+            "IncludeGlobalServiceEvents": True,
+        },
+        DependsOn=policy,
+    )
+
+
+@renders("kms_key")
+def _kms(ctx: CfnContext, node: ServiceNode) -> None:
+    ctx.add(
+        ctx.lid(node),
+        "AWS::KMS::Key",
+        {
+            "EnableKeyRotation": bool(_p(node, "key_rotation", True)),
+            "PendingWindowInDays": int(_p(node, "deletion_window_days", 30)),
+            "KeyPolicy": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
+                        "Action": "kms:*",
+                        "Resource": "*",
+                    }
+                ],
+            },
+        },
+    )
+
+
+@renders("secrets_manager_secret")
+def _secret(ctx: CfnContext, node: ServiceNode) -> None:
+    ctx.add(
+        ctx.lid(node),
+        "AWS::SecretsManager::Secret",
+        {
+            "Description": node.label,
+            "GenerateSecretString": {"PasswordLength": 32, "ExcludePunctuation": True},
+        },
+    )
+
+
+@renders("cloudwatch_log_group")
+def _log_group(ctx: CfnContext, node: ServiceNode) -> None:
+    retention = str(_p(node, "retention_days", "30"))
+    ctx.add(
+        ctx.lid(node),
+        "AWS::Logs::LogGroup",
+        {**({"RetentionInDays": int(retention)} if retention != "never" else {})},
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+
+
+@renders("cloudwatch_alarm")
+def _alarm(ctx: CfnContext, node: ServiceNode) -> None:
+    ctx.add(
+        ctx.lid(node),
+        "AWS::CloudWatch::Alarm",
+        {
+            "AlarmDescription": node.label,
+            "MetricName": str(_p(node, "metric_name", "CPUUtilization")),
+            "Namespace": "AWS/EC2",
+            "Statistic": "Average",
+            "Period": int(_p(node, "period_seconds", 300)),
+            "EvaluationPeriods": 1,
+            "Threshold": float(_p(node, "threshold", 80)),
+            "ComparisonOperator": "GreaterThanThreshold",
+        },
+    )
+
+
+@renders("elastic_ip")
+def _eip(ctx: CfnContext, node: ServiceNode) -> None:
+    instances = [t for t, _ in _targets(ctx, node, ConnectionKind.ATTACH) if t.type == "ec2_instance"]
+    ctx.add(
+        ctx.lid(node),
+        "AWS::EC2::EIP",
+        {"Domain": "vpc", **({"InstanceId": ref(ctx.lid(instances[0]))} if instances else {})},
+    )
+
+
+@renders("ecr_repository")
+def _ecr(ctx: CfnContext, node: ServiceNode) -> None:
+    ctx.add(
+        ctx.lid(node),
+        "AWS::ECR::Repository",
+        {
+            "RepositoryName": snake(node.label).replace("_", "-"),
+            "ImageScanningConfiguration": {"ScanOnPush": bool(_p(node, "scan_on_push", True))},
+            "ImageTagMutability": str(_p(node, "image_tag_mutability", "IMMUTABLE")),
+        },
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+
+
+@renders("ecs_cluster")
+def _ecs_cluster(ctx: CfnContext, node: ServiceNode) -> None:
+    ctx.add(
+        ctx.lid(node),
+        "AWS::ECS::Cluster",
+        {
+            "ClusterSettings": [
+                {
+                    "Name": "containerInsights",
+                    "Value": "enabled" if _p(node, "container_insights", True) else "disabled",
+                }
+            ],
+        },
+    )
+
+
+@renders("iam_role")
+def _iam_role(ctx: CfnContext, node: ServiceNode) -> None:
+    principal = str(_p(node, "assumed_by", "ec2.amazonaws.com"))
+    ctx.add(
+        ctx.lid(node),
+        "AWS::IAM::Role",
+        {
+            "AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {"Effect": "Allow", "Principal": {"Service": principal}, "Action": "sts:AssumeRole"}
+                ],
+            },
+            **(
+                {"ManagedPolicyArns": list(_p(node, "managed_policy_arns"))}
+                if _p(node, "managed_policy_arns")
+                else {}
+            ),
+        },
+    )
