@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archbuilder.exporters import terraform_edge, terraform_network  # noqa: F401  (importing registers writers)
 from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.hcl_writer import Block, Expr, document
 from archbuilder.exporters.naming import snake
 from archbuilder.exporters.registry import ExportError, Progress
+from archbuilder.exporters.terraform_compute import extra_target_attachments, function_archive
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import (
-    RESOURCE_WRITERS,
-    bucket_companions,
-    extra_target_attachments,
-    function_archive,
-)
+from archbuilder.exporters.terraform_data import bucket_companions
+from archbuilder.exporters.terraform_resources import RESOURCE_WRITERS
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.serialization import write_atomic
 

@@ -1,0 +1,238 @@
+"""Terraform for compute and identity: roles and policies, instances, scaling groups, load balancers, Lambda."""
+
+from __future__ import annotations
+
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
+
+
+@writes("AWS::IAM::Role")
+def _role(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep(
+        {
+            "assume_role_policy": conv.json_expr(p["AssumeRolePolicyDocument"]),
+            "managed_policy_arns": _e(conv, p, "ManagedPolicyArns"),
+        }
+    )
+
+
+@writes("AWS::IAM::InstanceProfile")
+def _profile(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"role": conv.expr(p["Roles"][0])}
+
+
+@writes("AWS::IAM::Policy")
+def _policy(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": p["PolicyName"],
+        "role": conv.expr(p["Roles"][0]),
+        "policy": conv.json_expr(p["PolicyDocument"]),
+    }
+
+
+def _ebs(conv: Converter_, mapping: Props) -> Block:
+    ebs = mapping["Ebs"]
+    return Block(
+        "root_block_device",
+        (),
+        {"volume_size": ebs["VolumeSize"], "volume_type": ebs["VolumeType"], "encrypted": ebs["Encrypted"]},
+    )
+
+
+@writes("AWS::EC2::Instance")
+def _instance(conv: Converter_, logical: str, p: Props) -> Props:
+    body: Props = {
+        "ami": _e(conv, p, "ImageId"),
+        "instance_type": _e(conv, p, "InstanceType"),
+        "iam_instance_profile": _e(conv, p, "IamInstanceProfile"),
+        "key_name": p.get("KeyName"),
+    }
+    if "NetworkInterfaces" in p:
+        interface = p["NetworkInterfaces"][0]
+        body.update(
+            subnet_id=conv.expr(interface["SubnetId"]),
+            vpc_security_group_ids=conv.expr(interface["GroupSet"]),
+            associate_public_ip_address=True,
+        )
+    else:
+        body.update(subnet_id=_e(conv, p, "SubnetId"), vpc_security_group_ids=_e(conv, p, "SecurityGroupIds"))
+    body["metadata_options"] = Block("metadata_options", (), {"http_tokens": "required"})
+    body["root_block_device"] = _ebs(conv, p["BlockDeviceMappings"][0])
+    return _keep({**body, **_tags(conv, p)})
+
+
+@writes("AWS::EC2::LaunchTemplate")
+def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
+    data = p["LaunchTemplateData"]
+    ebs = data["BlockDeviceMappings"][0]["Ebs"]
+    return {
+        "image_id": conv.expr(data["ImageId"]),
+        "instance_type": conv.expr(data["InstanceType"]),
+        "vpc_security_group_ids": conv.expr(data["SecurityGroupIds"]),
+        "iam_instance_profile": Block(
+            "iam_instance_profile", (), {"arn": conv.expr(data["IamInstanceProfile"]["Arn"])}
+        ),
+        "metadata_options": Block("metadata_options", (), {"http_tokens": "required"}),
+        "block_device_mappings": Block(
+            "block_device_mappings",
+            (),
+            {
+                "device_name": "/dev/xvda",
+                "ebs": Block(
+                    "ebs",
+                    (),
+                    {
+                        "volume_size": ebs["VolumeSize"],
+                        "volume_type": ebs["VolumeType"],
+                        "encrypted": ebs["Encrypted"],
+                    },
+                ),
+            },
+        ),
+    }
+
+
+@writes("AWS::AutoScaling::AutoScalingGroup")
+def _asg(conv: Converter_, logical: str, p: Props) -> Props:
+    template = p["LaunchTemplate"]
+    return _keep(
+        {
+            "min_size": int(p["MinSize"]),
+            "max_size": int(p["MaxSize"]),
+            "desired_capacity": int(p["DesiredCapacity"]),
+            "vpc_zone_identifier": conv.expr(p["VPCZoneIdentifier"]),
+            "target_group_arns": _e(conv, p, "TargetGroupARNs"),
+            "health_check_type": p.get("HealthCheckType"),
+            "health_check_grace_period": p.get("HealthCheckGracePeriod"),
+            "launch_template": Block(
+                "launch_template",
+                (),
+                {"id": conv.expr(template["LaunchTemplateId"]), "version": conv.expr(template["Version"])},
+            ),
+        }
+    )
+
+
+@writes("AWS::ElasticLoadBalancingV2::LoadBalancer")
+def _lb(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep(
+        {
+            "load_balancer_type": p["Type"],
+            "internal": p["Scheme"] == "internal",
+            "subnets": conv.expr(p["Subnets"]),
+            "security_groups": _e(conv, p, "SecurityGroups"),
+            **_tags(conv, p),
+        }
+    )
+
+
+@writes("AWS::ElasticLoadBalancingV2::TargetGroup")
+def _target_group(conv: Converter_, logical: str, p: Props) -> Props:
+    body = _keep(
+        {
+            "vpc_id": _e(conv, p, "VpcId"),
+            "port": p["Port"],
+            "protocol": p["Protocol"],
+            "target_type": p.get("TargetType", "instance"),
+        }
+    )
+    if "HealthCheckPath" in p:
+        body["health_check"] = Block("health_check", (), {"path": p["HealthCheckPath"]})
+    return body
+
+
+def extra_target_attachments(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    _tf, name = conv.names[logical]
+    return [
+        Block(
+            "resource",
+            ("aws_lb_target_group_attachment", f"{name}_{index}"),
+            {"target_group_arn": Expr(f"{conv.address(logical)}.arn"), "target_id": conv.expr(target["Id"])},
+        )
+        for index, target in enumerate(p.get("Targets", []))
+    ]
+
+
+@writes("AWS::ElasticLoadBalancingV2::Listener")
+def _listener(conv: Converter_, logical: str, p: Props) -> Props:
+    certificates = p.get("Certificates") or []
+    return _keep(
+        {
+            "load_balancer_arn": _e(conv, p, "LoadBalancerArn"),
+            "port": p["Port"],
+            "protocol": p["Protocol"],
+            "certificate_arn": conv.expr(certificates[0]["CertificateArn"]) if certificates else None,
+            "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06" if certificates else None,
+            "default_action": Block(
+                "default_action",
+                (),
+                {"type": "forward", "target_group_arn": conv.expr(p["DefaultActions"][0]["TargetGroupArn"])},
+            ),
+        }
+    )
+
+
+@writes("AWS::Lambda::Function")
+def _function(conv: Converter_, logical: str, p: Props) -> Props:
+    _tf, name = conv.names[logical]
+    body: Props = {
+        "function_name": Expr(f'"${{var.name}}-{name}"'),
+        "role": conv.expr(p["Role"]),
+        "runtime": p["Runtime"],
+        "handler": p["Handler"],
+        "memory_size": p["MemorySize"],
+        "timeout": p["Timeout"],
+        "filename": Expr(f"data.archive_file.{name}.output_path"),
+        "source_code_hash": Expr(f"data.archive_file.{name}.output_base64sha256"),
+    }
+    variables = p.get("Environment", {}).get("Variables")
+    if variables:
+        body["environment"] = Block("environment", (), {"variables": conv.expr(variables)})
+    if "VpcConfig" in p:
+        body["vpc_config"] = Block(
+            "vpc_config",
+            (),
+            {
+                "subnet_ids": conv.expr(p["VpcConfig"]["SubnetIds"]),
+                "security_group_ids": conv.expr(p["VpcConfig"]["SecurityGroupIds"]),
+            },
+        )
+    return {**body, **_tags(conv, p)}
+
+
+def function_archive(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    _tf, name = conv.names[logical]
+    filename = "index.py" if p["Runtime"].startswith("python") else "index.js"
+    return [
+        Block(
+            "data",
+            ("archive_file", name),
+            {
+                "type": "zip",
+                "output_path": Expr(f'"${{path.module}}/build/{name}.zip"'),
+                "source": Block("source", (), {"content": p["Code"]["ZipFile"], "filename": filename}),
+            },
+        )
+    ]
+
+
+@writes("AWS::Lambda::EventSourceMapping")
+def _mapping(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep(
+        {
+            "event_source_arn": conv.expr(p["EventSourceArn"]),
+            "function_name": conv.expr(p["FunctionName"]),
+            "starting_position": p.get("StartingPosition"),
+        }
+    )
+
+
+@writes("AWS::Lambda::Permission")
+def _permission(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "function_name": conv.expr(p["FunctionName"]),
+        "action": p["Action"],
+        "principal": p["Principal"],
+        "source_arn": conv.expr(p["SourceArn"]),
+    }

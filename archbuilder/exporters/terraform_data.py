@@ -1,0 +1,158 @@
+"""Terraform for data: databases, S3 buckets (with their split-out settings), tables, queues, topics, streams."""
+
+from __future__ import annotations
+
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
+
+
+@writes("AWS::RDS::DBSubnetGroup")
+def _db_subnets(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"description": p["DBSubnetGroupDescription"], "subnet_ids": conv.expr(p["SubnetIds"])}
+
+
+@writes("AWS::RDS::DBInstance")
+def _db(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "engine": p["Engine"],
+        "instance_class": _e(conv, p, "DBInstanceClass"),
+        "allocated_storage": int(p["AllocatedStorage"]),
+        "storage_type": p["StorageType"],
+        "multi_az": p["MultiAZ"],
+        "backup_retention_period": p["BackupRetentionPeriod"],
+        "storage_encrypted": p["StorageEncrypted"],
+        "deletion_protection": p["DeletionProtection"],
+        "publicly_accessible": p["PubliclyAccessible"],
+        "username": p["MasterUsername"],
+        "manage_master_user_password": True,
+        "db_subnet_group_name": _e(conv, p, "DBSubnetGroupName"),
+        "vpc_security_group_ids": _e(conv, p, "VPCSecurityGroups"),
+        "skip_final_snapshot": False,
+        "final_snapshot_identifier": Expr(f'"{conv.names[logical][1].replace("_", "-")}-final"'),
+        **_tags(conv, p),
+    }
+
+
+@writes("AWS::S3::Bucket")
+def _bucket(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep({"bucket": p.get("BucketName"), **_tags(conv, p)})
+
+
+def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    """The aws provider splits a bucket's settings into resources of their own."""
+    _tf, name = conv.names[logical]
+    bucket = Expr(f"{conv.address(logical)}.id")
+    blocks = [
+        Block(
+            "resource",
+            ("aws_s3_bucket_versioning", name),
+            {
+                "bucket": bucket,
+                "versioning_configuration": Block(
+                    "versioning_configuration", (), {"status": p["VersioningConfiguration"]["Status"]}
+                ),
+            },
+        )
+    ]
+    if "PublicAccessBlockConfiguration" in p:
+        access = p["PublicAccessBlockConfiguration"]
+        blocks.append(
+            Block(
+                "resource",
+                ("aws_s3_bucket_public_access_block", name),
+                {
+                    "bucket": bucket,
+                    "block_public_acls": access["BlockPublicAcls"],
+                    "block_public_policy": access["BlockPublicPolicy"],
+                    "ignore_public_acls": access["IgnorePublicAcls"],
+                    "restrict_public_buckets": access["RestrictPublicBuckets"],
+                },
+            )
+        )
+    if "BucketEncryption" in p:
+        blocks.append(
+            Block(
+                "resource",
+                ("aws_s3_bucket_server_side_encryption_configuration", name),
+                {
+                    "bucket": bucket,
+                    "rule": Block(
+                        "rule",
+                        (),
+                        {
+                            "apply_server_side_encryption_by_default": Block(
+                                "apply_server_side_encryption_by_default", (), {"sse_algorithm": "AES256"}
+                            )
+                        },
+                    ),
+                },
+            )
+        )
+    return blocks
+
+
+@writes("AWS::S3::BucketPolicy")
+def _bucket_policy(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"bucket": _e(conv, p, "Bucket"), "policy": conv.json_expr(p["PolicyDocument"])}
+
+
+@writes("AWS::DynamoDB::Table")
+def _table(conv: Converter_, logical: str, p: Props) -> Props:
+    keys = {k["KeyType"]: k["AttributeName"] for k in p["KeySchema"]}
+    body: Props = {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "billing_mode": p["BillingMode"],
+        "hash_key": keys["HASH"],
+        "range_key": keys.get("RANGE"),
+    }
+    body["attribute"] = [
+        Block("attribute", (), {"name": a["AttributeName"], "type": a["AttributeType"]})
+        for a in p["AttributeDefinitions"]
+    ]
+    body["point_in_time_recovery"] = Block(
+        "point_in_time_recovery",
+        (),
+        {"enabled": p["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"]},
+    )
+    body["server_side_encryption"] = Block(
+        "server_side_encryption", (), {"enabled": p["SSESpecification"]["SSEEnabled"]}
+    )
+    if "StreamSpecification" in p:
+        body.update(stream_enabled=True, stream_view_type=p["StreamSpecification"]["StreamViewType"])
+    return _keep({**body, **_tags(conv, p)})
+
+
+@writes("AWS::SQS::Queue")
+def _queue(conv: Converter_, logical: str, p: Props) -> Props:
+    redrive = p.get("RedrivePolicy")
+    return _keep(
+        {
+            "fifo_queue": p.get("FifoQueue"),
+            "visibility_timeout_seconds": p.get("VisibilityTimeout"),
+            "message_retention_seconds": p.get("MessageRetentionPeriod"),
+            "max_message_size": p.get("MaximumMessageSize"),
+            "receive_wait_time_seconds": p.get("ReceiveMessageWaitTimeSeconds"),
+            "sqs_managed_sse_enabled": p.get("SqsManagedSseEnabled"),
+            "redrive_policy": conv.json_expr(redrive) if redrive else None,
+        }
+    )
+
+
+@writes("AWS::SNS::Topic")
+def _topic(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep({"kms_master_key_id": p.get("KmsMasterKeyId"), **_tags(conv, p)})
+
+
+@writes("AWS::Kinesis::Stream")
+def _stream(conv: Converter_, logical: str, p: Props) -> Props:
+    encryption = p.get("StreamEncryption")
+    return _keep(
+        {
+            "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+            "shard_count": p["ShardCount"],
+            "retention_period": p["RetentionPeriodHours"],
+            "encryption_type": encryption["EncryptionType"] if encryption else None,
+            "kms_key_id": encryption["KeyId"] if encryption else None,
+        }
+    )

@@ -1,0 +1,180 @@
+"""Terraform for the edge and management: certificates, Route 53, CloudFront, CloudTrail, KMS, secrets, logs, alarms, ECR."""
+
+from __future__ import annotations
+
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, writes
+
+
+@writes("AWS::CertificateManager::Certificate")
+def _certificate(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "domain_name": conv.expr(p["DomainName"]),
+        "validation_method": p["ValidationMethod"],
+        "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
+    }
+
+
+@writes("AWS::Route53::HostedZone")
+def _zone(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"name": conv.expr(p["Name"])}
+
+
+@writes("AWS::Route53::RecordSet")
+def _record(conv: Converter_, logical: str, p: Props) -> Props:
+    alias = p["AliasTarget"]
+    return {
+        "zone_id": conv.expr(p["HostedZoneId"]),
+        "name": conv.expr(p["Name"]),
+        "type": p["Type"],
+        "alias": Block(
+            "alias",
+            (),
+            {
+                "name": conv.expr(alias["DNSName"]),
+                "zone_id": conv.expr(alias["HostedZoneId"]),
+                "evaluate_target_health": False,
+            },
+        ),
+    }
+
+
+@writes("AWS::CloudFront::OriginAccessControl")
+def _oac(conv: Converter_, logical: str, p: Props) -> Props:
+    config = p["OriginAccessControlConfig"]
+    return {
+        "name": conv.expr(config["Name"]),
+        "origin_access_control_origin_type": "s3",
+        "signing_behavior": "always",
+        "signing_protocol": "sigv4",
+    }
+
+
+@writes("AWS::CloudFront::Distribution")
+def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
+    c = p["DistributionConfig"]
+    origins = []
+    for origin in c["Origins"]:
+        body: Props = {"origin_id": origin["Id"], "domain_name": conv.expr(origin["DomainName"])}
+        if "OriginAccessControlId" in origin:
+            body["origin_access_control_id"] = conv.expr(origin["OriginAccessControlId"])
+        else:
+            body["custom_origin_config"] = Block(
+                "custom_origin_config",
+                (),
+                {
+                    "http_port": 80,
+                    "https_port": 443,
+                    "origin_protocol_policy": "https-only",
+                    "origin_ssl_protocols": ["TLSv1.2"],
+                },
+            )
+        origins.append(Block("origin", (), body))
+    behaviour = c["DefaultCacheBehavior"]
+    certificate = c.get("ViewerCertificate")
+    return _keep(
+        {
+            "enabled": True,
+            "default_root_object": c.get("DefaultRootObject"),
+            "price_class": c["PriceClass"],
+            "aliases": _e(conv, c, "Aliases"),
+            "origin": origins,
+            "default_cache_behavior": Block(
+                "default_cache_behavior",
+                (),
+                {
+                    "target_origin_id": behaviour["TargetOriginId"],
+                    "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
+                    "cache_policy_id": behaviour["CachePolicyId"],
+                    "allowed_methods": ["GET", "HEAD"],
+                    "cached_methods": ["GET", "HEAD"],
+                },
+            ),
+            "logging_config": Block(
+                "logging_config",
+                (),
+                {"bucket": conv.expr(c["Logging"]["Bucket"]), "prefix": c["Logging"]["Prefix"]},
+            )
+            if "Logging" in c
+            else None,
+            "restrictions": Block(
+                "restrictions",
+                (),
+                {"geo_restriction": Block("geo_restriction", (), {"restriction_type": "none"})},
+            ),
+            "viewer_certificate": Block(
+                "viewer_certificate",
+                (),
+                {
+                    "acm_certificate_arn": conv.expr(certificate["AcmCertificateArn"]),
+                    "ssl_support_method": "sni-only",
+                    "minimum_protocol_version": certificate["MinimumProtocolVersion"],
+                },
+            )
+            if certificate
+            else Block("viewer_certificate", (), {"cloudfront_default_certificate": True}),
+        }
+    )
+
+
+@writes("AWS::CloudTrail::Trail")
+def _trail(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "s3_bucket_name": conv.expr(p["S3BucketName"]),
+        "is_multi_region_trail": p["IsMultiRegionTrail"],
+        "enable_log_file_validation": p["EnableLogFileValidation"],
+        "include_global_service_events": True,
+    }
+
+
+@writes("AWS::KMS::Key")
+def _kms(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "enable_key_rotation": p["EnableKeyRotation"],
+        "deletion_window_in_days": p["PendingWindowInDays"],
+    }
+
+
+@writes("AWS::SecretsManager::Secret")
+def _secret(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"description": p["Description"]}
+
+
+@writes("AWS::Logs::LogGroup")
+def _log_group(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep(
+        {
+            "name": Expr(f'"/${{var.name}}/{conv.names[logical][1]}"'),
+            "retention_in_days": p.get("RetentionInDays"),
+        }
+    )
+
+
+@writes("AWS::CloudWatch::Alarm")
+def _alarm(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "alarm_name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "alarm_description": p["AlarmDescription"],
+        "metric_name": p["MetricName"],
+        "namespace": p["Namespace"],
+        "statistic": p["Statistic"],
+        "period": p["Period"],
+        "evaluation_periods": p["EvaluationPeriods"],
+        "threshold": p["Threshold"],
+        "comparison_operator": p["ComparisonOperator"],
+    }
+
+
+@writes("AWS::ECR::Repository")
+def _ecr(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": p["RepositoryName"],
+        "image_tag_mutability": p["ImageTagMutability"],
+        "image_scanning_configuration": Block(
+            "image_scanning_configuration",
+            (),
+            {"scan_on_push": p["ImageScanningConfiguration"]["ScanOnPush"]},
+        ),
+    }
