@@ -5,7 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archbuilder.exporters import terraform_edge, terraform_network  # noqa: F401  (importing registers writers)
+from archbuilder.exporters import (  # noqa: F401  (importing them registers their writers)
+    terraform_edge,
+    terraform_network,
+    terraform_platform,
+)
 from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.hcl_writer import Block, Expr, document
 from archbuilder.exporters.naming import snake
@@ -58,7 +62,10 @@ def render(architecture: Architecture) -> dict[str, str]:
         for name in sorted(ssm)
     ]
     for logical, body in template["Resources"].items():
-        kind, props = body["Type"], body.get("Properties", {})
+        kind, props = body["Type"], dict(body.get("Properties", {}))
+        depends = body.get("DependsOn")
+        if kind == "AWS::ECS::Service" and depends:
+            props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
         if kind in FOLDED:
             continue
         if kind == "AWS::ApiGateway::RestApi":

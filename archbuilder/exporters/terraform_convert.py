@@ -63,6 +63,16 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::Logs::LogGroup": ("aws_cloudwatch_log_group", "name", {"Arn": "arn"}),
     "AWS::CloudWatch::Alarm": ("aws_cloudwatch_metric_alarm", "alarm_name", {}),
     "AWS::ECR::Repository": ("aws_ecr_repository", "name", {"Arn": "arn"}),
+    "AWS::ECS::Cluster": ("aws_ecs_cluster", "arn", {}),
+    "AWS::ECS::TaskDefinition": ("aws_ecs_task_definition", "arn", {}),
+    "AWS::ECS::Service": ("aws_ecs_service", "id", {}),
+    "AWS::ElastiCache::SubnetGroup": ("aws_elasticache_subnet_group", "name", {}),
+    "AWS::ElastiCache::ReplicationGroup": ("aws_elasticache_replication_group", "id", {}),
+    "AWS::ElastiCache::CacheCluster": ("aws_elasticache_cluster", "id", {}),
+    "AWS::KinesisFirehose::DeliveryStream": ("aws_kinesis_firehose_delivery_stream", "name", {"Arn": "arn"}),
+    "AWS::Glue::Database": ("aws_glue_catalog_database", "name", {}),
+    "AWS::Glue::Crawler": ("aws_glue_crawler", "name", {}),
+    "AWS::Athena::WorkGroup": ("aws_athena_workgroup", "name", {}),
 }
 
 PSEUDO = {

@@ -15,7 +15,14 @@ from archbuilder.exporters.terraform import render
 from archbuilder.model import load, save
 from archbuilder.resource_files import example_path
 
-SUPPORTED = ["three-tier-web", "serverless-api", "static-site", "startup-mvp"]
+SUPPORTED = [
+    "three-tier-web",
+    "serverless-api",
+    "static-site",
+    "startup-mvp",
+    "ecs-fargate",
+    "streaming-pipeline",
+]
 FILES = ["main.tf", "outputs.tf", "providers.tf", "variables.tf", "versions.tf"]
 
 
@@ -126,11 +133,37 @@ def test_output_is_deterministic_and_formatted_like_terraform_fmt() -> None:
 
 
 def test_unsupported_resource_types_are_reported_and_nothing_is_written(tmp_path: Path, capsys) -> None:
-    arch = example("ecs-fargate")
-    with pytest.raises(ExportError, match="cannot express these resource types yet: AWS::ECS::Cluster"):
+    from tests.model.builders import two_az_network
+
+    arch = two_az_network()
+    arch.add_service(
+        "generic",
+        "region",
+        label="Config",
+        node_id="config",
+        properties={
+            "resource_type": "AWS::SSM::Parameter",
+            "raw_properties": {"Type": "String", "Value": "x"},
+        },
+    )
+    with pytest.raises(ExportError, match="cannot express these resource types yet: AWS::SSM::Parameter"):
         export("terraform", arch, tmp_path / "tf")
     assert not (tmp_path / "tf").exists() or list((tmp_path / "tf").iterdir()) == []
     document = tmp_path / "doc.arch.json"
     save(arch, document)
     assert main(["export", str(document), "--format", "terraform", "-o", str(tmp_path / "out")]) == 1
-    assert "AWS::ElastiCache::ReplicationGroup" in capsys.readouterr().err
+    assert "AWS::SSM::Parameter" in capsys.readouterr().err
+
+
+def test_containers_and_pipelines_render() -> None:
+    ecs = resources(render(example("ecs-fargate")))
+    service = ecs[("aws_ecs_service", "web_service")]
+    assert service["load_balancer"][0]["container_port"] == 8080
+    assert ecs[("aws_elasticache_replication_group", "session_cache")]["num_cache_clusters"] == 2
+    pipeline = resources(render(example("streaming-pipeline")))
+    firehose = pipeline[("aws_kinesis_firehose_delivery_stream", "delivery_stream")]
+    assert firehose["extended_s3_configuration"][0]["bucket_arn"] == "${aws_s3_bucket.data_lake.arn}"
+    assert ("aws_glue_crawler", "lake_crawler") in pipeline and (
+        "aws_athena_workgroup",
+        "analysts",
+    ) in pipeline

@@ -1,0 +1,186 @@
+"""Terraform for containers, caches and data pipelines: ECS, ElastiCache, Firehose, Glue and Athena."""
+
+from __future__ import annotations
+
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, writes
+
+
+@writes("AWS::ECS::Cluster")
+def _cluster(conv: Converter_, logical: str, p: Props) -> Props:
+    settings = p.get("ClusterSettings") or [{"Name": "containerInsights", "Value": "enabled"}]
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "setting": [Block("setting", (), {"name": s["Name"], "value": s["Value"]}) for s in settings],
+    }
+
+
+@writes("AWS::ECS::TaskDefinition")
+def _task(conv: Converter_, logical: str, p: Props) -> Props:
+    containers = []
+    for container in p["ContainerDefinitions"]:
+        entry = {
+            "name": container["Name"],
+            "image": conv.expr(container["Image"]),
+            "essential": container["Essential"],
+            "portMappings": [
+                {"containerPort": m["ContainerPort"], "protocol": m["Protocol"]}
+                for m in container["PortMappings"]
+            ],
+            "environment": [
+                {"name": e["Name"], "value": conv.expr(e["Value"])} for e in container.get("Environment", [])
+            ],
+        }
+        if "LogConfiguration" in container:
+            log = container["LogConfiguration"]
+            entry["logConfiguration"] = {
+                "logDriver": log["LogDriver"],
+                "options": {k: conv.expr(v) for k, v in log["Options"].items()},
+            }
+        containers.append(entry)
+    from archbuilder.exporters.hcl_writer import Call
+
+    return {
+        "family": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "requires_compatibilities": p["RequiresCompatibilities"],
+        "network_mode": p["NetworkMode"],
+        "cpu": p["Cpu"],
+        "memory": p["Memory"],
+        "execution_role_arn": conv.expr(p["ExecutionRoleArn"]),
+        "task_role_arn": conv.expr(p["TaskRoleArn"]),
+        "container_definitions": Call("jsonencode", containers),
+    }
+
+
+@writes("AWS::ECS::Service")
+def _service(conv: Converter_, logical: str, p: Props) -> Props:
+    network = p["NetworkConfiguration"]["AwsvpcConfiguration"]
+    body: Props = {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "cluster": _e(conv, p, "Cluster"),
+        "task_definition": conv.expr(p["TaskDefinition"]),
+        "desired_count": p["DesiredCount"],
+        "launch_type": p["LaunchType"],
+        "network_configuration": Block(
+            "network_configuration",
+            (),
+            {
+                "subnets": conv.expr(network["Subnets"]),
+                "security_groups": conv.expr(network["SecurityGroups"]),
+                "assign_public_ip": network["AssignPublicIp"] == "ENABLED",
+            },
+        ),
+    }
+    balancers = p.get("LoadBalancers") or []
+    if balancers:
+        body["load_balancer"] = [
+            Block(
+                "load_balancer",
+                (),
+                {
+                    "target_group_arn": conv.expr(b["TargetGroupArn"]),
+                    "container_name": b["ContainerName"],
+                    "container_port": b["ContainerPort"],
+                },
+            )
+            for b in balancers
+        ]
+    depends = p.get("_DependsOn")
+    if depends:
+        body["depends_on"] = Expr("[" + ", ".join(conv.address(d) for d in depends) + "]")
+    return _keep(body)
+
+
+@writes("AWS::ElastiCache::SubnetGroup")
+def _cache_subnets(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")}"'),
+        "description": p["Description"],
+        "subnet_ids": conv.expr(p["SubnetIds"]),
+    }
+
+
+@writes("AWS::ElastiCache::ReplicationGroup")
+def _replication_group(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "replication_group_id": Expr(f'"{conv.names[logical][1].replace("_", "-")[:40]}"'),
+        "description": p["ReplicationGroupDescription"],
+        "engine": "redis",
+        "node_type": p["CacheNodeType"],
+        "num_cache_clusters": p["NumCacheClusters"],
+        "automatic_failover_enabled": p["AutomaticFailoverEnabled"],
+        "multi_az_enabled": p["MultiAZEnabled"],
+        "at_rest_encryption_enabled": p["AtRestEncryptionEnabled"],
+        "transit_encryption_enabled": p["TransitEncryptionEnabled"],
+        "snapshot_retention_limit": p["SnapshotRetentionLimit"],
+        "subnet_group_name": conv.expr(p["CacheSubnetGroupName"]),
+        "security_group_ids": conv.expr(p["SecurityGroupIds"]),
+    }
+
+
+@writes("AWS::ElastiCache::CacheCluster")
+def _cache_cluster(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "cluster_id": Expr(f'"{conv.names[logical][1].replace("_", "-")[:40]}"'),
+        "engine": "memcached",
+        "node_type": p["CacheNodeType"],
+        "num_cache_nodes": p["NumCacheNodes"],
+        "az_mode": p["AZMode"],
+        "subnet_group_name": conv.expr(p["CacheSubnetGroupName"]),
+        "security_group_ids": conv.expr(p["VpcSecurityGroupIds"]),
+    }
+
+
+@writes("AWS::KinesisFirehose::DeliveryStream")
+def _firehose(conv: Converter_, logical: str, p: Props) -> Props:
+    destination = p["S3DestinationConfiguration"]
+    hints = destination["BufferingHints"]
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "destination": "extended_s3",
+        "extended_s3_configuration": Block(
+            "extended_s3_configuration",
+            (),
+            {
+                "bucket_arn": conv.expr(destination["BucketARN"]),
+                "role_arn": conv.expr(destination["RoleARN"]),
+                "buffering_interval": hints["IntervalInSeconds"],
+                "buffering_size": hints["SizeInMBs"],
+                "compression_format": destination["CompressionFormat"],
+            },
+        ),
+    }
+
+
+@writes("AWS::Glue::Database")
+def _glue_database(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"name": p["DatabaseInput"]["Name"]}
+
+
+@writes("AWS::Glue::Crawler")
+def _crawler(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "role": conv.expr(p["Role"]),
+        "database_name": conv.expr(p["DatabaseName"]),
+        "s3_target": [
+            Block("s3_target", (), {"path": conv.expr(t["Path"])}) for t in p["Targets"]["S3Targets"]
+        ],
+    }
+
+
+@writes("AWS::Athena::WorkGroup")
+def _workgroup(conv: Converter_, logical: str, p: Props) -> Props:
+    config = p["WorkGroupConfiguration"]
+    body: Props = {
+        "enforce_workgroup_configuration": config["EnforceWorkGroupConfiguration"],
+        "publish_cloudwatch_metrics_enabled": config["PublishCloudWatchMetricsEnabled"],
+    }
+    if "ResultConfiguration" in config:
+        body["result_configuration"] = Block(
+            "result_configuration",
+            (),
+            {"output_location": conv.expr(config["ResultConfiguration"]["OutputLocation"])},
+        )
+    return {"name": conv.expr(p["Name"]), "configuration": Block("configuration", (), body)}
