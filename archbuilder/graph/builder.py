@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import networkx as nx
 
@@ -67,6 +68,8 @@ class ArchGraph:
     services: list[ServiceNode] = field(default_factory=list)  # sorted by id
     by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)  # each sorted by id
     connections_by_node: dict[str, list[Connection]] = field(default_factory=dict)
+    # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def containment(self) -> nx.DiGraph:

@@ -88,22 +88,38 @@ def tier_of(graph: ArchGraph, node: ServiceNode) -> str:
     return "app"
 
 
-def internet_path(graph: ArchGraph, node_id: str) -> list[str] | None:
-    """The shortest chain of flow connections from the Internet to the node (ids), or None."""
+def _breadth_first_from_internet(graph: ArchGraph, forwarders_only: bool) -> dict[str, str | None]:
+    """Each node reached from the Internet -> its predecessor on a shortest path; computed once per graph."""
+    key = "internet_tree_forwarders" if forwarders_only else "internet_tree"
+    cached = graph.memo.get(key)
+    if cached is not None:
+        return cached
     previous: dict[str, str | None] = {INTERNET: None}
     queue = deque([INTERNET])
     while queue:
         current = queue.popleft()
-        if current == node_id:
-            path = [current]
-            while previous[path[-1]] is not None:
-                path.append(previous[path[-1]])  # type: ignore[arg-type]
-            return list(reversed(path))
-        for successor in graph.flow.successors(current):
+        if forwarders_only and current != INTERNET and graph.flow.nodes[current].get("type") not in FORWARDERS:
+            continue
+        for successor in sorted(graph.flow.successors(current)):
             if successor not in previous and graph.flow.edges[current, successor]["kinds"] & FLOW_KINDS:
                 previous[successor] = current
                 queue.append(successor)
-    return None
+    graph.memo[key] = previous
+    return previous
+
+
+def _path_to(previous: dict[str, str | None], node_id: str) -> list[str] | None:
+    if node_id not in previous:
+        return None
+    path = [node_id]
+    while (step := previous[path[-1]]) is not None:
+        path.append(step)
+    return list(reversed(path))
+
+
+def internet_path(graph: ArchGraph, node_id: str) -> list[str] | None:
+    """The shortest chain of flow connections from the Internet to the node (ids), or None."""
+    return _path_to(_breadth_first_from_internet(graph, forwarders_only=False), node_id)
 
 
 def directly_exposed(graph: ArchGraph, node_id: str) -> bool:
@@ -118,22 +134,7 @@ def reachable_from_internet(graph: ArchGraph, node_id: str) -> list[str] | None:
     A path through compute (Internet → ALB → App → DB) is not exposure: the application decides what reaches the
     data. The path is a list of ids starting with INTERNET; `describe_path` turns it into words.
     """
-    previous: dict[str, str | None] = {INTERNET: None}
-    queue = deque([INTERNET])
-    while queue:
-        current = queue.popleft()
-        if current == node_id:
-            path = [current]
-            while previous[path[-1]] is not None:
-                path.append(previous[path[-1]])  # type: ignore[arg-type]
-            return list(reversed(path))
-        if current != INTERNET and graph.flow.nodes[current].get("type") not in FORWARDERS:
-            continue
-        for successor in sorted(graph.flow.successors(current)):
-            if successor not in previous and graph.flow.edges[current, successor]["kinds"] & FLOW_KINDS:
-                previous[successor] = current
-                queue.append(successor)
-    return None
+    return _path_to(_breadth_first_from_internet(graph, forwarders_only=True), node_id)
 
 
 def describe_path(graph: ArchGraph, path: list[str]) -> str:
