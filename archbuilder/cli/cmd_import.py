@@ -8,12 +8,15 @@ from pathlib import Path
 from archbuilder.cli.common import CliError
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import DocumentError, save
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help="import a CloudFormation template (YAML or JSON)")
-    parser.add_argument("template", help="a CloudFormation template")
+    parser = subparsers.add_parser(
+        "import", help="import a CloudFormation template (YAML/JSON) or Terraform (.tf file or folder)"
+    )
+    parser.add_argument("template", help="a CloudFormation template, a .tf file, or a folder of .tf files")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="where to write the design (default: beside the template)"
     )
@@ -23,13 +26,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     source = Path(args.template)
-    if not source.is_file():
-        raise CliError(f"{source}: no such file")
-    output = Path(args.output) if args.output else source.with_name(source.stem + ".arch.json")
+    if not source.exists():
+        raise CliError(f"{source}: no such file or folder")
+    terraform = source.is_dir() or source.suffix == ".tf"
+    default = (
+        source / "imported.arch.json" if source.is_dir() else source.with_name(source.stem + ".arch.json")
+    )
+    output = Path(args.output) if args.output else default
     if output.exists() and not args.force:
         raise CliError(f"{output} already exists; pass --force to overwrite it")
     try:
-        architecture, report = import_template(source)
+        architecture, report = import_terraform(source) if terraform else import_template(source)
         save(architecture, output)
     except (TemplateError, DocumentError) as exc:
         raise CliError(str(exc)) from None

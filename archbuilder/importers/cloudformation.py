@@ -67,6 +67,14 @@ FOLDED = {
     "AWS::Route53::RecordSet",
     "AWS::CloudFront::OriginAccessControl",
     "AWS::EC2::EIPAssociation",
+    # Terraform splits some resources' settings into resources of their own; they belong to their owner.
+    "Terraform::aws_s3_bucket_versioning",
+    "Terraform::aws_s3_bucket_public_access_block",
+    "Terraform::aws_s3_bucket_server_side_encryption_configuration",
+    "Terraform::aws_api_gateway_integration",
+    "Terraform::aws_api_gateway_stage",
+    "Terraform::aws_lb_target_group_attachment",
+    "Terraform::aws_ecs_task_definition",
 }
 SUBNET_KEYS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
 PROPERTY_MAP = {
@@ -613,9 +621,7 @@ class _Importer:
                 if zone in self.nodes and target in self.nodes:
                     self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
             elif kind in ("AWS::ElasticLoadBalancingV2::Listener", "AWS::CloudFront::Distribution"):
-                holder = (
-                    self._ref_of(props.get("LoadBalancerArn")) if kind.endswith("Listener") else logical
-                )
+                holder = self._ref_of(props.get("LoadBalancerArn")) if kind.endswith("Listener") else logical
                 for ref in _refs(props.get("Certificates")) + _refs(
                     (props.get("DistributionConfig") or {}).get("ViewerCertificate")
                 ):

@@ -1,0 +1,185 @@
+"""Imports Terraform (HCL, parsed by python-hcl2) by translating aws_* resources into the CloudFormation shape
+the CloudFormation importer already understands, so both formats get the same inference."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import hcl2
+
+from archbuilder.catalog import default_catalog
+from archbuilder.exporters.naming import pascal
+from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
+from archbuilder.importers.cloudformation import ImportReport, _Importer
+from archbuilder.model import Architecture
+
+# Terraform types with no catalog entry of their own but a CloudFormation twin the importer folds or reads.
+EXTRA_TYPES = {
+    "aws_route_table": "AWS::EC2::RouteTable",
+    "aws_route": "AWS::EC2::Route",
+    "aws_route_table_association": "AWS::EC2::SubnetRouteTableAssociation",
+    "aws_db_subnet_group": "AWS::RDS::DBSubnetGroup",
+    "aws_elasticache_subnet_group": "AWS::ElastiCache::SubnetGroup",
+    "aws_lb_target_group": "AWS::ElasticLoadBalancingV2::TargetGroup",
+    "aws_lb_listener": "AWS::ElasticLoadBalancingV2::Listener",
+    "aws_iam_role_policy": "AWS::IAM::Policy",
+    "aws_iam_instance_profile": "AWS::IAM::InstanceProfile",
+    "aws_launch_template": "AWS::EC2::LaunchTemplate",
+    "aws_lambda_permission": "AWS::Lambda::Permission",
+    "aws_lambda_event_source_mapping": "AWS::Lambda::EventSourceMapping",
+    "aws_s3_bucket_policy": "AWS::S3::BucketPolicy",
+    "aws_vpc_security_group_ingress_rule": "AWS::EC2::SecurityGroupIngress",
+    "aws_vpc": "AWS::EC2::VPC",
+    "aws_subnet": "AWS::EC2::Subnet",
+    "aws_internet_gateway": "AWS::EC2::InternetGateway",
+    "aws_api_gateway_method": "AWS::ApiGateway::Method",
+    "aws_api_gateway_deployment": "AWS::ApiGateway::Deployment",
+}
+# Terraform argument -> CloudFormation property, for the ones the importer reads.
+ARGUMENTS = {
+    "cidr_block": "CidrBlock",
+    "vpc_id": "VpcId",
+    "availability_zone": "AvailabilityZone",
+    "map_public_ip_on_launch": "MapPublicIpOnLaunch",
+    "subnet_id": "SubnetId",
+    "subnet_ids": "SubnetIds",
+    "subnets": "Subnets",
+    "vpc_zone_identifier": "VPCZoneIdentifier",
+    "security_groups": "SecurityGroups",
+    "vpc_security_group_ids": "SecurityGroupIds",
+    "security_group_ids": "SecurityGroupIds",
+    "db_subnet_group_name": "DBSubnetGroupName",
+    "subnet_group_name": "CacheSubnetGroupName",
+    "route_table_id": "RouteTableId",
+    "gateway_id": "GatewayId",
+    "nat_gateway_id": "NatGatewayId",
+    "multi_az": "MultiAZ",
+    "backup_retention_period": "BackupRetentionPeriod",
+    "storage_encrypted": "StorageEncrypted",
+    "engine": "Engine",
+    "instance_class": "DBInstanceClass",
+    "allocated_storage": "AllocatedStorage",
+    "publicly_accessible": "PubliclyAccessible",
+    "deletion_protection": "DeletionProtection",
+    "instance_type": "InstanceType",
+    "timeout": "Timeout",
+    "memory_size": "MemorySize",
+    "runtime": "Runtime",
+    "handler": "Handler",
+    "visibility_timeout_seconds": "VisibilityTimeout",
+    "fifo_queue": "FifoQueue",
+    "min_size": "MinSize",
+    "max_size": "MaxSize",
+    "desired_capacity": "DesiredCapacity",
+    "shard_count": "ShardCount",
+    "load_balancer_arn": "LoadBalancerArn",
+    "target_group_arn": "TargetGroupArn",
+    "target_group_arns": "TargetGroupARNs",
+    "event_source_arn": "EventSourceArn",
+    "function_name": "FunctionName",
+    "role": "Role",
+    "security_group_id": "GroupId",
+    "referenced_security_group_id": "SourceSecurityGroupId",
+    "from_port": "FromPort",
+}
+_REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*\}|^\$\{(data\.[^}]+)\}$")
+_AZ_INDEX = re.compile(r"data\.aws_availability_zones\.[a-z0-9_]+\.names\[(\d+)\]")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items() if k != "__is_block__"}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1]
+    return value
+
+
+def _read(source: Path) -> list[tuple[str, dict[str, Any]]]:
+    files = sorted(source.glob("*.tf")) if source.is_dir() else [source]
+    if not files:
+        raise TemplateError(f"{source}: no .tf files")
+    parsed = []
+    for file in files:
+        raw = file.read_bytes()
+        if len(raw) > MAX_BYTES:
+            raise TemplateError(
+                f"{file}: {len(raw) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit"
+            )
+        try:
+            parsed.append((file.name, _plain(hcl2.loads(raw.decode("utf-8")))))
+        except UnicodeDecodeError:
+            raise TemplateError(f"{file}: not a text file") from None
+        except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
+            raise TemplateError(f"{file}: {str(exc).splitlines()[0][:300]}") from None
+    return parsed
+
+
+def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """The Terraform resources as a CloudFormation-shaped template; also address -> logical id."""
+    catalog = default_catalog()
+    blocks: list[tuple[str, str, dict[str, Any]]] = []
+    for _name, data in _read(source):
+        for entry in data.get("resource", []):
+            for tf_type, named in entry.items():
+                for name, body in named.items():
+                    blocks.append((tf_type, name, body if isinstance(body, dict) else {}))
+    logical: dict[str, str] = {}
+    taken: set[str] = set()
+    for tf_type, name, _body in blocks:
+        candidate = pascal(name)
+        if candidate in taken:
+            candidate = pascal(f"{tf_type.removeprefix('aws_')} {name}")
+        taken.add(candidate)
+        logical[f"{tf_type}.{name}"] = candidate
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, str):
+            az = _AZ_INDEX.search(value)
+            if az:
+                return {"Fn::Select": [int(az.group(1)), {"Fn::GetAZs": ""}]}
+            match = _REFERENCE.search(value)
+            if match and match.group(1) in logical:
+                return {"Ref": logical[match.group(1)]}
+            return value
+        if isinstance(value, list):
+            return [convert(v) for v in value]
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        return value
+
+    resources: dict[str, dict[str, Any]] = {}
+    for tf_type, name, body in blocks:
+        service = catalog.by_terraform_type(tf_type)
+        cfn_type = EXTRA_TYPES.get(tf_type) or (
+            service.cfn_types[0] if service and service.cfn_types else None
+        )
+        properties: dict[str, Any] = {}
+        for key, value in body.items():
+            properties[ARGUMENTS.get(key, key)] = convert(value)
+        if tf_type == "aws_lb":
+            properties["Type"] = "network" if body.get("load_balancer_type") == "network" else "application"
+            properties["Scheme"] = "internal" if body.get("internal") is True else "internet-facing"
+        if tf_type == "aws_lb_listener":
+            actions = body.get("default_action") or []
+            properties["DefaultActions"] = [
+                {"TargetGroupArn": convert(a.get("target_group_arn"))} for a in actions if isinstance(a, dict)
+            ]
+        if tf_type == "aws_route":
+            properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
+        if tf_type == "aws_internet_gateway" and "vpc_id" in body:
+            properties["VpcId"] = convert(body["vpc_id"])
+        resources[logical[f"{tf_type}.{name}"]] = {
+            "Type": cfn_type or f"Terraform::{tf_type}",
+            "Properties": properties,
+        }
+    return {"Resources": resources}, logical
+
+
+def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
+    template, _addresses = to_template(source)
+    importer = _Importer(template, source.stem if source.is_file() else source.name)
+    return importer.run(), importer.report
