@@ -47,7 +47,7 @@ def test_subnets_land_in_their_zone_and_tier(tmp_path: Path) -> None:
 
 def test_broken_hcl_is_refused_with_the_file_and_place(tmp_path: Path, capsys) -> None:
     (tmp_path / "main.tf").write_text('resource "aws_vpc" "x" {\n  cidr_block = \n', encoding="utf-8")
-    with pytest.raises(TemplateError, match="main.tf: "):
+    with pytest.raises(TemplateError, match=r"main\.tf: "):
         import_terraform(tmp_path)
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "x.arch.json")]) == 2
     assert "main.tf" in capsys.readouterr().err
