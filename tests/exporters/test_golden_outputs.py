@@ -1,0 +1,65 @@
+"""Golden files for every example in every text format, and a secrets scan over all of them.
+
+Regenerate after a deliberate change with: ARCHBUILDER_UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/exporters/test_golden_outputs.py
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from archbuilder.exporters.registry import export
+from archbuilder.model import load
+from archbuilder.resource_files import example_path
+
+EXAMPLES = [
+    "three-tier-web",
+    "serverless-api",
+    "static-site",
+    "startup-mvp",
+    "ecs-fargate",
+    "streaming-pipeline",
+]
+FORMATS = ["cloudformation", "cloudformation-json", "terraform", "drawio"]
+GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "examples"
+SECRETS = [
+    re.compile(r"(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])"),  # AWS access key ids
+    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"),
+    re.compile(
+        r"(?<!Manage)MasterUserPassword|\bpassword\s*="
+    ),  # a database password written into the output
+    re.compile(r"(?i)aws_secret_access_key"),
+]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_output_matches_its_golden_file_and_holds_no_secret(name: str, fmt: str, tmp_path: Path) -> None:
+    written = export(fmt, load(Path(str(example_path(name)))), tmp_path)
+    folder = GOLDEN / name / fmt
+    if os.environ.get("ARCHBUILDER_UPDATE_GOLDEN"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
+            old.unlink()
+        for path in written:
+            (folder / path.name).write_bytes(path.read_bytes())
+    assert sorted(p.name for p in folder.iterdir()) == sorted(p.name for p in written)
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert text == (folder / path.name).read_text(encoding="utf-8"), f"{name}/{fmt}/{path.name} changed"
+        assert [p.pattern for p in SECRETS if p.search(text)] == []
+
+
+def test_the_secrets_scan_catches_planted_secrets() -> None:
+    planted = [
+        "key = AKIAABCDEFGHIJKLMNOP",
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "MasterUserPassword: hunter2",
+        'password = "hunter2"',
+        "aws_secret_access_key=abc",
+    ]
+    assert [any(p.search(text) for p in SECRETS) for text in planted] == [True] * 5
+    assert not any(p.search("ManageMasterUserPassword: true") for p in SECRETS)

@@ -1,0 +1,23 @@
+variable "name" {
+  description = "Name prefix of the resources"
+  type        = string
+  default     = "containers-on-ecs-fargate"
+}
+
+variable "region" {
+  description = "AWS region to deploy into"
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "service_certificate_domain_name" {
+  description = "Domain name of Service certificate"
+  type        = string
+  default     = "app.example.com"
+}
+
+variable "web_service_image" {
+  description = "Container image of Web service"
+  type        = string
+  default     = "public.ecr.aws/docker/library/nginx:stable"
+}

@@ -1,0 +1,23 @@
+variable "name" {
+  description = "Name prefix of the resources"
+  type        = string
+  default     = "serverless-api"
+}
+
+variable "region" {
+  description = "AWS region to deploy into"
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "cdn_certificate_domain_name" {
+  description = "Domain name of CDN certificate"
+  type        = string
+  default     = "app.example.com"
+}
+
+variable "example_com_domain_name" {
+  description = "Domain of the hosted zone example.com"
+  type        = string
+  default     = "example.com"
+}

@@ -1,0 +1,14 @@
+output "access_logs_name" {
+  description = "Bucket of Access logs"
+  value       = aws_s3_bucket.access_logs.id
+}
+
+output "website_cdn_domain_name" {
+  description = "Domain of Website CDN"
+  value       = aws_cloudfront_distribution.website_cdn.domain_name
+}
+
+output "website_content_name" {
+  description = "Bucket of Website content"
+  value       = aws_s3_bucket.website_content.id
+}

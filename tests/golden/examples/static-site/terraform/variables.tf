@@ -1,0 +1,23 @@
+variable "name" {
+  description = "Name prefix of the resources"
+  type        = string
+  default     = "static-website"
+}
+
+variable "region" {
+  description = "AWS region to deploy into"
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "example_com_domain_name" {
+  description = "Domain of the hosted zone example.com"
+  type        = string
+  default     = "example.com"
+}
+
+variable "www_certificate_domain_name" {
+  description = "Domain name of www certificate"
+  type        = string
+  default     = "www.example.com"
+}
