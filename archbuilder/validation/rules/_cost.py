@@ -3,20 +3,24 @@
 from archbuilder.validation.rules import (
     cost_cross_az_traffic,
     cost_idle_elastic_ip,
+    cost_idle_nat_gateway,
     cost_log_retention_forever,
     cost_many_azs,
     cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
+    cost_unattached_ebs_volume,
 )
 
 MODULES = (
     cost_cross_az_traffic,
     cost_idle_elastic_ip,
+    cost_idle_nat_gateway,
     cost_log_retention_forever,
     cost_many_azs,
     cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
+    cost_unattached_ebs_volume,
 )
 RULES = [module.RULE for module in MODULES]

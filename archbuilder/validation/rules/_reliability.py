@@ -18,6 +18,7 @@ from archbuilder.validation.rules import (
     rel_rds_not_multi_az,
     rel_s3_versioning_off,
     rel_single_az_vpc,
+    rel_small_vpc_address_space,
     rel_visibility_shorter_than_consumer,
 )
 
@@ -39,6 +40,7 @@ MODULES = (
     rel_rds_not_multi_az,
     rel_s3_versioning_off,
     rel_single_az_vpc,
+    rel_small_vpc_address_space,
     rel_visibility_shorter_than_consumer,
 )
 RULES = [module.RULE for module in MODULES]

@@ -1,0 +1,51 @@
+"""An application server that is reached through a load balancer but sits in a public subnet itself."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.builder import LOAD_BALANCERS
+from archbuilder.graph.queries import in_public_subnet, neighbours_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+COMPUTE = (
+    "ec2_instance",
+    "autoscaling_group",
+    "ecs_service",
+    "fargate_task",
+    "eks_cluster",
+    "eks_node_group",
+)
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for node in graph.services:
+        if node.type not in COMPUTE or not in_public_subnet(graph, node):
+            continue
+        balancers = [
+            lb
+            for lb in neighbours_of_type(graph, node.id, LOAD_BALANCERS, direction="in")
+            if ConnectionKind.TRAFFIC in graph.flow.edges[lb.id, node.id]["kinds"]
+        ]
+        if balancers:
+            names = ", ".join(label(lb) for lb in balancers)
+            findings.append(
+                rule.finding(
+                    node, f"{label(node)} sits in a public subnet although it is reached through {names}"
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="SEC-016",
+    title="Application server behind a load balancer in a public subnet",
+    severity=Severity.WARNING,
+    pillar=Pillar.SECURITY,
+    source=cite("003", "- Minimize Internet Exposure - expose only necessary resources in public subnets"),
+    description="Servers that receive their traffic from a load balancer need no direct route from the internet; "
+    "placing them in public subnets exposes more than necessary.",
+    remediation="Move the servers into private subnets (one per AZ) and keep only the load balancer in public subnets.",
+    check=check,
+)
