@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from archbuilder.cli.common import EXIT_FINDINGS, load_document
-from archbuilder.validation import Severity, validate
+from archbuilder.validation import Finding, Severity, ValidationResult, validate
 from archbuilder.validation.registry import all_rules
 from archbuilder.validation.sarif import to_sarif
 
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else 0
 
 
-def _print_text(name: str, shown, result) -> None:  # type: ignore[no-untyped-def]
+def _print_text(name: str, shown: list[Finding], result: ValidationResult) -> None:
     print(
         f"{name}: {result.count(Severity.ERROR)} errors, {result.count(Severity.WARNING)} warnings, "
         f"{result.count(Severity.INFO)} notes; lock-in {result.lockin.score}/100"

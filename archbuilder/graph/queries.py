@@ -71,6 +71,20 @@ def in_public_subnet(graph: ArchGraph, node: ServiceNode) -> bool:
     return SubnetTier.PUBLIC in graph.placements[node.id].tiers
 
 
+def vpcs_with(graph: ArchGraph, *types: str) -> set[str]:
+    """Ids of the VPCs that hold at least one service of `types` (computed once per graph and set of types)."""
+    key = "vpcs_with:" + ",".join(sorted(types))
+    cached = graph.memo.get(key)
+    if cached is None:
+        cached = {
+            vpc_id
+            for service in services_of_type(graph, *types)
+            if (vpc_id := graph.placements[service.id].vpc_id)
+        }
+        graph.memo[key] = cached
+    return cached
+
+
 def in_vpc(graph: ArchGraph, node: ServiceNode) -> bool:
     return graph.placements[node.id].vpc_id is not None
 
@@ -98,7 +112,11 @@ def _breadth_first_from_internet(graph: ArchGraph, forwarders_only: bool) -> dic
     queue = deque([INTERNET])
     while queue:
         current = queue.popleft()
-        if forwarders_only and current != INTERNET and graph.flow.nodes[current].get("type") not in FORWARDERS:
+        if (
+            forwarders_only
+            and current != INTERNET
+            and graph.flow.nodes[current].get("type") not in FORWARDERS
+        ):
             continue
         for successor in sorted(graph.flow.successors(current)):
             if successor not in previous and graph.flow.edges[current, successor]["kinds"] & FLOW_KINDS:

@@ -1,8 +1,7 @@
 """Lambda function in private subnets that cannot reach AWS APIs."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
-from archbuilder.model import ServiceNode
+from archbuilder.graph.queries import services_of_type, vpcs_with
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -39,10 +38,9 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
         )
         if not targets:
             continue
-        vpc_services = [s for s in arch.descendants(placement.vpc_id) if isinstance(s, ServiceNode)]
-        has_nat = any(s.type == "nat_gateway" for s in vpc_services)
-        has_endpoint = any(s.type in ("vpc_endpoint_gateway", "vpc_endpoint_interface") for s in vpc_services)
-        if not has_nat and not has_endpoint:
+        if placement.vpc_id not in vpcs_with(
+            graph, "nat_gateway", "vpc_endpoint_gateway", "vpc_endpoint_interface"
+        ):
             findings.append(
                 rule.finding(
                     fn,

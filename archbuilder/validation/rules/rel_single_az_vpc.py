@@ -11,10 +11,12 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
         zones = [c for c in arch.children(vpc.id) if isinstance(c, AvailabilityZoneNode)]
+        if len(zones) != 1:
+            continue
         services = sorted(
             (s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)), key=lambda s: s.id
         )
-        if len(zones) == 1 and services:
+        if services:
             findings.append(
                 rule.finding(services, f"VPC “{vpc.label}” uses one availability zone ({zones[0].zone})")
             )

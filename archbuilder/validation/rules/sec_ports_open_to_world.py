@@ -11,6 +11,12 @@ LISTENER_PORTS = {80, 443}
 ADMIN_PORTS = {22, 3389}  # reported by SEC-001
 
 
+def _listener_ports(node: ServiceNode) -> set[int]:
+    """80 and 443, plus a load balancer's own listener port (an NLB may listen on e.g. 8883 for MQTT)."""
+    port = node.properties.get("listener_port")
+    return LISTENER_PORTS | {port} if isinstance(port, int) else LISTENER_PORTS
+
+
 def _extra_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
     found = []
     for rule in ingress_rules(node):
@@ -22,7 +28,7 @@ def _extra_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
             continue
         high = high if isinstance(high, int) else low
         ports = set(range(low, high + 1))
-        extra = ports - LISTENER_PORTS - ADMIN_PORTS
+        extra = ports - _listener_ports(node) - ADMIN_PORTS
         if extra:
             found.append(f"{low}-{high}" if low != high else str(low))
     return found
