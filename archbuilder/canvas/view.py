@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -136,6 +137,26 @@ class ArchitectureView(QGraphicsView):
         self.arch_scene.set_detail_level(detail_for_scale(self.zoom()))
         self.zoom_changed.emit(self.zoom())
         self.viewport_changed.emit()
+
+    EMPTY_HINT = (
+        "Drag a Region from the palette onto the canvas to start,\n"
+        "then a VPC into it, availability zones and subnets, and services into those.\n"
+        "Or open a complete design with File › New from example."
+    )
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self.arch_scene.architecture.nodes:
+            return
+        # An empty canvas says how to begin, in view coordinates so zoom does not matter.
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(QColor("#687078"))
+        font = painter.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        painter.setFont(font)
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.EMPTY_HINT)
+        painter.restore()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

@@ -207,3 +207,19 @@ def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(window: M
     assert asked == [True] and window.isVisible()
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     assert window.close() is True
+
+
+def test_an_empty_canvas_says_how_to_begin(window: MainWindow) -> None:
+    viewport = window.view.viewport()
+    image = viewport.grab().toImage()
+    centre = image.rect().center()
+    line = [
+        image.pixelColor(x, centre.y() - 15 + dy).lightness()
+        for x in range(centre.x() - 150, centre.x() + 150)
+        for dy in range(0, 30, 3)
+    ]
+    assert min(line) < 200  # the hint's text, grey on white
+    window.open_path(THREE_TIER)
+    assert (
+        window.view.arch_scene.architecture.nodes
+    )  # with a design the hint is not drawn (drawForeground returns)
