@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -10,6 +11,7 @@ import networkx as nx
 
 from archbuilder.catalog import Catalog, ConnectionKind, ServiceType
 from archbuilder.model import (
+    AnyNode,
     Architecture,
     AvailabilityZoneNode,
     Connection,
@@ -81,6 +83,22 @@ class ArchGraph:
                 graph.add_edge(node.parent_id, node.id)
         return graph
 
+    @cached_property
+    def vpcs(self) -> list[VpcNode]:
+        """Every VPC, sorted by id."""
+        found = [n for n in self.architecture.nodes.values() if isinstance(n, VpcNode)]
+        return sorted(found, key=lambda n: n.id)
+
+    @cached_property
+    def services_by_vpc(self) -> dict[str, list[ServiceNode]]:
+        """VPC id -> the services placed inside it (in its subnets or on the VPC itself), sorted by id."""
+        found: dict[str, list[ServiceNode]] = {}
+        for service in self.services:
+            vpc_id = self.placements[service.id].vpc_id
+            if vpc_id is not None:
+                found.setdefault(vpc_id, []).append(service)
+        return found
+
     def service_type(self, node: ServiceNode) -> ServiceType:
         return self.catalog.get(node.type)
 
@@ -118,11 +136,13 @@ def _scopes(architecture: Architecture) -> dict[str | None, _Scope]:
     return scopes
 
 
-def _placement(architecture: Architecture, node: ServiceNode, scopes: dict[str | None, _Scope]) -> Placement:
+def _placement(
+    nodes: Mapping[str, AnyNode], node: ServiceNode, scopes: dict[str | None, _Scope]
+) -> Placement:
     scope = scopes.get(node.parent_id, _Scope())
     placement = Placement(region=scope.region, vpc_id=scope.vpc_id)
     for subnet_id in [node.parent_id, *node.extra_subnet_ids]:
-        subnet = architecture.nodes.get(subnet_id) if subnet_id is not None else None
+        subnet = nodes.get(subnet_id) if subnet_id is not None else None
         if isinstance(subnet, SubnetNode):
             placement.subnet_ids.append(subnet.id)
             placement.tiers.append(subnet.tier)
@@ -140,10 +160,11 @@ def build(architecture: Architecture) -> ArchGraph:
     placements: dict[str, Placement] = {}
     scopes = _scopes(architecture)
     services: list[ServiceNode] = []
-    for node in architecture.nodes.values():
+    nodes = architecture.nodes
+    for node in nodes.values():
         if isinstance(node, ServiceNode):
             services.append(node)
-            placements[node.id] = _placement(architecture, node, scopes)
+            placements[node.id] = _placement(nodes, node, scopes)
             flow.add_node(node.id, type=node.type, label=node.label)
     services.sort(key=lambda s: s.id)
     by_type: dict[str, list[ServiceNode]] = {}

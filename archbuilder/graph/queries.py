@@ -51,9 +51,18 @@ def container_chain(graph: ArchGraph, node_id: str) -> list[AnyNode]:
 
 
 def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
+    """The services of any of `types`, sorted by id (a new list; the merge of several types is computed once)."""
     if len(types) == 1:
         return list(graph.by_type.get(types[0], []))
-    return sorted((s for t in set(types) for s in graph.by_type.get(t, [])), key=lambda s: s.id)
+    present = sorted({t for t in types if t in graph.by_type})
+    if len(present) <= 1:
+        return list(graph.by_type[present[0]]) if present else []
+    key = "of_type:" + ",".join(present)
+    merged = graph.memo.get(key)
+    if merged is None:
+        merged = sorted((s for t in present for s in graph.by_type[t]), key=lambda s: s.id)
+        graph.memo[key] = merged
+    return list(merged)
 
 
 def zones_spanned(graph: ArchGraph, node: ServiceNode) -> set[str]:
@@ -91,6 +100,27 @@ def in_vpc(graph: ArchGraph, node: ServiceNode) -> bool:
 
 def is_data_store(graph: ArchGraph, node: ServiceNode) -> bool:
     return graph.service_type(node).category in DATA_CATEGORIES or node.type in DATA_TYPES
+
+
+def data_stores(graph: ArchGraph) -> list[ServiceNode]:
+    """Every database, cache, warehouse, search domain, file system or broker, sorted by id (once per graph)."""
+    cached = graph.memo.get("data_stores")
+    if cached is None:
+        types = [
+            t for t in graph.by_type if t in DATA_TYPES or graph.catalog.get(t).category in DATA_CATEGORIES
+        ]
+        cached = services_of_type(graph, *types) if types else []
+        graph.memo["data_stores"] = cached
+    return cached
+
+
+def services_in_subnets(graph: ArchGraph) -> list[ServiceNode]:
+    """Services placed in at least one subnet, sorted by id (once per graph)."""
+    cached = graph.memo.get("services_in_subnets")
+    if cached is None:
+        cached = [s for s in graph.services if graph.placements[s.id].subnet_ids]
+        graph.memo["services_in_subnets"] = cached
+    return cached
 
 
 def tier_of(graph: ArchGraph, node: ServiceNode) -> str:

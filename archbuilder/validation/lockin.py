@@ -17,7 +17,7 @@ from archbuilder.model import Architecture
 RATING_POINTS = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs ~3 µs per instance, one per service
 class ServiceLockin:
     node_id: str
     label: str

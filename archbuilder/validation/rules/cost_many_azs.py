@@ -1,7 +1,7 @@
 """Resources replicated across four or more AZs."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import zones_spanned
+from archbuilder.graph.queries import services_in_subnets, zones_spanned
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -9,7 +9,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"“{node.label}” spans {len(zones_spanned(graph, node))} availability zones")
-        for node in graph.services
+        for node in services_in_subnets(graph)
         if len(zones_spanned(graph, node)) >= 4
     ]
 

@@ -12,7 +12,13 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     endpoint_vpcs = {graph.placements[e.id].vpc_id for e in services_of_type(graph, "vpc_endpoint_gateway")}
     findings = []
-    for node in graph.services:
+    # Only services with a connection to a bucket or table can be reported: start from those, not from every service.
+    users = {
+        source_id
+        for target in services_of_type(graph, *sorted(GATEWAY_SERVICES))
+        for source_id in graph.flow.predecessors(target.id)
+    }
+    for node in sorted((arch.service(s) for s in users if s in graph.placements), key=lambda s: s.id):
         vpc_id = graph.placements[node.id].vpc_id
         if vpc_id is None or vpc_id in endpoint_vpcs:
             continue

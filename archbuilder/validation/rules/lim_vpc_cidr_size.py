@@ -10,14 +10,14 @@ from archbuilder.validation.rule import Rule, cite
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in sorted(graph.architecture.nodes.values(), key=lambda n: n.id):
-        if isinstance(node, VpcNode | SubnetNode):
-            prefix = ipaddress.IPv4Network(node.cidr).prefixlen
-            if not 16 <= prefix <= 28:
-                what = "VPC" if isinstance(node, VpcNode) else "subnet"
-                findings.append(
-                    rule.finding(node, f"{what} “{node.label}” has CIDR {node.cidr}; AWS allows /16 to /28")
-                )
+    blocks = [n for n in graph.architecture.nodes.values() if isinstance(n, VpcNode | SubnetNode)]
+    for node in sorted(blocks, key=lambda n: n.id):
+        prefix = ipaddress.IPv4Network(node.cidr).prefixlen
+        if not 16 <= prefix <= 28:
+            what = "VPC" if isinstance(node, VpcNode) else "subnet"
+            findings.append(
+                rule.finding(node, f"{what} “{node.label}” has CIDR {node.cidr}; AWS allows /16 to /28")
+            )
     return findings
 
 

@@ -1,8 +1,8 @@
 """Public subnets or internet-facing services in a VPC without an internet gateway."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
-from archbuilder.model import SubnetNode, SubnetTier, VpcNode
+from archbuilder.graph.queries import services_of_type, vpcs_with
+from archbuilder.model import SubnetNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -10,11 +10,13 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
-        inside = list(arch.descendants(vpc.id))
-        if any(getattr(n, "type", None) == "internet_gateway" for n in inside):
+    with_gateway = vpcs_with(graph, "internet_gateway")
+    for vpc in graph.vpcs:
+        if vpc.id in with_gateway:
             continue
-        public = [n for n in inside if isinstance(n, SubnetNode) and n.tier is SubnetTier.PUBLIC]
+        public = [
+            n for n in arch.descendants(vpc.id) if isinstance(n, SubnetNode) and n.tier is SubnetTier.PUBLIC
+        ]
         if not public:
             continue
         users = [

@@ -1,7 +1,7 @@
 """A VPC with a single availability zone."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.model import AvailabilityZoneNode, ServiceNode, VpcNode
+from archbuilder.model import AvailabilityZoneNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -9,13 +9,11 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
+    for vpc in graph.vpcs:
         zones = [c for c in arch.children(vpc.id) if isinstance(c, AvailabilityZoneNode)]
         if len(zones) != 1:
             continue
-        services = sorted(
-            (s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)), key=lambda s: s.id
-        )
+        services = graph.services_by_vpc.get(vpc.id, [])
         if services:
             findings.append(
                 rule.finding(services, f"VPC “{vpc.label}” uses one availability zone ({zones[0].zone})")

@@ -3,7 +3,6 @@
 import ipaddress
 
 from archbuilder.graph import ArchGraph
-from archbuilder.model import VpcNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -13,10 +12,7 @@ SMALLEST_PREFIX = 28  # below /16 .. /28 is LIM-002
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    vpcs = sorted(
-        (n for n in graph.architecture.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id
-    )
-    for vpc in vpcs:
+    for vpc in graph.vpcs:
         prefix = ipaddress.ip_network(vpc.cidr, strict=False).prefixlen
         if RECOMMENDED_PREFIX < prefix <= SMALLEST_PREFIX:
             addresses = 2 ** (32 - prefix)

@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.builder import LOAD_BALANCERS
-from archbuilder.graph.queries import in_public_subnet, neighbours_of_type
+from archbuilder.graph.queries import in_public_subnet, neighbours_of_type, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -20,8 +20,8 @@ COMPUTE = (
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in graph.services:
-        if node.type not in COMPUTE or not in_public_subnet(graph, node):
+    for node in services_of_type(graph, *COMPUTE):
+        if not in_public_subnet(graph, node):
             continue
         balancers = [
             lb

@@ -1,7 +1,7 @@
 """A data store the internet can reach directly."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import describe_path, is_data_store, reachable_from_internet
+from archbuilder.graph.queries import data_stores, describe_path, reachable_from_internet
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -9,9 +9,7 @@ from archbuilder.validation.rules._kit import label
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in graph.services:
-        if not is_data_store(graph, node):
-            continue
+    for node in data_stores(graph):
         path = reachable_from_internet(graph, node.id)
         if path is not None:
             how = f"through {describe_path(graph, path)}"

@@ -1,7 +1,7 @@
 """A database, cache or warehouse placed in a public subnet."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import in_public_subnet, is_data_store
+from archbuilder.graph.queries import data_stores, in_public_subnet
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -10,8 +10,8 @@ from archbuilder.validation.rules._kit import label
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"{label(node)} is a data store in a public subnet")
-        for node in graph.services
-        if is_data_store(graph, node) and in_public_subnet(graph, node)
+        for node in data_stores(graph)
+        if in_public_subnet(graph, node)
     ]
 
 

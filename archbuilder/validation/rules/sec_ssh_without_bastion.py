@@ -7,6 +7,7 @@ from archbuilder.graph.queries import (
     in_vpc,
     open_to_world,
     rule_covers_port,
+    services_of_type,
 )
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -18,8 +19,8 @@ SSH = 22
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in graph.services:
-        if node.type not in SERVERS or not in_vpc(graph, node) or in_public_subnet(graph, node):
+    for node in services_of_type(graph, *SERVERS):
+        if not in_vpc(graph, node) or in_public_subnet(graph, node):
             continue
         # World-open SSH is SEC-001; a security group source (e.g. the bastion's) is what the guide recommends.
         ranges = sorted(
