@@ -19,6 +19,7 @@ from archbuilder.validation.rules import (
     rel_s3_versioning_off,
     rel_single_az_vpc,
     rel_small_vpc_address_space,
+    rel_spofs_in_different_azs,
     rel_visibility_shorter_than_consumer,
 )
 
@@ -41,6 +42,7 @@ MODULES = (
     rel_s3_versioning_off,
     rel_single_az_vpc,
     rel_small_vpc_address_space,
+    rel_spofs_in_different_azs,
     rel_visibility_shorter_than_consumer,
 )
 RULES = [module.RULE for module in MODULES]

@@ -1,0 +1,57 @@
+"""Two single points of failure that depend on each other but sit in different availability zones."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import INTERNET, ArchGraph
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+# Services that replace or replicate themselves across AZs are not single points of failure even in one AZ.
+SELF_HEALING = {"autoscaling_group", "ecs_service", "eks_cluster", "eks_node_group", "lambda_function"}
+DEPENDENCY_KINDS = {
+    ConnectionKind.TRAFFIC,
+    ConnectionKind.READ,
+    ConnectionKind.WRITE,
+    ConnectionKind.READ_WRITE,
+}
+
+
+def _single_zone(graph: ArchGraph, node: ServiceNode) -> str | None:
+    """The one AZ of a zonal service that is a single point of failure, else None."""
+    zones = set(graph.placements[node.id].zones)
+    if len(zones) != 1 or node.type in SELF_HEALING or node.properties.get("multi_az") is True:
+        return None
+    return next(iter(zones))
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for source_id, target_id in sorted(graph.flow.edges):
+        if source_id == INTERNET or not graph.flow.edges[source_id, target_id]["kinds"] & DEPENDENCY_KINDS:
+            continue
+        source, target = graph.architecture.service(source_id), graph.architecture.service(target_id)
+        source_zone, target_zone = _single_zone(graph, source), _single_zone(graph, target)
+        if source_zone and target_zone and source_zone != target_zone:
+            findings.append(
+                rule.finding(
+                    [source, target],
+                    f"{label(source)} ({source_zone}) depends on {label(target)} ({target_zone}): an outage of "
+                    "either AZ stops it",
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="REL-020",
+    title="Dependent single points of failure in different AZs",
+    severity=Severity.WARNING,
+    pillar=Pillar.RELIABILITY,
+    source=cite("000", "High Availability Tips"),
+    description="When a design has single points of failure, the guide advises putting all of them in one AZ: spread "
+    "over several AZs, an outage of any one of those AZs takes the chain down, so outages add up.",
+    remediation="Remove the single points of failure (Auto Scaling, Multi-AZ), or place the ones that must stay "
+    "single in the same AZ.",
+    check=check,
+)

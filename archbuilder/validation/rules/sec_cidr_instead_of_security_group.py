@@ -1,0 +1,50 @@
+"""Ingress allowed from an address range inside the VPC where a security group source would be precise."""
+
+import ipaddress
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port, services_in_subnets
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+SSH = 22  # SSH from address ranges on private servers is SEC-017
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for node in services_in_subnets(graph):
+        vpc = graph.architecture.node(graph.placements[node.id].vpc_id or "")
+        vpc_network = ipaddress.ip_network(getattr(vpc, "cidr", "0.0.0.0/0"))
+        ranges = []
+        for entry in ingress_rules(node):
+            if "cidr" not in entry or open_to_world(entry) or rule_covers_port(entry, SSH):
+                continue
+            try:
+                network = ipaddress.ip_network(str(entry["cidr"]), strict=False)
+            except ValueError:
+                continue
+            if network.version == vpc_network.version and network.subnet_of(vpc_network):  # type: ignore[arg-type]
+                ranges.append(str(network))
+        if ranges:
+            findings.append(
+                rule.finding(
+                    node,
+                    f"{label(node)} admits {', '.join(sorted(set(ranges)))} from its own VPC by address range "
+                    "instead of by security group",
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="SEC-019",
+    title="Address range where a security group source fits",
+    severity=Severity.INFO,
+    pillar=Pillar.SECURITY,
+    source=cite("000", "VPC and Network Security Tips"),
+    description="A rule admitting a CIDR of the VPC lets every host that ever gets an address there in; using the "
+    "source's security group admits exactly the hosts in that group, and follows them as they change.",
+    remediation="Replace the CIDR with the security group of the services that need access (ingress source_id).",
+    check=check,
+)
