@@ -20,6 +20,7 @@ from archbuilder.validation.rules import (
     rel_single_az_vpc,
     rel_small_vpc_address_space,
     rel_spofs_in_different_azs,
+    rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
 )
 
@@ -43,6 +44,7 @@ MODULES = (
     rel_single_az_vpc,
     rel_small_vpc_address_space,
     rel_spofs_in_different_azs,
+    rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
 )
 RULES = [module.RULE for module in MODULES]
