@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import Any
 
 import networkx as nx
@@ -50,7 +51,7 @@ FLOW_KINDS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Placement:
     """Where a service sits, resolved once: its subnets, their AZs and tiers, VPC and region."""
 
@@ -136,64 +137,73 @@ def _scopes(architecture: Architecture) -> dict[str | None, _Scope]:
     return scopes
 
 
+_NO_SCOPE = _Scope()
+
+
 def _placement(
     nodes: Mapping[str, AnyNode], node: ServiceNode, scopes: dict[str | None, _Scope]
 ) -> Placement:
-    scope = scopes.get(node.parent_id, _Scope())
-    placement = Placement(region=scope.region, vpc_id=scope.vpc_id)
-    for subnet_id in [node.parent_id, *node.extra_subnet_ids]:
+    scope = scopes.get(node.parent_id, _NO_SCOPE)
+    subnet_ids: list[str] = []
+    zones: list[str] = []
+    tiers: list[SubnetTier] = []
+    for subnet_id in (node.parent_id, *node.extra_subnet_ids):
         subnet = nodes.get(subnet_id) if subnet_id is not None else None
         if isinstance(subnet, SubnetNode):
-            placement.subnet_ids.append(subnet.id)
-            placement.tiers.append(subnet.tier)
+            subnet_ids.append(subnet.id)
+            tiers.append(subnet.tier)
             zone = scopes[subnet.id].zone
             if zone is not None:
-                placement.zones.append(zone)
-    return placement
+                zones.append(zone)
+    return Placement(subnet_ids, zones, tiers, scope.vpc_id, scope.region)
 
 
 def build(architecture: Architecture) -> ArchGraph:
     """A pure function of the model; nothing is kept in sync by hand."""
-    catalog = architecture.catalog
-    flow: nx.DiGraph = nx.DiGraph()
-    flow.add_node(INTERNET, label="Internet")
-    placements: dict[str, Placement] = {}
     scopes = _scopes(architecture)
-    services: list[ServiceNode] = []
     nodes = architecture.nodes
-    for node in nodes.values():
-        if isinstance(node, ServiceNode):
-            services.append(node)
-            placements[node.id] = _placement(nodes, node, scopes)
-            flow.add_node(node.id, type=node.type, label=node.label)
-    services.sort(key=lambda s: s.id)
+    services = sorted((n for n in nodes.values() if isinstance(n, ServiceNode)), key=attrgetter("id"))
+    placements = {service.id: _placement(nodes, service, scopes) for service in services}
     by_type: dict[str, list[ServiceNode]] = {}
     for service in services:
         by_type.setdefault(service.type, []).append(service)
+    connections = sorted(architecture.connections.values(), key=attrgetter("id"))
     connections_by_node: dict[str, list[Connection]] = {}
-    for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
+    # One flow edge per (source, target) pair, carrying every connection drawn between them.
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for connection in connections:
         connections_by_node.setdefault(connection.source_id, []).append(connection)
         connections_by_node.setdefault(connection.target_id, []).append(connection)
+        attributes = edges.get((connection.source_id, connection.target_id))
+        if attributes is None:
+            edges[connection.source_id, connection.target_id] = {
+                "kinds": {connection.kind},
+                "connections": [connection.id],
+            }
+        else:
+            attributes["kinds"].add(connection.kind)
+            attributes["connections"].append(connection.id)
+    flow: nx.DiGraph = nx.DiGraph()
+    flow.add_nodes_from(
+        [(INTERNET, {"label": "Internet"})]
+        + [(service.id, {"type": service.type, "label": service.label}) for service in services]
+    )
+    flow.add_edges_from((source, target, attributes) for (source, target), attributes in edges.items())
     gateways: dict[str | None, str] = {}
     for gateway in by_type.get("internet_gateway", []):
         if gateway.parent_id in scopes:
             gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
-    for connection in architecture.connections.values():
-        if flow.has_edge(connection.source_id, connection.target_id):
-            flow.edges[connection.source_id, connection.target_id]["kinds"].add(connection.kind)
-            flow.edges[connection.source_id, connection.target_id]["connections"].append(connection.id)
-        else:
-            flow.add_edge(
-                connection.source_id,
-                connection.target_id,
-                kinds={connection.kind},
-                connections=[connection.id],
-            )
-    graph = ArchGraph(architecture, catalog, flow, placements, services, by_type, connections_by_node)
+    graph = ArchGraph(
+        architecture, architecture.catalog, flow, placements, services, by_type, connections_by_node
+    )
+    exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in services:
         exposed, via = _internet_facing(graph, node, gateways)
         if exposed:
-            flow.add_edge(INTERNET, node.id, kinds={ConnectionKind.TRAFFIC}, connections=[], via=via)
+            exposures.append(
+                (INTERNET, node.id, {"kinds": {ConnectionKind.TRAFFIC}, "connections": [], "via": via})
+            )
+    flow.add_edges_from(exposures)
     return graph
 
 
@@ -213,7 +223,7 @@ def attached_security_groups(graph: ArchGraph, node_id: str) -> list[ServiceNode
 def effective_ingress(graph: ArchGraph, node: ServiceNode) -> list[dict[str, object]]:
     """The service's own `ingress` rules followed by those of the security group nodes attached to it."""
     rules = [rule for rule in node.properties.get("ingress") or [] if isinstance(rule, dict)]
-    if node.type != "security_group":
+    if node.type != "security_group" and "security_group" in graph.by_type:
         for group in attached_security_groups(graph, node.id):
             rules.extend(rule for rule in group.properties.get("ingress") or [] if isinstance(rule, dict))
     return rules

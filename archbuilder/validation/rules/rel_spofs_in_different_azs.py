@@ -1,7 +1,7 @@
 """Two single points of failure that depend on each other but sit in different availability zones."""
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.graph import INTERNET, ArchGraph
+from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -26,13 +26,21 @@ def _single_zone(graph: ArchGraph, node: ServiceNode) -> str | None:
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    # The engine sorts findings, so edges are visited in graph order; the zone of each service is looked up once.
+    zone_of: dict[str, str | None] = {}
     findings = []
-    for source_id, target_id in sorted(graph.flow.edges):
-        if source_id == INTERNET or not graph.flow.edges[source_id, target_id]["kinds"] & DEPENDENCY_KINDS:
+    seen: set[tuple[str, str]] = set()
+    for connection in graph.architecture.connections.values():
+        source_id, target_id = connection.source_id, connection.target_id
+        if connection.kind not in DEPENDENCY_KINDS or (source_id, target_id) in seen:
             continue
-        source, target = graph.architecture.service(source_id), graph.architecture.service(target_id)
-        source_zone, target_zone = _single_zone(graph, source), _single_zone(graph, target)
+        seen.add((source_id, target_id))
+        for node_id in (source_id, target_id):
+            if node_id not in zone_of:
+                zone_of[node_id] = _single_zone(graph, graph.architecture.service(node_id))
+        source_zone, target_zone = zone_of[source_id], zone_of[target_id]
         if source_zone and target_zone and source_zone != target_zone:
+            source, target = graph.architecture.service(source_id), graph.architecture.service(target_id)
             findings.append(
                 rule.finding(
                     [source, target],

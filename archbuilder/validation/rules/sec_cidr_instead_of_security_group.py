@@ -13,13 +13,23 @@ SSH = 22  # SSH from address ranges on private servers is SEC-017
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
+    vpc_networks: dict[str, ipaddress.IPv4Network | ipaddress.IPv6Network] = {}
     for node in services_in_subnets(graph):
-        vpc = graph.architecture.node(graph.placements[node.id].vpc_id or "")
-        vpc_network = ipaddress.ip_network(getattr(vpc, "cidr", "0.0.0.0/0"))
+        entries = [
+            e
+            for e in ingress_rules(node)
+            if "cidr" in e and not open_to_world(e) and not rule_covers_port(e, SSH)
+        ]
+        vpc_id = graph.placements[node.id].vpc_id
+        if not entries or vpc_id is None:
+            continue
+        if vpc_id not in vpc_networks:
+            vpc_networks[vpc_id] = ipaddress.ip_network(
+                getattr(graph.architecture.node(vpc_id), "cidr", "0.0.0.0/0")
+            )
+        vpc_network = vpc_networks[vpc_id]
         ranges = []
-        for entry in ingress_rules(node):
-            if "cidr" not in entry or open_to_world(entry) or rule_covers_port(entry, SSH):
-                continue
+        for entry in entries:
             try:
                 network = ipaddress.ip_network(str(entry["cidr"]), strict=False)
             except ValueError:
