@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,11 @@ from archbuilder.catalog import (
     check_property_value,
     default_catalog,
 )
+from archbuilder.exporters.naming import pascal
 from archbuilder.importers.cfn_yaml import TemplateError, load_template
+from archbuilder.importers.references import refs as _refs
+from archbuilder.importers.references import rename_refs
+from archbuilder.importers.report import ImportReport
 from archbuilder.model import (
     Architecture,
     AvailabilityZoneNode,
@@ -32,6 +35,15 @@ from archbuilder.model import (
 )
 from archbuilder.model.containment import parent_kind_of
 from archbuilder.model.layout import auto_layout
+
+
+def cloudformation_writes(service_type: str) -> bool:
+    """Whether the CloudFormation exporter can write a service type (imported lazily: it is a large module).
+    A security group node is not written: the exporter derives one group per service instead."""
+    from archbuilder.exporters.cloudformation import NETWORK_TYPES, RENDERERS
+
+    return service_type in RENDERERS or (service_type in NETWORK_TYPES and service_type != "security_group")
+
 
 # Expressed by containment or connections in the model rather than as nodes of their own.
 FOLDED = {
@@ -76,6 +88,30 @@ FOLDED = {
     "Terraform::aws_lb_target_group_attachment",
     "Terraform::aws_ecs_task_definition",
 }
+# Properties (at any depth) whose references name a resource's own companions: security groups, roles,
+# instance profiles, launch templates, addresses, dead-letter queues, trail buckets, crawler databases.
+COMPANION_KEYS = frozenset(
+    {
+        "SecurityGroups",
+        "SecurityGroupIds",
+        "VpcSecurityGroupIds",
+        "VPCSecurityGroups",
+        "GroupSet",
+        "Role",
+        "RoleArn",
+        "RoleARN",
+        "TaskRoleArn",
+        "ExecutionRoleArn",
+        "IamInstanceProfile",
+        "S3BucketName",
+        "LaunchTemplate",
+        "LaunchConfigurationName",
+        "TaskDefinition",
+        "AllocationId",
+        "RedrivePolicy",
+        "DatabaseName",
+    }
+)
 SUBNET_KEYS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
 PROPERTY_MAP = {
     "MultiAZ": "multi_az",
@@ -134,48 +170,25 @@ KIND_PREFERENCE = (
 )
 
 
-@dataclass
-class ImportReport:
-    mapped: list[tuple[str, str, str]] = field(default_factory=list)  # logical id, CFN type, node id
-    folded: list[tuple[str, str]] = field(default_factory=list)  # logical id, CFN type
-    generic: list[tuple[str, str, str]] = field(default_factory=list)  # logical id, CFN type, node id
-    warnings: list[str] = field(default_factory=list)
-
-    def render(self) -> str:
-        lines = [
-            f"{len(self.mapped)} resources mapped to catalog services, {len(self.folded)} folded into containment "
-            f"or connections, {len(self.generic)} kept as generic resources"
-        ]
-        lines += [f"  mapped   {logical} ({kind}) -> {node}" for logical, kind, node in self.mapped]
-        lines += [f"  folded   {logical} ({kind})" for logical, kind in self.folded]
-        lines += [f"  generic  {logical} ({kind}) -> {node}" for logical, kind, node in self.generic]
-        lines += [f"  warning  {warning}" for warning in self.warnings]
-        return "\n".join(lines)
-
-
-def _refs(value: Any) -> list[str]:
-    """Logical ids a value refers to through Ref, GetAtt or ${...} in Sub."""
+def _keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
+    """References found under any of `keys`, at any depth of `value`."""
     found: list[str] = []
     if isinstance(value, dict):
-        if set(value) == {"Ref"} and isinstance(value["Ref"], str):
-            return [value["Ref"]]
-        if set(value) == {"Fn::GetAtt"}:
-            target = value["Fn::GetAtt"]
-            return [target[0] if isinstance(target, list) else str(target).split(".")[0]]
-        if set(value) == {"Fn::Sub"}:
-            text = value["Fn::Sub"][0] if isinstance(value["Fn::Sub"], list) else value["Fn::Sub"]
-            found += [m.split(".")[0] for m in re.findall(r"\$\{([^}!]+)\}", str(text))]
-        for item in value.values():
-            found += _refs(item)
+        for key, item in value.items():
+            found += _refs(item) if key in keys else _keyed_refs(item, keys)
     elif isinstance(value, list):
         for item in value:
-            found += _refs(item)
+            found += _keyed_refs(item, keys)
     return found
 
 
 class _Importer:
-    def __init__(self, template: dict[str, Any], name: str) -> None:
+    def __init__(
+        self, template: dict[str, Any], name: str, writable: Callable[[str], bool] | None = None
+    ) -> None:
         self.template = template
+        # Whether the exporter the design goes back to can write a service type; the others stay generic.
+        self.writable = writable
         self.resources: dict[str, dict[str, Any]] = template["Resources"]
         self.catalog = default_catalog()
         region = "us-east-1"
@@ -204,31 +217,10 @@ class _Importer:
         (one group and one role per service), so they fold into their owner. Returns companion -> owner."""
         users: dict[str, set[str]] = {}
         for logical in self.resources:
-            props = self._props(logical)
-            for key in (
-                "SecurityGroups",
-                "SecurityGroupIds",
-                "VpcSecurityGroupIds",
-                "VPCSecurityGroups",
-                "Role",
-                "TaskRoleArn",
-                "IamInstanceProfile",
-                "S3BucketName",
-                "LaunchTemplate",
-                "LaunchConfigurationName",
-                "AllocationId",
-                "RedrivePolicy",
-                "ExecutionRoleArn",
-            ):
-                for ref in _refs(props.get(key)):
-                    users.setdefault(ref, set()).add(logical)
-            for interface in props.get("NetworkInterfaces") or []:
-                for ref in _refs(interface.get("GroupSet") if isinstance(interface, dict) else None):
-                    users.setdefault(ref, set()).add(logical)
-            data = props.get("LaunchTemplateData")
-            if isinstance(data, dict):
-                for ref in _refs(data.get("SecurityGroupIds")) + _refs(data.get("IamInstanceProfile")):
-                    users.setdefault(ref, set()).add(logical)
+            # At any depth: ECS services name their groups under AwsvpcConfiguration, Firehose its role
+            # under the destination, launch templates under LaunchTemplateData.
+            for ref in _keyed_refs(self._props(logical), COMPANION_KEYS):
+                users.setdefault(ref, set()).add(logical)
         for profile in [name for name in self.resources if self._type(name) == "AWS::IAM::InstanceProfile"]:
             for role in _refs(self._props(profile).get("Roles")):
                 users.setdefault(role, set()).update(users.get(profile, set()))
@@ -253,6 +245,7 @@ class _Importer:
             "AWS::S3::Bucket": {"AWS::CloudTrail::Trail"},
             "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
             "AWS::SQS::Queue": {"AWS::SQS::Queue"},
+            "AWS::Glue::Database": {"AWS::Glue::Crawler"},
         }
         for companion in users:
             kind = self._type(companion)
@@ -280,9 +273,20 @@ class _Importer:
                 self.report.folded.append((logical, kind))
                 continue
             self._service(logical, kind)
+        self._unfold()
         self._connections()
+        renames = self._export_names()
+        for _logical, _kind, node_id in self.report.generic:
+            raw = self.arch.service(node_id).properties.get("raw_properties")
+            self.arch.set_property(node_id, "raw_properties", rename_refs(raw, renames))
+        outputs = self.template.get("Outputs")
+        kept = (
+            {name: body for name, body in outputs.items() if name not in self.dropped_outputs}
+            if isinstance(outputs, dict)
+            else {}
+        )
         sections = {
-            key: self.template.get(name) or {}
+            key: rename_refs(kept if name == "Outputs" else self.template.get(name) or {}, renames)
             for key, name in (
                 ("parameters", "Parameters"),
                 ("mappings", "Mappings"),
@@ -293,6 +297,50 @@ class _Importer:
         self.arch.set_template_sections(TemplateSections(**sections))
         auto_layout(self.arch)
         return self.arch
+
+    def _unfold(self) -> None:
+        """Text written back verbatim (generic resources' properties, Outputs) must not point at something the
+        export no longer has. A folded companion (a security group, role, bucket, address or queue of its own)
+        that such text refers to becomes a node again; so does a folded helper that a generic resource refers
+        to or that refers to one (a listener of an unknown load balancer); both repeat until nothing changes.
+        An Output that refers to a folded helper (a listener, route table...) is dropped with a warning: the
+        export writes its own helpers under its own names."""
+        outputs = self.template.get("Outputs")
+        outputs = outputs if isinstance(outputs, dict) else {}
+        while True:
+            generic = {logical for logical, _kind, _node in self.report.generic}
+            from_generic = {ref for logical in generic for ref in _refs(self._props(logical))}
+            from_outputs = set(_refs(outputs))
+            unfold = [
+                (logical, kind)
+                for logical, kind in self.report.folded
+                if logical in from_generic
+                or (logical in from_outputs and kind not in FOLDED)
+                or generic & set(_refs(self._props(logical)))
+            ]
+            if not unfold:
+                break
+            for logical, kind in unfold:
+                self.report.folded.remove((logical, kind))
+                self.owners.pop(logical, None)
+                if kind in FOLDED:
+                    self._generic(logical, kind, "a generic resource refers to it or it refers to one")
+                else:
+                    self._service(logical, kind)
+                    self.report.warnings.append(
+                        f"{logical}: not folded, because Outputs or a generic resource refer to it"
+                    )
+        folded = {logical for logical, _kind in self.report.folded}
+        self.dropped_outputs = sorted(name for name, body in outputs.items() if folded & set(_refs(body)))
+        for name in self.dropped_outputs:
+            gone = ", ".join(sorted(folded & set(_refs(outputs[name]))))
+            self.report.warnings.append(
+                f"Output {name}: dropped, it refers to {gone}, folded into the design"
+            )
+
+    def _export_names(self) -> dict[str, str]:
+        """Logical id -> the name the CloudFormation exporter gives its node: the label in PascalCase."""
+        return {logical: pascal(logical) for logical in self.nodes if pascal(logical) != logical}
 
     # ------------------------------------------------------------------ network
 
@@ -435,6 +483,9 @@ class _Importer:
         if service is None or service.id == "generic":
             self._generic(logical, kind, "the catalog has no entry for this type")
             return
+        if self.writable is not None and not self.writable(service.id):
+            self._generic(logical, kind, f"the CloudFormation exporter cannot write {service.short_name} yet")
+            return
         properties = self._properties(logical, service)
         node_id = self.arch.new_id(logical)
         parent, extras = self._placement(logical, service)
@@ -518,6 +569,11 @@ class _Importer:
             versioning = props.get("VersioningConfiguration")
             values["versioning"] = isinstance(versioning, dict) and versioning.get("Status") == "Enabled"
             values["encrypted"] = "BucketEncryption" in props
+        interfaces = props.get("NetworkInterfaces")
+        if service.property_spec("associate_public_ip") is not None and isinstance(interfaces, list):
+            first = interfaces[0] if interfaces and isinstance(interfaces[0], dict) else {}
+            if isinstance(first.get("AssociatePublicIpAddress"), bool):
+                values["associate_public_ip"] = first["AssociatePublicIpAddress"]
         if service.id in ("alb", "nlb") and "Scheme" in props:
             values["internet_facing"] = props["Scheme"] != "internal"
         ingress = self._owned_ingress(logical)
@@ -559,6 +615,10 @@ class _Importer:
         self.report.generic.append((logical, kind, node_id))
         if "no entry" not in why:
             self.report.warnings.append(f"{logical}: kept as a generic resource ({why})")
+        dropped = sorted(set(self.resources[logical]) - {"Type", "Properties"})
+        if dropped:
+            # A generic node carries the type and properties only; say what the export will not repeat.
+            self.report.warnings.append(f"{logical}: {', '.join(dropped)} not kept on the generic resource")
 
     # ------------------------------------------------------------------ connections
 
@@ -725,5 +785,5 @@ def import_template(path: Path) -> tuple[Architecture, ImportReport]:
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read: {exc.strerror}") from None
     template = load_template(raw, str(path))
-    importer = _Importer(template, path.stem)
+    importer = _Importer(template, path.stem, writable=cloudformation_writes)
     return importer.run(), importer.report
