@@ -294,6 +294,14 @@ class Document(QObject):
             lambda: self.architecture.update_connection(connection_id, name, old),
         )
 
+    def set_metadata(self, name: str, value: Any) -> bool:
+        old = getattr(self.architecture.metadata, name, None)
+        return self._edit(
+            f"Set design {name.replace('_', ' ')}",
+            lambda: self.architecture.set_metadata(name, value),
+            lambda: self.architecture.set_metadata(name, old),
+        )
+
     def suppress(self, suppression: Suppression) -> bool:
         return self._edit(
             f"Suppress {suppression.rule_id}",

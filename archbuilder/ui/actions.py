@@ -55,6 +55,13 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions["save"] = _action(window, "&Save", window.save, S.Save)
     actions["save_as"] = _action(window, "Save &as…", window.save_as, S.SaveAs)
     file_menu.addActions([actions["save"], actions["save_as"]])
+    import_menu = file_menu.addMenu("&Import")
+    for text, kind in (
+        ("CloudFormation template…", "cloudformation"),
+        ("Terraform file…", "terraform-file"),
+        ("Terraform folder…", "terraform-folder"),
+    ):
+        import_menu.addAction(_action(window, text, partial(window.import_dialog, kind)))
     export_menu = file_menu.addMenu("&Export")
     for fmt in available_formats():
         export_menu.addAction(_action(window, fmt.description, partial(window.export_to, fmt.name)))

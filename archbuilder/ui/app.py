@@ -24,6 +24,9 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
     recovery = default_recovery_dir()
     leftovers = [] if screenshot else find_recoverable(recovery)
     window = MainWindow()
+    if not screenshot:
+        # Screenshots use the default layout so that docs look the same on every machine.
+        window.restore_layout()
     if file:
         if not window.open_path(Path(file)) and screenshot:
             return 2

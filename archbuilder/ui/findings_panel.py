@@ -1,11 +1,14 @@
-"""Live findings grouped by severity; clicking one selects its nodes, and a finding can be suppressed with a reason."""
+"""Live findings grouped by severity or pillar; clicking one selects its nodes, and one can be suppressed with a
+reason (stored in the document as one undo step)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -17,10 +20,13 @@ from PySide6.QtWidgets import (
 
 from archbuilder.editor.document import Document
 from archbuilder.model import Suppression
-from archbuilder.validation import Finding, Severity, ValidationResult
+from archbuilder.validation import Finding, Pillar, Severity, ValidationResult
 
 COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
+SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP_BY_SEVERITY = "Severity"
+GROUP_BY_PILLAR = "Pillar"
 
 
 class FindingsPanel(QWidget):
@@ -30,55 +36,89 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.summary = QLabel("Not validated yet")
+        self.group_by = QComboBox()
+        self.group_by.addItems([GROUP_BY_SEVERITY, GROUP_BY_PILLAR])
+        self.group_by.setToolTip("Group findings by severity or by Well-Architected pillar")
+        self.group_by.currentTextChanged.connect(self._regroup)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Group by"))
+        top.addWidget(self.group_by)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Finding", "Rule", "Pillar"])
-        self.tree.setColumnWidth(0, 330)
-        self.tree.setWordWrap(True)
+        self.tree.setHeaderLabels(["Finding", "Rule"])
+        header = self.tree.header()
+        # The message takes the room; the rule id column fits its text. No sideways scrolling.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda current, _prev: self._show_detail(current))
-        self.detail = QLabel("")
+        self.detail = QLabel("Click a finding to select its services.")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)
+        self.detail.setStyleSheet("color: #444;")
         self.suppress_button = QPushButton("Suppress…")
         self.suppress_button.setEnabled(False)
-        self.suppress_button.clicked.connect(self.suppress_current)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.suppress_button)
+        self.suppress_button.setToolTip("Accept this finding for these services, with a reason")
+        self.suppress_button.clicked.connect(lambda: self.suppress_current())
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.detail, 1)
+        bottom.addWidget(self.suppress_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.detail)
-        layout.addLayout(buttons)
+        layout.addLayout(bottom)
         self.result: ValidationResult | None = None
 
     def show_result(self, result: ValidationResult) -> None:
         self.result = result
-        self.tree.clear()
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        self.summary.setText(
-            f"{errors} errors · {warnings} warnings · {infos} notes · lock-in {result.lockin.score}/100"
-        )
-        groups: dict[str, QTreeWidgetItem] = {}
-        for finding in result.findings:
-            key = "suppressed" if finding.suppressed else finding.severity.value
+        self.summary.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
+        self._regroup()
+
+    def _group_key(self, finding: Finding) -> tuple[int, str]:
+        """Sort position and title of the group a finding goes in; suppressed ones always go last."""
+        if finding.suppressed:
+            return (99, "Suppressed")
+        if self.group_by.currentText() == GROUP_BY_PILLAR:
+            return (list(Pillar).index(finding.pillar), finding.pillar.heading)
+        return (-finding.severity.rank, SEVERITY_TITLES[finding.severity])
+
+    def _regroup(self) -> None:
+        selected = self._finding(self.tree.currentItem())
+        self.tree.clear()
+        if self.result is None:
+            return
+        groups: dict[tuple[int, str], QTreeWidgetItem] = {}
+        for finding in self.result.findings:
+            key = self._group_key(finding)
             if key not in groups:
-                title = "Suppressed" if finding.suppressed else f"{finding.severity.value.capitalize()}s"
-                group = QTreeWidgetItem([title])
-                group.setFirstColumnSpanned(True)
-                groups[key] = group
-            item = QTreeWidgetItem([finding.message, finding.rule_id, finding.pillar.heading])
+                groups[key] = QTreeWidgetItem([key[1]])
+                groups[key].setFirstColumnSpanned(True)
+            item = QTreeWidgetItem([finding.message, finding.rule_id])
             item.setData(0, FINDING_ROLE, finding)
             item.setForeground(0, QBrush(QColor("#777" if finding.suppressed else COLOURS[finding.severity])))
-            item.setToolTip(0, f"{finding.message}\nFix: {finding.remediation}\nSource: {finding.source}")
+            tip = f"{finding.message}\nFix: {finding.remediation}\nSource: {finding.source.seed}, “{finding.source.section}”"
+            if finding.suppressed:
+                tip += f"\nSuppressed: {finding.suppression_reason}"
+            item.setToolTip(0, tip)
             groups[key].addChild(item)
-        for key in ("error", "warning", "info", "suppressed"):
-            if key in groups:
-                group = groups[key]
-                group.setText(0, f"{group.text(0)} ({group.childCount()})")
-                self.tree.addTopLevelItem(group)
-                group.setExpanded(key != "suppressed")
+            if finding == selected:
+                self.tree.setCurrentItem(item)
+        for key in sorted(groups):
+            group = groups[key]
+            group.setText(0, f"{key[1]} ({group.childCount()})")
+            self.tree.addTopLevelItem(group)
+            group.setExpanded(key[1] != "Suppressed")
+        self._show_detail(self.tree.currentItem())
+
+    def group_titles(self) -> list[str]:
+        return [
+            item.text(0) for i in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(i))
+        ]
 
     def finding_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
@@ -102,13 +142,16 @@ class FindingsPanel(QWidget):
         finding = self._finding(item)
         self.suppress_button.setEnabled(finding is not None and not finding.suppressed)
         if finding is None:
-            self.detail.setText("")
+            self.detail.setText("Click a finding to select its services.")
             return
-        self.detail.setText(f"Fix: {finding.remediation}\nSource: {finding.source}")
+        text = f"Fix: {finding.remediation}\nSource: {finding.source.seed}, “{finding.source.section}”"
+        if finding.suppressed:
+            text += f"\nSuppressed: {finding.suppression_reason}"
+        self.detail.setText(text)
 
     def suppress_current(self, reason: str | None = None) -> bool:
         finding = self._finding(self.tree.currentItem())
-        if finding is None:
+        if finding is None or finding.suppressed:
             return False
         if reason is None:
             reason, ok = QInputDialog.getText(

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from archbuilder.canvas.minimap import MiniMap
 from archbuilder.canvas.scene import ArchitectureScene
@@ -14,7 +24,10 @@ from archbuilder.canvas.view import ArchitectureView
 from archbuilder.editor.autosave import Autosaver, Recoverable, discard, load_recoverable
 from archbuilder.editor.document import Document
 from archbuilder.editor.validation_runner import ValidationRunner
-from archbuilder.exporters.registry import ExportError, export
+from archbuilder.exporters.registry import FORMATS, ExportError, export
+from archbuilder.importers.cfn_yaml import TemplateError
+from archbuilder.importers.cloudformation import import_template
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, DocumentError, loads
 from archbuilder.resource_files import example_path
 from archbuilder.ui.actions import build_actions
@@ -26,6 +39,10 @@ from archbuilder.ui.tips_panel import TipsPanel
 from archbuilder.validation import ValidationResult
 
 MAX_RECENT = 8
+
+
+class ExportCancelled(Exception):
+    """The user pressed Cancel in the export progress dialog."""
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +85,7 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self.setWindowModified)
         self.document.path_changed.connect(self._on_path_changed)
         self.document.architecture_replaced.connect(self._update_title)
+        self.document.undo_stack.indexChanged.connect(self._on_undo_index)  # the design's name may change
         self.scene.selection_node_ids_changed.connect(self._selection_changed)
         self.findings.nodes_activated.connect(self.focus_nodes)
         self.runner.finished.connect(self._show_result)
@@ -90,10 +108,18 @@ class MainWindow(QMainWindow):
     def _on_path_changed(self, _path: object) -> None:
         self._update_title()
 
-    def _update_title(self) -> None:
+    def _on_undo_index(self, _index: int) -> None:
+        # Only the name can change here; the modified marker follows modified_changed. (The stack also
+        # announces its clearing while being destroyed, when asking it anything would fail.)
+        self.setWindowTitle(self._title())
+
+    def _title(self) -> str:
         name = self.document.architecture.metadata.name
         where = f" — {self.document.path.name}" if self.document.path else ""
-        self.setWindowTitle(f"{name}{where}[*] — archbuilder")
+        return f"{name}{where}[*] — archbuilder"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self._title())
         self.setWindowModified(self.document.is_modified)
 
     def _selection_changed(self, ids: list[str]) -> None:
@@ -152,7 +178,7 @@ class MainWindow(QMainWindow):
         try:
             self.document.open(path)
         except DocumentError as exc:
-            QMessageBox.critical(self, "Cannot open document", str(exc))
+            self.report_error("Cannot open document", str(exc))
             return False
         self._remember(path)
         self.view.fit_all()
@@ -184,10 +210,39 @@ class MainWindow(QMainWindow):
         try:
             self.document.save(path)
         except DocumentError as exc:
-            QMessageBox.critical(self, "Cannot save", str(exc))
+            self.report_error("Cannot save", str(exc))
             return False
         self._remember(path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def import_dialog(self, kind: str) -> None:
+        """kind: "cloudformation", "terraform-file" or "terraform-folder"."""
+        if kind == "terraform-folder":
+            name = QFileDialog.getExistingDirectory(self, "Import a folder of Terraform files")
+        else:
+            pattern = (
+                "Terraform (*.tf)"
+                if kind == "terraform-file"
+                else "CloudFormation templates (*.yaml *.yml *.json *.template)"
+            )
+            name, _ = QFileDialog.getOpenFileName(self, "Import", "", f"{pattern};;All files (*)")
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, source: Path) -> bool:
+        """A CloudFormation template, a .tf file or a folder of them becomes a new, unsaved design."""
+        if not self.maybe_save():
+            return False
+        terraform = source.is_dir() or source.suffix == ".tf"
+        try:
+            architecture, report = import_terraform(source) if terraform else import_template(source)
+        except (TemplateError, DocumentError, OSError, ValueError) as exc:
+            self.report_error("Cannot import", str(exc))
+            return False
+        self.document.replace(architecture, None, modified=True)
+        self.view.fit_all()
+        self.statusBar().showMessage(f"Imported {source.name}: {report.render().splitlines()[0]}", 15000)
         return True
 
     def recent_files(self) -> list[str]:
@@ -204,11 +259,40 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return []
             folder = Path(chosen)
+        fmt = FORMATS[format_name]
+        # The export runs on the UI thread (it reads the live model, which must not change under it) behind a
+        # window-modal progress dialog that keeps the window painted and offers Cancel.
+        dialog = QProgressDialog(f"Exporting {fmt.description}…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Export")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def progress(what: str, done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            dialog.setLabelText(f"Exporting {fmt.description}: {what}")
+            QApplication.processEvents()
+            if dialog.wasCanceled():
+                raise ExportCancelled
+
         try:
-            written = export(format_name, self.document.architecture, folder)
-        except ExportError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            written = export(format_name, self.document.architecture, folder, progress)
+        except ExportCancelled:
+            self.statusBar().showMessage("Export cancelled", 5000)
             return []
+        except ExportError as exc:
+            self.report_error("Export failed", str(exc))
+            return []
+        except OSError as exc:
+            self.report_error("Export failed", f"{exc.filename or folder}: {exc.strerror or exc}")
+            return []
+        except Exception as exc:  # an exporter bug must not take the unsaved design down with it
+            traceback.print_exc(file=sys.stderr)
+            self.report_error("Export failed", f"The {fmt.description} exporter failed unexpectedly: {exc!r}")
+            return []
+        finally:
+            dialog.reset()
+            dialog.deleteLater()
         self.statusBar().showMessage(f"Exported {', '.join(p.name for p in written)} to {folder}", 8000)
         return written
 
@@ -233,15 +317,32 @@ class MainWindow(QMainWindow):
         try:
             architecture = load_recoverable(item)
         except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot recover", str(exc))
+            self.report_error("Cannot recover", str(exc))
             return False
         self.document.replace(architecture, item.original, modified=True)
         discard(item)
         self.statusBar().showMessage("Recovered unsaved changes; save them to keep them", 10000)
         return True
 
+    def report_error(self, title: str, text: str) -> None:
+        """Problems the user must see (and acknowledge) go through here, never as a traceback."""
+        QMessageBox.warning(self, title, text)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
+            self.save_layout()
             self.autosaver.shutdown()
             event.accept()
         else:

@@ -1,11 +1,13 @@
-"""Properties of the selected node, generated from the catalog's property specs; every edit is one undo step."""
+"""Properties of the selected node (or of the design when nothing is selected), generated from the catalog's
+property specs. Bad values are refused inline with the reason; every accepted edit is one undo step."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
@@ -21,26 +25,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archbuilder.catalog import PropertySpec, PropertyType, check_property_value
+from archbuilder.catalog import Placement, PropertySpec, PropertyType, check_property_value
 from archbuilder.editor.document import Document
-from archbuilder.model import AvailabilityZoneNode, RegionNode, ServiceNode, SubnetNode, VpcNode
+from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, ServiceNode, SubnetNode, VpcNode
+from archbuilder.model.document import Environment
+from archbuilder.ui.property_editors import IngressTable, StringListEdit
 
 _INT_LIMIT = 2_000_000_000
+Setter = Callable[[Any], None]
 
 
 class _JsonEdit(QPlainTextEdit):
-    """A JSON field applied when it loses focus (rule lists, string lists, raw imported properties)."""
+    """Raw JSON (imported resources' untranslated properties), applied when the field loses focus."""
 
-    committed = Signal(str)
-
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, on_commit: Callable[[str], None]) -> None:
         super().__init__(text)
+        self._on_commit = on_commit
         self.setFixedHeight(90)
         self.setToolTip("JSON; applied when the field loses focus")
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.committed.emit(self.toPlainText())
+        self._on_commit(self.toPlainText())
         super().focusOutEvent(event)
+
+
+def _set_quietly(widget: QWidget, apply: Callable[[], None]) -> None:
+    """Show a model value in an editor without the editor reporting it back as a user edit."""
+    blocked = widget.blockSignals(True)
+    try:
+        apply()
+    finally:
+        widget.blockSignals(blocked)
 
 
 class PropertiesPanel(QWidget):
@@ -48,8 +63,10 @@ class PropertiesPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.node_id: str | None = None
-        self.title = QLabel("Nothing selected")
+        self._built_for: tuple[str | None, str] | None = None
+        self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: bold; font-size: 13px;")
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -57,6 +74,7 @@ class PropertiesPanel(QWidget):
         self.error.setStyleSheet("color: #b3261e;")
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
@@ -64,11 +82,13 @@ class PropertiesPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.error)
-        layout.addWidget(scroll)
+        layout.addWidget(scroll, 1)
         self.editors: dict[str, QWidget] = {}
+        self._setters: dict[str, Setter] = {}
         # Bound methods, not lambdas: Qt drops them when this panel is destroyed.
         document.undo_stack.indexChanged.connect(self._on_undo_index)
         document.architecture_replaced.connect(self._on_replaced)
+        self.refresh()
 
     def _on_undo_index(self, _index: int) -> None:
         self.refresh()
@@ -81,98 +101,211 @@ class PropertiesPanel(QWidget):
     def show_node(self, node_id: str | None) -> None:
         self.node_id = node_id if node_id in self.document.architecture.nodes else None
         self.error.setText("")
+        self._built_for = None
         self.refresh()
 
+    def _identity(self) -> tuple[str | None, str]:
+        node = self.document.architecture.nodes.get(self.node_id or "")
+        if node is None:
+            return (None, "design")
+        return (node.id, node.type if isinstance(node, ServiceNode) else node.kind)
+
     def refresh(self) -> None:
+        """After an edit or undo: update the editors in place (keeps focus while tabbing through fields);
+        rebuild only when a different node (or none) is shown."""
+        if self.node_id not in self.document.architecture.nodes:
+            self.node_id = None
+        identity = self._identity()
+        if identity == self._built_for:
+            self._sync()
+            return
+        self._built_for = identity
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors.clear()
-        arch = self.document.architecture
-        if self.node_id is None or self.node_id not in arch.nodes:
-            self.title.setText("Nothing selected")
-            return
-        node = arch.node(self.node_id)
-        label_edit = QLineEdit(node.label)
-        label_edit.editingFinished.connect(lambda: self._apply_label(label_edit.text()))
-        self._add_row("Label", "label", label_edit)
-        if isinstance(node, ServiceNode):
-            service = arch.catalog.get(node.type)
-            self.title.setText(f"{service.name}  ({node.id})")
-            for spec in service.properties:
-                self._add_row(
-                    spec.label or spec.name,
-                    spec.name,
-                    self._editor_for(spec, node.properties.get(spec.name)),
-                    spec.description,
-                )
+        self._setters.clear()
+        if self.node_id is None:
+            self._build_design()
         else:
+            self._build_node(self.node_id)
+        self._sync()
+
+    def _sync(self) -> None:
+        arch = self.document.architecture
+        node = arch.nodes.get(self.node_id or "")
+        for key, setter in self._setters.items():
+            if node is None:
+                value = getattr(arch.metadata, key)
+            elif key in ("label", "extra_subnet_ids") or not isinstance(node, ServiceNode):
+                value = getattr(node, key)
+            else:
+                value = node.properties.get(key)
+            _set_quietly(self.editors[key], lambda s=setter, v=value: s(v))  # type: ignore[misc]
+
+    def _build_design(self) -> None:
+        self.title.setText("Design (select a node to edit it)")
+        self._add_row("Name", "name", *self._line("name", self.document.set_metadata, None))
+        description = _JsonEdit(
+            "", lambda text: self._apply_field(self.document.set_metadata, "description", text)
+        )
+        description.setToolTip("Applied when the field loses focus")
+        self._add_row("Description", "description", description, description.setPlainText)
+        self._add_row(
+            "Default region",
+            "default_region",
+            *self._line("default_region", self.document.set_metadata, None),
+        )
+        environment = QComboBox()
+        environment.addItems([e.value for e in Environment])
+        environment.currentTextChanged.connect(
+            lambda text: self._apply_field(self.document.set_metadata, "environment", text)
+        )
+        self._add_row("Environment", "environment", environment, lambda v: environment.setCurrentText(str(v)))
+
+    def _build_node(self, node_id: str) -> None:
+        arch = self.document.architecture
+        node = arch.node(node_id)
+        self._add_row("Label", "label", *self._line("label", None, node_id))
+        if not isinstance(node, ServiceNode):
             self.title.setText(f"{node.kind.upper()} container  ({node.id})")
+            setter = self.document.set_container_field
             if isinstance(node, RegionNode):
-                self._add_row("Region", "region", self._text_field("region", node.region))
+                self._add_row("Region", "region", *self._line("region", setter, node_id))
             if isinstance(node, VpcNode | SubnetNode):
-                self._add_row("CIDR", "cidr", self._text_field("cidr", node.cidr))
+                self._add_row("CIDR", "cidr", *self._line("cidr", setter, node_id))
             if isinstance(node, AvailabilityZoneNode):
-                self._add_row("Zone", "zone", self._text_field("zone", node.zone))
+                self._add_row("Zone", "zone", *self._line("zone", setter, node_id))
             if isinstance(node, SubnetNode):
                 tier = QComboBox()
                 tier.addItems(["public", "private"])
-                tier.setCurrentText(node.tier.value)
-                tier.currentTextChanged.connect(lambda value: self._apply_container("tier", value))
-                self._add_row("Tier", "tier", tier)
+                tier.currentTextChanged.connect(
+                    lambda value: self._apply_field(setter, "tier", value, node_id)
+                )
+                self._add_row(
+                    "Tier", "tier", tier, lambda v: tier.setCurrentText(getattr(v, "value", str(v)))
+                )
+            return
+        service = arch.catalog.get(node.type)
+        self.title.setText(f"{service.name}  ({node.id})")
+        for spec in service.properties:
+            editor, setter_fn = self._editor_for(spec)
+            self._add_row(spec.label or spec.name, spec.name, editor, setter_fn, spec.description)
+        if service.placement is Placement.MULTI_SUBNET:
+            self._add_extra_subnets(node)
 
-    def _add_row(self, label: str, key: str, editor: QWidget, tooltip: str = "") -> None:
+    def _add_extra_subnets(self, node: ServiceNode) -> None:
+        arch = self.document.architecture
+        vpc = arch.enclosing(node.id, NodeKind.VPC)
+        candidates = [
+            s
+            for s in (arch.descendants(vpc.id) if vpc else [])
+            if isinstance(s, SubnetNode) and s.id != node.parent_id
+        ]
+        if not candidates:
+            return
+        subnets = QListWidget()
+        subnets.setFixedHeight(min(22 * len(candidates) + 6, 140))
+        for subnet in candidates:
+            item = QListWidgetItem(f"{subnet.label} ({subnet.cidr})")
+            item.setData(Qt.ItemDataRole.UserRole, subnet.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            subnets.addItem(item)
+
+        def show(ids: list[str]) -> None:
+            for row in range(subnets.count()):
+                item = subnets.item(row)
+                checked = item.data(Qt.ItemDataRole.UserRole) in ids
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+        def changed(_item: QListWidgetItem) -> None:
+            ids = [
+                subnets.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(subnets.count())
+                if subnets.item(r).checkState() == Qt.CheckState.Checked
+            ]
+            self._apply_field(
+                lambda n, _name, v: self.document.set_extra_subnets(n, v), "extra_subnet_ids", ids, node.id
+            )
+
+        subnets.itemChanged.connect(changed)
+        self._add_row(
+            "Also in subnets",
+            "extra_subnet_ids",
+            subnets,
+            show,
+            "More subnets of the same VPC this service spans (one per availability zone)",
+        )
+
+    def _add_row(self, label: str, key: str, editor: QWidget, setter: Setter, tooltip: str = "") -> None:
         if tooltip:
             editor.setToolTip(tooltip)
         self.editors[key] = editor
+        self._setters[key] = setter
         self.form.addRow(label, editor)
 
-    def _text_field(self, name: str, value: str) -> QLineEdit:
-        edit = QLineEdit(value)
-        edit.editingFinished.connect(lambda: self._apply_container(name, edit.text().strip()))
-        return edit
+    def _line(
+        self, name: str, apply: Callable[..., bool] | None, node_id: str | None
+    ) -> tuple[QLineEdit, Setter]:
+        """A text field for a label, a container field (apply(node_id, name, value)) or a design field."""
+        edit = QLineEdit()
 
-    def _editor_for(self, spec: PropertySpec, value: Any) -> QWidget:
+        def commit() -> None:
+            text = edit.text().strip()
+            if apply is None:
+                self._apply_label(text)
+            elif node_id is None:
+                self._apply_field(apply, name, text)
+            else:
+                self._apply_field(apply, name, text, node_id)
+
+        edit.editingFinished.connect(commit)
+        return edit, lambda v: edit.setText("" if v is None else str(v))
+
+    def _editor_for(self, spec: PropertySpec) -> tuple[QWidget, Setter]:
         kind = spec.type
         if kind is PropertyType.BOOLEAN:
             box = QCheckBox()
-            box.setChecked(bool(value))
             box.toggled.connect(lambda checked: self._apply(spec, checked))
-            return box
+            return box, lambda v: box.setChecked(bool(v))
         if kind is PropertyType.ENUM:
             combo = QComboBox()
-            combo.addItems(list(spec.values))
-            if value is not None:
-                combo.setCurrentText(str(value))
-            combo.currentTextChanged.connect(lambda text: self._apply(spec, text))
-            return combo
+            combo.addItems(["", *spec.values] if spec.default is None else list(spec.values))
+            combo.currentTextChanged.connect(lambda text: self._apply(spec, text or None))
+            return combo, lambda v: combo.setCurrentText("" if v is None else str(v))
         if kind is PropertyType.INTEGER:
             spin = QSpinBox()
             spin.setRange(
                 int(spec.minimum if spec.minimum is not None else -_INT_LIMIT),
                 int(spec.maximum if spec.maximum is not None else _INT_LIMIT),
             )
-            spin.setValue(int(value or 0))
             if spec.unit:
                 spin.setSuffix(f" {spec.unit}")
             spin.editingFinished.connect(lambda: self._apply(spec, spin.value()))
-            return spin
+            return spin, lambda v: spin.setValue(int(v or 0))
         if kind is PropertyType.NUMBER:
             number = QDoubleSpinBox()
             number.setRange(
                 spec.minimum if spec.minimum is not None else -1e12,
                 spec.maximum if spec.maximum is not None else 1e12,
             )
-            number.setValue(float(value or 0))
             number.editingFinished.connect(lambda: self._apply(spec, number.value()))
-            return number
-        if kind in (PropertyType.INGRESS_RULES, PropertyType.OBJECT, PropertyType.STRING_LIST):
-            empty: Any = {} if kind is PropertyType.OBJECT else []
-            text = _JsonEdit(json.dumps(value if value is not None else empty, indent=1))
-            text.committed.connect(lambda content: self._apply_json(spec, content))
-            return text
-        edit = QLineEdit("" if value is None else str(value))
-        edit.editingFinished.connect(lambda: self._apply(spec, edit.text()))
-        return edit
+            return number, lambda v: number.setValue(float(v or 0))
+        if kind is PropertyType.INGRESS_RULES:
+            table = IngressTable(None)
+            table.committed.connect(lambda value: self._apply_structured(spec, value))
+            return table, lambda v: table.set_value(v)
+        if kind is PropertyType.STRING_LIST:
+            lines = StringListEdit(None)
+            lines.committed.connect(lambda value: self._apply(spec, value or None))
+            return lines, lambda v: lines.set_value(v)
+        if kind is PropertyType.OBJECT:
+            raw = _JsonEdit("", lambda text: self._apply_json(spec, text))
+            return raw, lambda v: raw.setPlainText(json.dumps(v if v is not None else {}, indent=1))
+        edit = QLineEdit()
+        if kind is PropertyType.CIDR:
+            edit.setPlaceholderText("e.g. 10.0.0.0/16")
+        edit.editingFinished.connect(lambda: self._apply(spec, edit.text().strip()))
+        return edit, lambda v: edit.setText("" if v is None else str(v))
 
     # ------------------------------------------------------------------ applying
 
@@ -180,7 +313,11 @@ class PropertiesPanel(QWidget):
         if self.node_id is None:
             return
         node = self.document.architecture.nodes.get(self.node_id)
-        if not isinstance(node, ServiceNode) or node.properties.get(spec.name) == value:
+        if not isinstance(node, ServiceNode):
+            return
+        current = node.properties.get(spec.name)
+        # An empty field over an unset or empty value is not an edit (focus merely passed through).
+        if current == value or (current in (None, "", []) and value in (None, "", [])):
             return
         problem = check_property_value(spec, value)
         if problem:
@@ -189,6 +326,12 @@ class PropertiesPanel(QWidget):
         self.error.setText("")
         if not self.document.set_property(self.node_id, spec.name, value):
             self.error.setText(f"{spec.label or spec.name}: refused")
+
+    def _apply_structured(self, spec: PropertySpec, value: Any) -> None:
+        if isinstance(value, str):  # the editor's reason it holds no valid value yet
+            self.error.setText(f"{spec.label or spec.name}: {value}")
+            return
+        self._apply(spec, value)
 
     def _apply_json(self, spec: PropertySpec, text: str) -> None:
         try:
@@ -203,22 +346,27 @@ class PropertiesPanel(QWidget):
     def _apply_label(self, text: str) -> None:
         if self.node_id is None or self.document.architecture.node(self.node_id).label == text:
             return
-        if not text.strip():
+        if not text:
             self.error.setText("Label: must not be empty")
             return
         self.error.setText("")
         self.document.set_label(self.node_id, text)
 
-    def _apply_container(self, name: str, value: Any) -> None:
-        if (
-            self.node_id is None
-            or getattr(self.document.architecture.node(self.node_id), name, None) == value
-        ):
+    def _apply_field(
+        self, apply: Callable[..., bool], name: str, value: Any, node_id: str | None = None
+    ) -> None:
+        """A container, extra-subnet or design field; the model's refusal is shown here, not only in the status bar."""
+        current = (
+            getattr(self.document.architecture.nodes[node_id], name, None)
+            if node_id is not None
+            else getattr(self.document.architecture.metadata, name, None)
+        )
+        if current == value:
             return
         messages: list[str] = []
         self.document.status_message.connect(messages.append)
         try:
-            ok = self.document.set_container_field(self.node_id, name, value)
+            ok = apply(node_id, name, value) if node_id is not None else apply(name, value)
         finally:
             self.document.status_message.disconnect(messages.append)
         self.error.setText("" if ok else (messages[-1] if messages else f"{name}: refused"))

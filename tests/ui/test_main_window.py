@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPointF, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMessageBox
@@ -21,17 +20,6 @@ from tests.canvas.helpers import drop
 
 MVP = Path(str(example_path("startup-mvp")))
 THREE_TIER = Path(str(example_path("three-tier-web")))
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings=settings, recovery_dir=tmp_path / "recovery")
-    window.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def scene_centre(window: MainWindow, node_id: str) -> QPointF:
