@@ -1,0 +1,164 @@
+"""Properties, findings, lock-in and tips panels inside the real main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget
+
+from archbuilder.model import dumps
+from archbuilder.resource_files import example_path
+from archbuilder.ui.main_window import MainWindow
+from archbuilder.ui.property_editors import IngressTable
+
+MVP = Path(str(example_path("startup-mvp")))
+THREE_TIER = Path(str(example_path("three-tier-web")))
+
+
+def undo_texts(window: MainWindow) -> list[str]:
+    stack = window.document.undo_stack
+    return [stack.text(i) for i in range(stack.count())]
+
+
+def test_with_nothing_selected_the_design_itself_is_edited(window: MainWindow) -> None:
+    window.open_path(MVP)
+    panel = window.properties
+    assert panel.title.text() == "Design (select a node to edit it)"
+    name = panel.editors["name"]
+    assert isinstance(name, QLineEdit) and name.text() == window.document.architecture.metadata.name
+    name.setText("Shop MVP")
+    name.editingFinished.emit()
+    environment = panel.editors["environment"]
+    assert isinstance(environment, QComboBox)
+    environment.setCurrentText("staging")
+    assert window.document.architecture.metadata.name == "Shop MVP"
+    assert window.document.architecture.metadata.environment == "staging"
+    assert undo_texts(window) == ["Set design name", "Set design environment"]
+    assert window.windowTitle().startswith("Shop MVP — ")
+    window.menu_actions["undo"].trigger()
+    assert environment.currentText() == "production"  # the editor follows undo in place
+    region = panel.editors["default_region"]
+    assert isinstance(region, QLineEdit)
+    region.setText("mars-1")
+    region.editingFinished.emit()
+    assert panel.error.text().startswith("Refused: metadata › default_region")
+    assert window.document.undo_stack.index() == 1  # the refused edit pushed nothing
+
+
+def test_ingress_rules_are_edited_as_a_table_one_undo_step_per_change(window: MainWindow) -> None:
+    window.open_path(MVP)
+    window.scene.select_nodes(["web"])
+    table = window.properties.editors["ingress"]
+    assert isinstance(table, IngressTable)
+    cells = [
+        [table.table.item(r, c).text() for c in range(5)]  # type: ignore[union-attr]
+        for r in range(table.table.rowCount())
+    ]
+    assert cells == [["tcp", "22", "22", "0.0.0.0/0", "SSH"], ["tcp", "80", "80", "0.0.0.0/0", "HTTP"]]
+    table.table.item(0, 3).setText("10.0.0.0/16")  # type: ignore[union-attr]
+    assert window.document.architecture.service("web").properties["ingress"][0] == {
+        "protocol": "tcp",
+        "from_port": 22,
+        "to_port": 22,
+        "cidr": "10.0.0.0/16",
+        "description": "SSH",
+    }
+    table.table.item(1, 1).setText("eighty")  # type: ignore[union-attr]
+    assert window.properties.error.text() == "Extra ingress rules: rule 2: From port 'eighty' is not a number"
+    table.table.item(1, 1).setText("80")  # type: ignore[union-attr]
+    table.table.selectRow(0)
+    table.remove_selected()
+    assert window.document.architecture.service("web").properties["ingress"] == [
+        {"protocol": "tcp", "from_port": 80, "to_port": 80, "cidr": "0.0.0.0/0", "description": "HTTP"}
+    ]
+    assert undo_texts(window) == ["Set Extra ingress rules", "Set Extra ingress rules"]
+    before_undo = dumps(window.document.architecture)
+    window.menu_actions["undo"].trigger()
+    window.menu_actions["undo"].trigger()
+    assert window.document.architecture.service("web").properties["ingress"][0]["cidr"] == "0.0.0.0/0"
+    assert table.table.rowCount() == 2
+    window.menu_actions["redo"].trigger()
+    window.menu_actions["redo"].trigger()
+    assert dumps(window.document.architecture) == before_undo
+
+
+def test_a_multi_subnet_service_lists_the_other_subnets_of_its_vpc(window: MainWindow) -> None:
+    window.open_path(THREE_TIER)
+    window.scene.select_nodes(["web-alb"])
+    subnets = window.properties.editors["extra_subnet_ids"]
+    assert isinstance(subnets, QListWidget)
+    rows = {subnets.item(r).text(): subnets.item(r).checkState().name for r in range(subnets.count())}
+    assert rows["Public subnet b (10.0.10.0/24)"] == "Checked"
+    assert "Public subnet a (10.0.0.0/24)" not in rows  # its own subnet
+    assert rows["App subnet a (10.0.1.0/24)"] == "Unchecked"
+    for row in range(subnets.count()):
+        if subnets.item(row).text().startswith("Public subnet b"):
+            subnets.item(row).setCheckState(subnets.item(row).checkState().Unchecked)
+    assert window.document.architecture.service("web-alb").extra_subnet_ids == []
+    assert undo_texts(window) == ["Set subnets"]
+
+
+def test_container_fields_refuse_bad_values_inline(window: MainWindow) -> None:
+    window.open_path(THREE_TIER)
+    window.scene.select_nodes(["public-b"])
+    cidr = window.properties.editors["cidr"]
+    assert isinstance(cidr, QLineEdit) and cidr.text() == "10.0.10.0/24"
+    cidr.setText("10.1.0.0/24")
+    cidr.editingFinished.emit()
+    assert window.properties.error.text().startswith("Refused: ")
+    assert "10.1.0.0/24" in window.properties.error.text()
+    assert window.document.undo_stack.count() == 0
+    cidr.setText("10.0.20.0/24")
+    cidr.editingFinished.emit()
+    assert window.properties.error.text() == ""
+    assert window.document.architecture.node("public-b").cidr == "10.0.20.0/24"  # type: ignore[union-attr]
+    assert undo_texts(window) == ["Set cidr"]
+
+
+def test_passing_through_an_empty_text_field_is_not_an_edit(window: MainWindow) -> None:
+    window.open_path(MVP)
+    window.scene.select_nodes(["web"])
+    key_name = window.properties.editors["key_name"]
+    assert isinstance(key_name, QLineEdit) and key_name.text() == ""
+    key_name.editingFinished.emit()
+    multi = window.properties.editors["termination_protection"]
+    assert isinstance(multi, QCheckBox)
+    assert window.document.undo_stack.count() == 0
+
+
+def test_findings_group_by_pillar(window: MainWindow) -> None:
+    window.open_path(MVP)
+    result = window.runner.run_now()
+    counts = [len([f for f in result.findings if f.severity == s]) for s in ("error", "warning", "info")]
+    assert window.findings.group_titles() == [
+        f"Errors ({counts[0]})",
+        f"Warnings ({counts[1]})",
+        f"Notes ({counts[2]})",
+    ]
+    window.findings.group_by.setCurrentText("Pillar")
+    titles = window.findings.group_titles()
+    assert [t.split(" (")[0] for t in titles] == sorted(
+        (t.split(" (")[0] for t in titles),
+        key=[
+            "Operational excellence",
+            "Security",
+            "Reliability",
+            "Performance efficiency",
+            "Cost optimization",
+            "Sustainability",
+        ].index,
+    )
+    assert sum(int(t.split("(")[1].rstrip(")")) for t in titles) == len(result.findings)
+    rules = {item.text(1) for item in window.findings.finding_items()}
+    assert {"SEC-001", "REL-001"} <= rules
+
+
+def test_lockin_and_tips_follow_the_selection(window: MainWindow) -> None:
+    window.open_path(MVP)
+    window.runner.run_now()
+    window.scene.select_nodes(["db"])
+    assert window.lockin.alternatives.text().startswith("App database: ")
+    assert "Alternatives: " in window.lockin.alternatives.text()
+    tips = window.tips.text.text()
+    assert tips.startswith("Amazon RDS")
+    assert "— " in tips  # every tip names its guide and section
