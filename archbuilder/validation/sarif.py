@@ -6,11 +6,24 @@ from typing import Any
 
 from archbuilder import __version__
 from archbuilder.validation.engine import ValidationResult
-from archbuilder.validation.finding import Severity
+from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+# GitHub code scanning ranks security alerts by this property (0-10): critical >= 9, high >= 7, medium >= 4.
+SECURITY_SEVERITY = {Severity.ERROR: "8.0", Severity.WARNING: "5.0", Severity.INFO: "2.0"}
+
+
+def _rule_properties(rule: Rule) -> dict[str, Any]:
+    properties: dict[str, Any] = {"tags": [rule.pillar.value], "pillar": rule.pillar.value}
+    if (
+        rule.pillar is Pillar.SECURITY
+    ):  # its tag is already "security", which GitHub needs to show the severity
+        properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
+    return properties
 
 
 def to_sarif(
@@ -53,7 +66,6 @@ def to_sarif(
                     "driver": {
                         "name": "archbuilder",
                         "version": __version__,
-                        "informationUri": "https://github.com/archbuilder/archbuilder",
                         "rules": [
                             {
                                 "id": rule.id,
@@ -62,7 +74,7 @@ def to_sarif(
                                 "fullDescription": {"text": rule.description},
                                 "help": {"text": f"{rule.remediation} Source: {rule.source}"},
                                 "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                                "properties": {"tags": [rule.pillar.value], "pillar": rule.pillar.value},
+                                "properties": _rule_properties(rule),
                             }
                             for rule in rules
                         ],

@@ -148,6 +148,8 @@ def test_validate_cli_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -
     ssh = next(r for r in run["results"] if r["ruleId"] == "SEC-001")
     assert ids[ssh["ruleIndex"]] == "SEC-001"
     assert ssh["level"] == "error"
+    ssh_rule = run["tool"]["driver"]["rules"][ssh["ruleIndex"]]
+    assert ssh_rule["properties"] == {"tags": ["security"], "pillar": "security", "security-severity": "8.0"}
     assert ssh["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(MVP)
     line = ssh["locations"][0]["physicalLocation"]["region"]["startLine"]
     assert MVP.read_text(encoding="utf-8").splitlines()[line - 1].strip() == '"id": "web",'
