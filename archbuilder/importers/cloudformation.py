@@ -546,6 +546,10 @@ class _Importer:
                 value = int(value)
             if isinstance(value, dict | list):
                 continue  # an intrinsic: the design keeps the catalog default
+            if isinstance(value, str) and check_property_value(spec, value) is not None:
+                # CloudFormation accepts engine names in any case (MySQL); the catalog lists them in lower case.
+                lowered = value.lower()
+                value = lowered if check_property_value(spec, lowered) is None else value
             if check_property_value(spec, value) is None:
                 values[name] = value
             else:

@@ -221,3 +221,18 @@ def test_import_cli_writes_the_design_and_prints_the_report(tmp_path: Path, caps
     bad.write_text("Resources:\n  X: !Nope 1\n", encoding="utf-8")
     assert main(["import", str(bad), "-o", str(tmp_path / "bad.arch.json")]) == 2
     assert "unknown tag !Nope" in capsys.readouterr().err
+
+
+def test_a_database_sits_in_its_subnet_groups_subnets_with_literal_properties_mapped() -> None:
+    arch, report = import_template(
+        Path(__file__).parent.parent / "fixtures" / "import" / "rds_in_subnet_group.yaml"
+    )
+    database = arch.service("db")
+    assert (database.parent_id, database.extra_subnet_ids) == ("a", ["b"])
+    assert {name: database.properties[name] for name in ("engine", "multi_az", "allocated_storage_gb")} == {
+        "engine": "mysql",  # MySQL in the template: CloudFormation takes engine names in any case
+        "multi_az": True,
+        "allocated_storage_gb": 20,
+    }
+    assert {arch.node(s).parent_id for s in ("a", "b")} == {"vpc-az-a", "vpc-az-b"}
+    assert report.folded == [("Group", "AWS::RDS::DBSubnetGroup")] and report.warnings == []
