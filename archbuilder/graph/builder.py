@@ -234,14 +234,15 @@ def _internet_facing(
 ) -> tuple[bool, str | None]:
     """Whether the internet can open connections to this service directly, and through which internet gateway.
 
-    Public endpoints of global/regional services (CloudFront, API Gateway, Route 53, Cognito, Global Accelerator)
-    and public buckets are reached without a gateway. A VPC-placed service needs an internet gateway in its VPC, a
+    Public endpoints of global/regional services (CloudFront, API Gateway unless its endpoint type is PRIVATE,
+    Route 53, Cognito, Global Accelerator) and public buckets are reached without a gateway. A VPC-placed service needs an internet gateway in its VPC, a
     public subnet and: for a load balancer, `internet_facing`; for an EC2 instance or RDS instance, a public
     address (`associate_public_ip` / `publicly_accessible`); for anything, an ingress rule open to 0.0.0.0/0 or ::/0
     (its own or an attached security group's) — except load balancers, whose listener is the opening.
     """
     if node.type in PUBLIC_ENDPOINTS:
-        return True, None
+        # A PRIVATE REST API answers only through interface VPC endpoints.
+        return node.properties.get("endpoint_type") != "PRIVATE", None
     if node.type == "s3_bucket":
         return bool(node.properties.get("public_access")), None
     placement = graph.placements[node.id]

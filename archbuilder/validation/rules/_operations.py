@@ -1,12 +1,16 @@
 """Operational rules, registered explicitly in order."""
 
 from archbuilder.validation.rules import (
+    ops_certificate_email_validation,
+    ops_mutable_image_tags,
     ops_no_alarms,
     ops_no_detailed_monitoring,
     ops_no_termination_protection,
 )
 
 MODULES = (
+    ops_certificate_email_validation,
+    ops_mutable_image_tags,
     ops_no_alarms,
     ops_no_detailed_monitoring,
     ops_no_termination_protection,
