@@ -28,6 +28,10 @@ from archbuilder.model import (
     save,
 )
 from archbuilder.model.containment import containment_error
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
+
+Size = tuple[float, float]
+_FIT_MARGIN = 16.0  # room kept between a new node and the edge of a container grown to hold it
 
 _CONTAINER_TYPES: dict[NodeKind, type[RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode]] = {
     NodeKind.REGION: RegionNode,
@@ -113,6 +117,39 @@ class Document(QObject):
         node = self.architecture.nodes.get(node_id)
         return node.label if node is not None else node_id
 
+    def _growth(self, parent_id: str | None, x: float, y: float, size: Size) -> dict[str, tuple[Size, Size]]:
+        """Containers that must grow (old size, new size) so that a node of `size` at (x, y) in `parent_id`
+        lies inside its parent, the parent inside its own parent, and so on up."""
+        grown: dict[str, tuple[Size, Size]] = {}
+        right, bottom = x + size[0] + _FIT_MARGIN, y + size[1] + _FIT_MARGIN
+        current = self.architecture.nodes.get(parent_id or "")
+        while current is not None and not isinstance(current, ServiceNode):
+            old = (current.width, current.height)
+            new = (max(old[0], right), max(old[1], bottom))
+            if new == old:
+                break
+            grown[current.id] = (old, new)
+            right, bottom = current.x + new[0] + _FIT_MARGIN, current.y + new[1] + _FIT_MARGIN
+            current = self.architecture.nodes.get(current.parent_id or "")
+        return grown
+
+    def _add_grown(self, text: str, add: Any, node_id: str, grown: dict[str, tuple[Size, Size]]) -> bool:
+        """Add a node and grow its containers to hold it, as one undo step."""
+
+        def apply() -> None:
+            add()
+            for container_id, (_old, new) in grown.items():
+                self.architecture.resize_container(container_id, *new)
+
+        def revert() -> None:
+            for container_id, (old, _new) in grown.items():
+                if container_id in self.architecture.nodes:
+                    self.architecture.resize_container(container_id, *old)
+            if node_id in self.architecture.nodes:
+                self.architecture.remove_node(node_id)
+
+        return self._edit(text, apply, revert)
+
     def can_place(self, type_id: str, parent_id: str | None) -> str | None:
         parent = self.architecture.nodes.get(parent_id) if parent_id else None
         probe = ServiceNode(id="probe", label=self.catalog.get(type_id).short_name, type=type_id)
@@ -123,10 +160,11 @@ class Document(QObject):
     def add_service(self, type_id: str, parent_id: str | None, x: float, y: float) -> str | None:
         service = self.catalog.get(type_id)
         node_id = self.architecture.new_id(service.short_name)
-        ok = self._edit(
+        ok = self._add_grown(
             f"Add {service.short_name}",
             lambda: self.architecture.add_service(type_id, parent_id, x=x, y=y, node_id=node_id),
-            lambda: self.architecture.remove_node(node_id),
+            node_id,
+            self._growth(parent_id, x, y, (SERVICE_WIDTH, SERVICE_HEIGHT)),
         )
         return node_id if ok else None
 
@@ -145,10 +183,11 @@ class Document(QObject):
         except ValueError as exc:
             self.status_message.emit(f"Refused: {exc}")
             return None
-        ok = self._edit(
+        ok = self._add_grown(
             f"Add {node.label}",
             lambda: self.architecture.add_node(node.model_copy()),
-            lambda: self.architecture.remove_node(node_id),
+            node_id,
+            self._growth(parent_id, x, y, (node.width, node.height)),
         )
         return node_id if ok else None
 

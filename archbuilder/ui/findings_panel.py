@@ -76,7 +76,9 @@ class FindingsPanel(QWidget):
     def show_result(self, result: ValidationResult) -> None:
         self.result = result
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        self.summary.setText(f"{errors} errors · {warnings} warnings · {infos} notes")
+        self.summary.setText(
+            f"{errors} errors · {warnings} warnings · {infos} notes · lock-in {result.lockin.score}/100"
+        )
         self._regroup()
 
     def _group_key(self, finding: Finding) -> tuple[int, str]:

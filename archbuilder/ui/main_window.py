@@ -71,13 +71,14 @@ class MainWindow(QMainWindow):
         findings = self._dock("Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
         lockin = self._dock("Lock-in", self.lockin, Qt.DockWidgetArea.RightDockWidgetArea)
         tips = self._dock("Tips", self.tips, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Properties above; findings, lock-in and tips share the room below as tabs, findings in front.
+        self.tabifyDockWidget(findings, lockin)
         self.tabifyDockWidget(lockin, tips)
         findings.raise_()
-        properties.raise_()
         # Give the canvas the room: narrow side docks, a small minimap.
-        self.resizeDocks([palette, properties], [250, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([palette, properties], [250, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([palette, minimap], [640, 220], Qt.Orientation.Vertical)
-        self.resizeDocks([properties, findings, lockin], [300, 380, 220], Qt.Orientation.Vertical)
+        self.resizeDocks([properties, findings], [430, 470], Qt.Orientation.Vertical)
         self.runner = ValidationRunner(self.document)
         self.autosaver = Autosaver(self.document, recovery_dir)
         self.menu_actions = build_actions(self)

@@ -138,3 +138,23 @@ def test_clean_shutdown_leaves_nothing_to_recover(document: Document, tmp_path: 
     saver.shutdown()
     assert find_recoverable(folder) == []
     assert sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_containers_grow_to_hold_a_node_added_near_their_edge_in_the_same_step(document: Document) -> None:
+    before = dumps(document.architecture)
+    service = document.add_service("ec2_instance", "private-a", 380, 250)
+    assert service is not None
+    sizes = {
+        i: (n.width, n.height)
+        for i in ("private-a", "az-a", "vpc", "region")
+        if (n := document.architecture.node(i))
+    }  # type: ignore[union-attr]
+    # EC2 is 96 x 84 and keeps 16 from each edge: the subnet, its AZ and the VPC grow, the region is big enough.
+    assert sizes == {
+        "private-a": (492.0, 350.0),
+        "az-a": (508.0, 366.0),
+        "vpc": (1100.0, 382.0),
+        "region": (1200.0, 900.0),
+    }
+    assert document.undo_stack.count() == 1
+    _undo_redo_round_trip(document, before)
