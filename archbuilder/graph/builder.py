@@ -36,6 +36,7 @@ PUBLIC_ENDPOINTS = {
     "iot_core",
 }
 LOAD_BALANCERS = {"alb", "nlb", "clb"}
+MAY_FACE_INTERNET = PUBLIC_ENDPOINTS | {"s3_bucket"}
 # Connection kinds along which a request or data travels (used for reachability).
 FLOW_KINDS = {
     ConnectionKind.TRAFFIC,
@@ -198,6 +199,9 @@ def build(architecture: Architecture) -> ArchGraph:
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in services:
+        # Only public endpoints, buckets and services in public subnets can face the internet: skip the rest fast.
+        if node.type not in MAY_FACE_INTERNET and SubnetTier.PUBLIC not in placements[node.id].tiers:
+            continue
         exposed, via = _internet_facing(graph, node, gateways)
         if exposed:
             exposures.append(
