@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         # Give the canvas the room: narrow side docks, a small minimap.
         self.resizeDocks([palette, properties], [250, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([palette, minimap], [640, 220], Qt.Orientation.Vertical)
-        self.resizeDocks([properties, findings], [430, 470], Qt.Orientation.Vertical)
+        self.resizeDocks([properties, findings], [380, 520], Qt.Orientation.Vertical)
         self.runner = ValidationRunner(self.document)
         self.autosaver = Autosaver(self.document, recovery_dir)
         self.menu_actions = build_actions(self)

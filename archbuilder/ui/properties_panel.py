@@ -73,7 +73,10 @@ class PropertiesPanel(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.form_host = QWidget()
-        self.form = QFormLayout(self.form_host)
+        self.form = QFormLayout()
+        host_layout = QVBoxLayout(self.form_host)
+        host_layout.addLayout(self.form)
+        host_layout.addStretch(1)  # rows stay together at the top instead of spreading over the dock
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
