@@ -35,6 +35,7 @@ from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
 from archbuilder.ui.properties_panel import PropertiesPanel
+from archbuilder.ui.report_export import REPORT_FORMATS
 from archbuilder.ui.tips_panel import TipsPanel
 from archbuilder.validation import ValidationResult
 
@@ -260,10 +261,11 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return []
             folder = Path(chosen)
-        fmt = FORMATS[format_name]
+        report = REPORT_FORMATS.get(format_name)
+        description = report.description if report else FORMATS[format_name].description
         # The export runs on the UI thread (it reads the live model, which must not change under it) behind a
         # window-modal progress dialog that keeps the window painted and offers Cancel.
-        dialog = QProgressDialog(f"Exporting {fmt.description}…", "Cancel", 0, 0, self)
+        dialog = QProgressDialog(f"Exporting {description}…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Export")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
@@ -271,13 +273,17 @@ class MainWindow(QMainWindow):
         def progress(what: str, done: int, total: int) -> None:
             dialog.setMaximum(total)
             dialog.setValue(done)
-            dialog.setLabelText(f"Exporting {fmt.description}: {what}")
+            dialog.setLabelText(f"Exporting {description}: {what}")
             QApplication.processEvents()
             if dialog.wasCanceled():
                 raise ExportCancelled
 
         try:
-            written = export(format_name, self.document.architecture, folder, progress)
+            if report is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+                written = report.run(self.document.architecture, folder, progress)
+            else:
+                written = export(format_name, self.document.architecture, folder, progress)
         except ExportCancelled:
             self.statusBar().showMessage("Export cancelled", 5000)
             return []
@@ -289,7 +295,7 @@ class MainWindow(QMainWindow):
             return []
         except Exception as exc:  # an exporter bug must not take the unsaved design down with it
             traceback.print_exc(file=sys.stderr)
-            self.report_error("Export failed", f"The {fmt.description} exporter failed unexpectedly: {exc!r}")
+            self.report_error("Export failed", f"The {description} exporter failed unexpectedly: {exc!r}")
             return []
         finally:
             dialog.reset()

@@ -26,7 +26,10 @@ def menu_titles(window: MainWindow, *path: str) -> list[str]:
 
 
 def test_menus_offer_every_export_format_and_the_importers(window: MainWindow) -> None:
-    assert menu_titles(window, "&File", "&Export") == [fmt.description for fmt in available_formats()]
+    assert menu_titles(window, "&File", "&Export") == [fmt.description for fmt in available_formats()] + [
+        "Review report (report.html)",
+        "Review report (report.pdf)",
+    ]
     assert menu_titles(window, "&File", "&Import") == [
         "CloudFormation template…",
         "Terraform file…",
@@ -57,6 +60,15 @@ def test_export_writes_the_files_and_says_where(window: MainWindow, tmp_path: Pa
     assert written == [tmp_path / "out" / "template.yaml"]
     assert "AWS::RDS::DBInstance" in written[0].read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == f"Exported template.yaml to {tmp_path / 'out'}"
+
+
+def test_export_the_review_report_as_html_and_pdf(window: MainWindow, tmp_path: Path) -> None:
+    window.open_path(THREE_TIER)
+    assert window.export_to("report-html", tmp_path / "review") == [tmp_path / "review" / "report.html"]
+    html = (tmp_path / "review" / "report.html").read_text(encoding="utf-8")
+    assert "Three-tier web application" in html
+    assert window.export_to("report-pdf", tmp_path / "review") == [tmp_path / "review" / "report.pdf"]
+    assert (tmp_path / "review" / "report.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_a_failed_export_shows_a_dialog_not_a_traceback(
