@@ -236,3 +236,22 @@ def test_a_database_sits_in_its_subnet_groups_subnets_with_literal_properties_ma
     }
     assert {arch.node(s).parent_id for s in ("a", "b")} == {"vpc-az-a", "vpc-az-b"}
     assert report.folded == [("Group", "AWS::RDS::DBSubnetGroup")] and report.warnings == []
+
+
+def test_an_unknown_tag_at_the_end_of_a_template_near_the_size_limit_is_refused_quickly(
+    tmp_path: Path,
+) -> None:
+    queue = "  Queue{0}:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: !Sub 'q-${{AWS::Region}}-{0}'\n"
+    body = "Resources:\n" + "".join(queue.format(i) for i in range(48_000)) + "  Last: !Evil x\n"
+    path = tmp_path / "big.yaml"
+    path.write_text(body, encoding="utf-8")
+    assert 4_500_000 < path.stat().st_size < 5 * 1024 * 1024
+    start = time.perf_counter()
+    with pytest.raises(TemplateError, match=r"big\.yaml: line 192002: unknown tag !Evil"):
+        import_template(path)
+    assert time.perf_counter() - start < 2.0
+
+
+def test_duplicate_keys_in_one_flow_mapping_are_refused() -> None:
+    with pytest.raises(TemplateError, match=r"x: line 2: duplicate key 'Type' \(first on line 2\)"):
+        load_template(b"Resources:\n  A: {Type: AWS::SQS::Queue, Type: AWS::SNS::Topic}\n", "x")
