@@ -9,6 +9,7 @@ from archbuilder.validation.rules import (
     cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
+    cost_sqs_short_polling,
     cost_traffic_between_vpcs,
     cost_unattached_ebs_volume,
 )
@@ -22,6 +23,7 @@ MODULES = (
     cost_s3_multipart_leftovers,
     cost_s3_without_endpoint,
     cost_shield_advanced,
+    cost_sqs_short_polling,
     cost_traffic_between_vpcs,
     cost_unattached_ebs_volume,
 )

@@ -1,12 +1,14 @@
 """Performance rules, registered explicitly in order."""
 
 from archbuilder.validation.rules import (
+    perf_cloudfront_without_compression,
     perf_magnetic_volumes,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
 )
 
 MODULES = (
+    perf_cloudfront_without_compression,
     perf_magnetic_volumes,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,

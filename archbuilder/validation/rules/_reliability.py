@@ -24,6 +24,7 @@ from archbuilder.validation.rules import (
     rel_single_az_vpc,
     rel_small_vpc_address_space,
     rel_spofs_in_different_azs,
+    rel_tasks_cannot_pull_images,
     rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
 )
@@ -52,6 +53,7 @@ MODULES = (
     rel_single_az_vpc,
     rel_small_vpc_address_space,
     rel_spofs_in_different_azs,
+    rel_tasks_cannot_pull_images,
     rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
 )
