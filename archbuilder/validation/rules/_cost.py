@@ -2,6 +2,7 @@
 
 from archbuilder.validation.rules import (
     cost_cross_az_traffic,
+    cost_emr_without_auto_termination,
     cost_idle_elastic_ip,
     cost_idle_nat_gateway,
     cost_log_retention_forever,
@@ -16,6 +17,7 @@ from archbuilder.validation.rules import (
 
 MODULES = (
     cost_cross_az_traffic,
+    cost_emr_without_auto_termination,
     cost_idle_elastic_ip,
     cost_idle_nat_gateway,
     cost_log_retention_forever,

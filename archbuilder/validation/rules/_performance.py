@@ -3,6 +3,7 @@
 from archbuilder.validation.rules import (
     perf_cloudfront_without_compression,
     perf_magnetic_volumes,
+    perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
 )
@@ -10,6 +11,7 @@ from archbuilder.validation.rules import (
 MODULES = (
     perf_cloudfront_without_compression,
     perf_magnetic_volumes,
+    perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
 )

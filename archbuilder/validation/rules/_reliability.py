@@ -3,6 +3,7 @@
 from archbuilder.validation.rules import (
     rel_asg_ignores_lb_health,
     rel_asg_single_az,
+    rel_beanstalk_all_at_once,
     rel_cache_single_node,
     rel_clb_without_cross_zone,
     rel_compute_tier_single_az,
@@ -32,6 +33,7 @@ from archbuilder.validation.rules import (
 MODULES = (
     rel_asg_ignores_lb_health,
     rel_asg_single_az,
+    rel_beanstalk_all_at_once,
     rel_cache_single_node,
     rel_clb_without_cross_zone,
     rel_compute_tier_single_az,
