@@ -3,35 +3,27 @@ connections from Ref/GetAtt and security group rules, unknown resources kept as 
 
 from __future__ import annotations
 
-import contextlib
-import ipaddress
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from archbuilder.catalog import (
-    ConnectionKind,
     ParentKind,
     Placement,
     ServiceType,
     check_property_value,
-    default_catalog,
 )
 from archbuilder.exporters.naming import pascal
 from archbuilder.importers.cfn_yaml import TemplateError, load_template
+from archbuilder.importers.connections import ConnectionInference
+from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.references import refs as _refs
 from archbuilder.importers.references import rename_refs
 from archbuilder.importers.report import ImportReport
 from archbuilder.model import (
     Architecture,
-    AvailabilityZoneNode,
     InvariantError,
-    Metadata,
-    RegionNode,
     SubnetNode,
-    SubnetTier,
     TemplateSections,
-    VpcNode,
 )
 from archbuilder.model.containment import parent_kind_of
 from archbuilder.model.layout import auto_layout
@@ -146,28 +138,6 @@ PROPERTY_MAP = {
     "DomainName": "domain_name",
     "Name": "domain_name",
 }
-# What a reference from these sources means before anything else.
-SOURCE_KIND = {
-    "cloudfront_distribution": ConnectionKind.ORIGIN,
-    "route53_zone": ConnectionKind.DNS,
-    "acm_certificate": ConnectionKind.ATTACH,
-    "waf_web_acl": ConnectionKind.ATTACH,
-    "api_gateway_rest": ConnectionKind.INVOKE,
-    "api_gateway_http": ConnectionKind.INVOKE,
-}
-KIND_PREFERENCE = (
-    ConnectionKind.TRAFFIC,
-    ConnectionKind.INVOKE,
-    ConnectionKind.READ_WRITE,
-    ConnectionKind.WRITE,
-    ConnectionKind.READ,
-    ConnectionKind.EVENT,
-    ConnectionKind.SUBSCRIBE,
-    ConnectionKind.ORIGIN,
-    ConnectionKind.DNS,
-    ConnectionKind.ATTACH,
-    ConnectionKind.LOGS,
-)
 
 
 def _keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
@@ -182,35 +152,8 @@ def _keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
     return found
 
 
-class _Importer:
-    def __init__(
-        self, template: dict[str, Any], name: str, writable: Callable[[str], bool] | None = None
-    ) -> None:
-        self.template = template
-        # Whether the exporter the design goes back to can write a service type; the others stay generic.
-        self.writable = writable
-        self.resources: dict[str, dict[str, Any]] = template["Resources"]
-        self.catalog = default_catalog()
-        region = "us-east-1"
-        self.arch = Architecture(
-            metadata=Metadata(
-                name=name, description=str(template.get("Description", ""))[:10_000], default_region=region
-            )
-        )
-        self.report = ImportReport()
-        self.nodes: dict[str, str] = {}  # logical id -> node id
-        self.arch.add_node(RegionNode(id="region", label=region, region=region))
-
-    def _props(self, logical: str) -> dict[str, Any]:
-        props = self.resources[logical].get("Properties") or {}
-        return props if isinstance(props, dict) else {}
-
-    def _type(self, logical: str) -> str:
-        return str(self.resources.get(logical, {}).get("Type", ""))
-
-    def _ref_of(self, value: Any) -> str | None:
-        refs = _refs(value)
-        return refs[0] if refs and refs[0] in self.resources else None
+class _Importer(NetworkInference, ConnectionInference):
+    """Reads one template into a design: network first, then companions, services, connections, sections."""
 
     def _companions(self) -> dict[str, str]:
         """Security groups, roles and trail buckets that belong to exactly one service: the model derives those
@@ -341,103 +284,6 @@ class _Importer:
     def _export_names(self) -> dict[str, str]:
         """Logical id -> the name the CloudFormation exporter gives its node: the label in PascalCase."""
         return {logical: pascal(logical) for logical in self.nodes if pascal(logical) != logical}
-
-    # ------------------------------------------------------------------ network
-
-    def _network(self) -> None:
-        public_subnets = self._public_subnets()
-        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::VPC"]:
-            cidr = self._props(logical).get("CidrBlock")
-            if not isinstance(cidr, str):
-                self.report.warnings.append(f"{logical}: CIDR is not a literal; using 10.0.0.0/16")
-                cidr = "10.0.0.0/16"
-            node_id = self.arch.new_id(logical)
-            self.arch.add_node(
-                VpcNode(
-                    id=node_id,
-                    label=logical,
-                    parent_id="region",
-                    cidr=str(ipaddress.ip_network(cidr, strict=False)),
-                )
-            )
-            self.nodes[logical] = node_id
-            self.report.mapped.append((logical, "AWS::EC2::VPC", node_id))
-        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::Subnet"]:
-            props = self._props(logical)
-            vpc = self._ref_of(props.get("VpcId"))
-            if vpc not in self.nodes:
-                self.report.warnings.append(
-                    f"{logical}: its VPC is not in the template; kept as a generic resource"
-                )
-                continue
-            zone_letter = self._zone_letter(props.get("AvailabilityZone"))
-            vpc_node = self.nodes[vpc]
-            az_id = f"{vpc_node}-az-{zone_letter}"
-            if az_id not in self.arch.nodes:
-                self.arch.add_node(
-                    AvailabilityZoneNode(
-                        id=az_id,
-                        label=f"AZ {zone_letter}",
-                        parent_id=vpc_node,
-                        zone=f"{self.arch.metadata.default_region}{zone_letter}",
-                    )
-                )
-            cidr = props.get("CidrBlock")
-            cidr = cidr if isinstance(cidr, str) else self._free_cidr(vpc_node)
-            tier = (
-                SubnetTier.PUBLIC
-                if props.get("MapPublicIpOnLaunch") is True or logical in public_subnets
-                else SubnetTier.PRIVATE
-            )
-            node_id = self.arch.new_id(logical)
-            try:
-                self.arch.add_node(
-                    SubnetNode(id=node_id, label=logical, parent_id=az_id, cidr=cidr, tier=tier)
-                )
-            except (InvariantError, ValueError) as exc:
-                self.report.warnings.append(f"{logical}: {exc}; using a free CIDR")
-                self.arch.add_node(
-                    SubnetNode(
-                        id=node_id, label=logical, parent_id=az_id, cidr=self._free_cidr(vpc_node), tier=tier
-                    )
-                )
-            self.nodes[logical] = node_id
-            self.report.mapped.append((logical, "AWS::EC2::Subnet", node_id))
-
-    def _zone_letter(self, value: Any) -> str:
-        if isinstance(value, str) and value[-1:].isalpha():
-            return value[-1]
-        if isinstance(value, dict) and "Fn::Select" in value:
-            index = value["Fn::Select"][0]
-            if isinstance(index, int | str) and str(index).isdigit():
-                return "abcdef"[min(int(index), 5)]
-        return "a"
-
-    def _free_cidr(self, vpc_id: str) -> str:
-        vpc = self.arch.node(vpc_id)
-        network = ipaddress.IPv4Network(vpc.cidr)  # type: ignore[union-attr]
-        taken = [
-            ipaddress.IPv4Network(s.cidr) for s in self.arch.descendants(vpc_id) if isinstance(s, SubnetNode)
-        ]
-        for candidate in network.subnets(new_prefix=max(24, network.prefixlen)):
-            if not any(candidate.overlaps(t) for t in taken):
-                return str(candidate)
-        raise TemplateError(f"no free subnet range left in {vpc.label}")
-
-    def _public_subnets(self) -> set[str]:
-        gateways = {name for name in self.resources if self._type(name) == "AWS::EC2::InternetGateway"}
-        public_tables = {
-            self._ref_of(self._props(name).get("RouteTableId"))
-            for name in self.resources
-            if self._type(name) == "AWS::EC2::Route"
-            and self._ref_of(self._props(name).get("GatewayId")) in gateways
-        }
-        return {
-            self._ref_of(self._props(name).get("SubnetId")) or ""
-            for name in self.resources
-            if self._type(name) == "AWS::EC2::SubnetRouteTableAssociation"
-            and self._ref_of(self._props(name).get("RouteTableId")) in public_tables
-        }
 
     # ------------------------------------------------------------------ services
 
@@ -623,164 +469,6 @@ class _Importer:
         if dropped:
             # A generic node carries the type and properties only; say what the export will not repeat.
             self.report.warnings.append(f"{logical}: {', '.join(dropped)} not kept on the generic resource")
-
-    # ------------------------------------------------------------------ connections
-
-    def _connect(
-        self, source: str, target: str, port: int | None = None, preferred: ConnectionKind | None = None
-    ) -> None:
-        arch = self.arch
-        if source == target or source not in arch.nodes or target not in arch.nodes:
-            return
-        if arch.nodes[source].kind != "service" or arch.nodes[target].kind != "service":
-            return
-        accepted = arch.accepted_kinds(source, target)
-        first = SOURCE_KIND.get(arch.nodes[source].type)  # type: ignore[union-attr]
-        order = ([preferred] if preferred else []) + ([first] if first else []) + list(KIND_PREFERENCE)
-        kinds = [k for k in order if k in accepted]
-        if not kinds:
-            return
-        with contextlib.suppress(InvariantError):  # already connected with that kind
-            arch.connect(source, target, kinds[0], port=port)
-
-    def _connections(self) -> None:
-        groups: dict[str, list[str]] = {}  # security group logical id -> node ids using it
-        for group, owner in self.owners.items():
-            if self._type(group) == "AWS::EC2::SecurityGroup" and owner in self.nodes:
-                groups.setdefault(group, []).append(self.nodes[owner])
-        for logical in self.resources:
-            props = self._props(logical)
-            for key in ("SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VPCSecurityGroups"):
-                for ref in _refs(props.get(key)):
-                    if logical in self.nodes:
-                        groups.setdefault(ref, []).append(self.nodes[logical])
-        for logical, node_id in self.nodes.items():
-            if self.arch.nodes[node_id].kind != "service":
-                continue
-            props = self._props(logical)
-            logging = (
-                props.get("DistributionConfig", {}).get("Logging")
-                if isinstance(props.get("DistributionConfig"), dict)
-                else None
-            )
-            for ref in sorted(set(_refs(logging))):
-                if ref in self.nodes:
-                    self._connect(node_id, self.nodes[ref], preferred=ConnectionKind.LOGS)
-            for ref in sorted(set(_refs(props)) - set(_refs(logging))):
-                if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
-                    self._connect(node_id, self.nodes[ref])
-        for logical in self.resources:
-            kind, props = self._type(logical), self._props(logical)
-            if kind == "AWS::Lambda::EventSourceMapping":
-                source, function = (
-                    self._ref_of(props.get("EventSourceArn")),
-                    self._ref_of(props.get("FunctionName")),
-                )
-                if source in self.nodes and function in self.nodes:
-                    self._connect(self.nodes[source], self.nodes[function], preferred=ConnectionKind.POLL)
-            elif kind == "AWS::Route53::RecordSet":
-                zone = self._ref_of(props.get("HostedZoneId"))
-                alias = props.get("AliasTarget")
-                target = self._ref_of(alias.get("DNSName")) if isinstance(alias, dict) else None
-                if zone in self.nodes and target in self.nodes:
-                    self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
-            elif kind in ("AWS::ElasticLoadBalancingV2::Listener", "AWS::CloudFront::Distribution"):
-                holder = self._ref_of(props.get("LoadBalancerArn")) if kind.endswith("Listener") else logical
-                for ref in _refs(props.get("Certificates")) + _refs(
-                    (props.get("DistributionConfig") or {}).get("ViewerCertificate")
-                ):
-                    if ref in self.nodes and holder in self.nodes:
-                        self._connect(self.nodes[ref], self.nodes[holder], preferred=ConnectionKind.ATTACH)
-                if kind.endswith("Listener"):
-                    self._listener(props)
-            elif kind == "AWS::ApiGateway::Method":
-                api = self._ref_of(props.get("RestApiId"))
-                integration = props.get("Integration")
-                for ref in _refs(integration.get("Uri") if isinstance(integration, dict) else None):
-                    if api in self.nodes and ref in self.nodes:
-                        self._connect(self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE)
-            elif kind == "AWS::IAM::Policy":
-                self._policy_connections(props)
-            elif kind == "AWS::SNS::Subscription":
-                topic, endpoint = self._ref_of(props.get("TopicArn")), self._ref_of(props.get("Endpoint"))
-                if topic in self.nodes and endpoint in self.nodes:
-                    self._connect(self.nodes[topic], self.nodes[endpoint], preferred=ConnectionKind.SUBSCRIBE)
-            elif kind == "AWS::EC2::SecurityGroupIngress":
-                self._ingress(groups, self._ref_of(props.get("GroupId")), props)
-            elif kind == "AWS::EC2::SecurityGroup":
-                for rule in props.get("SecurityGroupIngress") or []:
-                    if isinstance(rule, dict):
-                        self._ingress(groups, logical, rule)
-
-    def _listener(self, props: dict[str, Any]) -> None:
-        balancer = self._ref_of(props.get("LoadBalancerArn"))
-        for action in props.get("DefaultActions") or []:
-            group = self._ref_of(action.get("TargetGroupArn")) if isinstance(action, dict) else None
-            port = self._props(group).get("Port") if group else None
-            for target in self._target_group_members(group):
-                if balancer in self.nodes:
-                    self._connect(
-                        self.nodes[balancer],
-                        target,
-                        port=port if isinstance(port, int) else None,
-                        preferred=ConnectionKind.TRAFFIC,
-                    )
-
-    def _policy_connections(self, props: dict[str, Any]) -> None:
-        """A policy granting a role's owner access to a resource in the template is a data connection."""
-        document = props.get("PolicyDocument")
-        statements = document.get("Statement") if isinstance(document, dict) else None
-        for role in _refs(props.get("Roles")):
-            owner = self.owners.get(role)
-            if owner not in self.nodes:
-                continue
-            for statement in statements if isinstance(statements, list) else []:
-                if not isinstance(statement, dict):
-                    continue
-                actions = statement.get("Action")
-                actions = (
-                    [actions]
-                    if isinstance(actions, str)
-                    else [a for a in actions or [] if isinstance(a, str)]
-                )
-                verbs = " ".join(a.split(":")[-1] for a in actions)
-                writes = any(w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete"))
-                reads = any(r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe"))
-                kind = (
-                    ConnectionKind.READ_WRITE
-                    if reads and writes
-                    else ConnectionKind.WRITE
-                    if writes
-                    else ConnectionKind.READ
-                )
-                for ref in sorted(set(_refs(statement.get("Resource")))):
-                    if ref in self.nodes:
-                        self._connect(self.nodes[owner], self.nodes[ref], preferred=kind)
-
-    def _target_group_members(self, group: str | None) -> list[str]:
-        if group is None:
-            return []
-        members = [self.nodes[r] for r in _refs(self._props(group).get("Targets")) if r in self.nodes]
-        members += [
-            self.nodes[name]
-            for name in self.resources
-            if name in self.nodes and group in _refs(self._props(name).get("TargetGroupARNs"))
-        ]
-        return members
-
-    def _ingress(self, groups: dict[str, list[str]], group: str | None, rule: dict[str, Any]) -> None:
-        source = self._ref_of(rule.get("SourceSecurityGroupId"))
-        if group is None or source is None:
-            return
-        port = rule.get("FromPort")
-        port = (
-            int(port)
-            if isinstance(port, int | str) and str(port).isdigit() and 0 <= int(port) <= 65535
-            else None
-        )
-        for src in groups.get(source, []):
-            for dst in groups.get(group, []):
-                self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
 
 
 def import_template(path: Path) -> tuple[Architecture, ImportReport]:

@@ -1,0 +1,44 @@
+"""What the inference steps of an import share: the template, the design being built, the report, and the
+logical id -> node id table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from archbuilder.catalog import default_catalog
+from archbuilder.importers.references import refs as _refs
+from archbuilder.importers.report import ImportReport
+from archbuilder.model import Architecture, Metadata, RegionNode
+
+
+class TemplateReader:
+    def __init__(
+        self, template: dict[str, Any], name: str, writable: Callable[[str], bool] | None = None
+    ) -> None:
+        self.template = template
+        # Whether the exporter the design goes back to can write a service type; the others stay generic.
+        self.writable = writable
+        self.resources: dict[str, dict[str, Any]] = template["Resources"]
+        self.catalog = default_catalog()
+        region = "us-east-1"
+        self.arch = Architecture(
+            metadata=Metadata(
+                name=name, description=str(template.get("Description", ""))[:10_000], default_region=region
+            )
+        )
+        self.report = ImportReport()
+        self.nodes: dict[str, str] = {}  # logical id -> node id
+        self.arch.add_node(RegionNode(id="region", label=region, region=region))
+        self.owners: dict[str, str] = {}  # folded companion -> the resource it belongs to
+
+    def _props(self, logical: str) -> dict[str, Any]:
+        props = self.resources[logical].get("Properties") or {}
+        return props if isinstance(props, dict) else {}
+
+    def _type(self, logical: str) -> str:
+        return str(self.resources.get(logical, {}).get("Type", ""))
+
+    def _ref_of(self, value: Any) -> str | None:
+        refs = _refs(value)
+        return refs[0] if refs and refs[0] in self.resources else None
