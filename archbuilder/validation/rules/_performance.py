@@ -1,7 +1,9 @@
 """Performance rules, registered explicitly in order."""
 
 from archbuilder.validation.rules import (
+    perf_cloudfront_no_caching,
     perf_cloudfront_without_compression,
+    perf_dynamodb_low_cardinality_key,
     perf_magnetic_volumes,
     perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
@@ -9,7 +11,9 @@ from archbuilder.validation.rules import (
 )
 
 MODULES = (
+    perf_cloudfront_no_caching,
     perf_cloudfront_without_compression,
+    perf_dynamodb_low_cardinality_key,
     perf_magnetic_volumes,
     perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
