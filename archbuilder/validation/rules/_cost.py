@@ -2,9 +2,11 @@
 
 from archbuilder.validation.rules import (
     cost_cross_az_traffic,
+    cost_efs_single_client,
     cost_emr_without_auto_termination,
     cost_idle_elastic_ip,
     cost_idle_nat_gateway,
+    cost_kinesis_outside_production,
     cost_log_retention_forever,
     cost_many_azs,
     cost_s3_multipart_leftovers,
@@ -17,9 +19,11 @@ from archbuilder.validation.rules import (
 
 MODULES = (
     cost_cross_az_traffic,
+    cost_efs_single_client,
     cost_emr_without_auto_termination,
     cost_idle_elastic_ip,
     cost_idle_nat_gateway,
+    cost_kinesis_outside_production,
     cost_log_retention_forever,
     cost_many_azs,
     cost_s3_multipart_leftovers,

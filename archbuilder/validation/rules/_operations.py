@@ -3,6 +3,7 @@
 from archbuilder.validation.rules import (
     ops_certificate_email_validation,
     ops_default_db_parameter_group,
+    ops_default_redshift_parameter_group,
     ops_latest_image_tag,
     ops_mutable_image_tags,
     ops_no_alarms,
@@ -13,6 +14,7 @@ from archbuilder.validation.rules import (
 MODULES = (
     ops_certificate_email_validation,
     ops_default_db_parameter_group,
+    ops_default_redshift_parameter_group,
     ops_latest_image_tag,
     ops_mutable_image_tags,
     ops_no_alarms,

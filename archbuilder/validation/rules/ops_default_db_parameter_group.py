@@ -14,7 +14,7 @@ RULE = Rule(
     "(and option group) when creating the database, since switching later needs a reboot.",
     remediation="Create a custom parameter group for the engine and attach it to the database from the start.",
     check=each_service(
-        ("rds_instance", "aurora_cluster", "redshift_cluster"),
+        ("rds_instance", "aurora_cluster"),
         lambda node, graph: node.properties.get("custom_parameter_group") is False,
         lambda node, graph: (
             f"{label(node)} uses the engine's default parameter group, which cannot be changed"
