@@ -39,9 +39,11 @@ def test_the_flawed_example_raises_every_problem_it_was_built_with() -> None:
         ("SEC-005", ("db",)),  # unencrypted database
         ("SEC-007", ()),  # no CloudTrail
         ("SEC-013", ("web",)),
+        ("SEC-023", ("db", "web")),  # only public subnets
         ("COST-003", ("web",)),
         ("OPS-001", ()),
         ("OPS-002", ("web",)),
+        ("OPS-010", ("web",)),  # SSH open without a key pair
         ("REL-008", ("web",)),
     ]
 

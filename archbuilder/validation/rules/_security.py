@@ -23,6 +23,7 @@ from archbuilder.validation.rules import (
     sec_ses_without_egress,
     sec_ssh_without_bastion,
     sec_storage_unencrypted,
+    sec_vpc_without_private_subnets,
 )
 
 MODULES = (
@@ -48,5 +49,6 @@ MODULES = (
     sec_ses_without_egress,
     sec_ssh_without_bastion,
     sec_storage_unencrypted,
+    sec_vpc_without_private_subnets,
 )
 RULES = [module.RULE for module in MODULES]
