@@ -94,6 +94,26 @@ def vpcs_with(graph: ArchGraph, *types: str) -> set[str]:
     return cached
 
 
+def peerings(graph: ArchGraph) -> list[tuple[ServiceNode, str, str]]:
+    """(peering node, its VPC id, the peer VPC id) for every VPC peering whose peer names a VPC of the design.
+
+    `peer_vpc` names the accepter VPC by id or by its label on the canvas (case-insensitive); peers outside the
+    design (an existing vpc-… id) are left out. Computed once per graph.
+    """
+    cached = graph.memo.get("peerings")
+    if cached is None:
+        by_name = {vpc.id: vpc.id for vpc in graph.vpcs} | {vpc.label.lower(): vpc.id for vpc in graph.vpcs}
+        cached = []
+        for peering in services_of_type(graph, "vpc_peering"):
+            own = graph.placements[peering.id].vpc_id
+            peer_name = str(peering.properties.get("peer_vpc") or "")
+            peer = by_name.get(peer_name) or by_name.get(peer_name.lower())
+            if own is not None and peer is not None and peer != own:
+                cached.append((peering, own, peer))
+        graph.memo["peerings"] = cached
+    return cached
+
+
 def in_vpc(graph: ArchGraph, node: ServiceNode) -> bool:
     return graph.placements[node.id].vpc_id is not None
 

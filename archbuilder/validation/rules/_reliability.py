@@ -31,6 +31,7 @@ from archbuilder.validation.rules import (
     rel_tasks_cannot_pull_images,
     rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
+    rel_vpcs_not_peered,
 )
 
 MODULES = (
@@ -64,5 +65,6 @@ MODULES = (
     rel_tasks_cannot_pull_images,
     rel_uneven_az_spread,
     rel_visibility_shorter_than_consumer,
+    rel_vpcs_not_peered,
 )
 RULES = [module.RULE for module in MODULES]
