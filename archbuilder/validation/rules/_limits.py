@@ -10,9 +10,11 @@ from archbuilder.validation.rules import (
     lim_internet_lb_in_private_subnets,
     lim_kinesis_too_many_consumers,
     lim_peering_overlapping_cidrs,
+    lim_private_zone_without_vpc,
     lim_security_group_across_regions,
     lim_several_internet_gateways,
     lim_too_many_elastic_ips,
+    lim_too_many_security_groups,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
 )
@@ -27,9 +29,11 @@ MODULES = (
     lim_internet_lb_in_private_subnets,
     lim_kinesis_too_many_consumers,
     lim_peering_overlapping_cidrs,
+    lim_private_zone_without_vpc,
     lim_security_group_across_regions,
     lim_several_internet_gateways,
     lim_too_many_elastic_ips,
+    lim_too_many_security_groups,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
 )
