@@ -40,6 +40,9 @@ class CfnContext:
     )  # role logical id -> policy
     environment: dict[str, dict[str, Any]] = field(default_factory=dict)  # node id -> env variables
     finishers: list[Any] = field(default_factory=list)  # run after connections are wired
+    # Resource policy statements gathered per queue / topic logical id, written as one policy each.
+    queue_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    topic_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def lid(self, node: AnyNode, suffix: str = "") -> str:
         """The logical id of a node (or of a companion resource: `suffix` like "SecurityGroup")."""

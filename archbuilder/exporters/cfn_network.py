@@ -6,6 +6,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.registry import ExportError
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
@@ -171,6 +172,7 @@ def _zone(ctx: CfnContext, subnet: SubnetNode) -> str:
 def _security_groups(ctx: CfnContext) -> None:
     """One group per VPC-placed service; its explicit rules plus one rule per traffic connection drawn to it."""
     arch = ctx.architecture
+    pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
     for node in ctx.graph.services:
         if ctx.graph.placements[node.id].vpc_id is None or node.type in NO_SECURITY_GROUP:
             continue
@@ -182,9 +184,13 @@ def _security_groups(ctx: CfnContext) -> None:
                 "ToPort": rule.get("to_port", rule.get("from_port", -1)),
                 "Description": str(rule.get("description", "declared ingress rule")),
             }
-            if "cidr" in rule:
+            if rule.get("cidr"):
                 entry["CidrIp"] = rule["cidr"]
                 ingress.append(entry)
+            elif rule.get("source_id"):
+                # Rules naming another service's group become stand-alone ingress resources once every
+                # group exists (a group cannot reference one declared after it inside its own body).
+                pending.append((node, entry, str(rule["source_id"])))
         if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
             port = int(node.properties.get("listener_port") or LISTENER_DEFAULTS[node.type])
             ingress.append(
@@ -207,6 +213,24 @@ def _security_groups(ctx: CfnContext) -> None:
             },
         )
         ctx.security_groups[node.id] = group
+    for node, entry, source_id in pending:
+        if source_id not in ctx.security_groups:
+            raise ExportError(
+                f"{node.label}: an ingress rule names {source_id!r}, which has no security group in this design"
+            )
+        source = arch.service(source_id)
+        ctx.add(
+            ctx.names.get(
+                f"{node.id}:ingress:{source_id}:{entry['FromPort']}",
+                f"{ctx.security_groups[node.id]}From{ctx.lid(source)}Rule",
+            ),
+            "AWS::EC2::SecurityGroupIngress",
+            {
+                "GroupId": ref(ctx.security_groups[node.id]),
+                **entry,
+                "SourceSecurityGroupId": ref(ctx.security_groups[source_id]),
+            },
+        )
     for connection in sorted(arch.connections.values(), key=lambda c: c.id):
         if connection.kind is not ConnectionKind.TRAFFIC:
             continue
@@ -214,7 +238,7 @@ def _security_groups(ctx: CfnContext) -> None:
         source = arch.service(connection.source_id)
         if target.id not in ctx.security_groups:
             continue
-        target_port = connection.port or arch.catalog.get(target.type).default_port
+        target_port = connection.port or target_port_of(ctx, target)
         ingress_rule: dict[str, Any] = {
             "GroupId": ref(ctx.security_groups[target.id]),
             "IpProtocol": "tcp",
@@ -234,6 +258,19 @@ def _security_groups(ctx: CfnContext) -> None:
             "AWS::EC2::SecurityGroupIngress",
             ingress_rule,
         )
+
+
+ENGINE_PORTS = (("postgres", 5432), ("mysql", 3306), ("maria", 3306), ("oracle", 1521), ("sqlserver", 1433))
+
+
+def target_port_of(ctx: CfnContext, target: ServiceNode) -> int | None:
+    """The port a connection without one reaches: the database engine's, else the catalog's default."""
+    engine = str(target.properties.get("engine") or "").lower()
+    if target.type in ("rds_instance", "aurora_cluster"):
+        for prefix, port in ENGINE_PORTS:
+            if prefix in engine:
+                return port
+    return ctx.architecture.catalog.get(target.type).default_port
 
 
 def lb_services(ctx: CfnContext) -> list[ServiceNode]:

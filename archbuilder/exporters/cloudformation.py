@@ -13,10 +13,14 @@ from archbuilder.exporters import (  # noqa: F401  (importing them registers the
     cfn_containers,
     cfn_data,
     cfn_edge,
+    cfn_events,
+    cfn_integration,
     cfn_management,
 )
 from archbuilder.exporters.cfn_compute import prepare_load_balancer
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.cfn_events import wire_events
+from archbuilder.exporters.cfn_integration import parameter_arn
 from archbuilder.exporters.cfn_network import build_network
 from archbuilder.exporters.cfn_services import RENDERERS
 from archbuilder.exporters.registry import ExportError
@@ -51,7 +55,16 @@ DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
         [],
         "Arn",
     ),
+    "eventbridge_bus": ([], ["events:PutEvents"], "Arn"),
 }
+# What an `invoke` connection lets the caller do: (actions, attribute naming the callee).
+INVOKE_ACCESS: dict[str, tuple[list[str], str]] = {
+    "lambda_function": (["lambda:InvokeFunction"], "Arn"),
+    "step_functions": (["states:StartExecution"], "Ref"),
+}
+# Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
+# through resource policies instead, in cfn_events).
+EVENT_WRITES = {"sqs_queue", "sns_topic", "eventbridge_bus", "kinesis_stream", "firehose_stream"}
 S3_ACCESS = (["s3:GetObject", "s3:ListBucket"], ["s3:PutObject", "s3:DeleteObject"])
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
 WRITES = {ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
@@ -64,6 +77,10 @@ ENV_ATTRIBUTES = {
     "secrets_manager_secret": ("SECRET_ARN", None),
     "firehose_stream": ("DELIVERY_STREAM", None),
     "rds_instance": ("DB_HOST", "Endpoint.Address"),
+    "eventbridge_bus": ("EVENT_BUS", "Name"),
+    "lambda_function": ("FUNCTION", None),
+    "step_functions": ("STATE_MACHINE_ARN", None),
+    "ssm_parameter": ("PARAMETER", None),
 }
 
 
@@ -94,6 +111,7 @@ def build_template(architecture: Architecture) -> dict[str, Any]:
         elif node.type in RENDERERS:
             RENDERERS[node.type](ctx, node)
     _wire_connections(ctx)
+    wire_events(ctx)
     for finish in ctx.finishers:
         finish()
     _write_policies(ctx)
@@ -170,6 +188,14 @@ def _wire_connections(ctx: CfnContext) -> None:
         if kind in READS | WRITES:
             _grant(ctx, source, target, {kind})
             _environment(ctx, source, target)
+        elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
+            _grant(ctx, source, target, {ConnectionKind.WRITE})
+            _environment(ctx, source, target)
+        elif kind is ConnectionKind.INVOKE and target.type in INVOKE_ACCESS and source.id in ctx.roles:
+            actions, attribute = INVOKE_ACCESS[target.type]
+            logical = ctx.lid(target)
+            ctx.allow(source, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
+            _environment(ctx, source, target)
 
 
 def _grant(
@@ -180,6 +206,12 @@ def _grant(
     if resource.type == "s3_bucket":
         actions = (S3_ACCESS[0] if reads else []) + (S3_ACCESS[1] if writes else [])
         ctx.allow(principal, actions, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}])
+        return
+    if resource.type == "ssm_parameter":
+        actions = (["ssm:GetParameter", "ssm:GetParameters"] if reads else []) + (
+            ["ssm:PutParameter"] if writes else []
+        )
+        ctx.allow(principal, actions, parameter_arn(resource))
         return
     if resource.type not in DATA_ACCESS:
         return

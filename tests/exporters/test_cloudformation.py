@@ -298,6 +298,74 @@ def test_connection_without_explicit_port_uses_the_target_default_port() -> None
     arch = two_az_network()
     arch.add_service("ec2_instance", "private-a", label="App", node_id="app")
     arch.add_service(
+        "elasticache_cluster", "private-a", label="Cache", node_id="cache", extra_subnet_ids=["private-b"]
+    )
+    arch.connect("app", "cache", K.TRAFFIC)
+    rule = build_template(arch)["Resources"]["CacheSecurityGroupFromApp"]["Properties"]
+    default = arch.catalog.get("elasticache_cluster").default_port
+    assert (rule["FromPort"], rule["ToPort"]) == (default, default)
+
+
+def test_declared_ingress_rules_keep_cidr_and_security_group_sources() -> None:
+    arch = two_az_network()
+    arch.add_service("ec2_instance", "public-a", label="Bastion", node_id="bastion")
+    arch.add_service(
+        "ec2_instance",
+        "private-a",
+        label="App",
+        node_id="app",
+        properties={
+            "ingress": [
+                {
+                    "protocol": "tcp",
+                    "from_port": 443,
+                    "to_port": 443,
+                    "cidr": "10.0.0.0/16",
+                    "description": "vpc",
+                },
+                {
+                    "protocol": "tcp",
+                    "from_port": 22,
+                    "to_port": 22,
+                    "source_id": "bastion",
+                    "description": "ssh",
+                },
+            ]
+        },
+    )
+    template = build_template(arch)
+    group = template["Resources"]["AppSecurityGroup"]["Properties"]
+    assert group["SecurityGroupIngress"] == [
+        {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "Description": "vpc", "CidrIp": "10.0.0.0/16"}
+    ]
+    assert template["Resources"]["AppSecurityGroupFromBastionRule"]["Properties"] == {
+        "GroupId": {"Ref": "AppSecurityGroup"},
+        "IpProtocol": "tcp",
+        "FromPort": 22,
+        "ToPort": 22,
+        "Description": "ssh",
+        "SourceSecurityGroupId": {"Ref": "BastionSecurityGroup"},
+    }
+
+
+def test_ingress_rule_naming_a_service_without_a_group_is_refused() -> None:
+    arch = two_az_network()
+    arch.add_service("s3_bucket", "region", label="Data", node_id="data")
+    arch.add_service(
+        "ec2_instance",
+        "private-a",
+        label="App",
+        node_id="app",
+        properties={"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "source_id": "data"}]},
+    )
+    with pytest.raises(ExportError, match="App: an ingress rule names 'data', which has no security group"):
+        build_template(arch)
+
+
+def test_database_rules_use_the_engine_port_when_the_connection_has_none() -> None:
+    arch = two_az_network()
+    arch.add_service("ec2_instance", "private-a", label="App", node_id="app")
+    arch.add_service(
         "rds_instance",
         "private-a",
         label="DB",
@@ -307,5 +375,4 @@ def test_connection_without_explicit_port_uses_the_target_default_port() -> None
     )
     arch.connect("app", "db", K.TRAFFIC)
     rule = build_template(arch)["Resources"]["DBSecurityGroupFromApp"]["Properties"]
-    default = arch.catalog.get("rds_instance").default_port
-    assert (rule["FromPort"], rule["ToPort"]) == (default, default)
+    assert (rule["FromPort"], rule["ToPort"]) == (3306, 3306)
