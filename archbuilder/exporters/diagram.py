@@ -10,6 +10,7 @@ import base64
 import importlib
 import re
 import shutil
+import textwrap
 from functools import cache
 from pathlib import Path
 
@@ -80,6 +81,12 @@ def plain(text: str) -> str:
     return graphviz.nohtml(text.replace("\\", "\\\\"))
 
 
+def wrapped(text: str, width: int = 20) -> str:
+    """A service label broken into lines that fit under its icon; each line plain text."""
+    lines = textwrap.wrap(text, width) or [""]
+    return graphviz.nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+
+
 def _cluster_label(node: AnyNode) -> str:
     if isinstance(node, RegionNode):
         return f"{node.label}  ({node.region})"
@@ -118,7 +125,7 @@ def build_graph(architecture: Architecture, progress: Progress | None = None) ->
         labelloc="b",
         imagescale="true",
         fixedsize="true",
-        width="1.4",
+        width="1.6",
         height="1.9",
         imagepos="tc",
     )
@@ -138,7 +145,7 @@ def build_graph(architecture: Architecture, progress: Progress | None = None) ->
             icon = icon_file(architecture.catalog.get(spanned.type).diagram_class)
             target.node(
                 f"{spanned.id}__in_{parent_id}",
-                label=plain(spanned.label),
+                label=wrapped(spanned.label),
                 fontcolor="#545B64",
                 **({"image": str(icon)} if icon is not None else {}),
             )
@@ -146,7 +153,7 @@ def build_graph(architecture: Architecture, progress: Progress | None = None) ->
             if isinstance(child, ServiceNode):
                 service = architecture.catalog.get(child.type)
                 icon = icon_file(service.diagram_class)
-                attributes = {"label": plain(child.label)}
+                attributes = {"label": wrapped(child.label)}
                 if icon is not None:
                     attributes["image"] = str(icon)
                 target.node(child.id, **attributes)
@@ -172,6 +179,14 @@ def build_graph(architecture: Architecture, progress: Progress | None = None) ->
                         )
 
     add_children(graph, None)
+    # A multi-AZ service and its copies share a rank, so the tiers line up across the AZs.
+    for service in sorted(architecture.services(), key=lambda n: n.id):
+        if service.extra_subnet_ids:
+            with graph.subgraph() as same_rank:
+                same_rank.attr(rank="same")
+                same_rank.node(service.id)
+                for subnet_id in service.extra_subnet_ids:
+                    same_rank.node(f"{service.id}__in_{subnet_id}")
     zone_of = {
         subnet.id: getattr(architecture.enclosing(subnet.id, NodeKind.AZ), "zone", None)
         for subnet in architecture.nodes.values()
@@ -204,7 +219,7 @@ def render(architecture: Architecture, fmt: str, progress: Progress | None = Non
     require_dot()
     graph = build_graph(architecture, progress)
     try:
-        data: bytes = graph.pipe(format=fmt)
+        data: bytes = graph.pipe(format=fmt, quiet=True)
     except graphviz.ExecutableNotFound:
         raise ExportError(INSTALL_HINT, exit_code=2) from None
     except graphviz.CalledProcessError as exc:

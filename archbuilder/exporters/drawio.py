@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
+from archbuilder.catalog import Category
 from archbuilder.exporters.registry import Progress
 from archbuilder.model import (
     AnyNode,
@@ -30,7 +31,7 @@ STYLES = {
     "region": GROUP
     + "grIcon=mxgraph.aws4.group_region;strokeColor=#147EBA;fillColor=none;fontColor=#147EBA;dashed=1;",
     "vpc": GROUP
-    + "grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;fillColor=none;fontColor=#AAB7B8;dashed=0;",
+    + "grIcon=mxgraph.aws4.group_vpc2;strokeColor=#248814;fillColor=none;fontColor=#248814;dashed=0;",
     "az": (
         "fillColor=none;strokeColor=#147EBA;dashed=1;verticalAlign=top;fontStyle=0;fontColor=#147EBA;whiteSpace=wrap;"
         "html=0;container=1;collapsible=0;"
@@ -40,8 +41,23 @@ STYLES = {
     "private": GROUP
     + "grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;fontColor=#147EBA;dashed=0;",
 }
+# AWS architecture icon colours per category: the square behind each white glyph, as in draw.io's AWS library.
+CATEGORY_COLOURS = {
+    Category.COMPUTE: "#ED7100",
+    Category.CONTAINERS: "#ED7100",
+    Category.STORAGE: "#7AA116",
+    Category.DATABASE: "#C925D1",
+    Category.NETWORKING: "#8C4FFF",
+    Category.CONTENT_DELIVERY: "#8C4FFF",
+    Category.ANALYTICS: "#8C4FFF",
+    Category.INTEGRATION: "#E7157B",
+    Category.MANAGEMENT: "#E7157B",
+    Category.SECURITY: "#DD344C",
+    Category.DEVELOPER_TOOLS: "#C925D1",
+    Category.MACHINE_LEARNING: "#01A88D",
+}
 SERVICE = (
-    "sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;strokeColor=#ffffff;fillColor=#232F3E;"
+    "sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;strokeColor=#ffffff;fillColor={colour};"
     "dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=0;fontSize=12;fontStyle=0;"
     "aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon={shape};"
 )
@@ -60,8 +76,9 @@ def _label(node: AnyNode) -> str:
 
 def _style(architecture: Architecture, node: AnyNode) -> str:
     if isinstance(node, ServiceNode):
-        shape = architecture.catalog.get(node.type).drawio_shape or "mxgraph.aws4.general"
-        return SERVICE.format(shape=shape)
+        entry = architecture.catalog.get(node.type)
+        colour = CATEGORY_COLOURS.get(entry.category, "#232F3E")
+        return SERVICE.format(shape=entry.drawio_shape or "mxgraph.aws4.general", colour=colour)
     if isinstance(node, SubnetNode):
         return STYLES["public" if node.tier is SubnetTier.PUBLIC else "private"]
     return STYLES[str(node.kind)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass, field
 
+from archbuilder.catalog import Citation
 from archbuilder.exporters.diagram import render
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import AnyNode, Architecture
@@ -27,6 +28,24 @@ class TipRow:
     source: str
 
 
+# Short names of the guides in /work/shared/seeds, so a reader sees which guide a citation points to.
+GUIDE_NAMES = {
+    "000_cef87d4914f142cd.txt": "The Open Guide to AWS",
+    "001_ae344e3f9d83ded9.txt": "re:Invent recap and CloudFormation primer",
+    "002_2329e123f005b6f3.txt": "Solutions Architect – Associate notes",
+    "003_8d17c2da26524c9f.txt": "AWS overview notes",
+    "004_495d6206c345c50f.txt": "Developer – Associate braindump",
+}
+
+
+def citation_text(citation: Citation) -> str:
+    """ "Guide name, “Section” (file)", or the file and section for a guide without a short name."""
+    name = GUIDE_NAMES.get(citation.seed)
+    if name is None:
+        return f"{citation.seed}, “{citation.section}”"
+    return f"{name}, “{citation.section}” ({citation.seed})"
+
+
 @dataclass
 class Review:
     title: str
@@ -46,6 +65,19 @@ class Review:
     @property
     def top_lockin(self) -> list[ServiceLockin]:
         return [s for s in self.result.lockin.services if s.rating in ("high", "medium")][:10]
+
+    def category_summary(self) -> str:
+        """ "compute 2 · database 1 · …", categories in alphabetical order."""
+        counts: dict[str, int] = {}
+        for row in self.inventory:
+            counts[row.category] = counts.get(row.category, 0) + 1
+        return " · ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+
+    def tips_by_service(self) -> list[tuple[str, list[TipRow]]]:
+        grouped: dict[str, list[TipRow]] = {}
+        for tip in self.tips:
+            grouped.setdefault(tip.service, []).append(tip)
+        return list(grouped.items())
 
     def diagram_data_uri(self) -> str | None:
         if self.diagram_png is None:
@@ -80,9 +112,7 @@ def gather(
     tips: list[TipRow] = []
     for type_id in sorted({s.type for s in services}):
         entry = catalog.get(type_id)
-        tips.extend(
-            TipRow(entry.name, tip.text, f"{tip.source.seed}, “{tip.source.section}”") for tip in entry.tips
-        )
+        tips.extend(TipRow(entry.name, tip.text, citation_text(tip.source)) for tip in entry.tips)
     review = Review(
         title=title or architecture.metadata.name,
         description=architecture.metadata.description,
