@@ -218,6 +218,9 @@ def dot_source(architecture: Architecture) -> str:
 def render(architecture: Architecture, fmt: str, progress: Progress | None = None) -> bytes:
     require_dot()
     graph = build_graph(architecture, progress)
+    # Graphviz's layout and icon drawing take most of the time; say so while it runs.
+    if progress is not None:
+        progress(f"rendering {fmt.upper()} with graphviz", 0, 1)
     try:
         data: bytes = graph.pipe(format=fmt, quiet=True)
     except graphviz.ExecutableNotFound:
@@ -226,6 +229,8 @@ def render(architecture: Architecture, fmt: str, progress: Progress | None = Non
         raise ExportError(f"graphviz failed: {exc.stderr.decode(errors='replace').strip()[:500]}") from None
     if fmt == "svg":
         data = embed_images(data)
+    if progress is not None:
+        progress(f"rendering {fmt.upper()} with graphviz", 1, 1)
     return data
 
 

@@ -37,7 +37,11 @@ def test_png_and_svg_for_every_example(name: str, tmp_path: Path) -> None:
     [png] = export("png", arch, tmp_path, lambda *step: progress.append(step))
     assert png == tmp_path / "diagram.png"
     total = len(arch.services())
-    assert progress[-1] == ("laying out services", total, total)
+    assert progress[-3:] == [
+        ("laying out services", total, total),
+        ("rendering PNG with graphviz", 0, 1),
+        ("rendering PNG with graphviz", 1, 1),
+    ]
     image = QImage(str(png))
     assert image.width() > 400 and image.height() > 300
     colours = {image.pixel(x, y) for x in range(0, image.width(), 23) for y in range(0, image.height(), 23)}
