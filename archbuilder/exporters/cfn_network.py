@@ -53,7 +53,7 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
             {
                 "VpcId": ref(vpc_id),
                 "CidrBlock": subnet.cidr,
-                "AvailabilityZone": _zone_value(zone_node),
+                "AvailabilityZone": zone_value(zone_node),
                 "MapPublicIpOnLaunch": subnet.tier is SubnetTier.PUBLIC,
                 "Tags": ctx.tags(subnet),
             },
@@ -157,7 +157,7 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
 _AZ = NodeKind.AZ
 
 
-def _zone_value(zone: object) -> object:
+def zone_value(zone: object) -> object:
     """us-east-1b -> !Select [1, !GetAZs ''], so the template deploys in whichever region the stack is in."""
     if not isinstance(zone, AvailabilityZoneNode):
         return None

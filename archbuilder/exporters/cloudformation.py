@@ -12,10 +12,13 @@ from archbuilder.exporters import (  # noqa: F401  (importing them registers the
     cfn_compute,
     cfn_containers,
     cfn_data,
+    cfn_databases,
     cfn_edge,
+    cfn_endpoints,
     cfn_events,
     cfn_integration,
     cfn_management,
+    cfn_storage,
 )
 from archbuilder.exporters.cfn_compute import prepare_load_balancer
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
@@ -77,6 +80,7 @@ ENV_ATTRIBUTES = {
     "secrets_manager_secret": ("SECRET_ARN", None),
     "firehose_stream": ("DELIVERY_STREAM", None),
     "rds_instance": ("DB_HOST", "Endpoint.Address"),
+    "aurora_cluster": ("DB_HOST", "Endpoint.Address"),
     "eventbridge_bus": ("EVENT_BUS", "Name"),
     "lambda_function": ("FUNCTION", None),
     "step_functions": ("STATE_MACHINE_ARN", None),

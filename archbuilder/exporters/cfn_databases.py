@@ -1,0 +1,164 @@
+"""CloudFormation for clustered data stores: Aurora, Redshift and OpenSearch, each encrypted, backed up, kept on
+deletion (Snapshot where CloudFormation supports it) and with generated master passwords."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.cfn_services import _p, renders
+from archbuilder.model import ServiceNode
+
+
+def _subnet_group(ctx: CfnContext, node: ServiceNode, kind: str, description_key: str) -> str:
+    return ctx.add(
+        ctx.lid(node, "SubnetGroup"),
+        kind,
+        {description_key: f"Subnets of {node.label}", "SubnetIds": ctx.subnet_refs(node)},
+    )
+
+
+@renders("aurora_cluster")
+def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
+    group = _subnet_group(ctx, node, "AWS::RDS::DBSubnetGroup", "DBSubnetGroupDescription")
+    engine = str(_p(node, "engine", "aurora-postgresql"))
+    serverless = str(_p(node, "capacity_mode", "provisioned")) == "serverless"
+    cluster_props: dict[str, Any] = {
+        "Engine": engine,
+        "MasterUsername": "dbadmin",
+        # Generated and kept in Secrets Manager; never written in the template.
+        "ManageMasterUserPassword": True,
+        "StorageEncrypted": bool(_p(node, "encrypted", True)),
+        "BackupRetentionPeriod": int(_p(node, "backup_retention_days", 7)),
+        "DeletionProtection": bool(_p(node, "deletion_protection", True)),
+        "EnableIAMDatabaseAuthentication": bool(_p(node, "iam_database_authentication", False)),
+        "DBSubnetGroupName": ref(group),
+        "VpcSecurityGroupIds": ctx.sg_refs(node),
+        "Tags": ctx.tags(node),
+    }
+    if _p(node, "engine_version"):
+        cluster_props["EngineVersion"] = str(_p(node, "engine_version"))
+    if serverless:
+        cluster_props["ServerlessV2ScalingConfiguration"] = {
+            "MinCapacity": float(_p(node, "min_capacity_acu", 0.5)),
+            "MaxCapacity": float(_p(node, "max_capacity_acu", 4)),
+        }
+    cluster = ctx.add(
+        ctx.lid(node),
+        "AWS::RDS::DBCluster",
+        cluster_props,
+        DeletionPolicy="Snapshot",
+        UpdateReplacePolicy="Snapshot",
+    )
+    instance_class = (
+        "db.serverless"
+        if serverless
+        else ctx.parameter(
+            f"{cluster}InstanceClass",
+            "String",
+            str(_p(node, "instance_class", "db.r6g.large")),
+            f"Instance class of {node.label}",
+        )
+    )
+    # A writer and readers; with more than one, Aurora places them in different AZs for failover.
+    for index in range(max(1, int(_p(node, "instance_count", 2)))):
+        ctx.add(
+            ctx.lid(node, f"Instance{index + 1}"),
+            "AWS::RDS::DBInstance",
+            {
+                "Engine": engine,
+                "DBClusterIdentifier": ref(cluster),
+                "DBInstanceClass": instance_class,
+                "PubliclyAccessible": bool(_p(node, "publicly_accessible", False)),
+                "DBSubnetGroupName": ref(group),
+            },
+        )
+    ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint.Address"), f"Writer endpoint of {node.label}")
+    ctx.output(
+        f"{cluster}ReaderEndpoint",
+        get_att(cluster, "ReadEndpoint.Address"),
+        f"Reader endpoint of {node.label}",
+    )
+
+
+@renders("redshift_cluster")
+def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
+    group = _subnet_group(ctx, node, "AWS::Redshift::ClusterSubnetGroup", "Description")
+    nodes = int(_p(node, "num_nodes", 2))
+    props: dict[str, Any] = {
+        "ClusterType": "multi-node" if nodes > 1 else "single-node",
+        "NodeType": ctx.parameter(
+            f"{ctx.lid(node)}NodeType",
+            "String",
+            str(_p(node, "instance_class", "ra3.xlplus")),
+            f"Node type of {node.label}",
+        ),
+        "DBName": "dev",
+        "MasterUsername": "dbadmin",
+        "ManageMasterPassword": True,
+        "Encrypted": bool(_p(node, "encrypted", True)),
+        "PubliclyAccessible": bool(_p(node, "publicly_accessible", False)),
+        "EnhancedVpcRouting": bool(_p(node, "enhanced_vpc_routing", True)),
+        "AutomatedSnapshotRetentionPeriod": int(_p(node, "backup_retention_days", 7)),
+        "ClusterSubnetGroupName": ref(group),
+        "VpcSecurityGroupIds": ctx.sg_refs(node),
+        "Tags": ctx.tags(node),
+    }
+    if nodes > 1:
+        props["NumberOfNodes"] = nodes
+    cluster = ctx.add(
+        ctx.lid(node),
+        "AWS::Redshift::Cluster",
+        props,
+        DeletionPolicy="Snapshot",
+        UpdateReplacePolicy="Snapshot",
+    )
+    ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint.Address"), f"Endpoint of {node.label}")
+
+
+@renders("opensearch_domain")
+def _opensearch(ctx: CfnContext, node: ServiceNode) -> None:
+    subnets = ctx.subnet_refs(node) if ctx.graph.placements[node.id].vpc_id else []
+    count = int(_p(node, "instance_count", 2))
+    # Zone awareness needs an even spread over two or three AZs: as many as the domain's subnets, if it has them.
+    zones = len(subnets) if subnets else 2
+    aware = bool(_p(node, "zone_awareness", True)) and count > 1 and zones in (2, 3)
+    cluster: dict[str, Any] = {
+        "InstanceType": ctx.parameter(
+            f"{ctx.lid(node)}InstanceType",
+            "String",
+            str(_p(node, "instance_type", "t3.small.search")),
+            f"Instance type of {node.label}",
+        ),
+        "InstanceCount": count,
+        "DedicatedMasterEnabled": bool(_p(node, "dedicated_master", False)),
+        "ZoneAwarenessEnabled": aware,
+    }
+    if aware:
+        cluster["ZoneAwarenessConfig"] = {"AvailabilityZoneCount": zones}
+    props: dict[str, Any] = {
+        "EngineVersion": str(_p(node, "engine_version", "OpenSearch_2.11")),
+        "ClusterConfig": cluster,
+        "EBSOptions": {
+            "EBSEnabled": True,
+            "VolumeSize": int(_p(node, "volume_size_gb", 10)),
+            "VolumeType": str(_p(node, "volume_type", "gp3")),
+        },
+        "EncryptionAtRestOptions": {"Enabled": bool(_p(node, "encrypted", True))},
+        "NodeToNodeEncryptionOptions": {"Enabled": bool(_p(node, "transit_encryption", True))},
+        "DomainEndpointOptions": {"EnforceHTTPS": True, "TLSSecurityPolicy": "Policy-Min-TLS-1-2-2019-07"},
+        "Tags": ctx.tags(node),
+    }
+    if subnets:
+        props["VPCOptions"] = {
+            "SubnetIds": subnets if aware else subnets[:1],
+            "SecurityGroupIds": ctx.sg_refs(node),
+        }
+    domain = ctx.add(
+        ctx.lid(node),
+        "AWS::OpenSearchService::Domain",
+        props,
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+    ctx.output(f"{domain}Endpoint", get_att(domain, "DomainEndpoint"), f"Endpoint of {node.label}")

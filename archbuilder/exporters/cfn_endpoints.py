@@ -1,0 +1,177 @@
+"""CloudFormation for interface endpoints, Classic Load Balancers and WAF web ACLs with their associations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_services import _p, _sources, _targets, renders
+from archbuilder.exporters.naming import snake
+from archbuilder.exporters.registry import ExportError
+from archbuilder.model import NodeKind, ServiceNode
+
+
+@renders("vpc_endpoint_interface")
+def _interface_endpoint(ctx: CfnContext, node: ServiceNode) -> None:
+    # An interface endpoint takes one subnet per AZ.
+    subnets, zones = [], set()
+    for subnet in ctx.subnet_nodes(node):
+        zone = ctx.architecture.enclosing(subnet.id, NodeKind.AZ)
+        key = zone.id if zone is not None else subnet.id
+        if key not in zones:
+            zones.add(key)
+            subnets.append(ref(ctx.lid(subnet)))
+    ctx.add(
+        ctx.lid(node),
+        "AWS::EC2::VPCEndpoint",
+        {
+            "VpcId": ctx.vpc_ref(node),
+            "VpcEndpointType": "Interface",
+            "ServiceName": sub(f"com.amazonaws.${{AWS::Region}}.{_p(node, 'service', 'secretsmanager')}"),
+            "SubnetIds": subnets,
+            "SecurityGroupIds": ctx.sg_refs(node),
+            "PrivateDnsEnabled": bool(_p(node, "private_dns_enabled", True)),
+        },
+    )
+
+
+@renders("clb")
+def _classic_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
+    port = int(_p(node, "listener_port", 443))
+    certificates = [
+        ctx.architecture.service(s)
+        for s in _sources(ctx, node, ConnectionKind.ATTACH)
+        if ctx.architecture.service(s).type == "acm_certificate"
+    ]
+    backend_port = next(
+        (c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80
+    )
+    listener: dict[str, Any] = {"InstancePort": str(backend_port), "InstanceProtocol": "HTTP"}
+    if certificates:
+        listener.update(
+            LoadBalancerPort="443",
+            Protocol="HTTPS",
+            SSLCertificateId=ref(ctx.lid(certificates[0])),
+        )
+    else:
+        # Without a certificate the listener can only be plain HTTP.
+        listener.update(LoadBalancerPort=str(port if port != 443 else 80), Protocol="HTTP")
+    targets = [t for t, _ in _targets(ctx, node, ConnectionKind.TRAFFIC)]
+    props: dict[str, Any] = {
+        "Subnets": ctx.subnet_refs(node),
+        "SecurityGroups": ctx.sg_refs(node),
+        "Listeners": [listener],
+        "CrossZone": bool(_p(node, "cross_zone", True)),
+        "ConnectionDrainingPolicy": {"Enabled": bool(_p(node, "connection_draining", True)), "Timeout": 300},
+        "ConnectionSettings": {"IdleTimeout": int(_p(node, "idle_timeout_seconds", 60))},
+        "HealthCheck": {
+            "Target": f"HTTP:{backend_port}/",
+            "HealthyThreshold": "3",
+            "UnhealthyThreshold": "5",
+            "Interval": "30",
+            "Timeout": "5",
+        },
+        "Tags": ctx.tags(node),
+    }
+    if not _p(node, "internet_facing", True):
+        props["Scheme"] = "internal"
+    instances = [ref(ctx.lid(t)) for t in targets if t.type == "ec2_instance"]
+    if instances:
+        props["Instances"] = instances
+    balancer = ctx.add(ctx.lid(node), "AWS::ElasticLoadBalancing::LoadBalancer", props)
+    for group in (t for t in targets if t.type == "autoscaling_group"):
+        ctx.finishers.append(lambda group=group: _register_group(ctx, group, balancer))
+    ctx.output(f"{balancer}DnsName", get_att(balancer, "DNSName"), f"DNS name of {node.label}")
+
+
+def _register_group(ctx: CfnContext, group: ServiceNode, balancer: str) -> None:
+    props = ctx.resources[ctx.lid(group)]["Properties"]
+    props.setdefault("LoadBalancerNames", []).append(ref(balancer))
+    props.update(HealthCheckType="ELB", HealthCheckGracePeriod=300)
+
+
+WAF_TARGETS = {"alb", "api_gateway_rest", "cognito_user_pool", "cloudfront_distribution"}
+
+
+@renders("waf_web_acl")
+def _web_acl(ctx: CfnContext, node: ServiceNode) -> None:
+    protected = [t for t, _ in _targets(ctx, node, ConnectionKind.ATTACH) if t.type in WAF_TARGETS]
+    cloudfront = [t for t in protected if t.type == "cloudfront_distribution"]
+    # A CloudFront ACL must have scope CLOUDFRONT (and live in us-east-1); regional targets need REGIONAL.
+    if cloudfront and len(cloudfront) != len(protected):
+        raise ExportError(
+            f"{node.label}: one web ACL cannot protect both CloudFront and regional resources; draw one of each"
+        )
+    scope = "CLOUDFRONT" if cloudfront else str(_p(node, "scope", "REGIONAL"))
+    metric = snake(node.label).replace("_", "-")[:100] or "web-acl"
+    acl = ctx.add(
+        ctx.lid(node),
+        "AWS::WAFv2::WebACL",
+        {
+            "Scope": scope,
+            "DefaultAction": {"Block": {}}
+            if _p(node, "default_action", "allow") == "block"
+            else {"Allow": {}},
+            "VisibilityConfig": {
+                "SampledRequestsEnabled": True,
+                "CloudWatchMetricsEnabled": True,
+                "MetricName": metric,
+            },
+            "Rules": [
+                {
+                    "Name": "AWSManagedRulesCommonRuleSet",
+                    "Priority": 0,
+                    "OverrideAction": {"None": {}},
+                    "Statement": {
+                        "ManagedRuleGroupStatement": {
+                            "VendorName": "AWS",
+                            "Name": "AWSManagedRulesCommonRuleSet",
+                        }
+                    },
+                    "VisibilityConfig": {
+                        "SampledRequestsEnabled": True,
+                        "CloudWatchMetricsEnabled": True,
+                        "MetricName": f"{metric}-common",
+                    },
+                }
+            ],
+        },
+    )
+    for target in protected:
+        logical = ctx.lid(target)
+        if target.type == "cloudfront_distribution":
+            ctx.finishers.append(lambda logical=logical: _attach_to_distribution(ctx, logical, acl))
+            continue
+        if target.type == "alb":
+            resource: Any = ref(logical)
+        elif target.type == "cognito_user_pool":
+            resource = get_att(logical, "Arn")
+        else:
+            stage = str(_p(target, "stage_name", "prod"))
+            resource = sub(
+                f"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}::/restapis/${{{logical}}}/stages/{stage}"
+            )
+        ctx.finishers.append(
+            lambda target=target, resource=resource: _associate(ctx, node, target, resource, acl)
+        )
+
+
+def _associate(ctx: CfnContext, node: ServiceNode, target: ServiceNode, resource: Any, acl: str) -> None:
+    depends = None
+    if target.type == "api_gateway_rest":
+        # The REST API's stage exists only once its deployment does (an API with no methods has neither).
+        depends = ctx.lid(target, "Deployment")
+        if depends not in ctx.resources:
+            return
+    ctx.add(
+        ctx.lid(node, f"{ctx.lid(target)}Association"),
+        "AWS::WAFv2::WebACLAssociation",
+        {"ResourceArn": resource, "WebACLArn": get_att(acl, "Arn")},
+        DependsOn=depends,
+    )
+
+
+def _attach_to_distribution(ctx: CfnContext, distribution: str, acl: str) -> None:
+    config = ctx.resources[distribution]["Properties"]["DistributionConfig"]
+    config["WebACLId"] = get_att(acl, "Arn")
