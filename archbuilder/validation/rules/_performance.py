@@ -8,6 +8,7 @@ from archbuilder.validation.rules import (
     perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
+    perf_sticky_sessions_on_scaling_tier,
 )
 
 MODULES = (
@@ -18,5 +19,6 @@ MODULES = (
     perf_multi_region_simple_routing,
     perf_piops_without_ebs_optimized,
     perf_public_content_without_cdn,
+    perf_sticky_sessions_on_scaling_tier,
 )
 RULES = [module.RULE for module in MODULES]
