@@ -13,6 +13,7 @@ from archbuilder.validation.rules import (
     lim_load_balancer_across_regions,
     lim_peering_overlapping_cidrs,
     lim_private_zone_without_vpc,
+    lim_redshift_spectrum_across_regions,
     lim_s3_replication_without_versioning,
     lim_security_group_across_regions,
     lim_several_internet_gateways,
@@ -20,6 +21,7 @@ from archbuilder.validation.rules import (
     lim_too_many_security_groups,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
+    lim_vpn_without_gateways,
 )
 
 MODULES = (
@@ -35,6 +37,7 @@ MODULES = (
     lim_load_balancer_across_regions,
     lim_peering_overlapping_cidrs,
     lim_private_zone_without_vpc,
+    lim_redshift_spectrum_across_regions,
     lim_s3_replication_without_versioning,
     lim_security_group_across_regions,
     lim_several_internet_gateways,
@@ -42,5 +45,6 @@ MODULES = (
     lim_too_many_security_groups,
     lim_too_many_vpcs,
     lim_vpc_cidr_size,
+    lim_vpn_without_gateways,
 )
 RULES = [module.RULE for module in MODULES]
