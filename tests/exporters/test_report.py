@@ -18,6 +18,7 @@ from archbuilder.exporters.report_md import cell, render_markdown
 from archbuilder.model import load
 from archbuilder.resource_files import example_path
 from archbuilder.validation import Pillar
+from tests.exporters.test_diagram import EXAMPLES
 from tests.model.builders import two_az_network
 
 
@@ -31,6 +32,25 @@ def test_html_report_is_self_contained_with_all_pillars_and_lockin(tmp_path: Pat
     assert "The Open Guide to AWS, “VPC and Network Security Tips” (000_cef87d4914f142cd.txt)" in html
     assert '<img class="diagram" alt="Architecture diagram" src="data:image/png;base64,' in html
     assert "<script" not in html and "http://" not in html and "https://" not in html and "href=" not in html
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_gets_a_report_with_its_diagram(name: str) -> None:
+    arch = load(Path(str(example_path(name))))
+    review = gather(arch)
+    assert (
+        review.diagram_png is not None
+        and review.diagram_png.startswith(b"\x89PNG")
+        and review.diagram_note == ""
+    )
+    html = render_html(review, arch)
+    assert [row.label for row in review.inventory] == [
+        row.label for row in sorted(review.inventory, key=lambda r: (r.container, r.label.lower()))
+    ]
+    assert sorted(row.label for row in review.inventory) == sorted(s.label for s in arch.services())
+    for finding in review.result.active:
+        assert f"<td>{finding.rule_id}</td>" in html
+    assert html.count("<h3 id=") == len(Pillar)
 
 
 def test_inventory_and_tips_are_grouped() -> None:
