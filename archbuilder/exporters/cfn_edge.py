@@ -12,6 +12,7 @@ from archbuilder.exporters.cfn_services import (
     _targets,
     renders,
 )
+from archbuilder.exporters.naming import snake
 from archbuilder.model import ServiceNode
 
 
@@ -26,16 +27,30 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
         },
     )
     methods = []
-    for target, _kind in _targets(ctx, node, ConnectionKind.INVOKE):
-        if target.type != "lambda_function":
-            continue
+    functions = [t for t, _ in _targets(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
+    for index, target in enumerate(functions):
         fn = ctx.lid(target)
+        # The first function answers at the root; each further one under a path named after it
+        # (one method per resource and HTTP verb).
+        resource: Any = get_att(api, "RootResourceId")
+        if index:
+            resource = ref(
+                ctx.add(
+                    ctx.lid(node, f"{fn}Resource"),
+                    "AWS::ApiGateway::Resource",
+                    {
+                        "RestApiId": ref(api),
+                        "ParentId": get_att(api, "RootResourceId"),
+                        "PathPart": snake(target.label).replace("_", "-"),
+                    },
+                )
+            )
         method = ctx.add(
             ctx.lid(node, f"{fn}Method"),
             "AWS::ApiGateway::Method",
             {
                 "RestApiId": ref(api),
-                "ResourceId": get_att(api, "RootResourceId"),
+                "ResourceId": resource,
                 "HttpMethod": "ANY",
                 "AuthorizationType": str(_p(node, "authorization", "NONE")).replace(
                     "COGNITO_USER_POOLS", "COGNITO_USER_POOLS"

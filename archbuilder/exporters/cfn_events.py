@@ -16,6 +16,7 @@ from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Connection, ServiceNode
 
 S3_EVENTS = ["s3:ObjectCreated:*"]
+MAX_RULE_TARGETS = 5
 # What a rule needs to be allowed to do to a target it cannot reach through a resource policy.
 RULE_ROLE_ACTIONS = {
     "step_functions": ("states:StartExecution", "Ref"),
@@ -65,23 +66,26 @@ def _allow_service(principal: str, action: str, resource: Any, source_arn: Any, 
     }
 
 
-def bucket_arn(ctx: CfnContext, bucket: ServiceNode) -> dict[str, str]:
+def bucket_arn(ctx: CfnContext, bucket: ServiceNode) -> dict[str, Any]:
     """The ARN of a bucket built from its name, not `!GetAtt Bucket.Arn`: the bucket's notification
     configuration depends on the receiver's permission, so the permission cannot depend on the bucket."""
-    return sub(f"arn:${{AWS::Partition}}:s3:::{_name_bucket(ctx, bucket)}")
+    return _with_name(ctx, bucket, "arn:${AWS::Partition}:s3:::")
 
 
-def _name_bucket(ctx: CfnContext, bucket: ServiceNode) -> str:
-    """Gives the bucket a known name (the one it has, or account-region-label) and returns it for `!Sub`."""
+# The stack's own id (lower-case hex): unique per stack, so two deployments of one design never clash.
+STACK_GUID = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}
+
+
+def _with_name(ctx: CfnContext, bucket: ServiceNode, prefix: str) -> dict[str, Any]:
+    """Gives the bucket a known name (the one it has, or label-stack id) and returns `prefix + name`."""
     props = ctx.resources[ctx.lid(bucket)].setdefault("Properties", {})
     given = _p(bucket, "bucket_name")
     if given:
         props["BucketName"] = str(given)
-        return str(given)
-    label = snake(bucket.label).replace("_", "-")[:30].strip("-") or "bucket"
-    name = f"${{AWS::AccountId}}-${{AWS::Region}}-{label}"
-    props["BucketName"] = sub(name)
-    return name
+        return sub(f"{prefix}{given}")
+    label = snake(bucket.label).replace("_", "-")[:24].strip("-") or "bucket"
+    props["BucketName"] = {"Fn::Sub": [f"{label}-${{StackGuid}}", {"StackGuid": STACK_GUID}]}
+    return {"Fn::Sub": [f"{prefix}{label}-${{StackGuid}}", {"StackGuid": STACK_GUID}]}
 
 
 def _s3_notification(
@@ -282,6 +286,11 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
                     }
                 ],
             },
+        )
+    if len(targets) > MAX_RULE_TARGETS:
+        raise ExportError(
+            f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
+            f"this one has {len(targets)}; split it into several rules"
         )
     if targets:
         props["Targets"] = targets

@@ -231,6 +231,7 @@ def _security_groups(ctx: CfnContext) -> None:
                 "SourceSecurityGroupId": ref(ctx.security_groups[source_id]),
             },
         )
+    seen: dict[tuple[str, str, int, int], dict[str, Any]] = {}
     for connection in sorted(arch.connections.values(), key=lambda c: c.id):
         if connection.kind is not ConnectionKind.TRAFFIC:
             continue
@@ -248,9 +249,18 @@ def _security_groups(ctx: CfnContext) -> None:
         }
         if source.id in ctx.security_groups:
             ingress_rule["SourceSecurityGroupId"] = ref(ctx.security_groups[source.id])
+            origin = ctx.security_groups[source.id]
         else:
+            # A source outside the VPC (a Lambda function without VPC config) reaches the target through
+            # the VPC's own addresses; several such sources share one rule, as EC2 refuses duplicates.
             vpc = arch.node(ctx.graph.placements[target.id].vpc_id or "")
-            ingress_rule["CidrIp"] = vpc.cidr  # type: ignore[union-attr]
+            ingress_rule["CidrIp"] = origin = vpc.cidr  # type: ignore[union-attr]
+        key = (ctx.security_groups[target.id], origin, ingress_rule["FromPort"], ingress_rule["ToPort"])
+        if key in seen:
+            kept = seen[key]
+            kept["Description"] = f"{kept['Description']}, {source.label}"[:255]
+            continue
+        seen[key] = ingress_rule
         ctx.add(
             ctx.names.get(
                 f"{connection.id}:ingress", f"{ctx.security_groups[target.id]}From{ctx.lid(source)}"

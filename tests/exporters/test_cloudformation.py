@@ -376,3 +376,34 @@ def test_database_rules_use_the_engine_port_when_the_connection_has_none() -> No
     arch.connect("app", "db", K.TRAFFIC)
     rule = build_template(arch)["Resources"]["DBSecurityGroupFromApp"]["Properties"]
     assert (rule["FromPort"], rule["ToPort"]) == (3306, 3306)
+
+
+def test_sources_outside_the_vpc_share_one_rule_on_the_vpc_range() -> None:
+    arch = two_az_network()
+    arch.add_service(
+        "rds_instance",
+        "private-a",
+        label="DB",
+        node_id="db",
+        extra_subnet_ids=["private-b"],
+        properties={"engine": "postgres"},
+    )
+    for node_id, label in (("f1", "Reports"), ("f2", "Exports")):
+        arch.add_service("lambda_function", "region", label=label, node_id=node_id)
+        arch.connect(node_id, "db", K.TRAFFIC)
+    template = build_template(arch)
+    rules = {
+        n: b["Properties"]
+        for n, b in template["Resources"].items()
+        if b["Type"] == "AWS::EC2::SecurityGroupIngress"
+    }
+    assert rules == {
+        "DBSecurityGroupFromReports": {
+            "GroupId": {"Ref": "DBSecurityGroup"},
+            "IpProtocol": "tcp",
+            "FromPort": 5432,
+            "ToPort": 5432,
+            "Description": "from Reports, Exports",
+            "CidrIp": "10.0.0.0/16",
+        }
+    }

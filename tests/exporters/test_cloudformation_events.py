@@ -17,6 +17,9 @@ from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint, moto_deployable
 from tests.model.builders import two_az_network
 
+STACK_GUID = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}
+UPLOADS_ARN = {"Fn::Sub": ["arn:${AWS::Partition}:s3:::uploads-${StackGuid}", {"StackGuid": STACK_GUID}]}
+
 
 def event_driven() -> Architecture:
     arch = two_az_network()
@@ -68,7 +71,7 @@ def test_s3_notifications_name_the_bucket_and_wait_for_the_receivers_permission(
     bucket = template["Resources"]["Uploads"]
     assert bucket["DependsOn"] == ["ThumbnailerFromUploadsPermission", "UploadTopicPolicy"]
     props = bucket["Properties"]
-    assert props["BucketName"] == {"Fn::Sub": "${AWS::AccountId}-${AWS::Region}-uploads"}
+    assert props["BucketName"] == {"Fn::Sub": ["uploads-${StackGuid}", {"StackGuid": STACK_GUID}]}
     assert props["NotificationConfiguration"] == {
         "LambdaConfigurations": [
             {"Event": "s3:ObjectCreated:*", "Function": {"Fn::GetAtt": ["Thumbnailer", "Arn"]}}
@@ -80,7 +83,7 @@ def test_s3_notifications_name_the_bucket_and_wait_for_the_receivers_permission(
         "Action": "lambda:InvokeFunction",
         "Principal": "s3.amazonaws.com",
         "SourceAccount": {"Ref": "AWS::AccountId"},
-        "SourceArn": {"Fn::Sub": "arn:${AWS::Partition}:s3:::${AWS::AccountId}-${AWS::Region}-uploads"},
+        "SourceArn": UPLOADS_ARN,
     }
     assert template["Resources"]["UploadTopicPolicy"]["Properties"]["PolicyDocument"]["Statement"] == [
         {
@@ -89,13 +92,7 @@ def test_s3_notifications_name_the_bucket_and_wait_for_the_receivers_permission(
             "Principal": {"Service": "s3.amazonaws.com"},
             "Action": "sns:Publish",
             "Resource": {"Ref": "UploadTopic"},
-            "Condition": {
-                "ArnEquals": {
-                    "aws:SourceArn": {
-                        "Fn::Sub": "arn:${AWS::Partition}:s3:::${AWS::AccountId}-${AWS::Region}-uploads"
-                    }
-                }
-            },
+            "Condition": {"ArnEquals": {"aws:SourceArn": UPLOADS_ARN}},
         }
     ]
 
@@ -245,7 +242,8 @@ def test_the_event_driven_template_deploys_in_moto(template: dict[str, Any]) -> 
         [parameter] = boto3.client("ssm", region_name="us-east-1").describe_parameters()["Parameters"]
         assert parameter["Name"] == "/events/feature-flags"
         [bucket] = boto3.client("s3", region_name="us-east-1").list_buckets()["Buckets"]
-        assert bucket["Name"] == "123456789012-us-east-1-uploads"
+        stack_id = client.describe_stacks(StackName="events")["Stacks"][0]["StackId"]
+        assert bucket["Name"] == f"uploads-{stack_id.split('/')[2]}"
     # What moto cannot emulate is left out of its stack (cfn-lint still checks it above).
     assert dropped == [
         "AuditQueuePolicy",
@@ -277,3 +275,31 @@ def test_rule_with_a_broken_event_pattern_is_refused_by_name() -> None:
     )
     with pytest.raises(ExportError, match=r"Bad: the event pattern is not JSON"):
         build_template(arch)
+
+
+def test_rule_with_more_than_five_targets_is_refused() -> None:
+    arch = two_az_network()
+    arch.add_service("eventbridge_rule", "region", label="Fan out", node_id="fan")
+    for index in range(6):
+        arch.add_service("sqs_queue", "region", label=f"Queue {index}", node_id=f"q{index}")
+        arch.connect("fan", f"q{index}", K.EVENT)
+    with pytest.raises(
+        ExportError, match="Fan out: an EventBridge rule sends to at most 5 targets, this one has 6"
+    ):
+        build_template(arch)
+
+
+def test_rest_api_gives_each_further_function_its_own_path() -> None:
+    arch = two_az_network()
+    arch.add_service("api_gateway_rest", "region", label="API", node_id="api")
+    for node_id, label in (("orders", "Orders"), ("users", "User admin")):
+        arch.add_service("lambda_function", "region", label=label, node_id=node_id)
+        arch.connect("api", node_id, K.INVOKE)
+    template = build_template(arch)
+    resources = template["Resources"]
+    assert resources["APIOrdersMethod"]["Properties"]["ResourceId"] == {
+        "Fn::GetAtt": ["API", "RootResourceId"]
+    }
+    assert resources["APIUserAdminResource"]["Properties"]["PathPart"] == "user-admin"
+    assert resources["APIUserAdminMethod"]["Properties"]["ResourceId"] == {"Ref": "APIUserAdminResource"}
+    assert lint(json.dumps(template), "api.json") == []
