@@ -18,6 +18,7 @@ from archbuilder.exporters import (  # noqa: F401  (importing them registers the
     cfn_events,
     cfn_integration,
     cfn_management,
+    cfn_platform,
     cfn_storage,
 )
 from archbuilder.exporters.cfn_compute import prepare_load_balancer
@@ -25,6 +26,7 @@ from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
 from archbuilder.exporters.cfn_events import wire_events
 from archbuilder.exporters.cfn_integration import parameter_arn
 from archbuilder.exporters.cfn_network import build_network
+from archbuilder.exporters.cfn_platform import ses_identity_arn
 from archbuilder.exporters.cfn_services import RENDERERS
 from archbuilder.exporters.registry import ExportError
 from archbuilder.graph import build
@@ -195,6 +197,8 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
             _grant(ctx, source, target, {ConnectionKind.WRITE})
             _environment(ctx, source, target)
+        elif kind is ConnectionKind.INVOKE and target.type == "ses_identity":
+            _grant(ctx, source, target, {ConnectionKind.WRITE})
         elif kind is ConnectionKind.INVOKE and target.type in INVOKE_ACCESS and source.id in ctx.roles:
             actions, attribute = INVOKE_ACCESS[target.type]
             logical = ctx.lid(target)
@@ -210,6 +214,10 @@ def _grant(
     if resource.type == "s3_bucket":
         actions = (S3_ACCESS[0] if reads else []) + (S3_ACCESS[1] if writes else [])
         ctx.allow(principal, actions, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}])
+        return
+    if resource.type == "ses_identity":
+        if writes:
+            ctx.allow(principal, ["ses:SendEmail", "ses:SendRawEmail"], ses_identity_arn(ctx, resource))
         return
     if resource.type == "ssm_parameter":
         actions = (["ssm:GetParameter", "ssm:GetParameters"] if reads else []) + (

@@ -230,3 +230,65 @@ def test_one_web_acl_cannot_protect_cloudfront_and_a_regional_balancer() -> None
     arch.connect("waf", "cdn", K.ATTACH)
     with pytest.raises(ExportError, match="Edge rules: one web ACL cannot protect both CloudFront"):
         build_template(arch)
+
+
+def platform_services() -> Architecture:
+    arch = two_az_network()
+    add = arch.add_service
+    add("eks_cluster", "private-a", label="Kubernetes", node_id="eks", extra_subnet_ids=["private-b"])
+    add("msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"])
+    add("dax_cluster", "private-a", label="Table cache", node_id="dax", extra_subnet_ids=["private-b"])
+    add("dynamodb_table", "region", label="Carts", node_id="carts")
+    add("glue_job", "region", label="Nightly ETL", node_id="etl")
+    add("codebuild_project", "private-a", label="Builder", node_id="build", extra_subnet_ids=["private-b"])
+    add("route53_health_check", None, label="Site health", node_id="health")
+    add("ses_identity", "region", label="Mail", node_id="mail")
+    add("lambda_function", "region", label="Mailer", node_id="mailer")
+    arch.connect("dax", "carts", K.READ_WRITE)
+    arch.connect("mailer", "mail", K.WRITE)
+    arch.connect("build", "eks", K.TRAFFIC, port=443)
+    return arch
+
+
+def test_platform_services_pass_cfn_lint_with_least_privilege_wiring() -> None:
+    template = build_template(platform_services())
+    resources = template["Resources"]
+    assert resources["Events"]["Properties"]["NumberOfBrokerNodes"] == 4  # 3 rounded up to 2 subnets
+    assert resources["Events"]["DeletionPolicy"] == "Retain"
+    dax = resources["TableCacheRolePolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert [s["Resource"] for s in dax] == [[{"Fn::GetAtt": ["Carts", "Arn"]}]]
+    mailer = resources["MailerRolePolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert mailer == [
+        {
+            "Effect": "Allow",
+            "Action": ["ses:SendEmail", "ses:SendRawEmail"],
+            "Resource": [
+                {"Fn::Sub": "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${Mail}"}
+            ],
+        }
+    ]
+    assert resources["KubernetesSecurityGroupFromBuilder"]["Properties"]["FromPort"] == 443
+    assert lint(json.dumps(template), "platform.json") == []
+
+
+def test_platform_services_deploy_in_moto_as_far_as_it_emulates_them() -> None:
+    template = build_template(platform_services())
+    with mock_aws():
+        deployable, dropped = moto_deployable(template)
+        client = boto3.client("cloudformation", region_name="us-east-1")
+        client.create_stack(
+            StackName="platform", TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
+        )
+        assert client.describe_stacks(StackName="platform")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE"
+        [check] = boto3.client("route53", region_name="us-east-1").list_health_checks()["HealthChecks"]
+        assert check["HealthCheckConfig"]["ResourcePath"] == "/health"
+        assert len(boto3.client("dynamodb", region_name="us-east-1").list_tables()["TableNames"]) == 1
+    assert dropped == [
+        "Builder",
+        "Events",
+        "Kubernetes",
+        "Mail",
+        "NightlyETL",
+        "TableCache",
+        "TableCacheSubnetGroup",
+    ]

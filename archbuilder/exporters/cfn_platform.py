@@ -1,0 +1,217 @@
+"""CloudFormation for platform services: EKS, MSK, DAX, Glue jobs, CodeBuild, Route 53 health checks and SES
+identities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_services import _p, _role, renders
+from archbuilder.exporters.naming import snake
+from archbuilder.model import ServiceNode
+
+BUILDSPEC = "version: 0.2\nphases:\n  build:\n    commands:\n      - echo replace this buildspec\n"
+
+
+def _managed(name: str) -> dict[str, str]:
+    return sub(f"arn:${{AWS::Partition}}:iam::aws:policy/{name}")
+
+
+# The last group of the stack's id: twelve hex digits that keep names unique per stack and short.
+STACK_SUFFIX = {
+    "Fn::Select": [
+        4,
+        {"Fn::Split": ["-", {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}]},
+    ]
+}
+
+
+def _short_name(node: ServiceNode, limit: int) -> dict[str, Any]:
+    label = snake(node.label).replace("_", "-")[: limit - 13].strip("-") or "cluster"
+    return {"Fn::Sub": [f"{label}-${{Suffix}}", {"Suffix": STACK_SUFFIX}]}
+
+
+@renders("eks_cluster")
+def _eks(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(ctx, node, "eks.amazonaws.com", [_managed("AmazonEKSClusterPolicy")])
+    cluster = ctx.add(
+        ctx.lid(node),
+        "AWS::EKS::Cluster",
+        {
+            "Version": str(_p(node, "kubernetes_version", "1.33")),
+            "RoleArn": get_att(role, "Arn"),
+            "ResourcesVpcConfig": {
+                "SubnetIds": ctx.subnet_refs(node),
+                "SecurityGroupIds": ctx.sg_refs(node),
+                "EndpointPublicAccess": bool(_p(node, "endpoint_public_access", False)),
+                "EndpointPrivateAccess": bool(_p(node, "endpoint_private_access", True)),
+            },
+        },
+    )
+    ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint"), f"API endpoint of {node.label}")
+
+
+@renders("msk_cluster")
+def _msk(ctx: CfnContext, node: ServiceNode) -> None:
+    subnets = ctx.subnet_refs(node)
+    # MSK spreads brokers evenly over the client subnets: round up to a multiple of their number.
+    per = max(1, len(subnets))
+    brokers = -(-int(_p(node, "num_nodes", 3)) // per) * per
+    props: dict[str, Any] = {
+        "ClusterName": _short_name(node, 40),
+        "KafkaVersion": str(_p(node, "kafka_version", "3.6.0")),
+        "NumberOfBrokerNodes": brokers,
+        "BrokerNodeGroupInfo": {
+            "InstanceType": ctx.parameter(
+                f"{ctx.lid(node)}InstanceType",
+                "String",
+                str(_p(node, "instance_type", "kafka.m5.large")),
+                f"Broker instance type of {node.label}",
+            ),
+            "ClientSubnets": subnets,
+            "SecurityGroups": ctx.sg_refs(node),
+            "StorageInfo": {"EBSStorageInfo": {"VolumeSize": int(_p(node, "volume_size_gb", 100))}},
+        },
+        "EncryptionInfo": {
+            "EncryptionInTransit": {
+                "ClientBroker": "TLS" if _p(node, "transit_encryption", True) else "TLS_PLAINTEXT",
+                "InCluster": True,
+            }
+        },
+    }
+    if str(_p(node, "client_authentication", "iam")) == "iam":
+        props["ClientAuthentication"] = {"Sasl": {"Iam": {"Enabled": True}}}
+    ctx.add(ctx.lid(node), "AWS::MSK::Cluster", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+
+
+@renders("dax_cluster")
+def _dax(ctx: CfnContext, node: ServiceNode) -> None:
+    # The role's DynamoDB permissions come from the cluster's connections to tables (cloudformation.py).
+    role = _role(ctx, node, "dax.amazonaws.com")
+    group = ctx.add(
+        ctx.lid(node, "SubnetGroup"),
+        "AWS::DAX::SubnetGroup",
+        {"Description": f"Subnets of {node.label}", "SubnetIds": ctx.subnet_refs(node)},
+    )
+    cluster = ctx.add(
+        ctx.lid(node),
+        "AWS::DAX::Cluster",
+        {
+            "NodeType": str(_p(node, "node_type", "dax.t3.small")),
+            "ReplicationFactor": int(_p(node, "num_nodes", 3)),
+            "IAMRoleARN": get_att(role, "Arn"),
+            "SubnetGroupName": ref(group),
+            "SecurityGroupIds": ctx.sg_refs(node),
+            "SSESpecification": {"SSEEnabled": bool(_p(node, "encrypted", True))},
+            "ClusterEndpointEncryptionType": "TLS" if _p(node, "transit_encryption", True) else "NONE",
+        },
+    )
+    ctx.output(
+        f"{cluster}Endpoint", get_att(cluster, "ClusterDiscoveryEndpoint"), f"Endpoint of {node.label}"
+    )
+
+
+@renders("glue_job")
+def _glue_job(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(ctx, node, "glue.amazonaws.com", [_managed("service-role/AWSGlueServiceRole")])
+    script = ctx.parameter(
+        f"{ctx.lid(node)}ScriptLocation",
+        "String",
+        str(_p(node, "script_location", "") or "s3://replace-me/scripts/job.py"),
+        f"S3 location of the script of {node.label}",
+    )
+    job_type = str(_p(node, "job_type", "glueetl"))
+    props: dict[str, Any] = {
+        "Role": get_att(role, "Arn"),
+        "Command": {"Name": job_type, "ScriptLocation": script, "PythonVersion": "3"},
+        "GlueVersion": str(_p(node, "glue_version", "4.0")),
+        "Timeout": int(_p(node, "timeout_minutes", 2880)),
+        "MaxRetries": int(_p(node, "max_retries", 0)),
+    }
+    if job_type != "pythonshell":
+        props["WorkerType"] = str(_p(node, "worker_type", "G.1X"))
+        props["NumberOfWorkers"] = int(_p(node, "number_of_workers", 10))
+    ctx.add(ctx.lid(node), "AWS::Glue::Job", props)
+
+
+@renders("codebuild_project")
+def _codebuild(ctx: CfnContext, node: ServiceNode) -> None:
+    role = _role(ctx, node, "codebuild.amazonaws.com")
+    ctx.allow(
+        node,
+        ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+        sub("arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/codebuild/*"),
+    )
+    props: dict[str, Any] = {
+        "ServiceRole": get_att(role, "Arn"),
+        "Source": {"Type": "NO_SOURCE", "BuildSpec": BUILDSPEC},
+        "Artifacts": {"Type": "NO_ARTIFACTS"},
+        "Environment": {
+            "Type": "LINUX_CONTAINER",
+            "ComputeType": str(_p(node, "compute_type", "BUILD_GENERAL1_SMALL")),
+            "Image": str(_p(node, "image", "aws/codebuild/standard:7.0")),
+        },
+    }
+    if ctx.graph.placements[node.id].vpc_id:
+        props["VpcConfig"] = {
+            "VpcId": ctx.vpc_ref(node),
+            "Subnets": ctx.subnet_refs(node),
+            "SecurityGroupIds": ctx.sg_refs(node),
+        }
+        ctx.allow(
+            node,
+            [
+                "ec2:CreateNetworkInterface",
+                "ec2:DeleteNetworkInterface",
+                "ec2:DescribeNetworkInterfaces",
+                "ec2:DescribeSubnets",
+                "ec2:DescribeSecurityGroups",
+                "ec2:DescribeDhcpOptions",
+                "ec2:DescribeVpcs",
+                "ec2:CreateNetworkInterfacePermission",
+            ],
+            "*",
+        )
+    ctx.add(ctx.lid(node), "AWS::CodeBuild::Project", props)
+
+
+@renders("route53_health_check")
+def _health_check(ctx: CfnContext, node: ServiceNode) -> None:
+    fqdn = ctx.parameter(
+        f"{ctx.lid(node)}Domain",
+        "String",
+        str(_p(node, "fqdn", "") or "www.example.com"),
+        f"Domain checked by {node.label}",
+    )
+    check_type = str(_p(node, "check_type", "HTTPS"))
+    config: dict[str, Any] = {
+        "Type": check_type,
+        "FullyQualifiedDomainName": fqdn,
+        "Port": int(_p(node, "port", 443)),
+        "RequestInterval": int(_p(node, "request_interval_seconds", 30)),
+        "FailureThreshold": int(_p(node, "failure_threshold", 3)),
+    }
+    if check_type != "TCP":
+        config["ResourcePath"] = str(_p(node, "resource_path", "/health"))
+    ctx.add(
+        ctx.lid(node),
+        "AWS::Route53::HealthCheck",
+        {"HealthCheckConfig": config, "HealthCheckTags": ctx.tags(node)},
+    )
+
+
+@renders("ses_identity")
+def _ses(ctx: CfnContext, node: ServiceNode) -> None:
+    identity = ctx.parameter(
+        f"{ctx.lid(node)}Identity",
+        "String",
+        str(_p(node, "identity", "example.com")),
+        f"Domain or address of {node.label}",
+    )
+    ctx.add(ctx.lid(node), "AWS::SES::EmailIdentity", {"EmailIdentity": identity})
+
+
+def ses_identity_arn(ctx: CfnContext, node: ServiceNode) -> dict[str, str]:
+    return sub(
+        f"arn:${{AWS::Partition}}:ses:${{AWS::Region}}:${{AWS::AccountId}}:identity/${{{ctx.lid(node)}}}"
+    )
