@@ -15,7 +15,10 @@ class _Tagged:
 
 
 class TemplateDumper(_Dumper):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        """Never write anchors and aliases (&id001 / *id001): a template reads the same everywhere, and
+        skipping the identity bookkeeping is a large part of the dump time."""
+        return True
 
 
 def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:

@@ -1,5 +1,21 @@
 """Builds the CloudFormation template of an architecture: network, services, and what the connections imply
-(security group rules, least-privilege IAM, event source mappings, environment variables)."""
+(security group rules, least-privilege IAM, event source mappings, environment variables).
+
+`build_template` is the one place deployment decisions are made; its result is also the deployment plan the
+other IaC renderer reads (terraform.py converts the same resources), so both formats describe the same
+infrastructure. Its shape is a plain CloudFormation document (long-form intrinsics, deterministic order):
+
+- containment -> `AWS::EC2::VPC`, `Subnet` (AZ as `!Select [i, !GetAZs '']`), internet gateway, public route
+  table, per-AZ NAT gateways and private route tables (fallback to any NAT of the VPC), DB/cache subnet groups
+  from the subnets a store spans (cfn_network.py and the store renderers);
+- one `AWS::EC2::SecurityGroup` per VPC-placed service (`<Label>SecurityGroup`), declared `ingress` rules, and
+  one `SecurityGroupIngress` per `traffic` connection on the target's port;
+- each service's renderer (cfn_*.py, registered in cfn_services.RENDERERS) writes its resources under a
+  logical id from its label (naming.py), with companions suffixed (`Role`, `SubnetGroup`, `Listener`...);
+- connections -> IAM statements on the caller's role (`<Role>Policy`), environment variables, event source
+  mappings (here), notifications, subscriptions, rule targets and resource policies (cfn_events.py);
+- `Parameters` for per-deployment values, `Outputs` for endpoints, plus the imported template sections.
+"""
 
 from __future__ import annotations
 
