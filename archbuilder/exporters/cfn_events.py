@@ -72,20 +72,19 @@ def bucket_arn(ctx: CfnContext, bucket: ServiceNode) -> dict[str, Any]:
     return _with_name(ctx, bucket, "arn:${AWS::Partition}:s3:::")
 
 
-# The stack's own id (lower-case hex): unique per stack, so two deployments of one design never clash.
-STACK_GUID = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}
-
-
 def _with_name(ctx: CfnContext, bucket: ServiceNode, prefix: str) -> dict[str, Any]:
-    """Gives the bucket a known name (the one it has, or label-stack id) and returns `prefix + name`."""
+    """Gives the bucket a known name and returns `prefix + name`: its `bucket_name`, else
+    account-region-label (lower case, as bucket names must be; a plain `!Sub` the Terraform conversion
+    reads too). Deploying one design twice in an account and region needs `bucket_name` set."""
     props = ctx.resources[ctx.lid(bucket)].setdefault("Properties", {})
     given = _p(bucket, "bucket_name")
     if given:
         props["BucketName"] = str(given)
         return sub(f"{prefix}{given}")
-    label = snake(bucket.label).replace("_", "-")[:24].strip("-") or "bucket"
-    props["BucketName"] = {"Fn::Sub": [f"{label}-${{StackGuid}}", {"StackGuid": STACK_GUID}]}
-    return {"Fn::Sub": [f"{prefix}{label}-${{StackGuid}}", {"StackGuid": STACK_GUID}]}
+    label = snake(bucket.label).replace("_", "-")[:30].strip("-") or "bucket"
+    name = f"${{AWS::AccountId}}-${{AWS::Region}}-{label}"
+    props["BucketName"] = sub(name)
+    return sub(f"{prefix}{name}")
 
 
 def _s3_notification(

@@ -87,7 +87,7 @@ def generated(seed: int) -> Architecture:
         arch.add_service(
             type_id,
             parent,
-            label=f"{type_id.replace('_', ' ')} {index}",
+            label=f"{type_id.replace('_', ' ')} {seed} {index}",  # unique across the seeds' stacks
             node_id=f"s{index}",
             extra_subnet_ids=extra,
             properties=dict(props),
@@ -102,7 +102,7 @@ def generated(seed: int) -> Architecture:
             arch.add_service(
                 type_id,
                 parent,
-                label=f"{type_id.replace('_', ' ')} e{k}{len(ends)}",
+                label=f"{type_id.replace('_', ' ')} {seed} e{k}{len(ends)}",
                 node_id=node_id,
                 extra_subnet_ids=extra,
                 properties=dict(props),
