@@ -71,7 +71,11 @@ def _short(value: Any, *, in_resource_top: bool = False) -> Any:
                 return _Tagged("!GetAtt", f"{inner[0]}.{inner[1]}")
             # "Condition" is also a plain key of resources and rules; only the intrinsic form is shortened.
             if key in SHORT_FORMS and not (key == "Condition" and in_resource_top):
-                return _Tagged(SHORT_FORMS[key], _short(inner))
+                argument = _short(inner)
+                # YAML cannot put a tag directly on a tagged node (!Base64 !Sub ...): the outer one stays long.
+                if isinstance(argument, _Tagged):
+                    return {key: argument}
+                return _Tagged(SHORT_FORMS[key], argument)
         return {
             key: _short(item, in_resource_top=key in ("Resources", "Outputs")) for key, item in value.items()
         }

@@ -407,3 +407,24 @@ def test_sources_outside_the_vpc_share_one_rule_on_the_vpc_range() -> None:
             "CidrIp": "10.0.0.0/16",
         }
     }
+
+
+def test_a_function_of_a_function_is_written_as_valid_yaml() -> None:
+    from cfnlint.decode import cfn_yaml
+
+    from archbuilder.exporters.cfn_yaml import dump_yaml
+
+    template = {
+        "Resources": {
+            "Box": {
+                "Type": "AWS::EC2::Instance",
+                "Properties": {
+                    "UserData": {"Fn::Base64": {"Fn::Sub": "echo ${AWS::Region}"}},
+                    "ImageId": "ami-12345678",
+                },
+            }
+        }
+    }
+    text = dump_yaml(template, "")
+    assert "Fn::Base64: !Sub echo ${AWS::Region}" in text
+    assert cfn_yaml.loads(text) == template
