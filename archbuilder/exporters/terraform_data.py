@@ -70,6 +70,9 @@ def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
                 },
             )
         )
+    notification = _notification(conv, logical, p.get("NotificationConfiguration") or {})
+    if notification is not None:
+        blocks.append(notification)
     if "BucketEncryption" in p:
         blocks.append(
             Block(
@@ -156,3 +159,38 @@ def _stream(conv: Converter_, logical: str, p: Props) -> Props:
             "kms_key_id": encryption["KeyId"] if encryption else None,
         }
     )
+
+
+NOTIFICATION_KINDS = (
+    ("LambdaConfigurations", "Function", "lambda_function", "lambda_function_arn"),
+    ("QueueConfigurations", "Queue", "queue", "queue_arn"),
+    ("TopicConfigurations", "Topic", "topic", "topic_arn"),
+)
+
+
+def _notification(conv: Converter_, logical: str, config: Props) -> Block | None:
+    """S3 event notifications: one aws_s3_bucket_notification with a block per receiver and its events."""
+    _tf, name = conv.names[logical]
+    body: Props = {"bucket": Expr(f"{conv.address(logical)}.id")}
+    for key, target_key, block_type, argument in NOTIFICATION_KINDS:
+        receivers: dict[str, tuple[object, list[str]]] = {}
+        for entry in config.get(key, []):
+            target = conv.expr(entry[target_key])
+            receivers.setdefault(repr(target), (target, []))[1].append(entry["Event"])
+        if receivers:
+            body[block_type] = [
+                Block(block_type, (), {argument: target, "events": events})
+                for target, events in receivers.values()
+            ]
+    if len(body) == 1:
+        return None
+    # S3 checks it may deliver when the notification is created: the invoke permissions must exist first.
+    permissions = sorted(
+        conv.address(other)
+        for other, resource in conv.resources.items()
+        if resource["Type"] == "AWS::Lambda::Permission"
+        and resource.get("Properties", {}).get("Principal") == "s3.amazonaws.com"
+    )
+    if permissions:
+        body["depends_on"] = Expr("[" + ", ".join(permissions) + "]")
+    return Block("resource", ("aws_s3_bucket_notification", name), body)

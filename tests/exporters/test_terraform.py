@@ -167,3 +167,18 @@ def test_containers_and_pipelines_render() -> None:
         "aws_athena_workgroup",
         "analysts",
     ) in pipeline
+
+
+def test_bucket_notifications_are_written_not_dropped() -> None:
+    from archbuilder.catalog import ConnectionKind
+    from tests.model.builders import two_az_network
+
+    arch = two_az_network()
+    arch.add_service("s3_bucket", "region", label="Uploads", node_id="uploads")
+    arch.add_service("lambda_function", "region", label="Thumbs", node_id="thumbs")
+    arch.connect("uploads", "thumbs", ConnectionKind.EVENT)
+    found = resources(render(arch))
+    notification = found[("aws_s3_bucket_notification", "uploads")]
+    assert notification["lambda_function"][0]["lambda_function_arn"] == "${aws_lambda_function.thumbs.arn}"
+    assert notification["lambda_function"][0]["events"] == ["s3:ObjectCreated:*"]
+    assert [k for k, _ in found if k == "aws_lambda_permission"]
