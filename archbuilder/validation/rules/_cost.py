@@ -1,36 +1,21 @@
 """Cost rules, registered explicitly in order."""
 
-from archbuilder.validation.rules import (
-    cost_cross_az_traffic,
-    cost_efs_single_client,
-    cost_emr_without_auto_termination,
-    cost_idle_elastic_ip,
-    cost_idle_nat_gateway,
-    cost_kinesis_outside_production,
-    cost_log_retention_forever,
-    cost_many_azs,
-    cost_s3_multipart_leftovers,
-    cost_s3_without_endpoint,
-    cost_shield_advanced,
-    cost_sqs_short_polling,
-    cost_traffic_between_vpcs,
-    cost_unattached_ebs_volume,
-)
+from archbuilder.validation.rules._load import load_modules
 
-MODULES = (
-    cost_cross_az_traffic,
-    cost_efs_single_client,
-    cost_emr_without_auto_termination,
-    cost_idle_elastic_ip,
-    cost_idle_nat_gateway,
-    cost_kinesis_outside_production,
-    cost_log_retention_forever,
-    cost_many_azs,
-    cost_s3_multipart_leftovers,
-    cost_s3_without_endpoint,
-    cost_shield_advanced,
-    cost_sqs_short_polling,
-    cost_traffic_between_vpcs,
-    cost_unattached_ebs_volume,
+# Registered by hand, in this order; one name per rule module.
+MODULES = load_modules(
+    "cost_cross_az_traffic",
+    "cost_efs_single_client",
+    "cost_emr_without_auto_termination",
+    "cost_idle_elastic_ip",
+    "cost_idle_nat_gateway",
+    "cost_kinesis_outside_production",
+    "cost_log_retention_forever",
+    "cost_many_azs",
+    "cost_s3_multipart_leftovers",
+    "cost_s3_without_endpoint",
+    "cost_shield_advanced",
+    "cost_sqs_short_polling",
+    "cost_traffic_between_vpcs",
+    "cost_unattached_ebs_volume",
 )
-RULES = [module.RULE for module in MODULES]

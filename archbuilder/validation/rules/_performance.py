@@ -1,24 +1,15 @@
 """Performance rules, registered explicitly in order."""
 
-from archbuilder.validation.rules import (
-    perf_cloudfront_no_caching,
-    perf_cloudfront_without_compression,
-    perf_dynamodb_low_cardinality_key,
-    perf_magnetic_volumes,
-    perf_multi_region_simple_routing,
-    perf_piops_without_ebs_optimized,
-    perf_public_content_without_cdn,
-    perf_sticky_sessions_on_scaling_tier,
-)
+from archbuilder.validation.rules._load import load_modules
 
-MODULES = (
-    perf_cloudfront_no_caching,
-    perf_cloudfront_without_compression,
-    perf_dynamodb_low_cardinality_key,
-    perf_magnetic_volumes,
-    perf_multi_region_simple_routing,
-    perf_piops_without_ebs_optimized,
-    perf_public_content_without_cdn,
-    perf_sticky_sessions_on_scaling_tier,
+# Registered by hand, in this order; one name per rule module.
+MODULES = load_modules(
+    "perf_cloudfront_no_caching",
+    "perf_cloudfront_without_compression",
+    "perf_dynamodb_low_cardinality_key",
+    "perf_magnetic_volumes",
+    "perf_multi_region_simple_routing",
+    "perf_piops_without_ebs_optimized",
+    "perf_public_content_without_cdn",
+    "perf_sticky_sessions_on_scaling_tier",
 )
-RULES = [module.RULE for module in MODULES]
