@@ -7,7 +7,6 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
 from archbuilder.exporters.registry import ExportError
-from archbuilder.graph.queries import services_of_type
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
 # Services that get no security group of their own: gateways, endpoints and groups themselves.
@@ -281,7 +280,3 @@ def target_port_of(ctx: CfnContext, target: ServiceNode) -> int | None:
             if prefix in engine:
                 return port
     return ctx.architecture.catalog.get(target.type).default_port
-
-
-def lb_services(ctx: CfnContext) -> list[ServiceNode]:
-    return services_of_type(ctx.graph, "alb", "nlb")

@@ -63,6 +63,8 @@ class Architecture:
         self._nodes: dict[str, AnyNode] = {}
         self._children: dict[str | None, list[str]] = {None: []}
         self._connections: dict[str, Connection] = {}
+        # (source, target, kind) -> connection id: the duplicate check stays O(1) while a design loads.
+        self._connection_keys: dict[tuple[str, str, ConnectionKind], str] = {}
 
     # ------------------------------------------------------------------ queries
 
@@ -195,7 +197,7 @@ class Architecture:
             if service.id not in gone and gone.intersection(service.extra_subnet_ids):
                 trimmed[service.id] = list(service.extra_subnet_ids)
         for connection in connections:
-            del self._connections[connection.id]
+            self._drop_connection(connection)
             self.events.connection_removed.emit(connection)
         for service_id, before in trimmed.items():
             service = self.service(service_id)
@@ -336,6 +338,15 @@ class Architecture:
     def add_connection(self, connection: Connection) -> Connection:
         if self.is_taken(connection.id):
             raise InvariantError(f"id {connection.id!r} is already used")
+        self._check_connection(connection)
+        self._connections[connection.id] = connection
+        self._connection_keys[_key(connection)] = connection.id
+        self.events.connection_added.emit(connection)
+        return connection
+
+    def _check_connection(self, connection: Connection, replacing: str | None = None) -> None:
+        """Both ends are services, not the same one, the target accepts the kind, and no other connection
+        (than `replacing`) already joins them with that kind."""
         source, target = self.service(connection.source_id), self.service(connection.target_id)
         if source.id == target.id:
             raise InvariantError(f"{source.label!r} cannot be connected to itself")
@@ -345,18 +356,19 @@ class Architecture:
             raise InvariantError(
                 f"{target.label!r} does not accept a {connection.kind.value} connection (it accepts {names})"
             )
-        for other in self._connections.values():
-            if (other.source_id, other.target_id, other.kind) == (source.id, target.id, connection.kind):
-                raise InvariantError(
-                    f"{source.label!r} already has a {connection.kind.value} connection to {target.label!r}"
-                )
-        self._connections[connection.id] = connection
-        self.events.connection_added.emit(connection)
-        return connection
+        existing = self._connection_keys.get(_key(connection))
+        if existing is not None and existing != replacing:
+            raise InvariantError(
+                f"{source.label!r} already has a {connection.kind.value} connection to {target.label!r}"
+            )
+
+    def _drop_connection(self, connection: Connection) -> None:
+        del self._connections[connection.id]
+        self._connection_keys.pop(_key(connection), None)
 
     def disconnect(self, connection_id: str) -> Connection:
         connection = self.connection(connection_id)
-        del self._connections[connection_id]
+        self._drop_connection(connection)
         self.events.connection_removed.emit(connection)
         return connection
 
@@ -370,13 +382,9 @@ class Architecture:
         except ValueError as exc:
             raise InvariantError(f"connection {connection.id} › {name}: {_first_error(exc)}") from None
         if name == "kind":
-            del self._connections[connection_id]
-            try:
-                self.add_connection(candidate)
-            except InvariantError:
-                self._connections[connection_id] = connection
-                raise
-            self._connections[connection_id] = connection
+            self._check_connection(candidate, replacing=connection_id)
+            self._connection_keys.pop(_key(connection), None)
+            self._connection_keys[_key(candidate)] = connection_id
         setattr(connection, name, getattr(candidate, name))
         self.events.connection_changed.emit(connection, name)
 
@@ -498,7 +506,7 @@ class Architecture:
                             candidate if s == candidate.id else self._nodes[s]
                             for s in service.extra_subnet_ids
                         ],
-                        self._vpc_map(),
+                        self._vpc_map([service.parent_id, *service.extra_subnet_ids]),
                     )
                     if error:
                         raise InvariantError(error)
@@ -519,7 +527,8 @@ class Architecture:
             if subnet_id not in self._nodes:
                 raise InvariantError(f"{node.label!r} spans subnet {subnet_id!r}, which does not exist")
             extras.append(self._nodes[subnet_id])
-        error = extra_subnet_error(self.catalog.get(node.type), node, parent, extras, self._vpc_map())
+        vpcs = self._vpc_map([parent.id if parent else None, *subnet_ids])
+        error = extra_subnet_error(self.catalog.get(node.type), node, parent, extras, vpcs)
         if error:
             raise InvariantError(error)
 
@@ -527,17 +536,18 @@ class Architecture:
         extra = self._nodes.get(subnet_id)
         if extra is None or parent is None or extra.id == parent.id:
             return False
-        vpcs = self._vpc_map()
+        vpcs = self._vpc_map([parent.id, subnet_id])
         return extra_subnet_error(self.catalog.get(node.type), node, parent, [extra], vpcs) is None
 
-    def _vpc_map(self) -> dict[str, str]:
-        """subnet id -> VPC id for every subnet."""
+    def _vpc_map(self, subnet_ids: list[str | None]) -> dict[str, str]:
+        """subnet id -> VPC id, for just the subnets a check involves (not every subnet: this runs per edit
+        and per loaded service, so scanning the whole design here made loading quadratic)."""
         result = {}
-        for node in self._nodes.values():
-            if isinstance(node, SubnetNode):
-                vpc = self.enclosing(node.id, NodeKind.VPC)
+        for subnet_id in subnet_ids:
+            if subnet_id in self._nodes:
+                vpc = self.enclosing(subnet_id, NodeKind.VPC)
                 if vpc is not None:
-                    result[node.id] = vpc.id
+                    result[subnet_id] = vpc.id
         return result
 
     def _region_of(self, container: AnyNode | None) -> RegionNode | None:
@@ -569,6 +579,10 @@ class _Taken:
 
     def __contains__(self, identifier: object) -> bool:
         return isinstance(identifier, str) and self._architecture.is_taken(identifier)
+
+
+def _key(connection: Connection) -> tuple[str, str, ConnectionKind]:
+    return (connection.source_id, connection.target_id, connection.kind)
 
 
 def _assign(model: Any, **values: Any) -> None:

@@ -123,7 +123,3 @@ def _ipv4_network(value: str) -> str:
     except ValueError as exc:
         raise ValueError(f"{value!r} is not an IPv4 CIDR block ({exc})") from None
     return str(network)
-
-
-def is_container(node: AnyNode) -> bool:
-    return node.kind != NodeKind.SERVICE

@@ -247,3 +247,19 @@ def test_new_ids_come_from_labels() -> None:
     first = arch.add_service("s3_bucket", "region", label="Assets (prod)")
     second = arch.add_service("s3_bucket", "region", label="Assets (prod)")
     assert (first.id, second.id) == ("assets-prod", "assets-prod-2")
+
+
+def test_changing_a_connection_kind_keeps_the_duplicate_check_and_emits_only_a_change() -> None:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "region", node_id="fn")
+    arch.add_service("sqs_queue", "region", node_id="queue")
+    arch.connect("fn", "queue", ConnectionKind.WRITE, connection_id="w")
+    arch.connect("fn", "queue", ConnectionKind.READ, connection_id="r")
+    added: list[str] = []
+    arch.events.connection_added.connect(lambda c: added.append(c.id))
+    with pytest.raises(InvariantError, match="already has a write connection"):
+        arch.update_connection("r", "kind", ConnectionKind.WRITE)
+    arch.update_connection("r", "kind", ConnectionKind.READ_WRITE)
+    arch.disconnect("w")
+    arch.connect("fn", "queue", ConnectionKind.WRITE, connection_id="w2")  # the freed pair may be used again
+    assert (arch.connection("r").kind, added) == (ConnectionKind.READ_WRITE, ["w2"])
