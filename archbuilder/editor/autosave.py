@@ -37,7 +37,7 @@ class Recoverable:
 
 
 def find_recoverable(folder: Path) -> list[Recoverable]:
-    """Recovery files left by instances that are no longer running."""
+    """Recovery files left by instances that are no longer running, the most recently autosaved first."""
     found: list[Recoverable] = []
     if not folder.is_dir():
         return found
@@ -58,11 +58,29 @@ def find_recoverable(folder: Path) -> list[Recoverable]:
         except (OSError, ValueError, KeyError):
             pass
         found.append(Recoverable(session, data, original, name))
-    return found
+    return sorted(found, key=_autosaved_at, reverse=True)
+
+
+def _autosaved_at(item: Recoverable) -> float:
+    try:
+        return item.document.stat().st_mtime
+    except OSError:  # removed meanwhile: sorts last
+        return 0.0
 
 
 def load_recoverable(item: Recoverable) -> Architecture:
     return loads(item.document.read_bytes(), str(item.document))
+
+
+def save_copy(item: Recoverable, target: Path) -> None:
+    """Keep a recovered design in a file of the user's choosing, then forget the recovery copy.
+
+    The recovery file is checked (it may be truncated by the crash) before anything is written, and the copy is
+    written atomically, so a failure leaves both the target and the recovery file as they were."""
+    data = item.document.read_bytes()
+    loads(data, str(item.document))
+    write_atomic(target, data)
+    discard(item)
 
 
 def discard(item: Recoverable) -> None:

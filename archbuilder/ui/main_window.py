@@ -35,6 +35,7 @@ from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
 from archbuilder.ui.properties_panel import PropertiesPanel
+from archbuilder.ui.recovery_dialog import RecoveryDialog
 from archbuilder.ui.report_export import REPORT_FORMATS
 from archbuilder.ui.tips_panel import TipsPanel
 from archbuilder.validation import ValidationResult
@@ -303,27 +304,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {', '.join(p.name for p in written)} to {folder}", 8000)
         return written
 
-    def offer_recovery(self, items: list[Recoverable], accept: bool | None = None) -> bool:
-        """After a crash: offer the newest recovery file. `accept` answers the question without a dialog."""
+    def offer_recovery(self, items: list[Recoverable]) -> bool:
+        """After a crash: list every recovery file; True when one was recovered into this window."""
         if not items:
             return False
-        item = items[-1]
-        if accept is None:
-            where = f" (from {item.original})" if item.original else ""
-            accept = (
-                QMessageBox.question(
-                    self,
-                    "Recover unsaved work?",
-                    f"archbuilder did not close normally. Recover the unsaved changes to “{item.name}”{where}?",
-                )
-                == QMessageBox.StandardButton.Yes
-            )
-        if not accept:
-            discard(item)
-            return False
+        chosen = self.choose_recovery(items)
+        return chosen is not None and self.recover(chosen)
+
+    def choose_recovery(self, items: list[Recoverable]) -> Recoverable | None:
+        """Asks the user (a hook, so tests answer through the dialog without a modal loop)."""
+        dialog = RecoveryDialog(items, self)
+        dialog.exec()
+        return dialog.chosen
+
+    def recover(self, item: Recoverable) -> bool:
         try:
             architecture = load_recoverable(item)
         except DocumentError as exc:
+            # A recovery file truncated by the crash stays on disk: nothing the user might still want is deleted.
             self.report_error("Cannot recover", str(exc))
             return False
         self.document.replace(architecture, item.original, modified=True)

@@ -125,7 +125,8 @@ def test_recover_after_a_simulated_crash(qtbot, tmp_path: Path) -> None:
     qtbot.addWidget(restarted)
     leftovers = find_recoverable(folder)
     assert [item.original for item in leftovers] == [THREE_TIER]
-    assert restarted.offer_recovery(leftovers, accept=True)
+    restarted.choose_recovery = lambda items: items[0]  # type: ignore[method-assign]
+    assert restarted.offer_recovery(leftovers)
     assert dumps(restarted.document.architecture) == expected
     assert restarted.document.path == THREE_TIER
     assert restarted.document.is_modified  # recovered work is unsaved until the user saves it
