@@ -27,11 +27,13 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
     if not screenshot:
         # Screenshots use the default layout so that docs look the same on every machine.
         window.restore_layout()
-    # Work lost in a crash comes first; the file named on the command line opens if none is recovered.
+    window.show()
+    app.processEvents()
+    # Work lost in a crash comes first (asked over the window); the file named on the command line opens if none
+    # is recovered.
     recovered = bool(leftovers) and window.offer_recovery(leftovers)
     if file and not recovered and not window.open_path(Path(file)) and screenshot:
         return 2
-    window.show()
     app.processEvents()
     window.view.fit_all()
     if screenshot:

@@ -29,13 +29,13 @@ from archbuilder.model import DocumentError
 
 
 def describe(item: Recoverable) -> str:
-    """One line per recovery file: design name, where it came from, when it was last autosaved."""
-    where = str(item.original) if item.original else "never saved"
+    """Two lines per recovery file: the design's name, then where it came from and when it was last autosaved."""
+    where = str(item.original) if item.original else "never saved to a file"
     try:
         stamp = datetime.fromtimestamp(item.document.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     except OSError:
-        stamp = "unknown time"
-    return f"{item.name} — {where} — autosaved {stamp}"
+        stamp = "at an unknown time"
+    return f"{item.name}\n{where} · autosaved {stamp}"
 
 
 class RecoveryDialog(QDialog):
@@ -76,7 +76,9 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.list)
         layout.addWidget(buttons)
-        self.resize(640, 280)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.resize(760, 320)
 
     def items(self) -> list[Recoverable]:
         return [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.list.count())]

@@ -63,8 +63,8 @@ def test_every_recovery_file_is_listed_newest_first(qtbot, three_crashes) -> Non
     qtbot.addWidget(dialog)
     texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
     assert texts == [describe(item) for item in items]
-    assert texts[0].startswith(f"newest — {THREE_TIER} — autosaved ")
-    assert texts[1].startswith("middle — never saved — autosaved ")
+    assert texts[0].startswith(f"newest\n{THREE_TIER} · autosaved ")
+    assert texts[1].startswith("middle\nnever saved to a file · autosaved ")
     assert dialog.selected() == items[0]
 
 
