@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -453,7 +454,8 @@ class ArchitectureScene(QGraphicsScene):
     def _on_selection_changed(self) -> None:
         selected = set(self.selectedItems())
         for item in selected ^ self._selected:
-            if item.scene() is self and hasattr(item, "on_selected_changed"):
+            # Items of a replaced document (New, Open) are already deleted on the C++ side.
+            if shiboken6.isValid(item) and item.scene() is self and hasattr(item, "on_selected_changed"):
                 item.on_selected_changed(item in selected)
         self._selected = selected
         if self._emit_selection:

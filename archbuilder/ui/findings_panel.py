@@ -29,6 +29,10 @@ GROUP_BY_SEVERITY = "Severity"
 GROUP_BY_PILLAR = "Pillar"
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 class FindingsPanel(QWidget):
     nodes_activated = Signal(list)  # node ids of the clicked finding
 
@@ -77,7 +81,8 @@ class FindingsPanel(QWidget):
         self.result = result
         errors, warnings, infos = (result.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
         self.summary.setText(
-            f"{errors} errors · {warnings} warnings · {infos} notes · lock-in {result.lockin.score}/100"
+            f"{counted(errors, 'error')} · {counted(warnings, 'warning')} · {counted(infos, 'note')}"
+            f" · lock-in {result.lockin.score}/100"
         )
         self._regroup()
 

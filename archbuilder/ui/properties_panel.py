@@ -32,6 +32,14 @@ from archbuilder.model.document import Environment
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
 
 _INT_LIMIT = 2_000_000_000
+_CONTAINER_TITLES: dict[str, str] = {NodeKind.REGION: "Region", NodeKind.VPC: "VPC", NodeKind.AZ: "Availability Zone"}
+
+
+def container_title(node: RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode) -> str:
+    """What the inspector calls a container: its kind as the palette names it."""
+    if isinstance(node, SubnetNode):
+        return f"{node.tier.value.capitalize()} subnet"
+    return _CONTAINER_TITLES[node.kind]
 Setter = Callable[[Any], None]
 
 
@@ -170,7 +178,7 @@ class PropertiesPanel(QWidget):
         node = arch.node(node_id)
         self._add_row("Label", "label", *self._line("label", None, node_id))
         if not isinstance(node, ServiceNode):
-            self.title.setText(f"{node.kind.upper()} container  ({node.id})")
+            self.title.setText(f"{container_title(node)}  ({node.id})")
             setter = self.document.set_container_field
             if isinstance(node, RegionNode):
                 self._add_row("Region", "region", *self._line("region", setter, node_id))

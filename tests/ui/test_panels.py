@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget
 
-from archbuilder.model import dumps
+from archbuilder.model import NodeKind, dumps
 from archbuilder.resource_files import example_path
 from archbuilder.ui.main_window import MainWindow
 from archbuilder.ui.property_editors import IngressTable
@@ -162,3 +162,26 @@ def test_lockin_and_tips_follow_the_selection(window: MainWindow) -> None:
     tips = window.tips.text.text()
     assert tips.startswith("Amazon RDS")
     assert "— " in tips  # every tip names its guide and section
+
+
+def test_containers_are_titled_by_their_kind_and_counts_read_as_english(window: MainWindow) -> None:
+    window.open_path(THREE_TIER)
+    titles = {}
+    for node_id in ("region", "vpc", "az-a", "public-a", "app-a"):
+        window.scene.select_nodes([node_id])
+        titles[node_id] = window.properties.title.text()
+    assert titles == {
+        "region": "Region  (region)",
+        "vpc": "VPC  (vpc)",
+        "az-a": "Availability Zone  (az-a)",
+        "public-a": "Public subnet  (public-a)",
+        "app-a": "Private subnet  (app-a)",
+    }
+    window.new_document()
+    region = window.document.add_container(NodeKind.REGION, None, 0, 0)
+    vpc = window.document.add_container(NodeKind.VPC, region, 20, 40)
+    zone = window.document.add_container(NodeKind.AZ, vpc, 20, 40)
+    window.document.add_container(NodeKind.SUBNET, zone, 20, 40, tier="public")
+    window.runner.run_now()
+    # A public subnet without an internet gateway: exactly one error.
+    assert window.findings.summary.text() == "1 error · 0 warnings · 0 notes · lock-in 0/100"
