@@ -3,7 +3,15 @@ adding rules in different domains edit different files; this module only joins t
 
 from types import ModuleType
 
-from archbuilder.validation.rules import _cost, _limits, _operations, _performance, _reliability, _security
+from archbuilder.validation.rules import (
+    _cost,
+    _limits,
+    _operations,
+    _performance,
+    _reliability,
+    _security,
+    _sustainability,
+)
 
 DOMAINS: tuple[ModuleType, ...] = (
     _security,
@@ -12,6 +20,7 @@ DOMAINS: tuple[ModuleType, ...] = (
     _performance,
     _operations,
     _limits,
+    _sustainability,
 )
 MODULES: tuple[ModuleType, ...] = tuple(module for domain in DOMAINS for module in domain.MODULES)
 RULES = [module.RULE for module in MODULES]
