@@ -7,8 +7,11 @@ from typing import Any
 
 from archbuilder.exporters import (  # noqa: F401  (importing them registers their writers)
     terraform_edge,
+    terraform_integration,
     terraform_network,
     terraform_platform,
+    terraform_services,
+    terraform_stores,
 )
 from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.hcl_writer import Block, Expr, document
@@ -17,7 +20,7 @@ from archbuilder.exporters.registry import ExportError, Progress
 from archbuilder.exporters.terraform_compute import extra_target_attachments, function_archive
 from archbuilder.exporters.terraform_convert import Converter_
 from archbuilder.exporters.terraform_data import bucket_companions
-from archbuilder.exporters.terraform_resources import RESOURCE_WRITERS
+from archbuilder.exporters.terraform_resources import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.serialization import write_atomic
 
@@ -64,20 +67,21 @@ def render(architecture: Architecture) -> dict[str, str]:
     for logical, body in template["Resources"].items():
         kind, props = body["Type"], dict(body.get("Properties", {}))
         depends = body.get("DependsOn")
-        if kind == "AWS::ECS::Service" and depends:
+        if depends:
+            # Writers that need the ordering (services behind listeners, notifications after the receivers'
+            # permissions, stages after their routes) turn it into depends_on.
             props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
         if kind in FOLDED:
             continue
-        if kind == "AWS::ApiGateway::RestApi":
-            blocks += _rest_api(conv, logical, props)
-            continue
-        if kind == "AWS::Lambda::Function":
-            blocks += function_archive(conv, logical, props)
-        blocks += RESOURCE_WRITERS[kind](conv, logical, props)
-        if kind == "AWS::S3::Bucket":
-            blocks += bucket_companions(conv, logical, props)
-        if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
-            blocks += extra_target_attachments(conv, logical, props)
+        try:
+            blocks += _resource_blocks(conv, logical, kind, props)
+        except (KeyError, TypeError, ValueError) as error:
+            # Imported resources keep the properties they were imported with, which may lack what the
+            # conversion of their type reads.
+            raise ExportError(
+                f"{logical} ({kind}): the Terraform exporter cannot express this resource's properties "
+                f"({type(error).__name__}: {error}); nothing was written"
+            ) from None
     return {
         "versions.tf": document(
             [
@@ -127,6 +131,20 @@ def render(architecture: Architecture) -> dict[str, str]:
             ]
         ),
     }
+
+
+def _resource_blocks(conv: Converter_, logical: str, kind: str, props: dict[str, Any]) -> list[Block]:
+    if kind == "AWS::ApiGateway::RestApi":
+        return _rest_api(conv, logical, props)
+    blocks = function_archive(conv, logical, props) if kind == "AWS::Lambda::Function" else []
+    blocks += RESOURCE_WRITERS[kind](conv, logical, props)
+    if kind == "AWS::S3::Bucket":
+        blocks += bucket_companions(conv, logical, props)
+    if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
+        blocks += extra_target_attachments(conv, logical, props)
+    for companion in COMPANION_WRITERS.get(kind, []):
+        blocks += companion(conv, logical, props)
+    return blocks
 
 
 def _header(architecture: Architecture) -> str:
@@ -199,7 +217,7 @@ def _rest_api(conv: Converter_, logical: str, props: dict[str, Any]) -> list[Blo
                 ("aws_api_gateway_method", method_name),
                 {
                     "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": Expr(f"{api}.root_resource_id"),
+                    "resource_id": conv.expr(p["ResourceId"]),
                     "http_method": p["HttpMethod"],
                     "authorization": p["AuthorizationType"],
                 },
@@ -212,7 +230,7 @@ def _rest_api(conv: Converter_, logical: str, props: dict[str, Any]) -> list[Blo
                 ("aws_api_gateway_integration", method_name),
                 {
                     "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": Expr(f"{api}.root_resource_id"),
+                    "resource_id": conv.expr(p["ResourceId"]),
                     "http_method": Expr(f"aws_api_gateway_method.{method_name}.http_method"),
                     "type": integration["Type"],
                     "integration_http_method": integration["IntegrationHttpMethod"],

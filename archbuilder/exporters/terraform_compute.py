@@ -103,6 +103,7 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
             "desired_capacity": int(p["DesiredCapacity"]),
             "vpc_zone_identifier": conv.expr(p["VPCZoneIdentifier"]),
             "target_group_arns": _e(conv, p, "TargetGroupARNs"),
+            "load_balancers": _e(conv, p, "LoadBalancerNames"),
             "health_check_type": p.get("HealthCheckType"),
             "health_check_grace_period": p.get("HealthCheckGracePeriod"),
             "launch_template": Block(
@@ -230,9 +231,12 @@ def _mapping(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::Lambda::Permission")
 def _permission(conv: Converter_, logical: str, p: Props) -> Props:
-    return {
-        "function_name": conv.expr(p["FunctionName"]),
-        "action": p["Action"],
-        "principal": p["Principal"],
-        "source_arn": conv.expr(p["SourceArn"]),
-    }
+    return _keep(
+        {
+            "function_name": conv.expr(p["FunctionName"]),
+            "action": p["Action"],
+            "principal": p["Principal"],
+            "source_arn": conv.expr(p["SourceArn"]),
+            "source_account": _e(conv, p, "SourceAccount"),
+        }
+    )

@@ -73,7 +73,72 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::Glue::Database": ("aws_glue_catalog_database", "name", {}),
     "AWS::Glue::Crawler": ("aws_glue_crawler", "name", {}),
     "AWS::Athena::WorkGroup": ("aws_athena_workgroup", "name", {}),
+    # Stores (terraform_stores.py)
+    "AWS::RDS::DBCluster": (
+        "aws_rds_cluster",
+        "id",
+        {"Endpoint.Address": "endpoint", "ReadEndpoint.Address": "reader_endpoint", "DBClusterArn": "arn"},
+    ),
+    "AWS::Redshift::Cluster": ("aws_redshift_cluster", "id", {"Endpoint.Address": "dns_name"}),
+    "AWS::Redshift::ClusterSubnetGroup": ("aws_redshift_subnet_group", "name", {}),
+    "AWS::OpenSearchService::Domain": (
+        "aws_opensearch_domain",
+        "domain_name",
+        {"DomainEndpoint": "endpoint", "DomainArn": "arn"},
+    ),
+    "AWS::EFS::FileSystem": ("aws_efs_file_system", "id", {}),
+    "AWS::EFS::MountTarget": ("aws_efs_mount_target", "id", {}),
+    "AWS::EC2::Volume": ("aws_ebs_volume", "id", {}),
+    "AWS::EC2::VolumeAttachment": ("aws_volume_attachment", "id", {}),
+    "AWS::Backup::BackupVault": ("aws_backup_vault", "name", {"BackupVaultArn": "arn"}),
+    "AWS::Backup::BackupPlan": ("aws_backup_plan", "id", {"BackupPlanArn": "arn"}),
+    "AWS::Backup::BackupSelection": ("aws_backup_selection", "id", {}),
+    # Integration and identity (terraform_integration.py)
+    "AWS::Events::EventBus": ("aws_cloudwatch_event_bus", "name", {}),
+    "AWS::Events::Rule": ("aws_cloudwatch_event_rule", "name", {}),
+    "AWS::StepFunctions::StateMachine": ("aws_sfn_state_machine", "arn", {}),
+    "AWS::SSM::Parameter": ("aws_ssm_parameter", "name", {}),
+    "AWS::Cognito::UserPool": ("aws_cognito_user_pool", "id", {}),
+    "AWS::Cognito::UserPoolClient": ("aws_cognito_user_pool_client", "id", {}),
+    "AWS::ApiGatewayV2::Api": ("aws_apigatewayv2_api", "id", {}),
+    "AWS::ApiGatewayV2::Integration": ("aws_apigatewayv2_integration", "id", {}),
+    "AWS::ApiGatewayV2::Route": ("aws_apigatewayv2_route", "id", {}),
+    "AWS::ApiGatewayV2::Stage": ("aws_apigatewayv2_stage", "id", {}),
+    "AWS::ApiGateway::Resource": ("aws_api_gateway_resource", "id", {}),
+    "AWS::SQS::QueuePolicy": ("aws_sqs_queue_policy", "id", {}),
+    "AWS::SNS::TopicPolicy": ("aws_sns_topic_policy", "id", {}),
+    "AWS::SNS::Subscription": ("aws_sns_topic_subscription", "arn", {}),
+    # Platform services (terraform_services.py)
+    "AWS::EKS::Cluster": ("aws_eks_cluster", "name", {}),
+    "AWS::MSK::Cluster": ("aws_msk_cluster", "arn", {}),
+    "AWS::DAX::Cluster": (
+        "aws_dax_cluster",
+        "cluster_name",
+        {"ClusterDiscoveryEndpoint": "configuration_endpoint"},
+    ),
+    "AWS::DAX::SubnetGroup": ("aws_dax_subnet_group", "name", {}),
+    "AWS::Glue::Job": ("aws_glue_job", "name", {}),
+    "AWS::CodeBuild::Project": ("aws_codebuild_project", "name", {}),
+    "AWS::Route53::HealthCheck": ("aws_route53_health_check", "id", {"HealthCheckId": "id"}),
+    "AWS::SES::EmailIdentity": ("aws_sesv2_email_identity", "email_identity", {}),
+    "AWS::ElasticLoadBalancing::LoadBalancer": (
+        "aws_elb",
+        "name",
+        {"DNSName": "dns_name", "CanonicalHostedZoneNameID": "zone_id"},
+    ),
+    "AWS::WAFv2::WebACL": ("aws_wafv2_web_acl", "id", {}),
+    "AWS::WAFv2::WebACLAssociation": ("aws_wafv2_web_acl_association", "id", {}),
 }
+
+
+def terraform_type(body: dict[str, Any]) -> str:
+    """The Terraform type of one CloudFormation resource ("" when there is none). An Aurora member is an
+    `AWS::RDS::DBInstance` naming its cluster; Terraform has a resource type of its own for it."""
+    kind = body["Type"]
+    if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in (body.get("Properties") or {}):
+        return "aws_rds_cluster_instance"
+    return TYPES[kind][0] if kind in TYPES else ""
+
 
 PSEUDO = {
     "AWS::Region": "data.aws_region.current.name",
@@ -91,7 +156,7 @@ class Converter_:
         self.names: dict[str, tuple[str, str]] = {}
         taken: set[tuple[str, str]] = set()
         for logical, body in self.resources.items():
-            tf_type = TYPES[body["Type"]][0] if body["Type"] in TYPES else ""
+            tf_type = terraform_type(body)
             name, number = snake(logical), 2
             while (tf_type, name) in taken:
                 name, number = f"{snake(logical)}_{number}", number + 1

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, depends_on, writes
+from archbuilder.exporters.terraform_stores import cluster_instance
 
 
 @writes("AWS::RDS::DBSubnetGroup")
@@ -14,6 +15,8 @@ def _db_subnets(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::RDS::DBInstance")
 def _db(conv: Converter_, logical: str, p: Props) -> Props:
+    if "DBClusterIdentifier" in p:
+        return cluster_instance(conv, logical, p)
     return {
         "engine": p["Engine"],
         "instance_class": _e(conv, p, "DBInstanceClass"),
@@ -70,7 +73,7 @@ def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
                 },
             )
         )
-    notification = _notification(conv, logical, p.get("NotificationConfiguration") or {})
+    notification = _notification(conv, logical, p)
     if notification is not None:
         blocks.append(notification)
     if "BucketEncryption" in p:
@@ -168,8 +171,9 @@ NOTIFICATION_KINDS = (
 )
 
 
-def _notification(conv: Converter_, logical: str, config: Props) -> Block | None:
+def _notification(conv: Converter_, logical: str, bucket_props: Props) -> Block | None:
     """S3 event notifications: one aws_s3_bucket_notification with a block per receiver and its events."""
+    config = bucket_props.get("NotificationConfiguration") or {}
     _tf, name = conv.names[logical]
     body: Props = {"bucket": Expr(f"{conv.address(logical)}.id")}
     for key, target_key, block_type, argument in NOTIFICATION_KINDS:
@@ -184,13 +188,9 @@ def _notification(conv: Converter_, logical: str, config: Props) -> Block | None
             ]
     if len(body) == 1:
         return None
-    # S3 checks it may deliver when the notification is created: the invoke permissions must exist first.
-    permissions = sorted(
-        conv.address(other)
-        for other, resource in conv.resources.items()
-        if resource["Type"] == "AWS::Lambda::Permission"
-        and resource.get("Properties", {}).get("Principal") == "s3.amazonaws.com"
-    )
-    if permissions:
-        body["depends_on"] = Expr("[" + ", ".join(permissions) + "]")
+    # S3 checks it may deliver when the notification is created: the receivers' invoke permissions and
+    # queue/topic policies (the bucket's DependsOn on the CloudFormation side) must exist first.
+    depends = depends_on(conv, bucket_props)
+    if depends is not None:
+        body["depends_on"] = depends
     return Block("resource", ("aws_s3_bucket_notification", name), body)

@@ -79,6 +79,7 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
             "default_root_object": c.get("DefaultRootObject"),
             "price_class": c["PriceClass"],
             "aliases": _e(conv, c, "Aliases"),
+            "web_acl_id": _e(conv, c, "WebACLId"),
             "origin": origins,
             "default_cache_behavior": Block(
                 "default_cache_behavior",

@@ -126,6 +126,15 @@ def _ingress(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::EC2::VPCEndpoint")
 def _endpoint(conv: Converter_, logical: str, p: Props) -> Props:
+    if p["VpcEndpointType"] == "Interface":
+        return {
+            "vpc_id": _e(conv, p, "VpcId"),
+            "vpc_endpoint_type": "Interface",
+            "service_name": _e(conv, p, "ServiceName"),
+            "subnet_ids": _e(conv, p, "SubnetIds", []),
+            "security_group_ids": _e(conv, p, "SecurityGroupIds", []),
+            "private_dns_enabled": p.get("PrivateDnsEnabled", True),
+        }
     return {
         "vpc_id": _e(conv, p, "VpcId"),
         "vpc_endpoint_type": p["VpcEndpointType"],

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from archbuilder.exporters.hcl_writer import Block
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.naming import snake
 from archbuilder.exporters.terraform_convert import Converter_
 
 Props = dict[str, Any]
@@ -39,3 +40,39 @@ def _e(conv: Converter_, props: Props, key: str, default: Any = None) -> Any:
 
 def _keep(items: Props) -> Props:
     return {k: v for k, v in items.items() if v is not None}
+
+
+# Resources the aws provider splits out of one CloudFormation resource (a rule's targets, a role's inline
+# policies, a file system's backup policy), written right after it.
+COMPANION_WRITERS: dict[str, list[Callable[[Converter_, str, Props], list[Block]]]] = {}
+
+
+def companions(
+    cfn_type: str,
+) -> Callable[
+    [Callable[[Converter_, str, Props], list[Block]]], Callable[[Converter_, str, Props], list[Block]]
+]:
+    def register(
+        function: Callable[[Converter_, str, Props], list[Block]],
+    ) -> Callable[[Converter_, str, Props], list[Block]]:
+        COMPANION_WRITERS.setdefault(cfn_type, []).append(function)
+        return function
+
+    return register
+
+
+def depends_on(conv: Converter_, props: Props) -> Expr | None:
+    """The CloudFormation DependsOn of a resource (kept by the renderer as `_DependsOn`) as Terraform addresses.
+    A REST API's deployment is written as a deployment and a stage, and a method as a method and an
+    integration: what depends on them waits for the stage and the integration."""
+    addresses = []
+    for name in props.get("_DependsOn") or []:
+        kind = conv.resources[name]["Type"]
+        if kind == "AWS::ApiGateway::Deployment":
+            api = conv.resources[name]["Properties"]["RestApiId"]["Ref"]
+            addresses.append(f"aws_api_gateway_stage.{conv.names[api][1]}")
+        elif kind == "AWS::ApiGateway::Method":
+            addresses.append(f"aws_api_gateway_integration.{snake(name)}")
+        elif conv.names[name][0]:
+            addresses.append(conv.address(name))
+    return Expr("[" + ", ".join(sorted(set(addresses))) + "]") if addresses else None

@@ -142,17 +142,17 @@ def test_unsupported_resource_types_are_reported_and_nothing_is_written(tmp_path
         label="Config",
         node_id="config",
         properties={
-            "resource_type": "AWS::SSM::Parameter",
-            "raw_properties": {"Type": "String", "Value": "x"},
+            "resource_type": "AWS::SSM::Document",
+            "raw_properties": {"DocumentType": "Command", "Content": {}},
         },
     )
-    with pytest.raises(ExportError, match="cannot express these resource types yet: AWS::SSM::Parameter"):
+    with pytest.raises(ExportError, match="cannot express these resource types yet: AWS::SSM::Document"):
         export("terraform", arch, tmp_path / "tf")
     assert not (tmp_path / "tf").exists() or list((tmp_path / "tf").iterdir()) == []
     document = tmp_path / "doc.arch.json"
     save(arch, document)
     assert main(["export", str(document), "--format", "terraform", "-o", str(tmp_path / "out")]) == 1
-    assert "AWS::SSM::Parameter" in capsys.readouterr().err
+    assert "AWS::SSM::Document" in capsys.readouterr().err
 
 
 def test_containers_and_pipelines_render() -> None:
