@@ -1,0 +1,53 @@
+"""A provisioned-IOPS volume asking for more IOPS than its size or type allows."""
+
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import count
+
+# Per volume type: IOPS per provisioned GiB, and the ceiling per volume where it still holds (io2 Block Express
+# volumes go beyond the guide's 64,000, so io2 is only held to its ratio).
+IOPS_PER_GIB = {"io1": 50, "io2": 500}
+MAX_IOPS = {"io1": 64000}
+
+
+def _problem(volume: ServiceNode) -> str | None:
+    kind = volume.properties.get("volume_type")
+    iops, size = count(volume.properties.get("iops")), count(volume.properties.get("volume_size_gb"))
+    if kind not in IOPS_PER_GIB or iops <= 0 or size <= 0:
+        return None
+    ceiling = MAX_IOPS.get(str(kind))
+    if ceiling is not None and iops > ceiling:
+        return f"{label(volume)} asks for {iops:,} IOPS; an {kind} volume gives at most {ceiling:,}"
+    allowed = IOPS_PER_GIB[str(kind)] * size
+    if iops > allowed:
+        return (
+            f"{label(volume)} asks for {iops:,} IOPS on {size:,} GiB of {kind}, which allows at most {allowed:,} "
+            f"({IOPS_PER_GIB[str(kind)]} IOPS per GiB)"
+        )
+    return None
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for volume in services_of_type(graph, "ebs_volume"):
+        problem = _problem(volume)
+        if problem is not None:
+            findings.append(rule.finding(volume, problem))
+    return findings
+
+
+RULE = Rule(
+    id="LIM-028",
+    title="Provisioned IOPS beyond the volume's size",
+    severity=Severity.ERROR,
+    pillar=Pillar.RELIABILITY,
+    source=cite("002", "EBS Volume Types"),
+    description="Provisioned IOPS volumes are sized together with their IOPS: io1 gives up to 50 IOPS per GiB and "
+    "64,000 per volume, io2 up to 500 IOPS per GiB; a volume asking for more is refused.",
+    remediation="Enlarge the volume, lower the IOPS, or move to io2, which allows ten times the IOPS per GiB.",
+    check=check,
+)
