@@ -319,10 +319,16 @@ class ArchitectureView(QGraphicsView):
         if target is None:
             super().dragMoveEvent(event)
             return
+        changed = target != self._drop_target
         self._drop_target = target
         self.arch_scene.highlight_target(target)
         if target.allowed:
             event.acceptProposedAction()
+            # Replaces a refusal shown a moment ago, so the status bar never contradicts the highlight.
+            if changed:
+                architecture = self.arch_scene.architecture
+                where = architecture.node(target.parent_id).label if target.parent_id else "the canvas"
+                self.arch_scene.document.status_message.emit(f"Drop to place it in {where}")
         else:
             # Still accepted so that the drop arrives and the reason is shown; refused in dropEvent.
             event.acceptProposedAction()
@@ -365,6 +371,9 @@ class ArchitectureView(QGraphicsView):
             event.ignore()
             return
         event.acceptProposedAction()
+        node = document.architecture.node(new_id)
+        parent = document.architecture.node(node.parent_id).label if node.parent_id else "the canvas"
+        document.status_message.emit(f"Added {node.label} to {parent}")
         self.arch_scene.select_nodes([new_id])
         self.setFocus()
 

@@ -16,7 +16,7 @@ from archbuilder.editor.autosave import find_recoverable
 from archbuilder.model import dumps, load
 from archbuilder.resource_files import example_path
 from archbuilder.ui.main_window import MainWindow
-from tests.canvas.helpers import drop
+from tests.canvas.helpers import drop, hover_drag
 
 MVP = Path(str(example_path("startup-mvp")))
 THREE_TIER = Path(str(example_path("three-tier-web")))
@@ -60,6 +60,26 @@ def test_an_invalid_drop_is_refused_with_the_reason_in_the_status_bar(window: Ma
     assert window.statusBar().currentMessage() == (
         "Refused: RDS cannot be placed in a region; it belongs in a private subnet or in a public subnet"
     )
+
+
+def test_the_status_bar_follows_the_drag_from_refused_to_allowed_to_dropped(window: MainWindow) -> None:
+    open_example(window, THREE_TIER)
+    region_point = window.scene.item_for("region").sceneBoundingRect().topLeft() + QPointF(300, 60)
+    subnet_point = window.scene.item_for("data-b").sceneBoundingRect().center()
+    window.view.centerOn(subnet_point)
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    hover_drag(window.view, SERVICE_MIME, "rds_instance", region_point)
+    hover_drag(window.view, SERVICE_MIME, "rds_instance", subnet_point)
+    # The same target again: the message is not repeated.
+    hover_drag(window.view, SERVICE_MIME, "rds_instance", subnet_point + QPointF(4, 0))
+    drop(window.view, SERVICE_MIME, "rds_instance", subnet_point)
+    subnet = window.document.architecture.node("data-b").label
+    assert [text for text in shown if text] == [
+        "RDS cannot be placed in a region; it belongs in a private subnet or in a public subnet",
+        f"Drop to place it in {subnet}",
+        f"Added RDS to {subnet}",
+    ]
 
 
 def test_connect_edit_a_property_and_undo_each(window: MainWindow) -> None:
