@@ -14,4 +14,11 @@ MODULES = load_modules(
     "ops_no_detailed_monitoring",
     "ops_no_termination_protection",
     "ops_ssh_without_key_pair",
+    "ops_schedule_expression_invalid",
+    "ops_eventbridge_rule_without_trigger",
+    "ops_deploy_without_auto_rollback",
+    "ops_pipeline_without_approval",
+    "ops_not_in_cloudformation",
+    "ops_many_peerings",
+    "ops_efs_burst_credits_unwatched",
 )
