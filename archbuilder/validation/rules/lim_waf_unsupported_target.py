@@ -1,0 +1,50 @@
+"""A WAF web ACL attached to a resource WAF cannot protect."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import linked
+
+# The guide names CloudFront, ALB and API Gateway; Cognito user pools are protected today as well, and imported
+# `generic` resources are unknown.
+PROTECTABLE = {
+    "cloudfront_distribution",
+    "alb",
+    "api_gateway_rest",
+    "api_gateway_http",
+    "cognito_user_pool",
+    "generic",
+}
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for acl in services_of_type(graph, "waf_web_acl"):
+        for target in linked(graph, acl, [ConnectionKind.ATTACH], direction="both"):
+            if target.type not in PROTECTABLE:
+                findings.append(
+                    rule.finding(
+                        [acl, target],
+                        f"Web ACL {label(acl)} is attached to {label(target)}, but WAF protects only CloudFront, "
+                        "Application Load Balancers and API Gateway",
+                    )
+                )
+    return findings
+
+
+RULE = Rule(
+    id="LIM-037",
+    title="WAF attached to a resource it cannot protect",
+    severity=Severity.ERROR,
+    pillar=Pillar.SECURITY,
+    source=cite("003", "WAF is a managed firewall service that protects web applications"),
+    description="AWS WAF is a layer-7 firewall that inspects the HTTP(S) requests reaching CloudFront, an Application "
+    "Load Balancer or API Gateway; it cannot be associated with Network or Classic Load Balancers, instances or "
+    "other resources, which stay unprotected.",
+    remediation="Attach the web ACL to the CloudFront distribution, ALB or API in front of this resource, or put an "
+    "ALB or CloudFront in front of it.",
+    check=check,
+)

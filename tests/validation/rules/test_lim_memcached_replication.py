@@ -1,0 +1,64 @@
+"""LIM-035 (Failover or backups asked of Memcached): ok and bad fixtures, exact findings."""
+
+from __future__ import annotations
+
+from archbuilder.validation.rules.lim_memcached_replication import RULE
+from tests.validation.builders import Case, check_case, svc, with_
+
+CASE = Case(
+    ok=with_(
+        svc(
+            "elasticache_cluster",
+            "private-a",
+            "sessions",
+            ["private-b"],
+            engine="memcached",
+            automatic_failover=False,
+            multi_az=False,
+            backup_retention_days=0,
+        ),
+        svc(
+            "elasticache_cluster",
+            "private-a",
+            "carts",
+            ["private-b"],
+            engine="redis",
+            automatic_failover=True,
+            multi_az=True,
+            backup_retention_days=1,
+        ),
+    ),
+    bad=with_(
+        svc(
+            "elasticache_cluster",
+            "private-a",
+            "sessions",
+            ["private-b"],
+            engine="memcached",
+            automatic_failover=True,
+            multi_az=True,
+            backup_retention_days=1,
+        ),
+        svc(
+            "elasticache_cluster",
+            "private-a",
+            "carts",
+            ["private-b"],
+            engine="redis",
+            automatic_failover=True,
+            multi_az=True,
+            backup_retention_days=1,
+        ),
+    ),
+    expected=[
+        (
+            ("sessions",),
+            "“Sessions” runs Memcached but is set up for automatic failover, Multi-AZ, backups; Memcached keeps no "
+            "replicas or copies of its data",
+        )
+    ],
+)
+
+
+def test_lim_memcached_replication() -> None:
+    check_case(RULE, CASE)
