@@ -41,9 +41,16 @@ def describe(architecture: Architecture, node: AnyNode) -> str:
     service = architecture.catalog.find(node.type)
     text = f"{node.label} [{service.short_name if service else node.type}]"
     if node.extra_subnet_ids:
-        labels = ", ".join(architecture.node(s).label for s in node.extra_subnet_ids)
+        labels = ", ".join(_subnet_name(architecture.node(s)) for s in node.extra_subnet_ids)
         text += f" also in {labels}"
     return text
+
+
+def _subnet_name(node: object) -> str:
+    # Subnets often share a label ("Private subnet"); the CIDR tells them apart.
+    return (
+        f"{node.label} ({node.cidr})" if isinstance(node, SubnetNode) else str(getattr(node, "label", node))
+    )
 
 
 def render_tree(architecture: Architecture) -> str:

@@ -318,9 +318,10 @@ class Document(QObject):
         )
 
     def set_extra_subnets(self, node_id: str, ids: list[str]) -> bool:
-        old = list(self.architecture.service(node_id).extra_subnet_ids)
+        service = self.architecture.service(node_id)
+        old = list(service.extra_subnet_ids)
         return self._edit(
-            "Set subnets",
+            f"Set subnets of {service.label}",
             lambda: self.architecture.set_extra_subnets(node_id, ids),
             lambda: self.architecture.set_extra_subnets(node_id, old),
         )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -202,12 +203,27 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
-        name, _ = QFileDialog.getSaveFileName(self, "Save as", "", "archbuilder documents (*.arch.json)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save as", str(self.suggested_save_path()), "archbuilder documents (*.arch.json)"
+        )
         if not name:
             return False
         if not name.endswith(".arch.json"):
             name += ".arch.json"
         return self._save_to(Path(name))
+
+    def suggested_save_path(self) -> Path:
+        """Where Save As starts: the document's own file, else its name in the folder used last (or Documents)."""
+        if self.document.path is not None:
+            return self.document.path
+        stem = (
+            re.sub(r"[^a-z0-9]+", "-", self.document.architecture.metadata.name.lower()).strip("-")
+            or "design"
+        )
+        recent = [Path(p).parent for p in self.recent_files() if Path(p).parent.is_dir()]
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = recent[0] if recent else Path(documents or Path.home())
+        return folder / f"{stem}.arch.json"
 
     def _save_to(self, path: Path) -> bool:
         try:

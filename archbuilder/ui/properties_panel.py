@@ -32,7 +32,11 @@ from archbuilder.model.document import Environment
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
 
 _INT_LIMIT = 2_000_000_000
-_CONTAINER_TITLES: dict[str, str] = {NodeKind.REGION: "Region", NodeKind.VPC: "VPC", NodeKind.AZ: "Availability Zone"}
+_CONTAINER_TITLES: dict[str, str] = {
+    NodeKind.REGION: "Region",
+    NodeKind.VPC: "VPC",
+    NodeKind.AZ: "Availability Zone",
+}
 
 
 def container_title(node: RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode) -> str:
@@ -40,6 +44,8 @@ def container_title(node: RegionNode | VpcNode | AvailabilityZoneNode | SubnetNo
     if isinstance(node, SubnetNode):
         return f"{node.tier.value.capitalize()} subnet"
     return _CONTAINER_TITLES[node.kind]
+
+
 Setter = Callable[[Any], None]
 
 
@@ -217,7 +223,10 @@ class PropertiesPanel(QWidget):
         subnets = QListWidget()
         subnets.setFixedHeight(min(22 * len(candidates) + 6, 140))
         for subnet in candidates:
-            item = QListWidgetItem(f"{subnet.label} ({subnet.cidr})")
+            zone = arch.enclosing(subnet.id, NodeKind.AZ)
+            # Subnets often share a label ("Private subnet"): the CIDR and zone tell them apart.
+            where = f"{subnet.cidr}, {zone.zone}" if isinstance(zone, AvailabilityZoneNode) else subnet.cidr
+            item = QListWidgetItem(f"{subnet.label} ({where})")
             item.setData(Qt.ItemDataRole.UserRole, subnet.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             subnets.addItem(item)

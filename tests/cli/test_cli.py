@@ -114,3 +114,12 @@ def test_headless_commands_never_import_qt() -> None:
         [sys.executable, "-c", code, str(example_path("three-tier-web"))], capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+
+
+def test_show_names_the_other_subnets_of_a_spanning_service_with_their_cidr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", str(example_path("three-tier-web"))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [alb] = [line for line in lines if "[ALB]" in line]
+    assert alb.endswith("Web load balancer [ALB] also in Public subnet b (10.0.10.0/24)")

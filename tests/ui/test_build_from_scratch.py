@@ -134,7 +134,7 @@ def test_build_a_three_tier_design_from_an_empty_window(qtbot, window: MainWindo
         "Add S3",
         "Connect ALB → Auto Scaling",
         "Connect Auto Scaling → RDS",
-        "Set subnets",
+        "Set subnets of Auto Scaling",
         "Set Engine",
     ]
 

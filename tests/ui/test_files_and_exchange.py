@@ -177,3 +177,15 @@ def test_a_second_instance_does_not_take_live_recovery_files(qtbot, tmp_path: Pa
     assert find_recoverable(folder) == []  # the first instance is alive: its work is not offered
     assert running.autosaver.recovery_file.exists()
     assert THREE_TIER.read_bytes() == Path(str(example_path("three-tier-web"))).read_bytes()
+
+
+def test_save_as_suggests_the_design_name_in_the_folder_used_last(window: MainWindow, tmp_path: Path) -> None:
+    window.document.set_metadata("name", "Shop: orders & payments")
+    folder = tmp_path / "designs"
+    folder.mkdir()
+    assert window._save_to(folder / "first.arch.json")
+    window.new_document()
+    window.document.set_metadata("name", "Shop: orders & payments")
+    assert window.suggested_save_path() == folder / "shop-orders-payments.arch.json"
+    assert window._save_to(folder / "second.arch.json")
+    assert window.suggested_save_path() == folder / "second.arch.json"  # a saved design suggests its own file

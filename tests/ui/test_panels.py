@@ -88,14 +88,14 @@ def test_a_multi_subnet_service_lists_the_other_subnets_of_its_vpc(window: MainW
     subnets = window.properties.editors["extra_subnet_ids"]
     assert isinstance(subnets, QListWidget)
     rows = {subnets.item(r).text(): subnets.item(r).checkState().name for r in range(subnets.count())}
-    assert rows["Public subnet b (10.0.10.0/24)"] == "Checked"
-    assert "Public subnet a (10.0.0.0/24)" not in rows  # its own subnet
-    assert rows["App subnet a (10.0.1.0/24)"] == "Unchecked"
+    assert rows["Public subnet b (10.0.10.0/24, us-east-1b)"] == "Checked"
+    assert "Public subnet a (10.0.0.0/24, us-east-1a)" not in rows  # its own subnet
+    assert rows["App subnet a (10.0.1.0/24, us-east-1a)"] == "Unchecked"
     for row in range(subnets.count()):
         if subnets.item(row).text().startswith("Public subnet b"):
             subnets.item(row).setCheckState(subnets.item(row).checkState().Unchecked)
     assert window.document.architecture.service("web-alb").extra_subnet_ids == []
-    assert undo_texts(window) == ["Set subnets"]
+    assert undo_texts(window) == ["Set subnets of Web load balancer"]
 
 
 def test_container_fields_refuse_bad_values_inline(window: MainWindow) -> None:
