@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from archbuilder.exporters.registry import ExportError, export
 from archbuilder.exporters.terraform import render
 from archbuilder.model import load, save
 from archbuilder.resource_files import example_path
+from tests.exporters.tf_tools import unresolved_references
 
 SUPPORTED = [
     "three-tier-web",
@@ -55,19 +55,7 @@ def test_every_file_parses_and_every_reference_resolves(name: str, tmp_path: Pat
     written = export("terraform", example(name), tmp_path)
     assert sorted(p.name for p in written) == FILES
     texts = {p.name: p.read_text(encoding="utf-8") for p in written}
-    for text in texts.values():
-        hcl2.loads(text)
-    joined = "\n".join(texts.values())
-    defined = {
-        f"{m[0] + '.' if m[0] == 'data' else ''}{m[1]}.{m[2]}"
-        for m in re.findall(r'^(resource|data) "([a-z0-9_]+)" "([a-z0-9_]+)"', joined, re.M)
-    }
-    defined |= {f"var.{v}" for v in re.findall(r'^variable "([a-z0-9_]+)"', joined, re.M)}
-    references = set(
-        re.findall(r"(?<![\w.\"])((?:data\.)?(?:aws|archive)_[a-z0-9_]+\.[a-z0-9_]+|var\.[a-z0-9_]+)", joined)
-    )
-    references -= {r for r in references if r.startswith(("aws.", "hashicorp"))}
-    assert sorted(references - defined) == []
+    assert unresolved_references(texts) == []
 
 
 def test_three_tier_resources_match_the_design() -> None:

@@ -1,0 +1,412 @@
+"""Terraform for every service type of the catalog and every edge the CloudFormation export wires: each export
+parses with python-hcl2, every reference resolves, and the Terraform resources correspond exactly to the
+CloudFormation ones through the catalog mapping (so a resource added on one side only fails here)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archbuilder.catalog import ConnectionKind as K
+from archbuilder.catalog import default_catalog
+from archbuilder.catalog.service_type import ParentKind, Placement
+from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.naming import snake
+from archbuilder.exporters.registry import ExportError
+from archbuilder.exporters.terraform import render
+from archbuilder.model import Architecture, load
+from archbuilder.resource_files import example_path
+from tests.exporters.test_cloudformation_events import event_driven
+from tests.exporters.test_cloudformation_generated import SEEDS, generated
+from tests.exporters.test_cloudformation_stores import data_platform, platform_services
+from tests.exporters.tf_tools import resources, unresolved_references
+from tests.model.builders import two_az_network
+
+# CloudFormation types that are no catalog service's primary resource, and the Terraform type each becomes.
+COMPANION_TYPES = {
+    "AWS::EC2::VPC": "aws_vpc",
+    "AWS::EC2::Subnet": "aws_subnet",
+    "AWS::EC2::RouteTable": "aws_route_table",
+    "AWS::EC2::Route": "aws_route",
+    "AWS::EC2::SubnetRouteTableAssociation": "aws_route_table_association",
+    "AWS::EC2::SecurityGroupIngress": "aws_vpc_security_group_ingress_rule",
+    "AWS::EC2::LaunchTemplate": "aws_launch_template",
+    "AWS::EC2::VolumeAttachment": "aws_volume_attachment",
+    "AWS::IAM::InstanceProfile": "aws_iam_instance_profile",
+    "AWS::IAM::Policy": "aws_iam_role_policy",
+    "AWS::ElasticLoadBalancingV2::TargetGroup": "aws_lb_target_group",
+    "AWS::ElasticLoadBalancingV2::Listener": "aws_lb_listener",
+    "AWS::RDS::DBSubnetGroup": "aws_db_subnet_group",
+    "AWS::Redshift::ClusterSubnetGroup": "aws_redshift_subnet_group",
+    "AWS::ElastiCache::SubnetGroup": "aws_elasticache_subnet_group",
+    "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
+    "AWS::DAX::SubnetGroup": "aws_dax_subnet_group",
+    "AWS::EFS::MountTarget": "aws_efs_mount_target",
+    "AWS::Backup::BackupPlan": "aws_backup_plan",
+    "AWS::Backup::BackupSelection": "aws_backup_selection",
+    "AWS::S3::BucketPolicy": "aws_s3_bucket_policy",
+    "AWS::SQS::QueuePolicy": "aws_sqs_queue_policy",
+    "AWS::SNS::TopicPolicy": "aws_sns_topic_policy",
+    "AWS::SNS::Subscription": "aws_sns_topic_subscription",
+    "AWS::Lambda::EventSourceMapping": "aws_lambda_event_source_mapping",
+    "AWS::Lambda::Permission": "aws_lambda_permission",
+    "AWS::ApiGateway::Resource": "aws_api_gateway_resource",
+    "AWS::ApiGatewayV2::Integration": "aws_apigatewayv2_integration",
+    "AWS::ApiGatewayV2::Route": "aws_apigatewayv2_route",
+    "AWS::ApiGatewayV2::Stage": "aws_apigatewayv2_stage",
+    "AWS::Route53::RecordSet": "aws_route53_record",
+    "AWS::CloudFront::OriginAccessControl": "aws_cloudfront_origin_access_control",
+    "AWS::ECS::TaskDefinition": "aws_ecs_task_definition",
+    "AWS::Glue::Database": "aws_glue_catalog_database",
+    "AWS::Cognito::UserPoolClient": "aws_cognito_user_pool_client",
+    "AWS::WAFv2::WebACLAssociation": "aws_wafv2_web_acl_association",
+}
+
+
+def primary_types() -> dict[str, str]:
+    """Each catalog service's first CloudFormation type -> its first Terraform type (they must agree)."""
+    mapping: dict[str, str] = {}
+    for service in default_catalog():
+        if service.cfn_types and service.terraform_types:
+            cfn, tf = service.cfn_types[0], service.terraform_types[0]
+            assert mapping.setdefault(cfn, tf) == tf, f"{cfn} maps to {mapping[cfn]} and {tf}"
+    return mapping
+
+
+def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
+    """The Terraform resources the CloudFormation resources correspond to: one each through the catalog or the
+    companion table, plus the pieces the aws provider splits out of a resource (named after it)."""
+    primary = primary_types()
+    resources_ = template["Resources"]
+    expected: set[tuple[str, str]] = set()
+    for logical, body in resources_.items():
+        kind, props, name = body["Type"], body.get("Properties", {}), snake(logical)
+        if kind == "AWS::EC2::VPCGatewayAttachment":
+            continue  # the internet gateway's vpc_id
+        if kind == "AWS::ApiGateway::Method":
+            expected |= {("aws_api_gateway_method", name), ("aws_api_gateway_integration", name)}
+            continue
+        if kind == "AWS::ApiGateway::Deployment":
+            api = snake(props["RestApiId"]["Ref"])
+            expected |= {("aws_api_gateway_deployment", api), ("aws_api_gateway_stage", api)}
+            continue
+        if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in props:
+            expected.add(("aws_rds_cluster_instance", name))
+            continue
+        assert kind in primary or kind in COMPANION_TYPES, f"{logical}: {kind} has no Terraform counterpart"
+        expected.add((primary.get(kind) or COMPANION_TYPES[kind], name))
+        if kind == "AWS::S3::Bucket":
+            expected.add(("aws_s3_bucket_versioning", name))
+            if "PublicAccessBlockConfiguration" in props:
+                expected.add(("aws_s3_bucket_public_access_block", name))
+            if "BucketEncryption" in props:
+                expected.add(("aws_s3_bucket_server_side_encryption_configuration", name))
+            if props.get("NotificationConfiguration"):
+                expected.add(("aws_s3_bucket_notification", name))
+        if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
+            expected |= {
+                ("aws_lb_target_group_attachment", f"{name}_{i}")
+                for i in range(len(props.get("Targets", [])))
+            }
+        if kind == "AWS::Events::Rule":
+            expected |= {
+                ("aws_cloudwatch_event_target", f"{name}_{snake(t['Id'])}") for t in props.get("Targets", [])
+            }
+        if kind == "AWS::IAM::Role":
+            expected |= {
+                ("aws_iam_role_policy", f"{name}_{snake(p['PolicyName'])}") for p in props.get("Policies", [])
+            }
+        if kind == "AWS::EFS::FileSystem":
+            expected.add(("aws_efs_backup_policy", name))
+    return expected
+
+
+def check(arch: Architecture) -> dict[tuple[str, str], dict[str, Any]]:
+    """Exports to Terraform, checks parsing, references and the exact correspondence; returns the resources."""
+    files = render(arch)
+    assert unresolved_references(files) == []
+    found = resources(files)
+    assert set(found) == expected_terraform(build_template(arch))
+    return found
+
+
+# Connections some services need before the CloudFormation side exports them at all.
+NEEDS: dict[str, tuple[str, K]] = {"firehose_stream": ("s3_bucket", K.WRITE)}
+PARENTS = {
+    ParentKind.ROOT: None,
+    ParentKind.REGION: "region",
+    ParentKind.VPC: "vpc",
+    ParentKind.AZ: "az-a",
+    ParentKind.PUBLIC_SUBNET: "public-a",
+    ParentKind.PRIVATE_SUBNET: "private-a",
+}
+SERVICE_TYPES = sorted(s.id for s in default_catalog() if s.id != "generic")
+
+
+def single_service(type_id: str) -> Architecture:
+    service = default_catalog().get(type_id)
+    arch = two_az_network()
+    allowed = service.allowed_parents
+    parent = "private-a" if ParentKind.PRIVATE_SUBNET in allowed else PARENTS[allowed[0]]
+    extra = []
+    if service.placement is Placement.MULTI_SUBNET and parent in ("private-a", "public-a"):
+        extra = [parent.replace("-a", "-b")]
+    arch.add_service(type_id, parent, label=f"The {service.short_name}", node_id="it", extra_subnet_ids=extra)
+    if type_id in NEEDS:
+        other, kind = NEEDS[type_id]
+        arch.add_service(other, "region", label="Needed", node_id="needed")
+        arch.connect("it", "needed", kind)
+    return arch
+
+
+@pytest.mark.parametrize("type_id", SERVICE_TYPES)
+def test_every_service_type_the_cloudformation_export_writes_exports_to_terraform(type_id: str) -> None:
+    arch = single_service(type_id)
+    try:
+        template = build_template(arch)
+    except ExportError as refused:
+        # Not deployable on either side: Terraform refuses with the same message and writes nothing.
+        with pytest.raises(ExportError, match=re.escape(str(refused))):
+            render(arch)
+        return
+    found = check(arch)
+    service = default_catalog().get(type_id)
+    cfn_kinds = {body["Type"] for body in template["Resources"].values()}
+    tf_kinds = {kind for kind, _ in found}
+    # A drawn security group nobody is placed in renders nothing, on both sides.
+    assert (service.terraform_types[0] in tf_kinds) == (service.cfn_types[0] in cfn_kinds)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["three-tier-web", "serverless-api", "static-site", "startup-mvp", "ecs-fargate", "streaming-pipeline"],
+)
+def test_every_example_corresponds_to_its_cloudformation_export(name: str) -> None:
+    check(load(Path(str(example_path(name)))))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated_designs_correspond_to_their_cloudformation_export(seed: int) -> None:
+    check(generated(seed))
+
+
+def edges() -> Architecture:
+    """Wiring the other designs leave out: WAF on CloudFront, a REST API and a user pool; REST and HTTP APIs
+    with two functions; S3 events to a queue; a scheduled rule delivering through its role; one-member Aurora."""
+    arch = two_az_network()
+    add = arch.add_service
+    add("s3_bucket", "region", label="Assets", node_id="assets")
+    add("cloudfront_distribution", None, label="CDN", node_id="cdn")
+    add("waf_web_acl", "region", label="Edge rules", node_id="edge-waf")
+    add("waf_web_acl", "region", label="Regional rules", node_id="waf")
+    add("api_gateway_rest", "region", label="Shop API", node_id="rest")
+    add("api_gateway_http", "region", label="Edge API", node_id="http", properties={"cors_enabled": True})
+    add("lambda_function", "region", label="Catalog", node_id="catalog")
+    add("lambda_function", "region", label="Orders", node_id="orders")
+    add("cognito_user_pool", "region", label="Shoppers", node_id="pool", properties={"mfa": "OFF"})
+    add("s3_bucket", "region", label="Inbox", node_id="inbox")
+    add("sqs_queue", "region", label="Inbox queue", node_id="inbox-queue")
+    add("eventbridge_rule", "region", label="Hourly", node_id="hourly")
+    add("kinesis_stream", "region", label="Clicks", node_id="clicks")
+    add("eventbridge_bus", "region", label="Partner bus", node_id="partner")
+    add(
+        "aurora_cluster",
+        "private-a",
+        label="Carts db",
+        node_id="carts",
+        extra_subnet_ids=["private-b"],
+        properties={"instance_count": 1},
+    )
+    arch.connect("cdn", "assets", K.ORIGIN)
+    arch.connect("edge-waf", "cdn", K.ATTACH)
+    arch.connect("waf", "rest", K.ATTACH)
+    arch.connect("waf", "pool", K.ATTACH)
+    for api in ("rest", "http"):
+        arch.connect(api, "catalog", K.INVOKE)
+        arch.connect(api, "orders", K.INVOKE)
+    arch.connect("inbox", "inbox-queue", K.EVENT)
+    arch.connect("hourly", "clicks", K.EVENT)
+    arch.connect("hourly", "partner", K.EVENT)
+    return arch
+
+
+def test_other_edges_correspond_and_are_wired() -> None:
+    found = check(edges())
+    distribution = found[("aws_cloudfront_distribution", "cdn")]
+    assert distribution["web_acl_id"] == "${aws_wafv2_web_acl.edge_rules.arn}"
+    assert found[("aws_wafv2_web_acl", "edge_rules")]["scope"] == "CLOUDFRONT"
+    rest = found[("aws_wafv2_web_acl_association", "regional_rules_shop_api_association")]
+    assert rest["depends_on"] == ["${aws_api_gateway_stage.shop_api}"]
+    assert rest["resource_arn"] == (
+        "arn:${data.aws_partition.current.partition}:apigateway:${data.aws_region.current.name}"
+        "::/restapis/${aws_api_gateway_rest_api.shop_api.id}/stages/prod"
+    )
+    pool = found[("aws_wafv2_web_acl_association", "regional_rules_shoppers_association")]
+    assert pool["resource_arn"] == "${aws_cognito_user_pool.shoppers.arn}"
+    # The second function of a REST API answers under its own path.
+    path = found[("aws_api_gateway_resource", "shop_api_orders_resource")]
+    assert (path["path_part"], path["parent_id"]) == (
+        "orders",
+        "${aws_api_gateway_rest_api.shop_api.root_resource_id}",
+    )
+    assert found[("aws_api_gateway_method", "shop_api_orders_method")]["resource_id"] == (
+        "${aws_api_gateway_resource.shop_api_orders_resource.id}"
+    )
+    assert found[("aws_api_gateway_method", "shop_api_catalog_method")]["resource_id"] == (
+        "${aws_api_gateway_rest_api.shop_api.root_resource_id}"
+    )
+    routes = {
+        name: body["route_key"] for (kind, name), body in found.items() if kind == "aws_apigatewayv2_route"
+    }
+    assert routes == {"edge_api_catalog_route": "$default", "edge_api_orders_route": "ANY /orders/{proxy+}"}
+    assert found[("aws_apigatewayv2_api", "edge_api")]["cors_configuration"] == [
+        {"allow_origins": ["*"], "allow_methods": ["*"], "allow_headers": ["*"]}
+    ]
+    notification = found[("aws_s3_bucket_notification", "inbox")]
+    assert notification["queue"] == [
+        {"queue_arn": "${aws_sqs_queue.inbox_queue.arn}", "events": ["s3:ObjectCreated:*"]}
+    ]
+    assert notification["depends_on"] == ["${aws_sqs_queue_policy.inbox_queue_policy}"]
+    targets = {
+        name: (body["arn"], body.get("role_arn"))
+        for (kind, name), body in found.items()
+        if kind == "aws_cloudwatch_event_target"
+    }
+    assert targets == {
+        "hourly_clicks": ("${aws_kinesis_stream.clicks.arn}", "${aws_iam_role.hourly_role.arn}"),
+        "hourly_partner_bus": (
+            "${aws_cloudwatch_event_bus.partner_bus.arn}",
+            "${aws_iam_role.hourly_role.arn}",
+        ),
+    }
+    assert found[("aws_cloudwatch_event_rule", "hourly")]["schedule_expression"] == "rate(1 hour)"
+    delivery = found[("aws_iam_role_policy", "hourly_role_deliver_events")]
+    assert delivery["role"] == "${aws_iam_role.hourly_role.name}"
+    assert [name for kind, name in found if kind == "aws_rds_cluster_instance"] == ["carts_db_instance1"]
+
+
+def test_stores_keep_passwords_managed_encryption_on_and_a_final_snapshot() -> None:
+    found = check(data_platform())
+    aurora = found[("aws_rds_cluster", "ledger")]
+    assert {
+        k: aurora[k] for k in ("manage_master_user_password", "storage_encrypted", "deletion_protection")
+    } == {
+        "manage_master_user_password": True,
+        "storage_encrypted": True,
+        "deletion_protection": True,
+    }
+    assert (aurora["skip_final_snapshot"], aurora["final_snapshot_identifier"]) == (
+        False,
+        "${var.name}-ledger-final",
+    )
+    assert not any("password" in key and "manage" not in key for key in aurora)
+    members = sorted(name for kind, name in found if kind == "aws_rds_cluster_instance")
+    assert members == ["ledger_instance1", "ledger_instance2"]
+    assert found[("aws_rds_cluster_instance", "ledger_instance1")]["cluster_identifier"] == (
+        "${aws_rds_cluster.ledger.id}"
+    )
+    redshift = found[("aws_redshift_cluster", "warehouse")]
+    assert (redshift["manage_master_password"], redshift["encrypted"], redshift["skip_final_snapshot"]) == (
+        True,
+        True,
+        False,
+    )
+    assert redshift["cluster_subnet_group_name"] == "${aws_redshift_subnet_group.warehouse_subnet_group.name}"
+    search = found[("aws_opensearch_domain", "search")]
+    assert search["encrypt_at_rest"] == [{"enabled": True}]
+    assert search["node_to_node_encryption"] == [{"enabled": True}]
+    assert search["domain_name"] == "${substr(var.name, 0, 13)}-search"
+    # Retained on the CloudFormation side, and without a deletion protection of their own.
+    for key in (
+        ("aws_opensearch_domain", "search"),
+        ("aws_efs_file_system", "shared_files"),
+        ("aws_backup_vault", "nightly_backups"),
+    ):
+        assert found[key]["lifecycle"] == [{"prevent_destroy": True}], key
+    assert found[("aws_efs_backup_policy", "shared_files")]["backup_policy"] == [{"status": "ENABLED"}]
+    mounts = sorted(body["subnet_id"] for (kind, _), body in found.items() if kind == "aws_efs_mount_target")
+    assert mounts == ["${aws_subnet.private_a.id}", "${aws_subnet.private_b.id}"]
+    volume = found[("aws_ebs_volume", "scratch")]
+    assert (volume["encrypted"], volume["final_snapshot"], volume["size"]) == (True, True, 50)
+    selection = found[("aws_backup_selection", "nightly_backups_selection")]
+    assert selection["resources"] == [
+        "${aws_efs_file_system.shared_files.arn}",
+        "arn:${data.aws_partition.current.partition}:rds:${data.aws_region.current.name}:"
+        "${data.aws_caller_identity.current.account_id}:cluster:${aws_rds_cluster.ledger.id}",
+        "${aws_dynamodb_table.sessions.arn}",
+    ]
+    assert found[("aws_autoscaling_group", "web_fleet")]["load_balancers"] == ["${aws_elb.legacy_lb.name}"]
+    endpoint = found[("aws_vpc_endpoint", "secrets_endpoint")]
+    assert (endpoint["private_dns_enabled"], endpoint["security_group_ids"]) == (
+        True,
+        ["${aws_security_group.secrets_endpoint_security_group.id}"],
+    )
+
+
+def test_platform_services_correspond_with_their_roles() -> None:
+    found = check(platform_services())
+    msk = found[("aws_msk_cluster", "events")]
+    assert msk["number_of_broker_nodes"] == 4
+    assert msk["client_authentication"] == [{"sasl": [{"iam": True}]}]
+    assert msk["lifecycle"] == [{"prevent_destroy": True}]
+    dax = found[("aws_dax_cluster", "table_cache")]
+    assert dax["cluster_name"] == "${substr(var.name, 0, 9)}-table-cach"
+    assert dax["server_side_encryption"] == [{"enabled": True}]
+    assert dax["iam_role_arn"] == "${aws_iam_role.table_cache_role.arn}"
+    eks = found[("aws_eks_cluster", "kubernetes")]
+    assert eks["vpc_config"][0]["endpoint_public_access"] is False
+    assert found[("aws_sesv2_email_identity", "mail")]["email_identity"] == "${var.mail_identity}"
+    build = found[("aws_codebuild_project", "builder")]
+    assert build["vpc_config"][0]["vpc_id"] == "${aws_vpc.main.id}"
+
+
+def test_event_wiring_corresponds_with_policies_subscriptions_and_state_machine() -> None:
+    found = check(event_driven())
+    queue_policy = found[("aws_sqs_queue_policy", "audit_queue_policy")]
+    assert queue_policy["queue_url"] == "${aws_sqs_queue.audit_queue.url}"
+    assert "aws_cloudwatch_event_rule.order_placed.arn" in queue_policy["policy"]
+    assert "aws_sns_topic.upload_topic.arn" in queue_policy["policy"]
+    topic_policy = found[("aws_sns_topic_policy", "upload_topic_policy")]
+    assert topic_policy["arn"] == "${aws_sns_topic.upload_topic.arn}"
+    subscriptions = {
+        (body["protocol"], body["endpoint"])
+        for (kind, _), body in found.items()
+        if kind == "aws_sns_topic_subscription"
+    }
+    assert subscriptions == {
+        ("sqs", "${aws_sqs_queue.audit_queue.arn}"),
+        ("lambda", "${aws_lambda_function.notifier.arn}"),
+    }
+    machine = found[("aws_sfn_state_machine", "checkout_flow")]
+    assert "aws_lambda_function.notifier.arn" in machine["definition"]
+    assert "${NotifierArn}" not in machine["definition"]
+    rule = found[("aws_cloudwatch_event_rule", "order_placed")]
+    assert rule["event_bus_name"] == "${aws_cloudwatch_event_bus.orders_bus.name}"
+    stage = found[("aws_apigatewayv2_stage", "public_api_stage")]
+    assert stage["depends_on"] == ["${aws_apigatewayv2_route.public_api_notifier_route}"]
+    pool = found[("aws_cognito_user_pool", "customers")]
+    assert (pool["deletion_protection"], pool["software_token_mfa_configuration"]) == (
+        "ACTIVE",
+        [{"enabled": True}],
+    )
+    parameter = found[("aws_ssm_parameter", "feature_flags")]
+    assert (parameter["name"], parameter["value"]) == (
+        "/${var.name}/feature-flags",
+        "${var.feature_flags_value}",
+    )
+
+
+def test_an_imported_resource_the_conversion_cannot_read_is_refused_by_name(tmp_path: Path) -> None:
+    arch = two_az_network()
+    arch.add_service(
+        "generic",
+        "region",
+        label="Old flags",
+        node_id="old",
+        properties={"resource_type": "AWS::SSM::Parameter", "raw_properties": {"Type": "String"}},
+    )
+    with pytest.raises(ExportError, match=r"OldFlags \(AWS::SSM::Parameter\): the Terraform exporter cannot"):
+        render(arch)
