@@ -12,4 +12,10 @@ MODULES = load_modules(
     "perf_piops_without_ebs_optimized",
     "perf_public_content_without_cdn",
     "perf_sticky_sessions_on_scaling_tier",
+    "perf_io1_volume",
+    "perf_small_gp2_volume",
+    "perf_aurora_burstable_class",
+    "perf_redshift_serving_requests",
+    "perf_image_pulled_across_regions",
+    "perf_efs_max_io",
 )
