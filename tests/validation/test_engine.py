@@ -45,6 +45,7 @@ def test_the_flawed_example_raises_every_problem_it_was_built_with() -> None:
         ("OPS-002", ("web",)),
         ("OPS-010", ("web",)),  # SSH open without a key pair
         ("REL-008", ("web",)),
+        ("SEC-029", ()),  # production without GuardDuty
     ]
 
 

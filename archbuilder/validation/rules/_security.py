@@ -4,6 +4,8 @@ from archbuilder.validation.rules._load import load_modules
 
 # Registered by hand, in this order; one name per rule module.
 MODULES = load_modules(
+    "sec_access_key_in_user_data",
+    "sec_admin_policy_on_role",
     "sec_admin_ports_open_to_world",
     "sec_api_without_auth",
     "sec_app_server_in_public_subnet",
@@ -14,11 +16,13 @@ MODULES = load_modules(
     "sec_connection_not_allowed",
     "sec_data_store_exposed",
     "sec_data_store_in_public_subnet",
+    "sec_ecr_scan_on_push_off",
     "sec_instance_directly_public",
     "sec_kms_rotation_off",
     "sec_load_balancer_plain_http",
     "sec_no_cloudtrail",
     "sec_no_encryption_in_transit",
+    "sec_no_guardduty",
     "sec_ports_open_to_world",
     "sec_rest_api_without_waf",
     "sec_s3_public_access",
