@@ -190,6 +190,8 @@ def _http_integration(conv: Converter_, logical: str, p: Props) -> Props:
     return {
         "api_id": conv.expr(p["ApiId"]),
         "integration_type": p["IntegrationType"],
+        # Lambda proxy integrations are called with POST; the provider wants the method unless the type is MOCK.
+        "integration_method": p.get("IntegrationMethod", "POST"),
         "integration_uri": conv.expr(p["IntegrationUri"]),
         "payload_format_version": p["PayloadFormatVersion"],
     }

@@ -95,8 +95,8 @@ def _dax_subnets(conv: Converter_, logical: str, p: Props) -> Props:
 @writes("AWS::DAX::Cluster")
 def _dax(conv: Converter_, logical: str, p: Props) -> Props:
     return {
-        # DAX cluster names are at most 20 characters.
-        "cluster_name": Expr(f'"${{substr(var.name, 0, 9)}}-{_label(conv, logical, 10)}"'),
+        # DAX cluster names are at most 20 characters, without a double hyphen.
+        "cluster_name": Expr(f'"${{trimsuffix(substr(var.name, 0, 9), "-")}}-{_label(conv, logical, 10)}"'),
         "iam_role_arn": conv.expr(p["IAMRoleARN"]),
         "node_type": p["NodeType"],
         "replication_factor": p["ReplicationFactor"],
@@ -114,7 +114,7 @@ def _glue_job(conv: Converter_, logical: str, p: Props) -> Props:
     command = p["Command"]
     return _keep(
         {
-            "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+            "name": Expr(f'"${{var.name}}-{_label(conv, logical, 200)}"'),
             "role_arn": conv.expr(p["Role"]),
             "glue_version": p["GlueVersion"],
             "timeout": p["Timeout"],

@@ -120,7 +120,8 @@ def _opensearch(conv: Converter_, logical: str, p: Props) -> Props:
         {
             # Domain names are 3-28 characters: the start of the name prefix and of the domain's own name.
             "domain_name": Expr(
-                f'"${{substr(var.name, 0, 13)}}-{conv.names[logical][1].replace("_", "-")[:14].strip("-")}"'
+                f'"${{trimsuffix(substr(var.name, 0, 13), "-")}}-'
+                f'{conv.names[logical][1].replace("_", "-")[:14].strip("-")}"'
             ),
             "engine_version": p["EngineVersion"],
             "cluster_config": Block("cluster_config", (), cluster),

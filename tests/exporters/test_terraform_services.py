@@ -318,7 +318,7 @@ def test_stores_keep_passwords_managed_encryption_on_and_a_final_snapshot() -> N
     search = found[("aws_opensearch_domain", "search")]
     assert search["encrypt_at_rest"] == [{"enabled": True}]
     assert search["node_to_node_encryption"] == [{"enabled": True}]
-    assert search["domain_name"] == "${substr(var.name, 0, 13)}-search"
+    assert search["domain_name"] == '${trimsuffix(substr(var.name, 0, 13), "-")}-search'
     # Retained on the CloudFormation side, and without a deletion protection of their own.
     for key in (
         ("aws_opensearch_domain", "search"),
@@ -353,7 +353,7 @@ def test_platform_services_correspond_with_their_roles() -> None:
     assert msk["client_authentication"] == [{"sasl": [{"iam": True}]}]
     assert msk["lifecycle"] == [{"prevent_destroy": True}]
     dax = found[("aws_dax_cluster", "table_cache")]
-    assert dax["cluster_name"] == "${substr(var.name, 0, 9)}-table-cach"
+    assert dax["cluster_name"] == '${trimsuffix(substr(var.name, 0, 9), "-")}-table-cach'
     assert dax["server_side_encryption"] == [{"enabled": True}]
     assert dax["iam_role_arn"] == "${aws_iam_role.table_cache_role.arn}"
     eks = found[("aws_eks_cluster", "kubernetes")]
