@@ -9,7 +9,7 @@ from typing import Any
 
 from psygnal import Signal, SignalGroup
 
-from archbuilder.catalog import Catalog, ConnectionKind, check_property_value, default_catalog
+from archbuilder.catalog import Catalog, ConnectionKind, PropertySpec, check_property_value, default_catalog
 from archbuilder.model.connections import Connection, Protocol
 from archbuilder.model.containment import (
     InvariantError,
@@ -65,6 +65,11 @@ class Architecture:
         self._connections: dict[str, Connection] = {}
         # (source, target, kind) -> connection id: the duplicate check stays O(1) while a design loads.
         self._connection_keys: dict[tuple[str, str, ConnectionKind], str] = {}
+        # Property checks are pure functions of the catalog entry and the value; loading a design checks the
+        # same few values (defaults, common settings) thousands of times, so specs and verdicts are memoised.
+        self._checks_catalog: Catalog | None = None
+        # type id -> property name -> (spec, verdicts: value or (type, value) -> error or None)
+        self._property_checks: dict[str, dict[str, tuple[PropertySpec, dict[Any, str | None]]]] = {}
 
     # ------------------------------------------------------------------ queries
 
@@ -141,6 +146,13 @@ class Architecture:
 
     def add_node(self, node: AnyNode) -> AnyNode:
         """Add a fully built node (container or service) after checking every invariant."""
+        self._insert_node(node)
+        self.events.node_added.emit(node)
+        return node
+
+    def _insert_node(self, node: AnyNode, *, with_extra_subnets: bool = True) -> None:
+        """add_node without the event. Loading a document passes with_extra_subnets=False, because extra subnets
+        may name subnets that come later, and checks them with _check_loaded_extra_subnets once all exist."""
         if not is_valid_id(node.id):
             raise InvariantError(f"{node.id!r} is not a valid id (lower-case letters, digits, dashes)")
         if self.is_taken(node.id):
@@ -149,13 +161,17 @@ class Architecture:
         self._check_placement(node, parent)
         if isinstance(node, ServiceNode):
             self._check_properties(node.type, node.properties)
-            self._check_extra_subnets(node, parent, node.extra_subnet_ids)
+            if with_extra_subnets:
+                self._check_extra_subnets(node, parent, node.extra_subnet_ids)
         self._nodes[node.id] = node
         self._children.setdefault(node.parent_id, []).append(node.id)
         if not isinstance(node, ServiceNode):
             self._children.setdefault(node.id, [])
-        self.events.node_added.emit(node)
-        return node
+
+    def _check_loaded_extra_subnets(self, node: ServiceNode) -> None:
+        """The extra-subnet check _insert_node(with_extra_subnets=False) left out (same checks and messages as
+        set_extra_subnets, without re-assigning the validated list)."""
+        self._check_extra_subnets(node, self._parent_of(node.parent_id), node.extra_subnet_ids)
 
     def add_service(
         self,
@@ -512,16 +528,34 @@ class Architecture:
                         raise InvariantError(error)
 
     def _check_properties(self, type_id: str, properties: Mapping[str, Any]) -> None:
-        service = self.catalog.get(type_id)
+        if self._checks_catalog is not self.catalog:
+            self._checks_catalog = self.catalog
+            self._property_checks.clear()
+        checks = self._property_checks.get(type_id)
+        if checks is None:
+            checks = {spec.name: (spec, {}) for spec in self.catalog.get(type_id).properties}
+            self._property_checks[type_id] = checks
         for name, value in properties.items():
-            spec = service.property_spec(name)
-            if spec is None:
+            entry = checks.get(name)
+            if entry is None:
                 raise InvariantError(f"{type_id} has no property {name!r}")
-            error = check_property_value(spec, value)
+            spec, verdicts = entry
+            kind = type(value)
+            if kind is str or kind in _SCALARS:
+                # Other scalars are keyed with their type: True == 1 == 1.0 but they are checked differently.
+                key = value if kind is str else (kind, value)
+                if key in verdicts:
+                    error = verdicts[key]
+                else:
+                    error = verdicts[key] = check_property_value(spec, value)
+            else:
+                error = check_property_value(spec, value)
             if error:
                 raise InvariantError(f"{type_id} › {spec.label or name}: {error}")
 
     def _check_extra_subnets(self, node: ServiceNode, parent: AnyNode | None, subnet_ids: list[str]) -> None:
+        if not subnet_ids:
+            return  # nothing to check (extra_subnet_error accepts an empty list); most services span none
         extras = []
         for subnet_id in subnet_ids:
             if subnet_id not in self._nodes:
@@ -542,12 +576,17 @@ class Architecture:
     def _vpc_map(self, subnet_ids: list[str | None]) -> dict[str, str]:
         """subnet id -> VPC id, for just the subnets a check involves (not every subnet: this runs per edit
         and per loaded service, so scanning the whole design here made loading quadratic)."""
-        result = {}
+        result: dict[str, str] = {}
+        nodes = self._nodes
         for subnet_id in subnet_ids:
-            if subnet_id in self._nodes:
-                vpc = self.enclosing(subnet_id, NodeKind.VPC)
-                if vpc is not None:
-                    result[subnet_id] = vpc.id
+            if subnet_id is None:
+                continue
+            node = nodes.get(subnet_id)
+            while node is not None:  # the node itself or its nearest enclosing VPC
+                if isinstance(node, VpcNode):
+                    result[subnet_id] = node.id
+                    break
+                node = nodes[node.parent_id] if node.parent_id is not None else None
         return result
 
     def _region_of(self, container: AnyNode | None) -> RegionNode | None:
@@ -563,13 +602,25 @@ class Architecture:
         return vpc if isinstance(vpc, VpcNode) else None
 
     def _subnets_in(self, vpc_id: str, skip: AnyNode | None = None) -> list[SubnetNode]:
-        return [
-            node
-            for node in self.descendants(vpc_id)
-            if isinstance(node, SubnetNode) and (skip is None or node.id != skip.id)
-        ]
+        """The subnets inside the VPC in depth-first order. Only containers are walked: subnets hold nothing
+        but services, so their (often many) services are never visited."""
+        found: list[SubnetNode] = []
+        nodes, children = self._nodes, self._children
+
+        def walk(container_id: str) -> None:
+            for child_id in children.get(container_id, ()):
+                child = nodes[child_id]
+                if isinstance(child, SubnetNode):
+                    if skip is None or child.id != skip.id:
+                        found.append(child)
+                elif not isinstance(child, ServiceNode):
+                    walk(child_id)
+
+        walk(vpc_id)
+        return found
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 _FIXED_FIELDS = {"id", "kind", "parent_id", "x", "y", "width", "height", "label"}
 
 
