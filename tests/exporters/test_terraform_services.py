@@ -212,6 +212,8 @@ def edges() -> Architecture:
     add("eventbridge_rule", "region", label="Hourly", node_id="hourly")
     add("kinesis_stream", "region", label="Clicks", node_id="clicks")
     add("eventbridge_bus", "region", label="Partner bus", node_id="partner")
+    add("firehose_stream", "region", label="Archive", node_id="archive")
+    add("sns_topic", "region", label="Alerts", node_id="alerts")
     add(
         "aurora_cluster",
         "private-a",
@@ -230,6 +232,9 @@ def edges() -> Architecture:
     arch.connect("inbox", "inbox-queue", K.EVENT)
     arch.connect("hourly", "clicks", K.EVENT)
     arch.connect("hourly", "partner", K.EVENT)
+    arch.connect("hourly", "archive", K.EVENT)
+    arch.connect("hourly", "alerts", K.EVENT)
+    arch.connect("archive", "assets", K.WRITE)
     return arch
 
 
@@ -281,7 +286,16 @@ def test_other_edges_correspond_and_are_wired() -> None:
             "${aws_cloudwatch_event_bus.partner_bus.arn}",
             "${aws_iam_role.hourly_role.arn}",
         ),
+        "hourly_archive": (
+            "${aws_kinesis_firehose_delivery_stream.archive.arn}",
+            "${aws_iam_role.hourly_role.arn}",
+        ),
+        # A topic takes the rule's events through its resource policy, not the rule's role.
+        "hourly_alerts": ("${aws_sns_topic.alerts.arn}", None),
     }
+    assert (
+        "aws_cloudwatch_event_rule.hourly.arn" in found[("aws_sns_topic_policy", "alerts_policy")]["policy"]
+    )
     assert found[("aws_cloudwatch_event_rule", "hourly")]["schedule_expression"] == "rate(1 hour)"
     delivery = found[("aws_iam_role_policy", "hourly_role_deliver_events")]
     assert delivery["role"] == "${aws_iam_role.hourly_role.name}"
