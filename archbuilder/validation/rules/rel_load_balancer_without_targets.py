@@ -1,0 +1,29 @@
+"""A load balancer with nothing behind it."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph.builder import LOAD_BALANCERS
+from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import each_service, label
+from archbuilder.validation.rules._links import linked
+
+FORWARDING = (ConnectionKind.TRAFFIC, ConnectionKind.INVOKE)
+
+RULE = Rule(
+    id="REL-045",
+    title="Load balancer without targets",
+    severity=Severity.WARNING,
+    pillar=Pillar.RELIABILITY,
+    source=cite(
+        "003", "- Target Groups - defines instances, containers or IP addresses to which the load balancer"
+    ),
+    description="A load balancer's listeners forward requests to target groups of instances, containers, IP "
+    "addresses or functions; with no target drawn behind it, every request it accepts fails (HTTP 503).",
+    remediation="Connect the load balancer to the service that should answer its requests (traffic connection), or "
+    "remove it.",
+    check=each_service(
+        sorted(LOAD_BALANCERS),
+        lambda node, graph: not linked(graph, node, FORWARDING),
+        lambda node, graph: f"{label(node)} forwards traffic to nothing: no target is connected behind it",
+    ),
+)

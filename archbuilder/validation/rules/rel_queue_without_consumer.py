@@ -1,0 +1,45 @@
+"""An SQS queue that receives messages but that nothing reads."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import linked
+
+PRODUCE = (ConnectionKind.WRITE, ConnectionKind.EVENT, ConnectionKind.SUBSCRIBE)
+# A consumer either polls the queue (queue -> consumer) or reads from it (consumer -> queue).
+PULLED_BY = (ConnectionKind.POLL, ConnectionKind.EVENT, ConnectionKind.INVOKE)
+READ_BY = (ConnectionKind.READ, ConnectionKind.READ_WRITE)
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for queue in services_of_type(graph, "sqs_queue"):
+        producers = linked(graph, queue, PRODUCE, direction="in")
+        if not producers or linked(graph, queue, PULLED_BY) or linked(graph, queue, READ_BY, direction="in"):
+            continue
+        findings.append(
+            rule.finding(
+                [queue, *producers],
+                f"{label(queue)} receives messages from {', '.join(label(p) for p in producers)}, but nothing "
+                "reads them",
+            )
+        )
+    return findings
+
+
+RULE = Rule(
+    id="REL-050",
+    title="Queue without a consumer",
+    severity=Severity.WARNING,
+    pillar=Pillar.RELIABILITY,
+    source=cite("002", "Simple Queuing Service (SQS)"),
+    description="SQS is not a push service: messages wait in the queue until a consumer pulls them. A queue that "
+    "producers write to but that nothing polls keeps every message until its retention period ends and then "
+    "loses it.",
+    remediation="Connect the consumer that should process the messages (a Lambda function polling the queue, or a "
+    "service reading from it), or stop sending to the queue.",
+    check=check,
+)
