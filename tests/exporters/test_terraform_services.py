@@ -8,21 +8,25 @@ import re
 from pathlib import Path
 from typing import Any
 
+import hcl2
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.catalog import default_catalog
 from archbuilder.catalog.service_type import ParentKind, Placement
 from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.hcl_writer import document
 from archbuilder.exporters.naming import snake
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import RESOURCE_WRITERS
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_path
 from tests.exporters.test_cloudformation_events import event_driven
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cloudformation_stores import data_platform, platform_services
-from tests.exporters.tf_tools import resources, unresolved_references
+from tests.exporters.tf_tools import plain, resources, unresolved_references
 from tests.model.builders import two_az_network
 
 # CloudFormation types that are no catalog service's primary resource, and the Terraform type each becomes.
@@ -424,3 +428,26 @@ def test_an_imported_resource_the_conversion_cannot_read_is_refused_by_name(tmp_
     )
     with pytest.raises(ExportError, match=r"OldFlags \(AWS::SSM::Parameter\): the Terraform exporter cannot"):
         render(arch)
+
+
+def test_serverless_aurora_scaling_converts() -> None:
+    """The scaling range of an Aurora Serverless v2 cluster, read from the CloudFormation properties."""
+    props = {
+        "Engine": "aurora-postgresql",
+        "MasterUsername": "dbadmin",
+        "ManageMasterUserPassword": True,
+        "StorageEncrypted": True,
+        "BackupRetentionPeriod": 7,
+        "DeletionProtection": True,
+        "EnableIAMDatabaseAuthentication": False,
+        "ServerlessV2ScalingConfiguration": {"MinCapacity": 0.5, "MaxCapacity": 8.0},
+    }
+    conv = Converter_({"Resources": {"Carts": {"Type": "AWS::RDS::DBCluster", "Properties": props}}})
+    text = document(RESOURCE_WRITERS["AWS::RDS::DBCluster"](conv, "Carts", props))
+    [entry] = plain(hcl2.loads(text))["resource"]
+    cluster = entry["aws_rds_cluster"]["carts"]
+    assert cluster["serverlessv2_scaling_configuration"] == [{"min_capacity": 0.5, "max_capacity": 8.0}]
+    assert (cluster["manage_master_user_password"], cluster["final_snapshot_identifier"]) == (
+        True,
+        "${var.name}-carts-final",
+    )
