@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import hcl2
 import pytest
@@ -16,7 +15,6 @@ from archbuilder.catalog import default_catalog
 from archbuilder.catalog.service_type import ParentKind, Placement
 from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.hcl_writer import document
-from archbuilder.exporters.naming import snake
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform import render
 from archbuilder.exporters.terraform_convert import Converter_
@@ -26,116 +24,9 @@ from archbuilder.resource_files import example_path
 from tests.exporters.test_cloudformation_events import event_driven
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cloudformation_stores import data_platform, platform_services
-from tests.exporters.tf_tools import plain, resources, unresolved_references
+from tests.exporters.tf_correspondence import check, expected_terraform
+from tests.exporters.tf_tools import plain, resources
 from tests.model.builders import two_az_network
-
-# CloudFormation types that are no catalog service's primary resource, and the Terraform type each becomes.
-COMPANION_TYPES = {
-    "AWS::EC2::VPC": "aws_vpc",
-    "AWS::EC2::Subnet": "aws_subnet",
-    "AWS::EC2::RouteTable": "aws_route_table",
-    "AWS::EC2::Route": "aws_route",
-    "AWS::EC2::SubnetRouteTableAssociation": "aws_route_table_association",
-    "AWS::EC2::SecurityGroupIngress": "aws_vpc_security_group_ingress_rule",
-    "AWS::EC2::LaunchTemplate": "aws_launch_template",
-    "AWS::EC2::VolumeAttachment": "aws_volume_attachment",
-    "AWS::IAM::InstanceProfile": "aws_iam_instance_profile",
-    "AWS::IAM::Policy": "aws_iam_role_policy",
-    "AWS::ElasticLoadBalancingV2::TargetGroup": "aws_lb_target_group",
-    "AWS::ElasticLoadBalancingV2::Listener": "aws_lb_listener",
-    "AWS::RDS::DBSubnetGroup": "aws_db_subnet_group",
-    "AWS::Redshift::ClusterSubnetGroup": "aws_redshift_subnet_group",
-    "AWS::ElastiCache::SubnetGroup": "aws_elasticache_subnet_group",
-    "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
-    "AWS::DAX::SubnetGroup": "aws_dax_subnet_group",
-    "AWS::EFS::MountTarget": "aws_efs_mount_target",
-    "AWS::Backup::BackupPlan": "aws_backup_plan",
-    "AWS::Backup::BackupSelection": "aws_backup_selection",
-    "AWS::S3::BucketPolicy": "aws_s3_bucket_policy",
-    "AWS::SQS::QueuePolicy": "aws_sqs_queue_policy",
-    "AWS::SNS::TopicPolicy": "aws_sns_topic_policy",
-    "AWS::SNS::Subscription": "aws_sns_topic_subscription",
-    "AWS::Lambda::EventSourceMapping": "aws_lambda_event_source_mapping",
-    "AWS::Lambda::Permission": "aws_lambda_permission",
-    "AWS::ApiGateway::Resource": "aws_api_gateway_resource",
-    "AWS::ApiGatewayV2::Integration": "aws_apigatewayv2_integration",
-    "AWS::ApiGatewayV2::Route": "aws_apigatewayv2_route",
-    "AWS::ApiGatewayV2::Stage": "aws_apigatewayv2_stage",
-    "AWS::Route53::RecordSet": "aws_route53_record",
-    "AWS::CloudFront::OriginAccessControl": "aws_cloudfront_origin_access_control",
-    "AWS::ECS::TaskDefinition": "aws_ecs_task_definition",
-    "AWS::Glue::Database": "aws_glue_catalog_database",
-    "AWS::Cognito::UserPoolClient": "aws_cognito_user_pool_client",
-    "AWS::WAFv2::WebACLAssociation": "aws_wafv2_web_acl_association",
-}
-
-
-def primary_types() -> dict[str, str]:
-    """Each catalog service's first CloudFormation type -> its first Terraform type (they must agree)."""
-    mapping: dict[str, str] = {}
-    for service in default_catalog():
-        if service.cfn_types and service.terraform_types:
-            cfn, tf = service.cfn_types[0], service.terraform_types[0]
-            assert mapping.setdefault(cfn, tf) == tf, f"{cfn} maps to {mapping[cfn]} and {tf}"
-    return mapping
-
-
-def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
-    """The Terraform resources the CloudFormation resources correspond to: one each through the catalog or the
-    companion table, plus the pieces the aws provider splits out of a resource (named after it)."""
-    primary = primary_types()
-    resources_ = template["Resources"]
-    expected: set[tuple[str, str]] = set()
-    for logical, body in resources_.items():
-        kind, props, name = body["Type"], body.get("Properties", {}), snake(logical)
-        if kind == "AWS::EC2::VPCGatewayAttachment":
-            continue  # the internet gateway's vpc_id
-        if kind == "AWS::ApiGateway::Method":
-            expected |= {("aws_api_gateway_method", name), ("aws_api_gateway_integration", name)}
-            continue
-        if kind == "AWS::ApiGateway::Deployment":
-            api = snake(props["RestApiId"]["Ref"])
-            expected |= {("aws_api_gateway_deployment", api), ("aws_api_gateway_stage", api)}
-            continue
-        if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in props:
-            expected.add(("aws_rds_cluster_instance", name))
-            continue
-        assert kind in primary or kind in COMPANION_TYPES, f"{logical}: {kind} has no Terraform counterpart"
-        expected.add((primary.get(kind) or COMPANION_TYPES[kind], name))
-        if kind == "AWS::S3::Bucket":
-            expected.add(("aws_s3_bucket_versioning", name))
-            if "PublicAccessBlockConfiguration" in props:
-                expected.add(("aws_s3_bucket_public_access_block", name))
-            if "BucketEncryption" in props:
-                expected.add(("aws_s3_bucket_server_side_encryption_configuration", name))
-            if props.get("NotificationConfiguration"):
-                expected.add(("aws_s3_bucket_notification", name))
-        if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
-            expected |= {
-                ("aws_lb_target_group_attachment", f"{name}_{i}")
-                for i in range(len(props.get("Targets", [])))
-            }
-        if kind == "AWS::Events::Rule":
-            expected |= {
-                ("aws_cloudwatch_event_target", f"{name}_{snake(t['Id'])}") for t in props.get("Targets", [])
-            }
-        if kind == "AWS::IAM::Role":
-            expected |= {
-                ("aws_iam_role_policy", f"{name}_{snake(p['PolicyName'])}") for p in props.get("Policies", [])
-            }
-        if kind == "AWS::EFS::FileSystem":
-            expected.add(("aws_efs_backup_policy", name))
-    return expected
-
-
-def check(arch: Architecture) -> dict[tuple[str, str], dict[str, Any]]:
-    """Exports to Terraform, checks parsing, references and the exact correspondence; returns the resources."""
-    files = render(arch)
-    assert unresolved_references(files) == []
-    found = resources(files)
-    assert set(found) == expected_terraform(build_template(arch))
-    return found
-
 
 # Connections some services need before the CloudFormation side exports them at all.
 NEEDS: dict[str, tuple[str, K]] = {"firehose_stream": ("s3_bucket", K.WRITE)}
@@ -451,3 +342,18 @@ def test_serverless_aurora_scaling_converts() -> None:
         True,
         "${var.name}-carts-final",
     )
+
+
+def test_the_correspondence_fails_when_one_side_has_a_resource_the_other_lacks() -> None:
+    arch = platform_services()
+    found = set(resources(render(arch)))
+    template = build_template(arch)
+    assert expected_terraform(template) == found
+    template["Resources"]["Extra"] = {"Type": "AWS::SQS::Queue", "Properties": {}}
+    assert expected_terraform(template) - found == {("aws_sqs_queue", "extra")}
+    del template["Resources"]["Extra"]
+    del template["Resources"]["MailerRole"]
+    assert found - expected_terraform(template) == {("aws_iam_role", "mailer_role")}
+    template["Resources"]["Odd"] = {"Type": "AWS::SSM::Document", "Properties": {}}
+    with pytest.raises(AssertionError, match="AWS::SSM::Document has no Terraform counterpart"):
+        expected_terraform(template)
