@@ -62,23 +62,31 @@ def _scale(points: list[int]) -> int:
 
 def score(architecture: Architecture) -> LockinScore:
     services = []
-    entries: dict[str, ServiceType] = {}
+    sort_keys = []
+    # What a service's entry says depends only on its type: look it up once per type, not once per service.
+    per_type: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
     for node in architecture.services():
-        entry = entries.get(node.type) or entries.setdefault(node.type, architecture.catalog.get(node.type))
-        services.append(
-            ServiceLockin(
-                node_id=node.id,
-                label=node.label,
-                type_id=node.type,
-                service_name=entry.name,
-                category=entry.category.value,
-                rating=entry.lockin.rating,
-                rationale=entry.lockin.rationale,
-                alternatives=entry.lockin.alternatives,
-                source=entry.lockin.source,
+        entry = per_type.get(node.type)
+        if entry is None:
+            service_type: ServiceType = architecture.catalog.get(node.type)
+            lockin = service_type.lockin
+            entry = per_type[node.type] = (
+                RATING_POINTS[lockin.rating],
+                service_type.name,
+                service_type.category.value,
+                lockin.rating,
+                lockin.rationale,
+                lockin.alternatives,
+                lockin.source,
             )
+        points, name, category, rating, rationale, alternatives, source = entry
+        label = node.label
+        sort_keys.append((-points, label.lower(), node.id))
+        services.append(
+            ServiceLockin(node.id, label, node.type, name, category, rating, rationale, alternatives, source)
         )
-    services.sort(key=lambda s: (-RATING_POINTS[s.rating], s.label.lower(), s.node_id))
+    order = sorted(range(len(services)), key=sort_keys.__getitem__)
+    services = [services[index] for index in order]
     categories: dict[str, list[int]] = {}
     for service in services:
         categories.setdefault(service.category, []).append(RATING_POINTS[service.rating])
