@@ -8,16 +8,9 @@ from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
-# The guide names CloudFront, ALB and API Gateway; Cognito user pools are protected today as well, and imported
-# `generic` resources are unknown.
-PROTECTABLE = {
-    "cloudfront_distribution",
-    "alb",
-    "api_gateway_rest",
-    "api_gateway_http",
-    "cognito_user_pool",
-    "generic",
-}
+# The guide names CloudFront, ALB and API Gateway; of API Gateway, only REST APIs can be associated (HTTP APIs
+# cannot). Cognito user pools are protected today as well, and imported `generic` resources are unknown.
+PROTECTABLE = {"cloudfront_distribution", "alb", "api_gateway_rest", "cognito_user_pool", "generic"}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -29,7 +22,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
                     rule.finding(
                         [acl, target],
                         f"Web ACL {label(acl)} is attached to {label(target)}, but WAF protects only CloudFront, "
-                        "Application Load Balancers and API Gateway",
+                        "Application Load Balancers and API Gateway REST APIs",
                     )
                 )
     return findings
@@ -42,9 +35,9 @@ RULE = Rule(
     pillar=Pillar.SECURITY,
     source=cite("003", "WAF is a managed firewall service that protects web applications"),
     description="AWS WAF is a layer-7 firewall that inspects the HTTP(S) requests reaching CloudFront, an Application "
-    "Load Balancer or API Gateway; it cannot be associated with Network or Classic Load Balancers, instances or "
-    "other resources, which stay unprotected.",
-    remediation="Attach the web ACL to the CloudFront distribution, ALB or API in front of this resource, or put an "
+    "Load Balancer or an API Gateway REST API; it cannot be associated with HTTP APIs, Network or Classic Load "
+    "Balancers, instances or other resources, which stay unprotected.",
+    remediation="Attach the web ACL to the CloudFront distribution, ALB or REST API in front of this resource, or put an "
     "ALB or CloudFront in front of it.",
     check=check,
 )

@@ -22,7 +22,7 @@ CASE = Case(
         (
             ("acl", "front"),
             "Web ACL “Acl” is attached to “Front”, but WAF protects only CloudFront, Application Load Balancers and "
-            "API Gateway",
+            "API Gateway REST APIs",
         )
     ],
 )
