@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem, QGraphicsScene
 from archbuilder.canvas import styles
 from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
+from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.catalog import ConnectionKind, ParentKind
 from archbuilder.model.containment import CONTAINER_PARENT, describe_place
 from archbuilder.model.nodes import NodeKind, SubnetTier
@@ -136,9 +137,13 @@ def container_target(
 
 
 def service_item_at(scene: QGraphicsScene, scene_pos: QPointF) -> ServiceItem | None:
+    """The service under a point; a span item (a service drawn in an extra subnet) stands for its service."""
     for item in scene.items(scene_pos):
         current: QGraphicsItem | None = item
         while current is not None and not isinstance(current, ServiceItem):
+            if isinstance(current, SpanItem):
+                primary = scene.item_for(current.service_id) if hasattr(scene, "item_for") else None
+                return primary if isinstance(primary, ServiceItem) else None
             if isinstance(current, ContainerItem):
                 current = None
                 break

@@ -9,7 +9,13 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QToolTip,
+)
 
 from archbuilder.canvas.interactions import (
     ConnectGesture,
@@ -21,8 +27,10 @@ from archbuilder.canvas.interactions import (
 )
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.items.container_item import ContainerItem
-from archbuilder.canvas.items.finding_badge import FindingLike
+from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, ServiceItem
+from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.canvas.spans import SpanLayer
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
 
@@ -54,6 +62,7 @@ class ArchitectureScene(QGraphicsScene):
         self._emit_selection = True
         self._selected: set[Any] = set()
         self.connect_gesture = ConnectGesture(self)
+        self.spans = SpanLayer(self)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
         document.architecture_replaced.connect(self.rebuild)
@@ -123,6 +132,13 @@ class ArchitectureScene(QGraphicsScene):
                 rect = rect.united(connection.sceneBoundingRect())
         return rect
 
+    def span_items(self, service_id: str) -> list[SpanItem]:
+        """The copies of a multi-subnet service drawn in its extra subnets."""
+        return self.spans.items_of(service_id)
+
+    def detail_level(self) -> int:
+        return self._detail
+
     def set_detail_level(self, level: int) -> None:
         if level == self._detail:
             return
@@ -131,12 +147,42 @@ class ArchitectureScene(QGraphicsScene):
             item.set_detail(level)
         for connection in self._connections.values():
             connection.set_detail(level)
+        self.spans.set_detail(level)
+
+    def select_from_span(self, span: SpanItem, additive: bool) -> None:
+        """A press on a span item selects the service it stands for (Ctrl/Shift toggles it)."""
+        item = self._nodes.get(span.service_id)
+        if item is None:
+            return
+        if additive:
+            item.setSelected(not item.isSelected())
+        else:
+            self.clearSelection()
+            item.setSelected(True)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        """Tooltips of services and connections are made when asked for: setting one on each of thousands of
+        items cost a large part of building the scene."""
+        for item in self.items(event.scenePos()):
+            current: QGraphicsItem | None = item
+            while current is not None:
+                if current.toolTip():
+                    super().helpEvent(event)
+                    return
+                text = getattr(current, "tooltip_text", None)
+                if text is not None:
+                    QToolTip.showText(event.screenPos(), plain_tooltip(text()), event.widget())
+                    event.setAccepted(True)
+                    return
+                current = current.parentItem()
+        super().helpEvent(event)
 
     # ------------------------------------------------------------------ building from the model
 
     def rebuild(self) -> None:
         self.connect_gesture.cancel()
         self._disconnect_model()
+        self.spans.clear()
         self.clear()
         self._nodes.clear()
         self._connections.clear()
@@ -153,6 +199,7 @@ class ArchitectureScene(QGraphicsScene):
                 self._add_node_item(node)
                 if not isinstance(node, ServiceNode):
                     pending.append(node.id)
+        self.spans.build(architecture.services())
         for connection in architecture.connections.values():
             self._add_connection_item(connection)
         events = architecture.events
@@ -223,8 +270,19 @@ class ArchitectureScene(QGraphicsScene):
 
     def _on_node_added(self, node: AnyNode) -> None:
         self._add_node_item(node)
+        if isinstance(node, ServiceNode):
+            if node.extra_subnet_ids:
+                self.spans.sync(node.id)
+            if self.spans.hosts(node.parent_id):
+                self.spans.layout_subnets([node.parent_id or ""])
+        else:
+            self.spans.container_added(node.id)
 
     def _on_node_removed(self, node: AnyNode) -> None:
+        if isinstance(node, ServiceNode):
+            self.spans.service_removed(node.id, node.parent_id)
+        else:
+            self.spans.container_removed(node.id)
         item = self._nodes.pop(node.id, None)
         self._badged.discard(node.id)
         if item is None:
@@ -243,11 +301,16 @@ class ArchitectureScene(QGraphicsScene):
             if item.pos() != QPointF(node.x, node.y):
                 item.setPos(node.x, node.y)
                 self.on_item_moved(item)
-        elif isinstance(item, ServiceItem):
+        elif isinstance(item, ServiceItem) and isinstance(node, ServiceNode):
             if field == "label":
                 item.set_label(node.label)
+                self.spans.label_changed(node)
+            elif field == "extra_subnet_ids":
+                self.spans.sync(node.id)
         elif isinstance(item, ContainerItem):
             item.update_from(node)
+            if field == "size" and self.spans.hosts(node.id):
+                self.spans.layout_subnets([node.id])
 
     def _on_node_reparented(self, node: AnyNode, previous_parent_id: str | None) -> None:
         item = self._nodes.get(node.id)
@@ -257,6 +320,10 @@ class ArchitectureScene(QGraphicsScene):
         item.setParentItem(parent)  # type: ignore[arg-type]  # None makes it top-level
         item.setPos(node.x, node.y)
         self.on_item_moved(item)
+        if isinstance(node, ServiceNode):
+            self.spans.sync(node.id)  # reparenting may drop extra subnets
+            if self.spans.hosts(previous_parent_id):
+                self.spans.layout_subnets([previous_parent_id or ""])
 
     def _on_connection_removed(self, connection: Connection) -> None:
         item = self._connections.pop(connection.id, None)
@@ -272,7 +339,13 @@ class ArchitectureScene(QGraphicsScene):
             self._route(item)
 
     def on_item_moved(self, item: NodeItem) -> None:
-        """An item moved (drag or model): re-route the connections of it and of the services inside it."""
+        """An item moved (drag or model): re-route the connections of it and of the services inside it;
+        span items follow the row of their service and make room for what moved into their subnet."""
+        if isinstance(item, ServiceItem):
+            parent = item.parentItem()
+            self.spans.service_moved(item.node_id, getattr(parent, "node_id", None))
+        else:
+            self.spans.layout_all()
         if not self._connections:
             return
         if isinstance(item, ServiceItem):
@@ -457,6 +530,8 @@ class ArchitectureScene(QGraphicsScene):
             # Items of a replaced document (New, Open) are already deleted on the C++ side.
             if shiboken6.isValid(item) and item.scene() is self and hasattr(item, "on_selected_changed"):
                 item.on_selected_changed(item in selected)
+                if isinstance(item, ServiceItem):
+                    self.spans.highlight(item.node_id, item in selected)
         self._selected = selected
         if self._emit_selection:
             self.selection_node_ids_changed.emit(self.selected_node_ids())

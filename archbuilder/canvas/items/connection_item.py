@@ -99,7 +99,7 @@ class ConnectionItem(QGraphicsPathItem):
         self._label.setText(self.caption)  # plain text, never HTML
         bounds = self._label.boundingRect()
         self._label_box.setRect(QRectF(-2, -1, bounds.width() + 4, bounds.height() + 2))
-        self.setToolTip(f"{connection.source_id} → {connection.target_id}\n{self.caption}")
+        self._ends = f"{connection.source_id} → {connection.target_id}"
         self._apply_pen()
 
     def _apply_pen(self) -> None:
@@ -150,6 +150,10 @@ class ConnectionItem(QGraphicsPathItem):
         self._show_label = level >= 2
         self._label_box.setVisible(self._show_label)
         self.setVisible(level > 0)
+
+    def tooltip_text(self) -> str:
+        """Shown by the scene's help event (no per-item setToolTip: it costs at build time for thousands)."""
+        return f"{self._ends}\n{self.caption}"
 
     def label_text(self) -> str:
         return self._label.text()

@@ -57,7 +57,7 @@ class FindingBadge(QGraphicsEllipseItem):
         self.severity = worst_severity(self.findings)
         self.setBrush(QBrush(SEVERITY_COLORS[self.severity]))
         # Qt shows a tooltip as rich text when it "looks like" HTML; escape-free plain text needs this wrapper.
-        self.setToolTip(_plain(findings_tooltip(self.findings)))
+        self.setToolTip(plain_tooltip(findings_tooltip(self.findings)))
         text = str(len(self.findings)) if len(self.findings) < 10 else "9+"
         self._count.setText(text)
         rect = self._count.boundingRect()
@@ -67,7 +67,7 @@ class FindingBadge(QGraphicsEllipseItem):
         self._count.setVisible(visible)
 
 
-def _plain(text: str) -> str:
+def plain_tooltip(text: str) -> str:
     """Make Qt's tooltip treat `text` as plain text even if a finding message contains markup."""
     if QtGui.Qt.mightBeRichText(text):
         return "<p style='white-space:pre'>" + html.escape(text) + "</p>"

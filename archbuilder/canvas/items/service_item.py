@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
@@ -46,6 +46,83 @@ def wrap_label(text: str, metrics: QFontMetricsF, width: float, max_lines: int =
         lines.append(current)
     lines = lines[:max_lines]
     return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+_label_font: QFont | None = None
+_label_metrics: QFontMetricsF | None = None
+_wrapped: dict[str, list[tuple[str, float]]] = {}
+
+
+def shared_label_font() -> tuple[QFont, QFontMetricsF]:
+    """One label font and its metrics for every item (made on first use: fonts need the application)."""
+    global _label_font, _label_metrics
+    if _label_font is None or _label_metrics is None:
+        _label_font = styles.label_font()
+        _label_metrics = QFontMetricsF(_label_font)
+    return _label_font, _label_metrics
+
+
+def _label_layout(text: str) -> list[tuple[str, float]]:
+    """The wrapped lines of a label with their widths, each distinct text wrapped once (building thousands of
+    items spent much of its time measuring the same kind of text again)."""
+    cached = _wrapped.get(text)
+    if cached is None:
+        metrics = shared_label_font()[1]
+        cached = [
+            (line, metrics.horizontalAdvance(line)) for line in wrap_label(text, metrics, styles.LABEL_WIDTH)
+        ]
+        if len(_wrapped) > 20000:
+            _wrapped.clear()
+        _wrapped[text] = cached
+    return cached
+
+
+class LabelLines:
+    """The centred, wrapped label under a service icon, as plain-text child items of `owner`."""
+
+    def __init__(self, owner: QGraphicsItem, colour: QColor) -> None:
+        self._owner = owner
+        self._brush = QBrush(colour)
+        self._items: list[QGraphicsSimpleTextItem] = []
+
+    def set_text(self, text: str, visible: bool) -> None:
+        for line in self._items:
+            _discard(line)
+        font, metrics = shared_label_font()
+        height = metrics.height()
+        self._items = []
+        for index, (line_text, width) in enumerate(_label_layout(text)):
+            line = QGraphicsSimpleTextItem(line_text, self._owner)  # plain text, never HTML
+            line.setFont(font)
+            line.setBrush(self._brush)
+            line.setPos((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * height)
+            if not visible:
+                line.setVisible(False)
+            self._items.append(line)
+
+    def set_visible(self, visible: bool) -> None:
+        for line in self._items:
+            line.setVisible(visible)
+
+    def texts(self) -> list[str]:
+        return [line.text() for line in self._items]
+
+    def __getitem__(self, index: int) -> QGraphicsSimpleTextItem:
+        return self._items[index]
+
+    def bottom(self) -> float:
+        """Where the label ends, in the owner's coordinates (the icon's bottom without a label)."""
+        return max(
+            (line.pos().y() + line.boundingRect().height() for line in self._items),
+            default=ICON_TOP + styles.ICON_SIZE,
+        )
+
+    def scene_rects(self) -> list[QRectF]:
+        return [line.sceneBoundingRect() for line in self._items]
+
+    def local_rects(self) -> list[QRectF]:
+        """The lines' rects in the owner's coordinates."""
+        return [line.mapRectToParent(line.boundingRect()) for line in self._items]
 
 
 class ConnectHandle(QGraphicsEllipseItem):
@@ -96,7 +173,7 @@ class ServiceItem(QGraphicsRectItem):
         self._icon = QGraphicsPixmapItem(service_pixmap(node.type, styles.ICON_SIZE, catalog), self)
         self._icon.setPos((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
         self._icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        self._lines: list[QGraphicsSimpleTextItem] = []
+        self._lines = LabelLines(self, styles.TEXT_COLOR)
         self._handle: ConnectHandle | None = None  # made on first hover or selection: most never need one
         self._badge: FindingBadge | None = None
         self._detail = DETAIL_FULL
@@ -106,24 +183,15 @@ class ServiceItem(QGraphicsRectItem):
     # ------------------------------------------------------------------ content
 
     def set_label(self, text: str) -> None:
-        for line in self._lines:
-            _discard(line)
-        font = styles.label_font()
-        metrics = QFontMetricsF(font)
-        self._lines = []
-        for index, line_text in enumerate(wrap_label(text, metrics, styles.LABEL_WIDTH)):
-            line = QGraphicsSimpleTextItem(line_text, self)  # plain text, never HTML
-            line.setFont(font)
-            line.setBrush(QBrush(styles.TEXT_COLOR))
-            width = metrics.horizontalAdvance(line_text)
-            line.setPos((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * metrics.height())
-            line.setVisible(self._detail == DETAIL_FULL)
-            self._lines.append(line)
         self.label = text
-        self.setToolTip(f"{text}\n{self.type_id}")
+        self._lines.set_text(text, self._detail == DETAIL_FULL)
 
     def label_lines(self) -> list[str]:
-        return [line.text() for line in self._lines]
+        return self._lines.texts()
+
+    def tooltip_text(self) -> str:
+        """Shown by the scene's help event (no per-item setToolTip: it costs at build time for thousands)."""
+        return f"{self.label}\n{self.type_id}"
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
         if not findings:
@@ -147,8 +215,7 @@ class ServiceItem(QGraphicsRectItem):
         if level == self._detail:
             return
         self._detail = level
-        for line in self._lines:
-            line.setVisible(level == DETAIL_FULL)
+        self._lines.set_visible(level == DETAIL_FULL)
         self._icon.setVisible(level != DETAIL_TILES)
         if self._badge is not None:
             self._badge.set_show_count(level == DETAIL_FULL)
@@ -158,10 +225,7 @@ class ServiceItem(QGraphicsRectItem):
         """Where connections attach, in scene coordinates: they aim at the icon's centre and stop at the
         outline of icon plus label, so an arrow leaving downwards does not cross the label."""
         left = (SERVICE_WIDTH - styles.ICON_SIZE) / 2
-        bottom = max(
-            (line.pos().y() + line.boundingRect().height() for line in self._lines if line.isVisible()),
-            default=ICON_TOP + styles.ICON_SIZE,
-        )
+        bottom = self._lines.bottom() if self._detail == DETAIL_FULL else ICON_TOP + styles.ICON_SIZE
         outline = QRectF(left, ICON_TOP, styles.ICON_SIZE, bottom - ICON_TOP)
         centre = QPointF(SERVICE_WIDTH / 2, ICON_TOP + styles.ICON_SIZE / 2)
         return self.mapRectToScene(outline), self.mapToScene(centre)

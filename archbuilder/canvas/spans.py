@@ -1,0 +1,226 @@
+"""Span items: a multi-subnet service drawn again in each extra subnet it spans.
+
+Where a span goes is derived, never saved: on the row of the service (the same scene height when the extra
+subnet reaches it, as the diagram exporter ranks copies with their service), in the same column of the
+subnet when that is free, else at the nearest free place; services and earlier spans in the subnet are
+avoided. Connections stay on the service's own item: a connection is one model object, and an arrow that
+jumped to whichever copy is nearest would change as things move and suggest per-AZ wiring the model does
+not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from archbuilder.canvas import styles
+from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.service_item import ServiceItem
+from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
+
+if TYPE_CHECKING:
+    from archbuilder.canvas.scene import ArchitectureScene
+
+SPAN_GAP = 4.0  # space kept between a span and the services around it
+SPAN_MARGIN = 4.0  # space kept between a span and its subnet's border
+
+
+def place_span(
+    aligned: QPointF,
+    area: QRectF,
+    obstacles: Iterable[QRectF],
+    size: tuple[float, float] = (SERVICE_WIDTH, SERVICE_HEIGHT),
+    gap: float = SPAN_GAP,
+) -> QPointF:
+    """The top-left corner for a box of `size` inside `area` nearest to `aligned` (same row first, then the
+    nearest column) that keeps `gap` from every obstacle; when nothing is free, the candidate overlapping
+    the obstacles least."""
+    width, height = size
+    blocked = [rect.adjusted(-gap, -gap, gap, gap) for rect in obstacles]
+    max_x, max_y = area.right() - width, area.bottom() - height
+
+    def clamp(value: float, low: float, high: float) -> float:
+        return low if high < low else min(max(value, low), high)
+
+    ax, ay = clamp(aligned.x(), area.left(), max_x), clamp(aligned.y(), area.top(), max_y)
+    xs = {ax, area.left()}
+    ys = {ay, area.top()}
+    for rect in blocked:
+        xs.update((rect.right(), rect.left() - width))
+        ys.update((rect.bottom(), rect.top() - height))
+    xs = {x for x in xs if area.left() <= x <= max_x} or {ax}
+    ys = {y for y in ys if area.top() <= y <= max_y} or {ay}
+    best: tuple[float, float, float, QPointF] | None = None
+    for y in sorted(ys, key=lambda value: (abs(value - ay), value)):
+        for x in sorted(xs, key=lambda value: (abs(value - ax), value)):
+            box = QRectF(x, y, width, height)
+            overlap = 0.0
+            for rect in blocked:
+                if box.intersects(rect):
+                    common = box.intersected(rect)
+                    overlap += common.width() * common.height()
+            if overlap == 0.0:
+                return QPointF(x, y)
+            key = (overlap, abs(y - ay), abs(x - ax), QPointF(x, y))
+            if best is None or key[:3] < best[:3]:
+                best = key
+    assert best is not None
+    return best[3]
+
+
+class SpanLayer:
+    """Keeps one SpanItem per (service, extra subnet) in step with the model, and lays them out."""
+
+    def __init__(self, scene: ArchitectureScene) -> None:
+        self._scene = scene
+        self._spans: dict[str, dict[str, SpanItem]] = {}  # service id -> {subnet id: item}
+        self._hosted: dict[str, set[str]] = {}  # subnet id -> ids of the services spanning into it
+        self._waiting: dict[str, set[str]] = {}  # subnet id without an item yet -> services naming it
+
+    # ------------------------------------------------------------------ queries
+
+    def items_of(self, service_id: str) -> list[SpanItem]:
+        return list(self._spans.get(service_id, {}).values())
+
+    def item(self, service_id: str, subnet_id: str) -> SpanItem | None:
+        return self._spans.get(service_id, {}).get(subnet_id)
+
+    def all_items(self) -> list[SpanItem]:
+        return [item for spans in self._spans.values() for item in spans.values()]
+
+    def hosts(self, subnet_id: str | None) -> bool:
+        return subnet_id is not None and bool(self._hosted.get(subnet_id))
+
+    # ------------------------------------------------------------------ keeping in step
+
+    def clear(self) -> None:
+        """Forget everything (the scene was cleared, the items are gone with it)."""
+        self._spans.clear()
+        self._hosted.clear()
+        self._waiting.clear()
+
+    def build(self, services: Iterable[ServiceNode]) -> None:
+        for node in services:
+            if node.extra_subnet_ids:
+                self._create(node)
+        self.layout_subnets(list(self._hosted))
+
+    def sync(self, service_id: str) -> None:
+        """Make the span items of a service match its extra subnets in the model, then lay them out."""
+        node = self._scene.architecture.nodes.get(service_id)
+        wanted = set(node.extra_subnet_ids) if isinstance(node, ServiceNode) else set()
+        current = self._spans.get(service_id, {})
+        touched = set(current) ^ wanted
+        for subnet_id in set(current) - wanted:
+            self._drop(service_id, subnet_id)
+        if isinstance(node, ServiceNode):
+            self._create(node)
+            for item in self._spans.get(service_id, {}).values():
+                item.set_label(node.label)
+        touched.update(self._spans.get(service_id, {}))
+        self.layout_subnets(touched)
+
+    def service_removed(self, service_id: str, parent_id: str | None) -> None:
+        for subnet_id in list(self._spans.get(service_id, {})):
+            self._drop(service_id, subnet_id)
+        if self.hosts(parent_id):
+            self.layout_subnets([parent_id or ""])
+
+    def container_removed(self, container_id: str) -> None:
+        """Its span items went with its item; forget them (the model trims extra subnets before this)."""
+        for service_id in self._hosted.pop(container_id, set()):
+            self._spans.get(service_id, {}).pop(container_id, None)
+
+    def container_added(self, container_id: str) -> None:
+        """A subnet came back (undo of a delete) after a service naming it."""
+        for service_id in self._waiting.pop(container_id, set()):
+            self.sync(service_id)
+
+    def label_changed(self, node: ServiceNode) -> None:
+        for item in self._spans.get(node.id, {}).values():
+            item.set_label(node.label)
+
+    def service_moved(self, service_id: str, parent_id: str | None) -> None:
+        """A service moved (drag frame or model): its spans follow its row; spans around it make room."""
+        subnets = set(self._spans.get(service_id, {}))
+        if self.hosts(parent_id):
+            subnets.add(parent_id or "")
+        if subnets:
+            self.layout_subnets(subnets)
+
+    def layout_all(self) -> None:
+        self.layout_subnets(list(self._hosted))
+
+    def highlight(self, service_id: str, selected: bool) -> None:
+        for item in self._spans.get(service_id, {}).values():
+            item.set_highlighted(selected)
+
+    def set_detail(self, level: int) -> None:
+        for item in self.all_items():
+            item.set_detail(level)
+
+    # ------------------------------------------------------------------ internals
+
+    def _create(self, node: ServiceNode) -> None:
+        spans = self._spans.setdefault(node.id, {})
+        for subnet_id in node.extra_subnet_ids:
+            host = self._scene.node_items().get(subnet_id)
+            if subnet_id in spans:
+                continue
+            if not isinstance(host, ContainerItem):
+                self._waiting.setdefault(subnet_id, set()).add(node.id)
+                continue
+            item = SpanItem(node, subnet_id, self._scene.architecture.catalog, host)
+            item.set_detail(self._scene.detail_level())
+            primary = self._scene.node_items().get(node.id)
+            if primary is not None and primary.isSelected():
+                item.set_highlighted(True)
+            spans[subnet_id] = item
+            self._hosted.setdefault(subnet_id, set()).add(node.id)
+        if not spans:
+            self._spans.pop(node.id, None)
+
+    def _drop(self, service_id: str, subnet_id: str) -> None:
+        item = self._spans.get(service_id, {}).pop(subnet_id, None)
+        if not self._spans.get(service_id):
+            self._spans.pop(service_id, None)
+        hosted = self._hosted.get(subnet_id)
+        if hosted is not None:
+            hosted.discard(service_id)
+            if not hosted:
+                del self._hosted[subnet_id]
+        if item is not None and item.scene() is not None:
+            item.scene().removeItem(item)
+
+    def layout_subnets(self, subnet_ids: Iterable[str]) -> None:
+        for subnet_id in subnet_ids:
+            self._layout(subnet_id)
+
+    def _layout(self, subnet_id: str) -> None:
+        host = self._scene.node_items().get(subnet_id)
+        service_ids = sorted(self._hosted.get(subnet_id, ()))
+        if not isinstance(host, ContainerItem) or not service_ids:
+            return
+        rect = host.rect()
+        area = rect.adjusted(SPAN_MARGIN, styles.HEADER_HEIGHT, -SPAN_MARGIN, -SPAN_MARGIN)
+        obstacles = [
+            child.mapRectToParent(child.rect())
+            for child in host.childItems()
+            if isinstance(child, ServiceItem)
+        ]
+        for service_id in service_ids:
+            item = self._spans[service_id][subnet_id]
+            primary = self._scene.node_items().get(service_id)
+            if primary is None:
+                continue
+            column = primary.pos().x()
+            row = host.mapFromScene(primary.scenePos()).y()
+            if not area.top() <= row <= area.bottom() - SERVICE_HEIGHT:
+                row = primary.pos().y()  # the subnets are not side by side: keep the row within the subnet
+            position = place_span(QPointF(column, row), area, obstacles)
+            if item.pos() != position:
+                item.setPos(position)
+            obstacles.append(QRectF(position.x(), position.y(), SERVICE_WIDTH, SERVICE_HEIGHT))
