@@ -21,4 +21,7 @@ MODULES = load_modules(
     "ops_not_in_cloudformation",
     "ops_many_peerings",
     "ops_efs_burst_credits_unwatched",
+    "ops_software_installed_at_boot",
+    "ops_alarm_without_action",
+    "ops_alarm_on_agent_metric",
 )

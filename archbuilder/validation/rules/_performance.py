@@ -18,4 +18,5 @@ MODULES = load_modules(
     "perf_redshift_serving_requests",
     "perf_image_pulled_across_regions",
     "perf_efs_max_io",
+    "perf_burstable_t2_in_production",
 )

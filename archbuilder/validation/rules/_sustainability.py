@@ -15,4 +15,6 @@ MODULES = load_modules(
     "sus_aurora_provisioned_outside_production",
     "sus_session_table_without_ttl",
     "sus_batch_minimum_capacity",
+    "sus_dynamodb_provisioned_outside_production",
+    "sus_backups_kept_forever",
 )
