@@ -76,6 +76,11 @@ class ArchGraph:
     services: list[ServiceNode] = field(default_factory=list)  # sorted by id
     by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)  # each sorted by id
     connections_by_node: dict[str, list[Connection]] = field(default_factory=dict)
+    connections: list[Connection] = field(default_factory=list)  # sorted by id
+    connections_by_kind: dict[ConnectionKind, list[Connection]] = field(
+        default_factory=dict
+    )  # each sorted by id
+    containers: list[AnyNode] = field(default_factory=list)  # regions, VPCs, AZs, subnets: depth-first order
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -92,8 +97,23 @@ class ArchGraph:
     @cached_property
     def vpcs(self) -> list[VpcNode]:
         """Every VPC, sorted by id."""
-        found = [n for n in self.architecture.nodes.values() if isinstance(n, VpcNode)]
+        found = [n for n in self.containers if isinstance(n, VpcNode)]
         return sorted(found, key=lambda n: n.id)
+
+    @cached_property
+    def subnets_by_vpc(self) -> dict[str, list[SubnetNode]]:
+        """VPC id -> its subnets, in the order Architecture.descendants visits them."""
+        found: dict[str, list[SubnetNode]] = {}
+        vpc_id: str | None = None
+        for container in self.containers:  # depth-first: a VPC's subnets follow it, before the next VPC
+            if isinstance(container, VpcNode):
+                vpc_id = container.id
+                found[vpc_id] = []
+            elif isinstance(container, RegionNode):
+                vpc_id = None
+            elif isinstance(container, SubnetNode) and vpc_id is not None:
+                found[vpc_id].append(container)
+        return found
 
     @cached_property
     def services_by_vpc(self) -> dict[str, list[ServiceNode]]:
@@ -121,25 +141,33 @@ class _Scope:
     zone: str | None = None
 
 
-def _scopes(architecture: Architecture) -> dict[str | None, _Scope]:
+def _scopes(architecture: Architecture) -> tuple[dict[str | None, _Scope], list[AnyNode]]:
+    """The scope of every container, and the containers in depth-first order (as Architecture.descendants
+    visits them). Subnets hold only services, so the walk never lists a subnet's children."""
     scopes: dict[str | None, _Scope] = {None: _Scope()}
-    stack: list[str | None] = [None]
-    while stack:
-        parent_id = stack.pop()
-        outer = scopes[parent_id]
+    containers: list[AnyNode] = []
+
+    def walk(parent_id: str | None, outer: _Scope) -> None:
         for child in architecture.children(parent_id):
             if isinstance(child, ServiceNode):
                 continue
-            if isinstance(child, RegionNode):
-                scopes[child.id] = _Scope(region=child.region)
-            elif isinstance(child, VpcNode):
-                scopes[child.id] = _Scope(region=outer.region, vpc_id=child.id)
-            elif isinstance(child, AvailabilityZoneNode):
-                scopes[child.id] = _Scope(region=outer.region, vpc_id=outer.vpc_id, zone=child.zone)
-            else:
+            containers.append(child)
+            if isinstance(child, SubnetNode):
                 scopes[child.id] = outer
-            stack.append(child.id)
-    return scopes
+                continue
+            if isinstance(child, RegionNode):
+                scope = _Scope(region=child.region)
+            elif isinstance(child, VpcNode):
+                scope = _Scope(region=outer.region, vpc_id=child.id)
+            elif isinstance(child, AvailabilityZoneNode):
+                scope = _Scope(region=outer.region, vpc_id=outer.vpc_id, zone=child.zone)
+            else:
+                scope = outer
+            scopes[child.id] = scope
+            walk(child.id, scope)
+
+    walk(None, scopes[None])
+    return scopes, containers
 
 
 _NO_SCOPE = _Scope()
@@ -188,7 +216,7 @@ def _flow_graph(services: list[ServiceNode], edges: dict[tuple[str, str], dict[s
 
 def build(architecture: Architecture) -> ArchGraph:
     """A pure function of the model; nothing is kept in sync by hand."""
-    scopes = _scopes(architecture)
+    scopes, containers = _scopes(architecture)
     nodes = architecture.nodes
     services = sorted((n for n in nodes.values() if isinstance(n, ServiceNode)), key=attrgetter("id"))
     placements: dict[str, Placement] = {}
@@ -205,12 +233,14 @@ def build(architecture: Architecture) -> ArchGraph:
         by_type.setdefault(service.type, []).append(service)
     connections = sorted(architecture.connections.values(), key=attrgetter("id"))
     connections_by_node: dict[str, list[Connection]] = {}
+    connections_by_kind: dict[ConnectionKind, list[Connection]] = {}
     # One flow edge per (source, target) pair, carrying every connection drawn between them.
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for connection in connections:
         source_id, target_id = connection.source_id, connection.target_id
         connections_by_node.setdefault(source_id, []).append(connection)
         connections_by_node.setdefault(target_id, []).append(connection)
+        connections_by_kind.setdefault(connection.kind, []).append(connection)
         attributes = edges.get((source_id, target_id))
         if attributes is None:
             edges[source_id, target_id] = {"kinds": {connection.kind}, "connections": [connection.id]}
@@ -223,7 +253,16 @@ def build(architecture: Architecture) -> ArchGraph:
         if gateway.parent_id in scopes:
             gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
     graph = ArchGraph(
-        architecture, architecture.catalog, flow, placements, services, by_type, connections_by_node
+        architecture,
+        architecture.catalog,
+        flow,
+        placements,
+        services,
+        by_type,
+        connections_by_node,
+        connections=connections,
+        connections_by_kind=connections_by_kind,
+        containers=containers,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in services:

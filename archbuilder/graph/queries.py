@@ -118,8 +118,21 @@ def in_vpc(graph: ArchGraph, node: ServiceNode) -> bool:
     return graph.placements[node.id].vpc_id is not None
 
 
+def _is_data_type(graph: ArchGraph, type_id: str) -> bool:
+    """Whether services of `type_id` store data (decided once per type and graph)."""
+    known: dict[str, bool] | None = graph.memo.get("data_type")
+    if known is None:
+        known = graph.memo["data_type"] = {}
+    verdict = known.get(type_id)
+    if verdict is None:
+        verdict = known[type_id] = (
+            type_id in DATA_TYPES or graph.catalog.get(type_id).category in DATA_CATEGORIES
+        )
+    return verdict
+
+
 def is_data_store(graph: ArchGraph, node: ServiceNode) -> bool:
-    return graph.service_type(node).category in DATA_CATEGORIES or node.type in DATA_TYPES
+    return _is_data_type(graph, node.type)
 
 
 def data_stores(graph: ArchGraph) -> list[ServiceNode]:
@@ -147,7 +160,7 @@ def tier_of(graph: ArchGraph, node: ServiceNode) -> str:
     """web (front door), data (stores) or app (everything that computes in between)."""
     if node.type in WEB_TYPES:
         return "web"
-    if is_data_store(graph, node):
+    if _is_data_type(graph, node.type):
         return "data"
     return "app"
 
@@ -232,9 +245,11 @@ def neighbours_of_type(
     graph: ArchGraph, node_id: str, types: set[str], direction: str = "out"
 ) -> list[ServiceNode]:
     ids = graph.flow.successors(node_id) if direction == "out" else graph.flow.predecessors(node_id)
+    data = graph.flow.nodes
     found = []
     for other in ids:
-        if other == INTERNET:
+        # The flow node carries the service type: fetch only the services that match.
+        if other == INTERNET or data[other].get("type") not in types:
             continue
         service = graph.architecture.node(other)
         if isinstance(service, ServiceNode) and service.type in types:
@@ -245,7 +260,7 @@ def neighbours_of_type(
 def single_points_of_failure(graph: ArchGraph) -> list[ServiceNode]:
     """Zonal services (one subnet, no extra subnets, not Multi-AZ) that other services depend on."""
     found = []
-    for node in graph.architecture.services():
+    for node in graph.services:
         placement = graph.placements[node.id]
         if len(set(placement.zones)) != 1 or node.properties.get("multi_az"):
             continue
@@ -255,7 +270,9 @@ def single_points_of_failure(graph: ArchGraph) -> list[ServiceNode]:
 
 
 def ingress_rules(node: ServiceNode) -> list[dict[str, object]]:
-    rules = node.properties.get("ingress") or []
+    rules = node.properties.get("ingress")
+    if not rules:
+        return []  # most services declare none; several rules ask for every service
     return [rule for rule in rules if isinstance(rule, dict)]
 
 

@@ -9,9 +9,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
-        if connection.kind is not ConnectionKind.TRAFFIC:
-            continue
+    for connection in graph.connections_by_kind.get(ConnectionKind.TRAFFIC, []):
         source_zones = set(graph.placements[connection.source_id].zones)
         target_zones = set(graph.placements[connection.target_id].zones)
         # Multi-AZ groups talk within their AZ where they can; only pinned single-AZ ends must cross.

@@ -11,24 +11,27 @@ DATA_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE,
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    seen: set[tuple[str, str]] = set()
-    for connection in arch.connections.values():
-        pair = (connection.source_id, connection.target_id)
-        if connection.kind not in DATA_KINDS or pair in seen:
+    placements = graph.placements
+    # One flow edge per (source, target) pair with the kinds of its connections (edges without connections are
+    # the Internet's); the engine sorts the findings, so the visiting order does not matter.
+    for source_id, targets in graph.flow.adjacency():
+        source_vpc = placements[source_id].vpc_id if source_id in placements else None
+        if source_vpc is None:
             continue
-        seen.add(pair)
-        source_vpc = graph.placements[connection.source_id].vpc_id
-        target_vpc = graph.placements[connection.target_id].vpc_id
-        if source_vpc is None or target_vpc is None or source_vpc == target_vpc:
-            continue
-        source, target = arch.service(connection.source_id), arch.service(connection.target_id)
-        findings.append(
-            rule.finding(
-                [source, target],
-                f"“{source.label}” (VPC “{arch.node(source_vpc).label}”) → “{target.label}” (VPC "
-                f"“{arch.node(target_vpc).label}”): data transfer between VPCs is billed",
+        for target_id, attributes in targets.items():
+            if not attributes["connections"] or DATA_KINDS.isdisjoint(attributes["kinds"]):
+                continue
+            target_vpc = placements[target_id].vpc_id
+            if target_vpc is None or source_vpc == target_vpc:
+                continue
+            source, target = arch.service(source_id), arch.service(target_id)
+            findings.append(
+                rule.finding(
+                    [source, target],
+                    f"“{source.label}” (VPC “{arch.node(source_vpc).label}”) → “{target.label}” (VPC "
+                    f"“{arch.node(target_vpc).label}”): data transfer between VPCs is billed",
+                )
             )
-        )
     return findings
 
 

@@ -9,10 +9,10 @@ from archbuilder.validation.rule import Rule, cite
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     by_vpc: dict[str, list[ServiceNode]] = {}
-    for node in graph.architecture.services():
-        vpc = graph.placements[node.id].vpc_id
-        if vpc is not None and tier_of(graph, node) == "app" and graph.placements[node.id].zones:
-            by_vpc.setdefault(vpc, []).append(node)
+    for node in graph.services:
+        placement = graph.placements[node.id]
+        if placement.vpc_id is not None and placement.zones and tier_of(graph, node) == "app":
+            by_vpc.setdefault(placement.vpc_id, []).append(node)
     findings = []
     for vpc_id, nodes in sorted(by_vpc.items()):
         zones = zones_of_group(graph, nodes)

@@ -2,7 +2,6 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -17,37 +16,40 @@ DEPENDENCY_KINDS = {
 }
 
 
-def _single_zone(graph: ArchGraph, node: ServiceNode) -> str | None:
+def _single_zone(graph: ArchGraph, node_id: str) -> str | None:
     """The one AZ of a zonal service that is a single point of failure, else None."""
-    zones = set(graph.placements[node.id].zones)
-    if len(zones) != 1 or node.type in SELF_HEALING or node.properties.get("multi_az") is True:
+    zones = set(graph.placements[node_id].zones)
+    if len(zones) != 1:
+        return None  # decided from the placement alone, without reading the node
+    node = graph.architecture.service(node_id)
+    if node.type in SELF_HEALING or node.properties.get("multi_az") is True:
         return None
     return next(iter(zones))
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # The engine sorts findings, so edges are visited in graph order; the zone of each service is looked up once.
+    # The engine sorts findings, so pairs are visited in graph order: one flow edge per (source, target) pair with
+    # the kinds of its connections (edges without connections are the Internet's). Each zone is looked up once.
+    arch = graph.architecture
     zone_of: dict[str, str | None] = {}
     findings = []
-    seen: set[tuple[str, str]] = set()
-    for connection in graph.architecture.connections.values():
-        source_id, target_id = connection.source_id, connection.target_id
-        if connection.kind not in DEPENDENCY_KINDS or (source_id, target_id) in seen:
-            continue
-        seen.add((source_id, target_id))
-        for node_id in (source_id, target_id):
-            if node_id not in zone_of:
-                zone_of[node_id] = _single_zone(graph, graph.architecture.service(node_id))
-        source_zone, target_zone = zone_of[source_id], zone_of[target_id]
-        if source_zone and target_zone and source_zone != target_zone:
-            source, target = graph.architecture.service(source_id), graph.architecture.service(target_id)
-            findings.append(
-                rule.finding(
-                    [source, target],
-                    f"{label(source)} ({source_zone}) depends on {label(target)} ({target_zone}): an outage of "
-                    "either AZ stops it",
+    for source_id, targets in graph.flow.adjacency():
+        for target_id, attributes in targets.items():
+            if not attributes["connections"] or DEPENDENCY_KINDS.isdisjoint(attributes["kinds"]):
+                continue
+            for node_id in (source_id, target_id):
+                if node_id not in zone_of:
+                    zone_of[node_id] = _single_zone(graph, node_id)
+            source_zone, target_zone = zone_of[source_id], zone_of[target_id]
+            if source_zone and target_zone and source_zone != target_zone:
+                source, target = arch.service(source_id), arch.service(target_id)
+                findings.append(
+                    rule.finding(
+                        [source, target],
+                        f"{label(source)} ({source_zone}) depends on {label(target)} ({target_zone}): an outage "
+                        "of either AZ stops it",
+                    )
                 )
-            )
     return findings
 
 

@@ -9,9 +9,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
-        if connection.kind is not ConnectionKind.POLL:
-            continue
+    for connection in graph.connections_by_kind.get(ConnectionKind.POLL, []):
         queue, function = arch.service(connection.source_id), arch.service(connection.target_id)
         if queue.type != "sqs_queue" or function.type != "lambda_function":
             continue

@@ -20,7 +20,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
     seen: set[tuple[str, str]] = set()
-    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
+    for connection in graph.connections:
         pair = (connection.source_id, connection.target_id)
         if connection.kind not in DATA_KINDS or pair in seen:
             continue

@@ -13,9 +13,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
-        if connection.kind is not ConnectionKind.TRAFFIC:
-            continue
+    for connection in graph.connections_by_kind.get(ConnectionKind.TRAFFIC, []):
         source, target = arch.service(connection.source_id), arch.service(connection.target_id)
         if graph.placements[target.id].vpc_id is None:
             continue

@@ -1,7 +1,7 @@
 """A VPC that holds workloads but has no private subnet."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.model import SubnetNode, SubnetTier
+from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -9,11 +9,11 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     for vpc in graph.vpcs:
-        services = [s for s in graph.services_by_vpc.get(vpc.id, []) if graph.placements[s.id].subnet_ids]
-        if not services:
+        subnets = graph.subnets_by_vpc.get(vpc.id, [])
+        if not subnets or any(subnet.tier is not SubnetTier.PUBLIC for subnet in subnets):
             continue
-        subnets = [n for n in graph.architecture.descendants(vpc.id) if isinstance(n, SubnetNode)]
-        if subnets and all(subnet.tier is SubnetTier.PUBLIC for subnet in subnets):
+        services = [s for s in graph.services_by_vpc.get(vpc.id, []) if graph.placements[s.id].subnet_ids]
+        if services:
             findings.append(
                 rule.finding(
                     services, f"VPC “{vpc.label}” has only public subnets: every resource in it is exposed"
