@@ -81,6 +81,8 @@ class ArchGraph:
         default_factory=dict
     )  # each sorted by id
     containers: list[AnyNode] = field(default_factory=list)  # regions, VPCs, AZs, subnets: depth-first order
+    # VPC id -> the services placed inside it (in its subnets or on the VPC itself), sorted by id.
+    services_by_vpc: dict[str, list[ServiceNode]] = field(default_factory=dict)
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -113,16 +115,6 @@ class ArchGraph:
                 vpc_id = None
             elif isinstance(container, SubnetNode) and vpc_id is not None:
                 found[vpc_id].append(container)
-        return found
-
-    @cached_property
-    def services_by_vpc(self) -> dict[str, list[ServiceNode]]:
-        """VPC id -> the services placed inside it (in its subnets or on the VPC itself), sorted by id."""
-        found: dict[str, list[ServiceNode]] = {}
-        for service in self.services:
-            vpc_id = self.placements[service.id].vpc_id
-            if vpc_id is not None:
-                found.setdefault(vpc_id, []).append(service)
         return found
 
     def service_type(self, node: ServiceNode) -> ServiceType:
@@ -222,6 +214,7 @@ def build(architecture: Architecture) -> ArchGraph:
     placements: dict[str, Placement] = {}
     shared: dict[object, Placement] = {}
     by_type: dict[str, list[ServiceNode]] = {}
+    services_by_vpc: dict[str, list[ServiceNode]] = {}
     for service in services:
         where: object = (
             (service.parent_id, *service.extra_subnet_ids) if service.extra_subnet_ids else service.parent_id
@@ -231,6 +224,8 @@ def build(architecture: Architecture) -> ArchGraph:
             placement = shared[where] = _placement(nodes, service, scopes)
         placements[service.id] = placement
         by_type.setdefault(service.type, []).append(service)
+        if placement.vpc_id is not None:
+            services_by_vpc.setdefault(placement.vpc_id, []).append(service)
     connections = sorted(architecture.connections.values(), key=attrgetter("id"))
     connections_by_node: dict[str, list[Connection]] = {}
     connections_by_kind: dict[ConnectionKind, list[Connection]] = {}
@@ -263,6 +258,7 @@ def build(architecture: Architecture) -> ArchGraph:
         connections=connections,
         connections_by_kind=connections_by_kind,
         containers=containers,
+        services_by_vpc=services_by_vpc,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in services:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from collections import deque
 from collections.abc import Iterable
+from operator import attrgetter
 
 from archbuilder.catalog import Category, ConnectionKind
 from archbuilder.graph.builder import (
@@ -60,7 +61,7 @@ def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
     key = "of_type:" + ",".join(present)
     merged = graph.memo.get(key)
     if merged is None:
-        merged = sorted((s for t in present for s in graph.by_type[t]), key=lambda s: s.id)
+        merged = sorted((s for t in present for s in graph.by_type[t]), key=attrgetter("id"))
         graph.memo[key] = merged
     return list(merged)
 

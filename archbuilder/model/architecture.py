@@ -102,6 +102,10 @@ class Architecture:
     def children(self, parent_id: str | None) -> list[AnyNode]:
         return [self._nodes[child] for child in self._children.get(parent_id, [])]
 
+    def has_children(self, node_id: str) -> bool:
+        """Whether anything sits directly in the node (without listing it)."""
+        return bool(self._children.get(node_id))
+
     def descendants(self, node_id: str) -> Iterator[AnyNode]:
         for child in self.children(node_id):
             yield child

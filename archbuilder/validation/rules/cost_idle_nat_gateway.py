@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
-from archbuilder.model import SubnetNode, SubnetTier
+from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -18,10 +18,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             continue
         if vpc_id not in private_users:
             private_users[vpc_id] = any(
-                isinstance(subnet, SubnetNode)
-                and subnet.tier is SubnetTier.PRIVATE
-                and arch.children(subnet.id)
-                for subnet in arch.descendants(vpc_id)
+                subnet.tier is SubnetTier.PRIVATE and arch.has_children(subnet.id)
+                for subnet in graph.subnets_by_vpc.get(vpc_id, [])
             )
         if not private_users[vpc_id]:
             vpc = arch.node(vpc_id)

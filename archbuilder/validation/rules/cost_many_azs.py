@@ -10,7 +10,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"“{node.label}” spans {len(zones_spanned(graph, node))} availability zones")
         for node in services_in_subnets(graph)
-        if len(zones_spanned(graph, node)) >= 4
+        # A placement lists one zone per subnet: fewer than four subnets cannot span four zones.
+        if len(graph.placements[node.id].zones) >= 4 and len(zones_spanned(graph, node)) >= 4
     ]
 
 

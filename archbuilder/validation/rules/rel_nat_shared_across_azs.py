@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
-from archbuilder.model import AvailabilityZoneNode, NodeKind, SubnetNode, SubnetTier
+from archbuilder.model import AvailabilityZoneNode, NodeKind, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -19,13 +19,13 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     for vpc_id, zones in sorted(nat_zones.items()):
         uncovered = []
-        for subnet in arch.descendants(vpc_id):
-            if isinstance(subnet, SubnetNode) and subnet.tier is SubnetTier.PRIVATE:
+        for subnet in graph.subnets_by_vpc.get(vpc_id, []):
+            if subnet.tier is SubnetTier.PRIVATE:
                 zone = arch.enclosing(subnet.id, NodeKind.AZ)
                 if (
                     isinstance(zone, AvailabilityZoneNode)
                     and zone.zone not in zones
-                    and arch.children(subnet.id)
+                    and arch.has_children(subnet.id)
                 ):
                     uncovered.append(f"{subnet.label} ({zone.zone})")
         if uncovered:

@@ -2,21 +2,18 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, vpcs_with
-from archbuilder.model import SubnetNode, SubnetTier
+from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    arch = graph.architecture
     findings = []
     with_gateway = vpcs_with(graph, "internet_gateway")
     for vpc in graph.vpcs:
         if vpc.id in with_gateway:
             continue
-        public = [
-            n for n in arch.descendants(vpc.id) if isinstance(n, SubnetNode) and n.tier is SubnetTier.PUBLIC
-        ]
+        public = [n for n in graph.subnets_by_vpc.get(vpc.id, []) if n.tier is SubnetTier.PUBLIC]
         if not public:
             continue
         users = [
