@@ -1,39 +1,74 @@
-"""Small queries over drawn connections shared by some rule modules: who is linked to a service, and by what."""
+"""Small queries over drawn connections shared by some rule modules: who is linked to a service, and by what.
+
+They read `graph.connections_of` (an index built once per graph), so each call costs only the node's own
+connections; callers pass kinds as module-level sets, not built per call.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.model import ServiceNode
+from archbuilder.model import Connection, ServiceNode
+
+
+def _other_id(source_id: str, target_id: str, node_id: str, direction: str) -> str | None:
+    if source_id == node_id and direction != "in":
+        return target_id
+    if target_id == node_id and direction != "out":
+        return source_id
+    return None
 
 
 def linked(
     graph: ArchGraph,
     node: ServiceNode,
-    kinds: Iterable[ConnectionKind] | None = None,
+    kinds: Collection[ConnectionKind] | None = None,
     direction: str = "out",
 ) -> list[ServiceNode]:
     """The services joined to `node` by connections of `kinds` (all kinds when None), sorted by id.
 
     `direction` "out" follows connections the node starts, "in" those it receives, "both" either.
     """
-    wanted = set(kinds) if kinds is not None else None
     found: dict[str, ServiceNode] = {}
     for connection in graph.connections_of(node.id):
-        if wanted is not None and connection.kind not in wanted:
+        if kinds is not None and connection.kind not in kinds:
             continue
-        if connection.source_id == node.id and direction in ("out", "both"):
-            other_id = connection.target_id
-        elif connection.target_id == node.id and direction in ("in", "both"):
-            other_id = connection.source_id
-        else:
+        other_id = _other_id(connection.source_id, connection.target_id, node.id, direction)
+        if other_id is None:
             continue
         other = graph.architecture.nodes.get(other_id)
         if isinstance(other, ServiceNode):
             found[other.id] = other
-    return [found[key] for key in sorted(found)]
+    return [found[key] for key in sorted(found)] if len(found) > 1 else list(found.values())
+
+
+def has_link(
+    graph: ArchGraph, node: ServiceNode, kinds: Collection[ConnectionKind], direction: str = "out"
+) -> bool:
+    """Whether any connection of `kinds` joins `node` in `direction` (cheaper than `linked` when only that matters)."""
+    node_id = node.id
+    return any(
+        connection.kind in kinds
+        and _other_id(connection.source_id, connection.target_id, node_id, direction) is not None
+        for connection in graph.connections_of(node_id)
+    )
+
+
+def connections_by_kind(graph: ArchGraph) -> dict[ConnectionKind, list[Connection]]:
+    """Every connection grouped by kind, in document order (computed once per graph; callers sort what they report).
+
+    Rules about one rare kind (poll, attach...) then look at those connections only, instead of at every
+    connection of every service of a type.
+    """
+    cached: dict[ConnectionKind, list[Connection]] | None = graph.memo.get("links:by_kind")
+    if cached is None:
+        cached = {}
+        for connection in graph.architecture.connections.values():
+            cached.setdefault(connection.kind, []).append(connection)
+        graph.memo["links:by_kind"] = cached
+    return cached
 
 
 def region_of(graph: ArchGraph, node: ServiceNode) -> str:

@@ -19,6 +19,8 @@ DATA_KINDS = {
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    if len({p.region for p in graph.placements.values() if p.region}) < 2:
+        return []  # the usual single-region design: nothing to look at
     arch = graph.architecture
     findings = []
     seen: set[tuple[str, str]] = set()

@@ -2,13 +2,12 @@
 
 from collections import deque
 
-import networkx as nx
-
 from archbuilder.catalog import ConnectionKind
-from archbuilder.graph import INTERNET, ArchGraph
+from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._links import connections_by_kind
 
 # Connections along which one service makes another run: calls, events, messages, and writes that a trigger
 # (S3 notification, DynamoDB or Kinesis stream) turns into an invocation. Reads trigger nothing.
@@ -22,25 +21,27 @@ TRIGGERS = {
 }
 
 
-def _trigger_graph(graph: ArchGraph) -> nx.DiGraph:
-    triggers: nx.DiGraph = nx.DiGraph()
-    triggers.add_edges_from(
-        (source, target)
-        for source, target, attributes in graph.flow.edges(data=True)
-        if source != INTERNET and attributes["kinds"] & TRIGGERS
-    )
-    return triggers
+def _trigger_successors(graph: ArchGraph) -> dict[str, list[str]]:
+    """Service id -> the services it triggers, from one pass over the connections."""
+    successors: dict[str, list[str]] = {}
+    by_kind = connections_by_kind(graph)
+    for kind in TRIGGERS:
+        for connection in by_kind.get(kind, ()):
+            successors.setdefault(connection.source_id, []).append(connection.target_id)
+    return successors
 
 
-def _shortest_loop(triggers: nx.DiGraph, start: str, members: set[str]) -> list[str]:
-    """The shortest chain start → ... → start inside one strongly connected component (ids, start first)."""
+def _shortest_loop(successors: dict[str, list[str]], start: str) -> list[str] | None:
+    """The shortest chain of triggers start → ... → start (ids, start first), or None.
+
+    Trigger chains in a design are short (function → store → function), so the search from each function touches
+    only the few services downstream of it.
+    """
     previous: dict[str, str] = {}
     queue = deque([start])
     while queue:
         current = queue.popleft()
-        for successor in sorted(triggers.successors(current)):
-            if successor not in members:
-                continue
+        for successor in sorted(successors.get(current, ())):
             if successor == start:
                 path = [current]
                 while path[-1] != start:
@@ -49,20 +50,23 @@ def _shortest_loop(triggers: nx.DiGraph, start: str, members: set[str]) -> list[
             if successor not in previous:
                 previous[successor] = current
                 queue.append(successor)
-    return [start]
+    return None
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    functions = {f.id for f in services_of_type(graph, "lambda_function")}
+    functions = services_of_type(graph, "lambda_function")
     if not functions:
         return []
-    triggers = _trigger_graph(graph)
+    successors = _trigger_successors(graph)
     findings = []
-    for component in nx.strongly_connected_components(triggers):
-        looping = sorted(component & functions)
-        if len(component) < 2 or not looping:
+    reported: set[str] = set()
+    for function in functions:
+        if function.id in reported or function.id not in successors:
+            continue  # named in an earlier function's loop, or triggers nothing
+        loop = _shortest_loop(successors, function.id)
+        if loop is None:
             continue
-        loop = _shortest_loop(triggers, looping[0], component)
+        reported.update(loop)
         nodes = [graph.architecture.service(node_id) for node_id in loop]
         chain = " → ".join(f"“{node.label}”" for node in [*nodes, nodes[0]])
         findings.append(
@@ -71,7 +75,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
                 f"{chain}: each run triggers the next, so the function can keep invoking itself without end",
             )
         )
-    return sorted(findings, key=lambda f: f.node_ids)
+    return findings
 
 
 RULE = Rule(

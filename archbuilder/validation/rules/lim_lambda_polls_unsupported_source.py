@@ -2,11 +2,10 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-from archbuilder.validation.rules._links import linked
+from archbuilder.validation.rules._links import connections_by_kind
 
 # What an event source mapping can read; MSK (a Kafka topic) is also supported today. Imported `generic`
 # resources are unknown and left alone.
@@ -14,17 +13,28 @@ POLLABLE = {"sqs_queue", "kinesis_stream", "dynamodb_table", "msk_cluster", "gen
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    if "lambda_function" not in graph.by_type:
+        return []
+    services = graph.architecture.nodes
+    # Only the poll connections, instead of every connection of every function.
+    pairs = sorted(
+        {
+            (c.target_id, c.source_id)
+            for c in connections_by_kind(graph).get(ConnectionKind.POLL, ())
+            if getattr(services.get(c.target_id), "type", None) == "lambda_function"
+            and getattr(services.get(c.source_id), "type", None) not in POLLABLE
+        }
+    )
     findings = []
-    for function in services_of_type(graph, "lambda_function"):
-        for source in linked(graph, function, [ConnectionKind.POLL], direction="in"):
-            if source.type not in POLLABLE:
-                findings.append(
-                    rule.finding(
-                        [function, source],
-                        f"{label(function)} polls {label(source)}, but Lambda event source mappings read only SQS "
-                        "queues, Kinesis streams and DynamoDB streams",
-                    )
-                )
+    for function_id, source_id in pairs:
+        function, source = graph.architecture.service(function_id), graph.architecture.service(source_id)
+        findings.append(
+            rule.finding(
+                [function, source],
+                f"{label(function)} polls {label(source)}, but Lambda event source mappings read only SQS "
+                "queues, Kinesis streams and DynamoDB streams",
+            )
+        )
     return findings
 
 

@@ -4,9 +4,11 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
-from archbuilder.validation.rules._links import linked
+from archbuilder.validation.rules._links import has_link
 
-DELIVERY = (ConnectionKind.EVENT, ConnectionKind.INVOKE, ConnectionKind.WRITE, ConnectionKind.TRAFFIC)
+DELIVERY = frozenset(
+    {ConnectionKind.EVENT, ConnectionKind.INVOKE, ConnectionKind.WRITE, ConnectionKind.TRAFFIC}
+)
 
 RULE = Rule(
     id="REL-046",
@@ -20,7 +22,7 @@ RULE = Rule(
     "events, or delete the rule.",
     check=each_service(
         ("eventbridge_rule",),
-        lambda node, graph: not linked(graph, node, DELIVERY),
+        lambda node, graph: not has_link(graph, node, DELIVERY),
         lambda node, graph: f"{label(node)} has no target: the events it matches go nowhere",
     ),
 )

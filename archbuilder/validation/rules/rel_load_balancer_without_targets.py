@@ -5,9 +5,9 @@ from archbuilder.graph.builder import LOAD_BALANCERS
 from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
-from archbuilder.validation.rules._links import linked
+from archbuilder.validation.rules._links import has_link
 
-FORWARDING = (ConnectionKind.TRAFFIC, ConnectionKind.INVOKE)
+FORWARDING = frozenset({ConnectionKind.TRAFFIC, ConnectionKind.INVOKE})
 
 RULE = Rule(
     id="REL-045",
@@ -23,7 +23,7 @@ RULE = Rule(
     "remove it.",
     check=each_service(
         sorted(LOAD_BALANCERS),
-        lambda node, graph: not linked(graph, node, FORWARDING),
+        lambda node, graph: not has_link(graph, node, FORWARDING),
         lambda node, graph: f"{label(node)} forwards traffic to nothing: no target is connected behind it",
     ),
 )

@@ -6,24 +6,31 @@ from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-from archbuilder.validation.rules._links import linked
 
-PRODUCE = (ConnectionKind.WRITE, ConnectionKind.EVENT, ConnectionKind.SUBSCRIBE)
+PRODUCE = frozenset({ConnectionKind.WRITE, ConnectionKind.EVENT, ConnectionKind.SUBSCRIBE})
 # A consumer either polls the queue (queue -> consumer) or reads from it (consumer -> queue).
-PULLED_BY = (ConnectionKind.POLL, ConnectionKind.EVENT, ConnectionKind.INVOKE)
-READ_BY = (ConnectionKind.READ, ConnectionKind.READ_WRITE)
+PULLED_BY = frozenset({ConnectionKind.POLL, ConnectionKind.EVENT, ConnectionKind.INVOKE})
+READ_BY = frozenset({ConnectionKind.READ, ConnectionKind.READ_WRITE})
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     for queue in services_of_type(graph, "sqs_queue"):
-        producers = linked(graph, queue, PRODUCE, direction="in")
-        if not producers or linked(graph, queue, PULLED_BY) or linked(graph, queue, READ_BY, direction="in"):
+        consumed, writer_ids = False, set()
+        for c in graph.connections_of(queue.id):
+            if c.source_id == queue.id:
+                consumed = consumed or c.kind in PULLED_BY
+            elif c.kind in READ_BY:
+                consumed = True
+            elif c.kind in PRODUCE:
+                writer_ids.add(c.source_id)
+        if consumed or not writer_ids:
             continue
+        writers = [graph.architecture.service(p) for p in sorted(writer_ids)]
         findings.append(
             rule.finding(
-                [queue, *producers],
-                f"{label(queue)} receives messages from {', '.join(label(p) for p in producers)}, but nothing "
+                [queue, *writers],
+                f"{label(queue)} receives messages from {', '.join(label(p) for p in writers)}, but nothing "
                 "reads them",
             )
         )
