@@ -183,17 +183,12 @@ def _placement(
     return Placement(subnet_ids, zones, tiers, scope.vpc_id, scope.region)
 
 
-def _flow_graph(services: list[ServiceNode], edges: dict[tuple[str, str], dict[str, Any]]) -> nx.DiGraph:
+def _flow_graph(
+    node_data: dict[str, dict[str, Any]], edges: dict[tuple[str, str], dict[str, Any]]
+) -> nx.DiGraph:
     """The same DiGraph add_nodes_from/add_edges_from would build, with its adjacency dicts filled directly:
     at 5,000 services their per-item bookkeeping was a third of the graph build. (tests/graph checks the result
     against the public API, in case networkx changes its internals.)"""
-    node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}
-    for service in services:
-        data = node_data.get(service.id)
-        if data is None:
-            node_data[service.id] = {"type": service.type, "label": service.label}
-        else:  # a service with the id "internet" merges into that node, as add_nodes_from would merge it
-            data.update(type=service.type, label=service.label)
     successors: dict[str, dict[str, dict[str, Any]]] = {node_id: {} for node_id in node_data}
     predecessors: dict[str, dict[str, dict[str, Any]]] = {node_id: {} for node_id in node_data}
     for (source, target), attributes in edges.items():
@@ -215,17 +210,28 @@ def build(architecture: Architecture) -> ArchGraph:
     shared: dict[object, Placement] = {}
     by_type: dict[str, list[ServiceNode]] = {}
     services_by_vpc: dict[str, list[ServiceNode]] = {}
+    node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}  # the flow graph's nodes
+    may_face_internet: list[ServiceNode] = []
+    # One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects.
     for service in services:
-        where: object = (
-            (service.parent_id, *service.extra_subnet_ids) if service.extra_subnet_ids else service.parent_id
-        )
+        service_id, type_id, extra_subnet_ids = service.id, service.type, service.extra_subnet_ids
+        where: object = (service.parent_id, *extra_subnet_ids) if extra_subnet_ids else service.parent_id
         placement = shared.get(where)
         if placement is None:
             placement = shared[where] = _placement(nodes, service, scopes)
-        placements[service.id] = placement
-        by_type.setdefault(service.type, []).append(service)
+        placements[service_id] = placement
+        by_type.setdefault(type_id, []).append(service)
         if placement.vpc_id is not None:
             services_by_vpc.setdefault(placement.vpc_id, []).append(service)
+        if (
+            service_id == INTERNET
+        ):  # a service with the id "internet" merges into that node, as networkx would
+            node_data[INTERNET].update(type=type_id, label=service.label)
+        else:
+            node_data[service_id] = {"type": type_id, "label": service.label}
+        # Only public endpoints, buckets and services in public subnets can face the internet.
+        if type_id in MAY_FACE_INTERNET or SubnetTier.PUBLIC in placement.tiers:
+            may_face_internet.append(service)
     connections = sorted(architecture.connections.values(), key=attrgetter("id"))
     connections_by_node: dict[str, list[Connection]] = {}
     connections_by_kind: dict[ConnectionKind, list[Connection]] = {}
@@ -242,7 +248,7 @@ def build(architecture: Architecture) -> ArchGraph:
         else:
             attributes["kinds"].add(connection.kind)
             attributes["connections"].append(connection.id)
-    flow = _flow_graph(services, edges)
+    flow = _flow_graph(node_data, edges)
     gateways: dict[str | None, str] = {}
     for gateway in by_type.get("internet_gateway", []):
         if gateway.parent_id in scopes:
@@ -261,10 +267,7 @@ def build(architecture: Architecture) -> ArchGraph:
         services_by_vpc=services_by_vpc,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
-    for node in services:
-        # Only public endpoints, buckets and services in public subnets can face the internet: skip the rest fast.
-        if node.type not in MAY_FACE_INTERNET and SubnetTier.PUBLIC not in placements[node.id].tiers:
-            continue
+    for node in may_face_internet:
         exposed, via = _internet_facing(graph, node, gateways)
         if exposed:
             exposures.append(
