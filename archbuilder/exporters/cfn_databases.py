@@ -22,7 +22,7 @@ def _subnet_group(ctx: CfnContext, node: ServiceNode, kind: str, description_key
 def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
     group = _subnet_group(ctx, node, "AWS::RDS::DBSubnetGroup", "DBSubnetGroupDescription")
     engine = str(_p(node, "engine", "aurora-postgresql"))
-    serverless = str(_p(node, "capacity_mode", "provisioned")) == "serverless"
+    serverless = str(_p(node, "capacity_mode", "provisioned")) == "serverless_v2"
     cluster_props: dict[str, Any] = {
         "Engine": engine,
         "MasterUsername": "dbadmin",

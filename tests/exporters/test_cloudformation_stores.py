@@ -43,6 +43,14 @@ def data_platform() -> Architecture:
         properties={"engine": "aurora-mysql", "instance_count": 2},
     )
     add(
+        "aurora_cluster",
+        "private-a",
+        label="Reports",
+        node_id="reports",
+        extra_subnet_ids=["private-b"],
+        properties={"capacity_mode": "serverless_v2", "min_capacity_acu": 0.5, "max_capacity_acu": 8},
+    )
+    add(
         "redshift_cluster",
         "private-a",
         label="Warehouse",
@@ -110,6 +118,21 @@ def test_aurora_cluster_with_instances_snapshot_policy_and_managed_password(temp
     assert instances == ["LedgerInstance1", "LedgerInstance2"]
     rule = resources["LedgerSecurityGroupFromWorker"]["Properties"]
     assert (rule["FromPort"], rule["SourceSecurityGroupId"]) == (3306, {"Ref": "WorkerSecurityGroup"})
+
+
+def test_serverless_v2_aurora_scales_in_acus_on_serverless_instances(template: dict[str, Any]) -> None:
+    resources = template["Resources"]
+    assert resources["Reports"]["Properties"]["ServerlessV2ScalingConfiguration"] == {
+        "MinCapacity": 0.5,
+        "MaxCapacity": 8.0,
+    }
+    classes = {
+        name: block["Properties"]["DBInstanceClass"]
+        for name, block in resources.items()
+        if block["Properties"].get("DBClusterIdentifier") == {"Ref": "Reports"}
+    }
+    assert classes == {"ReportsInstance1": "db.serverless", "ReportsInstance2": "db.serverless"}
+    assert "ServerlessV2ScalingConfiguration" not in resources["Ledger"]["Properties"]
 
 
 def test_efs_mount_target_per_az_and_ebs_attached_to_its_instance(template: dict[str, Any]) -> None:
@@ -191,6 +214,8 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         # cluster (and the template rightly leaves out), and ignores DBClusterIdentifier: give it a version.
         for name in ("LedgerInstance1", "LedgerInstance2"):
             deployable["Resources"][name]["Properties"]["EngineVersion"] = "8.0.mysql_aurora.3.05.2"
+        for name in ("ReportsInstance1", "ReportsInstance2"):
+            deployable["Resources"][name]["Properties"]["EngineVersion"] = "16.4"
         client = boto3.client("cloudformation", region_name="us-east-1")
         client.create_stack(
             StackName="stores", TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
@@ -205,7 +230,7 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         assert len(efs.describe_mount_targets(FileSystemId=fs["FileSystemId"])["MountTargets"]) == 2
         rds = boto3.client("rds", region_name="us-east-1")
         members = rds.describe_db_instances()["DBInstances"]
-        assert sorted(m["Engine"] for m in members) == ["aurora-mysql", "aurora-mysql"]
+        assert sorted(m["Engine"] for m in members) == ["aurora-mysql"] * 2 + ["aurora-postgresql"] * 2
         [warehouse] = boto3.client("redshift", region_name="us-east-1").describe_clusters()["Clusters"]
         assert warehouse["NumberOfNodes"] == 2
         [balancer] = boto3.client("elb", region_name="us-east-1").describe_load_balancers()[
@@ -220,6 +245,7 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         "NightlyBackups",
         "NightlyBackupsPlan",
         "NightlyBackupsSelection",
+        "Reports",
         "Search",
     ]
 

@@ -213,7 +213,11 @@ def test_stores_keep_passwords_managed_encryption_on_and_a_final_snapshot() -> N
     )
     assert not any("password" in key and "manage" not in key for key in aurora)
     members = sorted(name for kind, name in found if kind == "aws_rds_cluster_instance")
-    assert members == ["ledger_instance1", "ledger_instance2"]
+    assert members == ["ledger_instance1", "ledger_instance2", "reports_instance1", "reports_instance2"]
+    assert found[("aws_rds_cluster_instance", "reports_instance1")]["instance_class"] == "db.serverless"
+    assert found[("aws_rds_cluster", "reports")]["serverlessv2_scaling_configuration"] == [
+        {"max_capacity": 8.0, "min_capacity": 0.5}
+    ]
     assert found[("aws_rds_cluster_instance", "ledger_instance1")]["cluster_identifier"] == (
         "${aws_rds_cluster.ledger.id}"
     )
