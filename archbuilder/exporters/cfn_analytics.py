@@ -43,6 +43,12 @@ def _firehose(ctx: CfnContext, node: ServiceNode) -> None:
                 },
                 "CompressionFormat": str(_p(node, "compression", "GZIP")),
             },
+            # Buffered records encrypted at rest (the catalog's `encrypted`, on by default).
+            **(
+                {"DeliveryStreamEncryptionConfigurationInput": {"KeyType": "AWS_OWNED_CMK"}}
+                if _p(node, "encrypted", True)
+                else {}
+            ),
         },
         DependsOn=f"{role}Policy",
     )
@@ -85,7 +91,13 @@ def _athena(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if results:
         configuration["ResultConfiguration"] = {
-            "OutputLocation": sub(f"s3://${{{ctx.lid(results[0])}}}/results/")
+            "OutputLocation": sub(f"s3://${{{ctx.lid(results[0])}}}/results/"),
+            # Results encrypted whatever the bucket's default (the catalog's `encrypted`, on by default).
+            **(
+                {"EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}}
+                if _p(node, "encrypted", True)
+                else {}
+            ),
         }
     ctx.add(
         ctx.lid(node),

@@ -152,6 +152,16 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             "Scheme": "internet-facing" if _p(node, "internet_facing") else "internal",
             "Subnets": ctx.subnet_refs(node),
             **({"SecurityGroups": ctx.sg_refs(node)} if node.type == "alb" else {}),
+            # Requests with malformed headers are dropped instead of passed to the targets (request smuggling).
+            **(
+                {
+                    "LoadBalancerAttributes": [
+                        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}
+                    ]
+                }
+                if node.type == "alb"
+                else {}
+            ),
             "Tags": ctx.tags(node),
         },
     )
@@ -169,6 +179,8 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             Port=443,
             Protocol="TLS" if node.type == "nlb" else "HTTPS",
             Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(certificates[0])))}],
+            # The default policy still accepts TLS 1.0; the Terraform export names the same policy.
+            SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
         )
     else:
         listener.update(

@@ -123,6 +123,10 @@ def _lb(conv: Converter_, logical: str, p: Props) -> Props:
             "internal": p["Scheme"] == "internal",
             "subnets": conv.expr(p["Subnets"]),
             "security_groups": _e(conv, p, "SecurityGroups"),
+            "drop_invalid_header_fields": True
+            if {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}
+            in p.get("LoadBalancerAttributes", [])
+            else None,
             **_tags(conv, p),
         }
     )

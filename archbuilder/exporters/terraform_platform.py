@@ -150,6 +150,15 @@ def _firehose(conv: Converter_, logical: str, p: Props) -> Props:
                 "compression_format": destination["CompressionFormat"],
             },
         ),
+        **(
+            {
+                "server_side_encryption": Block(
+                    "server_side_encryption", (), {"enabled": True, "key_type": encryption["KeyType"]}
+                )
+            }
+            if (encryption := p.get("DeliveryStreamEncryptionConfigurationInput"))
+            else {}
+        ),
     }
 
 
@@ -178,9 +187,13 @@ def _workgroup(conv: Converter_, logical: str, p: Props) -> Props:
         "publish_cloudwatch_metrics_enabled": config["PublishCloudWatchMetricsEnabled"],
     }
     if "ResultConfiguration" in config:
-        body["result_configuration"] = Block(
-            "result_configuration",
-            (),
-            {"output_location": conv.expr(config["ResultConfiguration"]["OutputLocation"])},
-        )
+        results = config["ResultConfiguration"]
+        result_body: Props = {"output_location": conv.expr(results["OutputLocation"])}
+        if "EncryptionConfiguration" in results:
+            result_body["encryption_configuration"] = Block(
+                "encryption_configuration",
+                (),
+                {"encryption_option": results["EncryptionConfiguration"]["EncryptionOption"]},
+            )
+        body["result_configuration"] = Block("result_configuration", (), result_body)
     return {"name": conv.expr(p["Name"]), "configuration": Block("configuration", (), body)}

@@ -242,10 +242,11 @@ resource "aws_lb_target_group" "service_load_balancer_target_group" {
 }
 
 resource "aws_lb" "service_load_balancer" {
-  load_balancer_type = "application"
-  internal           = false
-  subnets            = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
-  security_groups    = [aws_security_group.service_load_balancer_security_group.id]
+  load_balancer_type         = "application"
+  internal                   = false
+  subnets                    = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
+  security_groups            = [aws_security_group.service_load_balancer_security_group.id]
+  drop_invalid_header_fields = true
   tags = {
     Name = "Service load balancer"
   }

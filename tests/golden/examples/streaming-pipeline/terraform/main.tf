@@ -20,6 +20,10 @@ resource "aws_athena_workgroup" "analysts" {
 
     result_configuration {
       output_location = "s3://${aws_s3_bucket.query_results.id}/results/"
+
+      encryption_configuration {
+        encryption_option = "SSE_S3"
+      }
     }
   }
 }
@@ -137,6 +141,11 @@ resource "aws_kinesis_firehose_delivery_stream" "delivery_stream" {
     buffering_interval = 300
     buffering_size     = 5
     compression_format = "GZIP"
+  }
+
+  server_side_encryption {
+    enabled  = true
+    key_type = "AWS_OWNED_CMK"
   }
 }
 

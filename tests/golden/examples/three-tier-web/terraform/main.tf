@@ -477,10 +477,11 @@ resource "aws_cloudtrail" "audit_trail" {
 }
 
 resource "aws_lb" "web_load_balancer" {
-  load_balancer_type = "application"
-  internal           = false
-  subnets            = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
-  security_groups    = [aws_security_group.web_load_balancer_security_group.id]
+  load_balancer_type         = "application"
+  internal                   = false
+  subnets                    = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
+  security_groups            = [aws_security_group.web_load_balancer_security_group.id]
+  drop_invalid_header_fields = true
   tags = {
     Name = "Web load balancer"
   }
