@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -30,6 +30,7 @@ from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.canvas.labels import covered_area, place_caption
 from archbuilder.canvas.spans import SpanLayer
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
@@ -38,10 +39,12 @@ NodeItem = ServiceItem | ContainerItem
 PASTE_OFFSET = 24.0
 BSP_DEPTH = 10
 BSP_AUTO_LIMIT = 2000
+CAPTIONS_AT_ONCE = 400  # a bigger design places its connection captions where the view shows them
 
 
 class ArchitectureScene(QGraphicsScene):
     selection_node_ids_changed = Signal(list)
+    captions_wanted = Signal()  # captions were left to place where a view shows them
 
     def __init__(self, document: DocumentLike, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,10 @@ class ArchitectureScene(QGraphicsScene):
         self._selected: set[Any] = set()
         self.connect_gesture = ConnectGesture(self)
         self.spans = SpanLayer(self)
+        self._captions_pending: set[ConnectionItem] = set()  # routed, caption not placed yet
+        self._caption_cells: dict[tuple[int, int], set[ConnectionItem]] = {}  # where captions are shown
+        self._caption_cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
+        self._building = False
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
         document.architecture_replaced.connect(self.rebuild)
@@ -149,6 +156,59 @@ class ArchitectureScene(QGraphicsScene):
             connection.set_detail(level)
         self.spans.set_detail(level)
 
+    def top_level_services(self) -> list[ServiceItem]:
+        """Service items outside every container (global services such as Route 53, CloudFront)."""
+        items = (self._nodes.get(node.id) for node in self.architecture.children(None))
+        return [item for item in items if isinstance(item, ServiceItem)]
+
+    def place_pending_captions(self, area: QRectF | None = None) -> int:
+        """Place the captions routed while they were not shown (zoomed out, or while building), those whose
+        line meets `area` (all when None); returns how many were placed. Only at full detail."""
+        if self._detail != DETAIL_FULL or not self._captions_pending:
+            return 0
+        placed = 0
+        for item in list(self._captions_pending):
+            if area is None or area.intersects(_line_rect(item.line())):
+                self._place_caption(item)
+                placed += 1
+        return placed
+
+    def _place_caption(self, item: ConnectionItem) -> None:
+        self._captions_pending.discard(item)
+        self._set_caption(item, None)
+
+        def covered(box: QRectF) -> float:
+            return covered_area(self, box) + self._captions_area(box)
+
+        self._set_caption(item, place_caption(item.line(), item.label_size(), covered))
+
+    def _set_caption(self, item: ConnectionItem, centre: QPointF | None) -> None:
+        """Show a caption at `centre` (None hides it) and file it in the grid other captions avoid."""
+        for key in self._caption_cells_of.pop(item, ()):
+            self._caption_cells.get(key, set()).discard(item)
+        item.set_label_center(centre)
+        rect = item.label_scene_rect()
+        if rect is not None:
+            keys = _cells(rect)
+            for key in keys:
+                self._caption_cells.setdefault(key, set()).add(item)
+            self._caption_cells_of[item] = keys
+
+    def _captions_area(self, box: QRectF) -> float:
+        """How much of `box` lies over captions already shown."""
+        area = 0.0
+        seen: set[ConnectionItem] = set()
+        for key in _cells(box):
+            for other in self._caption_cells.get(key, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                rect = other.label_scene_rect()
+                if rect is not None and rect.intersects(box):
+                    common = rect.intersected(box)
+                    area += common.width() * common.height()
+        return area
+
     def select_from_span(self, span: SpanItem, additive: bool) -> None:
         """A press on a span item selects the service it stands for (Ctrl/Shift toggles it)."""
         item = self._nodes.get(span.service_id)
@@ -183,6 +243,9 @@ class ArchitectureScene(QGraphicsScene):
         self.connect_gesture.cancel()
         self._disconnect_model()
         self.spans.clear()
+        self._captions_pending.clear()
+        self._caption_cells.clear()
+        self._caption_cells_of.clear()
         self.clear()
         self._nodes.clear()
         self._connections.clear()
@@ -200,8 +263,16 @@ class ArchitectureScene(QGraphicsScene):
                 if not isinstance(node, ServiceNode):
                     pending.append(node.id)
         self.spans.build(architecture.services())
-        for connection in architecture.connections.values():
-            self._add_connection_item(connection)
+        self._building = True
+        try:
+            for connection in architecture.connections.values():
+                self._add_connection_item(connection)
+        finally:
+            self._building = False
+        if len(self._captions_pending) <= CAPTIONS_AT_ONCE:
+            self.place_pending_captions()
+        else:
+            self.captions_wanted.emit()
         events = architecture.events
         events.node_added.connect(self._on_node_added)
         events.node_removed.connect(self._on_node_removed)
@@ -265,6 +336,17 @@ class ArchitectureScene(QGraphicsScene):
         source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
         if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
             item.update_geometry(source.anchor_scene(), target.anchor_scene())
+            if not item.label_fits():
+                self._captions_pending.discard(item)
+                self._set_caption(item, None)
+            elif self._building or self._detail != DETAIL_FULL:
+                self._captions_pending.add(item)  # placed when shown: see place_pending_captions
+            elif self._drag:
+                # While dragging the caption rides on the middle of its line; it finds its place on release.
+                self._set_caption(item, item.line().center())
+                self._captions_pending.add(item)
+            else:
+                self._place_caption(item)
 
     # ------------------------------------------------------------------ model events
 
@@ -327,6 +409,9 @@ class ArchitectureScene(QGraphicsScene):
 
     def _on_connection_removed(self, connection: Connection) -> None:
         item = self._connections.pop(connection.id, None)
+        if item is not None:
+            self._captions_pending.discard(item)
+            self._set_caption(item, None)
         for end in (connection.source_id, connection.target_id):
             self._edges_of.get(end, set()).discard(connection.id)
         if item is not None:
@@ -391,6 +476,8 @@ class ArchitectureScene(QGraphicsScene):
             moved = {item: start for item, start in drag.items() if item.pos() != start}
             if moved:
                 self.commit_move(list(moved))
+            for view in self.views():
+                self.place_pending_captions(view.mapToScene(view.viewport().rect()).boundingRect())
 
     def highlight_target(self, target: DropTarget | None) -> None:
         container = target.container if target is not None else None
@@ -535,6 +622,19 @@ class ArchitectureScene(QGraphicsScene):
         self._selected = selected
         if self._emit_selection:
             self.selection_node_ids_changed.emit(self.selected_node_ids())
+
+
+CAPTION_CELL = 200.0
+
+
+def _cells(rect: QRectF) -> list[tuple[int, int]]:
+    left, right = int(rect.left() // CAPTION_CELL), int(rect.right() // CAPTION_CELL)
+    top, bottom = int(rect.top() // CAPTION_CELL), int(rect.bottom() // CAPTION_CELL)
+    return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
+
+
+def _line_rect(line: QLineF) -> QRectF:
+    return QRectF(line.p1(), line.p2()).normalized().adjusted(-60, -20, 60, 20)
 
 
 def _has_ancestor_in(item: QGraphicsItem, chosen: set[Any]) -> bool:

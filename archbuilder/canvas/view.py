@@ -72,6 +72,8 @@ class ArchitectureView(QGraphicsView):
         scene.kind_chooser = self._choose_kind
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
+        self.viewport_changed.connect(self._place_visible_captions)
+        scene.captions_wanted.connect(self._place_visible_captions)
 
     # ------------------------------------------------------------------ zoom and pan
 
@@ -132,6 +134,10 @@ class ArchitectureView(QGraphicsView):
         else:
             self.centerOn(rect.center())
         self.viewport_changed.emit()
+
+    def _place_visible_captions(self) -> None:
+        """Connection captions not placed yet (big designs place them as they come into view)."""
+        self.arch_scene.place_pending_captions(self.mapToScene(self.viewport().rect()).boundingRect())
 
     def _zoom_changed(self) -> None:
         self.arch_scene.set_detail_level(detail_for_scale(self.zoom()))

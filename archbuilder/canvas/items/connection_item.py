@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.canvas import styles
+from archbuilder.canvas.items.service_item import shared_label_font
 from archbuilder.catalog import ConnectionKind
 from archbuilder.model.connections import Connection
 
@@ -83,12 +84,12 @@ class ConnectionItem(QGraphicsPathItem):
         self.setZValue(1)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setBrush(QBrush(styles.CONNECTION_COLOR))
-        self._label_box = QGraphicsRectItem(self)
-        self._label_box.setBrush(QBrush(QColor(255, 255, 255, 225)))
-        self._label_box.setPen(Qt.PenStyle.NoPen)
-        self._label = QGraphicsSimpleTextItem(self._label_box)
-        self._label.setFont(styles.label_font())
-        self._label.setBrush(QBrush(styles.MUTED_TEXT_COLOR))
+        # The caption's items are made when it is first placed (the scene places captions where they are
+        # seen): two fewer items per connection while building a big design.
+        self._label_box: QGraphicsRectItem | None = None
+        self._label: QGraphicsSimpleTextItem | None = None
+        self._label_size = QSizeF()
+        self._label_center: QPointF | None = None
         self._hit_shape: QPainterPath | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint gets exposedRect
         self.update_from(connection)
@@ -96,9 +97,11 @@ class ConnectionItem(QGraphicsPathItem):
     def update_from(self, connection: Connection) -> None:
         self.kind = connection.kind
         self.caption = connection_caption(connection)
-        self._label.setText(self.caption)  # plain text, never HTML
-        bounds = self._label.boundingRect()
-        self._label_box.setRect(QRectF(-2, -1, bounds.width() + 4, bounds.height() + 2))
+        metrics = shared_label_font()[1]
+        self._label_size = QSizeF(metrics.horizontalAdvance(self.caption) + 4, metrics.height() + 2)
+        if self._label is not None and self._label_box is not None:
+            self._label.setText(self.caption)  # plain text, never HTML
+            self._label_box.setRect(QRectF(QPointF(), self._label_size))
         self._ends = f"{connection.source_id} → {connection.target_id}"
         self._apply_pen()
 
@@ -135,20 +138,59 @@ class ConnectionItem(QGraphicsPathItem):
         self.prepareGeometryChange()
         self.setPath(path)
         self._hit_shape = None  # made when a hit test first needs it
-        middle = line.center()
-        box = self._label_box.rect()
-        self._label_box.setPos(middle.x() - box.width() / 2, middle.y() - box.height() / 2)
-        self._label_box.setVisible(self._show_label and line.length() > box.width() + 2 * ARROW_LENGTH)
+        self.set_label_center(None)  # the scene places the caption again (archbuilder.canvas.labels)
 
     _show_label = True
     _line = QLineF()
     _head = QPolygonF()
 
+    # ------------------------------------------------------------------ the caption
+
+    def line(self) -> QLineF:
+        """The drawn segment, in scene coordinates (the item sits at the origin)."""
+        return QLineF(self._line)
+
+    def label_size(self) -> QSizeF:
+        return QSizeF(self._label_size)
+
+    def label_fits(self) -> bool:
+        """Whether the caption fits along the line between the arrow's ends."""
+        return self._line.length() > self._label_size.width() + 2 * ARROW_LENGTH
+
+    def set_label_center(self, center: QPointF | None) -> None:
+        """Put the caption's box centred on `center` (scene coordinates); None hides it until placed."""
+        self._label_center = center
+        if center is None:
+            if self._label_box is not None:
+                self._label_box.setVisible(False)
+            return
+        if self._label_box is None:
+            self._label_box = QGraphicsRectItem(QRectF(QPointF(), self._label_size), self)
+            self._label_box.setBrush(QBrush(QColor(255, 255, 255, 225)))
+            self._label_box.setPen(Qt.PenStyle.NoPen)
+            self._label = QGraphicsSimpleTextItem(self.caption, self._label_box)  # plain text, never HTML
+            self._label.setFont(shared_label_font()[0])
+            self._label.setBrush(QBrush(styles.MUTED_TEXT_COLOR))
+            self._label.setPos(2, 1)
+        size = self._label_size
+        self._label_box.setPos(center.x() - size.width() / 2, center.y() - size.height() / 2)
+        self._label_box.setVisible(self._show_label)
+
+    def label_placed(self) -> bool:
+        return self._label_center is not None
+
+    def label_scene_rect(self) -> QRectF | None:
+        """The caption's box in scene coordinates while it is shown."""
+        if self._label_box is None or not self._label_box.isVisible():
+            return None
+        return self._label_box.sceneBoundingRect()
+
     def set_detail(self, level: int) -> None:
         """Labels only at full detail; far out (flat tiles) the arrows go too: thousands of lines a few
         pixels long say nothing and cost most of a zoomed-out repaint."""
         self._show_label = level >= 2
-        self._label_box.setVisible(self._show_label)
+        if self._label_box is not None:
+            self._label_box.setVisible(self._show_label and self._label_center is not None)
         self.setVisible(level > 0)
 
     def tooltip_text(self) -> str:
@@ -156,7 +198,7 @@ class ConnectionItem(QGraphicsPathItem):
         return f"{self._ends}\n{self.caption}"
 
     def label_text(self) -> str:
-        return self._label.text()
+        return self.caption
 
     def shape(self) -> QPainterPath:
         if self._hit_shape is None:

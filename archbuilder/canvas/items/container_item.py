@@ -164,6 +164,12 @@ class ContainerItem(QGraphicsRectItem):
             x = left + title_metrics.horizontalAdvance(title) + 10
             self._detail.setPos(x, max(top, 2.0) + (title_metrics.ascent() - detail_metrics.ascent()))
 
+    def header_scene_rect(self) -> QRectF:
+        """The header's icon and texts in scene coordinates: what a connection's caption must not cover."""
+        text = self._detail if self._detail.isVisible() else self._title
+        right = text.pos().x() + text.boundingRect().width() + 4
+        return self.mapRectToScene(QRectF(0, 0, min(right, self.rect().width()), styles.HEADER_HEIGHT))
+
     def header_texts(self) -> tuple[str, str]:
         return self._title.text(), self._detail.text() if self._detail.isVisible() else ""
 

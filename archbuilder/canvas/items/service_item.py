@@ -84,6 +84,7 @@ class LabelLines:
         self._owner = owner
         self._brush = QBrush(colour)
         self._items: list[QGraphicsSimpleTextItem] = []
+        self.extent = QRectF(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)  # footprint and label, owner coordinates
 
     def set_text(self, text: str, visible: bool) -> None:
         for line in self._items:
@@ -91,7 +92,11 @@ class LabelLines:
         font, metrics = shared_label_font()
         height = metrics.height()
         self._items = []
+        extent = QRectF(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
         for index, (line_text, width) in enumerate(_label_layout(text)):
+            extent = extent.united(
+                QRectF((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * height, width, height)
+            )
             line = QGraphicsSimpleTextItem(line_text, self._owner)  # plain text, never HTML
             line.setFont(font)
             line.setBrush(self._brush)
@@ -99,6 +104,7 @@ class LabelLines:
             if not visible:
                 line.setVisible(False)
             self._items.append(line)
+        self.extent = extent
 
     def set_visible(self, visible: bool) -> None:
         for line in self._items:
@@ -188,6 +194,10 @@ class ServiceItem(QGraphicsRectItem):
 
     def label_lines(self) -> list[str]:
         return self._lines.texts()
+
+    def outline_scene(self) -> QRectF:
+        """Footprint and label in scene coordinates: what a connection's caption must not cover."""
+        return self._lines.extent.translated(self.scenePos())
 
     def tooltip_text(self) -> str:
         """Shown by the scene's help event (no per-item setToolTip: it costs at build time for thousands)."""

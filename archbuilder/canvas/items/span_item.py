@@ -44,10 +44,10 @@ class SpanItem(QGraphicsRectItem):
         self.label = text
         self._lines.set_text(text, self._detail == DETAIL_FULL)
         # The outline holds the label too when it runs past the footprint (labels may, by up to 12 px a side).
-        outline = QRectF(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
-        for rect in self._lines.local_rects():
-            outline = outline.united(rect.adjusted(-2, 0, 2, 0))
-        self.setRect(outline)
+        self.setRect(self._lines.extent.adjusted(-2, 0, 2, 0))
+
+    def outline_scene(self) -> QRectF:
+        return self.sceneBoundingRect()
 
     def label_lines(self) -> list[str]:
         return self._lines.texts()
