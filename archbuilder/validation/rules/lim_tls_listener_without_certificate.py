@@ -1,0 +1,48 @@
+"""A load balancer set to listen on HTTPS or TLS with no certificate attached."""
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
+from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._kit import label
+
+ENCRYPTED_LISTENERS = {"HTTPS", "TLS", "SSL"}
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    findings = []
+    for balancer in services_of_type(graph, "alb", "nlb", "clb"):
+        protocol = balancer.properties.get("listener_protocol")
+        if protocol not in ENCRYPTED_LISTENERS:
+            continue
+        certified = any(
+            c.kind is ConnectionKind.ATTACH
+            and c.target_id == balancer.id
+            and getattr(graph.architecture.nodes.get(c.source_id), "type", None) == "acm_certificate"
+            for c in graph.connections_of(balancer.id)
+        )
+        if not certified:
+            findings.append(
+                rule.finding(
+                    balancer,
+                    f"{label(balancer)} listens on {protocol} but has no certificate attached; without one the "
+                    "listener can only be plain (the export writes HTTP/TCP)",
+                )
+            )
+    return findings
+
+
+RULE = Rule(
+    id="LIM-041",
+    title="HTTPS listener without a certificate",
+    severity=Severity.ERROR,
+    pillar=Pillar.SECURITY,
+    source=cite("002", "Certificate Manager"),
+    description="An HTTPS or TLS listener presents an SSL/TLS certificate, which Certificate Manager provides for free "
+    "to Elastic Load Balancing; a listener with no certificate cannot be created, so the design's traffic would "
+    "travel unencrypted.",
+    remediation="Attach an ACM certificate for the load balancer's domain (in the load balancer's region), or set the "
+    "listener to plain HTTP/TCP knowingly.",
+    check=check,
+)
