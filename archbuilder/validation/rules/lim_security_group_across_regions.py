@@ -1,7 +1,7 @@
 """An ingress rule that names, as its source, a service in another region."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, services_in_subnets
+from archbuilder.graph.queries import ingress_rules, services_with_ingress
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -10,7 +10,9 @@ from archbuilder.validation.rules._kit import label
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in services_in_subnets(graph):
+    for node in services_with_ingress(graph):  # only services with rules of their own can match
+        if not graph.placements[node.id].subnet_ids:
+            continue
         region = graph.placements[node.id].region
         sources = {str(entry["source_id"]) for entry in ingress_rules(node) if entry.get("source_id")}
         for source_id in sorted(sources):

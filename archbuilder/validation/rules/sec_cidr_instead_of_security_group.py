@@ -3,7 +3,7 @@
 import ipaddress
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port, services_in_subnets
+from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -14,7 +14,9 @@ SSH = 22  # SSH from address ranges on private servers is SEC-017
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     vpc_networks: dict[str, ipaddress.IPv4Network | ipaddress.IPv6Network] = {}
-    for node in services_in_subnets(graph):
+    for node in services_with_ingress(graph):  # only services with rules of their own can match
+        if not graph.placements[node.id].subnet_ids:
+            continue
         entries = [
             e
             for e in ingress_rules(node)

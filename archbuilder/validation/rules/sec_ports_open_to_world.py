@@ -1,14 +1,42 @@
 """Ports other than the web listener ports open to the whole internet."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, open_to_world
+from archbuilder.graph.queries import ingress_rules, open_to_world, services_with_ingress
 from archbuilder.model import ServiceNode
-from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import each_service, label
+from archbuilder.validation.rules._kit import label
 
 LISTENER_PORTS = {80, 443}
 ADMIN_PORTS = {22, 3389}  # reported by SEC-001
+
+
+EXPOSABLE = (
+    "ec2_instance",
+    "autoscaling_group",
+    "alb",
+    "nlb",
+    "clb",
+    "ecs_service",
+    "fargate_task",
+    "rds_instance",
+    "aurora_cluster",
+    "elasticache_cluster",
+    "redshift_cluster",
+    "security_group",
+    "emr_cluster",
+    "opensearch_domain",
+)
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    # Only services with ingress rules of their own can match.
+    findings = []
+    for node in services_with_ingress(graph, *EXPOSABLE):
+        ports = _extra_ports(node, graph)
+        if ports:
+            findings.append(rule.finding(node, f"{label(node)} is open to 0.0.0.0/0 on {', '.join(ports)}"))
+    return findings
 
 
 def _listener_ports(node: ServiceNode) -> set[int]:
@@ -43,24 +71,5 @@ RULE = Rule(
     description="Only the listener ports (80/443) of internet-facing services should be open to 0.0.0.0/0; "
     "the guide advises being extremely restrictive with ports open to all incoming connections.",
     remediation="Open only the listener ports to the world, ideally on a load balancer; allow other ports from security groups.",
-    check=each_service(
-        (
-            "ec2_instance",
-            "autoscaling_group",
-            "alb",
-            "nlb",
-            "clb",
-            "ecs_service",
-            "fargate_task",
-            "rds_instance",
-            "aurora_cluster",
-            "elasticache_cluster",
-            "redshift_cluster",
-            "security_group",
-            "emr_cluster",
-            "opensearch_domain",
-        ),
-        lambda node, graph: bool(_extra_ports(node, graph)),
-        lambda node, graph: f"{label(node)} is open to 0.0.0.0/0 on {', '.join(_extra_ports(node, graph))}",
-    ),
+    check=check,
 )
