@@ -14,6 +14,7 @@ MODULES = load_modules(
     "lim_ebs_attached_across_azs",
     "lim_ebs_iops_per_size",
     "lim_ebs_volume_shared",
+    "lim_edge_api_certificate_region",
     "lim_fifo_topic_subscribers",
     "lim_firehose_unsupported_destination",
     "lim_global_table_without_stream",
