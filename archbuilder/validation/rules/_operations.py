@@ -24,4 +24,5 @@ MODULES = load_modules(
     "ops_software_installed_at_boot",
     "ops_alarm_without_action",
     "ops_alarm_on_agent_metric",
+    "ops_ses_without_bounce_handling",
 )

@@ -19,4 +19,5 @@ MODULES = load_modules(
     "perf_image_pulled_across_regions",
     "perf_efs_max_io",
     "perf_burstable_t2_in_production",
+    "perf_edge_api_behind_cloudfront",
 )

@@ -17,4 +17,5 @@ MODULES = load_modules(
     "sus_batch_minimum_capacity",
     "sus_dynamodb_provisioned_outside_production",
     "sus_backups_kept_forever",
+    "sus_firehose_uncompressed",
 )
