@@ -7,10 +7,10 @@ from archbuilder.validation.rule import Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    arch = graph.architecture
     findings = []
-    for region in sorted((n for n in arch.nodes.values() if isinstance(n, RegionNode)), key=lambda n: n.id):
-        vpcs = [c for c in arch.children(region.id) if isinstance(c, VpcNode)]
+    # The graph's containers: regions and VPCs without visiting the regional services beside them.
+    for region in sorted((n for n in graph.containers if isinstance(n, RegionNode)), key=lambda n: n.id):
+        vpcs = [c for c in graph.containers if isinstance(c, VpcNode) and c.parent_id == region.id]
         if len(vpcs) > 5:
             vpcs.sort(key=lambda v: v.id)
             findings.append(

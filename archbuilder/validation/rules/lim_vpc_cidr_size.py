@@ -10,7 +10,7 @@ from archbuilder.validation.rule import Rule, cite
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    blocks = [n for n in graph.architecture.nodes.values() if isinstance(n, VpcNode | SubnetNode)]
+    blocks = [n for n in graph.containers if isinstance(n, VpcNode | SubnetNode)]
     for node in sorted(blocks, key=lambda n: n.id):
         prefix = ipaddress.IPv4Network(node.cidr).prefixlen
         if not 16 <= prefix <= 28:

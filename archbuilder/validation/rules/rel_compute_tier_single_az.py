@@ -1,23 +1,25 @@
 """All compute of a VPC in one availability zone."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import tier_of, zones_of_group
+from archbuilder.graph.queries import tier_of
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    by_vpc: dict[str, list[ServiceNode]] = {}
-    for node in graph.services:
-        placement = graph.placements[node.id]
-        if placement.vpc_id is not None and placement.zones and tier_of(graph, node) == "app":
-            by_vpc.setdefault(placement.vpc_id, []).append(node)
     findings = []
-    for vpc_id, nodes in sorted(by_vpc.items()):
-        zones = zones_of_group(graph, nodes)
+    for vpc_id, services in sorted(graph.services_by_vpc.items()):
+        nodes: list[ServiceNode] = []
+        zones: set[str] = set()
+        for node in services:  # sorted by id
+            placement = graph.placements[node.id]
+            if placement.zones and tier_of(graph, node) == "app":
+                zones.update(placement.zones)
+                if len(zones) > 1:
+                    break  # the tier spans two AZs: nothing to report, no need to look further
+                nodes.append(node)
         if len(zones) == 1:
-            nodes.sort(key=lambda n: n.id)
             vpc_node = graph.architecture.node(vpc_id)
             findings.append(
                 rule.finding(
