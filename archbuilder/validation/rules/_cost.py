@@ -4,6 +4,7 @@ from archbuilder.validation.rules._load import load_modules
 
 # Registered by hand, in this order; one name per rule module.
 MODULES = load_modules(
+    "cost_batch_on_demand",
     "cost_cross_az_traffic",
     "cost_cross_region_traffic",
     "cost_efs_single_client",

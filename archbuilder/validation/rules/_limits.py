@@ -9,6 +9,7 @@ MODULES = load_modules(
     "lim_bucket_name_not_dns",
     "lim_certificate_on_unsupported_service",
     "lim_cloudfront_certificate_region",
+    "lim_customer_gateway_private_address",
     "lim_duplicate_bucket_names",
     "lim_dynamodb_trigger_without_stream",
     "lim_ebs_attached_across_azs",
