@@ -219,6 +219,43 @@ def reachable_from_internet(graph: ArchGraph, node_id: str) -> list[str] | None:
     return _path_to(_breadth_first_from_internet(graph, forwarders_only=True), node_id)
 
 
+# Connection kinds along which one service depends on another's data or requests.
+DATA_FLOW_KINDS = frozenset(
+    {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
+)
+
+
+def data_flows(graph: ArchGraph) -> list[tuple[str, str]]:
+    """(source id, target id) of every pair of services joined by at least one traffic, read, write or
+    read/write connection, in flow-graph order (computed once per graph; several rules walk these pairs)."""
+    cached: list[tuple[str, str]] | None = graph.memo.get("data_flows")
+    if cached is None:
+        cached = [
+            (source_id, target_id)
+            for source_id, targets in graph.flow.adjacency()
+            for target_id, attributes in targets.items()
+            # Edges without connections are the Internet's exposure edges, not drawn connections.
+            if attributes["connections"] and not DATA_FLOW_KINDS.isdisjoint(attributes["kinds"])
+        ]
+        graph.memo["data_flows"] = cached
+    return cached
+
+
+def data_flows_between_vpcs(graph: ArchGraph) -> list[tuple[str, str, str, str]]:
+    """(source id, target id, source VPC id, target VPC id) of the data flows whose ends sit in two different
+    VPCs (computed once per graph)."""
+    cached: list[tuple[str, str, str, str]] | None = graph.memo.get("data_flows_between_vpcs")
+    if cached is None:
+        placements = graph.placements
+        cached = []
+        for source_id, target_id in data_flows(graph):
+            source_vpc, target_vpc = placements[source_id].vpc_id, placements[target_id].vpc_id
+            if source_vpc is not None and target_vpc is not None and source_vpc != target_vpc:
+                cached.append((source_id, target_id, source_vpc, target_vpc))
+        graph.memo["data_flows_between_vpcs"] = cached
+    return cached
+
+
 def describe_path(graph: ArchGraph, path: list[str]) -> str:
     """ "Internet → Internet gateway “IGW” → Web": labels joined by arrows, naming the gateway an edge goes through."""
     steps: list[str] = []

@@ -1,37 +1,24 @@
 """Services that talk to each other across two VPCs."""
 
-from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import data_flows_between_vpcs
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-
-DATA_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    placements = graph.placements
-    # One flow edge per (source, target) pair with the kinds of its connections (edges without connections are
-    # the Internet's); the engine sorts the findings, so the visiting order does not matter.
-    for source_id, targets in graph.flow.adjacency():
-        source_vpc = placements[source_id].vpc_id if source_id in placements else None
-        if source_vpc is None:
-            continue
-        for target_id, attributes in targets.items():
-            if not attributes["connections"] or DATA_KINDS.isdisjoint(attributes["kinds"]):
-                continue
-            target_vpc = placements[target_id].vpc_id
-            if target_vpc is None or source_vpc == target_vpc:
-                continue
-            source, target = arch.service(source_id), arch.service(target_id)
-            findings.append(
-                rule.finding(
-                    [source, target],
-                    f"“{source.label}” (VPC “{arch.node(source_vpc).label}”) → “{target.label}” (VPC "
-                    f"“{arch.node(target_vpc).label}”): data transfer between VPCs is billed",
-                )
+    # Traffic, read, write and read/write flows between services of two VPCs (one per pair of services).
+    for source_id, target_id, source_vpc, target_vpc in data_flows_between_vpcs(graph):
+        source, target = arch.service(source_id), arch.service(target_id)
+        findings.append(
+            rule.finding(
+                [source, target],
+                f"“{source.label}” (VPC “{arch.node(source_vpc).label}”) → “{target.label}” (VPC "
+                f"“{arch.node(target_vpc).label}”): data transfer between VPCs is billed",
             )
+        )
     return findings
 
 

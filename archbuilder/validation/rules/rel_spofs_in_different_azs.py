@@ -1,19 +1,13 @@
 """Two single points of failure that depend on each other but sit in different availability zones."""
 
-from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import data_flows
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Services that replace or replicate themselves across AZs are not single points of failure even in one AZ.
 SELF_HEALING = {"autoscaling_group", "ecs_service", "eks_cluster", "eks_node_group", "lambda_function"}
-DEPENDENCY_KINDS = {
-    ConnectionKind.TRAFFIC,
-    ConnectionKind.READ,
-    ConnectionKind.WRITE,
-    ConnectionKind.READ_WRITE,
-}
 
 
 def _single_zone(graph: ArchGraph, node_id: str) -> str | None:
@@ -28,28 +22,26 @@ def _single_zone(graph: ArchGraph, node_id: str) -> str | None:
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # The engine sorts findings, so pairs are visited in graph order: one flow edge per (source, target) pair with
-    # the kinds of its connections (edges without connections are the Internet's). Each zone is looked up once.
+    # The engine sorts findings, so pairs are visited in graph order; each zone is looked up once.
     arch = graph.architecture
     zone_of: dict[str, str | None] = {}
     findings = []
-    for source_id, targets in graph.flow.adjacency():
-        for target_id, attributes in targets.items():
-            if not attributes["connections"] or DEPENDENCY_KINDS.isdisjoint(attributes["kinds"]):
-                continue
-            for node_id in (source_id, target_id):
-                if node_id not in zone_of:
-                    zone_of[node_id] = _single_zone(graph, node_id)
-            source_zone, target_zone = zone_of[source_id], zone_of[target_id]
-            if source_zone and target_zone and source_zone != target_zone:
-                source, target = arch.service(source_id), arch.service(target_id)
-                findings.append(
-                    rule.finding(
-                        [source, target],
-                        f"{label(source)} ({source_zone}) depends on {label(target)} ({target_zone}): an outage "
-                        "of either AZ stops it",
-                    )
+    for source_id, target_id in data_flows(
+        graph
+    ):  # traffic, read, write and read/write: the dependency kinds
+        for node_id in (source_id, target_id):
+            if node_id not in zone_of:
+                zone_of[node_id] = _single_zone(graph, node_id)
+        source_zone, target_zone = zone_of[source_id], zone_of[target_id]
+        if source_zone and target_zone and source_zone != target_zone:
+            source, target = arch.service(source_id), arch.service(target_id)
+            findings.append(
+                rule.finding(
+                    [source, target],
+                    f"{label(source)} ({source_zone}) depends on {label(target)} ({target_zone}): an outage "
+                    "of either AZ stops it",
                 )
+            )
     return findings
 
 

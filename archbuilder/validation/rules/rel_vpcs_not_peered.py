@@ -1,12 +1,9 @@
 """Services in two VPCs that exchange data although no peering connects those VPCs directly."""
 
-from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import peerings
+from archbuilder.graph.queries import data_flows_between_vpcs, peerings
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-
-DATA_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -19,16 +16,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
         peered_with.setdefault(peer, set()).add(own)
     arch = graph.architecture
     findings = []
-    seen: set[tuple[str, str]] = set()
-    for connection in graph.connections:
-        pair = (connection.source_id, connection.target_id)
-        if connection.kind not in DATA_KINDS or pair in seen:
-            continue
-        seen.add(pair)
-        source_vpc = graph.placements[connection.source_id].vpc_id
-        target_vpc = graph.placements[connection.target_id].vpc_id
-        if source_vpc is None or target_vpc is None or source_vpc == target_vpc:
-            continue
+    # Traffic, read, write and read/write flows between services of two VPCs (one per pair of services).
+    for source_id, target_id, source_vpc, target_vpc in data_flows_between_vpcs(graph):
         if frozenset((source_vpc, target_vpc)) in direct:
             continue
         via = sorted(peered_with.get(source_vpc, set()) & peered_with.get(target_vpc, set()))
@@ -37,7 +26,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             if via
             else "; no peering connects them"
         )
-        source, target = arch.service(connection.source_id), arch.service(connection.target_id)
+        source, target = arch.service(source_id), arch.service(target_id)
         findings.append(
             rule.finding(
                 [source, target],
