@@ -107,6 +107,8 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
             "MaxSize": str(_p(node, "max_size", 2)),
             "DesiredCapacity": str(_p(node, "desired_capacity", _p(node, "min_size", 1))),
             "VPCZoneIdentifier": ctx.subnet_refs(node),
+            # The instances the group launches carry its name too.
+            "Tags": [{**tag, "PropagateAtLaunch": True} for tag in ctx.tags(node)],
             "LaunchTemplate": {
                 "LaunchTemplateId": ref(template),
                 "Version": get_att(template, "LatestVersionNumber"),

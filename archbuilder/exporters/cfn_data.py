@@ -42,6 +42,8 @@ def _rds(ctx: CfnContext, node: ServiceNode) -> None:
             "StorageEncrypted": bool(_p(node, "encrypted", True)),
             "DeletionProtection": bool(_p(node, "deletion_protection", False)),
             "PubliclyAccessible": bool(_p(node, "publicly_accessible", False)),
+            # Snapshots (the final one included) keep the instance's tags, so they can be told apart.
+            "CopyTagsToSnapshot": True,
             "MasterUsername": "dbadmin",
             # The password is generated and kept in Secrets Manager, never written in the template.
             "ManageMasterUserPassword": True,

@@ -106,6 +106,20 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
             "load_balancers": _e(conv, p, "LoadBalancerNames"),
             "health_check_type": p.get("HealthCheckType"),
             "health_check_grace_period": p.get("HealthCheckGracePeriod"),
+            # Provider default_tags do not reach the instances a group launches; these tags do.
+            "tag": [
+                Block(
+                    "tag",
+                    (),
+                    {
+                        "key": t["Key"],
+                        "value": t["Value"],
+                        "propagate_at_launch": t.get("PropagateAtLaunch", False),
+                    },
+                )
+                for t in p.get("Tags", [])
+            ]
+            or None,
             "launch_template": Block(
                 "launch_template",
                 (),

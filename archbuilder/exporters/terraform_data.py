@@ -27,6 +27,7 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
         "storage_encrypted": p["StorageEncrypted"],
         "deletion_protection": p["DeletionProtection"],
         "publicly_accessible": p["PubliclyAccessible"],
+        **({"copy_tags_to_snapshot": True} if p.get("CopyTagsToSnapshot") else {}),
         "username": p["MasterUsername"],
         "manage_master_user_password": True,
         "db_subnet_group_name": _e(conv, p, "DBSubnetGroupName"),

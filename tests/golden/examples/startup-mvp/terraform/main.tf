@@ -131,6 +131,7 @@ resource "aws_db_instance" "app_database" {
   storage_encrypted           = false
   deletion_protection         = true
   publicly_accessible         = true
+  copy_tags_to_snapshot       = true
   username                    = "dbadmin"
   manage_master_user_password = true
   db_subnet_group_name        = aws_db_subnet_group.app_database_subnet_group.name

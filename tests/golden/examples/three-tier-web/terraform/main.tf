@@ -330,6 +330,12 @@ resource "aws_autoscaling_group" "app_servers" {
   health_check_type         = "ELB"
   health_check_grace_period = 300
 
+  tag {
+    key                 = "Name"
+    value               = "App servers"
+    propagate_at_launch = true
+  }
+
   launch_template {
     id      = aws_launch_template.app_servers_launch_template.id
     version = aws_launch_template.app_servers_launch_template.latest_version
@@ -399,6 +405,7 @@ resource "aws_db_instance" "orders_database" {
   storage_encrypted           = true
   deletion_protection         = true
   publicly_accessible         = false
+  copy_tags_to_snapshot       = true
   username                    = "dbadmin"
   manage_master_user_password = true
   db_subnet_group_name        = aws_db_subnet_group.orders_database_subnet_group.name
