@@ -20,8 +20,8 @@ RULE = Rule(
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
     source=cite("002", "EBS Volume Types"),
     description="io2 is the latest generation of Provisioned IOPS SSD at the same price as io1, with higher "
-    "durability (99.999 %) and more IOPS per GiB (500 instead of 50), so the same size of volume can deliver ten "
-    "times the IOPS.",
+    "durability (99.999 %) and more IOPS per GiB (500 instead of 50), so a volume of the same size can be given up to "
+    "ten times the IOPS.",
     remediation="Use io2 instead of io1 (an existing volume can be modified in place).",
     check=each_service(
         VOLUME_OWNERS,
