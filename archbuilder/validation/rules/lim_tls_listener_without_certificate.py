@@ -36,12 +36,12 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
 RULE = Rule(
     id="LIM-041",
     title="HTTPS listener without a certificate",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,  # the export still works, with a plain listener
     pillar=Pillar.SECURITY,
     source=cite("002", "Certificate Manager"),
     description="An HTTPS or TLS listener presents an SSL/TLS certificate, which Certificate Manager provides for free "
-    "to Elastic Load Balancing; a listener with no certificate cannot be created, so the design's traffic would "
-    "travel unencrypted.",
+    "to Elastic Load Balancing; an HTTPS listener cannot be created without one, so the export falls back to a plain "
+    "HTTP/TCP listener and the traffic travels unencrypted.",
     remediation="Attach an ACM certificate for the load balancer's domain (in the load balancer's region), or set the "
     "listener to plain HTTP/TCP knowingly.",
     check=check,
