@@ -22,7 +22,7 @@ RULE = Rule(
     description="io2 is the latest generation of Provisioned IOPS SSD at the same price as io1, with higher "
     "durability (99.999 %) and more IOPS per GiB (500 instead of 50), so a volume of the same size can be given up to "
     "ten times the IOPS.",
-    remediation="Use io2 instead of io1 (an existing volume can be modified in place).",
+    remediation="Use io2 instead of io1 for new volumes; move an existing volume by restoring its snapshot to io2.",
     check=each_service(
         VOLUME_OWNERS,
         lambda node, graph: _volume_type(node) == "io1",
