@@ -20,4 +20,5 @@ MODULES = load_modules(
     "perf_efs_max_io",
     "perf_burstable_t2_in_production",
     "perf_edge_api_behind_cloudfront",
+    "perf_latency_routing_single_region",
 )

@@ -18,4 +18,5 @@ MODULES = load_modules(
     "sus_dynamodb_provisioned_outside_production",
     "sus_backups_kept_forever",
     "sus_firehose_uncompressed",
+    "sus_standby_outside_production",
 )
