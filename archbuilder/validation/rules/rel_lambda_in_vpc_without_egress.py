@@ -25,10 +25,11 @@ REGIONAL_APIS = {
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
+    with_way_out = vpcs_with(graph, "nat_gateway", "vpc_endpoint_gateway", "vpc_endpoint_interface")
     for fn in services_of_type(graph, "lambda_function", "codebuild_project", "batch_compute_environment"):
         placement = graph.placements[fn.id]
-        if placement.vpc_id is None:
-            continue
+        if placement.vpc_id is None or placement.vpc_id in with_way_out:
+            continue  # not in a VPC, or the VPC has a way out: nothing to report whatever it calls
         targets = sorted(
             {
                 arch.node(t).label
@@ -36,11 +37,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
                 if getattr(arch.nodes.get(t), "type", None) in REGIONAL_APIS
             }
         )
-        if not targets:
-            continue
-        if placement.vpc_id not in vpcs_with(
-            graph, "nat_gateway", "vpc_endpoint_gateway", "vpc_endpoint_interface"
-        ):
+        if targets:
             findings.append(
                 rule.finding(
                     fn,

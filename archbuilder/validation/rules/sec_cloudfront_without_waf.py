@@ -1,10 +1,33 @@
 """Internet-facing web entry point without AWS WAF."""
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.graph.queries import neighbours_of_type
-from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import neighbours_of_type, services_of_type
+from archbuilder.model import ServiceNode
+from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import each_service, label
+from archbuilder.validation.rules._kit import label
+
+
+def _protected(node: ServiceNode, graph: ArchGraph) -> bool:
+    """Whether a WAF web ACL is drawn in front of the node or attached to it."""
+    if "waf_web_acl" not in graph.by_type:
+        return False  # the design has no web ACL: skip looking at the node's neighbours
+    return bool(neighbours_of_type(graph, node.id, {"waf_web_acl"}, direction="in")) or any(
+        c.kind is ConnectionKind.ATTACH
+        and getattr(graph.architecture.node(c.source_id), "type", None) == "waf_web_acl"
+        for c in graph.connections_of(node.id)
+    )
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    return [
+        rule.finding(node, f"{label(node)} takes internet traffic with no WAF web ACL attached")
+        for node in services_of_type(graph, "cloudfront_distribution", "alb")
+        if (node.type != "alb" or node.properties.get("internet_facing") is True)
+        and not _protected(node, graph)
+    ]
+
 
 RULE = Rule(
     id="SEC-009",
@@ -15,17 +38,5 @@ RULE = Rule(
     description="AWS WAF helps protect web applications from common attack patterns; CloudFront distributions and "
     "internet-facing Application Load Balancers are where it attaches.",
     remediation="Attach a WAF web ACL (managed rule groups for SQL injection and cross-site scripting) to the entry point.",
-    check=each_service(
-        ("cloudfront_distribution", "alb"),
-        lambda node, graph: (
-            (node.type != "alb" or node.properties.get("internet_facing") is True)
-            and not neighbours_of_type(graph, node.id, {"waf_web_acl"}, direction="in")
-            and not any(
-                c.kind is ConnectionKind.ATTACH
-                and getattr(graph.architecture.node(c.source_id), "type", None) == "waf_web_acl"
-                for c in graph.connections_of(node.id)
-            )
-        ),
-        lambda node, graph: f"{label(node)} takes internet traffic with no WAF web ACL attached",
-    ),
+    check=check,
 )

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_allows
+from archbuilder.graph.queries import ingress_allows, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -13,7 +13,13 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
+    # A target without rules of its own allows what is drawn to it unless a security group node is attached
+    # (only possible when the design has one): such connections are skipped without reading the services.
+    with_rules = {node.id for node in services_with_ingress(graph)}
+    groups = "security_group" in graph.by_type
     for connection in graph.connections_by_kind.get(ConnectionKind.TRAFFIC, []):
+        if not groups and connection.target_id not in with_rules:
+            continue
         source, target = arch.service(connection.source_id), arch.service(connection.target_id)
         if graph.placements[target.id].vpc_id is None:
             continue
