@@ -26,4 +26,5 @@ MODULES = load_modules(
     "ops_alarm_on_agent_metric",
     "ops_ses_without_bounce_handling",
     "ops_ami_across_regions",
+    "ops_functions_without_pipeline",
 )

@@ -5,7 +5,8 @@ from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
-VOLUME_OWNERS = ("ec2_instance", "autoscaling_group", "ebs_volume", "rds_instance")
+# OpenSearch data volumes follow the same gp2 and gp3 baselines as EBS.
+VOLUME_OWNERS = ("ec2_instance", "autoscaling_group", "ebs_volume", "rds_instance", "opensearch_domain")
 GP3_BASELINE_IOPS = 3000
 IOPS_PER_GIB = 3  # gp2 baseline, with a floor of 100 IOPS
 GP2_FLOOR_IOPS = 100

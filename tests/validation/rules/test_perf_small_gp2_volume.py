@@ -35,3 +35,13 @@ def test_perf_small_gp2_volume() -> None:
 def test_a_large_gp2_volume_already_reaches_the_gp3_baseline() -> None:
     arch = with_(svc("ebs_volume", "private-a", "disk", volume_type="gp2", volume_size_gb=1000))()
     assert validate(arch, [RULE]).findings == []
+
+
+def test_opensearch_data_volumes_count_too() -> None:
+    arch = with_(svc("opensearch_domain", "region", "search", volume_type="gp2", volume_size_gb=100))()
+    assert [(f.node_ids, f.message) for f in validate(arch, [RULE]).findings] == [
+        (
+            ("search",),
+            "“Search” has a 100 GiB gp2 volume with a baseline of 300 IOPS; gp3 gives 3,000 IOPS at any size",
+        )
+    ]
