@@ -31,6 +31,7 @@ MODULES = load_modules(
     "lim_origin_failover_single_origin",
     "lim_peering_overlapping_cidrs",
     "lim_private_zone_without_vpc",
+    "lim_queue_smaller_than_topic_messages",
     "lim_redshift_spectrum_across_regions",
     "lim_s3_replication_without_versioning",
     "lim_scaling_bounds",
