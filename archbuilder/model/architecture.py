@@ -545,9 +545,10 @@ class Architecture:
                 raise InvariantError(f"{type_id} has no property {name!r}")
             spec, verdicts = entry
             kind = type(value)
-            if kind is str or kind in _SCALARS:
-                # Other scalars are keyed with their type: True == 1 == 1.0 but they are checked differently.
-                key = value if kind is str else (kind, value)
+            if kind is str or kind in _SCALARS or (not value and kind in _CONTAINERS):
+                # Other scalars are keyed with their type: True == 1 == 1.0 but they are checked differently;
+                # an empty list or object is judged by its type alone (many defaults are empty lists).
+                key = value if kind is str else (kind, value if kind in _SCALARS else ())
                 if key in verdicts:
                     error = verdicts[key]
                 else:
@@ -625,6 +626,7 @@ class Architecture:
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_CONTAINERS = frozenset({list, dict})
 _FIXED_FIELDS = {"id", "kind", "parent_id", "x", "y", "width", "height", "label"}
 
 

@@ -48,6 +48,17 @@ def test_a_refused_property_value_is_refused_for_every_service_that_has_it() -> 
         arch.add_service("lambda_function", "region", node_id="fn3", properties={"timeout_seconds": 901})
 
 
+def test_an_empty_list_accepted_once_does_not_let_an_empty_object_through() -> None:
+    data = _document(
+        sg1={"type": "security_group", "parent_id": "vpc", "properties": {"ingress": []}},
+        sg2={"type": "security_group", "parent_id": "vpc", "properties": {"ingress": {}}},
+    )
+    assert (
+        _refusal(data)
+        == "shop.arch.json: node 'sg2': security_group › Ingress rules: must be a list of rules"
+    )
+
+
 def test_extra_subnets_may_name_later_subnets_and_are_checked_once_all_nodes_exist() -> None:
     data = _document(alb={"type": "alb", "parent_id": "public-a", "extra_subnet_ids": ["public-b"]})
     # Services first: the extra subnet comes after the service in the file.
@@ -87,3 +98,9 @@ def test_loading_emits_no_events_and_the_loaded_architecture_emits_them_afterwar
     arch.add_service("sns_topic", "region", node_id="topic")
     assert seen == ["topic"]
     assert isinstance(arch, Architecture)
+
+
+def test_a_duplicate_key_is_named_wherever_it_is() -> None:
+    text = json.dumps(_document(queue={"type": "sqs_queue", "parent_id": "region"}))
+    text = text.replace('"type": "sqs_queue"', '"type": "sqs_queue", "label": "Again", "type": "sqs_queue"')
+    assert _refusal(text) == "shop.arch.json: duplicate key 'label' in one object"
