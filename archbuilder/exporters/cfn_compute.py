@@ -59,6 +59,8 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
         props["SecurityGroupIds"] = ctx.sg_refs(node)
     if _p(node, "key_name"):
         props["KeyName"] = _p(node, "key_name")
+    if _p(node, "detailed_monitoring"):
+        props["Monitoring"] = True
     ctx.add(ctx.lid(node), "AWS::EC2::Instance", props)
 
 
@@ -217,6 +219,8 @@ def _lambda(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if ctx.graph.placements[node.id].vpc_id:
         props["VpcConfig"] = {"SubnetIds": ctx.subnet_refs(node), "SecurityGroupIds": ctx.sg_refs(node)}
+    if _p(node, "reserved_concurrency") is not None:
+        props["ReservedConcurrentExecutions"] = int(_p(node, "reserved_concurrency"))
     ctx.environment[node.id] = {}
     props["Environment"] = {"Variables": ctx.environment[node.id]}
     ctx.add(ctx.lid(node), "AWS::Lambda::Function", props)

@@ -47,6 +47,7 @@ def _instance(conv: Converter_, logical: str, p: Props) -> Props:
         "instance_type": _e(conv, p, "InstanceType"),
         "iam_instance_profile": _e(conv, p, "IamInstanceProfile"),
         "key_name": p.get("KeyName"),
+        "monitoring": p.get("Monitoring"),
     }
     if "NetworkInterfaces" in p:
         interface = p["NetworkInterfaces"][0]
@@ -205,6 +206,8 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
         "filename": Expr(f"data.archive_file.{name}.output_path"),
         "source_code_hash": Expr(f"data.archive_file.{name}.output_base64sha256"),
     }
+    if "ReservedConcurrentExecutions" in p:
+        body["reserved_concurrent_executions"] = p["ReservedConcurrentExecutions"]
     variables = p.get("Environment", {}).get("Variables")
     if variables:
         body["environment"] = Block("environment", (), {"variables": conv.expr(variables)})
