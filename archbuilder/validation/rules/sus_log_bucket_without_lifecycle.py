@@ -3,43 +3,51 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
-from archbuilder.model import ServiceNode
+from archbuilder.model import Connection, ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import connections_by_kind
 
 # Services whose only business with a bucket is to deliver their logs to it, whatever kind the connection has.
-LOG_WRITERS = {"cloudtrail", "config_recorder"}
+LOG_WRITERS = ("cloudtrail", "config_recorder")
 
 
-def _log_sources(graph: ArchGraph, bucket: ServiceNode) -> list[ServiceNode]:
-    """The services delivering logs into the bucket, sorted by id."""
-    found: dict[str, ServiceNode] = {}
-    for connection in graph.connections_of(bucket.id):
-        if connection.target_id != bucket.id:
-            continue
-        source = graph.architecture.nodes.get(connection.source_id)
-        if not isinstance(source, ServiceNode):
-            continue
-        if connection.kind is ConnectionKind.LOGS or source.type in LOG_WRITERS:
-            found[source.id] = source
-    return [found[key] for key in sorted(found)]
+def _log_sources(graph: ArchGraph) -> dict[str, dict[str, ServiceNode]]:
+    """Bucket id -> the services delivering logs into it: the log connections (one kind, indexed once per graph)
+    and whatever the log-writing services connect to, instead of every connection of every bucket."""
+    nodes = graph.architecture.nodes
+    found: dict[str, dict[str, ServiceNode]] = {}
+
+    def note(connection: Connection) -> None:
+        bucket, source = nodes.get(connection.target_id), nodes.get(connection.source_id)
+        if isinstance(bucket, ServiceNode) and bucket.type == "s3_bucket" and isinstance(source, ServiceNode):
+            found.setdefault(bucket.id, {})[source.id] = source
+
+    for connection in connections_by_kind(graph).get(ConnectionKind.LOGS, []):
+        note(connection)
+    for writer in services_of_type(graph, *LOG_WRITERS):
+        for connection in graph.connections_of(writer.id):
+            if connection.source_id == writer.id:
+                note(connection)
+    return found
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    if "s3_bucket" not in graph.by_type:
+        return []
     findings = []
-    for bucket in services_of_type(graph, "s3_bucket"):
+    for bucket_id, sources in sorted(_log_sources(graph).items()):
+        bucket = graph.architecture.service(bucket_id)
         if bucket.properties.get("lifecycle_to_glacier_days") is not None:
             continue
-        sources = _log_sources(graph, bucket)
-        if sources:
-            names = ", ".join(label(source) for source in sources)
-            findings.append(
-                rule.finding(
-                    bucket,
-                    f"{label(bucket)} collects logs from {names} but no lifecycle rule expires or archives them",
-                )
+        names = ", ".join(label(sources[key]) for key in sorted(sources))
+        findings.append(
+            rule.finding(
+                bucket,
+                f"{label(bucket)} collects logs from {names} but no lifecycle rule expires or archives them",
             )
+        )
     return findings
 
 
