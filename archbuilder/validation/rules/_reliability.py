@@ -38,6 +38,7 @@ MODULES = load_modules(
     "rel_nacl_denies_everything",
     "rel_nat_shared_across_azs",
     "rel_private_api_without_endpoint",
+    "rel_private_servers_without_api_path",
     "rel_public_record_to_internal_lb",
     "rel_public_subnet_without_igw",
     "rel_queue_without_consumer",
