@@ -54,9 +54,12 @@ def _unreachable(graph: ArchGraph, node: ServiceNode, vpc_id: str) -> list[Servi
     found: dict[str, ServiceNode] = {}
     for target_id in graph.flow.successors(node.id):
         target = graph.architecture.nodes.get(target_id)
-        if isinstance(target, ServiceNode) and target.type in API_SERVICES:
-            if API_SERVICES[target.type] not in reachable:
-                found[target.id] = target
+        if (
+            isinstance(target, ServiceNode)
+            and target.type in API_SERVICES
+            and API_SERVICES[target.type] not in reachable
+        ):
+            found[target.id] = target
     return [found[key] for key in sorted(found)]
 
 
