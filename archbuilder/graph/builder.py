@@ -83,6 +83,9 @@ class ArchGraph:
     containers: list[AnyNode] = field(default_factory=list)  # regions, VPCs, AZs, subnets: depth-first order
     # VPC id -> the services placed inside it (in its subnets or on the VPC itself), sorted by id.
     services_by_vpc: dict[str, list[ServiceNode]] = field(default_factory=dict)
+    in_subnets: list[ServiceNode] = field(
+        default_factory=list
+    )  # services in at least one subnet, sorted by id
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -210,6 +213,7 @@ def build(architecture: Architecture) -> ArchGraph:
     shared: dict[object, Placement] = {}
     by_type: dict[str, list[ServiceNode]] = {}
     services_by_vpc: dict[str, list[ServiceNode]] = {}
+    in_subnets: list[ServiceNode] = []
     node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}  # the flow graph's nodes
     may_face_internet: list[ServiceNode] = []
     # One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects.
@@ -223,6 +227,8 @@ def build(architecture: Architecture) -> ArchGraph:
         by_type.setdefault(type_id, []).append(service)
         if placement.vpc_id is not None:
             services_by_vpc.setdefault(placement.vpc_id, []).append(service)
+        if placement.subnet_ids:
+            in_subnets.append(service)
         if (
             service_id == INTERNET
         ):  # a service with the id "internet" merges into that node, as networkx would
@@ -265,6 +271,7 @@ def build(architecture: Architecture) -> ArchGraph:
         connections_by_kind=connections_by_kind,
         containers=containers,
         services_by_vpc=services_by_vpc,
+        in_subnets=in_subnets,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in may_face_internet:

@@ -149,12 +149,8 @@ def data_stores(graph: ArchGraph) -> list[ServiceNode]:
 
 
 def services_in_subnets(graph: ArchGraph) -> list[ServiceNode]:
-    """Services placed in at least one subnet, sorted by id (once per graph)."""
-    cached = graph.memo.get("services_in_subnets")
-    if cached is None:
-        cached = [s for s in graph.services if graph.placements[s.id].subnet_ids]
-        graph.memo["services_in_subnets"] = cached
-    return cached
+    """Services placed in at least one subnet, sorted by id (collected while the graph is built)."""
+    return graph.in_subnets
 
 
 def tier_of(graph: ArchGraph, node: ServiceNode) -> str:

@@ -81,5 +81,4 @@ def _validate(architecture: Architecture, rules: Sequence[Rule] | None) -> Valid
         findings.extend(found)
     findings = suppressions.apply(architecture.suppressions, findings)
     findings.sort(key=Finding.sort_key)
-    return ValidationResult(findings=findings, lockin=score(architecture))
-
+    return ValidationResult(findings=findings, lockin=score(architecture, graph.services))

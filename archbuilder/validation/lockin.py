@@ -8,11 +8,12 @@ category uses the same formula within each category.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from archbuilder.catalog.service_type import Alternative, Citation, ServiceType
-from archbuilder.model import Architecture
+from archbuilder.model import Architecture, ServiceNode
 
 RATING_POINTS = {"none": 0, "low": 1, "medium": 2, "high": 3}
 
@@ -56,16 +57,19 @@ class LockinScore:
         }
 
 
-def _scale(points: list[int]) -> int:
-    return round(100 * sum(points) / (3 * len(points))) if points else 0
+def _ratio(points: int, count: int) -> int:
+    """`points` of `count` services on the 0-3 scale, as 0-100."""
+    return round(100 * points / (3 * count)) if count else 0
 
 
-def score(architecture: Architecture) -> LockinScore:
+def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None) -> LockinScore:
+    """The lock-in of the architecture's services (`nodes`, when the caller already has them listed)."""
     services = []
     sort_keys = []
+    counts: dict[str, int] = {}  # services per type
     # What a service's entry says depends only on its type: look it up once per type, not once per service.
     per_type: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
-    for node in architecture.services():
+    for node in architecture.services() if nodes is None else nodes:
         entry = per_type.get(node.type)
         if entry is None:
             service_type: ServiceType = architecture.catalog.get(node.type)
@@ -80,6 +84,7 @@ def score(architecture: Architecture) -> LockinScore:
                 lockin.source,
             )
         points, name, category, rating, rationale, alternatives, source = entry
+        counts[node.type] = counts.get(node.type, 0) + 1
         label = node.label
         sort_keys.append((-points, label.lower(), node.id))
         services.append(
@@ -87,11 +92,17 @@ def score(architecture: Architecture) -> LockinScore:
         )
     order = sorted(range(len(services)), key=sort_keys.__getitem__)
     services = [services[index] for index in order]
+    # Every service of a type has the same points: sum them per type, then per category.
     categories: dict[str, list[int]] = {}
-    for service in services:
-        categories.setdefault(service.category, []).append(RATING_POINTS[service.rating])
+    total = 0
+    for type_id, count in counts.items():
+        points, _, category = per_type[type_id][:3]
+        categories.setdefault(category, [0, 0])
+        categories[category][0] += points * count
+        categories[category][1] += count
+        total += points * count
     return LockinScore(
-        score=_scale([RATING_POINTS[s.rating] for s in services]),
+        score=_ratio(total, len(services)),
         services=services,
-        by_category={name: _scale(points) for name, points in sorted(categories.items())},
+        by_category={name: _ratio(*sums) for name, sums in sorted(categories.items())},
     )

@@ -22,6 +22,8 @@ def matches(suppression: Suppression, finding: Finding) -> bool:
 def apply(suppressions: Iterable[Suppression], findings: Iterable[Finding]) -> list[Finding]:
     """The findings in the same order, each marked suppressed (with the first matching reason) when one covers it."""
     rules = list(suppressions)
+    if not rules:
+        return list(findings)  # most documents suppress nothing
     result = []
     for finding in findings:
         match = next((s for s in rules if matches(s, finding)), None)
