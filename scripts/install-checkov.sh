@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Installs checkov into its own virtual environment, .venv-checkov: checkov pins old networkx and boto3 that
+# must not replace archbuilder's in .venv. tests/exporters/test_checkov.py runs it; its expected failures
+# (tests/exporters/checkov_expected.json) were recorded with this version, so change both together.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CHECKOV_VERSION="3.3.30"
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv-checkov/bin/python ]; then "$PYTHON" -m venv .venv-checkov; fi
+.venv-checkov/bin/python -m pip install -q --upgrade pip
+.venv-checkov/bin/python -m pip install -q "checkov==${CHECKOV_VERSION}"
+echo "checkov $(.venv-checkov/bin/checkov --version) installed in .venv-checkov"
