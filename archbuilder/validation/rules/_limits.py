@@ -8,6 +8,7 @@ MODULES = load_modules(
     "lim_aurora_capacity_range",
     "lim_bucket_name_not_dns",
     "lim_certificate_on_unsupported_service",
+    "lim_classic_lb_several_certificates",
     "lim_cloudfront_certificate_region",
     "lim_customer_gateway_private_address",
     "lim_duplicate_bucket_names",
