@@ -21,4 +21,5 @@ MODULES = load_modules(
     "perf_burstable_t2_in_production",
     "perf_edge_api_behind_cloudfront",
     "perf_latency_routing_single_region",
+    "perf_served_bucket_archived",
 )
