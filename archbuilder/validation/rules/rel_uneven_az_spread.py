@@ -1,7 +1,7 @@
 """Stand-alone instances of a VPC spread unevenly over its availability zones."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.model import AvailabilityZoneNode
+from archbuilder.model import AvailabilityZoneNode, ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
@@ -10,8 +10,14 @@ INSTANCES = "ec2_instance"  # Auto Scaling groups balance their own AZs
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
+    # The instances of each VPC, sorted by id, without reading the type of every service of the VPC.
+    instances_by_vpc: dict[str, list[ServiceNode]] = {}
+    for instance in graph.by_type.get(INSTANCES, []):
+        vpc_id = graph.placements[instance.id].vpc_id
+        if vpc_id is not None:
+            instances_by_vpc.setdefault(vpc_id, []).append(instance)
     for vpc in graph.vpcs:
-        instances = [s for s in graph.services_by_vpc.get(vpc.id, []) if s.type == INSTANCES]
+        instances = instances_by_vpc.get(vpc.id, [])
         zones = sorted(
             {c.zone for c in graph.architecture.children(vpc.id) if isinstance(c, AvailabilityZoneNode)}
         )
