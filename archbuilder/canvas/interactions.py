@@ -97,6 +97,9 @@ def containers_at(
 ) -> list[ContainerItem]:
     """Containers under a point, innermost first, skipping the excluded items and everything inside them."""
     skip = set(exclude)
+    walk = getattr(scene, "containers_at", None)
+    if walk is not None:
+        return list(walk(scene_pos, skip))
     found = []
     for item in scene.items(
         scene_pos, Qt.ItemSelectionMode.IntersectsItemBoundingRect, Qt.SortOrder.DescendingOrder

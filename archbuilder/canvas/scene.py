@@ -3,6 +3,7 @@ Document calls, never direct model edits."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -40,6 +41,7 @@ PASTE_OFFSET = 24.0
 BSP_DEPTH = 10
 BSP_AUTO_LIMIT = 2000
 CAPTIONS_AT_ONCE = 400  # a bigger design places its connection captions where the view shows them
+LABELS_AT_ONCE = 400  # a design with more services makes their label texts where the view shows them
 
 
 class ArchitectureScene(QGraphicsScene):
@@ -70,6 +72,8 @@ class ArchitectureScene(QGraphicsScene):
         self._caption_cells: dict[tuple[int, int], set[ConnectionItem]] = {}  # where captions are shown
         self._caption_cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
         self._building = False
+        self._defer_labels = False
+        self._unlabelled: set[ServiceItem] = set()  # label texts not made yet (see realize_labels)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
         document.architecture_replaced.connect(self.rebuild)
@@ -156,10 +160,45 @@ class ArchitectureScene(QGraphicsScene):
             connection.set_detail(level)
         self.spans.set_detail(level)
 
+    def containers_at(self, scene_pos: QPointF, exclude: set[QGraphicsItem]) -> list[ContainerItem]:
+        """The nested containers under a point, innermost first, skipping `exclude` and what is inside them.
+        Walks down the container tree: the scene index answers a point query in milliseconds on a big
+        design (long connections cover most of it), and a drag asks on every mouse move."""
+        found: list[ContainerItem] = []
+        level: list[QGraphicsItem] = []
+        for node in self.architecture.children(None):
+            top = self._nodes.get(node.id)
+            if top is not None:
+                level.append(top)
+        while level:
+            hit: ContainerItem | None = None
+            for candidate in sorted(reversed(level), key=lambda i: -i.zValue()):  # topmost first
+                if (
+                    isinstance(candidate, ContainerItem)
+                    and candidate not in exclude
+                    and candidate.sceneBoundingRect().contains(scene_pos)
+                ):
+                    hit = candidate
+                    break
+            if hit is None:
+                break
+            found.append(hit)
+            level = hit.childItems()
+        found.reverse()
+        return found
+
     def top_level_services(self) -> list[ServiceItem]:
         """Service items outside every container (global services such as Route 53, CloudFront)."""
         items = (self._nodes.get(node.id) for node in self.architecture.children(None))
         return [item for item in items if isinstance(item, ServiceItem)]
+
+    def realize_labels(self, area: QRectF) -> int:
+        """Make the label texts of the services in `area` that do not have them yet; returns how many."""
+        made = [item for item in self._unlabelled if area.intersects(item.sceneBoundingRect())]
+        for item in made:
+            item.realize_label()
+            self._unlabelled.discard(item)
+        return len(made)
 
     def place_pending_captions(self, area: QRectF | None = None) -> int:
         """Place the captions routed while they were not shown (zoomed out, or while building), those whose
@@ -240,10 +279,22 @@ class ArchitectureScene(QGraphicsScene):
     # ------------------------------------------------------------------ building from the model
 
     def rebuild(self) -> None:
+        # Building makes tens of thousands of long-lived objects; cyclic GC passes over the whole heap
+        # meanwhile found nothing to free and took a third of the time on big designs.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _rebuild(self) -> None:
         self.connect_gesture.cancel()
         self._disconnect_model()
         self.spans.clear()
         self._captions_pending.clear()
+        self._unlabelled.clear()
         self._caption_cells.clear()
         self._caption_cells_of.clear()
         self.clear()
@@ -255,6 +306,7 @@ class ArchitectureScene(QGraphicsScene):
         self._drag = None
         self._highlighted = None
         architecture = self.architecture
+        self._defer_labels = len(architecture.nodes) > LABELS_AT_ONCE
         pending: list[str | None] = [None]
         while pending:  # parents before children, whatever order the nodes were added in
             parent_id = pending.pop()
@@ -262,6 +314,7 @@ class ArchitectureScene(QGraphicsScene):
                 self._add_node_item(node)
                 if not isinstance(node, ServiceNode):
                     pending.append(node.id)
+        self._defer_labels = False
         self.spans.build(architecture.services())
         self._building = True
         try:
@@ -305,7 +358,9 @@ class ArchitectureScene(QGraphicsScene):
     def _add_node_item(self, node: AnyNode) -> NodeItem:
         item: NodeItem
         if isinstance(node, ServiceNode):
-            item = ServiceItem(node, self.architecture.catalog)
+            item = ServiceItem(node, self.architecture.catalog, defer_label=self._defer_labels)
+            if self._defer_labels:
+                self._unlabelled.add(item)
         else:
             item = ContainerItem(node)
         if self._detail != DETAIL_FULL:
@@ -326,11 +381,11 @@ class ArchitectureScene(QGraphicsScene):
         item = ConnectionItem(connection)
         if self._detail != DETAIL_FULL:
             item.set_detail(self._detail)
-        self.addItem(item)
         self._connections[connection.id] = item
         self._edges_of.setdefault(connection.source_id, set()).add(connection.id)
         self._edges_of.setdefault(connection.target_id, set()).add(connection.id)
-        self._route(item)
+        self._route(item)  # before it joins the scene: the index then files it once, at its final place
+        self.addItem(item)
 
     def _route(self, item: ConnectionItem) -> None:
         source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
@@ -361,6 +416,9 @@ class ArchitectureScene(QGraphicsScene):
             self.spans.container_added(node.id)
 
     def _on_node_removed(self, node: AnyNode) -> None:
+        removed = self._nodes.get(node.id)
+        if isinstance(removed, ServiceItem):
+            self._unlabelled.discard(removed)
         if isinstance(node, ServiceNode):
             self.spans.service_removed(node.id, node.parent_id)
         else:

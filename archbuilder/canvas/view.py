@@ -72,8 +72,8 @@ class ArchitectureView(QGraphicsView):
         scene.kind_chooser = self._choose_kind
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
-        self.viewport_changed.connect(self._place_visible_captions)
-        scene.captions_wanted.connect(self._place_visible_captions)
+        self.viewport_changed.connect(self._fill_in_visible)
+        scene.captions_wanted.connect(self._fill_in_visible)
 
     # ------------------------------------------------------------------ zoom and pan
 
@@ -135,9 +135,15 @@ class ArchitectureView(QGraphicsView):
             self.centerOn(rect.center())
         self.viewport_changed.emit()
 
-    def _place_visible_captions(self) -> None:
-        """Connection captions not placed yet (big designs place them as they come into view)."""
-        self.arch_scene.place_pending_captions(self.mapToScene(self.viewport().rect()).boundingRect())
+    def _fill_in_visible(self) -> None:
+        """Service labels and connection captions not made yet (big designs make them as they come into
+        view at full detail). Scrollbars move during a zoom before the scene learns the new level of detail,
+        hence the view's own scale."""
+        if detail_for_scale(self.zoom()) != DETAIL_FULL:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.arch_scene.realize_labels(visible)
+        self.arch_scene.place_pending_captions(visible)
 
     def _zoom_changed(self) -> None:
         self.arch_scene.set_detail_level(detail_for_scale(self.zoom()))

@@ -75,6 +75,21 @@ def clip_segment(line: QLineF, rect: QRectF) -> QLineF | None:
     return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
+_caption_sizes: dict[str, QSizeF] = {}
+
+
+def _caption_size(caption: str) -> QSizeF:
+    """The caption box's size, measured once per distinct caption (most are 'traffic', 'read', ...)."""
+    size = _caption_sizes.get(caption)
+    if size is None:
+        metrics = shared_label_font()[1]
+        size = QSizeF(metrics.horizontalAdvance(caption) + 4, metrics.height() + 2)
+        if len(_caption_sizes) > 5000:
+            _caption_sizes.clear()
+        _caption_sizes[caption] = size
+    return size
+
+
 class ConnectionItem(QGraphicsPathItem):
     def __init__(self, connection: Connection) -> None:
         super().__init__()
@@ -97,8 +112,7 @@ class ConnectionItem(QGraphicsPathItem):
     def update_from(self, connection: Connection) -> None:
         self.kind = connection.kind
         self.caption = connection_caption(connection)
-        metrics = shared_label_font()[1]
-        self._label_size = QSizeF(metrics.horizontalAdvance(self.caption) + 4, metrics.height() + 2)
+        self._label_size = _caption_size(self.caption)
         if self._label is not None and self._label_box is not None:
             self._label.setText(self.caption)  # plain text, never HTML
             self._label_box.setRect(QRectF(QPointF(), self._label_size))

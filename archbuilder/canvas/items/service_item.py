@@ -78,57 +78,70 @@ def _label_layout(text: str) -> list[tuple[str, float]]:
 
 
 class LabelLines:
-    """The centred, wrapped label under a service icon, as plain-text child items of `owner`."""
+    """The centred, wrapped label under a service icon, as plain-text child items of `owner`.
+
+    With `deferred`, the text items are made only by `realize()`: the scene of a big design makes them as
+    services come into view at full detail (laying out thousands of texts was most of building it). The
+    lines and the extent are known without them."""
 
     def __init__(self, owner: QGraphicsItem, colour: QColor) -> None:
         self._owner = owner
-        self._brush = QBrush(colour)
+        self._colour = colour
         self._items: list[QGraphicsSimpleTextItem] = []
+        self._layout: list[tuple[str, float]] = []
+        self._visible = True
+        self.realized = False
         self.extent = QRectF(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)  # footprint and label, owner coordinates
 
-    def set_text(self, text: str, visible: bool) -> None:
+    def set_text(self, text: str, visible: bool, deferred: bool = False) -> None:
+        self._layout = _label_layout(text)
+        self._visible = visible
+        height = shared_label_font()[1].height()
+        widest = max((width for _text, width in self._layout), default=0.0)
+        left = min(0.0, (SERVICE_WIDTH - widest) / 2)
+        bottom = max(SERVICE_HEIGHT, LABEL_TOP + len(self._layout) * height)
+        extent = QRectF(left, 0, SERVICE_WIDTH - 2 * left, bottom)
+        self.extent = extent
         for line in self._items:
             _discard(line)
-        font, metrics = shared_label_font()
-        height = metrics.height()
         self._items = []
-        extent = QRectF(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
-        for index, (line_text, width) in enumerate(_label_layout(text)):
-            extent = extent.united(
-                QRectF((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * height, width, height)
-            )
+        self.realized = False
+        if not deferred:
+            self.realize()
+
+    def realize(self) -> None:
+        """Make the text items (once)."""
+        if self.realized:
+            return
+        self.realized = True
+        font, metrics = shared_label_font()
+        brush = QBrush(self._colour)
+        for index, (line_text, width) in enumerate(self._layout):
             line = QGraphicsSimpleTextItem(line_text, self._owner)  # plain text, never HTML
             line.setFont(font)
-            line.setBrush(self._brush)
-            line.setPos((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * height)
-            if not visible:
+            line.setBrush(brush)
+            line.setPos((SERVICE_WIDTH - width) / 2, LABEL_TOP + index * metrics.height())
+            if not self._visible:
                 line.setVisible(False)
             self._items.append(line)
-        self.extent = extent
 
     def set_visible(self, visible: bool) -> None:
+        self._visible = visible
         for line in self._items:
             line.setVisible(visible)
 
     def texts(self) -> list[str]:
-        return [line.text() for line in self._items]
+        return [line_text for line_text, _width in self._layout]
 
     def __getitem__(self, index: int) -> QGraphicsSimpleTextItem:
+        self.realize()
         return self._items[index]
 
     def bottom(self) -> float:
         """Where the label ends, in the owner's coordinates (the icon's bottom without a label)."""
-        return max(
-            (line.pos().y() + line.boundingRect().height() for line in self._items),
-            default=ICON_TOP + styles.ICON_SIZE,
-        )
-
-    def scene_rects(self) -> list[QRectF]:
-        return [line.sceneBoundingRect() for line in self._items]
-
-    def local_rects(self) -> list[QRectF]:
-        """The lines' rects in the owner's coordinates."""
-        return [line.mapRectToParent(line.boundingRect()) for line in self._items]
+        if not self._layout:
+            return ICON_TOP + styles.ICON_SIZE
+        return LABEL_TOP + len(self._layout) * shared_label_font()[1].height()
 
 
 class ConnectHandle(QGraphicsEllipseItem):
@@ -161,7 +174,7 @@ class ConnectHandle(QGraphicsEllipseItem):
 
 
 class ServiceItem(QGraphicsRectItem):
-    def __init__(self, node: ServiceNode, catalog: Catalog) -> None:
+    def __init__(self, node: ServiceNode, catalog: Catalog, *, defer_label: bool = False) -> None:
         super().__init__(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
         self.node_id = node.id
         self.type_id = node.type
@@ -183,14 +196,22 @@ class ServiceItem(QGraphicsRectItem):
         self._handle: ConnectHandle | None = None  # made on first hover or selection: most never need one
         self._badge: FindingBadge | None = None
         self._detail = DETAIL_FULL
-        self.set_label(node.label)
+        self.label = node.label
+        self._lines.set_text(node.label, True, deferred=defer_label)
         self.setPos(node.x, node.y)
 
     # ------------------------------------------------------------------ content
 
     def set_label(self, text: str) -> None:
         self.label = text
-        self._lines.set_text(text, self._detail == DETAIL_FULL)
+        self._lines.set_text(text, self._detail == DETAIL_FULL, deferred=not self._lines.realized)
+
+    @property
+    def label_realized(self) -> bool:
+        return self._lines.realized
+
+    def realize_label(self) -> None:
+        self._lines.realize()
 
     def label_lines(self) -> list[str]:
         return self._lines.texts()
