@@ -19,14 +19,21 @@ TRIGGERS = {
     ConnectionKind.WRITE,
     ConnectionKind.READ_WRITE,
 }
+# Read-write access to a queue or stream is what its consumers hold (receive and delete, read and checkpoint);
+# only a write, event or call puts something new into it.
+CONSUMED = {"sqs_queue", "kinesis_stream"}
 
 
 def _trigger_successors(graph: ArchGraph) -> dict[str, list[str]]:
-    """Service id -> the services it triggers, from one pass over the connections."""
+    """Service id -> the services it triggers, from the connections of the trigger kinds."""
+    services = graph.architecture.nodes
     successors: dict[str, list[str]] = {}
     by_kind = connections_by_kind(graph)
     for kind in TRIGGERS:
         for connection in by_kind.get(kind, ()):
+            target_type = getattr(services.get(connection.target_id), "type", None)
+            if kind is ConnectionKind.READ_WRITE and target_type in CONSUMED:
+                continue  # receiving and deleting messages (or checkpointing) is consuming, not producing
             successors.setdefault(connection.source_id, []).append(connection.target_id)
     return successors
 
