@@ -37,6 +37,7 @@ MODULES = load_modules(
     "rel_nacl_blocks_replies",
     "rel_nacl_denies_everything",
     "rel_nat_shared_across_azs",
+    "rel_nlb_uneven_targets",
     "rel_private_api_without_endpoint",
     "rel_private_servers_without_api_path",
     "rel_public_record_to_internal_lb",
