@@ -21,6 +21,10 @@ from archbuilder.model.connections import Connection
 ARROW_LENGTH = 11.0
 ARROW_HALF_WIDTH = 5.0
 END_GAP = 4.0  # space between the arrow tip and the icon
+PAD = 8.0  # around the line and its head: pen width, antialiasing, the arrowhead's half width
+SLACK = 48.0  # room a moving line has before its bounding box (and the scene's index) must change
+SLACK_AREA = 4 * SLACK * SLACK * 4
+STRIP = 96.0  # length of the boxes repainted along a moved line
 
 _DASHED = {ConnectionKind.EVENT, ConnectionKind.POLL, ConnectionKind.SUBSCRIBE, ConnectionKind.LOGS}
 _DOTTED = {ConnectionKind.ATTACH, ConnectionKind.DNS, ConnectionKind.DEPLOY, ConnectionKind.REPLICATE}
@@ -126,8 +130,15 @@ class ConnectionItem(QGraphicsPathItem):
             pen.setStyle(Qt.PenStyle.DashLine)
         elif self.kind in _DOTTED:
             pen.setStyle(Qt.PenStyle.DotLine)
-        self.setPen(pen)
-        self.setBrush(QBrush(colour))
+        # The item itself has no pen, so that Qt takes its bounding rect from the path (a padded box kept
+        # while the line moves inside it) instead of calling shape(); paint() strokes with this pen.
+        self._pen = pen
+        self._head_brush = QBrush(colour)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.update()
+
+    def stroke_pen(self) -> QPen:
+        return QPen(self._pen)
 
     def update_geometry(self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF]) -> None:
         """Route a straight arrow between two services, each given as (outline rect, centre) in scene
@@ -136,27 +147,62 @@ class ConnectionItem(QGraphicsPathItem):
         start = clip_to_rect(source_rect, target_centre, origin=source_centre)
         end = clip_to_rect(target_rect, source_centre, origin=target_centre)
         line = QLineF(start, end)
-        path = QPainterPath(start)
-        path.lineTo(end)
         if line.length() > ARROW_LENGTH:
             unit = line.unitVector()
             ux, uy = unit.dx(), unit.dy()
             base = QPointF(end.x() - ux * ARROW_LENGTH, end.y() - uy * ARROW_LENGTH)
             normal = QPointF(-uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH)
             head = QPolygonF([end, base + normal, base - normal, end])
-            path.addPolygon(head)
-            path.closeSubpath()
         else:
             head = QPolygonF()
+        old_line, old_head = self._line, self._head
         self._line, self._head = line, head
-        self.prepareGeometryChange()
-        self.setPath(path)
         self._hit_shape = None  # made when a hit test first needs it
+        needed = QRectF(start, end).normalized().adjusted(-PAD, -PAD, PAD, PAD)
+        bounds = self._bounds
+        if (
+            not bounds.isEmpty()
+            and bounds.contains(needed)
+            and bounds.width() * bounds.height() <= 4 * needed.width() * needed.height() + SLACK_AREA
+        ):
+            # Same geometry: only the strips along the old and the new line need repainting. A moved long
+            # edge otherwise dirtied its whole bounding box, often the whole view, and re-filed it in the
+            # scene's index on every frame of a drag.
+            self._update_along(old_line, old_head)
+            self._update_along(line, head)
+        else:
+            self.prepareGeometryChange()
+            self._bounds = needed.adjusted(-SLACK, -SLACK, SLACK, SLACK)
+            path = QPainterPath()
+            path.addRect(self._bounds)
+            self.setPath(path)
         self.set_label_center(None)  # the scene places the caption again (archbuilder.canvas.labels)
+
+    def _update_along(self, line: QLineF, head: QPolygonF) -> None:
+        """Schedule repaints of small boxes along the shown part of `line` and around its head."""
+        scene = self.scene()
+        if scene is None:
+            return
+        for view in scene.views():
+            shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-PAD, -PAD, PAD, PAD)
+            visible = clip_segment(line, shown)
+            if visible is None:
+                continue
+            pieces = max(1, int(visible.length() // STRIP))
+            dx, dy = visible.dx() / pieces, visible.dy() / pieces
+            x, y = visible.x1(), visible.y1()
+            for _ in range(pieces):
+                self.update(
+                    QRectF(QPointF(x, y), QPointF(x + dx, y + dy)).normalized().adjusted(-PAD, -PAD, PAD, PAD)
+                )
+                x, y = x + dx, y + dy
+        if not head.isEmpty():
+            self.update(head.boundingRect().adjusted(-PAD, -PAD, PAD, PAD))
 
     _show_label = True
     _line = QLineF()
     _head = QPolygonF()
+    _bounds = QRectF()
 
     # ------------------------------------------------------------------ the caption
 
@@ -216,9 +262,14 @@ class ConnectionItem(QGraphicsPathItem):
 
     def shape(self) -> QPainterPath:
         if self._hit_shape is None:
+            drawn = QPainterPath(self._line.p1())
+            drawn.lineTo(self._line.p2())
+            if not self._head.isEmpty():
+                drawn.addPolygon(self._head)
+                drawn.closeSubpath()
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
-            self._hit_shape = stroker.createStroke(self.path())
+            self._hit_shape = stroker.createStroke(drawn)
         return self._hit_shape
 
     def paint(
@@ -226,18 +277,19 @@ class ConnectionItem(QGraphicsPathItem):
     ) -> None:
         # Antialiased strokes cost time along their whole length, even off screen; a long edge across a
         # big design would dominate every frame. So only the exposed part of the line is stroked.
-        pen = QPen(self.pen())
+        pen = self._pen
         exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
         visible = clip_segment(self._line, exposed)
         if visible is not None:
             if pen.style() != Qt.PenStyle.SolidLine:  # keep the dashes still while the view scrolls
+                pen = QPen(pen)
                 skipped = QLineF(self._line.p1(), visible.p1()).length()
                 pen.setDashOffset(skipped / max(pen.widthF(), 1.0))
             painter.setPen(pen)
             painter.drawLine(visible)
         if not self._head.isEmpty() and exposed.intersects(self._head.boundingRect()):
             painter.setPen(QPen(pen.color(), pen.widthF()))
-            painter.setBrush(self.brush())
+            painter.setBrush(self._head_brush)
             painter.drawPolygon(self._head)
 
     def on_selected_changed(self, selected: bool) -> None:
