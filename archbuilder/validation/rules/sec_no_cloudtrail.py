@@ -1,14 +1,12 @@
 """No CloudTrail trail in the design."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    services = graph.architecture.services()
-    if not services or services_of_type(graph, "cloudtrail"):
+    if not graph.services or "cloudtrail" in graph.by_type:  # the graph's lists: no scan of every node
         return []
     return [
         rule.finding([], "The design has no CloudTrail trail: API activity in the account is not audited")
