@@ -41,20 +41,21 @@ def _trigger_successors(graph: ArchGraph) -> dict[str, list[str]]:
 def _shortest_loop(successors: dict[str, list[str]], start: str) -> list[str] | None:
     """The shortest chain of triggers start → ... → start (ids, start first), or None.
 
-    Trigger chains in a design are short (function → store → function), so the search from each function touches
-    only the few services downstream of it.
+    Trigger chains in a design are short (function → store → function), and services that trigger nothing
+    (most stores) end the search at once, so each function's search touches only a few services.
     """
     previous: dict[str, str] = {}
     queue = deque([start])
     while queue:
         current = queue.popleft()
-        for successor in sorted(successors.get(current, ())):
+        following = successors.get(current, ())
+        for successor in sorted(following) if len(following) > 1 else following:
             if successor == start:
                 path = [current]
                 while path[-1] != start:
                     path.append(previous[path[-1]])
                 return list(reversed(path))
-            if successor not in previous:
+            if successor not in previous and successor in successors:
                 previous[successor] = current
                 queue.append(successor)
     return None

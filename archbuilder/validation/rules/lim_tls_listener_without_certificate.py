@@ -6,23 +6,23 @@ from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import connections_by_kind
 
 ENCRYPTED_LISTENERS = {"HTTPS", "TLS", "SSL"}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    services = graph.architecture.nodes
+    # The few attach connections, once, instead of every connection of every load balancer.
+    certified = {
+        c.target_id
+        for c in connections_by_kind(graph).get(ConnectionKind.ATTACH, ())
+        if getattr(services.get(c.source_id), "type", None) == "acm_certificate"
+    }
     findings = []
     for balancer in services_of_type(graph, "alb", "nlb", "clb"):
         protocol = balancer.properties.get("listener_protocol")
-        if protocol not in ENCRYPTED_LISTENERS:
-            continue
-        certified = any(
-            c.kind is ConnectionKind.ATTACH
-            and c.target_id == balancer.id
-            and getattr(graph.architecture.nodes.get(c.source_id), "type", None) == "acm_certificate"
-            for c in graph.connections_of(balancer.id)
-        )
-        if not certified:
+        if protocol in ENCRYPTED_LISTENERS and balancer.id not in certified:
             findings.append(
                 rule.finding(
                     balancer,
