@@ -50,6 +50,7 @@ MODULES = load_modules(
     "rel_redshift_routing_without_s3_path",
     "rel_redshift_single_az",
     "rel_redshift_snapshots_off",
+    "rel_replicas_in_one_az",
     "rel_s3_versioning_off",
     "rel_scaling_cooldown_short",
     "rel_scaling_group_at_maximum",
