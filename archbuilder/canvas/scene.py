@@ -27,7 +27,7 @@ from archbuilder.canvas.interactions import (
     service_target,
 )
 from archbuilder.canvas.items.connection_item import ConnectionItem
-from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.container_item import ContainerItem, container_item
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
@@ -73,6 +73,7 @@ class ArchitectureScene(QGraphicsScene):
         self._caption_cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
         self._building = False
         self._defer_labels = False
+        self._anchors: dict[ServiceItem, tuple[QRectF, QPointF]] = {}
         self._unlabelled: set[ServiceItem] = set()  # label texts not made yet (see realize_labels)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
@@ -322,6 +323,7 @@ class ArchitectureScene(QGraphicsScene):
                 self._add_connection_item(connection)
         finally:
             self._building = False
+            self._anchors.clear()
         if len(self._captions_pending) <= CAPTIONS_AT_ONCE:
             self.place_pending_captions()
         else:
@@ -336,7 +338,13 @@ class ArchitectureScene(QGraphicsScene):
         events.connection_changed.connect(self._on_connection_changed)
         self._architecture = architecture
         self.set_findings({k: v for k, v in self._findings.items() if k in self._nodes})
-        rect = self.itemsBoundingRect()
+        # Top-level items only (all else lies inside them, or strays a little): itemsBoundingRect visits
+        # every item of a big design.
+        rect = QRectF()
+        for node in architecture.children(None):
+            top = self._nodes.get(node.id)
+            if top is not None:
+                rect = rect.united(top.sceneBoundingRect())
         self.setSceneRect(rect.adjusted(-2000, -2000, 2000, 2000))
         # Qt's automatic BSP depth for big scenes (15 at 5,000 services) makes every re-routed long
         # connection touch thousands of leaves; 10 keeps moves cheap at the same hit-test speed (bench/).
@@ -362,7 +370,7 @@ class ArchitectureScene(QGraphicsScene):
             if self._defer_labels:
                 self._unlabelled.add(item)
         else:
-            item = ContainerItem(node)
+            item = container_item(node)
         if self._detail != DETAIL_FULL:
             item.set_detail(self._detail)
         parent = self._nodes.get(node.parent_id) if node.parent_id is not None else None
@@ -387,10 +395,26 @@ class ArchitectureScene(QGraphicsScene):
         self._route(item)  # before it joins the scene: the index then files it once, at its final place
         self.addItem(item)
 
-    def _route(self, item: ConnectionItem) -> None:
+    def shown_area(self) -> QRectF:
+        """The part of the scene the views show (their union's bounding rect)."""
+        area = QRectF()
+        for view in self.views():
+            area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
+        return area
+
+    def _anchor(self, item: ServiceItem) -> tuple[QRectF, QPointF]:
+        """Where connections attach to a service; remembered while building (nothing moves then)."""
+        if not self._building:
+            return item.anchor_scene()
+        anchor = self._anchors.get(item)
+        if anchor is None:
+            anchor = self._anchors[item] = item.anchor_scene()
+        return anchor
+
+    def _route(self, item: ConnectionItem, shown: QRectF | None = None) -> None:
         source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
         if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
-            item.update_geometry(source.anchor_scene(), target.anchor_scene())
+            item.update_geometry(self._anchor(source), self._anchor(target), shown)
             if not item.label_fits():
                 self._captions_pending.discard(item)
                 self._set_caption(item, None)
@@ -497,8 +521,9 @@ class ArchitectureScene(QGraphicsScene):
             ids = set()
             for node in self.architecture.descendants(item.node_id):
                 ids.update(self._edges_of.get(node.id, ()))
+        shown = self.shown_area() if len(ids) > 1 else None
         for connection_id in ids:
-            self._route(self._connections[connection_id])
+            self._route(self._connections[connection_id], shown)
 
     # ------------------------------------------------------------------ moving items (one undo step)
 

@@ -79,7 +79,29 @@ def clip_segment(line: QLineF, rect: QRectF) -> QLineF | None:
     return QLineF(x0 + low * dx, y0 + low * dy, x0 + high * dx, y0 + high * dy)
 
 
+# Selectable; paint() gets the exposed rect (it strokes only the exposed part of the line).
+_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
+)
 _caption_sizes: dict[str, QSizeF] = {}
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_strokes: dict[tuple[ConnectionKind, bool], tuple[QPen, QBrush]] = {}
+
+
+def _stroke(kind: ConnectionKind, selected: bool) -> tuple[QPen, QBrush]:
+    """Pen of the line and brush of the head for a kind of connection, made once per kind."""
+    key = (kind, selected)
+    cached = _strokes.get(key)
+    if cached is None:
+        colour = styles.SELECTION_COLOR if selected else styles.CONNECTION_COLOR
+        pen = QPen(colour, 2.5 if selected else 1.5)
+        if kind in _DASHED:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        elif kind in _DOTTED:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        cached = _strokes[key] = (pen, QBrush(colour))
+    return cached
 
 
 def _caption_size(caption: str) -> QSizeF:
@@ -101,8 +123,8 @@ class ConnectionItem(QGraphicsPathItem):
         self.source_id = connection.source_id
         self.target_id = connection.target_id
         self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setBrush(QBrush(styles.CONNECTION_COLOR))
+        self.setFlags(_FLAGS)
+        self.setPen(_NO_PEN)
         # The caption's items are made when it is first placed (the scene places captions where they are
         # seen): two fewer items per connection while building a big design.
         self._label_box: QGraphicsRectItem | None = None
@@ -110,7 +132,6 @@ class ConnectionItem(QGraphicsPathItem):
         self._label_size = QSizeF()
         self._label_center: QPointF | None = None
         self._hit_shape: QPainterPath | None = None
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint gets exposedRect
         self.update_from(connection)
 
     def update_from(self, connection: Connection) -> None:
@@ -124,25 +145,20 @@ class ConnectionItem(QGraphicsPathItem):
         self._apply_pen()
 
     def _apply_pen(self) -> None:
-        colour = styles.SELECTION_COLOR if self.isSelected() else styles.CONNECTION_COLOR
-        pen = QPen(colour, 2.5 if self.isSelected() else 1.5)
-        if self.kind in _DASHED:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        elif self.kind in _DOTTED:
-            pen.setStyle(Qt.PenStyle.DotLine)
         # The item itself has no pen, so that Qt takes its bounding rect from the path (a padded box kept
         # while the line moves inside it) instead of calling shape(); paint() strokes with this pen.
-        self._pen = pen
-        self._head_brush = QBrush(colour)
-        self.setPen(Qt.PenStyle.NoPen)
+        self._pen, self._head_brush = _stroke(self.kind, self.isSelected())
         self.update()
 
     def stroke_pen(self) -> QPen:
         return QPen(self._pen)
 
-    def update_geometry(self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF]) -> None:
+    def update_geometry(
+        self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF], shown: QRectF | None = None
+    ) -> None:
         """Route a straight arrow between two services, each given as (outline rect, centre) in scene
-        coordinates: the line joins the centres and stops at the outlines."""
+        coordinates: the line joins the centres and stops at the outlines. `shown` is the part of the
+        scene the views show, if the caller knows it (a drag re-routes many connections per frame)."""
         (source_rect, source_centre), (target_rect, target_centre) = source, target
         start = clip_to_rect(source_rect, target_centre, origin=source_centre)
         end = clip_to_rect(target_rect, source_centre, origin=target_centre)
@@ -168,8 +184,11 @@ class ConnectionItem(QGraphicsPathItem):
             # Same geometry: only the strips along the old and the new line need repainting. A moved long
             # edge otherwise dirtied its whole bounding box, often the whole view, and re-filed it in the
             # scene's index on every frame of a drag.
-            self._update_along(old_line, old_head)
-            self._update_along(line, head)
+            if bounds.width() <= STRIP * 3 and bounds.height() <= STRIP * 3:
+                self.update()  # short: one box is cheaper than strips
+            else:
+                self._update_along(old_line, old_head, shown)
+                self._update_along(line, head, shown)
         else:
             self.prepareGeometryChange()
             self._bounds = needed.adjusted(-SLACK, -SLACK, SLACK, SLACK)
@@ -178,14 +197,18 @@ class ConnectionItem(QGraphicsPathItem):
             self.setPath(path)
         self.set_label_center(None)  # the scene places the caption again (archbuilder.canvas.labels)
 
-    def _update_along(self, line: QLineF, head: QPolygonF) -> None:
+    def _update_along(self, line: QLineF, head: QPolygonF, shown: QRectF | None) -> None:
         """Schedule repaints of small boxes along the shown part of `line` and around its head."""
         scene = self.scene()
         if scene is None:
             return
-        for view in scene.views():
-            shown = view.mapToScene(view.viewport().rect()).boundingRect().adjusted(-PAD, -PAD, PAD, PAD)
-            visible = clip_segment(line, shown)
+        areas = (
+            [shown]
+            if shown is not None
+            else [view.mapToScene(view.viewport().rect()).boundingRect() for view in scene.views()]
+        )
+        for area in areas:
+            visible = clip_segment(line, area.adjusted(-PAD, -PAD, PAD, PAD))
             if visible is None:
                 continue
             pieces = max(1, int(visible.length() // STRIP))

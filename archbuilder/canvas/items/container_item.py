@@ -93,7 +93,6 @@ class ContainerItem(QGraphicsRectItem):
         self._detail = QGraphicsSimpleTextItem(self)
         self._detail.setFont(styles.cidr_font())
         self._detail.setBrush(QBrush(styles.MUTED_TEXT_COLOR))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint gets exposedRect
         self._handle = ResizeHandle(self)
         self._badge: FindingBadge | None = None
         self._highlight: bool | None = None
@@ -231,11 +230,28 @@ class ContainerItem(QGraphicsRectItem):
             return
         super().mousePressEvent(event)
 
+    def on_selected_changed(self, selected: bool) -> None:
+        """Called by the scene. (No itemChange override: Qt would call into Python for every child added.)"""
+        self._handle.setVisible(selected)
+        self._apply_pen()
+
+
+SOLID_BELOW_SCALE = 0.3
+
+
+class DashedContainerItem(ContainerItem):
+    """A region or availability zone: drawn with a dashed outline, stroked only where exposed. (Qt strokes a
+    dashed outline dash by dash along its whole length even off screen: a region's border on a big design
+    took a third of every frame. Solid outlines keep Qt's own paint, which needs no call into Python.)"""
+
+    def __init__(self, node: AnyNode) -> None:
+        super().__init__(node)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # paint gets exposedRect
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        """Fill and outline, only where exposed. A dashed outline is stroked dash by dash along its whole
-        length even where it is off screen: a region's border on a big design cost a third of every frame."""
+        """Fill and outline, only where exposed."""
         exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
         rect = self.rect()
         brush = self.brush()
@@ -245,7 +261,9 @@ class ContainerItem(QGraphicsRectItem):
             painter.drawRect(rect.intersected(exposed))
         pen = QPen(self.pen())
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        if pen.style() == Qt.PenStyle.SolidLine:
+        if pen.style() != Qt.PenStyle.SolidLine and painter.worldTransform().m11() < SOLID_BELOW_SCALE:
+            pen.setStyle(Qt.PenStyle.SolidLine)  # dashes under a pixel long only cost time far out
+        if pen.style() == Qt.PenStyle.SolidLine or exposed.contains(rect):
             painter.setPen(pen)
             painter.drawRect(rect)
             return
@@ -261,7 +279,7 @@ class ContainerItem(QGraphicsRectItem):
                 painter.drawLine(visible)
             travelled += edge.length()
 
-    def on_selected_changed(self, selected: bool) -> None:
-        """Called by the scene. (No itemChange override: Qt would call into Python for every child added.)"""
-        self._handle.setVisible(selected)
-        self._apply_pen()
+
+def container_item(node: AnyNode) -> ContainerItem:
+    """The item for a container node: dashed for regions and availability zones."""
+    return DashedContainerItem(node) if styles.container_style(node).dashed else ContainerItem(node)

@@ -173,25 +173,41 @@ class ConnectHandle(QGraphicsEllipseItem):
         self.scene().connect_gesture.finish(event.scenePos())  # type: ignore[attr-defined]
 
 
+# Shared by every item (looked up once: building thousands of items spent time on enum lookups and brushes).
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_MOVABLE_SELECTABLE = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+)
+_SMOOTH = Qt.TransformationMode.SmoothTransformation
+_ICON_POS = QPointF((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
+_SELECTED_BRUSH = QBrush(QColor(9, 114, 211, 28))
+_tile_brushes: dict[str, QBrush] = {}
+
+
+def _tile_brush(type_id: str, catalog: Catalog) -> QBrush:
+    """The flat tile colour of a service type far out (its catalog category's colour)."""
+    brush = _tile_brushes.get(type_id)
+    if brush is None:
+        service = catalog.find(type_id)
+        category = service.category.value if service is not None else "other"
+        brush = QBrush(styles.CATEGORY_COLORS.get(category, styles.CATEGORY_COLORS["other"]))
+        _tile_brushes[type_id] = brush
+    return brush
+
+
 class ServiceItem(QGraphicsRectItem):
     def __init__(self, node: ServiceNode, catalog: Catalog, *, defer_label: bool = False) -> None:
         super().__init__(0, 0, SERVICE_WIDTH, SERVICE_HEIGHT)
         self.node_id = node.id
         self.type_id = node.type
-        service = catalog.find(node.type)
-        category = service.category.value if service is not None else "other"
-        self._tile_brush = QBrush(styles.CATEGORY_COLORS.get(category, styles.CATEGORY_COLORS["other"]))
-        self._selected_brush = QBrush(QColor(9, 114, 211, 28))
-        self.setPen(Qt.PenStyle.NoPen)
-        self.setBrush(Qt.BrushStyle.NoBrush)
+        self._tile_brush = _tile_brush(node.type, catalog)
+        self.setPen(_NO_PEN)
         self.setZValue(5)  # above sibling containers, so a service dropped on a subnet stays visible
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-        )
+        self.setFlags(_MOVABLE_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self._icon = QGraphicsPixmapItem(service_pixmap(node.type, styles.ICON_SIZE, catalog), self)
-        self._icon.setPos((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
-        self._icon.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._icon.setPos(_ICON_POS)
+        self._icon.setTransformationMode(_SMOOTH)
         self._lines = LabelLines(self, styles.TEXT_COLOR)
         self._handle: ConnectHandle | None = None  # made on first hover or selection: most never need one
         self._badge: FindingBadge | None = None
@@ -291,7 +307,7 @@ class ServiceItem(QGraphicsRectItem):
         if self._detail == DETAIL_TILES:
             self.setBrush(self._tile_brush)
         elif self.isSelected():
-            self.setBrush(self._selected_brush)
+            self.setBrush(_SELECTED_BRUSH)
         else:
             self.setBrush(Qt.BrushStyle.NoBrush)
 
