@@ -6,6 +6,7 @@ from archbuilder.validation.rules._load import load_modules
 MODULES = load_modules(
     "sec_access_key_in_user_data",
     "sec_admin_policy_on_role",
+    "sec_admin_port_on_public_load_balancer",
     "sec_admin_ports_open_to_world",
     "sec_api_without_auth",
     "sec_app_server_in_public_subnet",
