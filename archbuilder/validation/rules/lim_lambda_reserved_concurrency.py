@@ -36,8 +36,8 @@ RULE = Rule(
     pillar=Pillar.RELIABILITY,
     source=cite("004", "Execution roles"),
     description="An account runs at most 1,000 concurrent Lambda executions per region by default, shared by all "
-    "its functions; reservations that add up to more cannot all be granted, and functions without a "
-    "reservation are left with nothing.",
+    "its functions; reservations that add up to more than that cannot all be granted, so deploying them fails "
+    "(and every reservation takes capacity away from the functions without one).",
     remediation="Lower the reservations so they add up to well under 1,000 (AWS keeps 100 unreserved), or request "
     "a higher concurrency quota for the region.",
     check=check,

@@ -26,7 +26,8 @@ RULE = Rule(
     source=cite("002", "Auto Scaling Policies"),
     description="A new instance needs time to boot before it passes the load balancer's health check; the warm-up "
     "(grace period) keeps it from failing the check and being terminated prematurely. With ELB health checks and "
-    "almost no grace period, instances are replaced while they start, and the group can never grow.",
+    "almost no grace period, instances are replaced while they start, so a scale-out or a replacement may never "
+    "bring healthy capacity.",
     remediation="Set the health check grace period to at least the time an instance needs to boot and answer the "
     "health check (the default is 300 s).",
     check=each_service(
