@@ -29,7 +29,7 @@ from archbuilder.canvas.interactions import (
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.items.container_item import ContainerItem, container_item
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
-from archbuilder.canvas.items.service_item import DETAIL_FULL, ServiceItem
+from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.canvas.labels import covered_area, place_caption
 from archbuilder.canvas.spans import SpanLayer
@@ -73,7 +73,7 @@ class ArchitectureScene(QGraphicsScene):
         self._caption_cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
         self._building = False
         self._defer_labels = False
-        self._anchors: dict[ServiceItem, tuple[QRectF, QPointF]] = {}
+        self._anchors: dict[ServiceItem, Anchor] = {}
         self._unlabelled: set[ServiceItem] = set()  # label texts not made yet (see realize_labels)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
@@ -402,7 +402,7 @@ class ArchitectureScene(QGraphicsScene):
             area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
         return area
 
-    def _anchor(self, item: ServiceItem) -> tuple[QRectF, QPointF]:
+    def _anchor(self, item: ServiceItem) -> Anchor:
         """Where connections attach to a service; remembered while building (nothing moves then)."""
         if not self._building:
             return item.anchor_scene()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.canvas import styles
-from archbuilder.canvas.items.service_item import shared_label_font
+from archbuilder.canvas.items.service_item import Anchor, shared_label_font
 from archbuilder.catalog import ConnectionKind
 from archbuilder.model.connections import Connection
 
@@ -37,22 +39,19 @@ def connection_caption(connection: Connection) -> str:
     return text
 
 
-def clip_to_rect(
-    rect: QRectF, toward: QPointF, gap: float = END_GAP, origin: QPointF | None = None
-) -> QPointF:
-    """Where the ray from `origin` (default: the rect's centre) toward `toward` leaves `rect`, plus a gap."""
-    centre = origin if origin is not None else rect.center()
-    dx, dy = toward.x() - centre.x(), toward.y() - centre.y()
+def _leave(anchor: Anchor, toward_x: float, toward_y: float, gap: float = END_GAP) -> tuple[float, float]:
+    """Where the ray from the anchor's aimed-at point toward a point leaves its outline, plus a gap."""
+    left, top, right, bottom, cx, cy = anchor
+    dx, dy = toward_x - cx, toward_y - cy
     if dx == 0 and dy == 0:
-        return centre
-    bounds = rect.adjusted(-gap, -gap, gap, gap)
-    limits = []
+        return cx, cy
+    scale = 1.0
     if dx:
-        limits.append(((bounds.right() if dx > 0 else bounds.left()) - centre.x()) / dx)
+        scale = min(scale, ((right + gap if dx > 0 else left - gap) - cx) / dx)
     if dy:
-        limits.append(((bounds.bottom() if dy > 0 else bounds.top()) - centre.y()) / dy)
-    scale = max(0.0, min(min(limits), 1.0))
-    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+        scale = min(scale, ((bottom + gap if dy > 0 else top - gap) - cy) / dy)
+    scale = max(0.0, scale)
+    return cx + dx * scale, cy + dy * scale
 
 
 def clip_segment(line: QLineF, rect: QRectF) -> QLineF | None:
@@ -153,28 +152,28 @@ class ConnectionItem(QGraphicsPathItem):
     def stroke_pen(self) -> QPen:
         return QPen(self._pen)
 
-    def update_geometry(
-        self, source: tuple[QRectF, QPointF], target: tuple[QRectF, QPointF], shown: QRectF | None = None
-    ) -> None:
-        """Route a straight arrow between two services, each given as (outline rect, centre) in scene
-        coordinates: the line joins the centres and stops at the outlines. `shown` is the part of the
-        scene the views show, if the caller knows it (a drag re-routes many connections per frame)."""
-        (source_rect, source_centre), (target_rect, target_centre) = source, target
-        start = clip_to_rect(source_rect, target_centre, origin=source_centre)
-        end = clip_to_rect(target_rect, source_centre, origin=target_centre)
-        line = QLineF(start, end)
-        if line.length() > ARROW_LENGTH:
-            unit = line.unitVector()
-            ux, uy = unit.dx(), unit.dy()
-            base = QPointF(end.x() - ux * ARROW_LENGTH, end.y() - uy * ARROW_LENGTH)
-            normal = QPointF(-uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH)
-            head = QPolygonF([end, base + normal, base - normal, end])
+    def update_geometry(self, source: Anchor, target: Anchor, shown: QRectF | None = None) -> None:
+        """Route a straight arrow between two services, each given as its anchor (outline left, top, right,
+        bottom and the point aimed at, in scene coordinates): the line joins the aimed-at points and stops
+        at the outlines. `shown` is the part of the scene the views show, if the caller knows it (a drag
+        re-routes many connections per frame)."""
+        sx, sy = _leave(source, target[4], target[5])
+        ex, ey = _leave(target, source[4], source[5])
+        line = QLineF(sx, sy, ex, ey)
+        dx, dy = ex - sx, ey - sy
+        length = math.hypot(dx, dy)
+        if length > ARROW_LENGTH:
+            ux, uy = dx / length, dy / length
+            bx, by = ex - ux * ARROW_LENGTH, ey - uy * ARROW_LENGTH
+            nx, ny = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
+            end = QPointF(ex, ey)
+            head = QPolygonF([end, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny), end])
         else:
             head = QPolygonF()
         old_line, old_head = self._line, self._head
         self._line, self._head = line, head
         self._hit_shape = None  # made when a hit test first needs it
-        needed = QRectF(start, end).normalized().adjusted(-PAD, -PAD, PAD, PAD)
+        needed = QRectF(min(sx, ex) - PAD, min(sy, ey) - PAD, abs(dx) + 2 * PAD, abs(dy) + 2 * PAD)
         bounds = self._bounds
         if (
             not bounds.isEmpty()

@@ -25,6 +25,7 @@ from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
 ICON_TOP = 6.0
 LABEL_TOP = ICON_TOP + styles.ICON_SIZE + 4.0
 DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES = 2, 1, 0
+Anchor = tuple[float, float, float, float, float, float]  # outline left, top, right, bottom; aim x, y
 
 
 def wrap_label(text: str, metrics: QFontMetricsF, width: float, max_lines: int = 2) -> list[str]:
@@ -268,14 +269,22 @@ class ServiceItem(QGraphicsRectItem):
             self._badge.set_show_count(level == DETAIL_FULL)
         self._apply_brush()
 
-    def anchor_scene(self) -> tuple[QRectF, QPointF]:
+    def anchor_scene(self) -> Anchor:
         """Where connections attach, in scene coordinates: they aim at the icon's centre and stop at the
-        outline of icon plus label, so an arrow leaving downwards does not cross the label."""
-        left = (SERVICE_WIDTH - styles.ICON_SIZE) / 2
-        bottom = self._lines.bottom() if self._detail == DETAIL_FULL else ICON_TOP + styles.ICON_SIZE
-        outline = QRectF(left, ICON_TOP, styles.ICON_SIZE, bottom - ICON_TOP)
-        centre = QPointF(SERVICE_WIDTH / 2, ICON_TOP + styles.ICON_SIZE / 2)
-        return self.mapRectToScene(outline), self.mapToScene(centre)
+        outline of icon plus label (left, top, right, bottom), so an arrow leaving downwards does not cross
+        the label. Plain numbers: a drag re-routes many connections per frame."""
+        origin = self.scenePos()
+        x, y = origin.x(), origin.y()
+        left = x + (SERVICE_WIDTH - styles.ICON_SIZE) / 2
+        bottom = y + (self._lines.bottom() if self._detail == DETAIL_FULL else ICON_TOP + styles.ICON_SIZE)
+        return (
+            left,
+            y + ICON_TOP,
+            left + styles.ICON_SIZE,
+            bottom,
+            x + SERVICE_WIDTH / 2,
+            y + ICON_TOP + styles.ICON_SIZE / 2,
+        )
 
     def connect_handle(self) -> ConnectHandle:
         if self._handle is None:
