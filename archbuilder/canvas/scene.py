@@ -84,7 +84,10 @@ class ArchitectureScene(QGraphicsScene):
 
     @property
     def architecture(self) -> Architecture:
-        return self.document.architecture
+        # The one the scene follows once built (an attribute of a QObject is slow to reach, and a drag asks
+        # for it on every frame); the document's while it is being (re)built.
+        followed = self._architecture
+        return followed if followed is not None else self.document.architecture
 
     def item_for(self, node_id: str) -> QGraphicsItem | None:
         return self._nodes.get(node_id) or self._connections.get(node_id)
@@ -422,7 +425,7 @@ class ArchitectureScene(QGraphicsScene):
                 self._captions_pending.add(item)  # placed when shown: see place_pending_captions
             elif self._drag:
                 # While dragging the caption rides on the middle of its line; it finds its place on release.
-                self._set_caption(item, item.line().center())
+                item.set_label_center(item.line().center())  # filed in the caption grid when placed
                 self._captions_pending.add(item)
             else:
                 self._place_caption(item)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
@@ -61,6 +62,11 @@ def shared_label_font() -> tuple[QFont, QFontMetricsF]:
         _label_font = styles.label_font()
         _label_metrics = QFontMetricsF(_label_font)
     return _label_font, _label_metrics
+
+
+@cache
+def _line_height() -> float:
+    return shared_label_font()[1].height()
 
 
 def _label_layout(text: str) -> list[tuple[str, float]]:
@@ -142,7 +148,7 @@ class LabelLines:
         """Where the label ends, in the owner's coordinates (the icon's bottom without a label)."""
         if not self._layout:
             return ICON_TOP + styles.ICON_SIZE
-        return LABEL_TOP + len(self._layout) * shared_label_font()[1].height()
+        return LABEL_TOP + len(self._layout) * _line_height()
 
 
 class ConnectHandle(QGraphicsEllipseItem):
