@@ -4,8 +4,9 @@ private-b at (560, 500), public-a at (100, 260), each 400 x 200; app-b at (600, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QGraphicsSceneHelpEvent, QToolTip
 
 from archbuilder.canvas.interactions import CONTAINER_MIME, SERVICE_MIME
 from archbuilder.canvas.items.service_item import DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES
@@ -255,3 +256,24 @@ def test_center_on_nodes(view, scene) -> None:
     view.center_on_nodes(["db"])
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(scene.item_for("db").sceneBoundingRect())
+
+
+def test_tooltips_of_services_spans_and_connections_are_made_on_request(qtbot, view, scene, document) -> None:
+    def tooltip_at(point: QPointF) -> str:
+        event = QGraphicsSceneHelpEvent(QEvent.Type.GraphicsSceneHelp)
+        event.setScenePos(point)
+        event.setScreenPos(view.viewport().mapToGlobal(view.mapFromScene(point)))
+        QToolTip.hideText()
+        scene.helpEvent(event)
+        return QToolTip.text()
+
+    db = scene.item_for("db")
+    assert db.toolTip() == ""  # nothing set per item
+    assert tooltip_at(db.mapToScene(QPointF(48, 30))) == "Orders database\nrds_instance"
+    scene.architecture.set_label("db", "<b>Orders</b>")  # plain text, never markup
+    assert "&lt;b&gt;Orders&lt;/b&gt;" in tooltip_at(db.mapToScene(QPointF(48, 30)))
+    assert document.set_extra_subnets("alb", ["public-b"])
+    span = scene.span_items("alb")[0]
+    assert tooltip_at(span.mapToScene(QPointF(48, 30))).startswith("Web ALB\nalb\nAlso runs in this subnet")
+    line = scene.connection_item("alb-to-app-a").line()
+    assert tooltip_at(line.pointAt(0.3)) == "alb → app-a\ntraffic"
