@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
 
 # Along the line, from the middle outwards (fractions of its length).
-ALONG = tuple(0.5 + sign * step / 25 for step in range(10) for sign in ((1,) if step == 0 else (-1, 1)))
+ALONG = tuple(0.5 + sign * step / 12 for step in range(5) for sign in ((1,) if step == 0 else (-1, 1)))
 SIDE_GAP = 3.0  # between the line and a caption put beside it
 
 

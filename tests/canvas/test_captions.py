@@ -39,7 +39,7 @@ def test_a_caption_moves_along_its_line_away_from_a_service() -> None:
     )
     wide = QRectF(60, 80, 80, 40)  # covers the middle and both sides: the caption moves up the line
     centre = place_caption(QLineF(100, 0, 100, 200), SIZE, _covers(wide))
-    assert centre == QPointF(100, 68)  # 0.38 of the way (y 76) still meets it; 0.34 is free
+    assert centre == QPointF(100, 200 / 3)  # 5/12 of the way (y 83) still meets it; 4/12 is free
     assert not _box(centre).intersects(wide)
 
 
