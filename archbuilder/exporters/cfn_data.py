@@ -60,8 +60,10 @@ def _rds(ctx: CfnContext, node: ServiceNode) -> None:
 @renders("s3_bucket")
 def _s3(ctx: CfnContext, node: ServiceNode) -> None:
     public = bool(_p(node, "public_access", False))
+    # S3 refuses to suspend versioning on a bucket with Object Lock, which turns versioning on by itself.
+    versioned = _p(node, "versioning", True) or _p(node, "object_lock", False)
     props: dict[str, Any] = {
-        "VersioningConfiguration": {"Status": "Enabled" if _p(node, "versioning", True) else "Suspended"},
+        "VersioningConfiguration": {"Status": "Enabled" if versioned else "Suspended"},
         "PublicAccessBlockConfiguration": {
             key: not public
             for key in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
@@ -76,8 +78,40 @@ def _s3(ctx: CfnContext, node: ServiceNode) -> None:
         }
     if _p(node, "bucket_name"):
         props["BucketName"] = _p(node, "bucket_name")
+    rules = _lifecycle_rules(node)
+    if rules:
+        props["LifecycleConfiguration"] = {"Rules": rules}
+    if _p(node, "object_lock", False):
+        # Without a default retention the lock applies only where an upload asks for it.
+        props["ObjectLockEnabled"] = True
+    if _p(node, "website", False):
+        props["WebsiteConfiguration"] = {"IndexDocument": "index.html", "ErrorDocument": "error.html"}
     ctx.add(ctx.lid(node), "AWS::S3::Bucket", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
     ctx.output(f"{ctx.lid(node)}Name", ref(ctx.lid(node)), f"Bucket of {node.label}")
+
+
+def _lifecycle_rules(node: ServiceNode) -> list[dict[str, Any]]:
+    """One rule per lifecycle property the design sets, each over the whole bucket."""
+    rules: list[dict[str, Any]] = []
+    abort_days = _p(node, "abort_incomplete_multipart_days")
+    if abort_days is not None:
+        rules.append(
+            {
+                "Id": "abort-incomplete-multipart-uploads",
+                "Status": "Enabled",
+                "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": int(abort_days)},
+            }
+        )
+    glacier_days = _p(node, "lifecycle_to_glacier_days")
+    if glacier_days is not None:
+        rules.append(
+            {
+                "Id": "transition-to-glacier",
+                "Status": "Enabled",
+                "Transitions": [{"StorageClass": "GLACIER", "TransitionInDays": int(glacier_days)}],
+            }
+        )
+    return rules
 
 
 @renders("dynamodb_table")

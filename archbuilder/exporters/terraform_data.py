@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_bucket_settings import bucket_settings
 from archbuilder.exporters.terraform_convert import Converter_
 from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, depends_on, writes
 from archbuilder.exporters.terraform_stores import cluster_instance
@@ -40,7 +41,9 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::S3::Bucket")
 def _bucket(conv: Converter_, logical: str, p: Props) -> Props:
-    return _keep({"bucket": p.get("BucketName"), **_tags(conv, p)})
+    return _keep(
+        {"bucket": p.get("BucketName"), "object_lock_enabled": p.get("ObjectLockEnabled"), **_tags(conv, p)}
+    )
 
 
 def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
@@ -77,6 +80,7 @@ def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
     notification = _notification(conv, logical, p)
     if notification is not None:
         blocks.append(notification)
+    blocks += bucket_settings(conv, logical, p)
     if "BucketEncryption" in p:
         blocks.append(
             Block(

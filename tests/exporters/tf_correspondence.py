@@ -94,6 +94,10 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
                 expected.add(("aws_s3_bucket_server_side_encryption_configuration", name))
             if props.get("NotificationConfiguration"):
                 expected.add(("aws_s3_bucket_notification", name))
+            if props.get("LifecycleConfiguration"):
+                expected.add(("aws_s3_bucket_lifecycle_configuration", name))
+            if props.get("WebsiteConfiguration"):
+                expected.add(("aws_s3_bucket_website_configuration", name))
         if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
             expected |= {
                 ("aws_lb_target_group_attachment", f"{name}_{i}")
@@ -107,9 +111,28 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected |= {
                 ("aws_iam_role_policy", f"{name}_{snake(p['PolicyName'])}") for p in props.get("Policies", [])
             }
+            # One attachment per managed policy, named after the role and the policy (the ARN's last part).
+            expected |= {
+                ("aws_iam_role_policy_attachment", f"{name}_{snake(_last_part(arn))}")
+                for arn in props.get("ManagedPolicyArns", [])
+            }
         if kind == "AWS::EFS::FileSystem":
             expected.add(("aws_efs_backup_policy", name))
     return expected
+
+
+def _last_part(arn: Any) -> str:
+    text = arn["Fn::Sub"] if isinstance(arn, dict) and "Fn::Sub" in arn else arn
+    return text.replace(":", "/").rsplit("/", 1)[-1] if isinstance(text, str) else arn["Ref"]
+
+
+def counterparts(template: dict[str, Any], logical: str) -> set[tuple[str, str]]:
+    """The Terraform resources one CloudFormation resource becomes; an internet gateway's VPC attachment is
+    the gateway's `vpc_id`, so it becomes (part of) the gateway."""
+    body = template["Resources"][logical]
+    if body["Type"] == "AWS::EC2::VPCGatewayAttachment":
+        return {("aws_internet_gateway", snake(body["Properties"]["InternetGatewayId"]["Ref"]))}
+    return expected_terraform({"Resources": {logical: body}})
 
 
 def check(arch: Architecture) -> dict[tuple[str, str], dict[str, Any]]:

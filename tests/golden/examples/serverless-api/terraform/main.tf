@@ -320,6 +320,21 @@ resource "aws_s3_bucket_public_access_block" "web_client" {
   restrict_public_buckets = true
 }
 
+resource "aws_s3_bucket_lifecycle_configuration" "web_client" {
+  bucket = aws_s3_bucket.web_client.id
+
+  rule {
+    id     = "abort-incomplete-multipart-uploads"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 7
+    }
+  }
+}
+
 resource "aws_s3_bucket_server_side_encryption_configuration" "web_client" {
   bucket = aws_s3_bucket.web_client.id
 
