@@ -1,8 +1,9 @@
 """The minimap: a small picture of the whole design with the main view's visible area as a frame;
 click or drag in it to move the main view there.
 
-It shows a snapshot rendered after changes settle instead of a second live view of the scene, so that
-a drag on a 5,000-service design does not repaint the whole design twice per frame."""
+It shows a snapshot drawn after changes settle instead of a second live view of the scene, so that a drag
+on a 5,000-service design does not repaint the whole design twice per frame; the snapshot draws containers
+and services as plain shapes (icons, labels and connections are not legible at its scale anyway)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsScene, QGraphicsView, QWidget
 
+from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.canvas.view import ArchitectureView
 
 SNAPSHOT_DELAY_MS = 300
@@ -61,8 +64,9 @@ class MiniMap(QGraphicsView):
         )
         image.fill(QColor("white"))
         painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._source.render(painter, QRectF(image.rect()), area)
+        painter.scale(scale, scale)
+        painter.translate(-area.left(), -area.top())
+        self._draw_design(painter, scale)
         painter.end()
         self._area = area
         self._picture.setPixmap(QPixmap.fromImage(image))
@@ -71,6 +75,29 @@ class MiniMap(QGraphicsView):
         self.scene().setSceneRect(area)
         self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
         self.update_frame()
+
+    def _draw_design(self, painter: QPainter, scale: float) -> None:
+        """Containers as their coloured frames and services as flat tiles, drawn straight from the items'
+        geometry: rendering the scene itself painted every icon, label and connection of a big design
+        (a third of a second at 5,000 services, after every edit)."""
+        outline = QPen()
+        outline.setCosmetic(True)
+        for item in self._source.node_items().values():
+            rect = item.sceneBoundingRect()
+            if isinstance(item, ContainerItem):
+                fill = item.style.fill
+                painter.setBrush(fill if fill.alpha() else Qt.BrushStyle.NoBrush)
+                outline.setColor(item.style.border)
+                painter.setPen(outline)
+                painter.drawRect(rect)
+            elif isinstance(item, ServiceItem):
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(item.tile_brush())
+                painter.drawRect(rect.adjusted(8, 4, -8, -8))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for span in self._source.spans.all_items():
+            painter.setBrush(QColor(125, 137, 152, 90))
+            painter.drawRect(span.sceneBoundingRect().adjusted(8, 4, -8, -8))
 
     def visible_area(self) -> QRectF:
         """The design-scene rect the main view shows."""

@@ -198,6 +198,8 @@ class ArchitectureScene(QGraphicsScene):
 
     def realize_labels(self, area: QRectF) -> int:
         """Make the label texts of the services in `area` that do not have them yet; returns how many."""
+        gone = {item for item in self._unlabelled if not shiboken6.isValid(item)}  # the scene is going away
+        self._unlabelled -= gone
         made = [item for item in self._unlabelled if area.intersects(item.sceneBoundingRect())]
         for item in made:
             item.realize_label()

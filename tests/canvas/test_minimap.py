@@ -31,3 +31,23 @@ def test_minimap_snapshot_follows_the_design(qtbot, view, scene, document) -> No
     document.architecture.resize_container("region", 1600, 760)
     qtbot.waitUntil(lambda: minimap._area != before, timeout=2000)
     assert minimap._area.right() == 40 + 1600 + 0.75 + 40  # region, its width, half its pen, the margin
+
+
+def test_minimap_draws_services_as_category_tiles_and_spans_lighter(qtbot, view, scene, document) -> None:
+    assert document.set_extra_subnets("db", ["private-b"])
+    minimap = MiniMap(view)
+    qtbot.addWidget(minimap)
+    minimap.refresh()
+    image = minimap._picture.pixmap().toImage()
+    scale = 1 / minimap._picture.scale()
+
+    def colour_at(scene_point: QPointF) -> str:
+        pixel = (scene_point - minimap._area.topLeft()) * scale
+        return image.pixelColor(int(pixel.x()), int(pixel.y())).name()
+
+    db = scene.item_for("db").sceneBoundingRect().center()
+    assert colour_at(db) == scene.item_for("db").tile_brush().color().name()
+    span = scene.span_items("db")[0].sceneBoundingRect().center()
+    assert colour_at(span) not in {colour_at(db), "#e6f6f7"}  # a lighter tile over the private subnet
+    gap = scene.item_for("private-a").mapToScene(QPointF(380, 180))  # inside the subnet, no service
+    assert colour_at(gap) == "#e6f6f7"

@@ -239,6 +239,10 @@ class ServiceItem(QGraphicsRectItem):
     def label_lines(self) -> list[str]:
         return self._lines.texts()
 
+    def tile_brush(self) -> QBrush:
+        """The flat colour of the service's category (far out, and in the minimap)."""
+        return self._tile_brush
+
     def outline_scene(self) -> QRectF:
         """Footprint and label in scene coordinates: what a connection's caption must not cover."""
         return self._lines.extent.translated(self.scenePos())
