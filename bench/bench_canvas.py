@@ -186,6 +186,25 @@ def run(services: int) -> dict[str, float]:
     painted = PaintCounter()
     view.viewport().installEventFilter(painted)
 
+    def painted_frame(action: Callable[[], object]) -> tuple[float, float]:
+        """Wall and CPU ms of `action` and of the event loop until the viewport has painted its result."""
+        begin, begin_cpu = time.perf_counter(), time.process_time()
+        waited = 0.0
+        before = painted.count
+        action()
+        QApplication.processEvents()
+        while painted.count == before and waited < 1.0:
+            # The platform paces paints (update requests): wait for it, not counting the wait.
+            pause = time.perf_counter()
+            time.sleep(0.0005)
+            waited += time.perf_counter() - pause
+            QApplication.processEvents()
+        assert painted.count > before, "the frame was never painted"
+        return (time.perf_counter() - begin - waited) * 1000, (time.process_time() - begin_cpu) * 1000
+
+    def medians(figures: list[tuple[float, float]]) -> tuple[float, float]:
+        return statistics.median(f[0] for f in figures), statistics.median(f[1] for f in figures)
+
     def drag(item_id: str, grab: QPointF, frames: int) -> tuple[float, float]:
         """Press on the item at `grab` (item coordinates), then time mouse moves of 3 px back and forth,
         each until the viewport has painted the change."""
@@ -200,20 +219,8 @@ def run(services: int) -> dict[str, float]:
 
         def frame() -> tuple[float, float]:
             step[0] += 1
-            begin, begin_cpu = time.perf_counter(), time.process_time()
-            waited = 0.0
-            before = painted.count
-            QTest.mouseMove(viewport, start + QPoint(12 + (3 if step[0] % 2 else 0), 0))
-            QApplication.processEvents()
-            while painted.count == before and waited < 1.0:
-                # The platform paces paints (update requests): wait for it, not counting the wait.
-                pause = time.perf_counter()
-                time.sleep(0.0005)
-                waited += time.perf_counter() - pause
-                QApplication.processEvents()
-            assert painted.count > before, "the drag frame was never painted"
-            wall = (time.perf_counter() - begin - waited) * 1000
-            return wall, (time.process_time() - begin_cpu) * 1000
+            to = start + QPoint(12 + (3 if step[0] % 2 else 0), 0)
+            return painted_frame(lambda: QTest.mouseMove(viewport, to))
 
         for _ in range(3):  # settle
             frame()
@@ -222,12 +229,18 @@ def run(services: int) -> dict[str, float]:
         QApplication.processEvents()
         assert document.undo_stack.count() > 0, f"the drag of {item_id} did not move it"
         document.undo_stack.undo()
-        return statistics.median(f[0] for f in figures), statistics.median(f[1] for f in figures)
+        return medians(figures)
+
+    def pan(frames: int) -> tuple[float, float]:
+        """Scroll 40 px right per frame (labels and captions coming into view are made then)."""
+        bar = view.horizontalScrollBar()
+        return medians([painted_frame(lambda: bar.setValue(bar.value() + 40)) for _ in range(frames)])
 
     # Drags at 100 %: a service (with its connections) and an AZ (50 services and their edges).
     view.reset_zoom()
     record(results, "drag frame: service @100%", drag("svc-0", QPointF(48, 30), 20))
     record(results, "drag frame: AZ @100%", drag("vpc-0-az-0", QPointF(60, 12), 20))
+    record(results, "pan frame @100%", pan(20))
     view.fit_all()
     QApplication.processEvents()
     record(results, "drag frame: service, fitted", drag("svc-0", QPointF(48, 30), 5))

@@ -196,11 +196,30 @@ class ArchitectureScene(QGraphicsScene):
         items = (self._nodes.get(node.id) for node in self.architecture.children(None))
         return [item for item in items if isinstance(item, ServiceItem)]
 
+    def services_in(self, area: QRectF) -> list[ServiceItem]:
+        """The service items meeting `area`, found by walking down the containers that meet it (a scan of
+        thousands of items, or a scene index query, costs a panning frame several milliseconds)."""
+        found: list[ServiceItem] = []
+        pending: list[QGraphicsItem] = []
+        for node in self.architecture.children(None):
+            top = self._nodes.get(node.id)
+            if top is None or not shiboken6.isValid(top):  # the scene is being torn down
+                return []
+            pending.append(top)
+        while pending:
+            item = pending.pop()
+            if isinstance(item, ServiceItem):
+                if item.sceneBoundingRect().intersects(area):
+                    found.append(item)
+            elif isinstance(item, ContainerItem) and item.sceneBoundingRect().intersects(area):
+                pending.extend(item.childItems())
+        return found
+
     def realize_labels(self, area: QRectF) -> int:
         """Make the label texts of the services in `area` that do not have them yet; returns how many."""
-        gone = {item for item in self._unlabelled if not shiboken6.isValid(item)}  # the scene is going away
-        self._unlabelled -= gone
-        made = [item for item in self._unlabelled if area.intersects(item.sceneBoundingRect())]
+        if not self._unlabelled:
+            return 0
+        made = [item for item in self.services_in(area) if not item.label_realized]
         for item in made:
             item.realize_label()
             self._unlabelled.discard(item)
@@ -208,11 +227,21 @@ class ArchitectureScene(QGraphicsScene):
 
     def place_pending_captions(self, area: QRectF | None = None) -> int:
         """Place the captions routed while they were not shown (zoomed out, or while building), those whose
-        line meets `area` (all when None); returns how many were placed. Only at full detail."""
+        line meets `area` (all when None); returns how many were placed. Only at full detail. With many
+        pending, only those of connections with an end in `area` (the rest as their ends come into view)."""
         if self._detail != DETAIL_FULL or not self._captions_pending:
             return 0
+        if area is None or len(self._captions_pending) <= CAPTIONS_AT_ONCE:
+            candidates = list(self._captions_pending)
+        else:
+            ids = {
+                cid for service in self.services_in(area) for cid in self._edges_of.get(service.node_id, ())
+            }
+            candidates = [
+                item for cid in ids if (item := self._connections.get(cid)) in self._captions_pending
+            ]
         placed = 0
-        for item in list(self._captions_pending):
+        for item in candidates:
             if area is None or area.intersects(_line_rect(item.line())):
                 self._place_caption(item)
                 placed += 1
