@@ -77,15 +77,15 @@ class ArchGraph:
     by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)  # each sorted by id
     connections_by_node: dict[str, list[Connection]] = field(default_factory=dict)
     connections: list[Connection] = field(default_factory=list)  # sorted by id
-    connections_by_kind: dict[ConnectionKind, list[Connection]] = field(
-        default_factory=dict
-    )  # each sorted by id
+    # Each kind's connections, sorted by id.
+    connections_by_kind: dict[ConnectionKind, list[Connection]] = field(default_factory=dict)
     containers: list[AnyNode] = field(default_factory=list)  # regions, VPCs, AZs, subnets: depth-first order
     # VPC id -> the services placed inside it (in its subnets or on the VPC itself), sorted by id.
     services_by_vpc: dict[str, list[ServiceNode]] = field(default_factory=dict)
-    in_subnets: list[ServiceNode] = field(
-        default_factory=list
-    )  # services in at least one subnet, sorted by id
+    # Services in at least one subnet, sorted by id.
+    in_subnets: list[ServiceNode] = field(default_factory=list)
+    # Service id -> its availability zone, for the services whose subnets all lie in one AZ.
+    single_zone: dict[str, str] = field(default_factory=dict)
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -210,7 +210,8 @@ def build(architecture: Architecture) -> ArchGraph:
     nodes = architecture.nodes
     services = sorted((n for n in nodes.values() if isinstance(n, ServiceNode)), key=attrgetter("id"))
     placements: dict[str, Placement] = {}
-    shared: dict[object, Placement] = {}
+    shared: dict[object, tuple[Placement, str | None]] = {}  # placement and its single AZ, by parent + extras
+    single_zone: dict[str, str] = {}
     by_type: dict[str, list[ServiceNode]] = {}
     services_by_vpc: dict[str, list[ServiceNode]] = {}
     in_subnets: list[ServiceNode] = []
@@ -220,18 +221,22 @@ def build(architecture: Architecture) -> ArchGraph:
     for service in services:
         service_id, type_id, extra_subnet_ids = service.id, service.type, service.extra_subnet_ids
         where: object = (service.parent_id, *extra_subnet_ids) if extra_subnet_ids else service.parent_id
-        placement = shared.get(where)
-        if placement is None:
-            placement = shared[where] = _placement(nodes, service, scopes)
+        known = shared.get(where)
+        if known is None:
+            placement = _placement(nodes, service, scopes)
+            zones = set(placement.zones)
+            known = shared[where] = (placement, zones.pop() if len(zones) == 1 else None)
+        placement, zone = known
         placements[service_id] = placement
+        if zone is not None:
+            single_zone[service_id] = zone
         by_type.setdefault(type_id, []).append(service)
         if placement.vpc_id is not None:
             services_by_vpc.setdefault(placement.vpc_id, []).append(service)
         if placement.subnet_ids:
             in_subnets.append(service)
-        if (
-            service_id == INTERNET
-        ):  # a service with the id "internet" merges into that node, as networkx would
+        # A service with the id "internet" merges into that node, as networkx would merge it.
+        if service_id == INTERNET:
             node_data[INTERNET].update(type=type_id, label=service.label)
         else:
             node_data[service_id] = {"type": type_id, "label": service.label}
@@ -272,6 +277,7 @@ def build(architecture: Architecture) -> ArchGraph:
         containers=containers,
         services_by_vpc=services_by_vpc,
         in_subnets=in_subnets,
+        single_zone=single_zone,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in may_face_internet:

@@ -9,16 +9,17 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
+    single_zone = graph.single_zone
     for connection in graph.connections_by_kind.get(ConnectionKind.TRAFFIC, []):
-        source_zones = set(graph.placements[connection.source_id].zones)
-        target_zones = set(graph.placements[connection.target_id].zones)
+        source_zone = single_zone.get(connection.source_id)
+        target_zone = single_zone.get(connection.target_id)
         # Multi-AZ groups talk within their AZ where they can; only pinned single-AZ ends must cross.
-        if len(source_zones) == 1 and len(target_zones) == 1 and source_zones != target_zones:
+        if source_zone is not None and target_zone is not None and source_zone != target_zone:
             source, target = arch.service(connection.source_id), arch.service(connection.target_id)
             findings.append(
                 rule.finding(
                     [source, target],
-                    f"“{source.label}” ({next(iter(source_zones))}) → “{target.label}” ({next(iter(target_zones))}) "
+                    f"“{source.label}” ({source_zone}) → “{target.label}” ({target_zone}) "
                     "crosses availability zones; that traffic is billed",
                 )
             )

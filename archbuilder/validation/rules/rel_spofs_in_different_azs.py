@@ -10,28 +10,30 @@ from archbuilder.validation.rules._kit import label
 SELF_HEALING = {"autoscaling_group", "ecs_service", "eks_cluster", "eks_node_group", "lambda_function"}
 
 
-def _single_zone(graph: ArchGraph, node_id: str) -> str | None:
+def _spof_zone(graph: ArchGraph, node_id: str) -> str | None:
     """The one AZ of a zonal service that is a single point of failure, else None."""
-    zones = set(graph.placements[node_id].zones)
-    if len(zones) != 1:
-        return None  # decided from the placement alone, without reading the node
+    zone = graph.single_zone.get(node_id)
+    if zone is None:
+        return None  # spans several AZs or none: decided by the graph, without reading the node
     node = graph.architecture.service(node_id)
     if node.type in SELF_HEALING or node.properties.get("multi_az") is True:
         return None
-    return next(iter(zones))
+    return zone
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     # The engine sorts findings, so pairs are visited in graph order; each zone is looked up once.
     arch = graph.architecture
+    single_zone = graph.single_zone
     zone_of: dict[str, str | None] = {}
     findings = []
-    for source_id, target_id in data_flows(
-        graph
-    ):  # traffic, read, write and read/write: the dependency kinds
+    # Traffic, read, write and read/write are the dependency kinds.
+    for source_id, target_id in data_flows(graph):
+        if source_id not in single_zone or target_id not in single_zone:
+            continue  # an end spanning several AZs (or none) is no single point of failure
         for node_id in (source_id, target_id):
             if node_id not in zone_of:
-                zone_of[node_id] = _single_zone(graph, node_id)
+                zone_of[node_id] = _spof_zone(graph, node_id)
         source_zone, target_zone = zone_of[source_id], zone_of[target_id]
         if source_zone and target_zone and source_zone != target_zone:
             source, target = arch.service(source_id), arch.service(target_id)
