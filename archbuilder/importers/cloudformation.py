@@ -15,6 +15,7 @@ from archbuilder.catalog import (
 from archbuilder.exporters.naming import pascal
 from archbuilder.importers.cfn_yaml import TemplateError, load_template
 from archbuilder.importers.connections import ConnectionInference
+from archbuilder.importers.listeners import listener_properties
 from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.references import refs as _refs
 from archbuilder.importers.references import rename_refs
@@ -426,6 +427,8 @@ class _Importer(NetworkInference, ConnectionInference):
                 values["associate_public_ip"] = first["AssociatePublicIpAddress"]
         if service.id in ("alb", "nlb") and "Scheme" in props:
             values["internet_facing"] = props["Scheme"] != "internal"
+        if service.id in ("alb", "nlb", "clb"):
+            values.update(listener_properties(self.resources, logical, service))
         ingress = self._owned_ingress(logical)
         if ingress and service.property_spec("ingress") is not None:
             values["ingress"] = ingress

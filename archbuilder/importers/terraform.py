@@ -4,6 +4,7 @@ the CloudFormation importer already understands, so both formats get the same in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -164,9 +165,10 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             properties["Type"] = "network" if body.get("load_balancer_type") == "network" else "application"
             properties["Scheme"] = "internal" if body.get("internal") is True else "internet-facing"
         if tf_type == "aws_lb_listener":
-            actions = body.get("default_action") or []
+            properties["Port"] = body.get("port")
+            properties["Protocol"] = body.get("protocol")
             properties["DefaultActions"] = [
-                {"TargetGroupArn": convert(a.get("target_group_arn"))} for a in actions if isinstance(a, dict)
+                _listener_action(a, convert) for a in body.get("default_action") or [] if isinstance(a, dict)
             ]
         if tf_type == "aws_route":
             properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
@@ -177,6 +179,18 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             "Properties": properties,
         }
     return {"Resources": resources}, logical
+
+
+def _listener_action(action: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
+    """A listener's default_action block in the shape of CloudFormation's DefaultActions entry."""
+    shaped: dict[str, Any] = {"Type": action.get("type", "forward")}
+    if action.get("target_group_arn") is not None:
+        shaped["TargetGroupArn"] = convert(action["target_group_arn"])
+    redirect = action.get("redirect")
+    redirect = redirect[0] if isinstance(redirect, list) and redirect else redirect
+    if isinstance(redirect, dict):
+        shaped["RedirectConfig"] = {"Protocol": redirect.get("protocol"), "Port": redirect.get("port")}
+    return shaped
 
 
 def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
