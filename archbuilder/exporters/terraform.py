@@ -10,6 +10,7 @@ from archbuilder.exporters import (  # noqa: F401  (importing them registers the
     terraform_integration,
     terraform_network,
     terraform_platform,
+    terraform_roles,
     terraform_services,
     terraform_stores,
 )
@@ -20,6 +21,7 @@ from archbuilder.exporters.registry import ExportError, Progress
 from archbuilder.exporters.terraform_compute import extra_target_attachments, function_archive
 from archbuilder.exporters.terraform_convert import Converter_
 from archbuilder.exporters.terraform_data import bucket_companions
+from archbuilder.exporters.terraform_ordering import Ordering
 from archbuilder.exporters.terraform_resources import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.serialization import write_atomic
@@ -53,6 +55,7 @@ def render(architecture: Architecture) -> dict[str, str]:
             "nothing was written (the CloudFormation export supports them)"
         )
     conv = Converter_(template)
+    ordering = Ordering(conv)
     ssm = conv.ssm_parameters
     blocks: list[Block] = [
         Block("data", ("aws_availability_zones", "available"), {"state": "available"}),
@@ -68,13 +71,12 @@ def render(architecture: Architecture) -> dict[str, str]:
         kind, props = body["Type"], dict(body.get("Properties", {}))
         depends = body.get("DependsOn")
         if depends:
-            # Writers that need the ordering (services behind listeners, notifications after the receivers'
-            # permissions, stages after their routes) turn it into depends_on.
+            # Kept for the ordering pass (terraform_ordering.py) and for the bucket notification's writer.
             props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
         if kind in FOLDED:
             continue
         try:
-            blocks += _resource_blocks(conv, logical, kind, props)
+            written = _resource_blocks(conv, logical, kind, props)
         except (KeyError, TypeError, ValueError) as error:
             # Imported resources keep the properties they were imported with, which may lack what the
             # conversion of their type reads.
@@ -82,6 +84,8 @@ def render(architecture: Architecture) -> dict[str, str]:
                 f"{logical} ({kind}): the Terraform exporter cannot express this resource's properties "
                 f"({type(error).__name__}: {error}); nothing was written"
             ) from None
+        ordering.apply(logical, kind, props, written)
+        blocks += written
     return {
         "versions.tf": document(
             [
@@ -252,7 +256,7 @@ def _rest_api(conv: Converter_, logical: str, props: dict[str, Any]) -> list[Blo
                 ("aws_api_gateway_deployment", name),
                 {
                     "rest_api_id": Expr(f"{api}.id"),
-                    "depends_on": Expr("[" + ", ".join(integrations) + "]"),
+                    "depends_on": [Expr(integration) for integration in integrations],
                     "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
                 },
             )

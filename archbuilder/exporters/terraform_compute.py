@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_attributes import balancer_attributes, target_group_attributes
 from archbuilder.exporters.terraform_convert import Converter_
 from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
 
 
 @writes("AWS::IAM::Role")
 def _role(conv: Converter_, logical: str, p: Props) -> Props:
-    return _keep(
-        {
-            "assume_role_policy": conv.json_expr(p["AssumeRolePolicyDocument"]),
-            "managed_policy_arns": _e(conv, p, "ManagedPolicyArns"),
-        }
-    )
+    # Managed and inline policies are resources of their own (terraform_roles.py): the provider deprecates
+    # `managed_policy_arns` and `inline_policy` (5.72).
+    return {"assume_role_policy": conv.json_expr(p["AssumeRolePolicyDocument"])}
 
 
 @writes("AWS::IAM::InstanceProfile")
@@ -48,6 +46,10 @@ def _instance(conv: Converter_, logical: str, p: Props) -> Props:
         "iam_instance_profile": _e(conv, p, "IamInstanceProfile"),
         "key_name": p.get("KeyName"),
         "monitoring": p.get("Monitoring"),
+        "ebs_optimized": p.get("EbsOptimized"),
+        "disable_api_termination": p.get("DisableApiTermination"),
+        # The provider base64-encodes user_data itself.
+        "user_data": p["UserData"]["Fn::Base64"] if "UserData" in p else None,
     }
     if "NetworkInterfaces" in p:
         interface = p["NetworkInterfaces"][0]
@@ -70,6 +72,7 @@ def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
     return {
         "image_id": conv.expr(data["ImageId"]),
         "instance_type": conv.expr(data["InstanceType"]),
+        **({"key_name": data["KeyName"]} if "KeyName" in data else {}),
         "vpc_security_group_ids": conv.expr(data["SecurityGroupIds"]),
         "iam_instance_profile": Block(
             "iam_instance_profile", (), {"arn": conv.expr(data["IamInstanceProfile"]["Arn"])}
@@ -107,6 +110,7 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
             "load_balancers": _e(conv, p, "LoadBalancerNames"),
             "health_check_type": p.get("HealthCheckType"),
             "health_check_grace_period": p.get("HealthCheckGracePeriod"),
+            "default_cooldown": int(p["Cooldown"]) if "Cooldown" in p else None,
             # Provider default_tags do not reach the instances a group launches; these tags do.
             "tag": [
                 Block(
@@ -142,6 +146,7 @@ def _lb(conv: Converter_, logical: str, p: Props) -> Props:
             if {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}
             in p.get("LoadBalancerAttributes", [])
             else None,
+            **balancer_attributes(p.get("LoadBalancerAttributes", [])),
             **_tags(conv, p),
         }
     )
@@ -159,6 +164,7 @@ def _target_group(conv: Converter_, logical: str, p: Props) -> Props:
     )
     if "HealthCheckPath" in p:
         body["health_check"] = Block("health_check", (), {"path": p["HealthCheckPath"]})
+    body.update(target_group_attributes(p.get("TargetGroupAttributes", [])))
     return body
 
 

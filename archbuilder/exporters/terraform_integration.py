@@ -11,29 +11,11 @@ from typing import Any
 from archbuilder.exporters.hcl_writer import Block, Call, Expr
 from archbuilder.exporters.naming import snake
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, depends_on, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
 
 
 def _prefixed(conv: Converter_, logical: str) -> Expr:
     return Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")[:40]}"')
-
-
-@companions("AWS::IAM::Role")
-def _inline_policies(conv: Converter_, logical: str, p: Props) -> list[Block]:
-    """A role's inline policies as aws_iam_role_policy resources (the provider deprecates `inline_policy`)."""
-    _tf, name = conv.names[logical]
-    return [
-        Block(
-            "resource",
-            ("aws_iam_role_policy", f"{name}_{snake(policy['PolicyName'])}"),
-            {
-                "name": policy["PolicyName"],
-                "role": Expr(f"{conv.address(logical)}.name"),
-                "policy": conv.json_expr(policy["PolicyDocument"]),
-            },
-        )
-        for policy in p.get("Policies") or []
-    ]
 
 
 @writes("AWS::Events::EventBus")
@@ -209,7 +191,6 @@ def _http_stage(conv: Converter_, logical: str, p: Props) -> Props:
             "api_id": conv.expr(p["ApiId"]),
             "name": p["StageName"],
             "auto_deploy": p["AutoDeploy"],
-            "depends_on": depends_on(conv, p),
         }
     )
 

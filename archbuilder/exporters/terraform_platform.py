@@ -86,9 +86,6 @@ def _service(conv: Converter_, logical: str, p: Props) -> Props:
             )
             for b in balancers
         ]
-    depends = p.get("_DependsOn")
-    if depends:
-        body["depends_on"] = Expr("[" + ", ".join(conv.address(d) for d in depends) + "]")
     return _keep(body)
 
 

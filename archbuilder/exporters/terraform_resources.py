@@ -61,7 +61,7 @@ def companions(
     return register
 
 
-def depends_on(conv: Converter_, props: Props) -> Expr | None:
+def depends_on(conv: Converter_, props: Props) -> list[Expr] | None:
     """The CloudFormation DependsOn of a resource (kept by the renderer as `_DependsOn`) as Terraform addresses.
     A REST API's deployment is written as a deployment and a stage, and a method as a method and an
     integration: what depends on them waits for the stage and the integration."""
@@ -75,4 +75,4 @@ def depends_on(conv: Converter_, props: Props) -> Expr | None:
             addresses.append(f"aws_api_gateway_integration.{snake(name)}")
         elif conv.names[name][0]:
             addresses.append(conv.address(name))
-    return Expr("[" + ", ".join(sorted(set(addresses))) + "]") if addresses else None
+    return [Expr(address) for address in sorted(set(addresses))] or None

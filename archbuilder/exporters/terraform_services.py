@@ -7,7 +7,7 @@ from typing import Any
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, depends_on, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
 
 
 def _label(conv: Converter_, logical: str, limit: int) -> str:
@@ -298,6 +298,5 @@ def _web_acl_association(conv: Converter_, logical: str, p: Props) -> Props:
         {
             "resource_arn": conv.expr(p["ResourceArn"]),
             "web_acl_arn": conv.expr(p["WebACLArn"]),
-            "depends_on": depends_on(conv, p),
         }
     )

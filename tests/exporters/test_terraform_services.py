@@ -357,7 +357,10 @@ def test_the_correspondence_fails_when_one_side_has_a_resource_the_other_lacks()
     assert expected_terraform(template) - found == {("aws_sqs_queue", "extra")}
     del template["Resources"]["Extra"]
     del template["Resources"]["MailerRole"]
-    assert found - expected_terraform(template) == {("aws_iam_role", "mailer_role")}
+    assert found - expected_terraform(template) == {
+        ("aws_iam_role", "mailer_role"),
+        ("aws_iam_role_policy_attachment", "mailer_role_aws_lambda_basic_execution_role"),
+    }
     template["Resources"]["Odd"] = {"Type": "AWS::SSM::Document", "Properties": {}}
     with pytest.raises(AssertionError, match="AWS::SSM::Document has no Terraform counterpart"):
         expected_terraform(template)

@@ -386,6 +386,7 @@ resource "aws_cloudtrail" "audit_trail" {
   is_multi_region_trail         = true
   enable_log_file_validation    = true
   include_global_service_events = true
+  depends_on                    = [aws_s3_bucket_policy.audit_trail_bucket_policy]
 }
 
 resource "aws_iam_role" "web_service_role" {
@@ -416,9 +417,11 @@ resource "aws_iam_role" "web_service_execution_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "web_service_execution_role_amazon_ecs_task_execution_role_policy" {
+  role       = aws_iam_role.web_service_execution_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"
 }
 
 resource "aws_ecs_task_definition" "web_service_task_definition" {
@@ -456,6 +459,9 @@ resource "aws_ecs_task_definition" "web_service_task_definition" {
       }
     },
   ])
+  depends_on = [
+    aws_iam_role_policy_attachment.web_service_execution_role_amazon_ecs_task_execution_role_policy,
+  ]
 }
 
 resource "aws_ecs_service" "web_service" {

@@ -157,9 +157,11 @@ resource "aws_iam_role" "orders_handler_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "orders_handler_role_aws_lambda_basic_execution_role" {
+  role       = aws_iam_role.orders_handler_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
 data "archive_file" "orders_handler" {
@@ -184,6 +186,9 @@ resource "aws_lambda_function" "orders_handler" {
   tags = {
     Name = "Orders handler"
   }
+  depends_on = [
+    aws_iam_role_policy_attachment.orders_handler_role_aws_lambda_basic_execution_role,
+  ]
 
   environment {
     variables = {
@@ -296,6 +301,7 @@ resource "aws_cloudtrail" "audit_trail" {
   is_multi_region_trail         = true
   enable_log_file_validation    = true
   include_global_service_events = true
+  depends_on                    = [aws_s3_bucket_policy.audit_trail_bucket_policy]
 }
 
 resource "aws_s3_bucket" "web_client" {
@@ -358,9 +364,11 @@ resource "aws_iam_role" "fulfilment_worker_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "fulfilment_worker_role_aws_lambda_basic_execution_role" {
+  role       = aws_iam_role.fulfilment_worker_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
 data "archive_file" "fulfilment_worker" {
@@ -385,6 +393,9 @@ resource "aws_lambda_function" "fulfilment_worker" {
   tags = {
     Name = "Fulfilment worker"
   }
+  depends_on = [
+    aws_iam_role_policy_attachment.fulfilment_worker_role_aws_lambda_basic_execution_role,
+  ]
 
   environment {
     variables = {
@@ -396,6 +407,7 @@ resource "aws_lambda_function" "fulfilment_worker" {
 resource "aws_lambda_event_source_mapping" "fulfilment_worker_from_fulfilment_queue" {
   event_source_arn = aws_sqs_queue.fulfilment_queue.arn
   function_name    = aws_lambda_function.fulfilment_worker.function_name
+  depends_on       = [aws_iam_role_policy.fulfilment_worker_role_policy]
 }
 
 resource "aws_iam_role_policy" "fulfilment_worker_role_policy" {

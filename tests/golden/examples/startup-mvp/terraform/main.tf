@@ -203,13 +203,16 @@ resource "aws_iam_role" "web_server_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "web_server_role_amazon_ssm_managed_instance_core" {
+  role       = aws_iam_role.web_server_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
 }
 
 resource "aws_iam_instance_profile" "web_server_instance_profile" {
-  role = aws_iam_role.web_server_role.name
+  role       = aws_iam_role.web_server_role.name
+  depends_on = [aws_iam_role_policy_attachment.web_server_role_amazon_ssm_managed_instance_core]
 }
 
 resource "aws_instance" "web_server" {

@@ -49,9 +49,11 @@ resource "aws_iam_role" "lake_crawler_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSGlueServiceRole",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "lake_crawler_role_aws_glue_service_role" {
+  role       = aws_iam_role.lake_crawler_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSGlueServiceRole"
 }
 
 resource "aws_glue_catalog_database" "lake_crawler_database" {
@@ -62,6 +64,7 @@ resource "aws_glue_crawler" "lake_crawler" {
   name          = "${var.name}-lake_crawler"
   role          = aws_iam_role.lake_crawler_role.arn
   database_name = aws_glue_catalog_database.lake_crawler_database.name
+  depends_on    = [aws_iam_role_policy_attachment.lake_crawler_role_aws_glue_service_role]
 
   s3_target {
     path = "s3://${aws_s3_bucket.data_lake.id}/"
@@ -81,9 +84,11 @@ resource "aws_iam_role" "enricher_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "enricher_role_aws_lambda_basic_execution_role" {
+  role       = aws_iam_role.enricher_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
 data "archive_file" "enricher" {
@@ -108,6 +113,7 @@ resource "aws_lambda_function" "enricher" {
   tags = {
     Name = "Enricher"
   }
+  depends_on = [aws_iam_role_policy_attachment.enricher_role_aws_lambda_basic_execution_role]
 
   environment {
     variables = {
@@ -134,6 +140,7 @@ resource "aws_iam_role" "delivery_stream_role" {
 resource "aws_kinesis_firehose_delivery_stream" "delivery_stream" {
   name        = "${var.name}-delivery_stream"
   destination = "extended_s3"
+  depends_on  = [aws_iam_role_policy.delivery_stream_role_policy]
 
   extended_s3_configuration {
     bucket_arn         = aws_s3_bucket.data_lake.arn
@@ -315,12 +322,14 @@ resource "aws_cloudtrail" "audit_trail" {
   is_multi_region_trail         = true
   enable_log_file_validation    = true
   include_global_service_events = true
+  depends_on                    = [aws_s3_bucket_policy.audit_trail_bucket_policy]
 }
 
 resource "aws_lambda_event_source_mapping" "enricher_from_click_stream" {
   event_source_arn  = aws_kinesis_stream.click_stream.arn
   function_name     = aws_lambda_function.enricher.function_name
   starting_position = "LATEST"
+  depends_on        = [aws_iam_role_policy.enricher_role_policy]
 }
 
 resource "aws_iam_role_policy" "delivery_stream_role_policy" {

@@ -288,13 +288,18 @@ resource "aws_iam_role" "app_servers_role" {
       },
     ]
   })
-  managed_policy_arns = [
-    "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore",
-  ]
+}
+
+resource "aws_iam_role_policy_attachment" "app_servers_role_amazon_ssm_managed_instance_core" {
+  role       = aws_iam_role.app_servers_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMManagedInstanceCore"
 }
 
 resource "aws_iam_instance_profile" "app_servers_instance_profile" {
   role = aws_iam_role.app_servers_role.name
+  depends_on = [
+    aws_iam_role_policy_attachment.app_servers_role_amazon_ssm_managed_instance_core,
+  ]
 }
 
 resource "aws_launch_template" "app_servers_launch_template" {
@@ -496,6 +501,7 @@ resource "aws_cloudtrail" "audit_trail" {
   is_multi_region_trail         = true
   enable_log_file_validation    = true
   include_global_service_events = true
+  depends_on                    = [aws_s3_bucket_policy.audit_trail_bucket_policy]
 }
 
 resource "aws_lb" "web_load_balancer" {

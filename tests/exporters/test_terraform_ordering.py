@@ -1,0 +1,161 @@
+"""Terraform creates resources in the order CloudFormation does: for every CloudFormation `DependsOn` edge A -> B,
+a Terraform resource of A reaches (references or depends_on, directly or through others) every Terraform resource
+of B; and whatever references a role waits for the role's policies, which CloudFormation creates with the role
+and Terraform writes as resources of their own. A resource Terraform would create too early fails here."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.registry import ExportError
+from archbuilder.exporters.terraform import render
+from archbuilder.model import Architecture, load
+from archbuilder.resource_files import example_path
+from tests.exporters.test_cloudformation_events import event_driven
+from tests.exporters.test_cloudformation_generated import SEEDS, generated
+from tests.exporters.test_cloudformation_stores import data_platform, platform_services
+from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
+from tests.exporters.tf_correspondence import counterparts
+from tests.exporters.tf_tools import resources
+
+Address = tuple[str, str]
+_REFERENCE = re.compile(r"(?<![\w.])(aws_[a-z0-9_]+)\.([a-z0-9_]+)")
+EXAMPLES = [
+    "three-tier-web",
+    "serverless-api",
+    "static-site",
+    "startup-mvp",
+    "ecs-fargate",
+    "streaming-pipeline",
+]
+
+
+def reach(found: dict[Address, dict[str, Any]]) -> dict[Address, set[Address]]:
+    """Every Terraform resource -> the resources it references or depends on, directly or transitively."""
+    direct = {
+        address: {ref for ref in _REFERENCE.findall(json.dumps(body)) if ref in found and ref != address}
+        for address, body in found.items()
+    }
+    closed: dict[Address, set[Address]] = {}
+
+    def visit(address: Address) -> set[Address]:
+        if address not in closed:
+            closed[address] = set()
+            for ref in direct[address]:
+                closed[address] |= {ref} | visit(ref)
+        return closed[address]
+
+    for address in found:
+        visit(address)
+    return closed
+
+
+def _references(item: Any) -> set[str]:
+    """Logical ids a CloudFormation value refers to (Ref, GetAtt, ${Name} and ${Name.Attribute} in Sub)."""
+    if isinstance(item, dict):
+        if set(item) == {"Ref"}:
+            return {item["Ref"]}
+        if set(item) == {"Fn::GetAtt"}:
+            return {item["Fn::GetAtt"][0]}
+        if set(item) == {"Fn::Sub"} and isinstance(item["Fn::Sub"], str):
+            return {m.split(".")[0] for m in re.findall(r"\$\{([^}!]+)\}", item["Fn::Sub"])}
+        return set().union(*(_references(v) for v in item.values()))
+    if isinstance(item, list):
+        return set().union(*(_references(v) for v in item))
+    return set()
+
+
+def unordered(template: dict[str, Any], found: dict[Address, dict[str, Any]]) -> list[str]:
+    """The orderings CloudFormation has that the Terraform resources lack, as `A -> B` lines."""
+    reached = reach(found)
+    missing = []
+    edges_: list[tuple[str, str, str]] = []
+    for logical, body in template["Resources"].items():
+        depends = body.get("DependsOn") or []
+        for other in [depends] if isinstance(depends, str) else depends:
+            edges_.append((logical, other, "DependsOn"))
+        if body["Type"] not in ("AWS::IAM::Role", "AWS::IAM::Policy"):
+            # A role's own policies need no order among themselves; everything else using a role waits for them.
+            for other in sorted(_references(body.get("Properties") or {})):
+                if template["Resources"].get(other, {}).get("Type") == "AWS::IAM::Role":
+                    edges_.append((logical, other, "role"))
+    for logical, other, why in edges_:
+        mine, theirs = counterparts(template, logical), counterparts(template, other)
+        if why == "role":
+            mine = {a for a in mine if (_iam_role_address(template, other) in reached.get(a, set()))}
+        assert theirs, f"{other} has no Terraform resource to wait for"
+        if not any(theirs <= reached.get(address, set()) for address in mine):
+            missing.append(f"{logical} -> {other} ({why})")
+    return missing
+
+
+def _iam_role_address(template: dict[str, Any], logical: str) -> Address:
+    [address] = [a for a in counterparts(template, logical) if a[0] == "aws_iam_role"]
+    return address
+
+
+def _designs() -> list[tuple[str, Any]]:
+    named: list[tuple[str, Any]] = [
+        (name, lambda n=name: load(Path(str(example_path(n))))) for name in EXAMPLES
+    ]
+    named += [(f"generated-{seed}", lambda s=seed: generated(s)) for seed in SEEDS]
+    named += [("edges", edges), ("data-platform", data_platform), ("platform-services", platform_services)]
+    named += [("event-driven", event_driven)]
+    named += [(f"single-{t}", lambda t=t: single_service(t)) for t in SERVICE_TYPES]
+    return named
+
+
+@pytest.mark.parametrize("make", [make for _name, make in _designs()], ids=[name for name, _ in _designs()])
+def test_terraform_orders_resources_as_cloudformation_does(make: Any) -> None:
+    arch: Architecture = make()
+    try:
+        template = build_template(arch)
+    except ExportError:
+        return  # not exported on either side (test_terraform_services checks Terraform refuses it too)
+    assert unordered(template, resources(render(arch))) == []
+
+
+def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
+    """The trail after the bucket policy, the event source mapping after the role policy letting the function
+    read the queue, the functions after their managed policies."""
+    found = resources(render(load(Path(str(example_path("serverless-api"))))))
+    assert found[("aws_cloudtrail", "audit_trail")]["depends_on"] == [
+        "${aws_s3_bucket_policy.audit_trail_bucket_policy}"
+    ]
+    mapping = found[("aws_lambda_event_source_mapping", "fulfilment_worker_from_fulfilment_queue")]
+    assert mapping["depends_on"] == ["${aws_iam_role_policy.fulfilment_worker_role_policy}"]
+    assert found[("aws_lambda_function", "orders_handler")]["depends_on"] == [
+        "${aws_iam_role_policy_attachment.orders_handler_role_aws_lambda_basic_execution_role}"
+    ]
+    attachment = found[
+        ("aws_iam_role_policy_attachment", "orders_handler_role_aws_lambda_basic_execution_role")
+    ]
+    assert attachment == {
+        "role": "${aws_iam_role.orders_handler_role.name}",
+        "policy_arn": "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/"
+        "AWSLambdaBasicExecutionRole",
+    }
+    assert "managed_policy_arns" not in found[("aws_iam_role", "orders_handler_role")]
+    pipeline = resources(render(load(Path(str(example_path("streaming-pipeline"))))))
+    assert pipeline[("aws_kinesis_firehose_delivery_stream", "delivery_stream")]["depends_on"] == [
+        "${aws_iam_role_policy.delivery_stream_role_policy}"
+    ]
+
+
+def test_a_missing_ordering_is_reported() -> None:
+    arch = load(Path(str(example_path("serverless-api"))))
+    template, found = build_template(arch), resources(render(arch))
+    del found[("aws_cloudtrail", "audit_trail")]["depends_on"]
+    del found[("aws_lambda_event_source_mapping", "fulfilment_worker_from_fulfilment_queue")]["depends_on"]
+    del found[("aws_lambda_function", "orders_handler")]["depends_on"]
+    assert unordered(template, found) == [
+        "OrdersHandler -> OrdersHandlerRole (role)",
+        "AuditTrail -> AuditTrailBucketPolicy (DependsOn)",
+        "FulfilmentWorkerFromFulfilmentQueue -> FulfilmentWorkerRolePolicy (DependsOn)",
+    ]
