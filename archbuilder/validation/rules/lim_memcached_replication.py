@@ -30,8 +30,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             findings.append(
                 rule.finding(
                     cache,
-                    f"{label(cache)} runs Memcached but is set up for {', '.join(settings)}; Memcached keeps no "
-                    "replicas or copies of its data",
+                    f"{label(cache)} runs Memcached, which ignores its {', '.join(settings)} settings: the cache "
+                    "keeps no replica or copy of its data",
                 )
             )
     return findings
@@ -40,7 +40,9 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
 RULE = Rule(
     id="LIM-035",
     title="Failover or backups asked of Memcached",
-    severity=Severity.WARNING,
+    # A note, not a warning: the catalog's defaults are Redis's (failover, Multi-AZ, a day of snapshots), so every
+    # cluster switched to Memcached carries them without anyone asking for them.
+    severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
     source=cite("003", "- Data is ephemeral (will dissapear after some time), so no replication"),
     description="Memcached data is ephemeral: the engine has no replication, so there is no replica to fail over to "

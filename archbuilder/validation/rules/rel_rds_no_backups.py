@@ -14,7 +14,11 @@ RULE = Rule(
     remediation="Set the backup retention to 7 days or more (up to 35).",
     check=each_service(
         ("rds_instance", "aurora_cluster", "documentdb_cluster", "neptune_cluster", "elasticache_cluster"),
-        lambda node, graph: node.properties.get("backup_retention_days") == 0,
+        # Memcached keeps no backups at all (LIM-035 reports asking it to): retention 0 is its only state.
+        lambda node, graph: (
+            node.properties.get("backup_retention_days") == 0
+            and not (node.type == "elasticache_cluster" and node.properties.get("engine") == "memcached")
+        ),
         lambda node, graph: f"{label(node)} has automated backups turned off (retention 0 days)",
     ),
 )

@@ -53,8 +53,8 @@ CASE = Case(
     expected=[
         (
             ("sessions",),
-            "“Sessions” runs Memcached but is set up for automatic failover, Multi-AZ, backups; Memcached keeps no "
-            "replicas or copies of its data",
+            "“Sessions” runs Memcached, which ignores its automatic failover, Multi-AZ, backups settings: the cache "
+            "keeps no replica or copy of its data",
         )
     ],
 )

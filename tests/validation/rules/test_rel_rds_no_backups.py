@@ -5,15 +5,31 @@ from __future__ import annotations
 from archbuilder.validation.rules.rel_rds_no_backups import RULE
 from tests.validation.builders import (
     Case,
+    both,
     check_case,
     db,
+    svc,
     with_,
 )
 
 CASE = Case(
-    ok=with_(db("private-a", ["private-b"], backup_retention_days=1)),
-    bad=with_(db("private-a", ["private-b"], backup_retention_days=0)),
-    expected=[(("db",), "“DB” has automated backups turned off (retention 0 days)")],
+    ok=with_(
+        both(
+            db("private-a", ["private-b"], backup_retention_days=1),
+            # Memcached cannot keep backups: retention 0 is not a choice to report.
+            svc("elasticache_cluster", "private-a", "sessions", engine="memcached", backup_retention_days=0),
+        )
+    ),
+    bad=with_(
+        both(
+            db("private-a", ["private-b"], backup_retention_days=0),
+            svc("elasticache_cluster", "private-a", "cache", engine="redis", backup_retention_days=0),
+        )
+    ),
+    expected=[
+        (("cache",), "“Cache” has automated backups turned off (retention 0 days)"),
+        (("db",), "“DB” has automated backups turned off (retention 0 days)"),
+    ],
 )
 
 
