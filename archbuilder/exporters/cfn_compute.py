@@ -7,6 +7,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cfn_services import (
+    AMI_PARAMETER,
     STUB_HANDLER,
     _ami,
     _instance_type,
@@ -29,9 +30,10 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
     )
     profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
     props: dict[str, Any] = {
-        "ImageId": _ami(ctx),
+        "ImageId": _image(ctx, node),
         "InstanceType": _instance_type(ctx, node, "t3.micro"),
         "IamInstanceProfile": ref(profile),
+        "EbsOptimized": bool(_p(node, "ebs_optimized", True)),
         "BlockDeviceMappings": [
             {
                 "DeviceName": "/dev/xvda",
@@ -61,6 +63,10 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
         props["KeyName"] = _p(node, "key_name")
     if _p(node, "detailed_monitoring"):
         props["Monitoring"] = True
+    if _p(node, "termination_protection", False):
+        props["DisableApiTermination"] = True
+    if _p(node, "user_data"):
+        props["UserData"] = {"Fn::Base64": str(_p(node, "user_data"))}
     ctx.add(ctx.lid(node), "AWS::EC2::Instance", props)
 
 
@@ -78,8 +84,9 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
         "AWS::EC2::LaunchTemplate",
         {
             "LaunchTemplateData": {
-                "ImageId": _ami(ctx),
+                "ImageId": _image(ctx, node),
                 "InstanceType": _instance_type(ctx, node, "t3.micro"),
+                **({"KeyName": str(_p(node, "key_name"))} if _p(node, "key_name") else {}),
                 "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
                 "SecurityGroupIds": ctx.sg_refs(node),
                 "MetadataOptions": {"HttpTokens": "required"},
@@ -88,7 +95,7 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
                         "DeviceName": "/dev/xvda",
                         "Ebs": {
                             "VolumeSize": int(_p(node, "volume_size_gb", 20)),
-                            "VolumeType": "gp3",
+                            "VolumeType": str(_p(node, "volume_type", "gp3")),
                             "Encrypted": bool(_p(node, "encrypted", True)),
                         },
                     }
@@ -115,11 +122,10 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
                 "LaunchTemplateId": ref(template),
                 "Version": get_att(template, "LatestVersionNumber"),
             },
-            **(
-                {"TargetGroupARNs": groups, "HealthCheckType": "ELB", "HealthCheckGracePeriod": 300}
-                if groups
-                else {}
-            ),
+            **({"TargetGroupARNs": groups} if groups else {}),
+            "HealthCheckType": str(_p(node, "health_check_type", "ELB")),
+            "HealthCheckGracePeriod": int(_p(node, "health_check_grace_period_seconds", 300)),
+            "Cooldown": str(_p(node, "cooldown_seconds", 300)),
         },
     )
 
@@ -140,10 +146,59 @@ def prepare_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             "TargetType": "ip"
             if any(t.type in ("fargate_task", "ecs_service") for t, _ in targets)
             else "instance",
-            **({"HealthCheckPath": "/"} if protocol == "HTTP" else {}),
+            **({"HealthCheckPath": str(_p(node, "health_check_path", "/"))} if protocol == "HTTP" else {}),
             **({"Targets": [{"Id": ref(ctx.lid(t))} for t in instances]} if instances else {}),
+            **_attributes(_target_group_attributes(node)),
         },
     )
+
+
+def _attributes(attributes: dict[str, str]) -> dict[str, Any]:
+    key = "TargetGroupAttributes"
+    return {key: [{"Key": k, "Value": v} for k, v in attributes.items()]} if attributes else {}
+
+
+def _target_group_attributes(node: ServiceNode) -> dict[str, str]:
+    """Only what differs from the target group defaults, so a design that keeps them writes nothing."""
+    attributes: dict[str, str] = {}
+    delay = int(_p(node, "deregistration_delay_seconds", 300))
+    if delay != 300:
+        attributes["deregistration_delay.timeout_seconds"] = str(delay)
+    if node.type == "alb" and _p(node, "sticky_sessions", False):
+        attributes["stickiness.enabled"] = "true"
+        attributes["stickiness.type"] = "lb_cookie"
+    return attributes
+
+
+def _balancer_attributes(node: ServiceNode) -> list[dict[str, str]]:
+    attributes: list[dict[str, str]] = []
+    if node.type == "alb":
+        # Requests with malformed headers are dropped instead of passed to the targets (request smuggling).
+        attributes.append({"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"})
+        idle = int(_p(node, "idle_timeout_seconds", 60))
+        if idle != 60:
+            attributes.append({"Key": "idle_timeout.timeout_seconds", "Value": str(idle)})
+    if node.type == "nlb" and _p(node, "cross_zone", False):
+        attributes.append({"Key": "load_balancing.cross_zone.enabled", "Value": "true"})
+    if _p(node, "deletion_protection", False):
+        attributes.append({"Key": "deletion_protection.enabled", "Value": "true"})
+    return attributes
+
+
+def _image(ctx: CfnContext, node: ServiceNode) -> Any:
+    """The design's AMI: the shared latest-Amazon-Linux parameter by default, else a parameter of its own."""
+    ami = str(_p(node, "ami", "") or "")
+    path = ami.removeprefix("resolve:ssm:")
+    if not ami or path == AMI_PARAMETER:
+        return _ami(ctx)
+    if ami.startswith("resolve:ssm:"):
+        return ctx.parameter(
+            f"{ctx.lid(node)}Ami",
+            "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+            path,
+            f"AMI of {node.label} (an SSM parameter naming it)",
+        )
+    return ctx.parameter(f"{ctx.lid(node)}Ami", "AWS::EC2::Image::Id", ami, f"AMI of {node.label}")
 
 
 @renders("alb", "nlb")
@@ -156,16 +211,7 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             "Scheme": "internet-facing" if _p(node, "internet_facing") else "internal",
             "Subnets": ctx.subnet_refs(node),
             **({"SecurityGroups": ctx.sg_refs(node)} if node.type == "alb" else {}),
-            # Requests with malformed headers are dropped instead of passed to the targets (request smuggling).
-            **(
-                {
-                    "LoadBalancerAttributes": [
-                        {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}
-                    ]
-                }
-                if node.type == "alb"
-                else {}
-            ),
+            **({"LoadBalancerAttributes": attributes} if (attributes := _balancer_attributes(node)) else {}),
             "Tags": ctx.tags(node),
         },
     )

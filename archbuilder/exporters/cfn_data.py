@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cfn_services import (
     _p,
     renders,
 )
+from archbuilder.exporters.naming import snake
 from archbuilder.model import ServiceNode
 
 
@@ -42,6 +43,12 @@ def _rds(ctx: CfnContext, node: ServiceNode) -> None:
             "StorageEncrypted": bool(_p(node, "encrypted", True)),
             "DeletionProtection": bool(_p(node, "deletion_protection", False)),
             "PubliclyAccessible": bool(_p(node, "publicly_accessible", False)),
+            **({"EngineVersion": str(_p(node, "engine_version"))} if _p(node, "engine_version") else {}),
+            **(
+                {"EnableIAMDatabaseAuthentication": True}
+                if _p(node, "iam_database_authentication", False)
+                else {}
+            ),
             # Snapshots (the final one included) keep the instance's tags, so they can be told apart.
             "CopyTagsToSnapshot": True,
             "MasterUsername": "dbadmin",
@@ -133,8 +140,11 @@ def _dynamodb(ctx: CfnContext, node: ServiceNode) -> None:
             "PointInTimeRecoveryEnabled": bool(_p(node, "point_in_time_recovery", True))
         },
         "SSESpecification": {"SSEEnabled": bool(_p(node, "encrypted", True))},
+        "DeletionProtectionEnabled": bool(_p(node, "deletion_protection", True)),
         "Tags": ctx.tags(node),
     }
+    if _p(node, "ttl_attribute"):
+        props["TimeToLiveSpecification"] = {"AttributeName": str(_p(node, "ttl_attribute")), "Enabled": True}
     if billing == "PROVISIONED":
         props["ProvisionedThroughput"] = {
             "ReadCapacityUnits": int(_p(node, "read_capacity", 5)),
@@ -186,15 +196,21 @@ def _sns(ctx: CfnContext, node: ServiceNode) -> None:
     props: dict[str, Any] = {"Tags": ctx.tags(node)}
     if _p(node, "encrypted", True):
         props["KmsMasterKeyId"] = "alias/aws/sns"
+    if _p(node, "fifo", False):
+        # A FIFO topic's name must end in .fifo; the generated name would not.
+        props["FifoTopic"] = True
+        props["TopicName"] = sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}.fifo")
     ctx.add(ctx.lid(node), "AWS::SNS::Topic", props)
 
 
 @renders("kinesis_stream")
 def _kinesis(ctx: CfnContext, node: ServiceNode) -> None:
-    props: dict[str, Any] = {
-        "ShardCount": int(_p(node, "shard_count", 1)),
-        "RetentionPeriodHours": int(_p(node, "retention_hours", 24)),
-    }
+    props: dict[str, Any] = {"RetentionPeriodHours": int(_p(node, "retention_hours", 24))}
+    if _p(node, "stream_mode", "PROVISIONED") == "ON_DEMAND":
+        # On-demand streams scale their shards themselves; a shard count is refused.
+        props["StreamModeDetails"] = {"StreamMode": "ON_DEMAND"}
+    else:
+        props["ShardCount"] = int(_p(node, "shard_count", 1))
     if _p(node, "encrypted", True):
         props["StreamEncryption"] = {"EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}
     ctx.add(ctx.lid(node), "AWS::Kinesis::Stream", props)

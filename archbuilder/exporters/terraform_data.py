@@ -28,6 +28,8 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
         "storage_encrypted": p["StorageEncrypted"],
         "deletion_protection": p["DeletionProtection"],
         "publicly_accessible": p["PubliclyAccessible"],
+        **({"engine_version": p["EngineVersion"]} if "EngineVersion" in p else {}),
+        **({"iam_database_authentication_enabled": True} if p.get("EnableIAMDatabaseAuthentication") else {}),
         **({"copy_tags_to_snapshot": True} if p.get("CopyTagsToSnapshot") else {}),
         "username": p["MasterUsername"],
         "manage_master_user_password": True,
@@ -116,6 +118,9 @@ def _table(conv: Converter_, logical: str, p: Props) -> Props:
         "billing_mode": p["BillingMode"],
         "hash_key": keys["HASH"],
         "range_key": keys.get("RANGE"),
+        "read_capacity": (p.get("ProvisionedThroughput") or {}).get("ReadCapacityUnits"),
+        "write_capacity": (p.get("ProvisionedThroughput") or {}).get("WriteCapacityUnits"),
+        "deletion_protection_enabled": p.get("DeletionProtectionEnabled"),
     }
     body["attribute"] = [
         Block("attribute", (), {"name": a["AttributeName"], "type": a["AttributeType"]})
@@ -129,6 +134,9 @@ def _table(conv: Converter_, logical: str, p: Props) -> Props:
     body["server_side_encryption"] = Block(
         "server_side_encryption", (), {"enabled": p["SSESpecification"]["SSEEnabled"]}
     )
+    if "TimeToLiveSpecification" in p:
+        ttl = p["TimeToLiveSpecification"]
+        body["ttl"] = Block("ttl", (), {"attribute_name": ttl["AttributeName"], "enabled": ttl["Enabled"]})
     if "StreamSpecification" in p:
         body.update(stream_enabled=True, stream_view_type=p["StreamSpecification"]["StreamViewType"])
     return _keep({**body, **_tags(conv, p)})
@@ -152,7 +160,15 @@ def _queue(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::SNS::Topic")
 def _topic(conv: Converter_, logical: str, p: Props) -> Props:
-    return _keep({"kms_master_key_id": p.get("KmsMasterKeyId"), **_tags(conv, p)})
+    fifo = bool(p.get("FifoTopic"))
+    return _keep(
+        {
+            "name": Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")}.fifo"') if fifo else None,
+            "fifo_topic": True if fifo else None,
+            "kms_master_key_id": p.get("KmsMasterKeyId"),
+            **_tags(conv, p),
+        }
+    )
 
 
 @writes("AWS::Kinesis::Stream")
@@ -161,8 +177,11 @@ def _stream(conv: Converter_, logical: str, p: Props) -> Props:
     return _keep(
         {
             "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
-            "shard_count": p["ShardCount"],
+            "shard_count": p.get("ShardCount"),
             "retention_period": p["RetentionPeriodHours"],
+            "stream_mode_details": Block("stream_mode_details", (), {"stream_mode": "ON_DEMAND"})
+            if p.get("StreamModeDetails")
+            else None,
             "encryption_type": encryption["EncryptionType"] if encryption else None,
             "kms_key_id": encryption["KeyId"] if encryption else None,
         }

@@ -199,9 +199,10 @@ resource "aws_lambda_function" "orders_handler" {
 }
 
 resource "aws_dynamodb_table" "orders_table" {
-  name         = "${var.name}-orders_table"
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key     = "order_id"
+  name                        = "${var.name}-orders_table"
+  billing_mode                = "PAY_PER_REQUEST"
+  hash_key                    = "order_id"
+  deletion_protection_enabled = true
   tags = {
     Name = "Orders table"
   }

@@ -334,6 +334,7 @@ resource "aws_autoscaling_group" "app_servers" {
   target_group_arns         = [aws_lb_target_group.web_load_balancer_target_group.arn]
   health_check_type         = "ELB"
   health_check_grace_period = 300
+  default_cooldown          = 300
 
   tag {
     key                 = "Name"
