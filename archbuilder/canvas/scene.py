@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QLineF, QPointF, QRectF, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from archbuilder.canvas import tree
+from archbuilder.canvas.captions import CAPTIONS_AT_ONCE, CaptionLayer
 from archbuilder.canvas.interactions import (
     ConnectGesture,
     DocumentLike,
@@ -31,7 +33,6 @@ from archbuilder.canvas.items.container_item import ContainerItem, container_ite
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
-from archbuilder.canvas.labels import covered_area, place_caption
 from archbuilder.canvas.spans import SpanLayer
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
@@ -40,7 +41,6 @@ NodeItem = ServiceItem | ContainerItem
 PASTE_OFFSET = 24.0
 BSP_DEPTH = 10
 BSP_AUTO_LIMIT = 2000
-CAPTIONS_AT_ONCE = 400  # a bigger design places its connection captions where the view shows them
 LABELS_AT_ONCE = 400  # a design with more services makes their label texts where the view shows them
 
 
@@ -68,9 +68,7 @@ class ArchitectureScene(QGraphicsScene):
         self._selected: set[Any] = set()
         self.connect_gesture = ConnectGesture(self)
         self.spans = SpanLayer(self)
-        self._captions_pending: set[ConnectionItem] = set()  # routed, caption not placed yet
-        self._caption_cells: dict[tuple[int, int], set[ConnectionItem]] = {}  # where captions are shown
-        self._caption_cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
+        self.captions = CaptionLayer(self)
         self._building = False
         self._defer_labels = False
         self._anchors: dict[ServiceItem, Anchor] = {}
@@ -165,61 +163,18 @@ class ArchitectureScene(QGraphicsScene):
         self.spans.set_detail(level)
 
     def containers_at(self, scene_pos: QPointF, exclude: set[QGraphicsItem]) -> list[ContainerItem]:
-        """The nested containers under a point, innermost first, skipping `exclude` and what is inside them.
-        Walks down the container tree: the scene index answers a point query in milliseconds on a big
-        design (long connections cover most of it), and a drag asks on every mouse move."""
-        found: list[ContainerItem] = []
-        level: list[QGraphicsItem] = []
-        for node in self.architecture.children(None):
-            top = self._nodes.get(node.id)
-            if top is not None:
-                level.append(top)
-        while level:
-            hit: ContainerItem | None = None
-            for candidate in sorted(reversed(level), key=lambda i: -i.zValue()):  # topmost first
-                if (
-                    isinstance(candidate, ContainerItem)
-                    and candidate not in exclude
-                    and candidate.sceneBoundingRect().contains(scene_pos)
-                ):
-                    hit = candidate
-                    break
-            if hit is None:
-                break
-            found.append(hit)
-            level = hit.childItems()
-        found.reverse()
-        return found
+        """The nested containers under a point, innermost first (see archbuilder.canvas.tree)."""
+        return tree.containers_at(self, scene_pos, exclude)
 
     def top_level_services(self) -> list[ServiceItem]:
         """Service items outside every container (global services such as Route 53, CloudFront)."""
-        items = (self._nodes.get(node.id) for node in self.architecture.children(None))
-        return [item for item in items if isinstance(item, ServiceItem)]
-
-    def services_in(self, area: QRectF) -> list[ServiceItem]:
-        """The service items meeting `area`, found by walking down the containers that meet it (a scan of
-        thousands of items, or a scene index query, costs a panning frame several milliseconds)."""
-        found: list[ServiceItem] = []
-        pending: list[QGraphicsItem] = []
-        for node in self.architecture.children(None):
-            top = self._nodes.get(node.id)
-            if top is None or not shiboken6.isValid(top):  # the scene is being torn down
-                return []
-            pending.append(top)
-        while pending:
-            item = pending.pop()
-            if isinstance(item, ServiceItem):
-                if item.sceneBoundingRect().intersects(area):
-                    found.append(item)
-            elif isinstance(item, ContainerItem) and item.sceneBoundingRect().intersects(area):
-                pending.extend(item.childItems())
-        return found
+        return [item for item in tree.top_level_items(self) if isinstance(item, ServiceItem)]
 
     def realize_labels(self, area: QRectF) -> int:
         """Make the label texts of the services in `area` that do not have them yet; returns how many."""
         if not self._unlabelled:
             return 0
-        made = [item for item in self.services_in(area) if not item.label_realized]
+        made = [item for item in tree.services_in(self, area) if not item.label_realized]
         for item in made:
             item.realize_label()
             self._unlabelled.discard(item)
@@ -227,61 +182,10 @@ class ArchitectureScene(QGraphicsScene):
 
     def place_pending_captions(self, area: QRectF | None = None) -> int:
         """Place the captions routed while they were not shown (zoomed out, or while building), those whose
-        line meets `area` (all when None); returns how many were placed. Only at full detail. With many
-        pending, only those of connections with an end in `area` (the rest as their ends come into view)."""
-        if self._detail != DETAIL_FULL or not self._captions_pending:
+        line meets `area` (all when None); returns how many were placed. Only at full detail."""
+        if self._detail != DETAIL_FULL:
             return 0
-        if area is None or len(self._captions_pending) <= CAPTIONS_AT_ONCE:
-            candidates = list(self._captions_pending)
-        else:
-            ids = {
-                cid for service in self.services_in(area) for cid in self._edges_of.get(service.node_id, ())
-            }
-            candidates = [
-                item for cid in ids if (item := self._connections.get(cid)) in self._captions_pending
-            ]
-        placed = 0
-        for item in candidates:
-            if area is None or area.intersects(_line_rect(item.line())):
-                self._place_caption(item)
-                placed += 1
-        return placed
-
-    def _place_caption(self, item: ConnectionItem) -> None:
-        self._captions_pending.discard(item)
-        self._set_caption(item, None)
-
-        def covered(box: QRectF) -> float:
-            return covered_area(self, box) + self._captions_area(box)
-
-        self._set_caption(item, place_caption(item.line(), item.label_size(), covered))
-
-    def _set_caption(self, item: ConnectionItem, centre: QPointF | None) -> None:
-        """Show a caption at `centre` (None hides it) and file it in the grid other captions avoid."""
-        for key in self._caption_cells_of.pop(item, ()):
-            self._caption_cells.get(key, set()).discard(item)
-        item.set_label_center(centre)
-        rect = item.label_scene_rect()
-        if rect is not None:
-            keys = _cells(rect)
-            for key in keys:
-                self._caption_cells.setdefault(key, set()).add(item)
-            self._caption_cells_of[item] = keys
-
-    def _captions_area(self, box: QRectF) -> float:
-        """How much of `box` lies over captions already shown."""
-        area = 0.0
-        seen: set[ConnectionItem] = set()
-        for key in _cells(box):
-            for other in self._caption_cells.get(key, ()):
-                if other in seen:
-                    continue
-                seen.add(other)
-                rect = other.label_scene_rect()
-                if rect is not None and rect.intersects(box):
-                    common = rect.intersected(box)
-                    area += common.width() * common.height()
-        return area
+        return self.captions.place_pending(area, self._edges_of)
 
     def select_from_span(self, span: SpanItem, additive: bool) -> None:
         """A press on a span item selects the service it stands for (Ctrl/Shift toggles it)."""
@@ -328,10 +232,8 @@ class ArchitectureScene(QGraphicsScene):
         self.connect_gesture.cancel()
         self._disconnect_model()
         self.spans.clear()
-        self._captions_pending.clear()
+        self.captions.clear()
         self._unlabelled.clear()
-        self._caption_cells.clear()
-        self._caption_cells_of.clear()
         self.clear()
         self._nodes.clear()
         self._connections.clear()
@@ -358,7 +260,7 @@ class ArchitectureScene(QGraphicsScene):
         finally:
             self._building = False
             self._anchors.clear()
-        if len(self._captions_pending) <= CAPTIONS_AT_ONCE:
+        if len(self.captions.pending) <= CAPTIONS_AT_ONCE:
             self.place_pending_captions()
         else:
             self.captions_wanted.emit()
@@ -449,17 +351,8 @@ class ArchitectureScene(QGraphicsScene):
         source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
         if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
             item.update_geometry(self._anchor(source), self._anchor(target), shown)
-            if not item.label_fits():
-                self._captions_pending.discard(item)
-                self._set_caption(item, None)
-            elif self._building or self._detail != DETAIL_FULL:
-                self._captions_pending.add(item)  # placed when shown: see place_pending_captions
-            elif self._drag:
-                # While dragging the caption rides on the middle of its line; it finds its place on release.
-                item.set_label_center(item.line().center())  # filed in the caption grid when placed
-                self._captions_pending.add(item)
-            else:
-                self._place_caption(item)
+            shown_now = not self._building and self._detail == DETAIL_FULL
+            self.captions.routed(item, shown=shown_now, dragging=bool(self._drag))
 
     # ------------------------------------------------------------------ model events
 
@@ -526,8 +419,7 @@ class ArchitectureScene(QGraphicsScene):
     def _on_connection_removed(self, connection: Connection) -> None:
         item = self._connections.pop(connection.id, None)
         if item is not None:
-            self._captions_pending.discard(item)
-            self._set_caption(item, None)
+            self.captions.removed(item)
         for end in (connection.source_id, connection.target_id):
             self._edges_of.get(end, set()).discard(connection.id)
         if item is not None:
@@ -739,19 +631,6 @@ class ArchitectureScene(QGraphicsScene):
         self._selected = selected
         if self._emit_selection:
             self.selection_node_ids_changed.emit(self.selected_node_ids())
-
-
-CAPTION_CELL = 200.0
-
-
-def _cells(rect: QRectF) -> list[tuple[int, int]]:
-    left, right = int(rect.left() // CAPTION_CELL), int(rect.right() // CAPTION_CELL)
-    top, bottom = int(rect.top() // CAPTION_CELL), int(rect.bottom() // CAPTION_CELL)
-    return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
-
-
-def _line_rect(line: QLineF) -> QRectF:
-    return QRectF(line.p1(), line.p2()).normalized().adjusted(-60, -20, 60, 20)
 
 
 def _has_ancestor_in(item: QGraphicsItem, chosen: set[Any]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
+import archbuilder.canvas.captions as captions_module
 import archbuilder.canvas.scene as scene_module
 from archbuilder.canvas.interactions import containers_at
 from tests.canvas.support import network
@@ -19,6 +20,7 @@ def _far_away(arch) -> None:
 def test_a_big_design_makes_labels_and_captions_where_the_view_looks(monkeypatch, view, scene, document):
     monkeypatch.setattr(scene_module, "LABELS_AT_ONCE", 3)
     monkeypatch.setattr(scene_module, "CAPTIONS_AT_ONCE", 0)
+    monkeypatch.setattr(captions_module, "CAPTIONS_AT_ONCE", 0)
     replacement = network()
     _far_away(replacement)
     replacement.connect("app-b", "far", "traffic", connection_id="app-b-to-far")

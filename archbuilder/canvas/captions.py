@@ -1,0 +1,116 @@
+"""Connection captions on the canvas: placed when routed at full detail, else left pending until they are
+shown (zoomed out, or while a big design is built, they are placed where the view looks), riding on the
+middle of their line during a drag; captions shown are filed in a coarse grid so later ones avoid them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+
+from archbuilder.canvas.items.connection_item import ConnectionItem
+from archbuilder.canvas.labels import covered_area, place_caption
+from archbuilder.canvas.tree import services_in
+
+if TYPE_CHECKING:
+    from archbuilder.canvas.scene import ArchitectureScene
+
+CAPTIONS_AT_ONCE = 400  # with more pending, only those of connections with an end in view are placed
+CAPTION_CELL = 200.0  # side of the grid cells captions are filed in
+
+
+class CaptionLayer:
+    def __init__(self, scene: ArchitectureScene) -> None:
+        self._scene = scene
+        self.pending: set[ConnectionItem] = set()  # routed, caption not placed yet
+        self._cells: dict[tuple[int, int], set[ConnectionItem]] = {}
+        self._cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
+
+    def clear(self) -> None:
+        self.pending.clear()
+        self._cells.clear()
+        self._cells_of.clear()
+
+    def routed(self, item: ConnectionItem, *, shown: bool, dragging: bool) -> None:
+        """The connection's line changed. `shown`: captions are visible now (full detail, not building)."""
+        if not item.label_fits():
+            self.pending.discard(item)
+            self._show(item, None)
+        elif not shown:
+            self.pending.add(item)
+        elif dragging:
+            # While dragging the caption rides on the middle of its line; it finds its place on release.
+            item.set_label_center(item.line().center())  # filed in the grid when placed
+            self.pending.add(item)
+        else:
+            self.place(item)
+
+    def removed(self, item: ConnectionItem) -> None:
+        self.pending.discard(item)
+        self._show(item, None)
+
+    def place_pending(self, area: QRectF | None, edges_of: dict[str, set[str]]) -> int:
+        """Place the pending captions whose line meets `area` (all when None); returns how many."""
+        if not self.pending:
+            return 0
+        if area is None or len(self.pending) <= CAPTIONS_AT_ONCE:
+            candidates = list(self.pending)
+        else:
+            connections = self._scene.connection_item
+            ids = {
+                cid for service in services_in(self._scene, area) for cid in edges_of.get(service.node_id, ())
+            }
+            candidates = [item for cid in ids if (item := connections(cid)) in self.pending]
+        placed = 0
+        for item in candidates:
+            if area is None or area.intersects(_line_rect(item.line())):
+                self.place(item)
+                placed += 1
+        return placed
+
+    def place(self, item: ConnectionItem) -> None:
+        self.pending.discard(item)
+        self._show(item, None)
+
+        def covered(box: QRectF) -> float:
+            return covered_area(self._scene, box) + self._captions_area(box)
+
+        self._show(item, place_caption(item.line(), item.label_size(), covered))
+
+    def _show(self, item: ConnectionItem, centre: QPointF | None) -> None:
+        """Show a caption at `centre` (None hides it) and file it in the grid."""
+        for key in self._cells_of.pop(item, ()):
+            self._cells.get(key, set()).discard(item)
+        item.set_label_center(centre)
+        rect = item.label_scene_rect()
+        if rect is not None:
+            keys = _cells(rect)
+            for key in keys:
+                self._cells.setdefault(key, set()).add(item)
+            self._cells_of[item] = keys
+
+    def _captions_area(self, box: QRectF) -> float:
+        """How much of `box` lies over captions already shown."""
+        area = 0.0
+        seen: set[ConnectionItem] = set()
+        for key in _cells(box):
+            for other in self._cells.get(key, ()):
+                if other in seen:
+                    continue
+                seen.add(other)
+                rect = other.label_scene_rect()
+                if rect is not None and rect.intersects(box):
+                    common = rect.intersected(box)
+                    area += common.width() * common.height()
+        return area
+
+
+def _cells(rect: QRectF) -> list[tuple[int, int]]:
+    left, right = int(rect.left() // CAPTION_CELL), int(rect.right() // CAPTION_CELL)
+    top, bottom = int(rect.top() // CAPTION_CELL), int(rect.bottom() // CAPTION_CELL)
+    return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
+
+
+def _line_rect(line: QLineF) -> QRectF:
+    """Where a caption on `line` may go (its candidates lie along and beside the line)."""
+    return QRectF(line.p1(), line.p2()).normalized().adjusted(-60, -20, 60, 20)
