@@ -1,12 +1,14 @@
 """Terraform creates resources in the order CloudFormation does: for every CloudFormation `DependsOn` edge A -> B,
 a Terraform resource of A reaches (references or depends_on, directly or through others) every Terraform resource
 of B; and whatever references a role waits for the role's policies, which CloudFormation creates with the role
-and Terraform writes as resources of their own. A resource Terraform would create too early fails here."""
+and Terraform writes as resources of their own. A resource Terraform would create too early fails here, and so
+does a depends_on that closes a cycle."""
 
 from __future__ import annotations
 
 import json
 import re
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 from typing import Any
 
@@ -36,23 +38,21 @@ EXAMPLES = [
 ]
 
 
-def reach(found: dict[Address, dict[str, Any]]) -> dict[Address, set[Address]]:
-    """Every Terraform resource -> the resources it references or depends on, directly or transitively."""
-    direct = {
+def references(found: dict[Address, dict[str, Any]]) -> dict[Address, set[Address]]:
+    """Every Terraform resource -> the resources it references or depends on directly."""
+    return {
         address: {ref for ref in _REFERENCE.findall(json.dumps(body)) if ref in found and ref != address}
         for address, body in found.items()
     }
+
+
+def reach(found: dict[Address, dict[str, Any]]) -> dict[Address, set[Address]]:
+    """Every Terraform resource -> what it waits for, directly or transitively. Raises CycleError on a cycle,
+    which Terraform refuses too."""
+    direct = references(found)
     closed: dict[Address, set[Address]] = {}
-
-    def visit(address: Address) -> set[Address]:
-        if address not in closed:
-            closed[address] = set()
-            for ref in direct[address]:
-                closed[address] |= {ref} | visit(ref)
-        return closed[address]
-
-    for address in found:
-        visit(address)
+    for address in TopologicalSorter(direct).static_order():
+        closed[address] = set().union(*({ref} | closed[ref] for ref in direct.get(address, set())))
     return closed
 
 
@@ -118,7 +118,8 @@ def test_terraform_orders_resources_as_cloudformation_does(make: Any) -> None:
         template = build_template(arch)
     except ExportError:
         return  # not exported on either side (test_terraform_services checks Terraform refuses it too)
-    assert unordered(template, resources(render(arch))) == []
+    found = resources(render(arch))
+    assert unordered(template, found) == []
 
 
 def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
@@ -159,3 +160,11 @@ def test_a_missing_ordering_is_reported() -> None:
         "AuditTrail -> AuditTrailBucketPolicy (DependsOn)",
         "FulfilmentWorkerFromFulfilmentQueue -> FulfilmentWorkerRolePolicy (DependsOn)",
     ]
+
+
+def test_a_cycle_is_reported() -> None:
+    found = resources(render(load(Path(str(example_path("serverless-api"))))))
+    policy = found[("aws_s3_bucket_policy", "audit_trail_bucket_policy")]
+    policy["depends_on"] = ["${aws_cloudtrail.audit_trail}"]
+    with pytest.raises(CycleError):
+        reach(found)
