@@ -77,7 +77,13 @@ def _crawler(ctx: CfnContext, node: ServiceNode) -> None:
         {
             "Role": get_att(role, "Arn"),
             "DatabaseName": ref(database),
-            "Targets": {"S3Targets": targets},
+            "Targets": {"S3Targets": targets + [{"Path": str(path)} for path in _p(node, "s3_targets", [])]},
+            **(
+                {"Schedule": {"ScheduleExpression": str(_p(node, "schedule"))}}
+                if _p(node, "schedule")
+                else {}
+            ),
+            **({"TablePrefix": str(_p(node, "table_prefix"))} if _p(node, "table_prefix") else {}),
         },
     )
 
@@ -87,11 +93,15 @@ def _athena(ctx: CfnContext, node: ServiceNode) -> None:
     results = _buckets(ctx, node, ConnectionKind.WRITE)
     configuration: dict[str, object] = {
         "EnforceWorkGroupConfiguration": bool(_p(node, "enforce_workgroup_configuration", True)),
-        "PublishCloudWatchMetricsEnabled": True,
+        "PublishCloudWatchMetricsEnabled": bool(_p(node, "publish_cloudwatch_metrics", True)),
     }
-    if results:
+    if _p(node, "bytes_scanned_cutoff_mb"):
+        configuration["BytesScannedCutoffPerQuery"] = int(_p(node, "bytes_scanned_cutoff_mb")) * 1024 * 1024
+    # A results bucket the design connects wins over a location typed in; either way results are encrypted.
+    location = sub(f"s3://${{{ctx.lid(results[0])}}}/results/") if results else _p(node, "output_location")
+    if location:
         configuration["ResultConfiguration"] = {
-            "OutputLocation": sub(f"s3://${{{ctx.lid(results[0])}}}/results/"),
+            "OutputLocation": location,
             # Results encrypted whatever the bucket's default (the catalog's `encrypted`, on by default).
             **(
                 {"EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}}

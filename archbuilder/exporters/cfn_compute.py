@@ -33,7 +33,6 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
         "ImageId": _image(ctx, node),
         "InstanceType": _instance_type(ctx, node, "t3.micro"),
         "IamInstanceProfile": ref(profile),
-        "EbsOptimized": bool(_p(node, "ebs_optimized", True)),
         "BlockDeviceMappings": [
             {
                 "DeviceName": "/dev/xvda",

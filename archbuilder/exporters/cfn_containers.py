@@ -34,7 +34,10 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
         },
     )
     port = int(
-        next((c.port for c in ctx.graph.connections_of(node.id) if c.target_id == node.id and c.port), 8080)
+        next(
+            (c.port for c in ctx.graph.connections_of(node.id) if c.target_id == node.id and c.port),
+            _p(node, "container_port", 8080),
+        )
     )
     logs = [
         ctx.architecture.service(c.target_id)
@@ -122,6 +125,7 @@ def _cache(ctx: CfnContext, node: ServiceNode) -> None:
     )
     engine = str(_p(node, "engine", "redis"))
     nodes = int(_p(node, "num_nodes", 2))
+    failover = nodes > 1 and bool(_p(node, "automatic_failover", True))
     if engine == "redis":
         ctx.add(
             ctx.lid(node),
@@ -131,8 +135,10 @@ def _cache(ctx: CfnContext, node: ServiceNode) -> None:
                 "Engine": "redis",
                 "CacheNodeType": str(_p(node, "node_type", "cache.t3.micro")),
                 "NumCacheClusters": max(nodes, 1),
-                "AutomaticFailoverEnabled": nodes > 1,
-                "MultiAZEnabled": nodes > 1,
+                **({"EngineVersion": str(_p(node, "engine_version"))} if _p(node, "engine_version") else {}),
+                # Failover needs a replica to promote, and Multi-AZ needs failover.
+                "AutomaticFailoverEnabled": failover,
+                "MultiAZEnabled": failover and bool(_p(node, "multi_az", True)),
                 "AtRestEncryptionEnabled": bool(_p(node, "encrypted", True)),
                 "TransitEncryptionEnabled": bool(_p(node, "transit_encryption", True)),
                 "SnapshotRetentionLimit": int(_p(node, "backup_retention_days", 1)),
@@ -148,6 +154,7 @@ def _cache(ctx: CfnContext, node: ServiceNode) -> None:
             "AWS::ElastiCache::CacheCluster",
             {
                 "Engine": "memcached",
+                **({"EngineVersion": str(_p(node, "engine_version"))} if _p(node, "engine_version") else {}),
                 "CacheNodeType": str(_p(node, "node_type", "cache.t3.micro")),
                 "NumCacheNodes": nodes,
                 "AZMode": "cross-az" if nodes > 1 else "single-az",

@@ -38,6 +38,8 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if _p(node, "engine_version"):
         cluster_props["EngineVersion"] = str(_p(node, "engine_version"))
+    if _p(node, "storage_type", "aurora") == "aurora-iopt1":
+        cluster_props["StorageType"] = "aurora-iopt1"
     if serverless:
         cluster_props["ServerlessV2ScalingConfiguration"] = {
             "MinCapacity": float(_p(node, "min_capacity_acu", 0.5)),
@@ -106,6 +108,9 @@ def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if nodes > 1:
         props["NumberOfNodes"] = nodes
+    if _p(node, "multi_az", False):
+        # Redshift Multi-AZ (RA3 node types) keeps a standby compute set in a second AZ.
+        props["MultiAZ"] = True
     cluster = ctx.add(
         ctx.lid(node),
         "AWS::Redshift::Cluster",

@@ -140,7 +140,10 @@ def _zone(ctx: CfnContext, node: ServiceNode) -> None:
                 "HostedZoneId": ref(zone),
                 "Name": name,
                 "Type": "A",
-                "AliasTarget": alias,
+                "AliasTarget": {
+                    **alias,
+                    "EvaluateTargetHealth": bool(_p(node, "evaluate_target_health", True)),
+                },
             },
         )
 
@@ -210,11 +213,13 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
                 }
             )
         default_origin = default_origin or origin_id
+    methods = str(_p(node, "allowed_methods", "GET,HEAD")).split(",")
     config: dict[str, Any] = {
         "Enabled": True,
         "DefaultRootObject": str(_p(node, "default_root_object", "index.html")),
         "PriceClass": str(_p(node, "price_class", "PriceClass_100")),
         "HttpVersion": "http2",
+        "IPV6Enabled": bool(_p(node, "ipv6_enabled", True)),
         "Origins": origins
         or [
             {
@@ -227,6 +232,10 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
             "TargetOriginId": default_origin or "placeholder",
             "ViewerProtocolPolicy": str(_p(node, "viewer_protocol_policy", "redirect-to-https")),
             "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6",  # AWS managed CachingOptimized
+            "Compress": bool(_p(node, "compress", True)),
+            "AllowedMethods": methods,
+            # CloudFront caches GET and HEAD, plus OPTIONS when it is allowed.
+            "CachedMethods": methods[:3],
         },
     }
     certificates = [

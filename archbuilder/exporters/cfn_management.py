@@ -156,6 +156,7 @@ def _ecr(ctx: CfnContext, node: ServiceNode) -> None:
             "RepositoryName": snake(node.label).replace("_", "-"),
             "ImageScanningConfiguration": {"ScanOnPush": bool(_p(node, "scan_on_push", True))},
             "ImageTagMutability": str(_p(node, "image_tag_mutability", "IMMUTABLE")),
+            "EncryptionConfiguration": {"EncryptionType": str(_p(node, "encryption_type", "AES256"))},
         },
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",

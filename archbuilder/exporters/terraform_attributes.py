@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from archbuilder.exporters.hcl_writer import Block
 
 # Load balancer attribute -> (argument, converter of the attribute's text value).
-_BALANCER = {
+_BALANCER: dict[str, tuple[str, Callable[[str], Any]]] = {
     "idle_timeout.timeout_seconds": ("idle_timeout", int),
     "deletion_protection.enabled": ("enable_deletion_protection", lambda v: v == "true"),
     "load_balancing.cross_zone.enabled": ("enable_cross_zone_load_balancing", lambda v: v == "true"),

@@ -34,7 +34,7 @@ def _record(conv: Converter_, logical: str, p: Props) -> Props:
             {
                 "name": conv.expr(alias["DNSName"]),
                 "zone_id": conv.expr(alias["HostedZoneId"]),
-                "evaluate_target_health": False,
+                "evaluate_target_health": alias.get("EvaluateTargetHealth", False),
             },
         ),
     }
@@ -78,6 +78,7 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
             "enabled": True,
             "default_root_object": c.get("DefaultRootObject"),
             "price_class": c["PriceClass"],
+            "is_ipv6_enabled": c.get("IPV6Enabled"),
             "aliases": _e(conv, c, "Aliases"),
             "web_acl_id": _e(conv, c, "WebACLId"),
             "origin": origins,
@@ -88,8 +89,9 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
                     "target_origin_id": behaviour["TargetOriginId"],
                     "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
                     "cache_policy_id": behaviour["CachePolicyId"],
-                    "allowed_methods": ["GET", "HEAD"],
-                    "cached_methods": ["GET", "HEAD"],
+                    "allowed_methods": behaviour.get("AllowedMethods", ["GET", "HEAD"]),
+                    "cached_methods": behaviour.get("CachedMethods", ["GET", "HEAD"]),
+                    "compress": behaviour.get("Compress", False),
                 },
             ),
             "logging_config": Block(
@@ -177,5 +179,8 @@ def _ecr(conv: Converter_, logical: str, p: Props) -> Props:
             "image_scanning_configuration",
             (),
             {"scan_on_push": p["ImageScanningConfiguration"]["ScanOnPush"]},
+        ),
+        "encryption_configuration": Block(
+            "encryption_configuration", (), {"encryption_type": p["EncryptionConfiguration"]["EncryptionType"]}
         ),
     }

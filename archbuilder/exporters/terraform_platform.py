@@ -106,6 +106,7 @@ def _replication_group(conv: Converter_, logical: str, p: Props) -> Props:
         "engine": "redis",
         "node_type": p["CacheNodeType"],
         "num_cache_clusters": p["NumCacheClusters"],
+        **({"engine_version": p["EngineVersion"]} if "EngineVersion" in p else {}),
         "automatic_failover_enabled": p["AutomaticFailoverEnabled"],
         "multi_az_enabled": p["MultiAZEnabled"],
         "at_rest_encryption_enabled": p["AtRestEncryptionEnabled"],
@@ -121,6 +122,7 @@ def _cache_cluster(conv: Converter_, logical: str, p: Props) -> Props:
     return {
         "cluster_id": Expr(f'"{conv.names[logical][1].replace("_", "-")[:40]}"'),
         "engine": "memcached",
+        **({"engine_version": p["EngineVersion"]} if "EngineVersion" in p else {}),
         "node_type": p["CacheNodeType"],
         "num_cache_nodes": p["NumCacheNodes"],
         "az_mode": p["AZMode"],
@@ -173,6 +175,8 @@ def _crawler(conv: Converter_, logical: str, p: Props) -> Props:
         "s3_target": [
             Block("s3_target", (), {"path": conv.expr(t["Path"])}) for t in p["Targets"]["S3Targets"]
         ],
+        **({"schedule": p["Schedule"]["ScheduleExpression"]} if "Schedule" in p else {}),
+        **({"table_prefix": p["TablePrefix"]} if "TablePrefix" in p else {}),
     }
 
 
@@ -183,6 +187,8 @@ def _workgroup(conv: Converter_, logical: str, p: Props) -> Props:
         "enforce_workgroup_configuration": config["EnforceWorkGroupConfiguration"],
         "publish_cloudwatch_metrics_enabled": config["PublishCloudWatchMetricsEnabled"],
     }
+    if "BytesScannedCutoffPerQuery" in config:
+        body["bytes_scanned_cutoff_per_query"] = config["BytesScannedCutoffPerQuery"]
     if "ResultConfiguration" in config:
         results = config["ResultConfiguration"]
         result_body: Props = {"output_location": conv.expr(results["OutputLocation"])}

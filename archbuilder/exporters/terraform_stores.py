@@ -32,6 +32,7 @@ def _aurora(conv: Converter_, logical: str, p: Props) -> Props:
             "cluster_identifier": _named(conv, logical),
             "engine": p["Engine"],
             "engine_version": p.get("EngineVersion"),
+            "storage_type": p.get("StorageType"),
             "master_username": p["MasterUsername"],
             # Generated and kept in Secrets Manager by RDS; never in the configuration or the state.
             "manage_master_user_password": p["ManageMasterUserPassword"],
@@ -84,6 +85,7 @@ def _redshift(conv: Converter_, logical: str, p: Props) -> Props:
             "cluster_type": p["ClusterType"],
             "node_type": conv.expr(p["NodeType"]),
             "number_of_nodes": p.get("NumberOfNodes"),
+            "multi_az": p.get("MultiAZ"),
             "database_name": p["DBName"],
             "master_username": p["MasterUsername"],
             "manage_master_password": p["ManageMasterPassword"],

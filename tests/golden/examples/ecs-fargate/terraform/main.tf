@@ -316,6 +316,10 @@ resource "aws_ecr_repository" "web_image" {
   image_scanning_configuration {
     scan_on_push = true
   }
+
+  encryption_configuration {
+    encryption_type = "AES256"
+  }
 }
 
 resource "aws_secretsmanager_secret" "app_secrets" {

@@ -90,6 +90,7 @@ resource "aws_cloudfront_distribution" "web_cdn" {
   enabled             = true
   default_root_object = "index.html"
   price_class         = "PriceClass_100"
+  is_ipv6_enabled     = true
   aliases             = [var.cdn_certificate_domain_name]
 
   origin {
@@ -104,6 +105,7 @@ resource "aws_cloudfront_distribution" "web_cdn" {
     cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
     allowed_methods        = ["GET", "HEAD"]
     cached_methods         = ["GET", "HEAD"]
+    compress               = true
   }
 
   restrictions {
@@ -140,7 +142,7 @@ resource "aws_route53_record" "web_cdn_record" {
   alias {
     name                   = aws_cloudfront_distribution.web_cdn.domain_name
     zone_id                = "Z2FDTNDATAQYW2"
-    evaluate_target_health = false
+    evaluate_target_health = true
   }
 }
 

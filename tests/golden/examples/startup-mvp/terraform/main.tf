@@ -219,7 +219,6 @@ resource "aws_instance" "web_server" {
   ami                         = data.aws_ssm_parameter.latest_ami_id.value
   instance_type               = var.web_server_instance_type
   iam_instance_profile        = aws_iam_instance_profile.web_server_instance_profile.name
-  ebs_optimized               = true
   subnet_id                   = aws_subnet.public_subnet_a.id
   vpc_security_group_ids      = [aws_security_group.web_server_security_group.id]
   associate_public_ip_address = true

@@ -44,6 +44,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   enabled             = true
   default_root_object = "index.html"
   price_class         = "PriceClass_100"
+  is_ipv6_enabled     = true
   aliases             = [var.www_certificate_domain_name]
 
   origin {
@@ -58,6 +59,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
     cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
     allowed_methods        = ["GET", "HEAD"]
     cached_methods         = ["GET", "HEAD"]
+    compress               = true
   }
 
   logging_config {
@@ -99,7 +101,7 @@ resource "aws_route53_record" "website_cdn_record" {
   alias {
     name                   = aws_cloudfront_distribution.website_cdn.domain_name
     zone_id                = "Z2FDTNDATAQYW2"
-    evaluate_target_health = false
+    evaluate_target_health = true
   }
 }
 

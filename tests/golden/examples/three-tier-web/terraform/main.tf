@@ -407,7 +407,7 @@ resource "aws_route53_record" "web_load_balancer_record" {
   alias {
     name                   = aws_lb.web_load_balancer.dns_name
     zone_id                = aws_lb.web_load_balancer.zone_id
-    evaluate_target_health = false
+    evaluate_target_health = true
   }
 }
 

@@ -1,0 +1,308 @@
+"""Every catalog property of every service type the CloudFormation exporter supports reaches the exports.
+
+For each (type, property) a design is exported twice: once with the property at its default and once at another
+valid value. The CloudFormation template must differ, and so must the Terraform files. A property that does not
+map to a template is listed, with its reason, in DESIGN_ONLY (nothing in a template says it) or NOT_YET_WRITTEN
+(a template could say it; the export does not yet). Both tables are checked against the exporter too: a listed
+property that the export does write fails, so that the tables stay true.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from archbuilder.catalog import ConnectionKind as K
+from archbuilder.catalog import PropertySpec, default_catalog
+from archbuilder.catalog.service_type import ParentKind, Placement, PropertyType, check_property_value
+from archbuilder.exporters.cfn_services import RENDERERS
+from archbuilder.exporters.cloudformation import NETWORK_TYPES, build_template
+from archbuilder.exporters.terraform import render
+from archbuilder.model import Architecture
+from tests.model.builders import two_az_network
+
+SUBJECT = "subject"
+Setup = Callable[[Architecture], None]
+
+# Properties that no template states, each with why.
+DESIGN_ONLY: dict[tuple[str, str], str] = {
+    (
+        "aurora_cluster",
+        "multi_az",
+    ): "Aurora storage always spans three AZs; instance_count (written) adds replicas",
+    (
+        "msk_cluster",
+        "encrypted",
+    ): "MSK always encrypts broker storage; the setting only asks for a key of the user's",
+    ("firehose_stream", "source"): "structure: the source is the connection drawn into the stream",
+    (
+        "firehose_stream",
+        "destination",
+    ): "structure: the destination is the write connection drawn from the stream",
+    ("ec2_instance", "ebs_optimized"): "current types are EBS-optimized anyway; t2 (the type is a parameter) refuses it",
+    ("route53_zone", "ttl_seconds"): "the records written are aliases to AWS resources, which carry no TTL",
+}
+
+# Properties a template could state but the export does not write yet, each with what writing it takes.
+NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
+    ("alb", "redirect_http_to_https"): "a second listener on port 80 answering with a redirect, beside HTTPS",
+    ("nlb", "idle_timeout_seconds"): "the listener attribute tcp.idle_timeout.seconds on each TCP listener",
+    (
+        "clb",
+        "listener_protocol",
+    ): "HTTPS/SSL listeners need a certificate; without one the listener stays HTTP",
+    ("clb", "proxy_protocol"): "a ProxyProtocolPolicyType policy attached to the instance ports",
+    ("api_gateway_rest", "throttling_rate_limit"): "stage MethodSettings / aws_api_gateway_method_settings",
+    ("aurora_cluster", "custom_parameter_group"): "a DBClusterParameterGroup of the engine's family",
+    ("rds_instance", "custom_parameter_group"): "a DBParameterGroup of the engine's family and version",
+    (
+        "redshift_cluster",
+        "custom_parameter_group",
+    ): "a Redshift ClusterParameterGroup (require_ssl and so on)",
+    ("redshift_cluster", "snapshot_copy_region"): "cross-region snapshot copy, aws_redshift_snapshot_copy",
+    (
+        "backup_vault",
+        "vault_lock",
+    ): "LockConfiguration / aws_backup_vault_lock_configuration with a retention",
+    (
+        "cloudfront_distribution",
+        "aliases",
+    ): "aliases need a certificate covering them; the attached one is used",
+    ("cloudfront_distribution", "forward_host_header"): "an origin request policy forwarding the Host header",
+    (
+        "cloudfront_distribution",
+        "default_ttl_seconds",
+    ): "a cache policy of its own instead of CachingOptimized",
+    ("cloudfront_distribution", "origin_failover"): "an origin group over two origins the design connects",
+    ("cloudtrail", "data_events"): "EventSelectors / event_selector for S3 object and Lambda data events",
+    ("cloudwatch_log_group", "encrypted"): "a KMS key whose key policy lets CloudWatch Logs use it",
+    (
+        "dynamodb_table",
+        "replica_regions",
+    ): "an AWS::DynamoDB::GlobalTable in place of the table (replica blocks)",
+    ("ec2_instance", "require_imdsv2"): "an instance takes MetadataOptions only through a launch template",
+    ("ecr_repository", "lifecycle_keep_last"): "LifecyclePolicy text / aws_ecr_lifecycle_policy",
+    ("ecs_cluster", "capacity_providers"): "CapacityProviders / aws_ecs_cluster_capacity_providers",
+    ("ecs_service", "launch_type"): "EC2 needs container instances (ECS-optimised Auto Scaling group)",
+    (
+        "firehose_stream",
+        "lambda_transform",
+    ): "a ProcessingConfiguration naming a function the design connects",
+    ("glue_job", "encrypted"): "a Glue SecurityConfiguration (S3, CloudWatch and bookmark encryption)",
+    (
+        "nat_gateway",
+        "connectivity",
+    ): "ConnectivityType private, without the Elastic IP, and no internet route",
+    ("route53_zone", "private_zone"): "the hosted zone's VPCs (VPCs / vpc blocks) make it private",
+    ("route53_zone", "associated_vpcs"): "the hosted zone's VPCs (VPCs / vpc blocks)",
+    ("route53_zone", "routing_policy"): "SetIdentifier with Weight, Region, Failover... on the records",
+    ("secrets_manager_secret", "rotation_days"): "a RotationSchedule needs a rotation function",
+    (
+        "security_group",
+        "group_description",
+    ): "a drawn security group is not exported yet, only per-service groups",
+    ("security_group", "ingress"): "a drawn security group is not exported yet, only per-service groups",
+    (
+        "security_group",
+        "allow_all_egress",
+    ): "a drawn security group is not exported yet, only per-service groups",
+}
+
+
+def _target(kind: str, type_id: str, parent: str, extra: list[str] | None = None, **props: Any) -> Setup:
+    """A second service the subject connects to (`kind` from the subject), so connection-driven settings exist."""
+
+    def setup(arch: Architecture) -> None:
+        arch.add_service(
+            type_id, parent, label="Peer", node_id="peer", extra_subnet_ids=extra or [], properties=props
+        )
+        arch.connect(SUBJECT, "peer", K(kind))
+
+    return setup
+
+
+def _source(kind: str, type_id: str, parent: str, extra: list[str] | None = None, **props: Any) -> Setup:
+    """A second service connecting to the subject."""
+
+    def setup(arch: Architecture) -> None:
+        arch.add_service(
+            type_id, parent, label="Peer", node_id="peer", extra_subnet_ids=extra or [], properties=props
+        )
+        arch.connect("peer", SUBJECT, K(kind))
+
+    return setup
+
+
+# Where the subject sits when the first allowed parent would leave a property nothing to act on
+# (ingress rules need the service inside the VPC).
+PLACEMENT: dict[str, tuple[str, list[str]]] = {
+    "lambda_function": ("private-a", ["private-b"]),
+    "codebuild_project": ("private-a", ["private-b"]),
+    "opensearch_domain": ("private-a", ["private-b"]),
+}
+# What else the design holds for each type, so that the subject's properties have something to act on.
+CONTEXT: dict[str, Setup] = {
+    "alb": _target("traffic", "ec2_instance", "private-a"),
+    "nlb": _target("traffic", "ec2_instance", "private-a"),
+    "clb": _target("traffic", "ec2_instance", "private-a"),
+    "api_gateway_rest": _target("invoke", "lambda_function", "region"),
+    "api_gateway_http": _target("invoke", "lambda_function", "region"),
+    "cloudfront_distribution": _target("origin", "s3_bucket", "region"),
+    "route53_zone": _target("dns", "alb", "public-a", ["public-b"], internet_facing=True),
+    "firehose_stream": _target("write", "s3_bucket", "region"),
+    "glue_crawler": _target("read", "s3_bucket", "region"),
+    "ecs_service": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
+    "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
+    "backup_vault": _source("write", "dynamodb_table", "region"),
+}
+# Properties set on both sides of a comparison, so that the one under test takes effect.
+BASE: dict[tuple[str, str], dict[str, Any]] = {
+    ("dynamodb_table", "read_capacity"): {"billing_mode": "PROVISIONED"},
+    ("dynamodb_table", "write_capacity"): {"billing_mode": "PROVISIONED"},
+    ("dynamodb_table", "sort_key_type"): {"sort_key": "sk"},
+    ("efs_file_system", "provisioned_throughput_mibps"): {"throughput_mode": "provisioned"},
+    ("aurora_cluster", "min_capacity_acu"): {"capacity_mode": "serverless_v2"},
+    ("aurora_cluster", "max_capacity_acu"): {"capacity_mode": "serverless_v2"},
+    ("ebs_volume", "multi_attach"): {"volume_type": "io2", "iops": 3000},
+    ("ebs_volume", "iops"): {"volume_type": "io2"},
+    ("elasticache_cluster", "automatic_failover"): {"num_nodes": 2},
+    ("athena_workgroup", "encrypted"): {"output_location": "s3://example-results/athena/"},
+}
+# Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.
+VALUES: dict[tuple[str, str], Any] = {
+    ("eventbridge_rule", "event_pattern"): '{"source": ["aws.ec2"]}',
+    ("eventbridge_rule", "schedule_expression"): "rate(5 minutes)",
+    ("ec2_instance", "ami"): "ami-0123456789abcdef0",
+    ("autoscaling_group", "ami"): "ami-0123456789abcdef0",
+    ("ec2_instance", "user_data"): "#!/bin/sh\necho ready\n",
+    ("ec2_instance", "key_name"): "operations",
+    ("autoscaling_group", "key_name"): "operations",
+    ("rds_instance", "engine_version"): "16.3",
+    ("aurora_cluster", "engine_version"): "16.2",
+    ("elasticache_cluster", "engine_version"): "7.1",
+    ("cloudfront_distribution", "aliases"): ["www.example.com"],
+    ("route53_zone", "associated_vpcs"): ["vpc"],
+    ("redshift_cluster", "snapshot_copy_region"): "us-west-2",
+    ("dynamodb_table", "replica_regions"): ["us-west-2"],
+    ("dynamodb_table", "ttl_attribute"): "expires_at",
+    ("glue_crawler", "s3_targets"): ["s3://example-data/raw/"],
+    ("glue_crawler", "schedule"): "cron(0 3 * * ? *)",
+    ("glue_crawler", "table_prefix"): "raw_",
+    ("glue_job", "script_location"): "s3://example-scripts/job.py",
+    ("athena_workgroup", "output_location"): "s3://example-results/athena/",
+    ("ecs_cluster", "capacity_providers"): ["FARGATE"],
+    ("iam_role", "managed_policy_arns"): ["arn:aws:iam::aws:policy/ReadOnlyAccess"],
+    ("iam_role", "assumed_by"): "lambda.amazonaws.com",
+    ("vpc_endpoint_interface", "service"): "ssm",
+    ("route53_health_check", "fqdn"): "status.example.org",
+    ("route53_zone", "domain_name"): "example.org",
+    ("acm_certificate", "domain_name"): "api.example.com",
+    ("ses_identity", "identity"): "example.org",
+    ("s3_bucket", "bucket_name"): "example-archive-bucket",
+    ("alb", "health_check_path"): "/health",
+    ("cloudwatch_alarm", "metric_name"): "NetworkIn",
+    ("codebuild_project", "image"): "aws/codebuild/standard:6.0",
+    ("ecs_service", "image"): "public.ecr.aws/docker/library/httpd:2.4",
+    ("fargate_task", "image"): "public.ecr.aws/docker/library/httpd:2.4",
+    ("eks_cluster", "kubernetes_version"): "1.32",
+    ("msk_cluster", "kafka_version"): "3.7.x",
+    ("opensearch_domain", "engine_version"): "OpenSearch_2.13",
+    ("opensearch_domain", "instance_type"): "m6g.large.search",
+    ("glue_job", "glue_version"): "5.0",
+    ("lambda_function", "handler"): "main.handle",
+    ("security_group", "group_description"): "Bastion access",
+    ("ssm_parameter", "parameter_type"): "StringList",
+}
+INGRESS = [{"protocol": "tcp", "from_port": 8443, "to_port": 8443, "cidr": "10.0.0.0/16"}]
+
+
+def other_value(type_id: str, spec: PropertySpec) -> Any:
+    if (type_id, spec.name) in VALUES:
+        return VALUES[(type_id, spec.name)]
+    default = spec.default
+    if spec.type is PropertyType.BOOLEAN:
+        return not default
+    if spec.type is PropertyType.ENUM:
+        return next(v for v in spec.values if v != default)
+    if spec.type in (PropertyType.INTEGER, PropertyType.NUMBER):
+        if default is None:
+            return int(spec.minimum or 0) + 30
+        doubled = default * 2 if default else 1
+        return doubled if spec.maximum is None or doubled <= spec.maximum else default - 1
+    if spec.type is PropertyType.INGRESS_RULES:
+        return INGRESS
+    if spec.type is PropertyType.STRING_LIST:
+        return ["example"]
+    return f"{default or ''}changed"
+
+
+def place(type_id: str) -> tuple[str | None, list[str]]:
+    if type_id in PLACEMENT:
+        return PLACEMENT[type_id]
+    service = default_catalog().get(type_id)
+    parents = set(service.allowed_parents)
+    if service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
+        tier = "private" if ParentKind.PRIVATE_SUBNET in parents else "public"
+        return f"{tier}-a", [f"{tier}-b"] if service.placement is Placement.MULTI_SUBNET else []
+    for kind, parent in ((ParentKind.REGION, "region"), (ParentKind.VPC, "vpc"), (ParentKind.ROOT, None)):
+        if kind in parents:
+            return parent, []
+    raise AssertionError(f"{type_id}: no parent this test knows how to place it in")
+
+
+def design(type_id: str, properties: dict[str, Any]) -> Architecture:
+    arch = two_az_network()
+    arch.add_service("internet_gateway", "vpc", label="Gateway", node_id="igw")
+    parent, extra = place(type_id)
+    arch.add_service(
+        type_id, parent, label="Subject", node_id=SUBJECT, extra_subnet_ids=extra, properties=properties
+    )
+    if type_id in CONTEXT:
+        CONTEXT[type_id](arch)
+    return arch
+
+
+def exported_types() -> list[str]:
+    return sorted(s.id for s in default_catalog() if s.id in RENDERERS or s.id in NETWORK_TYPES)
+
+
+def cases() -> list[tuple[str, str]]:
+    return [(t, spec.name) for t in exported_types() for spec in default_catalog().get(t).properties]
+
+
+def exports(type_id: str, properties: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    arch = design(type_id, properties)
+    return json.dumps(build_template(arch), sort_keys=True), render(arch)
+
+
+@pytest.mark.parametrize(("type_id", "name"), cases(), ids=[f"{t}.{n}" for t, n in cases()])
+def test_property_reaches_both_exports_or_is_listed(type_id: str, name: str) -> None:
+    spec = default_catalog().get(type_id).property_spec(name)
+    assert spec is not None
+    value = other_value(type_id, spec)
+    assert check_property_value(spec, value) is None, f"the test's value for {type_id}.{name} is invalid"
+    assert value != spec.default
+    base = BASE.get((type_id, name), {})
+    default_cfn, default_tf = exports(type_id, base)
+    changed_cfn, changed_tf = exports(type_id, {**base, name: value})
+    key = (type_id, name)
+    if key in DESIGN_ONLY or key in NOT_YET_WRITTEN:
+        table = "DESIGN_ONLY" if key in DESIGN_ONLY else "NOT_YET_WRITTEN"
+        assert changed_cfn == default_cfn, f"{type_id}.{name} is written now: take it out of {table}"
+        return
+    assert changed_cfn != default_cfn, (
+        f"{type_id}.{name} = {value!r} does not change the CloudFormation template: write it, or list it"
+    )
+    assert changed_tf != default_tf, f"{type_id}.{name} changes the CloudFormation template but not Terraform"
+
+
+def test_the_tables_name_catalog_properties_of_exported_types_once() -> None:
+    listed = set(cases())
+    assert set(DESIGN_ONLY) <= listed
+    assert set(NOT_YET_WRITTEN) <= listed
+    assert not set(DESIGN_ONLY) & set(NOT_YET_WRITTEN)
+    assert all(reason.strip() for reason in [*DESIGN_ONLY.values(), *NOT_YET_WRITTEN.values()])
+    assert set(VALUES) <= listed and set(BASE) <= listed
