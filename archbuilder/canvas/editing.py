@@ -1,0 +1,235 @@
+"""Editing gestures of the canvas scene: moving items (a drag is one undo step, reparenting included),
+resizing containers, connecting, deleting, copying. They become Document calls, never direct model edits;
+the model's events then update the items (archbuilder.canvas.scene)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from archbuilder.canvas.interactions import (
+    DocumentLike,
+    DropTarget,
+    KindChooser,
+    container_target,
+    service_target,
+)
+from archbuilder.canvas.items.connection_item import ConnectionItem
+from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.service_item import ServiceItem
+from archbuilder.model import Architecture
+
+NodeItem = ServiceItem | ContainerItem
+PASTE_OFFSET = 24.0
+
+
+class EditingScene(QGraphicsScene):
+    """The gesture half of ArchitectureScene, which provides the state and the queries declared here."""
+
+    document: DocumentLike
+    kind_chooser: KindChooser | None
+    _connections: dict[str, ConnectionItem]
+    _drag: dict[NodeItem, QPointF] | None
+    _drag_lead: NodeItem | None
+    _highlighted: ContainerItem | None
+    _clipboard: list[str]
+    _paste_count: int
+
+    @property
+    def architecture(self) -> Architecture:
+        raise NotImplementedError
+
+    def on_item_moved(self, item: NodeItem) -> None:
+        raise NotImplementedError
+
+    def place_pending_captions(self, area: Any = None) -> int:
+        raise NotImplementedError
+
+    def select_nodes(self, ids: list[str]) -> None:
+        raise NotImplementedError
+
+    def selected_node_ids(self) -> list[str]:
+        raise NotImplementedError
+
+    def selected_connection_ids(self) -> list[str]:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ moving items (one undo step)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)
+        grabber = self.mouseGrabberItem()
+        if isinstance(grabber, ServiceItem | ContainerItem):
+            selected = [i for i in self.selectedItems() if isinstance(i, ServiceItem | ContainerItem)]
+            chosen = set(selected)
+            # Children of a selected container ride along with it; only the outermost ones move in the model.
+            self._drag = {
+                item: QPointF(item.pos()) for item in selected if not _has_ancestor_in(item, chosen)
+            }
+            self._drag_lead = grabber
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if (
+            self._drag
+            and self._drag_lead is not None
+            and self._drag_lead.pos() != self._drag.get(self._drag_lead)
+        ):
+            for item in self._drag:
+                self.on_item_moved(item)
+            target = self._target_for(self._drag_lead, set(self._drag))
+            self.highlight_target(target)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        drag, self._drag, self._drag_lead = self._drag, None, None
+        self.highlight_target(None)
+        if drag:
+            moved = {item: start for item, start in drag.items() if item.pos() != start}
+            if moved:
+                self.commit_move(list(moved))
+            for view in self.views():
+                self.place_pending_captions(view.mapToScene(view.viewport().rect()).boundingRect())
+
+    def highlight_target(self, target: DropTarget | None) -> None:
+        container = target.container if target is not None else None
+        if self._highlighted is not None and self._highlighted is not container:
+            self._highlighted.set_drop_highlight(None)
+        self._highlighted = container
+        if container is not None and target is not None:
+            container.set_drop_highlight(target.allowed)
+
+    def _target_for(self, item: NodeItem, moving: set[Any]) -> DropTarget:
+        """Where a moved item would land: a service by its centre, a container by its header's corner."""
+        if isinstance(item, ServiceItem):
+            return service_target(self, self.document, item.type_id, item.center_scene(), moving)
+        return container_target(self, item.kind, item.mapToScene(QPointF(12, 12)), moving)
+
+    def commit_move(self, items: list[NodeItem]) -> bool:
+        """Turn a finished drag into ONE undo step: move_nodes, or reparent_node(s) in a macro."""
+        architecture = self.architecture
+        moving = set(items)
+        moves: dict[str, tuple[float, float]] = {}
+        reparents: list[tuple[str, str | None, float, float]] = []
+        for item in items:
+            target = self._target_for(item, moving)
+            if not target.allowed:
+                self._refuse(items, f"{architecture.node(item.node_id).label}: {target.reason}")
+                return False
+            node = architecture.node(item.node_id)
+            if target.parent_id == node.parent_id:
+                moves[item.node_id] = (item.pos().x(), item.pos().y())
+            else:
+                local = (
+                    target.container.mapFromScene(item.scenePos())
+                    if target.container is not None
+                    else item.scenePos()
+                )
+                reparents.append((item.node_id, target.parent_id, local.x(), local.y()))
+        if not reparents:
+            ok = self.document.move_nodes(moves)
+        elif len(reparents) == 1 and not moves:
+            ok = self.document.reparent_node(*reparents[0])
+        else:
+            stack = self.document.undo_stack
+            stack.beginMacro("Move")
+            ok = all(self.document.reparent_node(*args) for args in reparents)
+            ok = ok and (not moves or self.document.move_nodes(moves))
+            stack.endMacro()
+            if not ok:
+                stack.undo()  # the half-done macro: put back whatever part of it went through
+        self._sync_positions(items)
+        return bool(ok)
+
+    def _refuse(self, items: list[NodeItem], reason: str) -> None:
+        self.document.status_message.emit(reason)
+        self._sync_positions(items)
+
+    def _sync_positions(self, items: list[NodeItem]) -> None:
+        """Put items where the model says (a refused or partly refused drag snaps back)."""
+        for item in items:
+            node = self.architecture.nodes.get(item.node_id)
+            if node is not None and item.pos() != QPointF(node.x, node.y):
+                item.setPos(node.x, node.y)
+                self.on_item_moved(item)
+
+    def on_container_resized(self, item: ContainerItem, width: float, height: float) -> None:
+        node = self.architecture.nodes.get(item.node_id)
+        if node is None:
+            return
+        if (getattr(node, "width", width), getattr(node, "height", height)) == (width, height):
+            return
+        if not self.document.resize_container(item.node_id, width, height):
+            item.update_from(node)
+
+    # ------------------------------------------------------------------ connecting, deleting, copying
+
+    def connect_services(self, source_id: str, target_id: str, at: QPointF) -> str | None:
+        """Connect with the kind the target accepts; ask `kind_chooser` when it accepts several."""
+        kinds = self.architecture.accepted_kinds(source_id, target_id)
+        if not kinds:
+            target = self.architecture.node(target_id)
+            self.document.status_message.emit(f"{target.label} does not accept connections")
+            return None
+        if len(kinds) == 1 or self.kind_chooser is None:
+            kind: Any = kinds[0]
+        else:
+            kind = self.kind_chooser(kinds, at)
+        if kind is None:
+            return None
+        return self.document.connect(source_id, target_id, kind)
+
+    def delete_selection(self) -> bool:
+        node_ids = self.selected_node_ids()
+        connection_ids = [
+            cid
+            for cid in self.selected_connection_ids()
+            if not {self._connections[cid].source_id, self._connections[cid].target_id} & set(node_ids)
+        ]
+        if node_ids and connection_ids:
+            stack = self.document.undo_stack
+            stack.beginMacro("Delete")
+            ok = self.document.remove_connections(connection_ids) and self.document.remove_nodes(node_ids)
+            stack.endMacro()
+            return bool(ok)
+        if node_ids:
+            return self.document.remove_nodes(node_ids)
+        if connection_ids:
+            return self.document.remove_connections(connection_ids)
+        return False
+
+    def copy_selection(self) -> list[str]:
+        self._clipboard = self.selected_node_ids()
+        self._paste_count = 0
+        return list(self._clipboard)
+
+    def paste(self) -> list[str]:
+        ids = [node_id for node_id in self._clipboard if node_id in self.architecture.nodes]
+        if not ids:
+            return []
+        self._paste_count += 1
+        offset = PASTE_OFFSET * self._paste_count
+        new_ids = self.document.duplicate(ids, offset, offset)
+        if new_ids:
+            self.select_nodes(new_ids)
+        return new_ids
+
+    def duplicate_selection(self) -> list[str]:
+        ids = self.selected_node_ids()
+        if not ids:
+            return []
+        new_ids = self.document.duplicate(ids, PASTE_OFFSET, PASTE_OFFSET)
+        if new_ids:
+            self.select_nodes(new_ids)
+        return new_ids
+
+
+def _has_ancestor_in(item: QGraphicsItem, chosen: set[Any]) -> bool:
+    parent = item.parentItem()
+    while parent is not None:
+        if parent in chosen:
+            return True
+        parent = parent.parentItem()
+    return False
