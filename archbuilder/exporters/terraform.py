@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from archbuilder.exporters import (  # noqa: F401  (importing them registers their writers)
+    terraform_certificates,
     terraform_edge,
     terraform_integration,
     terraform_network,

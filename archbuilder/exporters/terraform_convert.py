@@ -201,6 +201,9 @@ class Converter_:
             return f"data.aws_ssm_parameter.{snake(name)}.value"
         if name in self.resources:
             kind = self.resources[name]["Type"]
+            if kind == "AWS::CertificateManager::Certificate":
+                # Users of a certificate wait until it is issued (terraform_certificates.py).
+                return f"aws_acm_certificate_validation.{self.names[name][1]}.certificate_arn"
             return f"{self.address(name)}.{TYPES[kind][1]}"
         return f"var.{snake(name)}"
 

@@ -89,7 +89,7 @@ def test_three_tier_resources_match_the_design() -> None:
     assert (listener["port"], listener["protocol"], listener["certificate_arn"]) == (
         443,
         "HTTPS",
-        "${aws_acm_certificate.web_certificate.arn}",
+        "${aws_acm_certificate_validation.web_certificate.certificate_arn}",
     )
     asg = found[("aws_autoscaling_group", "app_servers")]
     assert asg["target_group_arns"] == ["${aws_lb_target_group.web_load_balancer_target_group.arn}"]

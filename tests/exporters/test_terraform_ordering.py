@@ -1,7 +1,8 @@
 """Terraform creates resources in the order CloudFormation does: for every CloudFormation `DependsOn` edge A -> B,
 a Terraform resource of A reaches (references or depends_on, directly or through others) every Terraform resource
-of B; and whatever references a role waits for the role's policies, which CloudFormation creates with the role
-and Terraform writes as resources of their own. A resource Terraform would create too early fails here, and so
+of B. Some resources CloudFormation creates whole that Terraform splits, and what references them waits for
+every piece: a role with its managed and inline policies, a certificate with its validation (CloudFormation
+completes a certificate once issued). A resource Terraform would create too early fails here, and so
 does a depends_on that closes a cycle."""
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from tests.exporters.tf_tools import resources
 
 Address = tuple[str, str]
 _REFERENCE = re.compile(r"(?<![\w.])(aws_[a-z0-9_]+)\.([a-z0-9_]+)")
+# CloudFormation types created whole that Terraform splits -> (Terraform type of the main piece, edge name).
+WHOLE = {
+    "AWS::IAM::Role": ("aws_iam_role", "role"),
+    "AWS::CertificateManager::Certificate": ("aws_acm_certificate", "certificate"),
+}
 EXAMPLES = [
     "three-tier-web",
     "serverless-api",
@@ -80,23 +86,27 @@ def unordered(template: dict[str, Any], found: dict[Address, dict[str, Any]]) ->
         depends = body.get("DependsOn") or []
         for other in [depends] if isinstance(depends, str) else depends:
             edges_.append((logical, other, "DependsOn"))
-        if body["Type"] not in ("AWS::IAM::Role", "AWS::IAM::Policy"):
-            # A role's own policies need no order among themselves; everything else using a role waits for them.
-            for other in sorted(_references(body.get("Properties") or {})):
-                if template["Resources"].get(other, {}).get("Type") == "AWS::IAM::Role":
-                    edges_.append((logical, other, "role"))
+        if body["Type"] in ("AWS::IAM::Role", "AWS::IAM::Policy"):
+            continue  # a role's own policies need no order among themselves
+        for other in sorted(_references(body.get("Properties") or {})):
+            kind = template["Resources"].get(other, {}).get("Type")
+            if kind in WHOLE:
+                edges_.append((logical, other, WHOLE[kind][1]))
     for logical, other, why in edges_:
         mine, theirs = counterparts(template, logical), counterparts(template, other)
-        if why == "role":
-            mine = {a for a in mine if (_iam_role_address(template, other) in reached.get(a, set()))}
+        if why != "DependsOn":
+            # The pieces of A that use B (reach B's main resource) must reach all of B's pieces.
+            main = _main_address(template, other)
+            mine = {a for a in mine if main in reached.get(a, set())}
         assert theirs, f"{other} has no Terraform resource to wait for"
         if not any(theirs <= reached.get(address, set()) for address in mine):
             missing.append(f"{logical} -> {other} ({why})")
     return missing
 
 
-def _iam_role_address(template: dict[str, Any], logical: str) -> Address:
-    [address] = [a for a in counterparts(template, logical) if a[0] == "aws_iam_role"]
+def _main_address(template: dict[str, Any], logical: str) -> Address:
+    main_type = WHOLE[template["Resources"][logical]["Type"]][0]
+    [address] = [a for a in counterparts(template, logical) if a[0] == main_type]
     return address
 
 
@@ -143,6 +153,13 @@ def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
         "AWSLambdaBasicExecutionRole",
     }
     assert "managed_policy_arns" not in found[("aws_iam_role", "orders_handler_role")]
+    web = resources(render(load(Path(str(example_path("three-tier-web"))))))
+    assert web[("aws_lb_listener", "web_load_balancer_listener")]["certificate_arn"] == (
+        "${aws_acm_certificate_validation.web_certificate.certificate_arn}"
+    )
+    assert web[("aws_acm_certificate_validation", "web_certificate")] == {
+        "certificate_arn": "${aws_acm_certificate.web_certificate.arn}"
+    }
     pipeline = resources(render(load(Path(str(example_path("streaming-pipeline"))))))
     assert pipeline[("aws_kinesis_firehose_delivery_stream", "delivery_stream")]["depends_on"] == [
         "${aws_iam_role_policy.delivery_stream_role_policy}"
@@ -155,7 +172,12 @@ def test_a_missing_ordering_is_reported() -> None:
     del found[("aws_cloudtrail", "audit_trail")]["depends_on"]
     del found[("aws_lambda_event_source_mapping", "fulfilment_worker_from_fulfilment_queue")]["depends_on"]
     del found[("aws_lambda_function", "orders_handler")]["depends_on"]
+    distribution = found[("aws_cloudfront_distribution", "web_cdn")]
+    distribution["viewer_certificate"][0]["acm_certificate_arn"] = (
+        "${aws_acm_certificate.cdn_certificate.arn}"
+    )
     assert unordered(template, found) == [
+        "WebCDN -> CDNCertificate (certificate)",
         "OrdersHandler -> OrdersHandlerRole (role)",
         "AuditTrail -> AuditTrailBucketPolicy (DependsOn)",
         "FulfilmentWorkerFromFulfilmentQueue -> FulfilmentWorkerRolePolicy (DependsOn)",

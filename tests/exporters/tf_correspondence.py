@@ -116,6 +116,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
                 ("aws_iam_role_policy_attachment", f"{name}_{snake(_last_part(arn))}")
                 for arn in props.get("ManagedPolicyArns", [])
             }
+        if kind == "AWS::CertificateManager::Certificate":
+            expected.add(("aws_acm_certificate_validation", name))
         if kind == "AWS::EFS::FileSystem":
             expected.add(("aws_efs_backup_policy", name))
     return expected

@@ -256,7 +256,7 @@ resource "aws_lb_listener" "service_load_balancer_listener" {
   load_balancer_arn = aws_lb.service_load_balancer.arn
   port              = 443
   protocol          = "HTTPS"
-  certificate_arn   = aws_acm_certificate.service_certificate.arn
+  certificate_arn   = aws_acm_certificate_validation.service_certificate.certificate_arn
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 
   default_action {
@@ -293,6 +293,10 @@ resource "aws_acm_certificate" "service_certificate" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+resource "aws_acm_certificate_validation" "service_certificate" {
+  certificate_arn = aws_acm_certificate.service_certificate.arn
 }
 
 resource "aws_ecs_cluster" "production_cluster" {

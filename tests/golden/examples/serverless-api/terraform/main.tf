@@ -115,7 +115,7 @@ resource "aws_cloudfront_distribution" "web_cdn" {
   }
 
   viewer_certificate {
-    acm_certificate_arn      = aws_acm_certificate.cdn_certificate.arn
+    acm_certificate_arn      = aws_acm_certificate_validation.cdn_certificate.certificate_arn
     ssl_support_method       = "sni-only"
     minimum_protocol_version = "TLSv1.2_2021"
   }
@@ -128,6 +128,10 @@ resource "aws_acm_certificate" "cdn_certificate" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+resource "aws_acm_certificate_validation" "cdn_certificate" {
+  certificate_arn = aws_acm_certificate.cdn_certificate.arn
 }
 
 resource "aws_route53_zone" "example_com" {

@@ -74,7 +74,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   }
 
   viewer_certificate {
-    acm_certificate_arn      = aws_acm_certificate.www_certificate.arn
+    acm_certificate_arn      = aws_acm_certificate_validation.www_certificate.certificate_arn
     ssl_support_method       = "sni-only"
     minimum_protocol_version = "TLSv1.2_2021"
   }
@@ -87,6 +87,10 @@ resource "aws_acm_certificate" "www_certificate" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+resource "aws_acm_certificate_validation" "www_certificate" {
+  certificate_arn = aws_acm_certificate.www_certificate.arn
 }
 
 resource "aws_route53_zone" "example_com" {

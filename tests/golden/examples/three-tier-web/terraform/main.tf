@@ -520,7 +520,7 @@ resource "aws_lb_listener" "web_load_balancer_listener" {
   load_balancer_arn = aws_lb.web_load_balancer.arn
   port              = 443
   protocol          = "HTTPS"
-  certificate_arn   = aws_acm_certificate.web_certificate.arn
+  certificate_arn   = aws_acm_certificate_validation.web_certificate.certificate_arn
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
 
   default_action {
@@ -536,6 +536,10 @@ resource "aws_acm_certificate" "web_certificate" {
   lifecycle {
     create_before_destroy = true
   }
+}
+
+resource "aws_acm_certificate_validation" "web_certificate" {
+  certificate_arn = aws_acm_certificate.web_certificate.arn
 }
 
 resource "aws_iam_role_policy" "app_servers_role_policy" {

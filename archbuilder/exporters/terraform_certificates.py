@@ -1,0 +1,23 @@
+"""A certificate's validation: CloudFormation finishes creating an ACM certificate only once it is issued, so
+the listeners and distributions that use it are created after; Terraform's `aws_acm_certificate` returns while
+the certificate still awaits validation, and a listener given it fails (UnsupportedCertificate).
+`aws_acm_certificate_validation` waits for the issue, and the converter points every reference to the
+certificate at its `certificate_arn`, so the users wait the way they do on the CloudFormation side."""
+
+from __future__ import annotations
+
+from archbuilder.exporters.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform_resources import Props, companions
+
+
+@companions("AWS::CertificateManager::Certificate")
+def _validation(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    _tf, name = conv.names[logical]
+    return [
+        Block(
+            "resource",
+            ("aws_acm_certificate_validation", name),
+            {"certificate_arn": Expr(f"{conv.address(logical)}.arn")},
+        )
+    ]
