@@ -116,3 +116,13 @@ def test_a_caption_avoids_the_service_its_line_crosses_and_follows_reroutes(scen
     arch.move_node("app-b", 40, 61)
     rect = item.label_scene_rect()
     assert rect is not None and not rect.intersects(moved_db)
+
+
+def test_startup_example_caption_no_longer_covers_the_internet_gateway(qapp) -> None:
+    scene = ArchitectureScene(Document(load(example_path("startup-mvp"))))
+    item = scene.connection_item("web-to-uploads")
+    igw = scene.item_for("igw").outline_scene()
+    assert _box(item.line().center(), item.label_size()).intersects(igw)  # where it used to be drawn
+    rect = item.label_scene_rect()
+    assert rect is not None and item.label_text() == "read write"
+    assert [name for name, outline in _outlines(scene).items() if rect.intersects(outline)] == []
