@@ -7,7 +7,9 @@ CloudFormation export orders the same resources:
 - a role's managed and inline policies, which CloudFormation creates with the role but Terraform writes as
   resources of their own: what references the role (a function, a cluster, an instance profile, an event
   target) waits for them, as AWS validates some of them when the resource is created (a function in a VPC
-  needs the ENI permissions, an EKS cluster its cluster policy)."""
+  needs the ENI permissions, an EKS cluster its cluster policy);
+- a public NAT gateway after its VPC's internet gateway (creating it before fails with Gateway.NotAttached;
+  the aws provider's documentation asks for this depends_on)."""
 
 from __future__ import annotations
 
@@ -37,6 +39,13 @@ class Ordering:
             for logical, body in conv.resources.items()
             if body["Type"] == "AWS::IAM::Role" and (policies := role_policies(conv, logical))
         }
+        # VPC logical id -> the address of its internet gateway (the attachment is the gateway's vpc_id).
+        self.internet_gateways = {
+            _ref(body["Properties"].get("VpcId")): f"aws_internet_gateway.{conv.names[gateway][1]}"
+            for body in conv.resources.values()
+            if body["Type"] == "AWS::EC2::VPCGatewayAttachment"
+            and (gateway := _ref((body.get("Properties") or {}).get("InternetGatewayId"))) in conv.resources
+        }
 
     def apply(self, logical: str, kind: str, props: Props, blocks: list[Block]) -> None:
         """Adds the depends_on of the resource blocks written for one CloudFormation resource."""
@@ -47,12 +56,25 @@ class Ordering:
             wait: list[str] = []
             if block.labels == primary and kind not in PLACED_BY_WRITER:
                 wait += [expr.text for expr in depends_on(self.conv, props) or []]
+            if block.labels == primary and kind == "AWS::EC2::NatGateway":
+                wait += self._internet_gateway(props)
             if block.labels[0] not in ROLE_TYPES:
                 for text in _expressions(block.body):
                     for role in _ROLE_REFERENCE.findall(text):
                         wait += self.role_policies.get(role, [])
             if wait:
                 _add_depends_on(block, wait)
+
+    def _internet_gateway(self, nat: Props) -> list[str]:
+        if nat.get("ConnectivityType", "public") != "public":
+            return []
+        subnet = self.conv.resources.get(_ref(nat.get("SubnetId")) or "", {})
+        gateway = self.internet_gateways.get(_ref((subnet.get("Properties") or {}).get("VpcId")))
+        return [gateway] if gateway else []
+
+
+def _ref(value: Any) -> str | None:
+    return str(value["Ref"]) if isinstance(value, dict) and set(value) == {"Ref"} else None
 
 
 def _add_depends_on(block: Block, addresses: list[str]) -> None:

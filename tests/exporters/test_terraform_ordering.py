@@ -2,7 +2,8 @@
 a Terraform resource of A reaches (references or depends_on, directly or through others) every Terraform resource
 of B. Some resources CloudFormation creates whole that Terraform splits, and what references them waits for
 every piece: a role with its managed and inline policies, a certificate with its validation (CloudFormation
-completes a certificate once issued). A resource Terraform would create too early fails here, and so
+completes a certificate once issued). And one ordering the aws provider documents, which the CloudFormation
+template does not state: a NAT gateway after its VPC's internet gateway. A resource Terraform would create too early fails here, and so
 does a depends_on that closes a cycle."""
 
 from __future__ import annotations
@@ -86,6 +87,10 @@ def unordered(template: dict[str, Any], found: dict[Address, dict[str, Any]]) ->
         depends = body.get("DependsOn") or []
         for other in [depends] if isinstance(depends, str) else depends:
             edges_.append((logical, other, "DependsOn"))
+        if body["Type"] == "AWS::EC2::NatGateway":
+            edges_ += [
+                (logical, attachment, "internet gateway") for attachment in _attachments(template, body)
+            ]
         if body["Type"] in ("AWS::IAM::Role", "AWS::IAM::Policy"):
             continue  # a role's own policies need no order among themselves
         for other in sorted(_references(body.get("Properties") or {})):
@@ -94,7 +99,7 @@ def unordered(template: dict[str, Any], found: dict[Address, dict[str, Any]]) ->
                 edges_.append((logical, other, WHOLE[kind][1]))
     for logical, other, why in edges_:
         mine, theirs = counterparts(template, logical), counterparts(template, other)
-        if why != "DependsOn":
+        if why in {edge for _type, edge in WHOLE.values()}:
             # The pieces of A that use B (reach B's main resource) must reach all of B's pieces.
             main = _main_address(template, other)
             mine = {a for a in mine if main in reached.get(a, set())}
@@ -102,6 +107,17 @@ def unordered(template: dict[str, Any], found: dict[Address, dict[str, Any]]) ->
         if not any(theirs <= reached.get(address, set()) for address in mine):
             missing.append(f"{logical} -> {other} ({why})")
     return missing
+
+
+def _attachments(template: dict[str, Any], nat: dict[str, Any]) -> list[str]:
+    """The internet gateway attachment of the VPC a NAT gateway's subnet is in."""
+    subnet = template["Resources"][nat["Properties"]["SubnetId"]["Ref"]]
+    vpc = subnet["Properties"]["VpcId"]
+    return [
+        logical
+        for logical, body in template["Resources"].items()
+        if body["Type"] == "AWS::EC2::VPCGatewayAttachment" and body["Properties"]["VpcId"] == vpc
+    ]
 
 
 def _main_address(template: dict[str, Any], logical: str) -> Address:
@@ -154,6 +170,9 @@ def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
     }
     assert "managed_policy_arns" not in found[("aws_iam_role", "orders_handler_role")]
     web = resources(render(load(Path(str(example_path("three-tier-web"))))))
+    assert web[("aws_nat_gateway", "nat_gateway_a")]["depends_on"] == [
+        "${aws_internet_gateway.internet_gateway}"
+    ]
     assert web[("aws_lb_listener", "web_load_balancer_listener")]["certificate_arn"] == (
         "${aws_acm_certificate_validation.web_certificate.certificate_arn}"
     )
@@ -190,3 +209,10 @@ def test_a_cycle_is_reported() -> None:
     policy["depends_on"] = ["${aws_cloudtrail.audit_trail}"]
     with pytest.raises(CycleError):
         reach(found)
+
+
+def test_a_nat_gateway_created_before_the_internet_gateway_is_reported() -> None:
+    arch = load(Path(str(example_path("three-tier-web"))))
+    template, found = build_template(arch), resources(render(arch))
+    del found[("aws_nat_gateway", "nat_gateway_b")]["depends_on"]
+    assert unordered(template, found) == ["NATGatewayB -> InternetGatewayAttachment (internet gateway)"]

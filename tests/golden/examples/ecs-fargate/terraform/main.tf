@@ -103,6 +103,7 @@ resource "aws_nat_gateway" "nat_gateway_a" {
   tags = {
     Name = "NAT gateway a"
   }
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
 resource "aws_eip" "nat_gateway_b_eip" {
@@ -118,6 +119,7 @@ resource "aws_nat_gateway" "nat_gateway_b" {
   tags = {
     Name = "NAT gateway b"
   }
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
 resource "aws_route_table" "production_vpc_private_route_table_a" {
