@@ -59,7 +59,8 @@ class Ordering:
             if block.labels == primary and kind == "AWS::EC2::NatGateway":
                 wait += self._internet_gateway(props)
             if block.labels[0] not in ROLE_TYPES:
-                for text in _expressions(block.body):
+                text = "\n".join(_expressions(block.body))
+                if "aws_iam_role." in text:
                     for role in _ROLE_REFERENCE.findall(text):
                         wait += self.role_policies.get(role, [])
             if wait:
