@@ -22,6 +22,8 @@ from archbuilder.exporters.cfn_services import RENDERERS
 from archbuilder.exporters.cloudformation import NETWORK_TYPES, build_template
 from archbuilder.exporters.terraform import render
 from archbuilder.model import Architecture
+from tests.exporters.cfn_tools import lint
+from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
 SUBJECT = "subject"
@@ -42,7 +44,10 @@ DESIGN_ONLY: dict[tuple[str, str], str] = {
         "firehose_stream",
         "destination",
     ): "structure: the destination is the write connection drawn from the stream",
-    ("ec2_instance", "ebs_optimized"): "current types are EBS-optimized anyway; t2 (the type is a parameter) refuses it",
+    (
+        "ec2_instance",
+        "ebs_optimized",
+    ): "current types are EBS-optimized anyway; t2 (the type is a parameter) refuses it",
     ("route53_zone", "ttl_seconds"): "the records written are aliases to AWS resources, which carry no TTL",
 }
 
@@ -306,3 +311,163 @@ def test_the_tables_name_catalog_properties_of_exported_types_once() -> None:
     assert not set(DESIGN_ONLY) & set(NOT_YET_WRITTEN)
     assert all(reason.strip() for reason in [*DESIGN_ONLY.values(), *NOT_YET_WRITTEN.values()])
     assert set(VALUES) <= listed and set(BASE) <= listed
+
+
+def written_properties_design() -> Architecture:
+    """One design setting, with values a deployment would use, the properties the exports write since they
+    were found ignored, so cfn-lint judges the settings against the resource specification."""
+    arch = two_az_network()
+    arch.add_service("internet_gateway", "vpc", label="Gateway", node_id="igw")
+
+    def add(
+        type_id: str, parent: str | None, node_id: str, extra: list[str] | None = None, **props: Any
+    ) -> None:
+        arch.add_service(
+            type_id,
+            parent,
+            label=node_id.title(),
+            node_id=node_id,
+            extra_subnet_ids=extra or [],
+            properties=props,
+        )
+
+    add(
+        "s3_bucket",
+        "region",
+        "archive",
+        lifecycle_to_glacier_days=90,
+        abort_incomplete_multipart_days=3,
+        object_lock=True,
+        website=True,
+    )
+    add("rds_instance", "private-a", "orders", ["private-b"], iam_database_authentication=True)
+    add(
+        "dynamodb_table",
+        "region",
+        "sessions",
+        billing_mode="PROVISIONED",
+        read_capacity=10,
+        write_capacity=4,
+        ttl_attribute="expires_at",
+        deletion_protection=False,
+    )
+    add("sns_topic", "region", "ledger", fifo=True)
+    add("kinesis_stream", "region", "clicks", stream_mode="ON_DEMAND")
+    add(
+        "ec2_instance",
+        "private-a",
+        "worker",
+        ami="ami-0123456789abcdef0",
+        user_data="#!/bin/sh\necho ready\n",
+        termination_protection=True,
+    )
+    add(
+        "autoscaling_group",
+        "private-a",
+        "fleet",
+        ["private-b"],
+        ami="resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+        key_name="ops",
+        instance_type="t4g.micro",
+        health_check_type="EC2",
+        health_check_grace_period_seconds=120,
+        cooldown_seconds=60,
+        volume_type="gp2",
+    )
+    add(
+        "alb",
+        "public-a",
+        "web",
+        ["public-b"],
+        internet_facing=True,
+        idle_timeout_seconds=120,
+        deletion_protection=True,
+        sticky_sessions=True,
+        deregistration_delay_seconds=30,
+        health_check_path="/health",
+    )
+    add("nlb", "public-a", "tcp", ["public-b"], cross_zone=True, deregistration_delay_seconds=10)
+    add(
+        "athena_workgroup",
+        "region",
+        "queries",
+        bytes_scanned_cutoff_mb=1024,
+        publish_cloudwatch_metrics=False,
+        output_location="s3://example-results/athena/",
+    )
+    add(
+        "glue_crawler",
+        "region",
+        "catalog",
+        s3_targets=["s3://example-data/raw/"],
+        schedule="cron(0 3 * * ? *)",
+        table_prefix="raw_",
+    )
+    add(
+        "elasticache_cluster",
+        "private-a",
+        "cache",
+        ["private-b"],
+        engine_version="7.1",
+        automatic_failover=False,
+        multi_az=False,
+    )
+    add("ecr_repository", "region", "images", encryption_type="KMS")
+    add(
+        "cloudfront_distribution",
+        None,
+        "cdn",
+        compress=False,
+        ipv6_enabled=False,
+        allowed_methods="GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE",
+    )
+    add("aurora_cluster", "private-a", "reports", ["private-b"], storage_type="aurora-iopt1")
+    add(
+        "redshift_cluster",
+        "private-a",
+        "warehouse",
+        ["private-b"],
+        multi_az=True,
+        instance_class="ra3.4xlarge",
+    )
+    add("route53_zone", None, "zone", evaluate_target_health=False)
+    arch.connect("web", "fleet", K.TRAFFIC)
+    arch.connect("tcp", "worker", K.TRAFFIC)
+    arch.connect("cdn", "archive", K.ORIGIN)
+    arch.connect("zone", "web", K.DNS)
+    return arch
+
+
+def test_the_written_properties_pass_cfn_lint_and_keep_the_terraform_correspondence() -> None:
+    arch = written_properties_design()
+    template = build_template(arch)
+    assert lint(json.dumps(template), "written-properties.json") == []
+    resources = template["Resources"]
+    assert resources["Archive"]["Properties"]["LifecycleConfiguration"] == {
+        "Rules": [
+            {
+                "Id": "abort-incomplete-multipart-uploads",
+                "Status": "Enabled",
+                "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 3},
+            },
+            {
+                "Id": "transition-to-glacier",
+                "Status": "Enabled",
+                "Transitions": [{"StorageClass": "GLACIER", "TransitionInDays": 90}],
+            },
+        ]
+    }
+    terraform = check(arch)
+    lifecycle = terraform[("aws_s3_bucket_lifecycle_configuration", "archive")]
+    assert [rule["id"] for rule in lifecycle["rule"]] == [
+        "abort-incomplete-multipart-uploads",
+        "transition-to-glacier",
+    ]
+    assert lifecycle["rule"][0]["abort_incomplete_multipart_upload"] == [{"days_after_initiation": 3}]
+    assert lifecycle["rule"][1]["transition"] == [{"days": 90, "storage_class": "GLACIER"}]
+    assert terraform[("aws_s3_bucket", "archive")]["object_lock_enabled"] is True
+    assert terraform[("aws_lb_target_group", "web_target_group")]["deregistration_delay"] == 30
+    assert terraform[("aws_lb", "web")]["idle_timeout"] == 120
+    assert terraform[("aws_kinesis_stream", "clicks")]["stream_mode_details"] == [
+        {"stream_mode": "ON_DEMAND"}
+    ]
