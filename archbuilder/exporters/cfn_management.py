@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cfn_services import (
@@ -67,6 +69,26 @@ def _trail(ctx: CfnContext, node: ServiceNode) -> None:
             "IsMultiRegionTrail": bool(_p(node, "multi_region", True)),
             "EnableLogFileValidation": bool(_p(node, "log_file_validation", True)),
             "IncludeGlobalServiceEvents": True,
+            **(
+                {
+                    "EventSelectors": [
+                        {
+                            "ReadWriteType": "All",
+                            "IncludeManagementEvents": True,
+                            # Every object of every bucket and every function of the account.
+                            "DataResources": [
+                                {"Type": "AWS::S3::Object", "Values": [sub("arn:${AWS::Partition}:s3")]},
+                                {
+                                    "Type": "AWS::Lambda::Function",
+                                    "Values": [sub("arn:${AWS::Partition}:lambda")],
+                                },
+                            ],
+                        }
+                    ]
+                }
+                if _p(node, "data_events", False)
+                else {}
+            ),
         },
         DependsOn=policy,
     )
@@ -157,10 +179,30 @@ def _ecr(ctx: CfnContext, node: ServiceNode) -> None:
             "ImageScanningConfiguration": {"ScanOnPush": bool(_p(node, "scan_on_push", True))},
             "ImageTagMutability": str(_p(node, "image_tag_mutability", "IMMUTABLE")),
             "EncryptionConfiguration": {"EncryptionType": str(_p(node, "encryption_type", "AES256"))},
+            **(
+                {
+                    "LifecyclePolicy": {
+                        "LifecyclePolicyText": _keep_last_images(int(_p(node, "lifecycle_keep_last")))
+                    }
+                }
+                if _p(node, "lifecycle_keep_last")
+                else {}
+            ),
         },
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )
+
+
+def _keep_last_images(count: int) -> str:
+    """An ECR lifecycle policy (JSON text, as the repository takes it) expiring all but the newest images."""
+    rule = {
+        "rulePriority": 1,
+        "description": f"keep the last {count} images",
+        "selection": {"tagStatus": "any", "countType": "imageCountMoreThan", "countNumber": count},
+        "action": {"type": "expire"},
+    }
+    return json.dumps({"rules": [rule]}, sort_keys=True)
 
 
 @renders("ecs_cluster")

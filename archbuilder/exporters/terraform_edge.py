@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
 
 
 @writes("AWS::CertificateManager::Certificate")
@@ -129,7 +131,45 @@ def _trail(conv: Converter_, logical: str, p: Props) -> Props:
         "is_multi_region_trail": p["IsMultiRegionTrail"],
         "enable_log_file_validation": p["EnableLogFileValidation"],
         "include_global_service_events": True,
+        **(
+            {"event_selector": [_event_selector(conv, s) for s in p["EventSelectors"]]}
+            if "EventSelectors" in p
+            else {}
+        ),
     }
+
+
+@companions("AWS::ECR::Repository")
+def _ecr_lifecycle(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    """The provider keeps a repository's lifecycle policy in a resource of its own."""
+    policy = (p.get("LifecyclePolicy") or {}).get("LifecyclePolicyText")
+    if not policy:
+        return []
+    return [
+        Block(
+            "resource",
+            ("aws_ecr_lifecycle_policy", conv.names[logical][1]),
+            {
+                "repository": Expr(f"{conv.address(logical)}.name"),
+                "policy": conv.json_expr(json.loads(policy)),
+            },
+        )
+    ]
+
+
+def _event_selector(conv: Converter_, selector: Props) -> Block:
+    return Block(
+        "event_selector",
+        (),
+        {
+            "read_write_type": selector["ReadWriteType"],
+            "include_management_events": selector["IncludeManagementEvents"],
+            "data_resource": [
+                Block("data_resource", (), {"type": d["Type"], "values": conv.expr(d["Values"])})
+                for d in selector["DataResources"]
+            ],
+        },
+    )
 
 
 @writes("AWS::KMS::Key")
@@ -181,6 +221,8 @@ def _ecr(conv: Converter_, logical: str, p: Props) -> Props:
             {"scan_on_push": p["ImageScanningConfiguration"]["ScanOnPush"]},
         ),
         "encryption_configuration": Block(
-            "encryption_configuration", (), {"encryption_type": p["EncryptionConfiguration"]["EncryptionType"]}
+            "encryption_configuration",
+            (),
+            {"encryption_type": p["EncryptionConfiguration"]["EncryptionType"]},
         ),
     }

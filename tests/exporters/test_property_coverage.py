@@ -82,14 +82,12 @@ NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
         "default_ttl_seconds",
     ): "a cache policy of its own instead of CachingOptimized",
     ("cloudfront_distribution", "origin_failover"): "an origin group over two origins the design connects",
-    ("cloudtrail", "data_events"): "EventSelectors / event_selector for S3 object and Lambda data events",
     ("cloudwatch_log_group", "encrypted"): "a KMS key whose key policy lets CloudWatch Logs use it",
     (
         "dynamodb_table",
         "replica_regions",
     ): "an AWS::DynamoDB::GlobalTable in place of the table (replica blocks)",
     ("ec2_instance", "require_imdsv2"): "an instance takes MetadataOptions only through a launch template",
-    ("ecr_repository", "lifecycle_keep_last"): "LifecyclePolicy text / aws_ecr_lifecycle_policy",
     ("ecs_cluster", "capacity_providers"): "CapacityProviders / aws_ecs_cluster_capacity_providers",
     ("ecs_service", "launch_type"): "EC2 needs container instances (ECS-optimised Auto Scaling group)",
     (
@@ -412,7 +410,8 @@ def written_properties_design() -> Architecture:
         automatic_failover=False,
         multi_az=False,
     )
-    add("ecr_repository", "region", "images", encryption_type="KMS")
+    add("ecr_repository", "region", "images", encryption_type="KMS", lifecycle_keep_last=10)
+    add("cloudtrail", "region", "audit", data_events=True)
     add(
         "cloudfront_distribution",
         None,

@@ -118,6 +118,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             }
         if kind == "AWS::CertificateManager::Certificate":
             expected.add(("aws_acm_certificate_validation", name))
+        if kind == "AWS::ECR::Repository" and "LifecyclePolicy" in props:
+            expected.add(("aws_ecr_lifecycle_policy", name))
         if kind == "AWS::EFS::FileSystem":
             expected.add(("aws_efs_backup_policy", name))
     return expected

@@ -328,6 +328,26 @@ resource "aws_ecr_repository" "web_image" {
   }
 }
 
+resource "aws_ecr_lifecycle_policy" "web_image" {
+  repository = aws_ecr_repository.web_image.name
+  policy = jsonencode({
+    rules = [
+      {
+        action = {
+          type = "expire"
+        }
+        description  = "keep the last 30 images"
+        rulePriority = 1
+        selection = {
+          countNumber = 30
+          countType   = "imageCountMoreThan"
+          tagStatus   = "any"
+        }
+      },
+    ]
+  })
+}
+
 resource "aws_secretsmanager_secret" "app_secrets" {
   description = "App secrets"
 }
