@@ -101,7 +101,16 @@ def _backup(ctx: CfnContext, node: ServiceNode) -> None:
     vault = ctx.add(
         ctx.lid(node),
         "AWS::Backup::BackupVault",
-        {"BackupVaultName": sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}")},
+        {
+            "BackupVaultName": sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}"),
+            # Governance mode (no ChangeableForDays): recovery points cannot be deleted before the plan's
+            # retention, and the lock can still be lifted by an administrator, unlike compliance mode.
+            **(
+                {"LockConfiguration": {"MinRetentionDays": int(_p(node, "delete_after_days", 35))}}
+                if _p(node, "vault_lock", False)
+                else {}
+            ),
+        },
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )

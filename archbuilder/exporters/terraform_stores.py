@@ -246,6 +246,23 @@ def _vault(conv: Converter_, logical: str, p: Props) -> Props:
     return {"name": conv.expr(p["BackupVaultName"]), "lifecycle": _retained()}
 
 
+@companions("AWS::Backup::BackupVault")
+def _vault_lock(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    lock = p.get("LockConfiguration")
+    if not lock:
+        return []
+    return [
+        Block(
+            "resource",
+            ("aws_backup_vault_lock_configuration", conv.names[logical][1]),
+            {
+                "backup_vault_name": Expr(f"{conv.address(logical)}.name"),
+                "min_retention_days": lock["MinRetentionDays"],
+            },
+        )
+    ]
+
+
 @writes("AWS::Backup::BackupPlan")
 def _plan(conv: Converter_, logical: str, p: Props) -> Props:
     plan = p["BackupPlan"]

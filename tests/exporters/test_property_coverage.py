@@ -69,10 +69,6 @@ NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
     ): "a Redshift ClusterParameterGroup (require_ssl and so on)",
     ("redshift_cluster", "snapshot_copy_region"): "cross-region snapshot copy, aws_redshift_snapshot_copy",
     (
-        "backup_vault",
-        "vault_lock",
-    ): "LockConfiguration / aws_backup_vault_lock_configuration with a retention",
-    (
         "cloudfront_distribution",
         "aliases",
     ): "aliases need a certificate covering them; the attached one is used",
@@ -412,6 +408,7 @@ def written_properties_design() -> Architecture:
     )
     add("ecr_repository", "region", "images", encryption_type="KMS", lifecycle_keep_last=10)
     add("cloudtrail", "region", "audit", data_events=True)
+    add("backup_vault", "region", "vault", vault_lock=True, delete_after_days=30)
     add(
         "cloudfront_distribution",
         None,
