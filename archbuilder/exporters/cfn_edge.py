@@ -13,7 +13,7 @@ from archbuilder.exporters.cfn_services import (
     renders,
 )
 from archbuilder.exporters.naming import snake
-from archbuilder.model import ServiceNode
+from archbuilder.model import ServiceNode, VpcNode
 
 
 @renders("api_gateway_rest")
@@ -117,7 +117,10 @@ def _zone(ctx: CfnContext, node: ServiceNode) -> None:
         str(_p(node, "domain_name", "example.com")),
         f"Domain of the hosted zone {node.label}",
     )
-    zone = ctx.add(ctx.lid(node), "AWS::Route53::HostedZone", {"Name": domain})
+    zone_props: dict[str, Any] = {"Name": domain}
+    if _p(node, "private_zone", False):
+        zone_props["VPCs"] = _zone_vpcs(ctx, node)
+    zone = ctx.add(ctx.lid(node), "AWS::Route53::HostedZone", zone_props)
     for connection in ctx.graph.connections_of(node.id):
         if connection.source_id != node.id or connection.kind is not ConnectionKind.DNS:
             continue
@@ -146,6 +149,20 @@ def _zone(ctx: CfnContext, node: ServiceNode) -> None:
                 },
             },
         )
+
+
+def _zone_vpcs(ctx: CfnContext, node: ServiceNode) -> list[dict[str, Any]]:
+    """The VPCs a private zone answers in: those listed (a canvas VPC by id or name, or a vpc- id of an existing
+    one), or every VPC of the design when none is listed."""
+    vpcs = sorted((n for n in ctx.architecture.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id)
+    listed = [str(v) for v in _p(node, "associated_vpcs", [])]
+    ids: list[Any] = []
+    for name in listed:
+        match = next((v for v in vpcs if name in (v.id, v.label)), None)
+        ids.append(ref(ctx.lid(match)) if match is not None else name)
+    if not listed:
+        ids = [ref(ctx.lid(v)) for v in vpcs]
+    return [{"VPCId": vpc, "VPCRegion": ref("AWS::Region")} for vpc in ids]
 
 
 @renders("cloudfront_distribution")

@@ -20,7 +20,13 @@ def _certificate(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::Route53::HostedZone")
 def _zone(conv: Converter_, logical: str, p: Props) -> Props:
-    return {"name": conv.expr(p["Name"])}
+    body: Props = {"name": conv.expr(p["Name"])}
+    if p.get("VPCs"):
+        body["vpc"] = [
+            Block("vpc", (), {"vpc_id": conv.expr(v["VPCId"]), "vpc_region": conv.expr(v["VPCRegion"])})
+            for v in p["VPCs"]
+        ]
+    return body
 
 
 @writes("AWS::Route53::RecordSet")

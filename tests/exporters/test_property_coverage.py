@@ -95,8 +95,6 @@ NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
         "nat_gateway",
         "connectivity",
     ): "ConnectivityType private, without the Elastic IP, and no internet route",
-    ("route53_zone", "private_zone"): "the hosted zone's VPCs (VPCs / vpc blocks) make it private",
-    ("route53_zone", "associated_vpcs"): "the hosted zone's VPCs (VPCs / vpc blocks)",
     ("route53_zone", "routing_policy"): "SetIdentifier with Weight, Region, Failover... on the records",
     ("secrets_manager_secret", "rotation_days"): "a RotationSchedule needs a rotation function",
     (
@@ -168,6 +166,7 @@ BASE: dict[tuple[str, str], dict[str, Any]] = {
     ("ebs_volume", "multi_attach"): {"volume_type": "io2", "iops": 3000},
     ("ebs_volume", "iops"): {"volume_type": "io2"},
     ("elasticache_cluster", "automatic_failover"): {"num_nodes": 2},
+    ("route53_zone", "associated_vpcs"): {"private_zone": True},
     ("athena_workgroup", "encrypted"): {"output_location": "s3://example-results/athena/"},
 }
 # Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.
@@ -183,7 +182,7 @@ VALUES: dict[tuple[str, str], Any] = {
     ("aurora_cluster", "engine_version"): "16.2",
     ("elasticache_cluster", "engine_version"): "7.1",
     ("cloudfront_distribution", "aliases"): ["www.example.com"],
-    ("route53_zone", "associated_vpcs"): ["vpc"],
+    ("route53_zone", "associated_vpcs"): ["vpc-0123456789abcdef0"],
     ("redshift_cluster", "snapshot_copy_region"): "us-west-2",
     ("dynamodb_table", "replica_regions"): ["us-west-2"],
     ("dynamodb_table", "ttl_attribute"): "expires_at",
@@ -426,7 +425,7 @@ def written_properties_design() -> Architecture:
         multi_az=True,
         instance_class="ra3.4xlarge",
     )
-    add("route53_zone", None, "zone", evaluate_target_health=False)
+    add("route53_zone", None, "zone", evaluate_target_health=False, private_zone=True)
     arch.connect("web", "fleet", K.TRAFFIC)
     arch.connect("tcp", "worker", K.TRAFFIC)
     arch.connect("cdn", "archive", K.ORIGIN)
