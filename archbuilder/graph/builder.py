@@ -86,6 +86,8 @@ class ArchGraph:
     in_subnets: list[ServiceNode] = field(default_factory=list)
     # Service id -> its availability zone, for the services whose subnets all lie in one AZ.
     single_zone: dict[str, str] = field(default_factory=dict)
+    # Type id -> the positions in `services` of its services (merging types then sorts plain integers).
+    type_positions: dict[str, list[int]] = field(default_factory=dict)
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
 
@@ -218,7 +220,8 @@ def build(architecture: Architecture) -> ArchGraph:
     node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}  # the flow graph's nodes
     may_face_internet: list[ServiceNode] = []
     # One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects.
-    for service in services:
+    type_positions: dict[str, list[int]] = {}
+    for position, service in enumerate(services):
         service_id, type_id, extra_subnet_ids = service.id, service.type, service.extra_subnet_ids
         where: object = (service.parent_id, *extra_subnet_ids) if extra_subnet_ids else service.parent_id
         known = shared.get(where)
@@ -231,6 +234,7 @@ def build(architecture: Architecture) -> ArchGraph:
         if zone is not None:
             single_zone[service_id] = zone
         by_type.setdefault(type_id, []).append(service)
+        type_positions.setdefault(type_id, []).append(position)
         if placement.vpc_id is not None:
             services_by_vpc.setdefault(placement.vpc_id, []).append(service)
         if placement.subnet_ids:
@@ -278,6 +282,7 @@ def build(architecture: Architecture) -> ArchGraph:
         services_by_vpc=services_by_vpc,
         in_subnets=in_subnets,
         single_zone=single_zone,
+        type_positions=type_positions,
     )
     exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in may_face_internet:

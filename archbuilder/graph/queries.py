@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 from collections import deque
 from collections.abc import Iterable
-from operator import attrgetter
 
 from archbuilder.catalog import Category, ConnectionKind
 from archbuilder.graph.builder import (
@@ -61,7 +60,9 @@ def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
     key = "of_type:" + ",".join(present)
     merged = graph.memo.get(key)
     if merged is None:
-        merged = sorted((s for t in present for s in graph.by_type[t]), key=attrgetter("id"))
+        # Positions in the id-sorted service list: sorting integers instead of comparing ids.
+        services, positions = graph.services, graph.type_positions
+        merged = [services[i] for i in sorted(i for t in present for i in positions[t])]
         graph.memo[key] = merged
     return list(merged)
 
