@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
@@ -12,6 +13,7 @@ from archbuilder.exporters.cfn_services import (
     renders,
 )
 from archbuilder.exporters.naming import snake
+from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 
 
@@ -217,8 +219,26 @@ def _ecs_cluster(ctx: CfnContext, node: ServiceNode) -> None:
                     "Value": "enabled" if _p(node, "container_insights", True) else "disabled",
                 }
             ],
+            **_capacity_providers(node),
         },
     )
+
+
+def _capacity_providers(node: ServiceNode) -> dict[str, Any]:
+    """The Fargate providers the design names, the first one taking the tasks that name no launch type."""
+    providers = [str(p) for p in _p(node, "capacity_providers", [])]
+    unknown = sorted(set(providers) - {"FARGATE", "FARGATE_SPOT"})
+    if unknown:
+        raise ExportError(
+            f"{node.label}: capacity providers {', '.join(unknown)} need Auto Scaling groups the export does not "
+            "write; use FARGATE or FARGATE_SPOT"
+        )
+    if not providers:
+        return {}
+    return {
+        "CapacityProviders": providers,
+        "DefaultCapacityProviderStrategy": [{"CapacityProvider": providers[0], "Weight": 1}],
+    }
 
 
 @renders("iam_role")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
 
 
 @writes("AWS::ECS::Cluster")
@@ -14,6 +14,31 @@ def _cluster(conv: Converter_, logical: str, p: Props) -> Props:
         "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
         "setting": [Block("setting", (), {"name": s["Name"], "value": s["Value"]}) for s in settings],
     }
+
+
+@companions("AWS::ECS::Cluster")
+def _capacity_providers(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    """The provider keeps a cluster's capacity providers in a resource of its own."""
+    if not p.get("CapacityProviders"):
+        return []
+    return [
+        Block(
+            "resource",
+            ("aws_ecs_cluster_capacity_providers", conv.names[logical][1]),
+            {
+                "cluster_name": Expr(f"{conv.address(logical)}.name"),
+                "capacity_providers": p["CapacityProviders"],
+                "default_capacity_provider_strategy": [
+                    Block(
+                        "default_capacity_provider_strategy",
+                        (),
+                        {"capacity_provider": s["CapacityProvider"], "weight": s["Weight"]},
+                    )
+                    for s in p["DefaultCapacityProviderStrategy"]
+                ],
+            },
+        )
+    ]
 
 
 @writes("AWS::ECS::TaskDefinition")

@@ -20,6 +20,7 @@ from archbuilder.catalog import PropertySpec, default_catalog
 from archbuilder.catalog.service_type import ParentKind, Placement, PropertyType, check_property_value
 from archbuilder.exporters.cfn_services import RENDERERS
 from archbuilder.exporters.cloudformation import NETWORK_TYPES, build_template
+from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform import render
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint
@@ -84,7 +85,6 @@ NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
         "replica_regions",
     ): "an AWS::DynamoDB::GlobalTable in place of the table (replica blocks)",
     ("ec2_instance", "require_imdsv2"): "an instance takes MetadataOptions only through a launch template",
-    ("ecs_cluster", "capacity_providers"): "CapacityProviders / aws_ecs_cluster_capacity_providers",
     ("ecs_service", "launch_type"): "EC2 needs container instances (ECS-optimised Auto Scaling group)",
     (
         "firehose_stream",
@@ -408,6 +408,7 @@ def written_properties_design() -> Architecture:
     add("ecr_repository", "region", "images", encryption_type="KMS", lifecycle_keep_last=10)
     add("cloudtrail", "region", "audit", data_events=True)
     add("backup_vault", "region", "vault", vault_lock=True, delete_after_days=30)
+    add("ecs_cluster", "region", "containers", capacity_providers=["FARGATE_SPOT", "FARGATE"])
     add(
         "cloudfront_distribution",
         None,
@@ -466,3 +467,11 @@ def test_the_written_properties_pass_cfn_lint_and_keep_the_terraform_corresponde
     assert terraform[("aws_kinesis_stream", "clicks")]["stream_mode_details"] == [
         {"stream_mode": "ON_DEMAND"}
     ]
+
+
+def test_a_capacity_provider_the_export_cannot_create_is_refused_by_name() -> None:
+    arch = design("ecs_cluster", {"capacity_providers": ["FARGATE", "spot-fleet"]})
+    with pytest.raises(
+        ExportError, match=r"^Subject: capacity providers spot-fleet need Auto Scaling groups"
+    ):
+        build_template(arch)

@@ -120,6 +120,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected.add(("aws_acm_certificate_validation", name))
         if kind == "AWS::Backup::BackupVault" and "LockConfiguration" in props:
             expected.add(("aws_backup_vault_lock_configuration", name))
+        if kind == "AWS::ECS::Cluster" and props.get("CapacityProviders"):
+            expected.add(("aws_ecs_cluster_capacity_providers", name))
         if kind == "AWS::ECR::Repository" and "LifecyclePolicy" in props:
             expected.add(("aws_ecr_lifecycle_policy", name))
         if kind == "AWS::EFS::FileSystem":

@@ -310,6 +310,16 @@ resource "aws_ecs_cluster" "production_cluster" {
   }
 }
 
+resource "aws_ecs_cluster_capacity_providers" "production_cluster" {
+  cluster_name       = aws_ecs_cluster.production_cluster.name
+  capacity_providers = ["FARGATE", "FARGATE_SPOT"]
+
+  default_capacity_provider_strategy {
+    capacity_provider = "FARGATE"
+    weight            = 1
+  }
+}
+
 resource "aws_cloudwatch_log_group" "service_logs" {
   name              = "/${var.name}/service_logs"
   retention_in_days = 30
