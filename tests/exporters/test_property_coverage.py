@@ -30,83 +30,59 @@ from tests.model.builders import two_az_network
 SUBJECT = "subject"
 Setup = Callable[[Architecture], None]
 
+Row = tuple[str, str, str]
+
+
+def _table(*rows: Row) -> dict[tuple[str, str], str]:
+    return {(type_id, name): reason for type_id, name, reason in rows}
+
+
 # Properties that no template states, each with why.
-DESIGN_ONLY: dict[tuple[str, str], str] = {
-    (
-        "aurora_cluster",
-        "multi_az",
-    ): "Aurora storage always spans three AZs; instance_count (written) adds replicas",
+DESIGN_ONLY = _table(
+    ("aurora_cluster", "multi_az", "Aurora storage spans three AZs; instance_count (written) adds replicas"),
     (
         "msk_cluster",
         "encrypted",
-    ): "MSK always encrypts broker storage; the setting only asks for a key of the user's",
-    ("firehose_stream", "source"): "structure: the source is the connection drawn into the stream",
-    (
-        "firehose_stream",
-        "destination",
-    ): "structure: the destination is the write connection drawn from the stream",
+        "MSK always encrypts broker storage; the flag only asks for a key of one's own",
+    ),
+    ("firehose_stream", "source", "structure: the source is the connection drawn into the stream"),
+    ("firehose_stream", "destination", "structure: the destination is the write connection from the stream"),
     (
         "ec2_instance",
         "ebs_optimized",
-    ): "current types are EBS-optimized anyway; t2 (the type is a parameter) refuses it",
-    ("route53_zone", "ttl_seconds"): "the records written are aliases to AWS resources, which carry no TTL",
-}
+        "current types are EBS-optimized anyway; t2 types refuse the attribute",
+    ),
+    ("route53_zone", "ttl_seconds", "the records written are aliases to AWS resources, which carry no TTL"),
+)
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
-NOT_YET_WRITTEN: dict[tuple[str, str], str] = {
-    ("alb", "redirect_http_to_https"): "a second listener on port 80 answering with a redirect, beside HTTPS",
-    ("nlb", "idle_timeout_seconds"): "the listener attribute tcp.idle_timeout.seconds on each TCP listener",
-    (
-        "clb",
-        "listener_protocol",
-    ): "HTTPS/SSL listeners need a certificate; without one the listener stays HTTP",
-    ("clb", "proxy_protocol"): "a ProxyProtocolPolicyType policy attached to the instance ports",
-    ("api_gateway_rest", "throttling_rate_limit"): "stage MethodSettings / aws_api_gateway_method_settings",
-    ("aurora_cluster", "custom_parameter_group"): "a DBClusterParameterGroup of the engine's family",
-    ("rds_instance", "custom_parameter_group"): "a DBParameterGroup of the engine's family and version",
-    (
-        "redshift_cluster",
-        "custom_parameter_group",
-    ): "a Redshift ClusterParameterGroup (require_ssl and so on)",
-    ("redshift_cluster", "snapshot_copy_region"): "cross-region snapshot copy, aws_redshift_snapshot_copy",
-    (
-        "cloudfront_distribution",
-        "aliases",
-    ): "aliases need a certificate covering them; the attached one is used",
-    ("cloudfront_distribution", "forward_host_header"): "an origin request policy forwarding the Host header",
-    (
-        "cloudfront_distribution",
-        "default_ttl_seconds",
-    ): "a cache policy of its own instead of CachingOptimized",
-    ("cloudfront_distribution", "origin_failover"): "an origin group over two origins the design connects",
-    ("cloudwatch_log_group", "encrypted"): "a KMS key whose key policy lets CloudWatch Logs use it",
-    (
-        "dynamodb_table",
-        "replica_regions",
-    ): "an AWS::DynamoDB::GlobalTable in place of the table (replica blocks)",
-    ("ec2_instance", "require_imdsv2"): "an instance takes MetadataOptions only through a launch template",
-    ("ecs_service", "launch_type"): "EC2 needs container instances (ECS-optimised Auto Scaling group)",
-    (
-        "firehose_stream",
-        "lambda_transform",
-    ): "a ProcessingConfiguration naming a function the design connects",
-    ("glue_job", "encrypted"): "a Glue SecurityConfiguration (S3, CloudWatch and bookmark encryption)",
-    (
-        "nat_gateway",
-        "connectivity",
-    ): "ConnectivityType private, without the Elastic IP, and no internet route",
-    ("route53_zone", "routing_policy"): "SetIdentifier with Weight, Region, Failover... on the records",
-    ("secrets_manager_secret", "rotation_days"): "a RotationSchedule needs a rotation function",
-    (
-        "security_group",
-        "group_description",
-    ): "a drawn security group is not exported yet, only per-service groups",
-    ("security_group", "ingress"): "a drawn security group is not exported yet, only per-service groups",
-    (
-        "security_group",
-        "allow_all_egress",
-    ): "a drawn security group is not exported yet, only per-service groups",
-}
+NOT_YET_WRITTEN = _table(
+    ("alb", "redirect_http_to_https", "a second listener on port 80 answering with a redirect to HTTPS"),
+    ("nlb", "idle_timeout_seconds", "the listener attribute tcp.idle_timeout.seconds on each TCP listener"),
+    ("clb", "listener_protocol", "HTTPS/SSL listeners need a certificate; without one it stays HTTP"),
+    ("clb", "proxy_protocol", "a ProxyProtocolPolicyType policy attached to the instance ports"),
+    ("api_gateway_rest", "throttling_rate_limit", "stage MethodSettings / aws_api_gateway_method_settings"),
+    ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
+    ("rds_instance", "custom_parameter_group", "a DBParameterGroup of the engine's family and version"),
+    ("redshift_cluster", "custom_parameter_group", "a Redshift ClusterParameterGroup (require_ssl...)"),
+    ("redshift_cluster", "snapshot_copy_region", "cross-region snapshot copy, aws_redshift_snapshot_copy"),
+    ("cloudfront_distribution", "aliases", "aliases need a certificate covering them (the attached one's)"),
+    ("cloudfront_distribution", "forward_host_header", "an origin request policy forwarding Host"),
+    ("cloudfront_distribution", "default_ttl_seconds", "a cache policy of its own, not CachingOptimized"),
+    ("cloudfront_distribution", "origin_failover", "an origin group over two connected origins"),
+    ("cloudwatch_log_group", "encrypted", "a KMS key whose key policy lets CloudWatch Logs use it"),
+    ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
+    ("ec2_instance", "require_imdsv2", "an instance takes MetadataOptions only through a launch template"),
+    ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
+    ("firehose_stream", "lambda_transform", "a ProcessingConfiguration naming a connected function"),
+    ("glue_job", "encrypted", "a Glue SecurityConfiguration with a customer managed KMS key"),
+    ("nat_gateway", "connectivity", "ConnectivityType private, no Elastic IP and no internet route"),
+    ("route53_zone", "routing_policy", "SetIdentifier with Weight, Region, Failover... on the records"),
+    ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
+    ("security_group", "group_description", "a group node is not written; each service gets its own group"),
+    ("security_group", "ingress", "a group node is not written; each service gets its own group"),
+    ("security_group", "allow_all_egress", "a group node is not written; each service gets its own group"),
+)
 
 
 def _target(kind: str, type_id: str, parent: str, extra: list[str] | None = None, **props: Any) -> Setup:
