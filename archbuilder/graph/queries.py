@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 from collections import deque
 from collections.abc import Iterable
+from operator import attrgetter
 
 from archbuilder.catalog import Category, ConnectionKind
 from archbuilder.graph.builder import (
@@ -60,9 +61,12 @@ def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
     key = "of_type:" + ",".join(present)
     merged = graph.memo.get(key)
     if merged is None:
-        # Positions in the id-sorted service list: sorting integers instead of comparing ids.
         services, positions = graph.services, graph.type_positions
-        merged = [services[i] for i in sorted(i for t in present for i in positions[t])]
+        if all(t in positions for t in present):
+            # Positions in the id-sorted service list: sorting integers instead of comparing ids.
+            merged = [services[i] for i in sorted(i for t in present for i in positions[t])]
+        else:  # a graph assembled without positions
+            merged = sorted((s for t in present for s in graph.by_type[t]), key=attrgetter("id"))
         graph.memo[key] = merged
     return list(merged)
 
