@@ -134,10 +134,54 @@ def _secret(ctx: CfnContext, node: ServiceNode) -> None:
 @renders("cloudwatch_log_group")
 def _log_group(ctx: CfnContext, node: ServiceNode) -> None:
     retention = str(_p(node, "retention_days", "30"))
+    props: dict[str, Any] = {**({"RetentionInDays": int(retention)} if retention != "never" else {})}
+    if _p(node, "encrypted", False):
+        props["KmsKeyId"] = get_att(_log_key(ctx, node), "Arn")
     ctx.add(
-        ctx.lid(node),
-        "AWS::Logs::LogGroup",
-        {**({"RetentionInDays": int(retention)} if retention != "never" else {})},
+        ctx.lid(node), "AWS::Logs::LogGroup", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
+    )
+
+
+def _log_key(ctx: CfnContext, node: ServiceNode) -> str:
+    """A key of the log group's own: CloudWatch Logs may use it only for log groups of this account and region.
+    Kept with the group, whose events cannot be read without it."""
+    return ctx.add(
+        ctx.lid(node, "Key"),
+        "AWS::KMS::Key",
+        {
+            "EnableKeyRotation": True,
+            "PendingWindowInDays": 30,
+            "KeyPolicy": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
+                        "Action": "kms:*",
+                        "Resource": "*",
+                    },
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": sub("logs.${AWS::Region}.amazonaws.com")},
+                        "Action": [
+                            "kms:Decrypt*",
+                            "kms:Describe*",
+                            "kms:Encrypt*",
+                            "kms:GenerateDataKey*",
+                            "kms:ReEncrypt*",
+                        ],
+                        "Resource": "*",
+                        "Condition": {
+                            "ArnLike": {
+                                "kms:EncryptionContext:aws:logs:arn": sub(
+                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"
+                                )
+                            }
+                        },
+                    },
+                ],
+            },
+        },
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )

@@ -183,6 +183,7 @@ def _kms(conv: Converter_, logical: str, p: Props) -> Props:
     return {
         "enable_key_rotation": p["EnableKeyRotation"],
         "deletion_window_in_days": p["PendingWindowInDays"],
+        "policy": conv.json_expr(p["KeyPolicy"]),
     }
 
 
@@ -197,6 +198,7 @@ def _log_group(conv: Converter_, logical: str, p: Props) -> Props:
         {
             "name": Expr(f'"/${{var.name}}/{conv.names[logical][1]}"'),
             "retention_in_days": p.get("RetentionInDays"),
+            "kms_key_id": _e(conv, p, "KmsKeyId"),
         }
     )
 

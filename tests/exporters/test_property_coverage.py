@@ -70,7 +70,6 @@ NOT_YET_WRITTEN = _table(
     ("cloudfront_distribution", "forward_host_header", "an origin request policy forwarding Host"),
     ("cloudfront_distribution", "default_ttl_seconds", "a cache policy of its own, not CachingOptimized"),
     ("cloudfront_distribution", "origin_failover", "an origin group over two connected origins"),
-    ("cloudwatch_log_group", "encrypted", "a KMS key whose key policy lets CloudWatch Logs use it"),
     ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
     ("ec2_instance", "require_imdsv2", "an instance takes MetadataOptions only through a launch template"),
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
@@ -384,6 +383,7 @@ def written_properties_design() -> Architecture:
     add("ecr_repository", "region", "images", encryption_type="KMS", lifecycle_keep_last=10)
     add("cloudtrail", "region", "audit", data_events=True)
     add("backup_vault", "region", "vault", vault_lock=True, delete_after_days=30)
+    add("cloudwatch_log_group", "region", "logs", encrypted=True, retention_days="90")
     add("ecs_cluster", "region", "containers", capacity_providers=["FARGATE_SPOT", "FARGATE"])
     add(
         "cloudfront_distribution",
