@@ -6,6 +6,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_listeners import listener_of
 from archbuilder.exporters.cfn_services import (
     AMI_PARAMETER,
     STUB_HANDLER,
@@ -214,31 +215,41 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             "Tags": ctx.tags(node),
         },
     )
-    certificates = [
-        s
-        for s in _sources(ctx, node, ConnectionKind.ATTACH)
-        if ctx.architecture.service(s).type == "acm_certificate"
-    ]
+    serving = listener_of(ctx.graph, node)
     listener: dict[str, Any] = {
         "LoadBalancerArn": ref(balancer),
         "DefaultActions": [{"Type": "forward", "TargetGroupArn": ref(ctx.target_groups[node.id])}],
+        "Port": serving.port,
+        "Protocol": serving.protocol,
     }
-    if certificates:
+    if serving.certificate_id is not None:
         listener.update(
-            Port=443,
-            Protocol="TLS" if node.type == "nlb" else "HTTPS",
-            Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(certificates[0])))}],
+            Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))}],
             # The default policy still accepts TLS 1.0; the Terraform export names the same policy.
             SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
         )
-    else:
-        listener.update(
-            Port=int(_p(node, "listener_port", 80))
-            if _p(node, "listener_protocol") in ("HTTP", "TCP")
-            else 80,
-            Protocol="TCP" if node.type == "nlb" else "HTTP",
-        )
     ctx.add(ctx.lid(node, "Listener"), "AWS::ElasticLoadBalancingV2::Listener", listener)
+    if serving.redirect_port is not None:
+        # Plain HTTP only answers with a permanent redirect to the HTTPS listener; nothing is served over it.
+        ctx.add(
+            ctx.lid(node, "HttpRedirect"),
+            "AWS::ElasticLoadBalancingV2::Listener",
+            {
+                "LoadBalancerArn": ref(balancer),
+                "Port": serving.redirect_port,
+                "Protocol": "HTTP",
+                "DefaultActions": [
+                    {
+                        "Type": "redirect",
+                        "RedirectConfig": {
+                            "Protocol": "HTTPS",
+                            "Port": str(serving.port),
+                            "StatusCode": "HTTP_301",
+                        },
+                    }
+                ],
+            },
+        )
     ctx.output(f"{balancer}DnsName", get_att(balancer, "DNSName"), f"DNS name of {node.label}")
 
 

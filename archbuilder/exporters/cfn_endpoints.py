@@ -6,7 +6,8 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cfn_services import _p, _sources, _targets, renders
+from archbuilder.exporters.cfn_listeners import classic_listener
+from archbuilder.exporters.cfn_services import _p, _targets, renders
 from archbuilder.exporters.naming import snake
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import NodeKind, ServiceNode
@@ -38,25 +39,16 @@ def _interface_endpoint(ctx: CfnContext, node: ServiceNode) -> None:
 
 @renders("clb")
 def _classic_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
-    port = int(_p(node, "listener_port", 443))
-    certificates = [
-        ctx.architecture.service(s)
-        for s in _sources(ctx, node, ConnectionKind.ATTACH)
-        if ctx.architecture.service(s).type == "acm_certificate"
-    ]
+    serving = classic_listener(ctx.graph, node)
     backend_port = next(
         (c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80
     )
-    listener: dict[str, Any] = {"InstancePort": str(backend_port), "InstanceProtocol": "HTTP"}
-    if certificates:
-        listener.update(
-            LoadBalancerPort="443",
-            Protocol="HTTPS",
-            SSLCertificateId=ref(ctx.lid(certificates[0])),
-        )
-    else:
-        # Without a certificate the listener can only be plain HTTP.
-        listener.update(LoadBalancerPort=str(port if port != 443 else 80), Protocol="HTTP")
+    # The instance side speaks what the front speaks, minus the TLS the balancer terminates.
+    instance_protocol = "TCP" if serving.protocol in ("TCP", "SSL") else "HTTP"
+    listener: dict[str, Any] = {"InstancePort": str(backend_port), "InstanceProtocol": instance_protocol}
+    listener.update(LoadBalancerPort=str(serving.port), Protocol=serving.protocol)
+    if serving.certificate_id is not None:
+        listener["SSLCertificateId"] = ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))
     targets = [t for t, _ in _targets(ctx, node, ConnectionKind.TRAFFIC)]
     props: dict[str, Any] = {
         "Subnets": ctx.subnet_refs(node),

@@ -6,6 +6,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
+from archbuilder.exporters.cfn_listeners import classic_listener, listener_of
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
@@ -21,6 +22,13 @@ NO_SECURITY_GROUP = {
     "transit_gateway",
 }
 LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
+
+
+def _listener_ports(ctx: CfnContext, node: ServiceNode) -> list[int]:
+    """The ports the balancer's listeners use, so the group opens what is served and nothing else."""
+    if node.type == "clb":
+        return classic_listener(ctx.graph, node).ports
+    return listener_of(ctx.graph, node).ports
 
 
 def build_network(ctx: CfnContext) -> None:
@@ -191,8 +199,7 @@ def _security_groups(ctx: CfnContext) -> None:
                 # group exists (a group cannot reference one declared after it inside its own body).
                 pending.append((node, entry, str(rule["source_id"])))
         if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
-            port = int(node.properties.get("listener_port") or LISTENER_DEFAULTS[node.type])
-            ingress.append(
+            ingress.extend(
                 {
                     "IpProtocol": "tcp",
                     "FromPort": port,
@@ -200,6 +207,7 @@ def _security_groups(ctx: CfnContext) -> None:
                     "CidrIp": "0.0.0.0/0",
                     "Description": "listener open to the internet",
                 }
+                for port in _listener_ports(ctx, node)
             )
         group = ctx.add(
             ctx.lid(node, "SecurityGroup"),

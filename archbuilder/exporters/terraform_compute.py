@@ -190,12 +190,22 @@ def _listener(conv: Converter_, logical: str, p: Props) -> Props:
             "protocol": p["Protocol"],
             "certificate_arn": conv.expr(certificates[0]["CertificateArn"]) if certificates else None,
             "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06" if certificates else None,
-            "default_action": Block(
-                "default_action",
-                (),
-                {"type": "forward", "target_group_arn": conv.expr(p["DefaultActions"][0]["TargetGroupArn"])},
-            ),
+            "default_action": _listener_action(conv, p["DefaultActions"][0]),
         }
+    )
+
+
+def _listener_action(conv: Converter_, action: Props) -> Block:
+    if action["Type"] == "redirect":
+        config = action["RedirectConfig"]
+        redirect = {
+            "port": config["Port"],
+            "protocol": config["Protocol"],
+            "status_code": config["StatusCode"],
+        }
+        return Block("default_action", (), {"type": "redirect", "redirect": Block("redirect", (), redirect)})
+    return Block(
+        "default_action", (), {"type": "forward", "target_group_arn": conv.expr(action["TargetGroupArn"])}
     )
 
 

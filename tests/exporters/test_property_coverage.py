@@ -57,9 +57,7 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("alb", "redirect_http_to_https", "a second listener on port 80 answering with a redirect to HTTPS"),
     ("nlb", "idle_timeout_seconds", "the listener attribute tcp.idle_timeout.seconds on each TCP listener"),
-    ("clb", "listener_protocol", "HTTPS/SSL listeners need a certificate; without one it stays HTTP"),
     ("clb", "proxy_protocol", "a ProxyProtocolPolicyType policy attached to the instance ports"),
     ("api_gateway_rest", "throttling_rate_limit", "stage MethodSettings / aws_api_gateway_method_settings"),
     ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
@@ -108,6 +106,17 @@ def _source(kind: str, type_id: str, parent: str, extra: list[str] | None = None
     return setup
 
 
+def _with_certificate(setup: Setup) -> Setup:
+    """`setup`, plus a certificate attached to the subject (secure listeners and their redirect need one)."""
+
+    def both(arch: Architecture) -> None:
+        setup(arch)
+        arch.add_service("acm_certificate", "region", label="Cert", node_id="cert")
+        arch.connect("cert", SUBJECT, K("attach"))
+
+    return both
+
+
 # Where the subject sits when the first allowed parent would leave a property nothing to act on
 # (ingress rules need the service inside the VPC).
 PLACEMENT: dict[str, tuple[str, list[str]]] = {
@@ -117,9 +126,9 @@ PLACEMENT: dict[str, tuple[str, list[str]]] = {
 }
 # What else the design holds for each type, so that the subject's properties have something to act on.
 CONTEXT: dict[str, Setup] = {
-    "alb": _target("traffic", "ec2_instance", "private-a"),
-    "nlb": _target("traffic", "ec2_instance", "private-a"),
-    "clb": _target("traffic", "ec2_instance", "private-a"),
+    "alb": _with_certificate(_target("traffic", "ec2_instance", "private-a")),
+    "nlb": _with_certificate(_target("traffic", "ec2_instance", "private-a")),
+    "clb": _with_certificate(_target("traffic", "ec2_instance", "private-a")),
     "api_gateway_rest": _target("invoke", "lambda_function", "region"),
     "api_gateway_http": _target("invoke", "lambda_function", "region"),
     "cloudfront_distribution": _target("origin", "s3_bucket", "region"),

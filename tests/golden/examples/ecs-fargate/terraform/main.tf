@@ -173,6 +173,14 @@ resource "aws_security_group" "service_load_balancer_security_group" {
     cidr_blocks = ["0.0.0.0/0"]
   }
 
+  ingress {
+    description = "listener open to the internet"
+    protocol    = "tcp"
+    from_port   = 80
+    to_port     = 80
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
   egress {
     description = "all outbound"
     protocol    = "-1"
@@ -264,6 +272,22 @@ resource "aws_lb_listener" "service_load_balancer_listener" {
   default_action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.service_load_balancer_target_group.arn
+  }
+}
+
+resource "aws_lb_listener" "service_load_balancer_http_redirect" {
+  load_balancer_arn = aws_lb.service_load_balancer.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
   }
 }
 
