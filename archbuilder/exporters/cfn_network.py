@@ -103,7 +103,13 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
     nats = [s for s in inside if s.type == "nat_gateway"]
     nat_by_zone: dict[str, str] = {}
     for nat in nats:
-        eip = ctx.add(ctx.lid(nat, "Eip"), "AWS::EC2::EIP", {"Domain": "vpc", "Tags": ctx.tags(nat)})
+        # An Elastic IP of a VPC created in the same template must wait for the gateway attachment (EIP docs).
+        eip = ctx.add(
+            ctx.lid(nat, "Eip"),
+            "AWS::EC2::EIP",
+            {"Domain": "vpc", "Tags": ctx.tags(nat)},
+            **({"DependsOn": attach} if igw is not None else {}),
+        )
         nat_id = ctx.add(
             ctx.lid(nat),
             "AWS::EC2::NatGateway",

@@ -102,6 +102,7 @@ resource "aws_route" "production_vpc_public_default_route" {
   route_table_id         = aws_route_table.production_vpc_public_route_table.id
   destination_cidr_block = "0.0.0.0/0"
   gateway_id             = aws_internet_gateway.internet_gateway.id
+  depends_on             = [aws_internet_gateway.internet_gateway]
 }
 
 resource "aws_route_table_association" "public_subnet_a_route_table_association" {
@@ -119,6 +120,7 @@ resource "aws_eip" "nat_gateway_a_eip" {
   tags = {
     Name = "NAT gateway a"
   }
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
 resource "aws_nat_gateway" "nat_gateway_a" {
@@ -135,6 +137,7 @@ resource "aws_eip" "nat_gateway_b_eip" {
   tags = {
     Name = "NAT gateway b"
   }
+  depends_on = [aws_internet_gateway.internet_gateway]
 }
 
 resource "aws_nat_gateway" "nat_gateway_b" {
