@@ -55,6 +55,8 @@ class MiniMap(QGraphicsView):
     def refresh(self) -> None:
         """Re-render the snapshot of the whole design and fit it."""
         area = self._source.nodes_rect()
+        # An empty design has nothing to navigate: no view frame floating over a blank map.
+        self._frame.setVisible(not area.isEmpty())
         if area.isEmpty():
             area = QRectF(0, 0, 800, 600)
         area = area.adjusted(-40, -40, 40, 40)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 
 from archbuilder.canvas.minimap import MiniMap
+from archbuilder.canvas.scene import ArchitectureScene
+from archbuilder.canvas.view import ArchitectureView
+from archbuilder.editor.document import Document
+from archbuilder.model import NodeKind
 
 
 def test_minimap_frames_the_main_view_and_navigates(qtbot, view, scene) -> None:
@@ -51,3 +55,15 @@ def test_minimap_draws_services_as_category_tiles_and_spans_lighter(qtbot, view,
     assert colour_at(span) not in {colour_at(db), "#e6f6f7"}  # a lighter tile over the private subnet
     gap = scene.item_for("private-a").mapToScene(QPointF(380, 180))  # inside the subnet, no service
     assert colour_at(gap) == "#e6f6f7"
+
+
+def test_an_empty_design_shows_no_view_frame_until_something_is_drawn(qtbot) -> None:
+    empty = Document()
+    view = ArchitectureView(ArchitectureScene(empty))
+    qtbot.addWidget(view)
+    minimap = MiniMap(view)
+    qtbot.addWidget(minimap)
+    assert not minimap._frame.isVisible()
+    empty.add_container(NodeKind.REGION, None, 0, 0)
+    minimap.refresh()
+    assert minimap._frame.isVisible()
