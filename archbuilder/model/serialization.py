@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from archbuilder.catalog import Catalog
+from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model.architecture import Architecture
 from archbuilder.model.connections import Connection
 from archbuilder.model.containment import InvariantError
@@ -136,22 +135,8 @@ def loads(raw: bytes | str, source: str = "<document>", catalog: Catalog | None 
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DocumentError(f"{source}: not UTF-8 text (byte {exc.start})") from None
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         return _load_text(text, source, catalog)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Loading allocates hundreds of thousands of objects (JSON data, then models) and no garbage cycles; each
-    automatic collection on the way would rescan all of them (measured: a quarter of the load time at 5,000
-    services), so collection waits until the document is built."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load_text(text: str, source: str, catalog: Catalog | None) -> Architecture:

@@ -6,19 +6,14 @@ from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import linked
 
 # Alarm actions: an SNS notification, an Auto Scaling policy, an EC2 action (and, today, a Lambda function).
 ACTION_TARGETS = {"sns_topic", "autoscaling_group", "ec2_instance", "lambda_function"}
 
 
 def _acts(graph: ArchGraph, alarm: ServiceNode) -> bool:
-    for connection in graph.connections_of(alarm.id):
-        if connection.source_id != alarm.id:
-            continue
-        target = graph.architecture.nodes.get(connection.target_id)
-        if isinstance(target, ServiceNode) and target.type in ACTION_TARGETS:
-            return True
-    return False
+    return any(target.type in ACTION_TARGETS for target in linked(graph, alarm))
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:

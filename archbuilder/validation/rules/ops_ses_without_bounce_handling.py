@@ -6,19 +6,14 @@ from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._links import linked
 
 # Where SES publishes bounce and complaint notifications (notification topics and event destinations).
 NOTIFICATION_TARGETS = {"sns_topic", "eventbridge_bus", "firehose_stream"}
 
 
 def _notifies(graph: ArchGraph, identity: ServiceNode) -> bool:
-    for connection in graph.connections_of(identity.id):
-        if connection.source_id != identity.id:
-            continue
-        target = graph.architecture.nodes.get(connection.target_id)
-        if isinstance(target, ServiceNode) and target.type in NOTIFICATION_TARGETS:
-            return True
-    return False
+    return any(target.type in NOTIFICATION_TARGETS for target in linked(graph, identity))
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
