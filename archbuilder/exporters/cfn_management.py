@@ -96,6 +96,16 @@ def _trail(ctx: CfnContext, node: ServiceNode) -> None:
     )
 
 
+def _account_administers_key() -> dict[str, Any]:
+    """The key policy statement every key gets: the account (through IAM policies) administers and uses it."""
+    return {
+        "Effect": "Allow",
+        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
+        "Action": "kms:*",
+        "Resource": "*",
+    }
+
+
 @renders("kms_key")
 def _kms(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.add(
@@ -107,12 +117,7 @@ def _kms(ctx: CfnContext, node: ServiceNode) -> None:
             "KeyPolicy": {
                 "Version": "2012-10-17",
                 "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
-                        "Action": "kms:*",
-                        "Resource": "*",
-                    }
+                    _account_administers_key(),
                 ],
             },
         },
@@ -154,12 +159,7 @@ def _log_key(ctx: CfnContext, node: ServiceNode) -> str:
             "KeyPolicy": {
                 "Version": "2012-10-17",
                 "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
-                        "Action": "kms:*",
-                        "Resource": "*",
-                    },
+                    _account_administers_key(),
                     {
                         "Effect": "Allow",
                         "Principal": {"Service": sub("logs.${AWS::Region}.amazonaws.com")},
