@@ -53,15 +53,22 @@ def place_span(
         ys.update((rect.bottom(), rect.top() - height))
     xs = {x for x in xs if area.left() <= x <= max_x} or {ax}
     ys = {y for y in ys if area.top() <= y <= max_y} or {ay}
+    # Plain float edges (left, top, right, bottom): a box only meets the obstacles of its row band, so each
+    # row filters them once instead of comparing every candidate with every obstacle through Qt.
+    edges = [(rect.left(), rect.top(), rect.right(), rect.bottom()) for rect in blocked]
     best: tuple[float, float, float, QPointF] | None = None
+    ordered_xs = sorted(xs, key=lambda value: (abs(value - ax), value))
     for y in sorted(ys, key=lambda value: (abs(value - ay), value)):
-        for x in sorted(xs, key=lambda value: (abs(value - ax), value)):
-            box = QRectF(x, y, width, height)
+        bottom = y + height
+        band = [edge for edge in edges if edge[1] < bottom and y < edge[3]]
+        for x in ordered_xs:
+            right = x + width
             overlap = 0.0
-            for rect in blocked:
-                if box.intersects(rect):
-                    common = box.intersected(rect)
-                    overlap += common.width() * common.height()
+            for left_o, top_o, right_o, bottom_o in band:
+                if left_o < right and x < right_o:
+                    overlap += (min(right, right_o) - max(x, left_o)) * (
+                        min(bottom, bottom_o) - max(y, top_o)
+                    )
             if overlap == 0.0:
                 return QPointF(x, y)
             key = (overlap, abs(y - ay), abs(x - ax), QPointF(x, y))
