@@ -28,6 +28,9 @@ SPAN_GAP = 4.0  # space kept between a span and the services around it
 SPAN_MARGIN = 4.0  # space kept between a span and its subnet's border
 
 
+Edges = tuple[float, float, float, float]  # left, top, right, bottom of an obstacle widened by the gap
+
+
 def place_span(
     aligned: QPointF,
     area: QRectF,
@@ -38,37 +41,56 @@ def place_span(
     """The top-left corner for a box of `size` inside `area` nearest to `aligned` (same row first, then the
     nearest column) that keeps `gap` from every obstacle; when nothing is free, the candidate overlapping
     the obstacles least."""
+    edges = [widened(rect, gap) for rect in obstacles]
+    return place_among(aligned, area, edges, size)
+
+
+def widened(rect: QRectF, gap: float = SPAN_GAP) -> Edges:
+    return (rect.left() - gap, rect.top() - gap, rect.right() + gap, rect.bottom() + gap)
+
+
+def _overlap(x: float, y: float, width: float, height: float, edges: Iterable[Edges]) -> float:
+    right, bottom = x + width, y + height
+    total = 0.0
+    for left_o, top_o, right_o, bottom_o in edges:
+        if left_o < right and x < right_o and top_o < bottom and y < bottom_o:
+            total += (min(right, right_o) - max(x, left_o)) * (min(bottom, bottom_o) - max(y, top_o))
+    return total
+
+
+def place_among(
+    aligned: QPointF,
+    area: QRectF,
+    edges: list[Edges],
+    size: tuple[float, float] = (SERVICE_WIDTH, SERVICE_HEIGHT),
+) -> QPointF:
+    """`place_span` over obstacles already widened by the gap (a layout pass keeps them between spans)."""
     width, height = size
-    blocked = [rect.adjusted(-gap, -gap, gap, gap) for rect in obstacles]
     max_x, max_y = area.right() - width, area.bottom() - height
 
     def clamp(value: float, low: float, high: float) -> float:
         return low if high < low else min(max(value, low), high)
 
     ax, ay = clamp(aligned.x(), area.left(), max_x), clamp(aligned.y(), area.top(), max_y)
+    # The aligned place is the first candidate of the search below: when it is free (the usual case, and
+    # always so in an automatic layout) no candidate list is needed, which keeps a layout pass linear.
+    if _overlap(ax, ay, width, height, edges) == 0.0:
+        return QPointF(ax, ay)
     xs = {ax, area.left()}
     ys = {ay, area.top()}
-    for rect in blocked:
-        xs.update((rect.right(), rect.left() - width))
-        ys.update((rect.bottom(), rect.top() - height))
+    for left_o, top_o, right_o, bottom_o in edges:
+        xs.update((right_o, left_o - width))
+        ys.update((bottom_o, top_o - height))
     xs = {x for x in xs if area.left() <= x <= max_x} or {ax}
     ys = {y for y in ys if area.top() <= y <= max_y} or {ay}
-    # Plain float edges (left, top, right, bottom): a box only meets the obstacles of its row band, so each
-    # row filters them once instead of comparing every candidate with every obstacle through Qt.
-    edges = [(rect.left(), rect.top(), rect.right(), rect.bottom()) for rect in blocked]
     best: tuple[float, float, float, QPointF] | None = None
     ordered_xs = sorted(xs, key=lambda value: (abs(value - ax), value))
     for y in sorted(ys, key=lambda value: (abs(value - ay), value)):
+        # A box only meets the obstacles of its row band: filter them once per row, not per candidate.
         bottom = y + height
         band = [edge for edge in edges if edge[1] < bottom and y < edge[3]]
         for x in ordered_xs:
-            right = x + width
-            overlap = 0.0
-            for left_o, top_o, right_o, bottom_o in band:
-                if left_o < right and x < right_o:
-                    overlap += (min(right, right_o) - max(x, left_o)) * (
-                        min(bottom, bottom_o) - max(y, top_o)
-                    )
+            overlap = _overlap(x, y, width, height, band)
             if overlap == 0.0:
                 return QPointF(x, y)
             key = (overlap, abs(y - ay), abs(x - ax), QPointF(x, y))
@@ -214,7 +236,7 @@ class SpanLayer:
         rect = host.rect()
         area = rect.adjusted(SPAN_MARGIN, styles.HEADER_HEIGHT, -SPAN_MARGIN, -SPAN_MARGIN)
         obstacles = [
-            child.mapRectToParent(child.rect())
+            widened(child.mapRectToParent(child.rect()))
             for child in host.childItems()
             if isinstance(child, ServiceItem)
         ]
@@ -227,7 +249,7 @@ class SpanLayer:
             row = host.mapFromScene(primary.scenePos()).y()
             if not area.top() <= row <= area.bottom() - SERVICE_HEIGHT:
                 row = primary.pos().y()  # the subnets are not side by side: keep the row within the subnet
-            position = place_span(QPointF(column, row), area, obstacles)
+            position = place_among(QPointF(column, row), area, obstacles)
             if item.pos() != position:
                 item.setPos(position)
-            obstacles.append(QRectF(position.x(), position.y(), SERVICE_WIDTH, SERVICE_HEIGHT))
+            obstacles.append(widened(QRectF(position.x(), position.y(), SERVICE_WIDTH, SERVICE_HEIGHT)))

@@ -3,12 +3,18 @@
 Used for imported designs, generated examples and `archbuilder layout`. Regions sit side by side, VPCs side
 by side in their region, AZs side by side in their VPC, subnets stacked in their AZ (public first) with the
 same row height across the AZs of a VPC, and services in a grid at the top of their container.
+
+A service spanning several subnets (a Multi-AZ database, an Auto Scaling group) is drawn in each of them, in
+the same grid cell: the subnets it joins share one grid, the spanning services take the first cell free in
+all their subnets, and the others fill the cells left. The copies then sit where the canvas looks for them
+first, on the service's row and column, instead of on top of another service.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from archbuilder.model.architecture import Architecture
 from archbuilder.model.nodes import (
@@ -38,22 +44,84 @@ class _Box:
     height: float
 
 
+@dataclass
+class _SubnetGrids:
+    """The grid cell of every service in a subnet, and the grid (cells, columns) of every subnet."""
+
+    cell: dict[str, int] = field(default_factory=dict)  # service id -> cell index in its subnet's grid
+    cells: dict[str, int] = field(default_factory=dict)  # subnet id -> cells its grid must hold
+    columns: dict[str, int] = field(default_factory=dict)  # subnet id -> columns of its (shared) grid
+
+
 def auto_layout(architecture: Architecture) -> None:
     """Place every node; positions and container sizes change through the aggregate (events fire)."""
     sizes: dict[str, _Box] = {}
     row_heights: dict[str, list[float]] = {}
+    grids = _plan_subnet_grids(architecture)
     for vpc in [n for n in architecture.nodes.values() if isinstance(n, VpcNode)]:
-        row_heights[vpc.id] = _subnet_rows(architecture, vpc, sizes)
-    _layout_children(architecture, None, sizes, row_heights)
+        row_heights[vpc.id] = _subnet_rows(architecture, vpc, sizes, grids)
+    _layout_children(architecture, None, sizes, row_heights, grids)
+
+
+def _service_key(node: ServiceNode) -> tuple[str, str, str]:
+    return (node.type, node.label, node.id)
+
+
+def _plan_subnet_grids(architecture: Architecture) -> _SubnetGrids:
+    """Give every service in a subnet a grid cell, one cell for a spanning service in all its subnets."""
+    subnet_ids = {n.id for n in architecture.nodes.values() if isinstance(n, SubnetNode)}
+    placed = sorted(
+        (n for n in architecture.nodes.values() if isinstance(n, ServiceNode) and n.parent_id in subnet_ids),
+        key=_service_key,
+    )
+    # Subnets joined by a spanning service share one grid (union-find over subnet ids).
+    group: dict[str, str] = {subnet_id: subnet_id for subnet_id in subnet_ids}
+
+    def root(subnet_id: str) -> str:
+        while group[subnet_id] != subnet_id:
+            group[subnet_id] = group[group[subnet_id]]
+            subnet_id = group[subnet_id]
+        return subnet_id
+
+    def spanned(node: ServiceNode) -> list[str]:
+        return [node.parent_id or "", *(s for s in node.extra_subnet_ids if s in subnet_ids)]
+
+    taken: dict[str, set[int]] = {subnet_id: set() for subnet_id in subnet_ids}
+    grids = _SubnetGrids()
+    spanning = [node for node in placed if len(spanned(node)) > 1]
+    for node in spanning:
+        first, *others = spanned(node)
+        for other in others:
+            group[root(other)] = root(first)
+        grids.cell[node.id] = _first_free(taken[s] for s in spanned(node))
+        for subnet_id in spanned(node):
+            taken[subnet_id].add(grids.cell[node.id])
+    for node in placed:
+        if node.id not in grids.cell:
+            grids.cell[node.id] = _first_free([taken[node.parent_id or ""]])
+            taken[node.parent_id or ""].add(grids.cell[node.id])
+    group_cells: dict[str, int] = {}
+    for subnet_id, cells in taken.items():
+        grids.cells[subnet_id] = max(cells) + 1 if cells else 0
+        group_cells[root(subnet_id)] = max(group_cells.get(root(subnet_id), 0), grids.cells[subnet_id])
+    for subnet_id in subnet_ids:
+        grids.columns[subnet_id] = _grid(group_cells[root(subnet_id)])[0]
+    return grids
+
+
+def _first_free(taken: Iterable[set[int]]) -> int:
+    busy = set().union(*taken)
+    cell = 0
+    while cell in busy:
+        cell += 1
+    return cell
 
 
 def _sorted_children(
     architecture: Architecture, parent_id: str | None
 ) -> tuple[list[ServiceNode], list[AnyNode]]:
     children = architecture.children(parent_id)
-    services = sorted(
-        (c for c in children if isinstance(c, ServiceNode)), key=lambda n: (n.type, n.label, n.id)
-    )
+    services = sorted((c for c in children if isinstance(c, ServiceNode)), key=_service_key)
 
     def container_key(node: AnyNode) -> tuple[int, str, str]:
         tier = 0 if isinstance(node, SubnetNode) and node.tier is SubnetTier.PUBLIC else 1
@@ -73,17 +141,27 @@ def _grid(count: int) -> tuple[int, int]:
     return columns, math.ceil(count / columns)
 
 
-def _services_box(count: int) -> _Box:
-    columns, rows = _grid(count)
+def _cells_of(container_id: str | None, services: list[ServiceNode], grids: _SubnetGrids) -> tuple[int, int]:
+    """(cells, columns) of the grid holding a container's (or the canvas's) services."""
+    if container_id in grids.cells:
+        return grids.cells[container_id], grids.columns[container_id]
+    return len(services), _grid(len(services))[0]
+
+
+def _services_box(count: int, columns: int) -> _Box:
     if count == 0:
         return _Box(0, 0)
+    columns = min(columns, count)
+    rows = math.ceil(count / columns)
     return _Box(
         columns * SERVICE_WIDTH + (columns - 1) * SERVICE_GAP_X,
         rows * SERVICE_HEIGHT + (rows - 1) * SERVICE_GAP_Y,
     )
 
 
-def _subnet_rows(architecture: Architecture, vpc: VpcNode, sizes: dict[str, _Box]) -> list[float]:
+def _subnet_rows(
+    architecture: Architecture, vpc: VpcNode, sizes: dict[str, _Box], grids: _SubnetGrids
+) -> list[float]:
     """Height of each subnet row across the VPC's AZs, so that tiers line up."""
     rows: list[float] = []
     for az in architecture.children(vpc.id):
@@ -91,7 +169,7 @@ def _subnet_rows(architecture: Architecture, vpc: VpcNode, sizes: dict[str, _Box
             continue
         _, subnets = _sorted_children(architecture, az.id)
         for index, subnet in enumerate(subnets):
-            box = _measure(architecture, subnet, sizes, {})
+            box = _measure(architecture, subnet, sizes, {}, grids)
             if index == len(rows):
                 rows.append(box.height)
             else:
@@ -100,15 +178,19 @@ def _subnet_rows(architecture: Architecture, vpc: VpcNode, sizes: dict[str, _Box
 
 
 def _measure(
-    architecture: Architecture, node: AnyNode, sizes: dict[str, _Box], row_heights: dict[str, list[float]]
+    architecture: Architecture,
+    node: AnyNode,
+    sizes: dict[str, _Box],
+    row_heights: dict[str, list[float]],
+    grids: _SubnetGrids,
 ) -> _Box:
     if isinstance(node, ServiceNode):
         return _Box(SERVICE_WIDTH, SERVICE_HEIGHT)
     if node.id in sizes and not isinstance(node, AvailabilityZoneNode | VpcNode):
         return sizes[node.id]
     services, containers = _sorted_children(architecture, node.id)
-    grid = _services_box(len(services))
-    boxes = [_measure(architecture, child, sizes, row_heights) for child in containers]
+    grid = _services_box(*_cells_of(node.id, services, grids))
+    boxes = [_measure(architecture, child, sizes, row_heights, grids) for child in containers]
     if isinstance(node, AvailabilityZoneNode):
         vpc_rows = row_heights.get(node.parent_id or "", [])
         boxes = [
@@ -132,25 +214,27 @@ def _layout_children(
     parent: AnyNode | None,
     sizes: dict[str, _Box],
     row_heights: dict[str, list[float]],
+    grids: _SubnetGrids,
 ) -> None:
     parent_id = parent.id if parent is not None else None
     services, containers = _sorted_children(architecture, parent_id)
     top = HEADER if parent is not None else PADDING
     left = PADDING
-    columns, _ = _grid(len(services))
+    cells, columns = _cells_of(parent_id, services, grids)
     for index, service in enumerate(services):
-        column, row = index % columns, index // columns
+        cell = grids.cell.get(service.id, index)
+        column, row = cell % columns, cell // columns
         architecture.move_node(
             service.id,
             left + column * (SERVICE_WIDTH + SERVICE_GAP_X),
             top + row * (SERVICE_HEIGHT + SERVICE_GAP_Y),
         )
-    grid = _services_box(len(services))
+    grid = _services_box(cells, columns)
     top += grid.height + (GAP if grid.height and containers else 0)
     stacked = isinstance(parent, AvailabilityZoneNode)
     vpc_rows = row_heights.get(parent.parent_id or "", []) if stacked and parent is not None else []
     for index, child in enumerate(containers):
-        box = _measure(architecture, child, sizes, row_heights)
+        box = _measure(architecture, child, sizes, row_heights, grids)
         if stacked and index < len(vpc_rows):
             box = _Box(box.width, vpc_rows[index])
         if stacked and parent is not None:
@@ -162,4 +246,4 @@ def _layout_children(
             top += box.height + GAP
         else:
             left += box.width + GAP
-        _layout_children(architecture, child, sizes, row_heights)
+        _layout_children(architecture, child, sizes, row_heights, grids)

@@ -140,3 +140,20 @@ def test_three_tier_example_shows_every_multi_az_service_in_both_azs(qapp) -> No
     assert not nat.mapRectToParent(nat.rect()).intersects(footprint)
     assert footprint.top() >= HEADER_HEIGHT
     assert span.parentItem().rect().contains(footprint)
+
+
+def test_an_automatic_layout_leaves_every_span_its_aligned_place(qapp) -> None:
+    from archbuilder.model.layout import auto_layout
+    from tests.model.builders import two_az_network
+
+    arch = two_az_network()
+    for index in range(3):
+        arch.add_service("ec2_instance", "private-b", node_id=f"app-{index}")
+    arch.add_service("rds_instance", "private-a", node_id="db", extra_subnet_ids=["private-b"])
+    auto_layout(arch)
+    scene = ArchitectureScene(Document(arch, None))
+    db = arch.node("db")
+    # The copy sits exactly on the database's row and column, on a cell no instance took.
+    assert _span(scene, "db", "private-b").pos() == QPointF(db.x, db.y)
+    taken = {(arch.node(f"app-{index}").x, arch.node(f"app-{index}").y) for index in range(3)}
+    assert (db.x, db.y) not in taken

@@ -62,3 +62,24 @@ def test_layout_is_deterministic() -> None:
         arch.add_service("ec2_instance", "private-b", node_id="app")
         auto_layout(arch)
     assert dumps(first) == dumps(second)
+
+
+def test_a_service_spanning_subnets_takes_the_same_free_cell_in_each() -> None:
+    arch = two_az_network()
+    arch.add_service("ec2_instance", "private-a", node_id="app-a")
+    arch.add_service("ec2_instance", "private-b", node_id="app-b1")
+    arch.add_service("ec2_instance", "private-b", node_id="app-b2")
+    arch.add_service("rds_instance", "private-a", node_id="db", extra_subnet_ids=["private-b"])
+    auto_layout(arch)
+    _check_nesting(arch)
+
+    def cell(node_id: str) -> tuple[float, float]:
+        return arch.node(node_id).x, arch.node(node_id).y
+
+    # The joined subnets share a 2-column grid (private-b holds three cells); the database takes the first
+    # cell, which stays empty in private-b for its copy, and the instances fill the cells after it.
+    assert cell("db") == (20.0, 40.0)
+    assert cell("app-a") == (152.0, 40.0)
+    assert [cell("app-b1"), cell("app-b2")] == [(152.0, 40.0), (20.0, 152.0)]
+    # Both private subnets are two rows high: the row height is shared across the AZs.
+    assert arch.node("private-a").height == arch.node("private-b").height == 40.0 + 2 * 84 + 28 + 20  # type: ignore[union-attr]
