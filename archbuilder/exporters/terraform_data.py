@@ -163,7 +163,9 @@ def _topic(conv: Converter_, logical: str, p: Props) -> Props:
     fifo = bool(p.get("FifoTopic"))
     return _keep(
         {
-            "name": Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")}.fifo"') if fifo else None,
+            "name": Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")}.fifo"')
+            if fifo
+            else None,
             "fifo_topic": True if fifo else None,
             "kms_master_key_id": p.get("KmsMasterKeyId"),
             **_tags(conv, p),

@@ -14,16 +14,62 @@ from tests.seeds import SEEDS_DIR, section_exists
 # The Open Guide's "Which Services to Use" list (must-know, managed, optional-but-important, special-purpose)
 # plus the companions people draw next to them, by catalog id.
 REQUIRED = {
-    "iam_role", "ec2_instance", "alb", "clb", "autoscaling_group", "ebs_volume", "elastic_ip", "s3_bucket",
-    "route53_zone", "cloudfront_distribution", "cloudwatch_alarm", "rds_instance", "emr_cluster",
-    "opensearch_domain", "elasticache_cluster", "lambda_function", "cloudtrail", "elastic_beanstalk",
-    "efs_file_system", "ecs_cluster", "ecr_repository", "config_recorder", "sqs_queue", "sns_topic",
-    "redshift_cluster", "dynamodb_table", "kinesis_stream", "kms_key", "acm_certificate", "api_gateway_rest",
-    "ses_identity", "glacier_vault", "direct_connect", "waf_web_acl", "iot_core", "codepipeline",
-    "codebuild_project", "nat_gateway", "internet_gateway", "vpc_endpoint_gateway", "vpc_endpoint_interface",
-    "security_group", "eks_cluster", "fargate_task", "step_functions", "eventbridge_rule",
-    "secrets_manager_secret", "aurora_cluster", "msk_cluster", "glue_job", "athena_workgroup",
-    "transit_gateway", "vpn_gateway", "cognito_user_pool", "batch_compute_environment", "nlb",
+    "iam_role",
+    "ec2_instance",
+    "alb",
+    "clb",
+    "autoscaling_group",
+    "ebs_volume",
+    "elastic_ip",
+    "s3_bucket",
+    "route53_zone",
+    "cloudfront_distribution",
+    "cloudwatch_alarm",
+    "rds_instance",
+    "emr_cluster",
+    "opensearch_domain",
+    "elasticache_cluster",
+    "lambda_function",
+    "cloudtrail",
+    "elastic_beanstalk",
+    "efs_file_system",
+    "ecs_cluster",
+    "ecr_repository",
+    "config_recorder",
+    "sqs_queue",
+    "sns_topic",
+    "redshift_cluster",
+    "dynamodb_table",
+    "kinesis_stream",
+    "kms_key",
+    "acm_certificate",
+    "api_gateway_rest",
+    "ses_identity",
+    "glacier_vault",
+    "direct_connect",
+    "waf_web_acl",
+    "iot_core",
+    "codepipeline",
+    "codebuild_project",
+    "nat_gateway",
+    "internet_gateway",
+    "vpc_endpoint_gateway",
+    "vpc_endpoint_interface",
+    "security_group",
+    "eks_cluster",
+    "fargate_task",
+    "step_functions",
+    "eventbridge_rule",
+    "secrets_manager_secret",
+    "aurora_cluster",
+    "msk_cluster",
+    "glue_job",
+    "athena_workgroup",
+    "transit_gateway",
+    "vpn_gateway",
+    "cognito_user_pool",
+    "batch_compute_environment",
+    "nlb",
 }
 
 
@@ -61,13 +107,21 @@ def _citations(catalog) -> list[tuple[str, Citation]]:
     for service in catalog:
         found.append((f"{service.id} lock-in", service.lockin.source))
         found.extend((f"{service.id} tip {n}", tip.source) for n, tip in enumerate(service.tips, 1))
-        found.extend((f"{service.id}.{p.name} limit", p.limit_source) for p in service.properties if p.limit_source)
+        found.extend(
+            (f"{service.id}.{p.name} limit", p.limit_source) for p in service.properties if p.limit_source
+        )
     return found
 
 
-@pytest.mark.skipif(not SEEDS_DIR.is_dir(), reason="the guides folder ../shared/seeds is not beside the project")
+@pytest.mark.skipif(
+    not SEEDS_DIR.is_dir(), reason="the guides folder ../shared/seeds is not beside the project"
+)
 def test_every_citation_names_a_real_section_of_its_guide(catalog) -> None:
-    broken = [f"{where}: {cite}" for where, cite in _citations(catalog) if not section_exists(cite.seed, cite.section)]
+    broken = [
+        f"{where}: {cite}"
+        for where, cite in _citations(catalog)
+        if not section_exists(cite.seed, cite.section)
+    ]
     assert broken == []
 
 
@@ -75,8 +129,16 @@ def test_placement_rules_the_model_relies_on(catalog) -> None:
     subnets = {ParentKind.PUBLIC_SUBNET, ParentKind.PRIVATE_SUBNET}
     assert catalog.get("nat_gateway").allowed_parents == (ParentKind.PUBLIC_SUBNET,)
     assert set(catalog.get("rds_instance").allowed_parents) <= subnets
-    for never_in_vpc in ("s3_bucket", "cloudfront_distribution", "route53_zone", "dynamodb_table", "sqs_queue"):
-        assert not set(catalog.get(never_in_vpc).allowed_parents) & (subnets | {ParentKind.VPC, ParentKind.AZ})
+    for never_in_vpc in (
+        "s3_bucket",
+        "cloudfront_distribution",
+        "route53_zone",
+        "dynamodb_table",
+        "sqs_queue",
+    ):
+        assert not set(catalog.get(never_in_vpc).allowed_parents) & (
+            subnets | {ParentKind.VPC, ParentKind.AZ}
+        )
     assert catalog.get("internet_gateway").allowed_parents == (ParentKind.VPC,)
 
 
@@ -93,7 +155,9 @@ def _write(folder: Path, text: str) -> None:
 
 def test_a_broken_entry_fails_naming_the_file_and_entry(tmp_path: Path) -> None:
     _write(tmp_path, "- id: warp_drive\n  name: Warp\n")
-    with pytest.raises(CatalogError, match=r"catalog file broken.yaml, entry warp_drive: short_name: Field required"):
+    with pytest.raises(
+        CatalogError, match=r"catalog file broken.yaml, entry warp_drive: short_name: Field required"
+    ):
         load_entries(tmp_path)
     _write(tmp_path, "- [unclosed\n")
     with pytest.raises(CatalogError, match=r"catalog file broken\.yaml: invalid YAML"):
