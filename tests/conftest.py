@@ -25,3 +25,9 @@ def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, refuse)
     monkeypatch.setattr(QInputDialog, "getText", refuse)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _widgets_application(qapp: object) -> None:
+    """One QApplication for the whole run, made first: the PDF report makes a bare QGuiApplication when none
+    exists (right for the headless CLI), and widgets built on that one crash the process."""
