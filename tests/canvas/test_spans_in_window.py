@@ -48,4 +48,4 @@ def test_a_click_on_a_span_inspects_the_service_and_the_subnet_list_edits_spans(
     assert scene.span_items("web-alb") == []
     window.document.undo_stack.undo()
     restored = scene.span_items("web-alb")
-    assert [(s.subnet_id, s.pos().toTuple()) for s in restored] == [("public-b", (120.0, 40.0))]
+    assert [(s.subnet_id, s.pos().toTuple()) for s in restored] == [("public-b", (20.0, 40.0))]
