@@ -17,18 +17,10 @@ from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.model import load
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 from tests.exporters.cfn_tools import lint, moto_deployable
 from tests.model.builders import two_az_network
 
-EXAMPLES = [
-    "three-tier-web",
-    "serverless-api",
-    "static-site",
-    "startup-mvp",
-    "ecs-fargate",
-    "streaming-pipeline",
-]
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "cloudformation"
 
 
@@ -40,7 +32,7 @@ def of_type(template: dict[str, Any], kind: str) -> dict[str, dict[str, Any]]:
     return {name: body for name, body in template["Resources"].items() if body["Type"] == kind}
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_cfn_lint_accepts_every_example_in_yaml_and_json(name: str, tmp_path: Path) -> None:
     arch = example(name)
     [yaml_file] = export("cloudformation", arch, tmp_path)
@@ -49,7 +41,7 @@ def test_cfn_lint_accepts_every_example_in_yaml_and_json(name: str, tmp_path: Pa
     assert lint(json_file.read_text(encoding="utf-8"), str(json_file)) == []
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_every_example_deploys_in_moto_and_describe_finds_its_resources(name: str) -> None:
     arch = example(name)
     template = build_template(arch)

@@ -13,24 +13,15 @@ from PySide6.QtGui import QImage
 from archbuilder.exporters.diagram import dot_source, wrapped
 from archbuilder.exporters.registry import export
 from archbuilder.model import Architecture, load
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 from tests.model.builders import two_az_network
-
-EXAMPLES = [
-    "three-tier-web",
-    "serverless-api",
-    "static-site",
-    "startup-mvp",
-    "ecs-fargate",
-    "streaming-pipeline",
-]
 
 
 def example(name: str) -> Architecture:
     return load(Path(str(example_path(name))))
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_png_and_svg_for_every_example(name: str, tmp_path: Path) -> None:
     arch = example(name)
     progress: list[tuple[str, int, int]] = []

@@ -10,12 +10,11 @@ import pytest
 from archbuilder.exporters.drawio import build_xml
 from archbuilder.exporters.registry import export
 from archbuilder.model import SubnetNode, load
-from archbuilder.resource_files import example_path
-from tests.exporters.test_diagram import EXAMPLES
+from archbuilder.resource_files import example_names, example_path
 from tests.model.builders import two_az_network
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_every_node_container_and_connection_is_in_the_file(name: str, tmp_path: Path) -> None:
     arch = load(Path(str(example_path(name))))
     [drawio] = export("drawio", arch, tmp_path)

@@ -13,16 +13,8 @@ import pytest
 
 from archbuilder.exporters.registry import export
 from archbuilder.model import load
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 
-EXAMPLES = [
-    "three-tier-web",
-    "serverless-api",
-    "static-site",
-    "startup-mvp",
-    "ecs-fargate",
-    "streaming-pipeline",
-]
 FORMATS = ["cloudformation", "cloudformation-json", "terraform", "drawio"]
 GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "examples"
 SECRETS = [
@@ -36,7 +28,7 @@ SECRETS = [
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_output_matches_its_golden_file_and_holds_no_secret(name: str, fmt: str, tmp_path: Path) -> None:
     written = export(fmt, load(Path(str(example_path(name)))), tmp_path)
     folder = GOLDEN / name / fmt

@@ -16,9 +16,8 @@ from archbuilder.exporters.report import GUIDE_NAMES, citation_text, gather
 from archbuilder.exporters.report_html import render_html
 from archbuilder.exporters.report_md import cell, render_markdown
 from archbuilder.model import load
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 from archbuilder.validation import Pillar
-from tests.exporters.test_diagram import EXAMPLES
 from tests.model.builders import two_az_network
 
 
@@ -34,7 +33,7 @@ def test_html_report_is_self_contained_with_all_pillars_and_lockin(tmp_path: Pat
     assert "<script" not in html and "http://" not in html and "https://" not in html and "href=" not in html
 
 
-@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("name", example_names())
 def test_every_example_gets_a_report_with_its_diagram(name: str) -> None:
     arch = load(Path(str(example_path(name))))
     review = gather(arch)

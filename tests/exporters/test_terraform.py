@@ -12,17 +12,9 @@ from archbuilder.cli.main import main
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.exporters.terraform import render
 from archbuilder.model import load, save
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 from tests.exporters.tf_tools import unresolved_references
 
-SUPPORTED = [
-    "three-tier-web",
-    "serverless-api",
-    "static-site",
-    "startup-mvp",
-    "ecs-fargate",
-    "streaming-pipeline",
-]
 FILES = ["main.tf", "outputs.tf", "providers.tf", "variables.tf", "versions.tf"]
 
 
@@ -50,7 +42,7 @@ def resources(files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("name", SUPPORTED)
+@pytest.mark.parametrize("name", example_names())
 def test_every_file_parses_and_every_reference_resolves(name: str, tmp_path: Path) -> None:
     written = export("terraform", example(name), tmp_path)
     assert sorted(p.name for p in written) == FILES

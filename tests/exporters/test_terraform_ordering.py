@@ -20,7 +20,7 @@ from archbuilder.exporters.cloudformation import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform import render
 from archbuilder.model import Architecture, load
-from archbuilder.resource_files import example_path
+from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_events import event_driven
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cloudformation_stores import data_platform, platform_services
@@ -35,14 +35,6 @@ WHOLE = {
     "AWS::IAM::Role": ("aws_iam_role", "role"),
     "AWS::CertificateManager::Certificate": ("aws_acm_certificate", "certificate"),
 }
-EXAMPLES = [
-    "three-tier-web",
-    "serverless-api",
-    "static-site",
-    "startup-mvp",
-    "ecs-fargate",
-    "streaming-pipeline",
-]
 
 
 def references(found: dict[Address, dict[str, Any]]) -> dict[Address, set[Address]]:
@@ -128,7 +120,7 @@ def _main_address(template: dict[str, Any], logical: str) -> Address:
 
 def _designs() -> list[tuple[str, Any]]:
     named: list[tuple[str, Any]] = [
-        (name, lambda n=name: load(Path(str(example_path(n))))) for name in EXAMPLES
+        (name, lambda n=name: load(Path(str(example_path(n))))) for name in example_names()
     ]
     named += [(f"generated-{seed}", lambda s=seed: generated(s)) for seed in SEEDS]
     named += [("edges", edges), ("data-platform", data_platform), ("platform-services", platform_services)]
