@@ -151,6 +151,13 @@ class LabelLines:
         return LABEL_TOP + len(self._layout) * _line_height()
 
 
+def show_detail(lines: LabelLines, icon: QGraphicsPixmapItem, level: int) -> None:
+    """What an icon-and-label item shows at a level of detail: its label only at full detail, its icon until
+    it gives way to a flat tile far out (services and their span copies in other subnets zoom alike)."""
+    lines.set_visible(level == DETAIL_FULL)
+    icon.setVisible(level != DETAIL_TILES)
+
+
 class ConnectHandle(QGraphicsEllipseItem):
     """The dot on a service's right edge: drag from it to another service to connect them."""
 
@@ -273,8 +280,7 @@ class ServiceItem(QGraphicsRectItem):
         if level == self._detail:
             return
         self._detail = level
-        self._lines.set_visible(level == DETAIL_FULL)
-        self._icon.setVisible(level != DETAIL_TILES)
+        show_detail(self._lines, self._icon, level)
         if self._badge is not None:
             self._badge.set_show_count(level == DETAIL_FULL)
         self._apply_brush()

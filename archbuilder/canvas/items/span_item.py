@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectI
 
 from archbuilder.canvas import styles
 from archbuilder.canvas.icons import service_pixmap
-from archbuilder.canvas.items.service_item import DETAIL_FULL, DETAIL_TILES, ICON_TOP, LabelLines
+from archbuilder.canvas.items.service_item import DETAIL_FULL, ICON_TOP, LabelLines, show_detail
 from archbuilder.catalog import Catalog
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
 
@@ -69,8 +69,7 @@ class SpanItem(QGraphicsRectItem):
         if level == self._detail:
             return
         self._detail = level
-        self._lines.set_visible(level == DETAIL_FULL)
-        self._icon.setVisible(level != DETAIL_TILES)
+        show_detail(self._lines, self._icon, level)
 
     def _apply_look(self) -> None:
         colour = styles.SELECTION_COLOR if self._highlighted else _OUTLINE
