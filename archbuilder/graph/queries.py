@@ -339,6 +339,17 @@ def open_to_world(rule: dict[str, object]) -> bool:
     return rule.get("cidr") in WORLD
 
 
+def world_ingress(graph: ArchGraph, *types: str) -> list[tuple[ServiceNode, list[dict[str, object]]]]:
+    """The services of `types` with ingress rules open to the whole internet, each with those rules in
+    document order, sorted by id: where the rules about ports open to the world start."""
+    found = []
+    for node in services_with_ingress(graph, *types):
+        rules = [rule for rule in ingress_rules(node) if open_to_world(rule)]
+        if rules:
+            found.append((node, rules))
+    return found
+
+
 def _source_networks(
     graph: ArchGraph, source: ServiceNode
 ) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:

@@ -1,8 +1,7 @@
 """SSH (22) or RDP (3389) open to the whole internet."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port, services_with_ingress
-from archbuilder.model import ServiceNode
+from archbuilder.graph.queries import rule_covers_port, world_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -24,21 +23,16 @@ SERVERS = (
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # Only services with ingress rules of their own can match.
     findings = []
-    for node in services_with_ingress(graph, *SERVERS):
-        ports = _open_admin_ports(node, graph)
+    for node, open_rules in world_ingress(graph, *SERVERS):
+        ports = _admin_ports(open_rules)
         if ports:
             findings.append(rule.finding(node, f"{label(node)} allows {' and '.join(ports)} from 0.0.0.0/0"))
     return findings
 
 
-def _open_admin_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
-    return [
-        name
-        for port, name in ADMIN_PORTS.items()
-        if any(open_to_world(rule) and rule_covers_port(rule, port) for rule in ingress_rules(node))
-    ]
+def _admin_ports(open_rules: list[dict[str, object]]) -> list[str]:
+    return [name for port, name in ADMIN_PORTS.items() if any(rule_covers_port(r, port) for r in open_rules)]
 
 
 RULE = Rule(

@@ -1,7 +1,7 @@
 """Ports other than the web listener ports open to the whole internet."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import ingress_rules, open_to_world, services_with_ingress
+from archbuilder.graph.queries import world_ingress
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -30,10 +30,9 @@ EXPOSABLE = (
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # Only services with ingress rules of their own can match.
     findings = []
-    for node in services_with_ingress(graph, *EXPOSABLE):
-        ports = _extra_ports(node, graph)
+    for node, open_rules in world_ingress(graph, *EXPOSABLE):
+        ports = _extra_ports(node, open_rules)
         if ports:
             findings.append(rule.finding(node, f"{label(node)} is open to 0.0.0.0/0 on {', '.join(ports)}"))
     return findings
@@ -45,11 +44,9 @@ def _listener_ports(node: ServiceNode) -> set[int]:
     return LISTENER_PORTS | {port} if isinstance(port, int) else LISTENER_PORTS
 
 
-def _extra_ports(node: ServiceNode, graph: ArchGraph) -> list[str]:
+def _extra_ports(node: ServiceNode, open_rules: list[dict[str, object]]) -> list[str]:
     found = []
-    for rule in ingress_rules(node):
-        if not open_to_world(rule):
-            continue
+    for rule in open_rules:
         low, high = rule.get("from_port"), rule.get("to_port", rule.get("from_port"))
         if rule.get("protocol") in ("-1", "all") or not isinstance(low, int) or low == -1:
             found.append("all ports")
