@@ -3,7 +3,6 @@ Document calls, never direct model edits."""
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -30,6 +29,7 @@ from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.canvas.spans import SpanLayer
+from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
 
@@ -214,13 +214,8 @@ class ArchitectureScene(EditingScene):
     def rebuild(self) -> None:
         # Building makes tens of thousands of long-lived objects; cyclic GC passes over the whole heap
         # meanwhile found nothing to free and took a third of the time on big designs.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with cyclic_gc_paused():
             self._rebuild()
-        finally:
-            if collecting:
-                gc.enable()
 
     def _rebuild(self) -> None:
         self.connect_gesture.cancel()
