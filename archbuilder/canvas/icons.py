@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from archbuilder.canvas.styles import CATEGORY_COLORS, ICON_SIZE
 from archbuilder.catalog import Catalog, default_catalog
@@ -95,4 +95,21 @@ def resource_pixmap(relative: str, size: int) -> QPixmap | None:
     pixmap = _scaled(path, size) if path is not None and path.is_file() else None
     if pixmap is not None:
         _pixmaps[key] = pixmap
+    return pixmap
+
+
+def container_swatch(border: QColor, dashed: bool, size: int) -> QPixmap:
+    """A small outlined box in a container's border colour and line style, for containers that have no AWS
+    icon (the availability zone is drawn as a dashed box in AWS diagrams), so the palette row is not blank."""
+    key = (f"swatch:{border.name()}:{dashed}", size)
+    if key in _pixmaps:
+        return _pixmaps[key]
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    pen = QPen(border, 2.0, Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine)
+    painter.setPen(pen)
+    painter.drawRect(3, 3, size - 7, size - 7)
+    painter.end()
+    _pixmaps[key] = pixmap
     return pixmap

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.canvas import styles
-from archbuilder.canvas.icons import resource_pixmap, service_icon
+from archbuilder.canvas.icons import container_swatch, resource_pixmap, service_icon
 from archbuilder.canvas.interactions import CONTAINER_MIME, SERVICE_MIME
 from archbuilder.catalog import Catalog, Category, default_catalog
 
@@ -112,8 +112,7 @@ class PalettePanel(QWidget):
         for payload, title, words, style in CONTAINER_ENTRIES:
             item = QTreeWidgetItem(containers, [title])
             pixmap = resource_pixmap(style.icon, 24) if style.icon else None
-            if pixmap is not None:
-                item.setIcon(0, QIcon(pixmap))
+            item.setIcon(0, QIcon(pixmap or container_swatch(style.border, style.dashed, 24)))
             item.setData(0, _MIME_ROLE, CONTAINER_MIME)
             item.setData(0, _PAYLOAD_ROLE, payload)
             item.setToolTip(0, f"Drag onto the canvas to add a {title.lower()}")

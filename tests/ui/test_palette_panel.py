@@ -45,6 +45,11 @@ def test_containers_first_then_services_by_category(qtbot) -> None:
         "Application integration",
     ]
     assert not panel._service_items["rds_instance"].icon(0).isNull()
+    # Every container row has an icon; the zone, which has no AWS icon, gets a dashed box in its colour.
+    assert all(not item.icon(0).isNull() for item, _ in panel._container_items.values())
+    zone = panel._container_items["az"][0].icon(0).pixmap(24, 24).toImage()
+    assert zone.pixelColor(3, 5).name() == "#147eba"  # the left edge, in the AZ border colour
+    assert zone.pixelColor(12, 12).alpha() == 0  # an outline, not a filled tile
 
 
 def test_search_finds_services_by_alias_and_name(qtbot) -> None:
