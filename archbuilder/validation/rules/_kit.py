@@ -12,6 +12,7 @@ from archbuilder.validation.rule import Rule
 
 Condition = Callable[[ServiceNode, ArchGraph], bool]
 Message = Callable[[ServiceNode, ArchGraph], str]
+Problem = Callable[[ServiceNode], str | None]
 
 
 def each_service(
@@ -26,6 +27,22 @@ def each_service(
             for node in services_of_type(graph, *wanted)
             if condition(node, graph)
         ]
+
+    return check
+
+
+def each_problem(types: Iterable[str], problem: Problem) -> Callable[[Rule, ArchGraph], list[Finding]]:
+    """A check that reports every service of `types` with the message `problem` gives it (None: nothing wrong),
+    for rules whose several conditions each word their own message."""
+    wanted = tuple(types)
+
+    def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+        findings = []
+        for node in services_of_type(graph, *wanted):
+            message = problem(node)
+            if message is not None:
+                findings.append(rule.finding(node, message))
+        return findings
 
     return check
 

@@ -1,11 +1,9 @@
 """A provisioned-IOPS volume asking for more IOPS than its size or type allows."""
 
-from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
-from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
 # Per volume type: IOPS per provisioned GiB, and the ceiling per volume where it still holds (io2 Block Express
@@ -31,13 +29,7 @@ def _problem(volume: ServiceNode) -> str | None:
     return None
 
 
-def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    findings = []
-    for volume in services_of_type(graph, "ebs_volume"):
-        problem = _problem(volume)
-        if problem is not None:
-            findings.append(rule.finding(volume, problem))
-    return findings
+check = each_problem(("ebs_volume",), _problem)
 
 
 RULE = Rule(

@@ -1,11 +1,9 @@
 """A scaling group whose minimum, desired and maximum sizes contradict each other."""
 
-from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
-from archbuilder.validation.finding import Finding, Pillar, Severity
+from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._kit import each_problem, label
 
 SCALED = ("autoscaling_group", "eks_node_group", "elastic_beanstalk")
 
@@ -28,13 +26,7 @@ def _problem(node: ServiceNode) -> str | None:
     return None
 
 
-def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    findings = []
-    for node in services_of_type(graph, *SCALED):
-        problem = _problem(node)
-        if problem is not None:
-            findings.append(rule.finding(node, problem))
-    return findings
+check = each_problem(SCALED, _problem)
 
 
 RULE = Rule(
