@@ -10,7 +10,10 @@ from collections.abc import Collection
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_of_type
 from archbuilder.model import Connection, ServiceNode
+
+_ATTACH = {ConnectionKind.ATTACH}
 
 
 def _other_id(source_id: str, target_id: str, node_id: str, direction: str) -> str | None:
@@ -54,6 +57,19 @@ def has_link(
         and _other_id(connection.source_id, connection.target_id, node_id, direction) is not None
         for connection in graph.connections_of(node_id)
     )
+
+
+def attached_outside(
+    graph: ArchGraph, type_id: str, allowed: Collection[str]
+) -> list[tuple[ServiceNode, ServiceNode]]:
+    """Each service of `type_id` with each service attached to it (either way) whose type is not in `allowed`:
+    what a protection (a WAF web ACL, Shield Advanced) is attached to but cannot cover."""
+    return [
+        (service, target)
+        for service in services_of_type(graph, type_id)
+        for target in linked(graph, service, _ATTACH, direction="both")
+        if target.type not in allowed
+    ]
 
 
 def connections_by_kind(graph: ArchGraph) -> dict[ConnectionKind, list[Connection]]:

@@ -1,12 +1,10 @@
 """Shield Advanced attached to a resource it does not protect."""
 
-from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-from archbuilder.validation.rules._links import linked
+from archbuilder.validation.rules._links import attached_outside
 
 # Load balancers, CloudFront, Route 53 and Elastic IPs in the guide; Global Accelerator is protected too, and
 # imported `generic` resources are unknown.
@@ -23,18 +21,14 @@ PROTECTABLE = {
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    findings = []
-    for shield in services_of_type(graph, "shield"):
-        for target in linked(graph, shield, [ConnectionKind.ATTACH], direction="both"):
-            if target.type not in PROTECTABLE:
-                findings.append(
-                    rule.finding(
-                        [shield, target],
-                        f"{label(shield)} protects {label(target)}, but Shield Advanced covers only load "
-                        "balancers, CloudFront, Route 53 and Elastic IPs",
-                    )
-                )
-    return findings
+    return [
+        rule.finding(
+            [shield, target],
+            f"{label(shield)} protects {label(target)}, but Shield Advanced covers only load "
+            "balancers, CloudFront, Route 53 and Elastic IPs",
+        )
+        for shield, target in attached_outside(graph, "shield", PROTECTABLE)
+    ]
 
 
 RULE = Rule(

@@ -1,12 +1,10 @@
 """A WAF web ACL attached to a resource WAF cannot protect."""
 
-from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-from archbuilder.validation.rules._links import linked
+from archbuilder.validation.rules._links import attached_outside
 
 # The guide names CloudFront, ALB and API Gateway; of API Gateway, only REST APIs can be associated (HTTP APIs
 # cannot). Cognito user pools are protected today as well, and imported `generic` resources are unknown.
@@ -14,18 +12,14 @@ PROTECTABLE = {"cloudfront_distribution", "alb", "api_gateway_rest", "cognito_us
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    findings = []
-    for acl in services_of_type(graph, "waf_web_acl"):
-        for target in linked(graph, acl, [ConnectionKind.ATTACH], direction="both"):
-            if target.type not in PROTECTABLE:
-                findings.append(
-                    rule.finding(
-                        [acl, target],
-                        f"Web ACL {label(acl)} is attached to {label(target)}, but WAF protects only CloudFront, "
-                        "Application Load Balancers and API Gateway REST APIs",
-                    )
-                )
-    return findings
+    return [
+        rule.finding(
+            [acl, target],
+            f"Web ACL {label(acl)} is attached to {label(target)}, but WAF protects only CloudFront, "
+            "Application Load Balancers and API Gateway REST APIs",
+        )
+        for acl, target in attached_outside(graph, "waf_web_acl", PROTECTABLE)
+    ]
 
 
 RULE = Rule(
