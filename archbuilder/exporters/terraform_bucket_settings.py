@@ -5,28 +5,29 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props
+from archbuilder.exporters.terraform_resources import Props, split_resource
 
 
 def bucket_settings(conv: Converter_, logical: str, p: Props) -> list[Block]:
-    _tf, name = conv.names[logical]
     bucket = Expr(f"{conv.address(logical)}.id")
     blocks: list[Block] = []
     rules = (p.get("LifecycleConfiguration") or {}).get("Rules") or []
     if rules:
         blocks.append(
-            Block(
-                "resource",
-                ("aws_s3_bucket_lifecycle_configuration", name),
+            split_resource(
+                conv,
+                logical,
+                "aws_s3_bucket_lifecycle_configuration",
                 {"bucket": bucket, "rule": [_lifecycle_rule(rule) for rule in rules]},
             )
         )
     website = p.get("WebsiteConfiguration")
     if website:
         blocks.append(
-            Block(
-                "resource",
-                ("aws_s3_bucket_website_configuration", name),
+            split_resource(
+                conv,
+                logical,
+                "aws_s3_bucket_website_configuration",
                 {
                     "bucket": bucket,
                     "index_document": Block("index_document", (), {"suffix": website["IndexDocument"]}),

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, companions
+from archbuilder.exporters.terraform_resources import Props, companions, split_resource
 
 
 @companions("AWS::CertificateManager::Certificate")
 def _validation(conv: Converter_, logical: str, p: Props) -> list[Block]:
-    _tf, name = conv.names[logical]
     return [
-        Block(
-            "resource",
-            ("aws_acm_certificate_validation", name),
+        split_resource(
+            conv,
+            logical,
+            "aws_acm_certificate_validation",
             {"certificate_arn": Expr(f"{conv.address(logical)}.arn")},
         )
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_attributes import balancer_attributes, target_group_attributes
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, split_resource, writes
 
 
 @writes("AWS::IAM::Role")
@@ -169,12 +169,13 @@ def _target_group(conv: Converter_, logical: str, p: Props) -> Props:
 
 
 def extra_target_attachments(conv: Converter_, logical: str, p: Props) -> list[Block]:
-    _tf, name = conv.names[logical]
     return [
-        Block(
-            "resource",
-            ("aws_lb_target_group_attachment", f"{name}_{index}"),
+        split_resource(
+            conv,
+            logical,
+            "aws_lb_target_group_attachment",
             {"target_group_arn": Expr(f"{conv.address(logical)}.arn"), "target_id": conv.expr(target["Id"])},
+            suffix=f"_{index}",
         )
         for index, target in enumerate(p.get("Targets", []))
     ]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_bucket_settings import bucket_settings
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, depends_on, writes
+from archbuilder.exporters.terraform_resources import (
+    Props,
+    _e,
+    _keep,
+    _tags,
+    depends_on,
+    split_resource,
+    writes,
+)
 from archbuilder.exporters.terraform_stores import cluster_instance
 
 
@@ -50,12 +58,12 @@ def _bucket(conv: Converter_, logical: str, p: Props) -> Props:
 
 def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
     """The aws provider splits a bucket's settings into resources of their own."""
-    _tf, name = conv.names[logical]
     bucket = Expr(f"{conv.address(logical)}.id")
     blocks = [
-        Block(
-            "resource",
-            ("aws_s3_bucket_versioning", name),
+        split_resource(
+            conv,
+            logical,
+            "aws_s3_bucket_versioning",
             {
                 "bucket": bucket,
                 "versioning_configuration": Block(
@@ -67,9 +75,10 @@ def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
     if "PublicAccessBlockConfiguration" in p:
         access = p["PublicAccessBlockConfiguration"]
         blocks.append(
-            Block(
-                "resource",
-                ("aws_s3_bucket_public_access_block", name),
+            split_resource(
+                conv,
+                logical,
+                "aws_s3_bucket_public_access_block",
                 {
                     "bucket": bucket,
                     "block_public_acls": access["BlockPublicAcls"],
@@ -85,9 +94,10 @@ def bucket_companions(conv: Converter_, logical: str, p: Props) -> list[Block]:
     blocks += bucket_settings(conv, logical, p)
     if "BucketEncryption" in p:
         blocks.append(
-            Block(
-                "resource",
-                ("aws_s3_bucket_server_side_encryption_configuration", name),
+            split_resource(
+                conv,
+                logical,
+                "aws_s3_bucket_server_side_encryption_configuration",
                 {
                     "bucket": bucket,
                     "rule": Block(
@@ -200,7 +210,6 @@ NOTIFICATION_KINDS = (
 def _notification(conv: Converter_, logical: str, bucket_props: Props) -> Block | None:
     """S3 event notifications: one aws_s3_bucket_notification with a block per receiver and its events."""
     config = bucket_props.get("NotificationConfiguration") or {}
-    _tf, name = conv.names[logical]
     body: Props = {"bucket": Expr(f"{conv.address(logical)}.id")}
     for key, target_key, block_type, argument in NOTIFICATION_KINDS:
         receivers: dict[str, tuple[object, list[str]]] = {}
@@ -219,4 +228,4 @@ def _notification(conv: Converter_, logical: str, bucket_props: Props) -> Block 
     depends = depends_on(conv, bucket_props)
     if depends is not None:
         body["depends_on"] = depends
-    return Block("resource", ("aws_s3_bucket_notification", name), body)
+    return split_resource(conv, logical, "aws_s3_bucket_notification", body)

@@ -6,7 +6,7 @@ import json
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, split_resource, writes
 
 
 @writes("AWS::CertificateManager::Certificate")
@@ -152,9 +152,10 @@ def _ecr_lifecycle(conv: Converter_, logical: str, p: Props) -> list[Block]:
     if not policy:
         return []
     return [
-        Block(
-            "resource",
-            ("aws_ecr_lifecycle_policy", conv.names[logical][1]),
+        split_resource(
+            conv,
+            logical,
+            "aws_ecr_lifecycle_policy",
             {
                 "repository": Expr(f"{conv.address(logical)}.name"),
                 "policy": conv.json_expr(json.loads(policy)),

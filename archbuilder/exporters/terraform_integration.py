@@ -11,7 +11,7 @@ from typing import Any
 from archbuilder.exporters.hcl_writer import Block, Call, Expr
 from archbuilder.exporters.naming import snake
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, split_resource, writes
 
 
 def _prefixed(conv: Converter_, logical: str) -> Expr:
@@ -41,11 +41,11 @@ def _rule(conv: Converter_, logical: str, p: Props) -> Props:
 @companions("AWS::Events::Rule")
 def _targets(conv: Converter_, logical: str, p: Props) -> list[Block]:
     """Terraform writes a rule's targets as resources of their own, one per target."""
-    _tf, name = conv.names[logical]
     return [
-        Block(
-            "resource",
-            ("aws_cloudwatch_event_target", f"{name}_{snake(target['Id'])}"),
+        split_resource(
+            conv,
+            logical,
+            "aws_cloudwatch_event_target",
             _keep(
                 {
                     "rule": Expr(f"{conv.address(logical)}.name"),
@@ -55,6 +55,7 @@ def _targets(conv: Converter_, logical: str, p: Props) -> list[Block]:
                     "role_arn": _e(conv, target, "RoleArn"),
                 }
             ),
+            suffix=f"_{snake(target['Id'])}",
         )
         for target in p.get("Targets") or []
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, writes
+from archbuilder.exporters.terraform_resources import Props, _e, _keep, companions, split_resource, writes
 
 
 @writes("AWS::ECS::Cluster")
@@ -22,9 +22,10 @@ def _capacity_providers(conv: Converter_, logical: str, p: Props) -> list[Block]
     if not p.get("CapacityProviders"):
         return []
     return [
-        Block(
-            "resource",
-            ("aws_ecs_cluster_capacity_providers", conv.names[logical][1]),
+        split_resource(
+            conv,
+            logical,
+            "aws_ecs_cluster_capacity_providers",
             {
                 "cluster_name": Expr(f"{conv.address(logical)}.name"),
                 "capacity_providers": p["CapacityProviders"],

@@ -61,6 +61,12 @@ def companions(
     return register
 
 
+def split_resource(conv: Converter_, logical: str, tf_type: str, body: Props, suffix: str = "") -> Block:
+    """A resource the aws provider splits out of the CloudFormation resource `logical`, named after it (plus
+    `suffix` where one resource splits into several of a type), so the pieces read as one family in the plan."""
+    return Block("resource", (tf_type, f"{conv.names[logical][1]}{suffix}"), body)
+
+
 def depends_on(conv: Converter_, props: Props) -> list[Expr] | None:
     """The CloudFormation DependsOn of a resource (kept by the renderer as `_DependsOn`) as Terraform addresses.
     A REST API's deployment is written as a deployment and a stage, and a method as a method and an

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, companions, writes
+from archbuilder.exporters.terraform_resources import (
+    Props,
+    _e,
+    _keep,
+    _tags,
+    companions,
+    split_resource,
+    writes,
+)
 
 
 def _named(conv: Converter_, logical: str, limit: int = 63) -> Expr:
@@ -190,11 +198,11 @@ def _file_system(conv: Converter_, logical: str, p: Props) -> Props:
 @companions("AWS::EFS::FileSystem")
 def _file_system_backup(conv: Converter_, logical: str, p: Props) -> list[Block]:
     """The aws provider sets automatic backups with a resource of its own."""
-    _tf, name = conv.names[logical]
     return [
-        Block(
-            "resource",
-            ("aws_efs_backup_policy", name),
+        split_resource(
+            conv,
+            logical,
+            "aws_efs_backup_policy",
             {
                 "file_system_id": Expr(f"{conv.address(logical)}.id"),
                 "backup_policy": Block("backup_policy", (), {"status": p["BackupPolicy"]["Status"]}),
@@ -252,9 +260,10 @@ def _vault_lock(conv: Converter_, logical: str, p: Props) -> list[Block]:
     if not lock:
         return []
     return [
-        Block(
-            "resource",
-            ("aws_backup_vault_lock_configuration", conv.names[logical][1]),
+        split_resource(
+            conv,
+            logical,
+            "aws_backup_vault_lock_configuration",
             {
                 "backup_vault_name": Expr(f"{conv.address(logical)}.name"),
                 "min_retention_days": lock["MinRetentionDays"],
