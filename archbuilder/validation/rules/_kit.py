@@ -47,6 +47,16 @@ def each_problem(types: Iterable[str], problem: Problem) -> Callable[[Rule, Arch
     return check
 
 
+def user_data_scripts(graph: ArchGraph) -> list[tuple[ServiceNode, str]]:
+    """The EC2 instances that carry user data, each with its script (documents may hold no text there)."""
+    found = []
+    for instance in services_of_type(graph, "ec2_instance"):
+        user_data = instance.properties.get("user_data")
+        if isinstance(user_data, str):
+            found.append((instance, user_data))
+    return found
+
+
 def prop(node: ServiceNode, name: str, default: object = None) -> object:
     return node.properties.get(name, default)
 

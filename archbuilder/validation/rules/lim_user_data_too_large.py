@@ -1,20 +1,16 @@
 """EC2 user data larger than the 16 KB an instance accepts."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._kit import label, user_data_scripts
 
 LIMIT_BYTES = 16 * 1024  # raw size, before the base64 encoding the API applies
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for instance in services_of_type(graph, "ec2_instance"):
-        user_data = instance.properties.get("user_data")
-        if not isinstance(user_data, str):
-            continue
+    for instance, user_data in user_data_scripts(graph):
         size = len(user_data.encode("utf-8"))
         if size > LIMIT_BYTES:
             findings.append(

@@ -3,10 +3,9 @@
 import re
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import label
+from archbuilder.validation.rules._kit import label, user_data_scripts
 
 # Access key ids: 20 upper-case characters, AKIA for long-term keys, ASIA for temporary STS keys.
 ACCESS_KEY_ID = re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
@@ -14,10 +13,7 @@ ACCESS_KEY_ID = re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for instance in services_of_type(graph, "ec2_instance"):
-        user_data = instance.properties.get("user_data")
-        if not isinstance(user_data, str):
-            continue
+    for instance, user_data in user_data_scripts(graph):
         match = ACCESS_KEY_ID.search(user_data)
         if match is not None:
             findings.append(
