@@ -59,6 +59,12 @@ def has_link(
     )
 
 
+def links_to_type(graph: ArchGraph, node: ServiceNode, types: Collection[str]) -> bool:
+    """Whether `node` starts a connection to a service of one of `types` (an alarm to what acts on it, an SES
+    identity to where its bounces go)."""
+    return any(target.type in types for target in linked(graph, node))
+
+
 def attached_outside(
     graph: ArchGraph, type_id: str, allowed: Collection[str]
 ) -> list[tuple[ServiceNode, ServiceNode]]:
