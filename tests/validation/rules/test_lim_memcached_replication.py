@@ -5,6 +5,18 @@ from __future__ import annotations
 from archbuilder.validation.rules.lim_memcached_replication import RULE
 from tests.validation.builders import Case, check_case, svc, with_
 
+# A Redis group with the same settings, in both fixtures: only Memcached ignores them.
+REDIS_CARTS = svc(
+    "elasticache_cluster",
+    "private-a",
+    "carts",
+    ["private-b"],
+    engine="redis",
+    automatic_failover=True,
+    multi_az=True,
+    backup_retention_days=1,
+)
+
 CASE = Case(
     ok=with_(
         svc(
@@ -17,16 +29,7 @@ CASE = Case(
             multi_az=False,
             backup_retention_days=0,
         ),
-        svc(
-            "elasticache_cluster",
-            "private-a",
-            "carts",
-            ["private-b"],
-            engine="redis",
-            automatic_failover=True,
-            multi_az=True,
-            backup_retention_days=1,
-        ),
+        REDIS_CARTS,
     ),
     bad=with_(
         svc(
@@ -39,16 +42,7 @@ CASE = Case(
             multi_az=True,
             backup_retention_days=1,
         ),
-        svc(
-            "elasticache_cluster",
-            "private-a",
-            "carts",
-            ["private-b"],
-            engine="redis",
-            automatic_failover=True,
-            multi_az=True,
-            backup_retention_days=1,
-        ),
+        REDIS_CARTS,
     ),
     expected=[
         (
