@@ -87,6 +87,11 @@ def render(architecture: Architecture) -> dict[str, str]:
             ) from None
         ordering.apply(logical, kind, props, written)
         blocks += written
+    # The archive provider zips the placeholder code of Lambda functions; a design without one does not ask
+    # for a provider it never uses (terraform init would fetch it for nothing).
+    providers: dict[str, Any] = {"aws": {"source": "hashicorp/aws", "version": AWS_PROVIDER}}
+    if any(block.type == "data" and block.labels[:1] == ("archive_file",) for block in blocks):
+        providers["archive"] = {"source": "hashicorp/archive", "version": "~> 2.4"}
     return {
         "versions.tf": document(
             [
@@ -95,14 +100,7 @@ def render(architecture: Architecture) -> dict[str, str]:
                     (),
                     {
                         "required_version": ">= 1.5",
-                        "required_providers": Block(
-                            "required_providers",
-                            (),
-                            {
-                                "aws": {"source": "hashicorp/aws", "version": AWS_PROVIDER},
-                                "archive": {"source": "hashicorp/archive", "version": "~> 2.4"},
-                            },
-                        ),
+                        "required_providers": Block("required_providers", (), providers),
                     },
                 )
             ]
