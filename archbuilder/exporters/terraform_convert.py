@@ -185,6 +185,11 @@ class Converter_:
                 index, source = item["Fn::Select"]
                 if source == {"Fn::GetAZs": ""}:
                     return Expr(f"data.aws_availability_zones.available.names[{index}]")
+            # An intrinsic not converted above would be written as a literal map that Terraform refuses
+            # (or, worse, accepts as a string map): fail the export by name instead.
+            unconverted = [key for key in item if key == "Ref" or key.startswith("Fn::")]
+            if unconverted:
+                raise ValueError(f"no Terraform form for {unconverted[0]}: {json.dumps(item)[:120]}")
             return {key: self.expr(value) for key, value in item.items()}
         if isinstance(item, list):
             return [self.expr(value) for value in item]

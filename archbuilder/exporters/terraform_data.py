@@ -52,7 +52,11 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
 @writes("AWS::S3::Bucket")
 def _bucket(conv: Converter_, logical: str, p: Props) -> Props:
     return _keep(
-        {"bucket": p.get("BucketName"), "object_lock_enabled": p.get("ObjectLockEnabled"), **_tags(conv, p)}
+        {
+            "bucket": _e(conv, p, "BucketName"),
+            "object_lock_enabled": p.get("ObjectLockEnabled"),
+            **_tags(conv, p),
+        }
     )
 
 
