@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cfn_services import _p, _role, renders
@@ -70,14 +72,25 @@ def _crawler(ctx: CfnContext, node: ServiceNode) -> None:
             "DatabaseInput": {"Name": str(_p(node, "database_name", "") or ctx.lid(node).lower() + "_db")},
         },
     )
-    targets = [{"Path": sub(f"s3://${{{ctx.lid(b)}}}/")} for b in _buckets(ctx, node, ConnectionKind.READ)]
+    targets: list[dict[str, Any]] = [
+        {"Path": sub(f"s3://${{{ctx.lid(b)}}}/")} for b in _buckets(ctx, node, ConnectionKind.READ)
+    ]
+    targets += [{"Path": str(path)} for path in _p(node, "s3_targets", [])]
+    if not targets:
+        from archbuilder.exporters.registry import ExportError
+
+        # Glue refuses a crawler with no target (CreateCrawler, and the aws provider's schema, want one).
+        raise ExportError(
+            f"{node.label}: a Glue crawler needs something to crawl: a read connection to an S3 bucket "
+            "or an S3 path in s3_targets"
+        )
     ctx.add(
         ctx.lid(node),
         "AWS::Glue::Crawler",
         {
             "Role": get_att(role, "Arn"),
             "DatabaseName": ref(database),
-            "Targets": {"S3Targets": targets + [{"Path": str(path)} for path in _p(node, "s3_targets", [])]},
+            "Targets": {"S3Targets": targets},
             **(
                 {"Schedule": {"ScheduleExpression": str(_p(node, "schedule"))}}
                 if _p(node, "schedule")

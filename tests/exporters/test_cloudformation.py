@@ -420,3 +420,13 @@ def test_a_function_of_a_function_is_written_as_valid_yaml() -> None:
     text = dump_yaml(template, "")
     assert "Fn::Base64: !Sub echo ${AWS::Region}" in text
     assert cfn_yaml.loads(text) == template
+
+
+def test_a_glue_crawler_with_nothing_to_crawl_is_refused_by_name() -> None:
+    arch = two_az_network()
+    arch.add_service("glue_crawler", "region", label="Nightly crawl", node_id="crawl")
+    with pytest.raises(ExportError, match=r"^Nightly crawl: a Glue crawler needs something to crawl"):
+        build_template(arch)
+    arch.set_property("crawl", "s3_targets", ["s3://example-data/raw/"])
+    targets = build_template(arch)["Resources"]["NightlyCrawl"]["Properties"]["Targets"]
+    assert targets == {"S3Targets": [{"Path": "s3://example-data/raw/"}]}

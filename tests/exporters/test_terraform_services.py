@@ -29,7 +29,10 @@ from tests.exporters.tf_tools import plain, resources
 from tests.model.builders import two_az_network
 
 # Connections some services need before the CloudFormation side exports them at all.
-NEEDS: dict[str, tuple[str, K]] = {"firehose_stream": ("s3_bucket", K.WRITE)}
+NEEDS: dict[str, tuple[str, K]] = {
+    "firehose_stream": ("s3_bucket", K.WRITE),
+    "glue_crawler": ("s3_bucket", K.READ),
+}
 PARENTS = {
     ParentKind.ROOT: None,
     ParentKind.REGION: "region",
