@@ -1,0 +1,184 @@
+"""`terraform fmt` and `terraform validate` over the Terraform exports, with the real aws provider's schema.
+
+`terraform validate` checks every resource type, argument name, nested block and value type against the
+provider's schema: what python-hcl2 (syntax only) cannot see. No provider registry is reachable here, so
+`terraform init` reads a local provider mirror (`-plugin-dir`, default /opt/tf-plugins, or
+ARCHBUILDER_TF_PLUGIN_DIR); the tests skip, saying why, where the terraform binary or the mirror's
+hashicorp/aws is missing. The mirror holds no hashicorp/archive (it zips the Lambda functions' placeholder
+code), so a design with functions is validated without them: every other resource of it is still checked.
+
+Every design is exported into a module folder of one root configuration, so one `init` and one `validate`
+(which loads the provider's schema once) check them all; each test reads the diagnostics of its modules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archbuilder.exporters.registry import ExportError
+from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.model import Architecture, load
+from archbuilder.resource_files import example_names, example_path
+from tests.exporters.test_cloudformation_generated import SEEDS, generated
+from tests.exporters.test_property_coverage import written_properties_design
+from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
+PLUGIN_DIR = Path(os.environ.get("ARCHBUILDER_TF_PLUGIN_DIR", "/opt/tf-plugins"))
+TERRAFORM = shutil.which("terraform")
+HAS_AWS_PROVIDER = (PLUGIN_DIR / "registry.terraform.io" / "hashicorp" / "aws").is_dir()
+
+needs_terraform = pytest.mark.skipif(TERRAFORM is None, reason="the terraform binary is not on PATH")
+needs_provider = pytest.mark.skipif(
+    TERRAFORM is None or not HAS_AWS_PROVIDER,
+    reason=f"terraform or a hashicorp/aws provider mirror in {PLUGIN_DIR} is missing (no registry is reachable)",
+)
+
+
+def _terraform(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # A CLI configuration file named by the environment but absent only adds a warning to every command.
+    env = {key: value for key, value in os.environ.items() if key != "TF_CLI_CONFIG_FILE"}
+    env["TF_IN_AUTOMATION"] = "1"
+    return subprocess.run(
+        [str(TERRAFORM), *args], cwd=folder, env=env, capture_output=True, text=True, timeout=600
+    )
+
+
+def _validate(root: Path) -> dict[str, Any]:
+    init = _terraform(root, "init", "-backend=false", "-input=false", f"-plugin-dir={PLUGIN_DIR}")
+    assert init.returncode == 0, init.stdout + init.stderr
+    report: dict[str, Any] = json.loads(_terraform(root, "validate", "-json", "-no-color").stdout)
+    return report
+
+
+def _without_functions(arch: Architecture) -> Architecture:
+    for node in [n for n in arch.services() if n.type == "lambda_function"]:
+        arch.remove_node(node.id)
+    return arch
+
+
+def _terraform_files(build: Callable[[], Architecture]) -> dict[str, str]:
+    files = render(build())
+    if "hashicorp/archive" in files["versions.tf"]:
+        files = render(_without_functions(build()))
+    assert "hashicorp/archive" not in files["versions.tf"]
+    return files
+
+
+def _exportable(type_id: str) -> bool:
+    try:
+        render(single_service(type_id))
+    except ExportError:  # the types the CloudFormation export refuses, tested with it
+        return False
+    return True
+
+
+def designs() -> dict[str, Callable[[], Architecture]]:
+    """Module name -> design: every example, the generated designs, the edge and property designs, and one
+    design per service type the export writes."""
+    found: dict[str, Callable[[], Architecture]] = {
+        f"example_{name.replace('-', '_')}": lambda name=name: load(Path(str(example_path(name))))  # type: ignore[misc]
+        for name in example_names()
+    }
+    found.update({f"generated_{seed}": lambda seed=seed: generated(seed) for seed in SEEDS})  # type: ignore[misc]
+    found["edges"] = edges
+    found["written_properties"] = written_properties_design
+    found.update(
+        {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
+    )
+    return found
+
+
+@pytest.fixture(scope="module")
+def validation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """Module name -> the problems `terraform validate` reports in it (every module present, maybe empty)."""
+    root = tmp_path_factory.mktemp("terraform-validate")
+    calls = []
+    for module, build in designs().items():
+        folder = root / module
+        folder.mkdir()
+        for name, text in _terraform_files(build).items():
+            (folder / name).write_text(text, encoding="utf-8")
+        calls.append(f'module "{module}" {{\n  source = "./{module}"\n}}\n')
+    (root / "main.tf").write_text("\n".join(calls), encoding="utf-8")
+    report = _validate(root)
+    problems: dict[str, list[str]] = {module: [] for module in designs()}
+    for item in report["diagnostics"]:
+        where = item.get("range", {})
+        filename = str(where.get("filename", "?"))
+        text = f"{item['severity']}: {item['summary']} ({filename}:{where.get('start', {}).get('line')}) {item.get('detail', '')}"
+        problems.setdefault(filename.split("/")[0], []).append(text)
+    return problems
+
+
+@needs_terraform
+@pytest.mark.parametrize("name", example_names())
+def test_golden_terraform_is_formatted_as_terraform_fmt_writes_it(name: str) -> None:
+    folder = GOLDEN / name / "terraform"
+    result = _terraform(folder, "fmt", "-check", "-diff", "-recursive", "-no-color", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@needs_terraform
+def test_terraform_fmt_check_fails_on_misaligned_output(tmp_path: Path) -> None:
+    """The check above can fail: a file with unaligned `=` is reported."""
+    (tmp_path / "main.tf").write_text('variable "x" {\n  type = string\n  default    = "a"\n}\n')
+    result = _terraform(tmp_path, "fmt", "-check", "-no-color", ".")
+    assert result.returncode == 3 and result.stdout.strip() == "main.tf"
+
+
+@needs_provider
+@pytest.mark.parametrize("name", example_names())
+def test_every_example_validates_against_the_aws_provider_schema(
+    name: str, validation: dict[str, list[str]]
+) -> None:
+    assert validation[f"example_{name.replace('-', '_')}"] == []
+
+
+@needs_provider
+@pytest.mark.parametrize("seed", SEEDS)
+def test_generated_designs_validate(seed: int, validation: dict[str, list[str]]) -> None:
+    assert validation[f"generated_{seed}"] == []
+
+
+@needs_provider
+def test_other_edges_and_every_written_property_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["edges"] == [] and validation["written_properties"] == []
+
+
+@needs_provider
+def test_every_service_type_validates(validation: dict[str, list[str]]) -> None:
+    types = [module for module in validation if module.startswith("type_")]
+    assert len(types) >= 50  # every type the export writes, not a handful
+    assert {module: validation[module] for module in types if validation[module]} == {}
+    assert set(validation) == set(designs())  # no problem outside the modules (the root itself)
+
+
+@needs_provider
+def test_validation_can_fail(tmp_path: Path) -> None:
+    """A misspelt argument is refused by the provider's schema: the checks above are not vacuous."""
+    for name, text in render(load(Path(str(example_path("static-site"))))).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "broken.tf").write_text('resource "aws_sqs_queue" "q" {\n  visibility_timeout = 30\n}\n')
+    report = _validate(tmp_path)
+    assert report["valid"] is False
+    assert [(d["summary"], d["range"]["filename"]) for d in report["diagnostics"]] == [
+        ("Unsupported argument", "broken.tf")
+    ]
+
+
+def test_an_intrinsic_without_a_terraform_form_fails_the_export_by_name() -> None:
+    conv = Converter_({"Resources": {}})
+    with pytest.raises(ValueError, match=r"no Terraform form for Fn::ImportValue"):
+        conv.expr({"Fn::ImportValue": "shared-vpc-id"})
+    with pytest.raises(ValueError, match=r"no Terraform form for Fn::Sub"):
+        conv.expr({"Fn::Sub": ["${Name}-logs", {"Name": "x"}], "Other": 1})
