@@ -33,7 +33,6 @@ PADDING = 20.0
 GAP = 28.0
 SERVICE_GAP_X = 36.0
 SERVICE_GAP_Y = 28.0
-MAX_COLUMNS = 4
 EMPTY_WIDTH = 220.0
 EMPTY_HEIGHT = 120.0
 
@@ -137,7 +136,8 @@ def _sorted_children(
 def _grid(count: int) -> tuple[int, int]:
     if count == 0:
         return 0, 0
-    columns = min(MAX_COLUMNS, max(1, math.ceil(math.sqrt(count))))
+    # A square grid: a container of 250 services is 16 wide, not a strip 4 wide and 63 high.
+    columns = max(1, math.ceil(math.sqrt(count)))
     return columns, math.ceil(count / columns)
 
 

@@ -83,3 +83,14 @@ def test_a_service_spanning_subnets_takes_the_same_free_cell_in_each() -> None:
     assert [cell("app-b1"), cell("app-b2")] == [(152.0, 40.0), (20.0, 152.0)]
     # Both private subnets are two rows high: the row height is shared across the AZs.
     assert arch.node("private-a").height == arch.node("private-b").height == 40.0 + 2 * 84 + 28 + 20  # type: ignore[union-attr]
+
+
+def test_many_services_in_one_container_make_a_square_grid() -> None:
+    arch = two_az_network()
+    for index in range(30):
+        arch.add_service("s3_bucket", "region", node_id=f"bucket-{index:02}")
+    auto_layout(arch)
+    _check_nesting(arch)
+    columns = {arch.node(f"bucket-{index:02}").x for index in range(30)}
+    rows = {arch.node(f"bucket-{index:02}").y for index in range(30)}
+    assert (len(columns), len(rows)) == (6, 5)
