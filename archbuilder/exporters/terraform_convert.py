@@ -57,6 +57,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::Route53::RecordSet": ("aws_route53_record", "fqdn", {}),
     "AWS::CloudFront::OriginAccessControl": ("aws_cloudfront_origin_access_control", "id", {"Id": "id"}),
     "AWS::CloudFront::Distribution": ("aws_cloudfront_distribution", "id", {"DomainName": "domain_name"}),
+    "AWS::CloudFront::CachePolicy": ("aws_cloudfront_cache_policy", "id", {"Id": "id"}),
     "AWS::CloudTrail::Trail": ("aws_cloudtrail", "name", {}),
     "AWS::KMS::Key": ("aws_kms_key", "key_id", {"Arn": "arn"}),
     "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn", {}),

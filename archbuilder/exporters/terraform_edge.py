@@ -11,11 +11,14 @@ from archbuilder.exporters.terraform_resources import Props, _e, _keep, companio
 
 @writes("AWS::CertificateManager::Certificate")
 def _certificate(conv: Converter_, logical: str, p: Props) -> Props:
-    return {
-        "domain_name": conv.expr(p["DomainName"]),
-        "validation_method": p["ValidationMethod"],
-        "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
-    }
+    return _keep(
+        {
+            "domain_name": conv.expr(p["DomainName"]),
+            "subject_alternative_names": p.get("SubjectAlternativeNames"),
+            "validation_method": p["ValidationMethod"],
+            "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
+        }
+    )
 
 
 @writes("AWS::Route53::HostedZone")
@@ -36,6 +39,7 @@ def _record(conv: Converter_, logical: str, p: Props) -> Props:
         "zone_id": conv.expr(p["HostedZoneId"]),
         "name": conv.expr(p["Name"]),
         "type": p["Type"],
+        **_routing_policy(conv, p),
         "alias": Block(
             "alias",
             (),
@@ -46,6 +50,29 @@ def _record(conv: Converter_, logical: str, p: Props) -> Props:
             },
         ),
     }
+
+
+def _routing_policy(conv: Converter_, p: Props) -> Props:
+    """A record's SetIdentifier and the routing block the provider writes for its Weight, Region, Failover or
+    GeoLocation."""
+    if "SetIdentifier" not in p:
+        return {}
+    if "Weight" in p:
+        routing = Block("weighted_routing_policy", (), {"weight": p["Weight"]})
+    elif "Region" in p:
+        routing = Block("latency_routing_policy", (), {"region": conv.expr(p["Region"])})
+    elif "Failover" in p:
+        routing = Block("failover_routing_policy", (), {"type": p["Failover"]})
+    else:
+        location = p["GeoLocation"]
+        routing = Block(
+            "geolocation_routing_policy",
+            (),
+            {"continent": location["ContinentCode"]}
+            if "ContinentCode" in location
+            else {"country": location["CountryCode"]},
+        )
+    return {"set_identifier": p["SetIdentifier"], routing.type: routing}
 
 
 @writes("AWS::CloudFront::OriginAccessControl")
@@ -79,6 +106,24 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
                 },
             )
         origins.append(Block("origin", (), body))
+    groups = [
+        Block(
+            "origin_group",
+            (),
+            {
+                "origin_id": group["Id"],
+                "failover_criteria": Block(
+                    "failover_criteria",
+                    (),
+                    {"status_codes": group["FailoverCriteria"]["StatusCodes"]["Items"]},
+                ),
+                "member": [
+                    Block("member", (), {"origin_id": m["OriginId"]}) for m in group["Members"]["Items"]
+                ],
+            },
+        )
+        for group in (c.get("OriginGroups") or {}).get("Items", [])
+    ]
     behaviour = c["DefaultCacheBehavior"]
     certificate = c.get("ViewerCertificate")
     return _keep(
@@ -90,17 +135,21 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
             "aliases": _e(conv, c, "Aliases"),
             "web_acl_id": _e(conv, c, "WebACLId"),
             "origin": origins,
+            "origin_group": groups or None,
             "default_cache_behavior": Block(
                 "default_cache_behavior",
                 (),
-                {
-                    "target_origin_id": behaviour["TargetOriginId"],
-                    "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
-                    "cache_policy_id": behaviour["CachePolicyId"],
-                    "allowed_methods": behaviour.get("AllowedMethods", ["GET", "HEAD"]),
-                    "cached_methods": behaviour.get("CachedMethods", ["GET", "HEAD"]),
-                    "compress": behaviour.get("Compress", False),
-                },
+                _keep(
+                    {
+                        "target_origin_id": behaviour["TargetOriginId"],
+                        "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
+                        "cache_policy_id": conv.expr(behaviour["CachePolicyId"]),
+                        "origin_request_policy_id": behaviour.get("OriginRequestPolicyId"),
+                        "allowed_methods": behaviour.get("AllowedMethods", ["GET", "HEAD"]),
+                        "cached_methods": behaviour.get("CachedMethods", ["GET", "HEAD"]),
+                        "compress": behaviour.get("Compress", False),
+                    }
+                ),
             ),
             "logging_config": Block(
                 "logging_config",
@@ -127,6 +176,38 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
             else Block("viewer_certificate", (), {"cloudfront_default_certificate": True}),
         }
     )
+
+
+@writes("AWS::CloudFront::CachePolicy")
+def _cache_policy(conv: Converter_, logical: str, p: Props) -> Props:
+    config = p["CachePolicyConfig"]
+    parameters = config["ParametersInCacheKeyAndForwardedToOrigin"]
+    return {
+        "name": conv.expr(config["Name"]),
+        "comment": config["Comment"],
+        "min_ttl": config["MinTTL"],
+        "default_ttl": config["DefaultTTL"],
+        "max_ttl": config["MaxTTL"],
+        "parameters_in_cache_key_and_forwarded_to_origin": Block(
+            "parameters_in_cache_key_and_forwarded_to_origin",
+            (),
+            {
+                "enable_accept_encoding_gzip": parameters["EnableAcceptEncodingGzip"],
+                "enable_accept_encoding_brotli": parameters["EnableAcceptEncodingBrotli"],
+                "headers_config": Block(
+                    "headers_config", (), {"header_behavior": parameters["HeadersConfig"]["HeaderBehavior"]}
+                ),
+                "cookies_config": Block(
+                    "cookies_config", (), {"cookie_behavior": parameters["CookiesConfig"]["CookieBehavior"]}
+                ),
+                "query_strings_config": Block(
+                    "query_strings_config",
+                    (),
+                    {"query_string_behavior": parameters["QueryStringsConfig"]["QueryStringBehavior"]},
+                ),
+            },
+        ),
+    }
 
 
 @writes("AWS::CloudTrail::Trail")

@@ -64,17 +64,12 @@ NOT_YET_WRITTEN = _table(
     ("rds_instance", "custom_parameter_group", "a DBParameterGroup of the engine's family and version"),
     ("redshift_cluster", "custom_parameter_group", "a Redshift ClusterParameterGroup (require_ssl...)"),
     ("redshift_cluster", "snapshot_copy_region", "cross-region snapshot copy, aws_redshift_snapshot_copy"),
-    ("cloudfront_distribution", "aliases", "aliases need a certificate covering them (the attached one's)"),
-    ("cloudfront_distribution", "forward_host_header", "an origin request policy forwarding Host"),
-    ("cloudfront_distribution", "default_ttl_seconds", "a cache policy of its own, not CachingOptimized"),
-    ("cloudfront_distribution", "origin_failover", "an origin group over two connected origins"),
     ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
     ("ec2_instance", "require_imdsv2", "an instance takes MetadataOptions only through a launch template"),
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
     ("firehose_stream", "lambda_transform", "a ProcessingConfiguration naming a connected function"),
     ("glue_job", "encrypted", "a Glue SecurityConfiguration with a customer managed KMS key"),
     ("nat_gateway", "connectivity", "ConnectivityType private, no Elastic IP and no internet route"),
-    ("route53_zone", "routing_policy", "SetIdentifier with Weight, Region, Failover... on the records"),
     ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
     ("security_group", "group_description", "a group node is not written; each service gets its own group"),
     ("security_group", "ingress", "a group node is not written; each service gets its own group"),
@@ -117,6 +112,14 @@ def _with_certificate(setup: Setup) -> Setup:
     return both
 
 
+def _two_origins(arch: Architecture) -> None:
+    """A distribution's context: a load balancer origin first (Host forwarding suits it), a bucket origin second
+    (so that origin failover has two), and a certificate (alternate domain names need one)."""
+    _with_certificate(_target("origin", "alb", "public-a", ["public-b"], internet_facing=True))(arch)
+    arch.add_service("s3_bucket", "region", label="Store", node_id="store")  # after "peer": origins go by id
+    arch.connect(SUBJECT, "store", K.ORIGIN)
+
+
 # Where the subject sits when the first allowed parent would leave a property nothing to act on
 # (ingress rules need the service inside the VPC).
 PLACEMENT: dict[str, tuple[str, list[str]]] = {
@@ -131,7 +134,7 @@ CONTEXT: dict[str, Setup] = {
     "clb": _with_certificate(_target("traffic", "ec2_instance", "private-a")),
     "api_gateway_rest": _target("invoke", "lambda_function", "region"),
     "api_gateway_http": _target("invoke", "lambda_function", "region"),
-    "cloudfront_distribution": _target("origin", "s3_bucket", "region"),
+    "cloudfront_distribution": _two_origins,
     "route53_zone": _target("dns", "alb", "public-a", ["public-b"], internet_facing=True),
     "firehose_stream": _target("write", "s3_bucket", "region"),
     "glue_crawler": _target("read", "s3_bucket", "region"),
@@ -401,7 +404,18 @@ def written_properties_design() -> Architecture:
         compress=False,
         ipv6_enabled=False,
         allowed_methods="GET,HEAD,OPTIONS,PUT,POST,PATCH,DELETE",
+        default_ttl_seconds=3600,
     )
+    add(
+        "cloudfront_distribution",
+        None,
+        "site",
+        aliases=["www.example.com", "shop.example.com"],
+        forward_host_header=True,
+    )
+    add("acm_certificate", "region", "certificate", domain_name="www.example.com")
+    add("cloudfront_distribution", None, "mirror", origin_failover=True)
+    add("s3_bucket", "region", "replica")
     add("aurora_cluster", "private-a", "reports", ["private-b"], storage_type="aurora-iopt1")
     add(
         "redshift_cluster",
@@ -411,10 +425,21 @@ def written_properties_design() -> Architecture:
         multi_az=True,
         instance_class="ra3.4xlarge",
     )
-    add("route53_zone", None, "zone", evaluate_target_health=False, private_zone=True)
+    add(
+        "route53_zone",
+        None,
+        "zone",
+        evaluate_target_health=False,
+        private_zone=True,
+        routing_policy="latency",
+    )
     arch.connect("web", "fleet", K.TRAFFIC)
     arch.connect("tcp", "worker", K.TRAFFIC)
     arch.connect("cdn", "archive", K.ORIGIN)
+    arch.connect("site", "web", K.ORIGIN)
+    arch.connect("certificate", "site", K.ATTACH)
+    arch.connect("mirror", "replica", K.ORIGIN, label="secondary")
+    arch.connect("mirror", "web", K.ORIGIN, label="primary")
     arch.connect("zone", "web", K.DNS)
     return arch
 

@@ -47,6 +47,7 @@ COMPANION_TYPES = {
     "AWS::ApiGatewayV2::Stage": "aws_apigatewayv2_stage",
     "AWS::Route53::RecordSet": "aws_route53_record",
     "AWS::CloudFront::OriginAccessControl": "aws_cloudfront_origin_access_control",
+    "AWS::CloudFront::CachePolicy": "aws_cloudfront_cache_policy",
     "AWS::ECS::TaskDefinition": "aws_ecs_task_definition",
     "AWS::Glue::Database": "aws_glue_catalog_database",
     "AWS::Cognito::UserPoolClient": "aws_cognito_user_pool_client",
