@@ -228,6 +228,10 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             # The default policy still accepts TLS 1.0; the Terraform export names the same policy.
             SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
         )
+    idle = int(_p(node, "idle_timeout_seconds", 350))
+    if node.type == "nlb" and serving.protocol == "TCP" and idle != 350:
+        # Only TCP listeners take an idle timeout (TLS keeps 350 s); the default is not written.
+        listener["ListenerAttributes"] = [{"Key": "tcp.idle_timeout.seconds", "Value": str(idle)}]
     ctx.add(ctx.lid(node, "Listener"), "AWS::ElasticLoadBalancingV2::Listener", listener)
     if serving.redirect_port is not None:
         # Plain HTTP only answers with a permanent redirect to the HTTPS listener; nothing is served over it.

@@ -184,6 +184,8 @@ def extra_target_attachments(conv: Converter_, logical: str, p: Props) -> list[B
 @writes("AWS::ElasticLoadBalancingV2::Listener")
 def _listener(conv: Converter_, logical: str, p: Props) -> Props:
     certificates = p.get("Certificates") or []
+    attributes = {a["Key"]: a["Value"] for a in p.get("ListenerAttributes", [])}
+    idle = attributes.get("tcp.idle_timeout.seconds")
     return _keep(
         {
             "load_balancer_arn": _e(conv, p, "LoadBalancerArn"),
@@ -191,6 +193,7 @@ def _listener(conv: Converter_, logical: str, p: Props) -> Props:
             "protocol": p["Protocol"],
             "certificate_arn": conv.expr(certificates[0]["CertificateArn"]) if certificates else None,
             "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06" if certificates else None,
+            "tcp_idle_timeout_seconds": int(idle) if idle is not None else None,
             "default_action": _listener_action(conv, p["DefaultActions"][0]),
         }
     )

@@ -8,6 +8,7 @@ import pytest
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.terraform import render
 from archbuilder.model import Architecture
 from tests.model.builders import two_az_network
 
@@ -78,3 +79,51 @@ def test_the_redirect_points_at_the_https_port() -> None:
             "RedirectConfig": {"Protocol": "HTTPS", "Port": "8443", "StatusCode": "HTTP_301"},
         }
     ]
+
+
+def network_balancer(certificate: bool, **props: Any) -> Architecture:
+    arch = two_az_network()
+    arch.add_service("internet_gateway", "vpc", label="IGW", node_id="igw")
+    arch.add_service(
+        "nlb", "public-a", label="Edge", node_id="edge", extra_subnet_ids=["public-b"], properties=props
+    )
+    arch.add_service("ec2_instance", "private-a", label="App", node_id="app")
+    arch.connect("edge", "app", ConnectionKind.TRAFFIC)
+    if certificate:
+        arch.add_service("acm_certificate", "region", label="Cert", node_id="cert")
+        arch.connect("cert", "edge", ConnectionKind.ATTACH)
+    return arch
+
+
+def test_a_tcp_listener_carries_the_nlb_idle_timeout_in_both_exports() -> None:
+    arch = network_balancer(False, idle_timeout_seconds=1200)
+    listener = build_template(arch)["Resources"]["EdgeListener"]["Properties"]
+    assert (listener["Protocol"], listener["ListenerAttributes"]) == (
+        "TCP",
+        [{"Key": "tcp.idle_timeout.seconds", "Value": "1200"}],
+    )
+    assert (
+        'resource "aws_lb_listener" "edge_listener" {\n'
+        "  load_balancer_arn        = aws_lb.edge.arn\n"
+        "  port                     = 443\n"
+        '  protocol                 = "TCP"\n'
+        "  tcp_idle_timeout_seconds = 1200\n"
+    ) in render(arch)["main.tf"]
+
+
+@pytest.mark.parametrize(
+    ("certificate", "props"),
+    [
+        (False, {}),  # the default 350 s is not written
+        (False, {"idle_timeout_seconds": 350}),
+        # A TLS listener's idle timeout is fixed at 350 s: the attribute would be refused.
+        (True, {"listener_protocol": "TLS", "idle_timeout_seconds": 1200}),
+        (False, {"listener_protocol": "UDP", "idle_timeout_seconds": 1200}),
+    ],
+)
+def test_no_idle_timeout_is_written_where_it_is_the_default_or_not_allowed(
+    certificate: bool, props: dict[str, Any]
+) -> None:
+    arch = network_balancer(certificate, **props)
+    assert "ListenerAttributes" not in build_template(arch)["Resources"]["EdgeListener"]["Properties"]
+    assert "tcp_idle_timeout_seconds" not in render(arch)["main.tf"]

@@ -57,7 +57,6 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("nlb", "idle_timeout_seconds", "the listener attribute tcp.idle_timeout.seconds on each TCP listener"),
     ("clb", "proxy_protocol", "a ProxyProtocolPolicyType policy attached to the instance ports"),
     ("api_gateway_rest", "throttling_rate_limit", "stage MethodSettings / aws_api_gateway_method_settings"),
     ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
@@ -366,7 +365,15 @@ def written_properties_design() -> Architecture:
         deregistration_delay_seconds=30,
         health_check_path="/health",
     )
-    add("nlb", "public-a", "tcp", ["public-b"], cross_zone=True, deregistration_delay_seconds=10)
+    add(
+        "nlb",
+        "public-a",
+        "tcp",
+        ["public-b"],
+        cross_zone=True,
+        deregistration_delay_seconds=10,
+        idle_timeout_seconds=900,
+    )
     add(
         "athena_workgroup",
         "region",
