@@ -68,6 +68,17 @@ def _classic_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if not _p(node, "internet_facing", True):
         props["Scheme"] = "internal"
+    if _p(node, "proxy_protocol", False) and instance_protocol == "TCP":
+        # Proxy Protocol carries the client's address over a TCP back end; an HTTP back end gets it in
+        # X-Forwarded-For instead, so the policy is written for TCP and SSL listeners only.
+        props["Policies"] = [
+            {
+                "PolicyName": "EnableProxyProtocol",
+                "PolicyType": "ProxyProtocolPolicyType",
+                "Attributes": [{"Name": "ProxyProtocol", "Value": "true"}],
+                "InstancePorts": [str(backend_port)],
+            }
+        ]
     instances = [ref(ctx.lid(t)) for t in targets if t.type == "ec2_instance"]
     if instances:
         props["Instances"] = instances

@@ -7,7 +7,15 @@ from typing import Any
 
 from archbuilder.exporters.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import Props, _e, _keep, _tags, writes
+from archbuilder.exporters.terraform_resources import (
+    Props,
+    _e,
+    _keep,
+    _tags,
+    companions,
+    split_resource,
+    writes,
+)
 
 
 def _label(conv: Converter_, logical: str, limit: int) -> str:
@@ -233,6 +241,28 @@ def _classic_load_balancer(conv: Converter_, logical: str, p: Props) -> Props:
             **_tags(conv, p),
         }
     )
+
+
+@companions("AWS::ElasticLoadBalancing::LoadBalancer")
+def _proxy_protocol(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    """The provider keeps a Classic Load Balancer's Proxy Protocol policy, and the back-end ports it is set on,
+    in a resource of its own."""
+    blocks = []
+    for policy in p.get("Policies") or []:
+        if policy["PolicyType"] != "ProxyProtocolPolicyType":
+            raise ValueError(f"policy type {policy['PolicyType']} has no Terraform form here")
+        blocks.append(
+            split_resource(
+                conv,
+                logical,
+                "aws_proxy_protocol_policy",
+                {
+                    "load_balancer": Expr(f"{conv.address(logical)}.name"),
+                    "instance_ports": [str(port) for port in policy["InstancePorts"]],
+                },
+            )
+        )
+    return blocks
 
 
 def _visibility(config: Props) -> Block:

@@ -57,7 +57,6 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("clb", "proxy_protocol", "a ProxyProtocolPolicyType policy attached to the instance ports"),
     ("api_gateway_rest", "throttling_rate_limit", "stage MethodSettings / aws_api_gateway_method_settings"),
     ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
     ("rds_instance", "custom_parameter_group", "a DBParameterGroup of the engine's family and version"),
@@ -154,6 +153,7 @@ BASE: dict[tuple[str, str], dict[str, Any]] = {
     ("elasticache_cluster", "automatic_failover"): {"num_nodes": 2},
     ("route53_zone", "associated_vpcs"): {"private_zone": True},
     ("athena_workgroup", "encrypted"): {"output_location": "s3://example-results/athena/"},
+    ("clb", "proxy_protocol"): {"listener_protocol": "TCP"},
 }
 # Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.
 VALUES: dict[tuple[str, str], Any] = {
@@ -374,6 +374,7 @@ def written_properties_design() -> Architecture:
         deregistration_delay_seconds=10,
         idle_timeout_seconds=900,
     )
+    add("clb", "public-a", "classic", ["public-b"], listener_protocol="TCP", proxy_protocol=True)
     add(
         "athena_workgroup",
         "region",
@@ -442,6 +443,7 @@ def written_properties_design() -> Architecture:
     )
     arch.connect("web", "fleet", K.TRAFFIC)
     arch.connect("tcp", "worker", K.TRAFFIC)
+    arch.connect("classic", "worker", K.TRAFFIC)
     arch.connect("cdn", "archive", K.ORIGIN)
     arch.connect("site", "web", K.ORIGIN)
     arch.connect("certificate", "site", K.ATTACH)

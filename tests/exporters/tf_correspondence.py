@@ -127,6 +127,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected.add(("aws_ecr_lifecycle_policy", name))
         if kind == "AWS::EFS::FileSystem":
             expected.add(("aws_efs_backup_policy", name))
+        if kind == "AWS::ElasticLoadBalancing::LoadBalancer" and props.get("Policies"):
+            expected.add(("aws_proxy_protocol_policy", name))
     return expected
 
 
