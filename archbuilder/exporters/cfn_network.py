@@ -103,6 +103,16 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
     nats = [s for s in inside if s.type == "nat_gateway"]
     nat_by_zone: dict[str, str] = {}
     for nat in nats:
+        subnet_ref = ref(ctx.lid(arch.node(nat.parent_id or "")))
+        if nat.properties.get("connectivity", "public") == "private":
+            # A private NAT gateway has no Elastic IP and cannot reach the internet: it serves routes to other
+            # networks (peered VPCs, transit gateways), so no default route goes through it.
+            ctx.add(
+                ctx.lid(nat),
+                "AWS::EC2::NatGateway",
+                {"ConnectivityType": "private", "SubnetId": subnet_ref, "Tags": ctx.tags(nat)},
+            )
+            continue
         # An Elastic IP of a VPC created in the same template must wait for the gateway attachment (EIP docs).
         eip = ctx.add(
             ctx.lid(nat, "Eip"),
@@ -115,7 +125,7 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
             "AWS::EC2::NatGateway",
             {
                 "AllocationId": get_att(eip, "AllocationId"),
-                "SubnetId": ref(ctx.lid(arch.node(nat.parent_id or ""))),
+                "SubnetId": subnet_ref,
                 "Tags": ctx.tags(nat),
             },
         )

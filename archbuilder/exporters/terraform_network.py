@@ -69,11 +69,14 @@ def _eip(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::EC2::NatGateway")
 def _nat(conv: Converter_, logical: str, p: Props) -> Props:
-    return {
-        "allocation_id": _e(conv, p, "AllocationId"),
-        "subnet_id": _e(conv, p, "SubnetId"),
-        **_tags(conv, p),
-    }
+    return _keep(
+        {
+            "connectivity_type": p.get("ConnectivityType"),
+            "allocation_id": _e(conv, p, "AllocationId"),
+            "subnet_id": _e(conv, p, "SubnetId"),
+            **_tags(conv, p),
+        }
+    )
 
 
 @writes("AWS::EC2::SecurityGroup")

@@ -54,3 +54,55 @@ def test_proxy_protocol_is_not_written_for_an_http_back_end_or_when_off() -> Non
     for arch in (classic(listener_protocol="HTTP", proxy_protocol=True), classic(listener_protocol="TCP")):
         assert "Policies" not in build_template(arch)["Resources"]["Classic"]["Properties"]
         assert "aws_proxy_protocol_policy" not in render(arch)["main.tf"]
+
+
+def nat_gateways() -> Architecture:
+    arch = network()
+    arch.add_service("nat_gateway", "public-a", label="Egress", node_id="egress")
+    arch.add_service(
+        "nat_gateway", "public-b", label="Transit", node_id="transit", properties={"connectivity": "private"}
+    )
+    return arch
+
+
+def test_a_private_nat_gateway_has_no_elastic_ip_and_carries_no_default_route() -> None:
+    arch = nat_gateways()
+    resources = build_template(arch)["Resources"]
+    assert resources["Transit"]["Properties"] == {
+        "ConnectivityType": "private",
+        "SubnetId": {"Ref": "PublicB"},
+        "Tags": [{"Key": "Name", "Value": "Transit"}],
+    }
+    assert "TransitEip" not in resources and "EgressEip" in resources
+    # Both AZs' private route tables reach the internet through the public gateway, never the private one.
+    default_routes = {
+        logical: body["Properties"].get("NatGatewayId")
+        for logical, body in resources.items()
+        if body["Type"] == "AWS::EC2::Route" and "NatGatewayId" in body["Properties"]
+    }
+    assert default_routes == {
+        "MainPrivateRouteTableADefaultRoute": {"Ref": "Egress"},
+        "MainPrivateRouteTableBDefaultRoute": {"Ref": "Egress"},
+    }
+    main = render(arch)["main.tf"]
+    assert (
+        'resource "aws_nat_gateway" "transit" {\n'
+        '  connectivity_type = "private"\n'
+        "  subnet_id         = aws_subnet.public_b.id\n"
+        "  tags = {\n"
+        '    Name = "Transit"\n'
+        "  }\n"
+        "}\n"
+    ) in main
+    assert "aws_nat_gateway.transit.id" not in main
+    check(arch)
+
+
+def test_a_vpc_with_only_a_private_nat_gateway_has_no_default_route_for_private_subnets() -> None:
+    arch = network()
+    arch.add_service(
+        "nat_gateway", "public-a", label="Transit", node_id="transit", properties={"connectivity": "private"}
+    )
+    resources = build_template(arch)["Resources"]
+    assert not [body for body in resources.values() if "NatGatewayId" in body.get("Properties", {})]
+    assert [body["Type"] for body in resources.values()].count("AWS::EC2::EIP") == 0

@@ -67,7 +67,6 @@ NOT_YET_WRITTEN = _table(
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
     ("firehose_stream", "lambda_transform", "a ProcessingConfiguration naming a connected function"),
     ("glue_job", "encrypted", "a Glue SecurityConfiguration with a customer managed KMS key"),
-    ("nat_gateway", "connectivity", "ConnectivityType private, no Elastic IP and no internet route"),
     ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
     ("security_group", "group_description", "a group node is not written; each service gets its own group"),
     ("security_group", "ingress", "a group node is not written; each service gets its own group"),
@@ -375,6 +374,7 @@ def written_properties_design() -> Architecture:
         idle_timeout_seconds=900,
     )
     add("clb", "public-a", "classic", ["public-b"], listener_protocol="TCP", proxy_protocol=True)
+    add("nat_gateway", "public-b", "transit", connectivity="private")
     add(
         "athena_workgroup",
         "region",
