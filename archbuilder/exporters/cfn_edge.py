@@ -93,7 +93,7 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
         ctx.add(
             ctx.lid(node, "Deployment"),
             "AWS::ApiGateway::Deployment",
-            {"RestApiId": ref(api), "StageName": stage},
+            {"RestApiId": ref(api), "StageName": stage, **_stage_throttling(node)},
             DependsOn=methods,
         )
         ctx.output(
@@ -101,6 +101,16 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
             sub(f"https://${{{api}}}.execute-api.${{AWS::Region}}.amazonaws.com/{stage}"),
             f"Invoke URL of {node.label}",
         )
+
+
+def _stage_throttling(node: ServiceNode) -> dict[str, Any]:
+    """A steady-state rate other than the catalog's 1,000 requests/s, for every method of the stage (the burst
+    stays the account's). The default rate is not written: the stage then keeps the account's limits."""
+    rate = int(_p(node, "throttling_rate_limit", 1000))
+    if rate == 1000:
+        return {}
+    setting = {"ResourcePath": "/*", "HttpMethod": "*", "ThrottlingRateLimit": rate}
+    return {"StageDescription": {"MethodSettings": [setting]}}
 
 
 @renders("acm_certificate")

@@ -271,4 +271,27 @@ def _rest_api(conv: Converter_, logical: str, props: dict[str, Any]) -> list[Blo
                 },
             )
         )
+        blocks += _method_settings(api, name, deployments[0]["Properties"])
+    return blocks
+
+
+def _method_settings(api: str, name: str, deployment: dict[str, Any]) -> list[Block]:
+    """The stage's method settings (its throttling) are a resource of their own, for all methods ("*/*")."""
+    blocks = []
+    for setting in (deployment.get("StageDescription") or {}).get("MethodSettings") or []:
+        if (setting["ResourcePath"], setting["HttpMethod"]) != ("/*", "*"):
+            raise ValueError("method settings for single methods have no Terraform form here")
+        settings = {"throttling_rate_limit": setting.get("ThrottlingRateLimit")}
+        blocks.append(
+            Block(
+                "resource",
+                ("aws_api_gateway_method_settings", name),
+                {
+                    "rest_api_id": Expr(f"{api}.id"),
+                    "stage_name": Expr(f"aws_api_gateway_stage.{name}.stage_name"),
+                    "method_path": "*/*",
+                    "settings": Block("settings", (), {k: v for k, v in settings.items() if v is not None}),
+                },
+            )
+        )
     return blocks

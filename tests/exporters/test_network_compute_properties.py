@@ -56,6 +56,40 @@ def test_proxy_protocol_is_not_written_for_an_http_back_end_or_when_off() -> Non
         assert "aws_proxy_protocol_policy" not in render(arch)["main.tf"]
 
 
+def rest_api(**props: Any) -> Architecture:
+    arch = network()
+    arch.add_service("api_gateway_rest", "region", label="Orders", node_id="orders", properties=props)
+    arch.add_service("lambda_function", "region", label="Handler", node_id="handler")
+    arch.connect("orders", "handler", K.INVOKE)
+    return arch
+
+
+def test_the_stage_throttles_every_method_at_the_design_rate_in_both_exports() -> None:
+    arch = rest_api(throttling_rate_limit=50)
+    deployment = build_template(arch)["Resources"]["OrdersDeployment"]["Properties"]
+    assert deployment["StageDescription"] == {
+        "MethodSettings": [{"ResourcePath": "/*", "HttpMethod": "*", "ThrottlingRateLimit": 50}]
+    }
+    assert (
+        'resource "aws_api_gateway_method_settings" "orders" {\n'
+        "  rest_api_id = aws_api_gateway_rest_api.orders.id\n"
+        "  stage_name  = aws_api_gateway_stage.orders.stage_name\n"
+        '  method_path = "*/*"\n'
+        "\n"
+        "  settings {\n"
+        "    throttling_rate_limit = 50\n"
+        "  }\n"
+        "}\n"
+    ) in render(arch)["main.tf"]
+    check(arch)
+
+
+def test_the_catalog_default_rate_writes_no_method_settings() -> None:
+    arch = rest_api(throttling_rate_limit=1000)
+    assert "StageDescription" not in build_template(arch)["Resources"]["OrdersDeployment"]["Properties"]
+    assert "aws_api_gateway_method_settings" not in render(arch)["main.tf"]
+
+
 def nat_gateways() -> Architecture:
     arch = network()
     arch.add_service("nat_gateway", "public-a", label="Egress", node_id="egress")

@@ -57,7 +57,6 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("api_gateway_rest", "throttling_rate_limit", "stage MethodSettings / aws_api_gateway_method_settings"),
     ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
     ("rds_instance", "custom_parameter_group", "a DBParameterGroup of the engine's family and version"),
     ("redshift_cluster", "custom_parameter_group", "a Redshift ClusterParameterGroup (require_ssl...)"),
@@ -374,6 +373,8 @@ def written_properties_design() -> Architecture:
         idle_timeout_seconds=900,
     )
     add("clb", "public-a", "classic", ["public-b"], listener_protocol="TCP", proxy_protocol=True)
+    add("api_gateway_rest", "region", "storefront", throttling_rate_limit=250)
+    add("lambda_function", "region", "handler")
     add("nat_gateway", "public-b", "transit", connectivity="private")
     add(
         "athena_workgroup",
@@ -444,6 +445,7 @@ def written_properties_design() -> Architecture:
     arch.connect("web", "fleet", K.TRAFFIC)
     arch.connect("tcp", "worker", K.TRAFFIC)
     arch.connect("classic", "worker", K.TRAFFIC)
+    arch.connect("storefront", "handler", K.INVOKE)
     arch.connect("cdn", "archive", K.ORIGIN)
     arch.connect("site", "web", K.ORIGIN)
     arch.connect("certificate", "site", K.ATTACH)

@@ -81,6 +81,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
         if kind == "AWS::ApiGateway::Deployment":
             api = snake(props["RestApiId"]["Ref"])
             expected |= {("aws_api_gateway_deployment", api), ("aws_api_gateway_stage", api)}
+            if (props.get("StageDescription") or {}).get("MethodSettings"):
+                expected.add(("aws_api_gateway_method_settings", api))
             continue
         if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in props:
             expected.add(("aws_rds_cluster_instance", name))
