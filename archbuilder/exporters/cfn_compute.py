@@ -67,6 +67,17 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
         props["DisableApiTermination"] = True
     if _p(node, "user_data"):
         props["UserData"] = {"Fn::Base64": str(_p(node, "user_data"))}
+    if _p(node, "require_imdsv2", True):
+        # An instance takes metadata options only from a launch template; without one, the AMI's default holds.
+        template = ctx.add(
+            ctx.lid(node, "LaunchTemplate"),
+            "AWS::EC2::LaunchTemplate",
+            {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}},
+        )
+        props["LaunchTemplate"] = {
+            "LaunchTemplateId": ref(template),
+            "Version": get_att(template, "LatestVersionNumber"),
+        }
     ctx.add(ctx.lid(node), "AWS::EC2::Instance", props)
 
 

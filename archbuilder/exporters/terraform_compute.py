@@ -60,41 +60,63 @@ def _instance(conv: Converter_, logical: str, p: Props) -> Props:
         )
     else:
         body.update(subnet_id=_e(conv, p, "SubnetId"), vpc_security_group_ids=_e(conv, p, "SecurityGroupIds"))
-    body["metadata_options"] = Block("metadata_options", (), {"http_tokens": "required"})
+    if "LaunchTemplate" in p:
+        template = p["LaunchTemplate"]
+        body["launch_template"] = Block(
+            "launch_template",
+            (),
+            {"id": conv.expr(template["LaunchTemplateId"]), "version": conv.expr(template["Version"])},
+        )
+        # The template's metadata options, stated on the instance too (they are the same; scanners read both).
+        data = conv.resources[template["LaunchTemplateId"]["Ref"]]["Properties"]["LaunchTemplateData"]
+        if "MetadataOptions" in data:
+            body["metadata_options"] = _metadata_options(data["MetadataOptions"])
     body["root_block_device"] = _ebs(conv, p["BlockDeviceMappings"][0])
     return _keep({**body, **_tags(conv, p)})
 
 
+def _metadata_options(options: Props) -> Block:
+    return Block("metadata_options", (), {"http_tokens": options["HttpTokens"]})
+
+
 @writes("AWS::EC2::LaunchTemplate")
 def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
+    # A scaling group's template says everything about its instances; an instance's only its metadata options.
     data = p["LaunchTemplateData"]
-    ebs = data["BlockDeviceMappings"][0]["Ebs"]
-    return {
-        "image_id": conv.expr(data["ImageId"]),
-        "instance_type": conv.expr(data["InstanceType"]),
-        **({"key_name": data["KeyName"]} if "KeyName" in data else {}),
-        "vpc_security_group_ids": conv.expr(data["SecurityGroupIds"]),
-        "iam_instance_profile": Block(
-            "iam_instance_profile", (), {"arn": conv.expr(data["IamInstanceProfile"]["Arn"])}
-        ),
-        "metadata_options": Block("metadata_options", (), {"http_tokens": "required"}),
-        "block_device_mappings": Block(
-            "block_device_mappings",
-            (),
-            {
-                "device_name": "/dev/xvda",
-                "ebs": Block(
-                    "ebs",
-                    (),
-                    {
-                        "volume_size": ebs["VolumeSize"],
-                        "volume_type": ebs["VolumeType"],
-                        "encrypted": ebs["Encrypted"],
-                    },
-                ),
-            },
-        ),
-    }
+    ebs = data["BlockDeviceMappings"][0]["Ebs"] if "BlockDeviceMappings" in data else None
+    profile = data.get("IamInstanceProfile")
+    return _keep(
+        {
+            "image_id": _e(conv, data, "ImageId"),
+            "instance_type": _e(conv, data, "InstanceType"),
+            "key_name": data.get("KeyName"),
+            "vpc_security_group_ids": _e(conv, data, "SecurityGroupIds"),
+            "iam_instance_profile": Block("iam_instance_profile", (), {"arn": conv.expr(profile["Arn"])})
+            if profile
+            else None,
+            "metadata_options": _metadata_options(data["MetadataOptions"])
+            if "MetadataOptions" in data
+            else None,
+            "block_device_mappings": Block(
+                "block_device_mappings",
+                (),
+                {
+                    "device_name": "/dev/xvda",
+                    "ebs": Block(
+                        "ebs",
+                        (),
+                        {
+                            "volume_size": ebs["VolumeSize"],
+                            "volume_type": ebs["VolumeType"],
+                            "encrypted": ebs["Encrypted"],
+                        },
+                    ),
+                },
+            )
+            if ebs
+            else None,
+        }
+    )
 
 
 @writes("AWS::AutoScaling::AutoScalingGroup")

@@ -140,3 +140,51 @@ def test_a_vpc_with_only_a_private_nat_gateway_has_no_default_route_for_private_
     resources = build_template(arch)["Resources"]
     assert not [body for body in resources.values() if "NatGatewayId" in body.get("Properties", {})]
     assert [body["Type"] for body in resources.values()].count("AWS::EC2::EIP") == 0
+
+
+def instance(**props: Any) -> Architecture:
+    arch = network()
+    arch.add_service("ec2_instance", "private-a", label="App", node_id="app", properties=props)
+    return arch
+
+
+def test_imdsv2_is_required_through_a_launch_template_in_both_exports() -> None:
+    arch = instance(require_imdsv2=True)
+    resources = build_template(arch)["Resources"]
+    assert resources["AppLaunchTemplate"] == {
+        "Type": "AWS::EC2::LaunchTemplate",
+        "Properties": {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}},
+    }
+    assert resources["App"]["Properties"]["LaunchTemplate"] == {
+        "LaunchTemplateId": {"Ref": "AppLaunchTemplate"},
+        "Version": {"Fn::GetAtt": ["AppLaunchTemplate", "LatestVersionNumber"]},
+    }
+    main = render(arch)["main.tf"]
+    assert (
+        'resource "aws_launch_template" "app_launch_template" {\n'
+        "  metadata_options {\n"
+        '    http_tokens = "required"\n'
+        "  }\n"
+        "}\n"
+    ) in main
+    assert (
+        "  launch_template {\n"
+        "    id      = aws_launch_template.app_launch_template.id\n"
+        "    version = aws_launch_template.app_launch_template.latest_version\n"
+        "  }\n"
+        "\n"
+        "  metadata_options {\n"
+        '    http_tokens = "required"\n'
+        "  }\n"
+    ) in main
+    check(arch)
+
+
+def test_without_imdsv2_the_instance_keeps_the_ami_default_in_both_exports() -> None:
+    arch = instance(require_imdsv2=False)
+    resources = build_template(arch)["Resources"]
+    assert "AppLaunchTemplate" not in resources
+    assert "LaunchTemplate" not in resources["App"]["Properties"]
+    main = render(arch)["main.tf"]
+    assert "aws_launch_template" not in main and "metadata_options" not in main
+    check(arch)

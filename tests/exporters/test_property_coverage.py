@@ -62,7 +62,6 @@ NOT_YET_WRITTEN = _table(
     ("redshift_cluster", "custom_parameter_group", "a Redshift ClusterParameterGroup (require_ssl...)"),
     ("redshift_cluster", "snapshot_copy_region", "cross-region snapshot copy, aws_redshift_snapshot_copy"),
     ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
-    ("ec2_instance", "require_imdsv2", "an instance takes MetadataOptions only through a launch template"),
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
     ("firehose_stream", "lambda_transform", "a ProcessingConfiguration naming a connected function"),
     ("glue_job", "encrypted", "a Glue SecurityConfiguration with a customer managed KMS key"),
@@ -337,6 +336,7 @@ def written_properties_design() -> Architecture:
         ami="ami-0123456789abcdef0",
         user_data="#!/bin/sh\necho ready\n",
         termination_protection=True,
+        require_imdsv2=True,
     )
     add(
         "autoscaling_group",

@@ -216,6 +216,12 @@ resource "aws_iam_instance_profile" "web_server_instance_profile" {
   depends_on = [aws_iam_role_policy_attachment.web_server_role_amazon_ssm_managed_instance_core]
 }
 
+resource "aws_launch_template" "web_server_launch_template" {
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
 resource "aws_instance" "web_server" {
   ami                         = data.aws_ssm_parameter.latest_ami_id.value
   instance_type               = var.web_server_instance_type
@@ -225,6 +231,11 @@ resource "aws_instance" "web_server" {
   associate_public_ip_address = true
   tags = {
     Name = "Web server"
+  }
+
+  launch_template {
+    id      = aws_launch_template.web_server_launch_template.id
+    version = aws_launch_template.web_server_launch_template.latest_version
   }
 
   metadata_options {
