@@ -31,20 +31,26 @@ def _firehose(ctx: CfnContext, node: ServiceNode) -> None:
         raise ExportError(
             f"{node.label}: a Firehose delivery stream needs a write connection to an S3 bucket"
         )
+    destination: dict[str, Any] = {
+        "BucketARN": get_att(ctx.lid(buckets[0]), "Arn"),
+        "RoleARN": get_att(role, "Arn"),
+        "BufferingHints": {
+            "IntervalInSeconds": int(_p(node, "buffer_interval_seconds", 300)),
+            "SizeInMBs": int(_p(node, "buffer_size_mb", 5)),
+        },
+        "CompressionFormat": str(_p(node, "compression", "GZIP")),
+    }
+    key = "S3DestinationConfiguration"
+    if _p(node, "lambda_transform", False):
+        # Only the extended S3 destination takes a processing configuration.
+        key = "ExtendedS3DestinationConfiguration"
+        destination["ProcessingConfiguration"] = _lambda_processing(ctx, node)
     ctx.add(
         ctx.lid(node),
         "AWS::KinesisFirehose::DeliveryStream",
         {
             "DeliveryStreamType": "DirectPut",
-            "S3DestinationConfiguration": {
-                "BucketARN": get_att(ctx.lid(buckets[0]), "Arn"),
-                "RoleARN": get_att(role, "Arn"),
-                "BufferingHints": {
-                    "IntervalInSeconds": int(_p(node, "buffer_interval_seconds", 300)),
-                    "SizeInMBs": int(_p(node, "buffer_size_mb", 5)),
-                },
-                "CompressionFormat": str(_p(node, "compression", "GZIP")),
-            },
+            key: destination,
             # Buffered records encrypted at rest (the catalog's `encrypted`, on by default).
             **(
                 {"DeliveryStreamEncryptionConfigurationInput": {"KeyType": "AWS_OWNED_CMK"}}
@@ -54,6 +60,35 @@ def _firehose(ctx: CfnContext, node: ServiceNode) -> None:
         },
         DependsOn=f"{role}Policy",
     )
+
+
+def _lambda_processing(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
+    """Each batch passed through the one function the stream invokes (the invoke connection grants the role
+    lambda:InvokeFunction on it; Firehose also reads the function's configuration)."""
+    arch = ctx.architecture
+    functions = [
+        arch.service(c.target_id)
+        for c in ctx.graph.connections_of(node.id)
+        if c.source_id == node.id
+        and c.kind is ConnectionKind.INVOKE
+        and arch.service(c.target_id).type == "lambda_function"
+    ]
+    if len(functions) != 1:
+        from archbuilder.exporters.registry import ExportError
+
+        found = ", ".join(f.label for f in functions) or "none"
+        raise ExportError(
+            f"{node.label}: a Lambda transformation needs exactly one Lambda function the stream invokes "
+            f"(an invoke connection to it); found {found}"
+        )
+    function = get_att(ctx.lid(functions[0]), "Arn")
+    ctx.allow(node, ["lambda:GetFunctionConfiguration"], function)
+    return {
+        "Enabled": True,
+        "Processors": [
+            {"Type": "Lambda", "Parameters": [{"ParameterName": "LambdaArn", "ParameterValue": function}]}
+        ],
+    }
 
 
 @renders("glue_crawler")

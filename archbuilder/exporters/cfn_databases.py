@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref
 from archbuilder.exporters.cfn_services import _p, renders
+from archbuilder.exporters.naming import snake
 from archbuilder.model import ServiceNode
 
 
@@ -15,6 +16,34 @@ def _subnet_group(ctx: CfnContext, node: ServiceNode, kind: str, description_key
         ctx.lid(node, "SubnetGroup"),
         kind,
         {description_key: f"Subnets of {node.label}", "SubnetIds": ctx.subnet_refs(node)},
+    )
+
+
+# The version a cluster with a parameter group of its own is pinned to when the design names none.
+PINNED_VERSION = {"aurora-postgresql": "17", "aurora-mysql": "8.4"}
+# The cluster parameter that makes each edition refuse connections without TLS.
+REQUIRE_TLS = {
+    "aurora-postgresql": {"rds.force_ssl": "1"},
+    "aurora-mysql": {"require_secure_transport": "ON"},
+}
+
+
+def cluster_parameter_group_family(engine: str, version: str) -> str:
+    """aurora-postgresql16 for 16.6, aurora-mysql8.0 for 8.0.mysql_aurora.3.08.0."""
+    parts = version.split(".")
+    return f"{engine}{parts[0] if engine == 'aurora-postgresql' else '.'.join(parts[:2])}"
+
+
+def _cluster_parameter_group(ctx: CfnContext, node: ServiceNode, engine: str, version: str) -> str:
+    """A cluster parameter group of the cluster's own, of its engine's family, requiring TLS from clients."""
+    return ctx.add(
+        ctx.lid(node, "ParameterGroup"),
+        "AWS::RDS::DBClusterParameterGroup",
+        {
+            "Description": f"Parameters of {node.label}",
+            "Family": cluster_parameter_group_family(engine, version),
+            "Parameters": REQUIRE_TLS[engine],
+        },
     )
 
 
@@ -36,8 +65,15 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
         "VpcSecurityGroupIds": ctx.sg_refs(node),
         "Tags": ctx.tags(node),
     }
-    if _p(node, "engine_version"):
-        cluster_props["EngineVersion"] = str(_p(node, "engine_version"))
+    version = str(_p(node, "engine_version", "") or "")
+    if _p(node, "custom_parameter_group", True):
+        # The group's family names a major version: the cluster is pinned to one of it, so the two agree.
+        version = version or PINNED_VERSION[engine]
+        cluster_props["DBClusterParameterGroupName"] = ref(
+            _cluster_parameter_group(ctx, node, engine, version)
+        )
+    if version:
+        cluster_props["EngineVersion"] = version
     if _p(node, "storage_type", "aurora") == "aurora-iopt1":
         cluster_props["StorageType"] = "aurora-iopt1"
     if serverless:
@@ -108,6 +144,32 @@ def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if nodes > 1:
         props["NumberOfNodes"] = nodes
+    if _p(node, "custom_parameter_group", True):
+        parameters = ctx.add(
+            ctx.lid(node, "ParameterGroup"),
+            "AWS::Redshift::ClusterParameterGroup",
+            {
+                "Description": f"Parameters of {node.label}",
+                "ParameterGroupFamily": "redshift-1.0",
+                # Clients must connect with TLS.
+                "Parameters": [{"ParameterName": "require_ssl", "ParameterValue": "true"}],
+            },
+        )
+        props["ClusterParameterGroupName"] = ref(parameters)
+    copy_region = str(_p(node, "snapshot_copy_region", "") or "")
+    if copy_region:
+        # Snapshots copied to the other region and kept there as long as here.
+        props["DestinationRegion"] = copy_region
+        props["SnapshotCopyRetentionPeriod"] = max(1, int(_p(node, "backup_retention_days", 7)))
+        if props["Encrypted"]:
+            # Copies of KMS-encrypted snapshots need a grant in the destination region, which a stack (made in
+            # its own region) cannot create: it is named here.
+            props["SnapshotCopyGrantName"] = ctx.parameter(
+                f"{ctx.lid(node)}SnapshotCopyGrant",
+                "String",
+                f"{snake(node.label).replace('_', '-')}-snapshot-copy",
+                f"Snapshot copy grant in {copy_region} for the snapshots of {node.label}",
+            )
     if _p(node, "multi_az", False):
         # Redshift Multi-AZ (RA3 node types) keeps a standby compute set in a second AZ.
         props["MultiAZ"] = True

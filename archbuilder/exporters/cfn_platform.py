@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_management import _account_administers_key
 from archbuilder.exporters.cfn_services import _p, _role, renders
 from archbuilder.exporters.naming import snake
 from archbuilder.model import ServiceNode
@@ -131,7 +132,64 @@ def _glue_job(ctx: CfnContext, node: ServiceNode) -> None:
     if job_type != "pythonshell":
         props["WorkerType"] = str(_p(node, "worker_type", "G.1X"))
         props["NumberOfWorkers"] = int(_p(node, "number_of_workers", 10))
+    if _p(node, "encrypted", True):
+        props["SecurityConfiguration"] = ref(_glue_security_configuration(ctx, node))
     ctx.add(ctx.lid(node), "AWS::Glue::Job", props)
+
+
+GLUE_LOG_GROUPS = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws-glue/*"
+
+
+def _glue_security_configuration(ctx: CfnContext, node: ServiceNode) -> str:
+    """What the job writes to S3, its logs and its bookmarks, encrypted with a key of its own that the job's role
+    uses and CloudWatch Logs may use for Glue's log groups only. The key is kept with the data it encrypts."""
+    key = ctx.add(
+        ctx.lid(node, "Key"),
+        "AWS::KMS::Key",
+        {
+            "EnableKeyRotation": True,
+            "PendingWindowInDays": 30,
+            "KeyPolicy": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    _account_administers_key(),
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": sub("logs.${AWS::Region}.amazonaws.com")},
+                        "Action": [
+                            "kms:Decrypt*",
+                            "kms:Describe*",
+                            "kms:Encrypt*",
+                            "kms:GenerateDataKey*",
+                            "kms:ReEncrypt*",
+                        ],
+                        "Resource": "*",
+                        "Condition": {
+                            "ArnLike": {"kms:EncryptionContext:aws:logs:arn": sub(GLUE_LOG_GROUPS)}
+                        },
+                    },
+                ],
+            },
+        },
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+    key_arn = get_att(key, "Arn")
+    ctx.allow(node, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], key_arn)
+    # Glue associates the key with the job's log groups when it creates them.
+    ctx.allow(node, ["logs:AssociateKmsKey"], sub(GLUE_LOG_GROUPS))
+    return ctx.add(
+        ctx.lid(node, "SecurityConfiguration"),
+        "AWS::Glue::SecurityConfiguration",
+        {
+            "Name": sub(f"${{AWS::StackName}}-{ctx.lid(node)}"),
+            "EncryptionConfiguration": {
+                "S3Encryptions": [{"S3EncryptionMode": "SSE-KMS", "KmsKeyArn": key_arn}],
+                "CloudWatchEncryption": {"CloudWatchEncryptionMode": "SSE-KMS", "KmsKeyArn": key_arn},
+                "JobBookmarksEncryption": {"JobBookmarksEncryptionMode": "CSE-KMS", "KmsKeyArn": key_arn},
+            },
+        },
+    )
 
 
 @renders("codebuild_project")

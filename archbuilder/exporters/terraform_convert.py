@@ -37,6 +37,10 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::ElasticLoadBalancingV2::TargetGroup": ("aws_lb_target_group", "arn", {}),
     "AWS::ElasticLoadBalancingV2::Listener": ("aws_lb_listener", "arn", {}),
     "AWS::RDS::DBSubnetGroup": ("aws_db_subnet_group", "name", {}),
+    "AWS::RDS::DBParameterGroup": ("aws_db_parameter_group", "name", {}),
+    "AWS::RDS::DBClusterParameterGroup": ("aws_rds_cluster_parameter_group", "name", {}),
+    "AWS::Redshift::ClusterParameterGroup": ("aws_redshift_parameter_group", "name", {}),
+    "AWS::Glue::SecurityConfiguration": ("aws_glue_security_configuration", "name", {}),
     "AWS::RDS::DBInstance": ("aws_db_instance", "identifier", {"Endpoint.Address": "address"}),
     "AWS::S3::Bucket": (
         "aws_s3_bucket",

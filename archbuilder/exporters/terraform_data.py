@@ -22,6 +22,21 @@ def _db_subnets(conv: Converter_, logical: str, p: Props) -> Props:
     return {"description": p["DBSubnetGroupDescription"], "subnet_ids": conv.expr(p["SubnetIds"])}
 
 
+@writes("AWS::RDS::DBParameterGroup")
+def _db_parameters(conv: Converter_, logical: str, p: Props) -> Props:
+    return _keep(
+        {
+            "family": p["Family"],
+            "description": p["Description"],
+            "parameter": [
+                Block("parameter", (), {"name": name, "value": value})
+                for name, value in (p.get("Parameters") or {}).items()
+            ]
+            or None,
+        }
+    )
+
+
 @writes("AWS::RDS::DBInstance")
 def _db(conv: Converter_, logical: str, p: Props) -> Props:
     if "DBClusterIdentifier" in p:
@@ -42,6 +57,11 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
         "username": p["MasterUsername"],
         "manage_master_user_password": True,
         "db_subnet_group_name": _e(conv, p, "DBSubnetGroupName"),
+        **(
+            {"parameter_group_name": _e(conv, p, "DBParameterGroupName")}
+            if "DBParameterGroupName" in p
+            else {}
+        ),
         "vpc_security_group_ids": _e(conv, p, "VPCSecurityGroups"),
         "skip_final_snapshot": False,
         "final_snapshot_identifier": Expr(f'"{conv.names[logical][1].replace("_", "-")}-final"'),

@@ -159,22 +159,21 @@ def _cache_cluster(conv: Converter_, logical: str, p: Props) -> Props:
 
 @writes("AWS::KinesisFirehose::DeliveryStream")
 def _firehose(conv: Converter_, logical: str, p: Props) -> Props:
-    destination = p["S3DestinationConfiguration"]
+    destination = p.get("S3DestinationConfiguration") or p["ExtendedS3DestinationConfiguration"]
     hints = destination["BufferingHints"]
+    s3: Props = {
+        "bucket_arn": conv.expr(destination["BucketARN"]),
+        "role_arn": conv.expr(destination["RoleARN"]),
+        "buffering_interval": hints["IntervalInSeconds"],
+        "buffering_size": hints["SizeInMBs"],
+        "compression_format": destination["CompressionFormat"],
+    }
+    if "ProcessingConfiguration" in destination:
+        s3["processing_configuration"] = _processing(conv, destination["ProcessingConfiguration"])
     return {
         "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
         "destination": "extended_s3",
-        "extended_s3_configuration": Block(
-            "extended_s3_configuration",
-            (),
-            {
-                "bucket_arn": conv.expr(destination["BucketARN"]),
-                "role_arn": conv.expr(destination["RoleARN"]),
-                "buffering_interval": hints["IntervalInSeconds"],
-                "buffering_size": hints["SizeInMBs"],
-                "compression_format": destination["CompressionFormat"],
-            },
-        ),
+        "extended_s3_configuration": Block("extended_s3_configuration", (), s3),
         **(
             {
                 "server_side_encryption": Block(
@@ -185,6 +184,37 @@ def _firehose(conv: Converter_, logical: str, p: Props) -> Props:
             else {}
         ),
     }
+
+
+def _processing(conv: Converter_, processing: Props) -> Block:
+    return Block(
+        "processing_configuration",
+        (),
+        {
+            "enabled": processing["Enabled"],
+            "processors": [
+                Block(
+                    "processors",
+                    (),
+                    {
+                        "type": processor["Type"],
+                        "parameters": [
+                            Block(
+                                "parameters",
+                                (),
+                                {
+                                    "parameter_name": parameter["ParameterName"],
+                                    "parameter_value": conv.expr(parameter["ParameterValue"]),
+                                },
+                            )
+                            for parameter in processor["Parameters"]
+                        ],
+                    },
+                )
+                for processor in processing["Processors"]
+            ],
+        },
+    )
 
 
 @writes("AWS::Glue::Database")

@@ -129,6 +129,7 @@ def _glue_job(conv: Converter_, logical: str, p: Props) -> Props:
             "max_retries": p["MaxRetries"],
             "worker_type": p.get("WorkerType"),
             "number_of_workers": p.get("NumberOfWorkers"),
+            "security_configuration": _e(conv, p, "SecurityConfiguration"),
             "command": Block(
                 "command",
                 (),
@@ -140,6 +141,46 @@ def _glue_job(conv: Converter_, logical: str, p: Props) -> Props:
             ),
         }
     )
+
+
+@writes("AWS::Glue::SecurityConfiguration")
+def _glue_security_configuration(conv: Converter_, logical: str, p: Props) -> Props:
+    config = p["EncryptionConfiguration"]
+    s3, logs, bookmarks = (
+        config["S3Encryptions"][0],
+        config["CloudWatchEncryption"],
+        config["JobBookmarksEncryption"],
+    )
+    return {
+        "name": conv.expr(p["Name"]),
+        "encryption_configuration": Block(
+            "encryption_configuration",
+            (),
+            {
+                "cloudwatch_encryption": Block(
+                    "cloudwatch_encryption",
+                    (),
+                    {
+                        "cloudwatch_encryption_mode": logs["CloudWatchEncryptionMode"],
+                        "kms_key_arn": conv.expr(logs["KmsKeyArn"]),
+                    },
+                ),
+                "job_bookmarks_encryption": Block(
+                    "job_bookmarks_encryption",
+                    (),
+                    {
+                        "job_bookmarks_encryption_mode": bookmarks["JobBookmarksEncryptionMode"],
+                        "kms_key_arn": conv.expr(bookmarks["KmsKeyArn"]),
+                    },
+                ),
+                "s3_encryption": Block(
+                    "s3_encryption",
+                    (),
+                    {"s3_encryption_mode": s3["S3EncryptionMode"], "kms_key_arn": conv.expr(s3["KmsKeyArn"])},
+                ),
+            },
+        ),
+    }
 
 
 @writes("AWS::CodeBuild::Project")

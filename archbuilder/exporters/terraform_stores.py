@@ -32,6 +32,15 @@ def _retained() -> Block:
     return Block("lifecycle", (), {"prevent_destroy": True})
 
 
+def _parameters(p: Props) -> list[Block]:
+    return [Block("parameter", (), {"name": name, "value": value}) for name, value in p["Parameters"].items()]
+
+
+@writes("AWS::RDS::DBClusterParameterGroup")
+def _aurora_parameters(conv: Converter_, logical: str, p: Props) -> Props:
+    return {"family": p["Family"], "description": p["Description"], "parameter": _parameters(p)}
+
+
 @writes("AWS::RDS::DBCluster")
 def _aurora(conv: Converter_, logical: str, p: Props) -> Props:
     scaling = p.get("ServerlessV2ScalingConfiguration")
@@ -49,6 +58,7 @@ def _aurora(conv: Converter_, logical: str, p: Props) -> Props:
             "deletion_protection": p["DeletionProtection"],
             "iam_database_authentication_enabled": p["EnableIAMDatabaseAuthentication"],
             "db_subnet_group_name": _e(conv, p, "DBSubnetGroupName"),
+            "db_cluster_parameter_group_name": _e(conv, p, "DBClusterParameterGroupName"),
             "vpc_security_group_ids": _e(conv, p, "VpcSecurityGroupIds"),
             **_final_snapshot(conv, logical),
             "serverlessv2_scaling_configuration": Block(
@@ -85,6 +95,19 @@ def _redshift_subnets(conv: Converter_, logical: str, p: Props) -> Props:
     }
 
 
+@writes("AWS::Redshift::ClusterParameterGroup")
+def _redshift_parameters(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": _named(conv, logical, 255),
+        "family": p["ParameterGroupFamily"],
+        "description": p["Description"],
+        "parameter": [
+            Block("parameter", (), {"name": item["ParameterName"], "value": item["ParameterValue"]})
+            for item in p["Parameters"]
+        ],
+    }
+
+
 @writes("AWS::Redshift::Cluster")
 def _redshift(conv: Converter_, logical: str, p: Props) -> Props:
     return _keep(
@@ -102,11 +125,34 @@ def _redshift(conv: Converter_, logical: str, p: Props) -> Props:
             "enhanced_vpc_routing": p["EnhancedVpcRouting"],
             "automated_snapshot_retention_period": p["AutomatedSnapshotRetentionPeriod"],
             "cluster_subnet_group_name": _e(conv, p, "ClusterSubnetGroupName"),
+            "cluster_parameter_group_name": _e(conv, p, "ClusterParameterGroupName"),
             "vpc_security_group_ids": _e(conv, p, "VpcSecurityGroupIds"),
             **_final_snapshot(conv, logical),
             **_tags(conv, p),
         }
     )
+
+
+@companions("AWS::Redshift::Cluster")
+def _redshift_snapshot_copy(conv: Converter_, logical: str, p: Props) -> list[Block]:
+    """The aws provider sets cross-region snapshot copy with a resource of its own."""
+    if "DestinationRegion" not in p:
+        return []
+    return [
+        split_resource(
+            conv,
+            logical,
+            "aws_redshift_snapshot_copy",
+            _keep(
+                {
+                    "cluster_identifier": Expr(f"{conv.address(logical)}.id"),
+                    "destination_region": p["DestinationRegion"],
+                    "retention_period": p["SnapshotCopyRetentionPeriod"],
+                    "snapshot_copy_grant_name": _e(conv, p, "SnapshotCopyGrantName"),
+                }
+            ),
+        )
+    ]
 
 
 @writes("AWS::OpenSearchService::Domain")

@@ -24,9 +24,18 @@ def moto_deployable(
     supported = moto_types()
     resources = template["Resources"]
     dropped = sorted(name for name, body in resources.items() if body["Type"] not in supported)
+    # moto creates DB parameter groups, but a Ref to one gives its model instead of its name: users of a group
+    # name the default group of its family instead, which moto makes when asked for it.
+    renamed = {
+        name: f"default.{body['Properties']['Family']}"
+        for name, body in resources.items()
+        if body["Type"] == "AWS::RDS::DBParameterGroup"
+    }
 
     def scrub(value: Any) -> Any:
         if isinstance(value, dict):
+            if set(value) == {"Ref"} and value["Ref"] in renamed:
+                return renamed[value["Ref"]]
             if set(value) == {"Ref"} and value["Ref"] in dropped:
                 return refs.get(value["Ref"], f"arn:aws:s3:::{value['Ref'].lower()}")
             if set(value) == {"Fn::GetAtt"} and value["Fn::GetAtt"][0] in dropped:

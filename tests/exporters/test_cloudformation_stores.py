@@ -237,15 +237,18 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
             "LoadBalancerDescriptions"
         ]
         assert balancer["ListenerDescriptions"][0]["Listener"]["InstancePort"] == 8080
-    # moto emulates neither Aurora clusters (their instances are created), OpenSearch, Backup nor WAFv2.
+    # moto emulates neither Aurora clusters (their instances are created) nor their parameter groups, OpenSearch,
+    # Backup nor WAFv2.
     assert dropped == [
         "EdgeRules",
         "EdgeRulesAppLBAssociation",
         "Ledger",
+        "LedgerParameterGroup",
         "NightlyBackups",
         "NightlyBackupsPlan",
         "NightlyBackupsSelection",
         "Reports",
+        "ReportsParameterGroup",
         "Search",
     ]
 
@@ -315,6 +318,7 @@ def test_platform_services_deploy_in_moto_as_far_as_it_emulates_them() -> None:
         "Kubernetes",
         "Mail",
         "NightlyETL",
+        "NightlyETLSecurityConfiguration",
         "TableCache",
         "TableCacheSubnetGroup",
     ]

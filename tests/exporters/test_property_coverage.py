@@ -57,14 +57,8 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("aurora_cluster", "custom_parameter_group", "a DBClusterParameterGroup of the engine's family"),
-    ("rds_instance", "custom_parameter_group", "a DBParameterGroup of the engine's family and version"),
-    ("redshift_cluster", "custom_parameter_group", "a Redshift ClusterParameterGroup (require_ssl...)"),
-    ("redshift_cluster", "snapshot_copy_region", "cross-region snapshot copy, aws_redshift_snapshot_copy"),
     ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
-    ("firehose_stream", "lambda_transform", "a ProcessingConfiguration naming a connected function"),
-    ("glue_job", "encrypted", "a Glue SecurityConfiguration with a customer managed KMS key"),
     ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
     ("security_group", "group_description", "a group node is not written; each service gets its own group"),
     ("security_group", "ingress", "a group node is not written; each service gets its own group"),
@@ -94,6 +88,24 @@ def _source(kind: str, type_id: str, parent: str, extra: list[str] | None = None
         arch.connect("peer", SUBJECT, K(kind))
 
     return setup
+
+
+def _peer(kind: str, type_id: str, node_id: str) -> Setup:
+    """One more regional service the subject connects to (`kind` from the subject)."""
+
+    def setup(arch: Architecture) -> None:
+        arch.add_service(type_id, "region", label=node_id.title(), node_id=node_id)
+        arch.connect(SUBJECT, node_id, K(kind))
+
+    return setup
+
+
+def _both(first: Setup, second: Setup) -> Setup:
+    def both(arch: Architecture) -> None:
+        first(arch)
+        second(arch)
+
+    return both
 
 
 def _with_certificate(setup: Setup) -> Setup:
@@ -131,7 +143,9 @@ CONTEXT: dict[str, Setup] = {
     "api_gateway_http": _target("invoke", "lambda_function", "region"),
     "cloudfront_distribution": _two_origins,
     "route53_zone": _target("dns", "alb", "public-a", ["public-b"], internet_facing=True),
-    "firehose_stream": _target("write", "s3_bucket", "region"),
+    "firehose_stream": _both(
+        _target("write", "s3_bucket", "region"), _peer("invoke", "lambda_function", "transform")
+    ),
     "glue_crawler": _target("read", "s3_bucket", "region"),
     "ecs_service": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
@@ -316,7 +330,23 @@ def written_properties_design() -> Architecture:
         object_lock=True,
         website=True,
     )
-    add("rds_instance", "private-a", "orders", ["private-b"], iam_database_authentication=True)
+    add(
+        "rds_instance",
+        "private-a",
+        "orders",
+        ["private-b"],
+        iam_database_authentication=True,
+        custom_parameter_group=True,
+    )
+    add(
+        "rds_instance",
+        "private-a",
+        "accounts",
+        ["private-b"],
+        engine="mysql",
+        engine_version="8.0.44",
+        custom_parameter_group=True,
+    )
     add(
         "dynamodb_table",
         "region",
@@ -425,7 +455,14 @@ def written_properties_design() -> Architecture:
     add("acm_certificate", "region", "certificate", domain_name="www.example.com")
     add("cloudfront_distribution", None, "mirror", origin_failover=True)
     add("s3_bucket", "region", "replica")
-    add("aurora_cluster", "private-a", "reports", ["private-b"], storage_type="aurora-iopt1")
+    add(
+        "aurora_cluster",
+        "private-a",
+        "reports",
+        ["private-b"],
+        storage_type="aurora-iopt1",
+        custom_parameter_group=True,
+    )
     add(
         "redshift_cluster",
         "private-a",
@@ -433,7 +470,12 @@ def written_properties_design() -> Architecture:
         ["private-b"],
         multi_az=True,
         instance_class="ra3.4xlarge",
+        custom_parameter_group=True,
+        snapshot_copy_region="us-west-2",
     )
+    add("glue_job", "region", "etl", script_location="s3://example-scripts/job.py", encrypted=True)
+    add("lambda_function", "region", "enrich")
+    add("firehose_stream", "region", "deliveries", lambda_transform=True)
     add(
         "route53_zone",
         None,
@@ -452,6 +494,8 @@ def written_properties_design() -> Architecture:
     arch.connect("mirror", "replica", K.ORIGIN, label="secondary")
     arch.connect("mirror", "web", K.ORIGIN, label="primary")
     arch.connect("zone", "web", K.DNS)
+    arch.connect("deliveries", "archive", K.WRITE)
+    arch.connect("deliveries", "enrich", K.INVOKE)
     return arch
 
 

@@ -28,6 +28,10 @@ COMPANION_TYPES = {
     "AWS::ElasticLoadBalancingV2::TargetGroup": "aws_lb_target_group",
     "AWS::ElasticLoadBalancingV2::Listener": "aws_lb_listener",
     "AWS::RDS::DBSubnetGroup": "aws_db_subnet_group",
+    "AWS::RDS::DBParameterGroup": "aws_db_parameter_group",
+    "AWS::RDS::DBClusterParameterGroup": "aws_rds_cluster_parameter_group",
+    "AWS::Redshift::ClusterParameterGroup": "aws_redshift_parameter_group",
+    "AWS::Glue::SecurityConfiguration": "aws_glue_security_configuration",
     "AWS::Redshift::ClusterSubnetGroup": "aws_redshift_subnet_group",
     "AWS::ElastiCache::SubnetGroup": "aws_elasticache_subnet_group",
     "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
@@ -129,6 +133,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected.add(("aws_ecr_lifecycle_policy", name))
         if kind == "AWS::EFS::FileSystem":
             expected.add(("aws_efs_backup_policy", name))
+        if kind == "AWS::Redshift::Cluster" and "DestinationRegion" in props:
+            expected.add(("aws_redshift_snapshot_copy", name))
         if kind == "AWS::ElasticLoadBalancing::LoadBalancer" and props.get("Policies"):
             expected.add(("aws_proxy_protocol_policy", name))
     return expected

@@ -122,6 +122,16 @@ resource "aws_db_subnet_group" "app_database_subnet_group" {
   subnet_ids  = [aws_subnet.public_subnet_a.id]
 }
 
+resource "aws_db_parameter_group" "app_database_parameter_group" {
+  family      = "mysql8.4"
+  description = "Parameters of App database"
+
+  parameter {
+    name  = "require_secure_transport"
+    value = "1"
+  }
+}
+
 resource "aws_db_instance" "app_database" {
   engine                      = "mysql"
   instance_class              = var.app_database_instance_class
@@ -132,10 +142,12 @@ resource "aws_db_instance" "app_database" {
   storage_encrypted           = false
   deletion_protection         = true
   publicly_accessible         = true
+  engine_version              = "8.4.8"
   copy_tags_to_snapshot       = true
   username                    = "dbadmin"
   manage_master_user_password = true
   db_subnet_group_name        = aws_db_subnet_group.app_database_subnet_group.name
+  parameter_group_name        = aws_db_parameter_group.app_database_parameter_group.name
   vpc_security_group_ids      = [aws_security_group.app_database_security_group.id]
   skip_final_snapshot         = false
   final_snapshot_identifier   = "app-database-final"

@@ -429,6 +429,16 @@ resource "aws_db_subnet_group" "orders_database_subnet_group" {
   subnet_ids  = [aws_subnet.data_subnet_a.id, aws_subnet.data_subnet_b.id]
 }
 
+resource "aws_db_parameter_group" "orders_database_parameter_group" {
+  family      = "postgres18"
+  description = "Parameters of Orders database"
+
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+}
+
 resource "aws_db_instance" "orders_database" {
   engine                      = "postgres"
   instance_class              = var.orders_database_instance_class
@@ -439,10 +449,12 @@ resource "aws_db_instance" "orders_database" {
   storage_encrypted           = true
   deletion_protection         = true
   publicly_accessible         = false
+  engine_version              = "18"
   copy_tags_to_snapshot       = true
   username                    = "dbadmin"
   manage_master_user_password = true
   db_subnet_group_name        = aws_db_subnet_group.orders_database_subnet_group.name
+  parameter_group_name        = aws_db_parameter_group.orders_database_parameter_group.name
   vpc_security_group_ids      = [aws_security_group.orders_database_security_group.id]
   skip_final_snapshot         = false
   final_snapshot_identifier   = "orders-database-final"
