@@ -84,10 +84,12 @@ def test_the_stage_throttles_every_method_at_the_design_rate_in_both_exports() -
     check(arch)
 
 
-def test_the_catalog_default_rate_writes_no_method_settings() -> None:
-    arch = rest_api(throttling_rate_limit=1000)
-    assert "StageDescription" not in build_template(arch)["Resources"]["OrdersDeployment"]["Properties"]
-    assert "aws_api_gateway_method_settings" not in render(arch)["main.tf"]
+def test_the_catalog_default_rate_is_written_too() -> None:
+    """Unwritten, the stage would allow the account's 10,000 requests/s, not the design's 1,000."""
+    arch = rest_api()
+    deployment = build_template(arch)["Resources"]["OrdersDeployment"]["Properties"]
+    assert deployment["StageDescription"]["MethodSettings"][0]["ThrottlingRateLimit"] == 1000
+    assert "    throttling_rate_limit = 1000\n" in render(arch)["main.tf"]
 
 
 def nat_gateways() -> Architecture:

@@ -50,6 +50,16 @@ resource "aws_api_gateway_stage" "orders_api" {
   stage_name    = "prod"
 }
 
+resource "aws_api_gateway_method_settings" "orders_api" {
+  rest_api_id = aws_api_gateway_rest_api.orders_api.id
+  stage_name  = aws_api_gateway_stage.orders_api.stage_name
+  method_path = "*/*"
+
+  settings {
+    throttling_rate_limit = 1000
+  }
+}
+
 resource "aws_lambda_permission" "orders_api_orders_handler_permission" {
   function_name = aws_lambda_function.orders_handler.function_name
   action        = "lambda:InvokeFunction"
