@@ -86,15 +86,26 @@ def in_public_subnet(graph: ArchGraph, node: ServiceNode) -> bool:
     return SubnetTier.PUBLIC in graph.placements[node.id].tiers
 
 
+def is_private_nat(node: ServiceNode) -> bool:
+    """A NAT gateway of private connectivity: it reaches other VPCs and networks, never the internet."""
+    return node.type == "nat_gateway" and node.properties.get("connectivity") == "private"
+
+
+def internet_nat_gateways(graph: ArchGraph) -> list[ServiceNode]:
+    """The NAT gateways that give private subnets a way out to the internet (and AWS's public endpoints)."""
+    return [node for node in services_of_type(graph, "nat_gateway") if not is_private_nat(node)]
+
+
 def vpcs_with(graph: ArchGraph, *types: str) -> set[str]:
-    """Ids of the VPCs that hold at least one service of `types` (computed once per graph and set of types)."""
+    """Ids of the VPCs that hold at least one service of `types` (computed once per graph and set of types).
+    Asked for a way out, a private NAT gateway does not count: every caller means internet egress by it."""
     key = "vpcs_with:" + ",".join(sorted(types))
     cached = graph.memo.get(key)
     if cached is None:
         cached = {
             vpc_id
             for service in services_of_type(graph, *types)
-            if (vpc_id := graph.placements[service.id].vpc_id)
+            if (vpc_id := graph.placements[service.id].vpc_id) and not is_private_nat(service)
         }
         graph.memo[key] = cached
     return cached

@@ -8,8 +8,12 @@ from archbuilder.validation.rule import Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # Every NAT gateway takes an Elastic IP of its own, so they count too.
-    holders = services_of_type(graph, "elastic_ip", "nat_gateway")
+    # Every public NAT gateway takes an Elastic IP of its own, so they count too; a private one has none.
+    holders = [
+        node
+        for node in services_of_type(graph, "elastic_ip", "nat_gateway")
+        if node.type != "nat_gateway" or node.properties.get("connectivity") != "private"
+    ]
     by_region: dict[str, list[ServiceNode]] = {}
     for node in holders:
         by_region.setdefault(graph.placements[node.id].region or "?", []).append(node)

@@ -9,13 +9,17 @@ from archbuilder.validation.rules._links import linked
 
 
 def _s3_paths(graph: ArchGraph) -> set[str]:
-    """VPCs with an S3 gateway endpoint or a NAT gateway (computed once per graph)."""
+    """VPCs with an S3 gateway endpoint or a NAT gateway to the internet (computed once per graph)."""
     cached = graph.memo.get("rel_redshift_s3_paths")
     if cached is None:
         cached = {
             vpc_id
             for node in services_of_type(graph, "vpc_endpoint_gateway", "nat_gateway")
-            if (node.type == "nat_gateway" or node.properties.get("service", "s3") == "s3")
+            if (
+                node.properties.get("connectivity") != "private"
+                if node.type == "nat_gateway"
+                else node.properties.get("service", "s3") == "s3"
+            )
             and (vpc_id := graph.placements[node.id].vpc_id) is not None
         }
         graph.memo["rel_redshift_s3_paths"] = cached

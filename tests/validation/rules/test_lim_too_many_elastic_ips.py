@@ -12,7 +12,13 @@ from tests.validation.builders import (
 )
 
 CASE = Case(
-    ok=with_(both(*[svc("elastic_ip", "region", f"ip{i}") for i in range(5)])),
+    # A private NAT gateway holds no Elastic IP: five addresses and it stay within the quota.
+    ok=with_(
+        both(
+            *[svc("elastic_ip", "region", f"ip{i}") for i in range(5)],
+            svc("nat_gateway", "public-a", "transit", connectivity="private"),
+        )
+    ),
     bad=with_(
         both(
             *[svc("elastic_ip", "region", f"ip{i}") for i in range(5)],

@@ -35,3 +35,20 @@ CASE = Case(
 
 def test_rel_lambda_in_vpc_without_egress() -> None:
     check_case(RULE, CASE)
+
+
+def test_a_private_nat_gateway_is_no_way_out() -> None:
+    """A NAT gateway of private connectivity reaches other networks, not AWS's public endpoints."""
+    private_nat = Case(
+        ok=CASE.ok,
+        bad=with_(
+            both(
+                svc("lambda_function", "private-a", "fn", ["private-b"]),
+                svc("dynamodb_table", "region", "table"),
+                svc("nat_gateway", "public-a", "transit", connectivity="private"),
+                connect("fn", "table", ConnectionKind.WRITE),
+            )
+        ),
+        expected=CASE.expected,
+    )
+    check_case(RULE, private_nat)
