@@ -82,7 +82,8 @@ FOLDED = {
     "Terraform::aws_ecs_task_definition",
 }
 # Properties (at any depth) whose references name a resource's own companions: security groups, roles,
-# instance profiles, launch templates, addresses, dead-letter queues, trail buckets, crawler databases.
+# instance profiles, launch templates, addresses, dead-letter queues, trail buckets, crawler databases, and the
+# parameter groups, cache policies and security configurations the export writes for one service.
 COMPANION_KEYS = frozenset(
     {
         "SecurityGroups",
@@ -103,6 +104,11 @@ COMPANION_KEYS = frozenset(
         "AllocationId",
         "RedrivePolicy",
         "DatabaseName",
+        "DBParameterGroupName",
+        "DBClusterParameterGroupName",
+        "ClusterParameterGroupName",
+        "SecurityConfiguration",
+        "CachePolicyId",
     }
 )
 SUBNET_KEYS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
@@ -190,6 +196,12 @@ class _Importer(NetworkInference, ConnectionInference):
             "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
             "AWS::SQS::Queue": {"AWS::SQS::Queue"},
             "AWS::Glue::Database": {"AWS::Glue::Crawler"},
+            # Settings the export writes as resources of a service's own (its properties say them again).
+            "AWS::RDS::DBParameterGroup": {"AWS::RDS::DBInstance"},
+            "AWS::RDS::DBClusterParameterGroup": {"AWS::RDS::DBCluster"},
+            "AWS::Redshift::ClusterParameterGroup": {"AWS::Redshift::Cluster"},
+            "AWS::Glue::SecurityConfiguration": {"AWS::Glue::Job"},
+            "AWS::CloudFront::CachePolicy": {"AWS::CloudFront::Distribution"},
         }
         for companion in users:
             kind = self._type(companion)
