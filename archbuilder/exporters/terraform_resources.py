@@ -69,14 +69,18 @@ def split_resource(conv: Converter_, logical: str, tf_type: str, body: Props, su
 
 def depends_on(conv: Converter_, props: Props) -> list[Expr] | None:
     """The CloudFormation DependsOn of a resource (kept by the renderer as `_DependsOn`) as Terraform addresses.
-    A REST API's deployment is written as a deployment and a stage, and a method as a method and an
-    integration: what depends on them waits for the stage and the integration."""
+    A REST API's deployment is written as a deployment, a stage and its method settings, and a method as a
+    method and an integration: what depends on them waits for the stage (and settings) and the integration."""
     addresses = []
     for name in props.get("_DependsOn") or []:
         kind = conv.resources[name]["Type"]
         if kind == "AWS::ApiGateway::Deployment":
-            api = conv.resources[name]["Properties"]["RestApiId"]["Ref"]
-            addresses.append(f"aws_api_gateway_stage.{conv.names[api][1]}")
+            deployment = conv.resources[name]["Properties"]
+            api = conv.names[deployment["RestApiId"]["Ref"]][1]
+            addresses.append(f"aws_api_gateway_stage.{api}")
+            if (deployment.get("StageDescription") or {}).get("MethodSettings"):
+                # CloudFormation completes the stage with its method settings (its throttling).
+                addresses.append(f"aws_api_gateway_method_settings.{api}")
         elif kind == "AWS::ApiGateway::Method":
             addresses.append(f"aws_api_gateway_integration.{snake(name)}")
         elif kind == "AWS::EC2::VPCGatewayAttachment":

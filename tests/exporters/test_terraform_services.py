@@ -142,7 +142,11 @@ def test_other_edges_correspond_and_are_wired() -> None:
     assert distribution["web_acl_id"] == "${aws_wafv2_web_acl.edge_rules.arn}"
     assert found[("aws_wafv2_web_acl", "edge_rules")]["scope"] == "CLOUDFRONT"
     rest = found[("aws_wafv2_web_acl_association", "regional_rules_shop_api_association")]
-    assert rest["depends_on"] == ["${aws_api_gateway_stage.shop_api}"]
+    # The association waits for the stage and its throttling settings, as CloudFormation waits for the deployment.
+    assert rest["depends_on"] == [
+        "${aws_api_gateway_method_settings.shop_api}",
+        "${aws_api_gateway_stage.shop_api}",
+    ]
     assert rest["resource_arn"] == (
         "arn:${data.aws_partition.current.partition}:apigateway:${data.aws_region.current.name}"
         "::/restapis/${aws_api_gateway_rest_api.shop_api.id}/stages/prod"
