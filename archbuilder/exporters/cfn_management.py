@@ -141,15 +141,18 @@ def _log_group(ctx: CfnContext, node: ServiceNode) -> None:
     retention = str(_p(node, "retention_days", "30"))
     props: dict[str, Any] = {**({"RetentionInDays": int(retention)} if retention != "never" else {})}
     if _p(node, "encrypted", False):
-        props["KmsKeyId"] = get_att(_log_key(ctx, node), "Arn")
+        props["KmsKeyId"] = get_att(logs_key(ctx, node), "Arn")
     ctx.add(
         ctx.lid(node), "AWS::Logs::LogGroup", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
     )
 
 
-def _log_key(ctx: CfnContext, node: ServiceNode) -> str:
-    """A key of the log group's own: CloudWatch Logs may use it only for log groups of this account and region.
-    Kept with the group, whose events cannot be read without it."""
+ACCOUNT_LOG_GROUPS = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"
+
+
+def logs_key(ctx: CfnContext, node: ServiceNode, log_groups: str = ACCOUNT_LOG_GROUPS) -> str:
+    """A key of the node's own that CloudWatch Logs may use only for the log groups `log_groups` matches (a
+    `!Sub` ARN pattern). Kept with what it encrypts, which cannot be read without it."""
     return ctx.add(
         ctx.lid(node, "Key"),
         "AWS::KMS::Key",
@@ -171,13 +174,7 @@ def _log_key(ctx: CfnContext, node: ServiceNode) -> str:
                             "kms:ReEncrypt*",
                         ],
                         "Resource": "*",
-                        "Condition": {
-                            "ArnLike": {
-                                "kms:EncryptionContext:aws:logs:arn": sub(
-                                    "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"
-                                )
-                            }
-                        },
+                        "Condition": {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": sub(log_groups)}},
                     },
                 ],
             },

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cfn_management import _account_administers_key
+from archbuilder.exporters.cfn_management import logs_key
 from archbuilder.exporters.cfn_services import _p, _role, renders
 from archbuilder.exporters.naming import snake
 from archbuilder.model import ServiceNode
@@ -143,37 +143,7 @@ GLUE_LOG_GROUPS = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:l
 def _glue_security_configuration(ctx: CfnContext, node: ServiceNode) -> str:
     """What the job writes to S3, its logs and its bookmarks, encrypted with a key of its own that the job's role
     uses and CloudWatch Logs may use for Glue's log groups only. The key is kept with the data it encrypts."""
-    key = ctx.add(
-        ctx.lid(node, "Key"),
-        "AWS::KMS::Key",
-        {
-            "EnableKeyRotation": True,
-            "PendingWindowInDays": 30,
-            "KeyPolicy": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    _account_administers_key(),
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": sub("logs.${AWS::Region}.amazonaws.com")},
-                        "Action": [
-                            "kms:Decrypt*",
-                            "kms:Describe*",
-                            "kms:Encrypt*",
-                            "kms:GenerateDataKey*",
-                            "kms:ReEncrypt*",
-                        ],
-                        "Resource": "*",
-                        "Condition": {
-                            "ArnLike": {"kms:EncryptionContext:aws:logs:arn": sub(GLUE_LOG_GROUPS)}
-                        },
-                    },
-                ],
-            },
-        },
-        DeletionPolicy="Retain",
-        UpdateReplacePolicy="Retain",
-    )
+    key = logs_key(ctx, node, GLUE_LOG_GROUPS)
     key_arn = get_att(key, "Arn")
     ctx.allow(node, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"], key_arn)
     # Glue associates the key with the job's log groups when it creates them.
