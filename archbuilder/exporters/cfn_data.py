@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
@@ -203,8 +204,62 @@ def _dynamodb(ctx: CfnContext, node: ServiceNode) -> None:
         props["StreamSpecification"] = {
             "StreamViewType": stream if stream != "NONE" else "NEW_AND_OLD_IMAGES"
         }
+    replicas = _replica_regions(ctx, node)
+    if replicas:
+        _global_table(ctx, node, props, replicas)
+        return
     ctx.add(
         ctx.lid(node), "AWS::DynamoDB::Table", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
+    )
+
+
+def _replica_regions(ctx: CfnContext, node: ServiceNode) -> list[str]:
+    """The other regions the table is replicated to (its own region, which the stack is made in, left out)."""
+    own = ctx.graph.placements[node.id].region or ctx.architecture.metadata.default_region
+    listed = _p(node, "replica_regions", []) or []
+    return sorted({str(r) for r in listed if isinstance(r, str) and r and r != own})
+
+
+def _global_table(ctx: CfnContext, node: ServiceNode, table: dict[str, Any], regions: list[str]) -> None:
+    """The table as a global table: one replica in the stack's region and one in each other region. Settings a
+    table states once are per replica here (recovery, deletion protection, tags, read capacity), and
+    provisioned writes are autoscaled (a global table has no fixed write capacity), held at the design's
+    units by equal bounds."""
+    replica: dict[str, Any] = {
+        "PointInTimeRecoverySpecification": table["PointInTimeRecoverySpecification"],
+        "DeletionProtectionEnabled": table["DeletionProtectionEnabled"],
+        "Tags": table["Tags"],
+    }
+    props: dict[str, Any] = {
+        "BillingMode": table["BillingMode"],
+        "AttributeDefinitions": table["AttributeDefinitions"],
+        "KeySchema": table["KeySchema"],
+        "SSESpecification": table["SSESpecification"],
+        # Global tables replicate through the stream of new and old images.
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    }
+    if "TimeToLiveSpecification" in table:
+        props["TimeToLiveSpecification"] = table["TimeToLiveSpecification"]
+    if "ProvisionedThroughput" in table:
+        units = table["ProvisionedThroughput"]
+        replica["ReadProvisionedThroughputSettings"] = {"ReadCapacityUnits": units["ReadCapacityUnits"]}
+        writes = units["WriteCapacityUnits"]
+        props["WriteProvisionedThroughputSettings"] = {
+            "WriteCapacityAutoScalingSettings": {
+                "MinCapacity": writes,
+                "MaxCapacity": writes,
+                "TargetTrackingScalingPolicyConfiguration": {"TargetValue": 70},
+            }
+        }
+    props["Replicas"] = [
+        {"Region": region, **copy.deepcopy(replica)} for region in [ref("AWS::Region"), *regions]
+    ]
+    ctx.add(
+        ctx.lid(node),
+        "AWS::DynamoDB::GlobalTable",
+        props,
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
     )
 
 

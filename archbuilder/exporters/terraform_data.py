@@ -176,6 +176,45 @@ def _table(conv: Converter_, logical: str, p: Props) -> Props:
     return _keep({**body, **_tags(conv, p)})
 
 
+@writes("AWS::DynamoDB::GlobalTable")
+def _global_table(conv: Converter_, logical: str, p: Props) -> Props:
+    """A table with a `replica` block per other region: its own region's replica (the stack's, `AWS::Region`)
+    gives the settings the table states once; provisioned writes, autoscaled between equal bounds in
+    CloudFormation, are the table's fixed write capacity."""
+    own = next(r for r in p["Replicas"] if not isinstance(r["Region"], str))
+    others = [r for r in p["Replicas"] if isinstance(r["Region"], str)]
+    table = {
+        key: value
+        for key, value in p.items()
+        if key not in ("Replicas", "WriteProvisionedThroughputSettings")
+    }
+    table.update(
+        PointInTimeRecoverySpecification=own["PointInTimeRecoverySpecification"],
+        DeletionProtectionEnabled=own.get("DeletionProtectionEnabled"),
+        Tags=own.get("Tags"),
+    )
+    if "WriteProvisionedThroughputSettings" in p:
+        writes = p["WriteProvisionedThroughputSettings"]["WriteCapacityAutoScalingSettings"]
+        table["ProvisionedThroughput"] = {
+            "ReadCapacityUnits": own["ReadProvisionedThroughputSettings"]["ReadCapacityUnits"],
+            "WriteCapacityUnits": writes["MaxCapacity"],
+        }
+    body = _table(conv, logical, table)
+    body["replica"] = [
+        Block(
+            "replica",
+            (),
+            {
+                "region_name": r["Region"],
+                "point_in_time_recovery": r["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"],
+                "propagate_tags": True,
+            },
+        )
+        for r in others
+    ]
+    return body
+
+
 @writes("AWS::SQS::Queue")
 def _queue(conv: Converter_, logical: str, p: Props) -> Props:
     redrive = p.get("RedrivePolicy")

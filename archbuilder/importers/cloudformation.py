@@ -159,6 +159,14 @@ def _keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
     return found
 
 
+def _replica_regions(props: dict[str, Any], own: str) -> list[str]:
+    """The regions other than the stack's that a global table (its Replicas) or a Terraform table (its replica
+    blocks) is replicated to; the stack's own replica names `AWS::Region` or the design's region."""
+    regions = [r.get("Region") for r in props.get("Replicas") or [] if isinstance(r, dict)]
+    regions += [r.get("region_name") for r in props.get("replica") or [] if isinstance(r, dict)]
+    return sorted({r for r in regions if isinstance(r, str) and r and r != own})
+
+
 class _Importer(NetworkInference, ConnectionInference):
     """Reads one template into a design: network first, then companions, services, connections, sections."""
 
@@ -437,6 +445,20 @@ class _Importer(NetworkInference, ConnectionInference):
             first = interfaces[0] if interfaces and isinstance(interfaces[0], dict) else {}
             if isinstance(first.get("AssociatePublicIpAddress"), bool):
                 values["associate_public_ip"] = first["AssociatePublicIpAddress"]
+        if service.id == "dynamodb_table":
+            replicas = _replica_regions(props, self.arch.metadata.default_region)
+            if replicas:
+                values["replica_regions"] = replicas
+                # The stream a global table replicates through is part of it.
+                stream = props.get("StreamSpecification")
+                view = (
+                    stream.get("StreamViewType")
+                    if isinstance(stream, dict)
+                    else props.get("stream_view_type")
+                )
+                spec = service.property_spec("stream")
+                if spec is not None and isinstance(view, str) and check_property_value(spec, view) is None:
+                    values["stream"] = view
         if service.id in ("alb", "nlb") and "Scheme" in props:
             values["internet_facing"] = props["Scheme"] != "internal"
         if service.id in ("alb", "nlb", "clb"):

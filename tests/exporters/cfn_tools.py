@@ -22,7 +22,11 @@ def moto_deployable(
     """`refs` gives real values for dropped resources that moto checks (e.g. a certificate requested in moto's ACM)."""
     refs = refs or {}
     supported = moto_types()
-    resources = template["Resources"]
+    # moto has no global tables: the stack's own replica of one is deployed as the table it is in that region.
+    resources = {
+        name: _own_replica(body) if body["Type"] == "AWS::DynamoDB::GlobalTable" else body
+        for name, body in template["Resources"].items()
+    }
     dropped = sorted(name for name, body in resources.items() if body["Type"] not in supported)
     # moto creates DB parameter groups, but a Ref to one gives its model instead of its name: users of a group
     # name the default group of its family instead, which moto makes when asked for it.
@@ -72,6 +76,22 @@ def moto_deployable(
     if "Outputs" in result:
         result["Outputs"] = {k: v for k, v in scrub(result["Outputs"]).items()}
     return result, dropped
+
+
+def _own_replica(body: dict[str, Any]) -> dict[str, Any]:
+    """An AWS::DynamoDB::GlobalTable as the AWS::DynamoDB::Table of its replica in the stack's region."""
+    props = dict(body["Properties"])
+    [own] = [r for r in props.pop("Replicas") if r["Region"] == {"Ref": "AWS::Region"}]
+    writes = props.pop("WriteProvisionedThroughputSettings", None)
+    if writes is not None:
+        props["ProvisionedThroughput"] = {
+            "ReadCapacityUnits": own["ReadProvisionedThroughputSettings"]["ReadCapacityUnits"],
+            "WriteCapacityUnits": writes["WriteCapacityAutoScalingSettings"]["MaxCapacity"],
+        }
+    for key in ("PointInTimeRecoverySpecification", "DeletionProtectionEnabled", "Tags"):
+        if key in own:
+            props[key] = own[key]
+    return {**body, "Type": "AWS::DynamoDB::Table", "Properties": props}
 
 
 def lint(text: str, filename: str) -> list[str]:

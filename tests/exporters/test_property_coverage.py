@@ -57,7 +57,6 @@ DESIGN_ONLY = _table(
 
 # Properties a template could state but the export does not write yet, each with what writing it takes.
 NOT_YET_WRITTEN = _table(
-    ("dynamodb_table", "replica_regions", "an AWS::DynamoDB::GlobalTable in place of the table"),
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
     ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
     ("security_group", "group_description", "a group node is not written; each service gets its own group"),
@@ -356,6 +355,8 @@ def written_properties_design() -> Architecture:
         write_capacity=4,
         ttl_attribute="expires_at",
         deletion_protection=False,
+        stream="NEW_AND_OLD_IMAGES",
+        replica_regions=["us-west-2"],
     )
     add("sns_topic", "region", "ledger", fifo=True)
     add("kinesis_stream", "region", "clicks", stream_mode="ON_DEMAND")

@@ -36,6 +36,8 @@ COMPANION_TYPES = {
     "AWS::ElastiCache::SubnetGroup": "aws_elasticache_subnet_group",
     "AWS::ElastiCache::CacheCluster": "aws_elasticache_cluster",
     "AWS::DAX::SubnetGroup": "aws_dax_subnet_group",
+    # A table replicated to other regions: the same aws_dynamodb_table, with replica blocks.
+    "AWS::DynamoDB::GlobalTable": "aws_dynamodb_table",
     "AWS::EFS::MountTarget": "aws_efs_mount_target",
     "AWS::Backup::BackupPlan": "aws_backup_plan",
     "AWS::Backup::BackupSelection": "aws_backup_selection",
