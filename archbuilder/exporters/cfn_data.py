@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cfn_databases import own_parameter_group
 from archbuilder.exporters.cfn_services import (
     _p,
     renders,
@@ -29,10 +30,8 @@ def _rds(ctx: CfnContext, node: ServiceNode) -> None:
     version = str(_p(node, "engine_version", "") or "")
     parameter_group: dict[str, Any] = {}
     if _p(node, "custom_parameter_group", True):
-        if not version and engine in PINNED_VERSION:
-            # The group's family names a major version: the instance is pinned to one of it, so the two agree.
-            version = PINNED_VERSION[engine]
-        parameter_group["DBParameterGroupName"] = ref(_parameter_group(ctx, node, engine, version))
+        parameters, version = own_parameter_group(ctx, node, "AWS::RDS::DBParameterGroup", engine, version)
+        parameter_group["DBParameterGroupName"] = ref(parameters)
     db = ctx.add(
         ctx.lid(node),
         "AWS::RDS::DBInstance",
@@ -71,46 +70,6 @@ def _rds(ctx: CfnContext, node: ServiceNode) -> None:
         UpdateReplacePolicy="Snapshot",
     )
     ctx.output(f"{db}Endpoint", get_att(db, "Endpoint.Address"), f"Endpoint of {node.label}")
-
-
-# The version an instance with a parameter group of its own is pinned to when the design names none, so that
-# the group's family is the engine's (PostgreSQL takes a bare major version and picks its minor version).
-PINNED_VERSION = {"postgres": "18", "mysql": "8.4.8", "mariadb": "11.8.5"}
-# The major version RDS creates when none is named, for the engines not pinned (Oracle, SQL Server).
-DEFAULT_MAJOR = {"oracle": "19", "sqlserver": "16"}
-# The parameter that makes each engine refuse connections without TLS (Oracle sets it in an option group).
-REQUIRE_TLS = {
-    "postgres": {"rds.force_ssl": "1"},
-    "mysql": {"require_secure_transport": "1"},
-    "mariadb": {"require_secure_transport": "1"},
-    "sqlserver": {"rds.force_ssl": "1"},
-}
-
-
-def parameter_group_family(engine: str, version: str) -> str:
-    """The DB parameter group family of an engine version: postgres18, mysql8.4, oracle-se2-19,
-    sqlserver-se-16.0..."""
-    kind = engine.split("-")[0]
-    parts = (version or DEFAULT_MAJOR.get(kind, "")).split(".")
-    if kind in ("mysql", "mariadb"):
-        return f"{engine}{'.'.join(parts[:2])}"
-    if kind == "sqlserver":
-        return f"{engine}-{int(parts[0])}.0"
-    if kind == "oracle":
-        return f"{engine}-{parts[0]}"
-    return f"{engine}{parts[0]}"
-
-
-def _parameter_group(ctx: CfnContext, node: ServiceNode, engine: str, version: str) -> str:
-    """A DB parameter group of the instance's own, of its engine's family, requiring TLS from clients."""
-    props: dict[str, Any] = {
-        "Description": f"Parameters of {node.label}",
-        "Family": parameter_group_family(engine, version),
-    }
-    parameters = REQUIRE_TLS.get(engine.split("-")[0])
-    if parameters:
-        props["Parameters"] = parameters
-    return ctx.add(ctx.lid(node, "ParameterGroup"), "AWS::RDS::DBParameterGroup", props)
 
 
 @renders("s3_bucket")

@@ -19,32 +19,62 @@ def _subnet_group(ctx: CfnContext, node: ServiceNode, kind: str, description_key
     )
 
 
-# The version a cluster with a parameter group of its own is pinned to when the design names none.
-PINNED_VERSION = {"aurora-postgresql": "17", "aurora-mysql": "8.4"}
-# The cluster parameter that makes each edition refuse connections without TLS.
+# The version a database with a parameter group of its own is pinned to when the design names none, so that
+# the group's family is the engine's (PostgreSQL takes a bare major version and picks its minor version).
+PINNED_VERSION = {
+    "postgres": "18",
+    "mysql": "8.4.8",
+    "mariadb": "11.8.5",
+    "aurora-postgresql": "17",
+    "aurora-mysql": "8.4",
+}
+# The major version RDS creates when none is named, for the engines not pinned (Oracle, SQL Server).
+DEFAULT_MAJOR = {"oracle": "19", "sqlserver": "16"}
+# The parameter that makes each engine refuse connections without TLS (Oracle sets it in an option group).
 REQUIRE_TLS = {
+    "postgres": {"rds.force_ssl": "1"},
+    "mysql": {"require_secure_transport": "1"},
+    "mariadb": {"require_secure_transport": "1"},
+    "sqlserver": {"rds.force_ssl": "1"},
     "aurora-postgresql": {"rds.force_ssl": "1"},
     "aurora-mysql": {"require_secure_transport": "ON"},
 }
 
 
-def cluster_parameter_group_family(engine: str, version: str) -> str:
-    """aurora-postgresql16 for 16.6, aurora-mysql8.0 for 8.0.mysql_aurora.3.08.0."""
-    parts = version.split(".")
-    return f"{engine}{parts[0] if engine == 'aurora-postgresql' else '.'.join(parts[:2])}"
+def _engine_kind(engine: str) -> str:
+    """postgres, mysql, oracle (oracle-se2...), sqlserver (sqlserver-se...), aurora-postgresql, aurora-mysql."""
+    return engine if engine.startswith("aurora-") else engine.split("-")[0]
 
 
-def _cluster_parameter_group(ctx: CfnContext, node: ServiceNode, engine: str, version: str) -> str:
-    """A cluster parameter group of the cluster's own, of its engine's family, requiring TLS from clients."""
-    return ctx.add(
-        ctx.lid(node, "ParameterGroup"),
-        "AWS::RDS::DBClusterParameterGroup",
-        {
-            "Description": f"Parameters of {node.label}",
-            "Family": cluster_parameter_group_family(engine, version),
-            "Parameters": REQUIRE_TLS[engine],
-        },
-    )
+def parameter_group_family(engine: str, version: str) -> str:
+    """The (cluster) parameter group family of an engine version: postgres18, mysql8.4, oracle-se2-19,
+    sqlserver-se-16.0, aurora-postgresql16 for 16.6, aurora-mysql8.0 for 8.0.mysql_aurora.3.08.0."""
+    kind = _engine_kind(engine)
+    parts = (version or DEFAULT_MAJOR.get(kind, "")).split(".")
+    if kind in ("mysql", "mariadb", "aurora-mysql"):
+        return f"{engine}{'.'.join(parts[:2])}"
+    if kind == "sqlserver":
+        return f"{engine}-{int(parts[0])}.0"
+    if kind == "oracle":
+        return f"{engine}-{parts[0]}"
+    return f"{engine}{parts[0]}"
+
+
+def own_parameter_group(
+    ctx: CfnContext, node: ServiceNode, resource_type: str, engine: str, version: str
+) -> tuple[str, str]:
+    """A parameter group (`AWS::RDS::DBParameterGroup` or `...DBClusterParameterGroup`) of the database's own,
+    of its engine's family, requiring TLS from clients; returns it and the engine version, pinned to the
+    family's when the design names none (the group's family names a major version: the two must agree)."""
+    version = version or PINNED_VERSION.get(engine, "")
+    props: dict[str, Any] = {
+        "Description": f"Parameters of {node.label}",
+        "Family": parameter_group_family(engine, version),
+    }
+    parameters = REQUIRE_TLS.get(_engine_kind(engine))
+    if parameters:
+        props["Parameters"] = parameters
+    return ctx.add(ctx.lid(node, "ParameterGroup"), resource_type, props), version
 
 
 @renders("aurora_cluster")
@@ -67,11 +97,10 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
     }
     version = str(_p(node, "engine_version", "") or "")
     if _p(node, "custom_parameter_group", True):
-        # The group's family names a major version: the cluster is pinned to one of it, so the two agree.
-        version = version or PINNED_VERSION[engine]
-        cluster_props["DBClusterParameterGroupName"] = ref(
-            _cluster_parameter_group(ctx, node, engine, version)
+        parameters, version = own_parameter_group(
+            ctx, node, "AWS::RDS::DBClusterParameterGroup", engine, version
         )
+        cluster_props["DBClusterParameterGroupName"] = ref(parameters)
     if version:
         cluster_props["EngineVersion"] = version
     if _p(node, "storage_type", "aurora") == "aurora-iopt1":

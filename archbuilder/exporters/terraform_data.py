@@ -22,21 +22,6 @@ def _db_subnets(conv: Converter_, logical: str, p: Props) -> Props:
     return {"description": p["DBSubnetGroupDescription"], "subnet_ids": conv.expr(p["SubnetIds"])}
 
 
-@writes("AWS::RDS::DBParameterGroup")
-def _db_parameters(conv: Converter_, logical: str, p: Props) -> Props:
-    return _keep(
-        {
-            "family": p["Family"],
-            "description": p["Description"],
-            "parameter": [
-                Block("parameter", (), {"name": name, "value": value})
-                for name, value in (p.get("Parameters") or {}).items()
-            ]
-            or None,
-        }
-    )
-
-
 @writes("AWS::RDS::DBInstance")
 def _db(conv: Converter_, logical: str, p: Props) -> Props:
     if "DBClusterIdentifier" in p:

@@ -32,13 +32,18 @@ def _retained() -> Block:
     return Block("lifecycle", (), {"prevent_destroy": True})
 
 
-def _parameters(p: Props) -> list[Block]:
-    return [Block("parameter", (), {"name": name, "value": value}) for name, value in p["Parameters"].items()]
-
-
+@writes("AWS::RDS::DBParameterGroup")
 @writes("AWS::RDS::DBClusterParameterGroup")
-def _aurora_parameters(conv: Converter_, logical: str, p: Props) -> Props:
-    return {"family": p["Family"], "description": p["Description"], "parameter": _parameters(p)}
+def _rds_parameters(conv: Converter_, logical: str, p: Props) -> Props:
+    parameters = p.get("Parameters") or {}  # none for Oracle, which sets TLS in an option group
+    return _keep(
+        {
+            "family": p["Family"],
+            "description": p["Description"],
+            "parameter": [Block("parameter", (), {"name": k, "value": v}) for k, v in parameters.items()]
+            or None,
+        }
+    )
 
 
 @writes("AWS::RDS::DBCluster")
