@@ -97,16 +97,29 @@ def internet_nat_gateways(graph: ArchGraph) -> list[ServiceNode]:
 
 
 def vpcs_with(graph: ArchGraph, *types: str) -> set[str]:
-    """Ids of the VPCs that hold at least one service of `types` (computed once per graph and set of types).
-    Asked for a way out, a private NAT gateway does not count: every caller means internet egress by it."""
+    """Ids of the VPCs that hold at least one service of `types` (computed once per graph and set of types)."""
     key = "vpcs_with:" + ",".join(sorted(types))
     cached = graph.memo.get(key)
     if cached is None:
         cached = {
             vpc_id
             for service in services_of_type(graph, *types)
-            if (vpc_id := graph.placements[service.id].vpc_id) and not is_private_nat(service)
+            if (vpc_id := graph.placements[service.id].vpc_id)
         }
+        graph.memo[key] = cached
+    return cached
+
+
+def vpcs_with_egress(graph: ArchGraph, *endpoint_types: str) -> set[str]:
+    """Ids of the VPCs whose private subnets have a way out to AWS's public endpoints: a NAT gateway to the
+    internet (a private one reaches other networks only), or a VPC endpoint of `endpoint_types`."""
+    key = "vpcs_with_egress:" + ",".join(sorted(endpoint_types))
+    cached = graph.memo.get(key)
+    if cached is None:
+        natted = {
+            vpc_id for nat in internet_nat_gateways(graph) if (vpc_id := graph.placements[nat.id].vpc_id)
+        }
+        cached = natted | (vpcs_with(graph, *endpoint_types) if endpoint_types else set())
         graph.memo[key] = cached
     return cached
 

@@ -1,7 +1,7 @@
 """More Elastic IPs in a region than the default quota of five."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
+from archbuilder.graph.queries import is_private_nat, services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -10,9 +10,7 @@ from archbuilder.validation.rule import Rule, cite
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     # Every public NAT gateway takes an Elastic IP of its own, so they count too; a private one has none.
     holders = [
-        node
-        for node in services_of_type(graph, "elastic_ip", "nat_gateway")
-        if node.type != "nat_gateway" or node.properties.get("connectivity") != "private"
+        node for node in services_of_type(graph, "elastic_ip", "nat_gateway") if not is_private_nat(node)
     ]
     by_region: dict[str, list[ServiceNode]] = {}
     for node in holders:

@@ -1,7 +1,7 @@
 """Lambda function in private subnets that cannot reach AWS APIs."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type, vpcs_with
+from archbuilder.graph.queries import services_of_type, vpcs_with_egress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -25,7 +25,7 @@ REGIONAL_APIS = {
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     arch = graph.architecture
     findings = []
-    with_way_out = vpcs_with(graph, "nat_gateway", "vpc_endpoint_gateway", "vpc_endpoint_interface")
+    with_way_out = vpcs_with_egress(graph, "vpc_endpoint_gateway", "vpc_endpoint_interface")
     for fn in services_of_type(graph, "lambda_function", "codebuild_project", "batch_compute_environment"):
         placement = graph.placements[fn.id]
         if placement.vpc_id is None or placement.vpc_id in with_way_out:

@@ -1,7 +1,7 @@
 """Servers or containers in private subnets that call AWS services they have no network path to."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import internet_nat_gateways, services_of_type
+from archbuilder.graph.queries import services_of_type, vpcs_with_egress
 from archbuilder.model import ServiceNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -27,12 +27,11 @@ API_SERVICES = {
 
 
 def _paths(graph: ArchGraph) -> tuple[set[str], dict[str, set[str]]]:
-    """VPCs with a NAT gateway, and per VPC the services its gateway/interface endpoints reach (once per graph)."""
+    """VPCs with a NAT gateway to the internet, and per VPC the services its gateway/interface endpoints reach
+    (once per graph)."""
     cached = graph.memo.get("rel_private_api_paths")
     if cached is None:
-        natted = {
-            vpc_id for nat in internet_nat_gateways(graph) if (vpc_id := graph.placements[nat.id].vpc_id)
-        }
+        natted = vpcs_with_egress(graph)
         endpoints: dict[str, set[str]] = {}
         for endpoint in services_of_type(graph, "vpc_endpoint_gateway", "vpc_endpoint_interface"):
             vpc_id = graph.placements[endpoint.id].vpc_id

@@ -1,7 +1,7 @@
 """Redshift with Enhanced VPC Routing loading from S3, with no path to S3 inside its VPC."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
+from archbuilder.graph.queries import services_of_type, vpcs_with_egress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -12,14 +12,10 @@ def _s3_paths(graph: ArchGraph) -> set[str]:
     """VPCs with an S3 gateway endpoint or a NAT gateway to the internet (computed once per graph)."""
     cached = graph.memo.get("rel_redshift_s3_paths")
     if cached is None:
-        cached = {
+        cached = vpcs_with_egress(graph) | {
             vpc_id
-            for node in services_of_type(graph, "vpc_endpoint_gateway", "nat_gateway")
-            if (
-                node.properties.get("connectivity") != "private"
-                if node.type == "nat_gateway"
-                else node.properties.get("service", "s3") == "s3"
-            )
+            for node in services_of_type(graph, "vpc_endpoint_gateway")
+            if node.properties.get("service", "s3") == "s3"
             and (vpc_id := graph.placements[node.id].vpc_id) is not None
         }
         graph.memo["rel_redshift_s3_paths"] = cached

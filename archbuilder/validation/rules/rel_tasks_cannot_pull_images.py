@@ -1,7 +1,7 @@
 """Containers in private subnets with no NAT gateway or endpoint to pull their images through."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import in_public_subnet, services_of_type, vpcs_with
+from archbuilder.graph.queries import in_public_subnet, services_of_type, vpcs_with_egress
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -9,7 +9,7 @@ from archbuilder.validation.rules._kit import label
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    egress = vpcs_with(graph, "nat_gateway", "vpc_endpoint_interface")
+    egress = vpcs_with_egress(graph, "vpc_endpoint_interface")
     for node in services_of_type(graph, "ecs_service", "fargate_task"):
         vpc_id = graph.placements[node.id].vpc_id
         if vpc_id is None or vpc_id in egress or in_public_subnet(graph, node):

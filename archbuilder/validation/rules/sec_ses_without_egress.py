@@ -1,7 +1,7 @@
 """Private-subnet services sending mail through SES without a way out to its internet endpoints."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type, vpcs_with
+from archbuilder.graph.queries import services_of_type, vpcs_with_egress
 from archbuilder.model import ServiceNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -18,7 +18,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             placement = graph.placements[sender.id]
             if placement.vpc_id is None or SubnetTier.PUBLIC in placement.tiers:
                 continue
-            if placement.vpc_id not in vpcs_with(graph, "nat_gateway", "vpc_endpoint_interface"):
+            if placement.vpc_id not in vpcs_with_egress(graph, "vpc_endpoint_interface"):
                 findings.append(
                     rule.finding(
                         [sender, ses],
