@@ -160,10 +160,10 @@ def _keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
 
 
 def _replica_regions(props: dict[str, Any], own: str) -> list[str]:
-    """The regions other than the stack's that a global table (its Replicas) or a Terraform table (its replica
-    blocks) is replicated to; the stack's own replica names `AWS::Region` or the design's region."""
+    """The regions other than the stack's that a global table is replicated to (its Replicas; the Terraform
+    import gives a table's replica blocks that shape); the stack's own replica names `AWS::Region` or the
+    design's region."""
     regions = [r.get("Region") for r in props.get("Replicas") or [] if isinstance(r, dict)]
-    regions += [r.get("region_name") for r in props.get("replica") or [] if isinstance(r, dict)]
     return sorted({r for r in regions if isinstance(r, str) and r and r != own})
 
 
@@ -451,11 +451,7 @@ class _Importer(NetworkInference, ConnectionInference):
                 values["replica_regions"] = replicas
                 # The stream a global table replicates through is part of it.
                 stream = props.get("StreamSpecification")
-                view = (
-                    stream.get("StreamViewType")
-                    if isinstance(stream, dict)
-                    else props.get("stream_view_type")
-                )
+                view = stream.get("StreamViewType") if isinstance(stream, dict) else None
                 spec = service.property_spec("stream")
                 if spec is not None and isinstance(view, str) and check_property_value(spec, view) is None:
                     values["stream"] = view

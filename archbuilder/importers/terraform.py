@@ -174,11 +174,24 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
         if tf_type == "aws_internet_gateway" and "vpc_id" in body:
             properties["VpcId"] = convert(body["vpc_id"])
+        if tf_type == "aws_dynamodb_table":
+            properties.update(_table_replication(body))
         resources[logical[f"{tf_type}.{name}"]] = {
             "Type": cfn_type or f"Terraform::{tf_type}",
             "Properties": properties,
         }
     return {"Resources": resources}, logical
+
+
+def _table_replication(body: dict[str, Any]) -> dict[str, Any]:
+    """A table's replica blocks and stream in the shape of a global table's Replicas and StreamSpecification."""
+    shaped: dict[str, Any] = {}
+    replicas = [r for r in body.get("replica") or [] if isinstance(r, dict)]
+    if replicas:
+        shaped["Replicas"] = [{"Region": r.get("region_name")} for r in replicas]
+    if isinstance(body.get("stream_view_type"), str):
+        shaped["StreamSpecification"] = {"StreamViewType": body["stream_view_type"]}
+    return shaped
 
 
 def _listener_action(action: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
