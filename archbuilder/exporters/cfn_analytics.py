@@ -7,6 +7,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cfn_context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cfn_services import _p, _role, renders
+from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 
 
@@ -26,8 +27,6 @@ def _firehose(ctx: CfnContext, node: ServiceNode) -> None:
     role = _role(ctx, node, "firehose.amazonaws.com")
     buckets = _buckets(ctx, node, ConnectionKind.WRITE)
     if not buckets:
-        from archbuilder.exporters.registry import ExportError
-
         raise ExportError(
             f"{node.label}: a Firehose delivery stream needs a write connection to an S3 bucket"
         )
@@ -74,8 +73,6 @@ def _lambda_processing(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
         and arch.service(c.target_id).type == "lambda_function"
     ]
     if len(functions) != 1:
-        from archbuilder.exporters.registry import ExportError
-
         found = ", ".join(f.label for f in functions) or "none"
         raise ExportError(
             f"{node.label}: a Lambda transformation needs exactly one Lambda function the stream invokes "
@@ -112,8 +109,6 @@ def _crawler(ctx: CfnContext, node: ServiceNode) -> None:
     ]
     targets += [{"Path": str(path)} for path in _p(node, "s3_targets", [])]
     if not targets:
-        from archbuilder.exporters.registry import ExportError
-
         # Glue refuses a crawler with no target (CreateCrawler, and the aws provider's schema, want one).
         raise ExportError(
             f"{node.label}: a Glue crawler needs something to crawl: a read connection to an S3 bucket "
