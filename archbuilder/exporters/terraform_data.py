@@ -161,22 +161,22 @@ def _table(conv: Converter_, logical: str, p: Props) -> Props:
     return _keep({**body, **_tags(conv, p)})
 
 
-@writes("AWS::DynamoDB::GlobalTable")
-def _global_table(conv: Converter_, logical: str, p: Props) -> Props:
-    """A table with a `replica` block per other region: its own region's replica (the stack's, `AWS::Region`)
-    gives the settings the table states once; provisioned writes, autoscaled between equal bounds in
-    CloudFormation, are the table's fixed write capacity."""
+def own_region_table(p: Props) -> Props:
+    """A global table's properties as those of the table it is in the stack's region: its own replica (the one
+    in `AWS::Region`) gives the settings a table states once, and provisioned writes, autoscaled between equal
+    bounds in CloudFormation, are the table's fixed write capacity."""
     own = next(r for r in p["Replicas"] if not isinstance(r["Region"], str))
-    others = [r for r in p["Replicas"] if isinstance(r["Region"], str)]
     table = {
         key: value
         for key, value in p.items()
         if key not in ("Replicas", "WriteProvisionedThroughputSettings")
     }
     table.update(
-        PointInTimeRecoverySpecification=own["PointInTimeRecoverySpecification"],
-        DeletionProtectionEnabled=own.get("DeletionProtectionEnabled"),
-        Tags=own.get("Tags"),
+        {
+            key: own[key]
+            for key in ("PointInTimeRecoverySpecification", "DeletionProtectionEnabled", "Tags")
+            if key in own
+        }
     )
     if "WriteProvisionedThroughputSettings" in p:
         writes = p["WriteProvisionedThroughputSettings"]["WriteCapacityAutoScalingSettings"]
@@ -184,7 +184,13 @@ def _global_table(conv: Converter_, logical: str, p: Props) -> Props:
             "ReadCapacityUnits": own["ReadProvisionedThroughputSettings"]["ReadCapacityUnits"],
             "WriteCapacityUnits": writes["MaxCapacity"],
         }
-    body = _table(conv, logical, table)
+    return table
+
+
+@writes("AWS::DynamoDB::GlobalTable")
+def _global_table(conv: Converter_, logical: str, p: Props) -> Props:
+    """The table of the stack's region with a `replica` block per other region."""
+    body = _table(conv, logical, own_region_table(p))
     body["replica"] = [
         Block(
             "replica",
@@ -195,7 +201,8 @@ def _global_table(conv: Converter_, logical: str, p: Props) -> Props:
                 "propagate_tags": True,
             },
         )
-        for r in others
+        for r in p["Replicas"]
+        if isinstance(r["Region"], str)
     ]
     return body
 

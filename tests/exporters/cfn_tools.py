@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archbuilder.exporters.terraform_data import own_region_table
+
 # moto's CloudFormation emulation covers these types only; the rest (ACM, CloudFront, Firehose, Glue,
 # CloudTrail, ElastiCache, Secrets Manager, bucket policies...) are left out of the moto stack, and references to
 # them are replaced by placeholders, so that everything moto *can* create is really created and described.
@@ -80,18 +82,7 @@ def moto_deployable(
 
 def _own_replica(body: dict[str, Any]) -> dict[str, Any]:
     """An AWS::DynamoDB::GlobalTable as the AWS::DynamoDB::Table of its replica in the stack's region."""
-    props = dict(body["Properties"])
-    [own] = [r for r in props.pop("Replicas") if r["Region"] == {"Ref": "AWS::Region"}]
-    writes = props.pop("WriteProvisionedThroughputSettings", None)
-    if writes is not None:
-        props["ProvisionedThroughput"] = {
-            "ReadCapacityUnits": own["ReadProvisionedThroughputSettings"]["ReadCapacityUnits"],
-            "WriteCapacityUnits": writes["WriteCapacityAutoScalingSettings"]["MaxCapacity"],
-        }
-    for key in ("PointInTimeRecoverySpecification", "DeletionProtectionEnabled", "Tags"):
-        if key in own:
-            props[key] = own[key]
-    return {**body, "Type": "AWS::DynamoDB::Table", "Properties": props}
+    return {**body, "Type": "AWS::DynamoDB::Table", "Properties": own_region_table(body["Properties"])}
 
 
 def lint(text: str, filename: str) -> list[str]:
