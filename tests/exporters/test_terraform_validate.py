@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def _exportable(type_id: str) -> bool:
     return True
 
 
+@cache
 def designs() -> dict[str, Callable[[], Architecture]]:
     """Module name -> design: every example, the generated designs, the edge and property designs, and one
     design per service type the export writes."""
