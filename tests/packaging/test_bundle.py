@@ -224,3 +224,24 @@ def test_bundle_says_how_to_install_graphviz_when_dot_is_missing(bundle: Path, w
     assert "Traceback" not in result.stderr
     assert "graphviz" in result.stderr.lower()
     assert "apt install graphviz" in result.stderr
+
+
+def test_bundle_imports_terraform_it_exported(bundle: Path, workdir: Path) -> None:
+    """python-hcl2 (and the lark grammar it reads at run time) travels in the bundle."""
+    tf = workdir / "tf"
+    exported = _run(
+        bundle,
+        "archbuilder",
+        "export",
+        _bundled_example(bundle),
+        "-f",
+        "terraform",
+        "-o",
+        tf,
+        "-q",
+        cwd=workdir,
+    )
+    assert exported.returncode == 0, exported.stderr
+    result = _run(bundle, "archbuilder", "import", tf, "-o", workdir / "back.arch.json", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(f"wrote {workdir / 'back.arch.json'}\n")

@@ -2,26 +2,30 @@
 sdist), the wheel installed into a new virtual environment, and the installed commands run against the
 data shipped inside the wheel — never against this source tree.
 
-The new environment gets archbuilder only from the wheel (`pip install --no-deps --no-index`). Its
-dependencies come from this test run's own environment through a `.pth` line written *after* the
-install, so no network is needed and the test stays fast. That line adds the dependencies' folder to
-`sys.path` without running its `.pth` files, so the editable install of this checkout stays inactive;
-the test checks that `archbuilder` is imported from the new environment, and that every requirement
-the wheel declares is satisfied there.
+The new environment gets archbuilder only from the wheel (`pip install --no-deps --no-index`) and, beside
+it, exactly the distributions a plain `pip install archbuilder` would bring: the closure of the wheel's
+declared requirements with no extras, taken file by file (from each distribution's RECORD) out of this test
+run's own environment into a folder of links that a `.pth` line puts on `sys.path`. So no network is needed,
+and a runtime import of a test-only library (python-hcl2, jsonschema, ...) fails here as it would for a user.
+The test checks that `archbuilder` is imported from the new environment, that no test tool can be imported
+there, and that every subcommand runs on a bundled example.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 import archbuilder
 
@@ -102,11 +106,50 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledWheel:
             check=True,
         ).stdout.strip()
     )
-    deps = Path(sysconfig.get_paths()["purelib"])
+    deps = root / "runtime-dependencies"
+    _link_runtime_dependencies(deps)
     (site_packages / "zz_archbuilder_test_dependencies.pth").write_text(f"{deps}\n", encoding="utf-8")
     workdir = root / "work"
     workdir.mkdir()
     return InstalledWheel(wheels[0], sdists[0], venv, site_packages, workdir)
+
+
+def runtime_closure() -> set[str]:
+    """The distributions `pip install archbuilder` installs: its requirements with no extras, recursively
+    (with the extras each requirement names), as found in this environment."""
+    found: dict[str, frozenset[str]] = {}
+    todo: list[tuple[str, frozenset[str]]] = [("archbuilder", frozenset())]
+    while todo:
+        name, extras = todo.pop()
+        key = canonicalize_name(name)
+        if key in found and extras <= found[key]:
+            continue
+        found[key] = found.get(key, frozenset()) | extras
+        for line in distribution(name).requires or []:
+            requirement = Requirement(line)
+            markers = [{"extra": extra} for extra in sorted(extras or {""})]
+            if requirement.marker is not None and not any(requirement.marker.evaluate(m) for m in markers):
+                continue
+            try:
+                distribution(requirement.name)
+            except PackageNotFoundError:
+                pytest.fail(f"{requirement} (required by {name}) is not installed in the test environment")
+            todo.append((requirement.name, frozenset(requirement.extras)))
+    return set(found) - {"archbuilder"}
+
+
+def _link_runtime_dependencies(folder: Path) -> None:
+    """Link every file of the runtime closure into `folder`, laid out as in site-packages."""
+    for name in sorted(runtime_closure()):
+        dist = distribution(name)
+        for file in dist.files or []:
+            if file.parts[0] == "..":  # scripts and data outside site-packages
+                continue
+            link = folder / file
+            source = Path(str(dist.locate_file(file)))
+            if source.exists() and not link.exists():
+                link.parent.mkdir(parents=True, exist_ok=True)
+                link.symlink_to(source)
 
 
 def _source_resources() -> set[str]:
@@ -182,6 +225,7 @@ def test_every_declared_dependency_is_satisfied_in_the_new_environment(installed
         "graphviz",
         "pyyaml",
         "psygnal",
+        "python-hcl2",
     }
     assert [line for line in lines if not line.endswith(" True")] == []
 
@@ -246,3 +290,80 @@ def test_installed_gui_renders_a_screenshot_offscreen(installed: InstalledWheel,
     # A real window, not a blank surface: more than a handful of distinct colours.
     colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 20
+
+
+def test_test_tools_are_not_importable_in_the_new_environment(installed: InstalledWheel) -> None:
+    probe = (
+        "import importlib.util\n"
+        "for name in ('pytest', 'moto', 'cfnlint', 'jsonschema', 'hypothesis', 'boto3'):\n"
+        "    print(name, importlib.util.find_spec(name) is not None)\n"
+    )
+    result = installed.run(installed.bin("python"), "-c", probe)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "pytest", "False", "moto", "False", "cfnlint", "False",
+        "jsonschema", "False", "hypothesis", "False", "boto3", "False",
+    ]  # fmt: skip
+
+
+# Every subcommand, each with the arguments a user would give it: the installed wheel alone must run them.
+def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Path], str]]:
+    return [
+        ("catalog", ["catalog", "--format", "json"], ""),
+        ("rules", ["rules"], ""),
+        ("new", ["new", "Shop", "--from", EXAMPLE, "-o", out / "shop.arch.json"], "wrote"),
+        ("show", ["show", example], ""),
+        ("validate", ["validate", example, "--format", "json"], ""),
+        ("export", ["export", example, "-f", "cloudformation", "-o", out / "cfn", "-q"], "wrote"),
+        ("export", ["export", example, "-f", "cloudformation-json", "-o", out / "cfn", "-q"], "wrote"),
+        ("export", ["export", example, "-f", "terraform", "-o", out / "tf", "-q"], "wrote"),
+        ("export", ["export", example, "-f", "svg", "-o", out / "diagram", "-q"], "wrote"),
+        ("export", ["export", example, "-f", "png", "-o", out / "diagram", "-q"], "wrote"),
+        ("export", ["export", example, "-f", "drawio", "-o", out / "diagram", "-q"], "wrote"),
+        ("report", ["report", example, "-o", out / "report", "--format", "html"], "wrote"),
+        ("report", ["report", example, "-o", out / "report", "--format", "md"], "wrote"),
+        ("report", ["report", example, "-o", out / "report", "--format", "pdf"], "wrote"),
+        ("import", ["import", out / "cfn" / "template.yaml", "-o", out / "from-cfn.arch.json"], "wrote"),
+        ("import", ["import", out / "cfn" / "template.json", "-o", out / "from-json.arch.json"], "wrote"),
+        ("import", ["import", out / "tf", "-o", out / "from-tf.arch.json"], "wrote"),
+        ("gui", ["gui", example, "--screenshot", out / "window.png"], "wrote"),
+    ]
+
+
+def test_every_subcommand_runs_from_a_plain_install(installed: InstalledWheel) -> None:
+    from archbuilder.cli.main import build_parser
+
+    example = installed.site_packages / "archbuilder" / "resources" / "examples" / f"{EXAMPLE}.arch.json"
+    out = installed.workdir / "every-command"
+    out.mkdir()
+    runs = _subcommand_runs(example, out)
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert {command for command, _, _ in runs} == set(subparsers.choices)
+    for command, args, says in runs:
+        result = installed.run(installed.bin("archbuilder"), *args)
+        # validate exits 1 when the example has errors; every other command succeeds.
+        assert result.returncode in ((0, 1) if command == "validate" else (0,)), (args, result.stderr)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        assert says in result.stdout, (args, result.stdout)
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == [
+        "cfn/template.json",
+        "cfn/template.yaml",
+        "diagram/diagram.drawio",
+        "diagram/diagram.png",
+        "diagram/diagram.svg",
+        "from-cfn.arch.json",
+        "from-json.arch.json",
+        "from-tf.arch.json",
+        "report/diagram.png",
+        "report/report.html",
+        "report/report.md",
+        "report/report.pdf",
+        "shop.arch.json",
+        "tf/main.tf",
+        "tf/outputs.tf",
+        "tf/providers.tf",
+        "tf/variables.tf",
+        "tf/versions.tf",
+        "window.png",
+    ]
