@@ -9,6 +9,7 @@ from archbuilder.catalog.service_type import (
     Placement,
     PropertySpec,
     PropertyType,
+    ServiceRole,
     ServiceType,
     check_property_value,
 )
@@ -22,6 +23,7 @@ __all__ = [
     "Placement",
     "PropertySpec",
     "PropertyType",
+    "ServiceRole",
     "ServiceType",
     "UnknownServiceType",
     "check_property_value",

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from archbuilder.catalog.loader import load_entries
-from archbuilder.catalog.service_type import ParentKind, ServiceType
+from archbuilder.catalog.service_type import ParentKind, ServiceRole, ServiceType
 
 
 class UnknownServiceType(KeyError):
@@ -19,12 +19,16 @@ class Catalog:
         self._by_id: dict[str, ServiceType] = {}
         self._by_cfn: dict[str, ServiceType] = {}
         self._by_tf: dict[str, ServiceType] = {}
+        roles: dict[ServiceRole, set[str]] = {role: set() for role in ServiceRole}
         for service in services:
+            for role in service.roles:
+                roles[role].add(service.id)
             self._by_id[service.id] = service
             for cfn in service.cfn_types:
                 self._by_cfn.setdefault(cfn, service)
             for tf in service.terraform_types:
                 self._by_tf.setdefault(tf, service)
+        self._by_role = {role: frozenset(ids) for role, ids in roles.items()}
 
     def __iter__(self) -> Iterator[ServiceType]:
         return iter(sorted(self._by_id.values(), key=lambda s: s.id))
@@ -50,6 +54,10 @@ class Catalog:
 
     def by_terraform_type(self, tf_type: str) -> ServiceType | None:
         return self._by_tf.get(tf_type)
+
+    def types_with_role(self, role: ServiceRole) -> frozenset[str]:
+        """The ids of the service types that play `role` (read by rules and the graph builder)."""
+        return self._by_role[role]
 
     def allows(self, parent: ParentKind, type_id: str) -> bool:
         return parent in self.get(type_id).allowed_parents

@@ -69,6 +69,21 @@ class Placement(StrEnum):
     ANYWHERE = "anywhere"  # generic imported resources the catalog has no entry for
 
 
+class ServiceRole(StrEnum):
+    """What a service does in a design, for the rules that reason about kinds of services rather than types."""
+
+    SERVER = "server"  # runs application code on instances or containers placed in subnets
+    ORCHESTRATOR = "orchestrator"  # a container cluster's control plane
+    REQUEST_HANDLER = "request_handler"  # compute that answers requests a front door sends it
+    SCALING = "scaling"  # a tier that adds and removes copies behind a load balancer
+    REPLICATED = "replicated"  # keeps several copies running, each a separate load balancer target
+    SELF_HEALING = "self_healing"  # replaces what fails by itself, so it is no single point of failure
+    LOAD_BALANCER = "load_balancer"  # an Elastic Load Balancing load balancer
+    FORWARDER = "forwarder"  # passes a request on unchanged to what stands behind it
+    PUBLIC_ENDPOINT = "public_endpoint"  # a global or regional endpoint the internet reaches without a VPC
+    FRONT_DOOR = "front_door"  # where users' requests enter the design
+
+
 class ParentKind(StrEnum):
     """What a node can sit in. `root` is the canvas itself, outside every region."""
 
@@ -252,6 +267,9 @@ class ServiceType(Strict):
     default_port: int | None = None
     accepts: tuple[ConnectionKind, ...] = ()
     properties: tuple[PropertySpec, ...] = ()
+    roles: tuple[ServiceRole, ...] = ()
+    # The integer property that says how many instances, tasks or nodes the service runs (each takes an address).
+    size_property: str | None = None
     lockin: Lockin
     tips: tuple[Tip, ...]
     description: str = ""
@@ -284,6 +302,12 @@ class ServiceType(Strict):
             raise ValueError(f"needs 3 to 8 tips, has {len(self.tips)}")
         if not self.cfn_types and not self.terraform_types and self.id != "generic":
             raise ValueError("needs at least one CloudFormation or Terraform type")
+        if len(set(self.roles)) != len(self.roles):
+            raise ValueError("roles must be unique")
+        if self.size_property is not None:
+            spec = next((prop for prop in self.properties if prop.name == self.size_property), None)
+            if spec is None or spec.type is not PropertyType.INTEGER:
+                raise ValueError(f"size_property {self.size_property!r} must name an integer property")
         return self
 
     def property_spec(self, name: str) -> PropertySpec | None:

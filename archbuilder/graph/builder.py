@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from archbuilder.catalog import Catalog, ConnectionKind, ServiceType
+from archbuilder.catalog import Catalog, ConnectionKind, ServiceRole, ServiceType
 from archbuilder.model import (
     AnyNode,
     Architecture,
@@ -25,18 +25,6 @@ from archbuilder.model import (
 
 INTERNET = "internet"
 
-# Services the internet reaches without any network placement: public endpoints of global/regional services.
-PUBLIC_ENDPOINTS = {
-    "cloudfront_distribution",
-    "api_gateway_rest",
-    "api_gateway_http",
-    "route53_zone",
-    "cognito_user_pool",
-    "global_accelerator",
-    "iot_core",
-}
-LOAD_BALANCERS = {"alb", "nlb", "clb"}
-MAY_FACE_INTERNET = PUBLIC_ENDPOINTS | {"s3_bucket"}
 # Connection kinds along which a request or data travels (used for reachability).
 FLOW_KINDS = {
     ConnectionKind.TRAFFIC,
@@ -219,6 +207,8 @@ def build(architecture: Architecture) -> ArchGraph:
     in_subnets: list[ServiceNode] = []
     node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}  # the flow graph's nodes
     may_face_internet: list[ServiceNode] = []
+    # Public endpoints of global/regional services and buckets may face the internet wherever they are drawn.
+    public_types = architecture.catalog.types_with_role(ServiceRole.PUBLIC_ENDPOINT) | {"s3_bucket"}
     # One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects.
     type_positions: dict[str, list[int]] = {}
     for position, service in enumerate(services):
@@ -245,7 +235,7 @@ def build(architecture: Architecture) -> ArchGraph:
         else:
             node_data[service_id] = {"type": type_id, "label": service.label}
         # Only public endpoints, buckets and services in public subnets can face the internet.
-        if type_id in MAY_FACE_INTERNET or SubnetTier.PUBLIC in placement.tiers:
+        if type_id in public_types or SubnetTier.PUBLIC in placement.tiers:
             may_face_internet.append(service)
     connections = sorted(architecture.connections.values(), key=attrgetter("id"))
     connections_by_node: dict[str, list[Connection]] = {}
@@ -328,7 +318,8 @@ def _internet_facing(
     address (`associate_public_ip` / `publicly_accessible`); for anything, an ingress rule open to 0.0.0.0/0 or ::/0
     (its own or an attached security group's) — except load balancers, whose listener is the opening.
     """
-    if node.type in PUBLIC_ENDPOINTS:
+    roles = graph.catalog.get(node.type).roles
+    if ServiceRole.PUBLIC_ENDPOINT in roles:
         # A PRIVATE REST API answers only through interface VPC endpoints.
         return node.properties.get("endpoint_type") != "PRIVATE", None
     if node.type == "s3_bucket":
@@ -337,7 +328,7 @@ def _internet_facing(
     gateway = gateways.get(placement.vpc_id) if placement.vpc_id is not None else None
     if gateway is None or SubnetTier.PUBLIC not in placement.tiers:
         return False, None
-    if node.type in LOAD_BALANCERS:
+    if ServiceRole.LOAD_BALANCER in roles:
         return bool(node.properties.get("internet_facing")), gateway
     public_ip = node.properties.get("associate_public_ip") or node.properties.get("publicly_accessible")
     if node.type in ("ec2_instance", "rds_instance") and not public_ip:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import ipaddress
 from collections import deque
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from operator import attrgetter
 
-from archbuilder.catalog import Category, ConnectionKind
+from archbuilder.catalog import Category, ConnectionKind, ServiceRole
 from archbuilder.graph.builder import (
     FLOW_KINDS,
     INTERNET,
-    LOAD_BALANCERS,
     ArchGraph,
     attached_security_groups,
     effective_ingress,
@@ -29,20 +29,6 @@ DATA_TYPES = {
     "efs_file_system",
     "msk_cluster",
 }
-WEB_TYPES = {
-    "alb",
-    "nlb",
-    "clb",
-    "cloudfront_distribution",
-    "api_gateway_rest",
-    "api_gateway_http",
-    "global_accelerator",
-}
-
-
-# Services that forward a request unchanged to what stands behind them: a data store behind one of these is as
-# exposed as if it faced the internet itself (no application code decides what reaches it).
-FORWARDERS = LOAD_BALANCERS | {"global_accelerator"}
 WORLD = ("0.0.0.0/0", "::/0")
 
 
@@ -69,6 +55,17 @@ def services_of_type(graph: ArchGraph, *types: str) -> list[ServiceNode]:
             merged = sorted((s for t in present for s in graph.by_type[t]), key=attrgetter("id"))
         graph.memo[key] = merged
     return list(merged)
+
+
+def types_with_role(graph: ArchGraph, role: ServiceRole) -> frozenset[str]:
+    """The service types that play `role`, as the catalog says (for membership tests on nodes at hand)."""
+    return graph.catalog.types_with_role(role)
+
+
+def services_with_role(graph: ArchGraph, *roles: ServiceRole) -> list[ServiceNode]:
+    """The services of the types that play any of `roles`, sorted by id (a new list)."""
+    types = set().union(*(graph.catalog.types_with_role(role) for role in roles))
+    return services_of_type(graph, *sorted(types))
 
 
 def zones_spanned(graph: ArchGraph, node: ServiceNode) -> set[str]:
@@ -184,7 +181,7 @@ def services_in_subnets(graph: ArchGraph) -> list[ServiceNode]:
 
 def tier_of(graph: ArchGraph, node: ServiceNode) -> str:
     """web (front door), data (stores) or app (everything that computes in between)."""
-    if node.type in WEB_TYPES:
+    if node.type in graph.catalog.types_with_role(ServiceRole.FRONT_DOOR):
         return "web"
     if _is_data_type(graph, node.type):
         return "data"
@@ -198,13 +195,15 @@ def _breadth_first_from_internet(graph: ArchGraph, forwarders_only: bool) -> dic
     if cached is not None:
         return cached
     previous: dict[str, str | None] = {INTERNET: None}
+    # Forwarders pass a request on unchanged: what stands behind one is as exposed as the forwarder itself.
+    forwarders = graph.catalog.types_with_role(ServiceRole.FORWARDER)
     queue = deque([INTERNET])
     while queue:
         current = queue.popleft()
         if (
             forwarders_only
             and current != INTERNET
-            and graph.flow.nodes[current].get("type") not in FORWARDERS
+            and graph.flow.nodes[current].get("type") not in forwarders
         ):
             continue
         for successor in sorted(graph.flow.successors(current)):
@@ -305,7 +304,7 @@ def connected(
 
 
 def neighbours_of_type(
-    graph: ArchGraph, node_id: str, types: set[str], direction: str = "out"
+    graph: ArchGraph, node_id: str, types: AbstractSet[str], direction: str = "out"
 ) -> list[ServiceNode]:
     ids = graph.flow.successors(node_id) if direction == "out" else graph.flow.predecessors(node_id)
     data = graph.flow.nodes

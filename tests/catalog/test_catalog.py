@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from archbuilder.catalog import Citation, ParentKind, default_catalog
+from archbuilder.catalog import Citation, ParentKind, ServiceRole, default_catalog
 from archbuilder.catalog.loader import CatalogError, load_entries
 from tests.seeds import SEEDS_DIR, section_exists
 
@@ -170,3 +170,46 @@ def test_a_broken_entry_fails_naming_the_file_and_entry(tmp_path: Path) -> None:
 def test_a_citation_to_an_unknown_guide_is_refused() -> None:
     with pytest.raises(ValueError, match=r"unknown seed file 'nope\.txt'"):
         Citation(seed="nope.txt", section="RDS")
+
+
+def test_roles_name_the_types_rules_reason_about(catalog) -> None:
+    def role(name: ServiceRole) -> list[str]:
+        return sorted(catalog.types_with_role(name))
+
+    assert role(ServiceRole.LOAD_BALANCER) == ["alb", "clb", "nlb"]
+    assert role(ServiceRole.FORWARDER) == ["alb", "clb", "global_accelerator", "nlb"]
+    assert role(ServiceRole.SERVER) == [
+        "autoscaling_group",
+        "ec2_instance",
+        "ecs_service",
+        "eks_node_group",
+        "fargate_task",
+    ]
+    assert role(ServiceRole.REQUEST_HANDLER) == sorted(
+        [*role(ServiceRole.SERVER), "elastic_beanstalk", "lambda_function"]
+    )
+    assert role(ServiceRole.PUBLIC_ENDPOINT) == [
+        "api_gateway_http",
+        "api_gateway_rest",
+        "cloudfront_distribution",
+        "cognito_user_pool",
+        "global_accelerator",
+        "iot_core",
+        "route53_zone",
+    ]
+    assert catalog.get("autoscaling_group").size_property == "max_size"
+    assert catalog.get("ec2_instance").size_property is None
+
+
+def test_a_size_property_must_be_an_integer_property(tmp_path: Path) -> None:
+    entry = (Path(__file__).parents[2] / "resources" / "catalog" / "compute.yaml").read_text(encoding="utf-8")
+    first = entry[entry.index("- id: ec2_instance") : entry.index("- id: autoscaling_group")]
+    _write(tmp_path, first.replace("  accepts:", "  size_property: instance_type\n  accepts:", 1))
+    with pytest.raises(
+        CatalogError,
+        match=r"entry ec2_instance: entry: Value error, size_property 'instance_type' must name an integer property",
+    ):
+        load_entries(tmp_path)
+    _write(tmp_path, first.replace("  roles: [server,", "  roles: [teleporter,", 1))
+    with pytest.raises(CatalogError, match=r"entry ec2_instance: roles\.0: Input should be 'server'"):
+        load_entries(tmp_path)

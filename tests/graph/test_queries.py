@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from archbuilder.catalog import ConnectionKind as K
+from archbuilder.catalog import ServiceRole
 from archbuilder.graph import INTERNET, build
 from archbuilder.graph.queries import (
     attached_security_groups,
@@ -11,6 +12,8 @@ from archbuilder.graph.queries import (
     effective_ingress,
     ingress_allows,
     reachable_from_internet,
+    services_with_role,
+    types_with_role,
 )
 from archbuilder.model import Architecture
 from tests.model.builders import two_az_network
@@ -140,3 +143,21 @@ def test_ingress_coverage_through_security_group_nodes_on_both_sides() -> None:
     assert _allows(arch) is False  # the app is not in App SG yet
     arch.connect("app-sg", "app", K.ATTACH)
     assert _allows(arch) is True
+
+
+def test_services_with_role_reads_the_roles_from_the_catalog() -> None:
+    arch = network()
+    arch.add_service("nlb", "public-a", node_id="nlb", extra_subnet_ids=["public-b"])
+    arch.add_service("alb", "public-a", node_id="alb", extra_subnet_ids=["public-b"])
+    arch.add_service("autoscaling_group", "private-a", node_id="asg", extra_subnet_ids=["private-b"])
+    arch.add_service("global_accelerator", None, node_id="ga")
+    graph = build(arch)
+    assert [n.id for n in services_with_role(graph, ServiceRole.LOAD_BALANCER)] == ["alb", "nlb"]
+    assert [n.id for n in services_with_role(graph, ServiceRole.FORWARDER, ServiceRole.SCALING)] == [
+        "alb",
+        "asg",
+        "ga",
+        "nlb",
+    ]
+    assert "igw" not in types_with_role(graph, ServiceRole.FRONT_DOOR)
+    assert services_with_role(graph, ServiceRole.ORCHESTRATOR) == []

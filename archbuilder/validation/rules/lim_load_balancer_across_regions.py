@@ -1,9 +1,8 @@
 """A load balancer sending traffic to a target in another region."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.builder import LOAD_BALANCERS
-from archbuilder.graph.queries import services_of_type
+from archbuilder.graph.queries import services_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -11,7 +10,7 @@ from archbuilder.validation.rules._kit import label
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for balancer in services_of_type(graph, *sorted(LOAD_BALANCERS)):
+    for balancer in services_with_role(graph, ServiceRole.LOAD_BALANCER):
         region = graph.placements[balancer.id].region
         for target_id in sorted(graph.flow.successors(balancer.id)):
             if ConnectionKind.TRAFFIC not in graph.flow.edges[balancer.id, target_id]["kinds"]:

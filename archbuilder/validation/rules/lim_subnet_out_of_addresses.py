@@ -11,30 +11,10 @@ from archbuilder.validation.rules._links import count
 
 RESERVED = 5  # the first four addresses and the last one of every subnet
 NO_ADDRESS = {"ebs_volume"}  # drawn in a subnet for its AZ, but takes no address
-# Services that run several network interfaces (instances, tasks, nodes), and the property that says how many;
-# every other service takes one address in each subnet it sits in.
-SIZE_PROPERTY = {
-    "autoscaling_group": "max_size",
-    "eks_node_group": "max_size",
-    "elastic_beanstalk": "max_size",
-    "ecs_service": "desired_count",
-    "fargate_task": "desired_count",
-    "aurora_cluster": "instance_count",
-    "documentdb_cluster": "instance_count",
-    "neptune_cluster": "instance_count",
-    "opensearch_domain": "instance_count",
-    "sagemaker_endpoint": "max_instance_count",
-    "elasticache_cluster": "num_nodes",
-    "dax_cluster": "num_nodes",
-    "msk_cluster": "num_nodes",
-    "redshift_cluster": "num_nodes",
-    "cloudhsm_cluster": "hsm_count",
-}
 
 
-def _interfaces(node: ServiceNode) -> int:
-    name = SIZE_PROPERTY.get(node.type)
-    return 1 if name is None else max(count(node.properties.get(name), 1), 1)
+def _interfaces(node: ServiceNode, size_property: str) -> int:
+    return max(count(node.properties.get(size_property), 1), 1)
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -44,7 +24,10 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     for type_id, nodes in graph.by_type.items():
         if type_id in NO_ADDRESS:
             continue
-        if type_id not in SIZE_PROPERTY:  # one address in each subnet it sits in
+        # Services that run several instances, tasks or nodes say how many in their catalog size property; every
+        # other service takes one address in each subnet it sits in.
+        size_property = graph.catalog.get(type_id).size_property
+        if size_property is None:
             for node in nodes:
                 for subnet_id in placements[node.id].subnet_ids:
                     needed[subnet_id] = tally(subnet_id, 0) + 1
@@ -53,7 +36,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             subnet_ids = placements[node.id].subnet_ids
             if subnet_ids:
                 # A multi-subnet service spreads its interfaces over its subnets.
-                share = math.ceil(_interfaces(node) / len(subnet_ids))
+                share = math.ceil(_interfaces(node, size_property) / len(subnet_ids))
                 for subnet_id in subnet_ids:
                     needed[subnet_id] = needed.get(subnet_id, 0) + share
     findings = []

@@ -1,49 +1,38 @@
 """A Redshift warehouse queried by an application that answers requests from a front door (OLTP use)."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import WEB_TYPES, services_of_type
+from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
-# Compute that answers requests synchronously when a front door sends them.
-REQUEST_HANDLERS = {
-    "ec2_instance",
-    "autoscaling_group",
-    "ecs_service",
-    "fargate_task",
-    "lambda_function",
-    "elastic_beanstalk",
-    "eks_node_group",
-}
 QUERY_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 REQUEST_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.INVOKE}
 
 
 def _serves_requests(graph: ArchGraph, node: ServiceNode) -> bool:
     """The node receives traffic or invocations from a front door (load balancer, API, CDN, accelerator)."""
+    front_doors = types_with_role(graph, ServiceRole.FRONT_DOOR)
     for connection in graph.connections_of(node.id):
         if connection.target_id != node.id or connection.kind not in REQUEST_KINDS:
             continue
         source = graph.architecture.nodes.get(connection.source_id)
-        if isinstance(source, ServiceNode) and source.type in WEB_TYPES:
+        if isinstance(source, ServiceNode) and source.type in front_doors:
             return True
     return False
 
 
 def _request_handlers(graph: ArchGraph, warehouse: ServiceNode) -> list[ServiceNode]:
     found: dict[str, ServiceNode] = {}
+    # Compute that answers requests synchronously when a front door sends them.
+    handlers = types_with_role(graph, ServiceRole.REQUEST_HANDLER)
     for connection in graph.connections_of(warehouse.id):
         if connection.target_id != warehouse.id or connection.kind not in QUERY_KINDS:
             continue
         source = graph.architecture.nodes.get(connection.source_id)
-        if (
-            isinstance(source, ServiceNode)
-            and source.type in REQUEST_HANDLERS
-            and _serves_requests(graph, source)
-        ):
+        if isinstance(source, ServiceNode) and source.type in handlers and _serves_requests(graph, source):
             found[source.id] = source
     return [found[key] for key in sorted(found)]
 

@@ -1,13 +1,11 @@
 """Sticky sessions on a load balancer in front of a scaling tier."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import neighbours_of_type, services_of_type
+from archbuilder.graph.queries import neighbours_of_type, services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-
-SCALING = {"autoscaling_group", "ecs_service", "fargate_task"}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -15,7 +13,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     for balancer in services_of_type(graph, "alb"):
         if balancer.properties.get("sticky_sessions") is not True:
             continue
-        for tier in neighbours_of_type(graph, balancer.id, SCALING):
+        for tier in neighbours_of_type(graph, balancer.id, types_with_role(graph, ServiceRole.SCALING)):
             if ConnectionKind.TRAFFIC in graph.flow.edges[balancer.id, tier.id]["kinds"]:
                 findings.append(
                     rule.finding(

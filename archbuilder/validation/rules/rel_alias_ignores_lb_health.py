@@ -1,9 +1,8 @@
 """DNS failover to a load balancer through an alias that does not evaluate the target's health."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.builder import LOAD_BALANCERS
-from archbuilder.graph.queries import services_of_type
+from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
@@ -12,13 +11,14 @@ from archbuilder.validation.rules._links import linked
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
+    balancer_types = types_with_role(graph, ServiceRole.LOAD_BALANCER)
     for zone in services_of_type(graph, "route53_zone"):
         if (
             zone.properties.get("routing_policy") != "failover"
             or zone.properties.get("evaluate_target_health") is not False
         ):
             continue
-        balancers = [t for t in linked(graph, zone, [ConnectionKind.DNS]) if t.type in LOAD_BALANCERS]
+        balancers = [t for t in linked(graph, zone, [ConnectionKind.DNS]) if t.type in balancer_types]
         if balancers:
             findings.append(
                 rule.finding(

@@ -1,18 +1,17 @@
 """A Classic Load Balancer without cross-zone balancing and fewer than two backends in one of its AZs."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type
+from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
-# Backends that keep several members per AZ on their own count as two in each AZ they span.
-REPLICATED = {"autoscaling_group", "ecs_service"}
-
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
+    # Backends that keep several members per AZ on their own count as two in each AZ they span.
+    replicated = types_with_role(graph, ServiceRole.REPLICATED)
     for clb in services_of_type(graph, "clb"):
         if clb.properties.get("cross_zone") is True:
             continue
@@ -23,7 +22,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             target = graph.architecture.service(target_id)
             for zone in set(graph.placements[target_id].zones):
                 if zone in counts:
-                    counts[zone] += 2 if target.type in REPLICATED else 1
+                    counts[zone] += 2 if target.type in replicated else 1
         thin = [zone for zone, count in counts.items() if count < 2]
         if len(counts) > 1 and thin:
             spread = ", ".join(f"{zone}: {counts[zone]}" for zone in thin)

@@ -1,13 +1,23 @@
 """A load balancer with nothing behind it."""
 
-from archbuilder.catalog import ConnectionKind
-from archbuilder.graph.builder import LOAD_BALANCERS
-from archbuilder.validation.finding import Pillar, Severity
+from archbuilder.catalog import ConnectionKind, ServiceRole
+from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import services_with_role
+from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
-from archbuilder.validation.rules._kit import each_service, label
+from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import has_link
 
 FORWARDING = frozenset({ConnectionKind.TRAFFIC, ConnectionKind.INVOKE})
+
+
+def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
+    return [
+        rule.finding(node, f"{label(node)} forwards traffic to nothing: no target is connected behind it")
+        for node in services_with_role(graph, ServiceRole.LOAD_BALANCER)
+        if not has_link(graph, node, FORWARDING)
+    ]
+
 
 RULE = Rule(
     id="REL-045",
@@ -21,9 +31,5 @@ RULE = Rule(
     "addresses or functions; with no target drawn behind it, every request it accepts fails (HTTP 503).",
     remediation="Connect the load balancer to the service that should answer its requests (traffic connection), or "
     "remove it.",
-    check=each_service(
-        sorted(LOAD_BALANCERS),
-        lambda node, graph: not has_link(graph, node, FORWARDING),
-        lambda node, graph: f"{label(node)} forwards traffic to nothing: no target is connected behind it",
-    ),
+    check=check,
 )

@@ -1,13 +1,13 @@
 """Servers or containers in private subnets that call AWS services they have no network path to."""
 
+from archbuilder.catalog import ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type, vpcs_with_egress
+from archbuilder.graph.queries import services_of_type, services_with_role, vpcs_with_egress
 from archbuilder.model import ServiceNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
-COMPUTE = ("ec2_instance", "autoscaling_group", "ecs_service", "fargate_task", "eks_node_group")
 # Regional AWS APIs a drawn connection calls, and the endpoint service names that reach them privately. (Image
 # pulls from ECR have their own rule.)
 API_SERVICES = {
@@ -62,7 +62,7 @@ def _unreachable(graph: ArchGraph, node: ServiceNode, vpc_id: str) -> list[Servi
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in services_of_type(graph, *COMPUTE):
+    for node in services_with_role(graph, ServiceRole.SERVER):
         placement = graph.placements[node.id]
         if placement.vpc_id is None or not placement.tiers or SubnetTier.PUBLIC in placement.tiers:
             continue

@@ -1,13 +1,11 @@
 """Two single points of failure that depend on each other but sit in different availability zones."""
 
+from archbuilder.catalog import ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import data_flows
+from archbuilder.graph.queries import data_flows, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
-
-# Services that replace or replicate themselves across AZs are not single points of failure even in one AZ.
-SELF_HEALING = {"autoscaling_group", "ecs_service", "eks_cluster", "eks_node_group", "lambda_function"}
 
 
 def _spof_zone(graph: ArchGraph, node_id: str) -> str | None:
@@ -16,7 +14,11 @@ def _spof_zone(graph: ArchGraph, node_id: str) -> str | None:
     if zone is None:
         return None  # spans several AZs or none: decided by the graph, without reading the node
     node = graph.architecture.service(node_id)
-    if node.type in SELF_HEALING or node.properties.get("multi_az") is True:
+    # Services that replace or replicate themselves are not single points of failure even in one AZ.
+    if (
+        node.type in types_with_role(graph, ServiceRole.SELF_HEALING)
+        or node.properties.get("multi_az") is True
+    ):
         return None
     return zone
 

@@ -1,31 +1,27 @@
 """An application server that is reached through a load balancer but sits in a public subnet itself."""
 
-from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.builder import LOAD_BALANCERS
-from archbuilder.graph.queries import in_public_subnet, neighbours_of_type, services_of_type
+from archbuilder.graph.queries import (
+    in_public_subnet,
+    neighbours_of_type,
+    services_with_role,
+    types_with_role,
+)
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
-COMPUTE = (
-    "ec2_instance",
-    "autoscaling_group",
-    "ecs_service",
-    "fargate_task",
-    "eks_cluster",
-    "eks_node_group",
-)
-
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
-    for node in services_of_type(graph, *COMPUTE):
+    balancer_types = types_with_role(graph, ServiceRole.LOAD_BALANCER)
+    for node in services_with_role(graph, ServiceRole.SERVER, ServiceRole.ORCHESTRATOR):
         if not in_public_subnet(graph, node):
             continue
         balancers = [
             lb
-            for lb in neighbours_of_type(graph, node.id, LOAD_BALANCERS, direction="in")
+            for lb in neighbours_of_type(graph, node.id, balancer_types, direction="in")
             if ConnectionKind.TRAFFIC in graph.flow.edges[lb.id, node.id]["kinds"]
         ]
         if balancers:
