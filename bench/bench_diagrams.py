@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_validation import generate
 
-from archbuilder.exporters.diagram import render
-from archbuilder.exporters.drawio import build_xml
+from archbuilder.exporters.diagram.build import render
+from archbuilder.exporters.diagram.drawio import build_xml
 from archbuilder.model.layout import auto_layout
 
 

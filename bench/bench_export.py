@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_validation import generate
 
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import export
 
 FORMATS = ("cloudformation", "cloudformation-json", "terraform", "drawio")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from archbuilder.cli.common import CliError, load_document
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.report import gather
-from archbuilder.exporters.report_html import render_html
-from archbuilder.exporters.report_md import render_markdown
+from archbuilder.exporters.report.gather import gather
+from archbuilder.exporters.report.html import render_html
+from archbuilder.exporters.report.markdown import render_markdown
 from archbuilder.model import DocumentError
 from archbuilder.model.serialization import write_atomic
 

@@ -50,17 +50,19 @@ def register(fmt: ExportFormat) -> None:
 # The formats; each module lands with its exporter.
 for _fmt in (
     ExportFormat(
-        "cloudformation", "CloudFormation YAML (template.yaml)", "archbuilder.exporters.cloudformation_yaml"
+        "cloudformation",
+        "CloudFormation YAML (template.yaml)",
+        "archbuilder.exporters.cloudformation.yaml_format",
     ),
     ExportFormat(
         "cloudformation-json",
         "CloudFormation JSON (template.json)",
-        "archbuilder.exporters.cloudformation_json",
+        "archbuilder.exporters.cloudformation.json_format",
     ),
-    ExportFormat("terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform"),
-    ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram_png"),
-    ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram_svg"),
-    ExportFormat("drawio", "draw.io diagram (diagram.drawio)", "archbuilder.exporters.drawio"),
+    ExportFormat("terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform.files"),
+    ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram.png"),
+    ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram.svg"),
+    ExportFormat("drawio", "draw.io diagram (diagram.drawio)", "archbuilder.exporters.diagram.drawio"),
 ):
     register(_fmt)
 

@@ -12,7 +12,6 @@ from archbuilder.catalog import (
     ServiceType,
     check_property_value,
 )
-from archbuilder.exporters.naming import pascal
 from archbuilder.importers.cfn_yaml import TemplateError, load_template
 from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.listeners import listener_properties
@@ -28,12 +27,13 @@ from archbuilder.model import (
 )
 from archbuilder.model.containment import parent_kind_of
 from archbuilder.model.layout import auto_layout
+from archbuilder.model.naming import pascal
 
 
 def cloudformation_writes(service_type: str) -> bool:
     """Whether the CloudFormation exporter can write a service type (imported lazily: it is a large module).
     A security group node is not written: the exporter derives one group per service instead."""
-    from archbuilder.exporters.cloudformation import NETWORK_TYPES, RENDERERS
+    from archbuilder.exporters.cloudformation.template import NETWORK_TYPES, RENDERERS
 
     return service_type in RENDERERS or (service_type in NETWORK_TYPES and service_type != "security_group")
 

@@ -11,10 +11,10 @@ from typing import Any
 import hcl2
 
 from archbuilder.catalog import default_catalog
-from archbuilder.exporters.naming import pascal
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
 from archbuilder.model import Architecture
+from archbuilder.model.naming import pascal
 
 # Terraform types with no catalog entry of their own but a CloudFormation twin the importer folds or reads.
 EXTRA_TYPES = {

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archbuilder.exporters.registry import Progress
-from archbuilder.exporters.report import gather
-from archbuilder.exporters.report_html import render_html
+from archbuilder.exporters.report.gather import gather
+from archbuilder.exporters.report.html import render_html
 from archbuilder.model import Architecture
 from archbuilder.model.serialization import write_atomic
 from archbuilder.ui.report_pdf import write_pdf

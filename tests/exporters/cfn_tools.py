@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from archbuilder.exporters.terraform_data import own_region_table
+from archbuilder.exporters.terraform.data import own_region_table
 
 # moto's CloudFormation emulation covers these types only; the rest (ACM, CloudFront, Firehose, Glue,
 # CloudTrail, ElastiCache, Secrets Manager, bucket policies...) are left out of the moto stack, and references to

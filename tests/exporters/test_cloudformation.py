@@ -14,7 +14,7 @@ from moto import mock_aws
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.cli.main import main
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
@@ -404,7 +404,7 @@ def test_sources_outside_the_vpc_share_one_rule_on_the_vpc_range() -> None:
 def test_a_function_of_a_function_is_written_as_valid_yaml() -> None:
     from cfnlint.decode import cfn_yaml
 
-    from archbuilder.exporters.cfn_yaml import dump_yaml
+    from archbuilder.exporters.cloudformation.yaml_dump import dump_yaml
 
     template = {
         "Resources": {

@@ -14,7 +14,7 @@ import pytest
 from moto import mock_aws
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import Architecture, InvariantError, ServiceNode
 from tests.exporters.cfn_tools import lint, moto_deployable
 from tests.model.builders import two_az_network

@@ -11,7 +11,7 @@ import pytest
 from moto import mock_aws
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint, moto_deployable

@@ -3,8 +3,8 @@ instance and a function's reserved concurrency; left unset, neither format write
 
 from __future__ import annotations
 
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.exporters.tf_tools import resources
 from tests.model.builders import two_az_network

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.exporters.test_terraform_validate import _validate, needs_provider
 from tests.exporters.tf_correspondence import check

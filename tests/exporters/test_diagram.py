@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from archbuilder.exporters.diagram import dot_source, wrapped
+from archbuilder.exporters.diagram.build import dot_source, wrapped
 from archbuilder.exporters.registry import export
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path

@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from archbuilder.exporters.drawio import build_xml
+from archbuilder.exporters.diagram.drawio import build_xml
 from archbuilder.exporters.registry import export
 from archbuilder.model import SubnetNode, load
 from archbuilder.resource_files import example_names, example_path

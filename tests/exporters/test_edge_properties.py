@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Architecture
 from tests.exporters.tf_correspondence import check

@@ -10,7 +10,7 @@ import boto3
 from moto import mock_aws
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import export
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hcl2
 
-from archbuilder.exporters.hcl_writer import Block, Call, Expr, document, quote
+from archbuilder.exporters.terraform.hcl_writer import Block, Call, Expr, document, quote
 
 
 def test_strings_are_quoted_and_template_sequences_escaped() -> None:

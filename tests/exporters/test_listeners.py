@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.model.builders import two_az_network
 

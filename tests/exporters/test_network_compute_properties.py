@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network

@@ -18,10 +18,10 @@ import pytest
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.catalog import PropertySpec, default_catalog
 from archbuilder.catalog.service_type import ParentKind, Placement, PropertyType, check_property_value
-from archbuilder.exporters.cfn_services import RENDERERS
-from archbuilder.exporters.cloudformation import NETWORK_TYPES, build_template
+from archbuilder.exporters.cloudformation.renderers import RENDERERS
+from archbuilder.exporters.cloudformation.template import NETWORK_TYPES, build_template
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint
 from tests.exporters.tf_correspondence import check

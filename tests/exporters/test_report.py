@@ -10,11 +10,12 @@ import pytest
 from archbuilder.catalog import Citation
 from archbuilder.catalog.service_type import SEED_FILES
 from archbuilder.cli.main import main
-from archbuilder.exporters import diagram, report
+from archbuilder.exporters.diagram import build as diagram
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.report import GUIDE_NAMES, citation_text, gather
-from archbuilder.exporters.report_html import render_html
-from archbuilder.exporters.report_md import cell, render_markdown
+from archbuilder.exporters.report import gather as report
+from archbuilder.exporters.report.gather import GUIDE_NAMES, citation_text, gather
+from archbuilder.exporters.report.html import render_html
+from archbuilder.exporters.report.markdown import cell, render_markdown
 from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from archbuilder.validation import Pillar

@@ -10,7 +10,7 @@ import pytest
 
 from archbuilder.cli.main import main
 from archbuilder.exporters.registry import ExportError, export
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import load, save
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.tf_tools import unresolved_references

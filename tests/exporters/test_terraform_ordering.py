@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from archbuilder.exporters.cloudformation import build_template
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_events import event_driven

@@ -13,12 +13,12 @@ import pytest
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.catalog import default_catalog
 from archbuilder.catalog.service_type import ParentKind, Placement
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.hcl_writer import document
+from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.terraform import render
-from archbuilder.exporters.terraform_convert import Converter_
-from archbuilder.exporters.terraform_resources import RESOURCE_WRITERS
+from archbuilder.exporters.terraform.convert import Converter_
+from archbuilder.exporters.terraform.files import render
+from archbuilder.exporters.terraform.hcl_writer import document
+from archbuilder.exporters.terraform.writers import RESOURCE_WRITERS
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_path
 from tests.exporters.test_cloudformation_events import event_driven

@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 
 from archbuilder.exporters.registry import ExportError
-from archbuilder.exporters.terraform import render
-from archbuilder.exporters.terraform_convert import Converter_
+from archbuilder.exporters.terraform.convert import Converter_
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated

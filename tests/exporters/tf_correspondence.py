@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import default_catalog
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.naming import snake
-from archbuilder.exporters.terraform import render
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
+from archbuilder.model.naming import snake
 from tests.exporters.tf_tools import resources, unresolved_references
 
 # CloudFormation types that are no catalog service's primary resource, and the Terraform type each becomes.

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from archbuilder.cli.main import main
-from archbuilder.exporters.cfn_yaml import dump_yaml
-from archbuilder.exporters.cloudformation import build_template
-from archbuilder.exporters.naming import pascal
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.cloudformation.yaml_dump import dump_yaml
 from archbuilder.exporters.registry import export
 from archbuilder.importers.cfn_yaml import TemplateError, load_template
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.model import Architecture, SubnetNode, dumps, load, loads
+from archbuilder.model.naming import pascal
 from archbuilder.resource_files import example_names, example_path
 from archbuilder.validation import validate
 from tests.importers.hostile_templates import HOSTILE, big_template_with_unknown_tag_at_the_end

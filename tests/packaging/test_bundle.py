@@ -179,7 +179,7 @@ def _diagram_exporter_landed() -> bool:
 
 def test_bundle_exports_a_png_diagram_with_the_system_dot(bundle: Path, workdir: Path) -> None:
     if not _diagram_exporter_landed():
-        pytest.skip("the diagram exporter (archbuilder/exporters/diagram_png.py) has not landed yet")
+        pytest.skip("the diagram exporter (archbuilder/exporters/diagram/png.py) has not landed yet")
     if shutil.which("dot") is None:
         pytest.fail("graphviz is not installed (scripts/install.sh installs it)")
     out = workdir / "out"
@@ -204,7 +204,7 @@ def test_bundle_exports_a_png_diagram_with_the_system_dot(bundle: Path, workdir:
 
 def test_bundle_says_how_to_install_graphviz_when_dot_is_missing(bundle: Path, workdir: Path) -> None:
     if not _diagram_exporter_landed():
-        pytest.skip("the diagram exporter (archbuilder/exporters/diagram_png.py) has not landed yet")
+        pytest.skip("the diagram exporter (archbuilder/exporters/diagram/png.py) has not landed yet")
     empty_path = workdir / "bin"
     empty_path.mkdir()
     result = _run(

@@ -1,0 +1,303 @@
+"""CloudFormation for compute: EC2 instances, Auto Scaling groups, load balancers and Lambda functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.kit import (
+    AMI_PARAMETER,
+    STUB_HANDLER,
+    Renderer,
+    ami_parameter,
+    instance_type_parameter,
+    prop,
+    service_role,
+    sources_of,
+    targets_of,
+)
+from archbuilder.exporters.cloudformation.listeners import listener_of
+from archbuilder.model import ServiceNode
+
+
+def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
+    role = service_role(
+        ctx,
+        node,
+        "ec2.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
+    )
+    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+    props: dict[str, Any] = {
+        "ImageId": _image(ctx, node),
+        "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
+        "IamInstanceProfile": ref(profile),
+        "BlockDeviceMappings": [
+            {
+                "DeviceName": "/dev/xvda",
+                "Ebs": {
+                    "VolumeSize": int(prop(node, "volume_size_gb", 20)),
+                    "VolumeType": str(prop(node, "volume_type", "gp3")),
+                    "Encrypted": bool(prop(node, "encrypted", True)),
+                },
+            }
+        ],
+        "Tags": ctx.tags(node),
+    }
+    subnets = ctx.subnet_refs(node)
+    if prop(node, "associate_public_ip"):
+        props["NetworkInterfaces"] = [
+            {
+                "DeviceIndex": "0",
+                "AssociatePublicIpAddress": True,
+                "SubnetId": subnets[0],
+                "GroupSet": ctx.sg_refs(node),
+            }
+        ]
+    else:
+        props["SubnetId"] = subnets[0]
+        props["SecurityGroupIds"] = ctx.sg_refs(node)
+    if prop(node, "key_name"):
+        props["KeyName"] = prop(node, "key_name")
+    if prop(node, "detailed_monitoring"):
+        props["Monitoring"] = True
+    if prop(node, "termination_protection", False):
+        props["DisableApiTermination"] = True
+    if prop(node, "user_data"):
+        props["UserData"] = {"Fn::Base64": str(prop(node, "user_data"))}
+    if prop(node, "require_imdsv2", True):
+        # An instance takes metadata options only from a launch template; without one, the AMI's default holds.
+        template = ctx.add(
+            ctx.lid(node, "LaunchTemplate"),
+            "AWS::EC2::LaunchTemplate",
+            {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}},
+        )
+        props["LaunchTemplate"] = {
+            "LaunchTemplateId": ref(template),
+            "Version": get_att(template, "LatestVersionNumber"),
+        }
+    ctx.add(ctx.lid(node), "AWS::EC2::Instance", props)
+
+
+def _asg(ctx: CfnContext, node: ServiceNode) -> None:
+    role = service_role(
+        ctx,
+        node,
+        "ec2.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
+    )
+    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+    template = ctx.add(
+        ctx.lid(node, "LaunchTemplate"),
+        "AWS::EC2::LaunchTemplate",
+        {
+            "LaunchTemplateData": {
+                "ImageId": _image(ctx, node),
+                "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
+                **({"KeyName": str(prop(node, "key_name"))} if prop(node, "key_name") else {}),
+                "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
+                "SecurityGroupIds": ctx.sg_refs(node),
+                "MetadataOptions": {"HttpTokens": "required"},
+                "BlockDeviceMappings": [
+                    {
+                        "DeviceName": "/dev/xvda",
+                        "Ebs": {
+                            "VolumeSize": int(prop(node, "volume_size_gb", 20)),
+                            "VolumeType": str(prop(node, "volume_type", "gp3")),
+                            "Encrypted": bool(prop(node, "encrypted", True)),
+                        },
+                    }
+                ],
+            }
+        },
+    )
+    groups = [
+        ref(ctx.target_groups[s])
+        for s in sources_of(ctx, node, ConnectionKind.TRAFFIC)
+        if s in ctx.target_groups
+    ]
+    ctx.add(
+        ctx.lid(node),
+        "AWS::AutoScaling::AutoScalingGroup",
+        {
+            "MinSize": str(prop(node, "min_size", 1)),
+            "MaxSize": str(prop(node, "max_size", 2)),
+            "DesiredCapacity": str(prop(node, "desired_capacity", prop(node, "min_size", 1))),
+            "VPCZoneIdentifier": ctx.subnet_refs(node),
+            # The instances the group launches carry its name too.
+            "Tags": [{**tag, "PropagateAtLaunch": True} for tag in ctx.tags(node)],
+            "LaunchTemplate": {
+                "LaunchTemplateId": ref(template),
+                "Version": get_att(template, "LatestVersionNumber"),
+            },
+            **({"TargetGroupARNs": groups} if groups else {}),
+            "HealthCheckType": str(prop(node, "health_check_type", "ELB")),
+            "HealthCheckGracePeriod": int(prop(node, "health_check_grace_period_seconds", 300)),
+            "Cooldown": str(prop(node, "cooldown_seconds", 300)),
+        },
+    )
+
+
+def prepare_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
+    """Target groups exist before the groups and instances that register with them are rendered."""
+    targets = targets_of(ctx, node, ConnectionKind.TRAFFIC)
+    port = next((c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80)
+    protocol = "TCP" if node.type == "nlb" else "HTTP"
+    instances = [t for t, _ in targets if t.type == "ec2_instance"]
+    ctx.target_groups[node.id] = ctx.add(
+        ctx.lid(node, "TargetGroup"),
+        "AWS::ElasticLoadBalancingV2::TargetGroup",
+        {
+            "VpcId": ctx.vpc_ref(node),
+            "Port": port,
+            "Protocol": protocol,
+            "TargetType": "ip"
+            if any(t.type in ("fargate_task", "ecs_service") for t, _ in targets)
+            else "instance",
+            **({"HealthCheckPath": str(prop(node, "health_check_path", "/"))} if protocol == "HTTP" else {}),
+            **({"Targets": [{"Id": ref(ctx.lid(t))} for t in instances]} if instances else {}),
+            **_attributes(_target_group_attributes(node)),
+        },
+    )
+
+
+def _attributes(attributes: dict[str, str]) -> dict[str, Any]:
+    key = "TargetGroupAttributes"
+    return {key: [{"Key": k, "Value": v} for k, v in attributes.items()]} if attributes else {}
+
+
+def _target_group_attributes(node: ServiceNode) -> dict[str, str]:
+    """Only what differs from the target group defaults, so a design that keeps them writes nothing."""
+    attributes: dict[str, str] = {}
+    delay = int(prop(node, "deregistration_delay_seconds", 300))
+    if delay != 300:
+        attributes["deregistration_delay.timeout_seconds"] = str(delay)
+    if node.type == "alb" and prop(node, "sticky_sessions", False):
+        attributes["stickiness.enabled"] = "true"
+        attributes["stickiness.type"] = "lb_cookie"
+    return attributes
+
+
+def _balancer_attributes(node: ServiceNode) -> list[dict[str, str]]:
+    attributes: list[dict[str, str]] = []
+    if node.type == "alb":
+        # Requests with malformed headers are dropped instead of passed to the targets (request smuggling).
+        attributes.append({"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"})
+        idle = int(prop(node, "idle_timeout_seconds", 60))
+        if idle != 60:
+            attributes.append({"Key": "idle_timeout.timeout_seconds", "Value": str(idle)})
+    if node.type == "nlb" and prop(node, "cross_zone", False):
+        attributes.append({"Key": "load_balancing.cross_zone.enabled", "Value": "true"})
+    if prop(node, "deletion_protection", False):
+        attributes.append({"Key": "deletion_protection.enabled", "Value": "true"})
+    return attributes
+
+
+def _image(ctx: CfnContext, node: ServiceNode) -> Any:
+    """The design's AMI: the shared latest-Amazon-Linux parameter by default, else a parameter of its own."""
+    ami = str(prop(node, "ami", "") or "")
+    path = ami.removeprefix("resolve:ssm:")
+    if not ami or path == AMI_PARAMETER:
+        return ami_parameter(ctx)
+    if ami.startswith("resolve:ssm:"):
+        return ctx.parameter(
+            f"{ctx.lid(node)}Ami",
+            "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>",
+            path,
+            f"AMI of {node.label} (an SSM parameter naming it)",
+        )
+    return ctx.parameter(f"{ctx.lid(node)}Ami", "AWS::EC2::Image::Id", ami, f"AMI of {node.label}")
+
+
+def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
+    balancer = ctx.add(
+        ctx.lid(node),
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        {
+            "Type": "network" if node.type == "nlb" else "application",
+            "Scheme": "internet-facing" if prop(node, "internet_facing") else "internal",
+            "Subnets": ctx.subnet_refs(node),
+            **({"SecurityGroups": ctx.sg_refs(node)} if node.type == "alb" else {}),
+            **({"LoadBalancerAttributes": attributes} if (attributes := _balancer_attributes(node)) else {}),
+            "Tags": ctx.tags(node),
+        },
+    )
+    serving = listener_of(ctx.graph, node)
+    listener: dict[str, Any] = {
+        "LoadBalancerArn": ref(balancer),
+        "DefaultActions": [{"Type": "forward", "TargetGroupArn": ref(ctx.target_groups[node.id])}],
+        "Port": serving.port,
+        "Protocol": serving.protocol,
+    }
+    if serving.certificate_id is not None:
+        listener.update(
+            Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))}],
+            # The default policy still accepts TLS 1.0; the Terraform export names the same policy.
+            SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
+        )
+    idle = int(prop(node, "idle_timeout_seconds", 350))
+    if node.type == "nlb" and serving.protocol == "TCP" and idle != 350:
+        # Only TCP listeners take an idle timeout (TLS keeps 350 s); the default is not written.
+        listener["ListenerAttributes"] = [{"Key": "tcp.idle_timeout.seconds", "Value": str(idle)}]
+    ctx.add(ctx.lid(node, "Listener"), "AWS::ElasticLoadBalancingV2::Listener", listener)
+    if serving.redirect_port is not None:
+        # Plain HTTP only answers with a permanent redirect to the HTTPS listener; nothing is served over it.
+        ctx.add(
+            ctx.lid(node, "HttpRedirect"),
+            "AWS::ElasticLoadBalancingV2::Listener",
+            {
+                "LoadBalancerArn": ref(balancer),
+                "Port": serving.redirect_port,
+                "Protocol": "HTTP",
+                "DefaultActions": [
+                    {
+                        "Type": "redirect",
+                        "RedirectConfig": {
+                            "Protocol": "HTTPS",
+                            "Port": str(serving.port),
+                            "StatusCode": "HTTP_301",
+                        },
+                    }
+                ],
+            },
+        )
+    ctx.output(f"{balancer}DnsName", get_att(balancer, "DNSName"), f"DNS name of {node.label}")
+
+
+def _lambda(ctx: CfnContext, node: ServiceNode) -> None:
+    managed = [sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]
+    if ctx.graph.placements[node.id].vpc_id:
+        managed.append(
+            sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole")
+        )
+    role = service_role(ctx, node, "lambda.amazonaws.com", managed)
+    runtime = str(prop(node, "runtime", "python3.12"))
+    props: dict[str, Any] = {
+        "Runtime": runtime,
+        "Handler": str(prop(node, "handler", "index.handler")),
+        "MemorySize": int(prop(node, "memory_mb", 128)),
+        "Timeout": int(prop(node, "timeout_seconds", 3)),
+        "Role": get_att(role, "Arn"),
+        "Code": {"ZipFile": STUB_HANDLER}
+        if runtime.startswith("python")
+        else {"ZipFile": "exports.handler = async () => ({statusCode: 200});\n"},
+        "Tags": ctx.tags(node),
+    }
+    if ctx.graph.placements[node.id].vpc_id:
+        props["VpcConfig"] = {"SubnetIds": ctx.subnet_refs(node), "SecurityGroupIds": ctx.sg_refs(node)}
+    if prop(node, "reserved_concurrency") is not None:
+        props["ReservedConcurrentExecutions"] = int(prop(node, "reserved_concurrency"))
+    ctx.environment[node.id] = {}
+    props["Environment"] = {"Variables": ctx.environment[node.id]}
+    ctx.add(ctx.lid(node), "AWS::Lambda::Function", props)
+
+
+# The resource types this module renders; template.py merges every module's table.
+RENDERERS: dict[str, Renderer] = {
+    "ec2_instance": _ec2,
+    "autoscaling_group": _asg,
+    "alb": _load_balancer,
+    "nlb": _load_balancer,
+    "lambda_function": _lambda,
+}

@@ -1,0 +1,178 @@
+"""CloudFormation for containers: ECS services and Fargate tasks behind load balancers, and caches beside them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role
+from archbuilder.graph.queries import services_of_type
+from archbuilder.model import ServiceNode
+
+
+def _service(ctx: CfnContext, node: ServiceNode) -> None:
+    role = service_role(ctx, node, "ecs-tasks.amazonaws.com")
+    execution = ctx.add(
+        ctx.lid(node, "ExecutionRole"),
+        "AWS::IAM::Role",
+        {
+            "AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "ecs-tasks.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            },
+            "ManagedPolicyArns": [
+                sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
+            ],
+        },
+    )
+    port = int(
+        next(
+            (c.port for c in ctx.graph.connections_of(node.id) if c.target_id == node.id and c.port),
+            prop(node, "container_port", 8080),
+        )
+    )
+    logs = [
+        ctx.architecture.service(c.target_id)
+        for c in ctx.graph.connections_of(node.id)
+        if c.source_id == node.id and c.kind is ConnectionKind.LOGS
+    ]
+    container: dict[str, Any] = {
+        "Name": "app",
+        "Image": ctx.parameter(
+            f"{ctx.lid(node)}Image",
+            "String",
+            str(prop(node, "image", "public.ecr.aws/nginx/nginx:stable")),
+            f"Container image of {node.label}",
+        ),
+        "Essential": True,
+        "PortMappings": [{"ContainerPort": port, "Protocol": "tcp"}],
+    }
+    if logs:
+        container["LogConfiguration"] = {
+            "LogDriver": "awslogs",
+            "Options": {
+                "awslogs-group": ref(ctx.lid(logs[0])),
+                "awslogs-region": ref("AWS::Region"),
+                "awslogs-stream-prefix": "app",
+            },
+        }
+    variables: dict[str, Any] = {}
+    ctx.environment[node.id] = variables
+    container["Environment"] = []
+    # Connections are wired after every service exists; ECS wants the variables as name/value pairs.
+    ctx.finishers.append(
+        lambda: container["Environment"].extend(
+            {"Name": name, "Value": value} for name, value in sorted(variables.items())
+        )
+    )
+    task = ctx.add(
+        ctx.lid(node, "TaskDefinition"),
+        "AWS::ECS::TaskDefinition",
+        {
+            "RequiresCompatibilities": ["FARGATE"],
+            "NetworkMode": "awsvpc",
+            "Cpu": str(prop(node, "cpu", 256)),
+            "Memory": str(prop(node, "memory", 512)),
+            "ExecutionRoleArn": get_att(execution, "Arn"),
+            "TaskRoleArn": get_att(role, "Arn"),
+            "ContainerDefinitions": [container],
+        },
+    )
+    clusters = services_of_type(ctx.graph, "ecs_cluster")
+    balancers = [
+        c.source_id
+        for c in ctx.graph.connections_of(node.id)
+        if c.target_id == node.id and c.kind is ConnectionKind.TRAFFIC and c.source_id in ctx.target_groups
+    ]
+    service: dict[str, Any] = {
+        "LaunchType": "FARGATE",
+        "TaskDefinition": ref(task),
+        "DesiredCount": int(prop(node, "desired_count", 2)),
+        "NetworkConfiguration": {
+            "AwsvpcConfiguration": {
+                "Subnets": ctx.subnet_refs(node),
+                "SecurityGroups": ctx.sg_refs(node),
+                "AssignPublicIp": "ENABLED" if prop(node, "assign_public_ip") else "DISABLED",
+            }
+        },
+    }
+    if clusters:
+        service["Cluster"] = ref(ctx.lid(clusters[0]))
+    listeners = []
+    if balancers:
+        service["LoadBalancers"] = [
+            {"ContainerName": "app", "ContainerPort": port, "TargetGroupArn": ref(ctx.target_groups[b])}
+            for b in balancers
+        ]
+        listeners = [ctx.lid(ctx.architecture.node(b), "Listener") for b in balancers]
+    ctx.add(ctx.lid(node), "AWS::ECS::Service", service, DependsOn=listeners or None)
+
+
+def _cache(ctx: CfnContext, node: ServiceNode) -> None:
+    group = ctx.add(
+        ctx.lid(node, "SubnetGroup"),
+        "AWS::ElastiCache::SubnetGroup",
+        {"Description": f"Subnets of {node.label}", "SubnetIds": ctx.subnet_refs(node)},
+    )
+    engine = str(prop(node, "engine", "redis"))
+    nodes = int(prop(node, "num_nodes", 2))
+    failover = nodes > 1 and bool(prop(node, "automatic_failover", True))
+    if engine == "redis":
+        ctx.add(
+            ctx.lid(node),
+            "AWS::ElastiCache::ReplicationGroup",
+            {
+                "ReplicationGroupDescription": node.label,
+                "Engine": "redis",
+                "CacheNodeType": str(prop(node, "node_type", "cache.t3.micro")),
+                "NumCacheClusters": max(nodes, 1),
+                **(
+                    {"EngineVersion": str(prop(node, "engine_version"))}
+                    if prop(node, "engine_version")
+                    else {}
+                ),
+                # Failover needs a replica to promote, and Multi-AZ needs failover.
+                "AutomaticFailoverEnabled": failover,
+                "MultiAZEnabled": failover and bool(prop(node, "multi_az", True)),
+                "AtRestEncryptionEnabled": bool(prop(node, "encrypted", True)),
+                "TransitEncryptionEnabled": bool(prop(node, "transit_encryption", True)),
+                "SnapshotRetentionLimit": int(prop(node, "backup_retention_days", 1)),
+                "CacheSubnetGroupName": ref(group),
+                "SecurityGroupIds": ctx.sg_refs(node),
+            },
+            DeletionPolicy="Snapshot",
+            UpdateReplacePolicy="Snapshot",
+        )
+    else:
+        ctx.add(
+            ctx.lid(node),
+            "AWS::ElastiCache::CacheCluster",
+            {
+                "Engine": "memcached",
+                **(
+                    {"EngineVersion": str(prop(node, "engine_version"))}
+                    if prop(node, "engine_version")
+                    else {}
+                ),
+                "CacheNodeType": str(prop(node, "node_type", "cache.t3.micro")),
+                "NumCacheNodes": nodes,
+                "AZMode": "cross-az" if nodes > 1 else "single-az",
+                "CacheSubnetGroupName": ref(group),
+                "VpcSecurityGroupIds": ctx.sg_refs(node),
+            },
+        )
+
+
+# The resource types this module renders; template.py merges every module's table.
+RENDERERS: dict[str, Renderer] = {
+    "fargate_task": _service,
+    "ecs_service": _service,
+    "elasticache_cluster": _cache,
+}

@@ -1,0 +1,301 @@
+"""Push-style connections in CloudFormation: S3 event notifications, SNS subscriptions and EventBridge rule
+targets, each with the invoke permission or resource policy the receiver needs (guide C-48, C-49, C-53, C-54,
+C-59). Queue and topic policies are gathered per receiver, because a second `AWS::SQS::QueuePolicy` on the
+same queue replaces the first instead of adding to it."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.kit import Renderer, prop
+from archbuilder.exporters.registry import ExportError
+from archbuilder.model import Connection, ServiceNode
+from archbuilder.model.naming import snake
+
+S3_EVENTS = ["s3:ObjectCreated:*"]
+MAX_RULE_TARGETS = 5
+# What a rule needs to be allowed to do to a target it cannot reach through a resource policy.
+RULE_ROLE_ACTIONS = {
+    "step_functions": ("states:StartExecution", "Ref"),
+    "kinesis_stream": ("kinesis:PutRecord", "Arn"),
+    "firehose_stream": ("firehose:PutRecord", "Arn"),
+    "eventbridge_bus": ("events:PutEvents", "Arn"),
+}
+
+
+def wire_events(ctx: CfnContext) -> None:
+    """Runs after every service is rendered: notifications are added to the buckets' own properties."""
+    arch = ctx.architecture
+    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
+        source, target = arch.service(connection.source_id), arch.service(connection.target_id)
+        if connection.kind is ConnectionKind.EVENT and source.type == "s3_bucket":
+            _s3_notification(ctx, connection, source, target)
+        elif connection.kind is ConnectionKind.SUBSCRIBE and source.type == "sns_topic":
+            _subscription(ctx, connection, source, target)
+    for queue, statements in sorted(ctx.queue_statements.items()):
+        ctx.add(
+            f"{queue}Policy",
+            "AWS::SQS::QueuePolicy",
+            {
+                "Queues": [ref(queue)],
+                "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+            },
+        )
+    for topic, statements in sorted(ctx.topic_statements.items()):
+        ctx.add(
+            f"{topic}Policy",
+            "AWS::SNS::TopicPolicy",
+            {
+                "Topics": [ref(topic)],
+                "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+            },
+        )
+
+
+def _allow_service(principal: str, action: str, resource: Any, source_arn: Any, sid: str) -> dict[str, Any]:
+    return {
+        "Sid": sid,
+        "Effect": "Allow",
+        "Principal": {"Service": principal},
+        "Action": action,
+        "Resource": resource,
+        "Condition": {"ArnEquals": {"aws:SourceArn": source_arn}},
+    }
+
+
+def bucket_arn(ctx: CfnContext, bucket: ServiceNode) -> dict[str, Any]:
+    """The ARN of a bucket built from its name, not `!GetAtt Bucket.Arn`: the bucket's notification
+    configuration depends on the receiver's permission, so the permission cannot depend on the bucket."""
+    return _with_name(ctx, bucket, "arn:${AWS::Partition}:s3:::")
+
+
+def _with_name(ctx: CfnContext, bucket: ServiceNode, prefix: str) -> dict[str, Any]:
+    """Gives the bucket a known name and returns `prefix + name`: its `bucket_name`, else
+    account-region-label (lower case, as bucket names must be; a plain `!Sub` the Terraform conversion
+    reads too). Deploying one design twice in an account and region needs `bucket_name` set."""
+    props = ctx.resources[ctx.lid(bucket)].setdefault("Properties", {})
+    given = prop(bucket, "bucket_name")
+    if given:
+        props["BucketName"] = str(given)
+        return sub(f"{prefix}{given}")
+    label = snake(bucket.label).replace("_", "-")[:30].strip("-") or "bucket"
+    name = f"${{AWS::AccountId}}-${{AWS::Region}}-{label}"
+    props["BucketName"] = sub(name)
+    return sub(f"{prefix}{name}")
+
+
+def _s3_notification(
+    ctx: CfnContext,
+    connection: Connection,
+    bucket: ServiceNode,
+    target: ServiceNode,
+) -> None:
+    logical, receiver = ctx.lid(bucket), ctx.lid(target)
+    queues, topics = ctx.queue_statements, ctx.topic_statements
+    entry = ctx.resources[logical]
+    config = entry.setdefault("Properties", {}).setdefault("NotificationConfiguration", {})
+    source_arn = bucket_arn(ctx, bucket)
+    if target.type == "lambda_function":
+        permission = ctx.add(
+            ctx.names.get(f"{connection.id}:permission", f"{receiver}From{logical}Permission"),
+            "AWS::Lambda::Permission",
+            {
+                "FunctionName": ref(receiver),
+                "Action": "lambda:InvokeFunction",
+                "Principal": "s3.amazonaws.com",
+                "SourceAccount": ref("AWS::AccountId"),
+                "SourceArn": source_arn,
+            },
+        )
+        for event in S3_EVENTS:
+            config.setdefault("LambdaConfigurations", []).append(
+                {"Event": event, "Function": get_att(receiver, "Arn")}
+            )
+        _depends(entry, permission)
+    elif target.type == "sqs_queue":
+        if prop(target, "fifo", False):
+            raise ExportError(f"{bucket.label} -> {target.label}: a FIFO queue cannot receive S3 events")
+        queues.setdefault(receiver, []).append(
+            _allow_service(
+                "s3.amazonaws.com", "sqs:SendMessage", get_att(receiver, "Arn"), source_arn, f"From{logical}"
+            )
+        )
+        for event in S3_EVENTS:
+            config.setdefault("QueueConfigurations", []).append(
+                {"Event": event, "Queue": get_att(receiver, "Arn")}
+            )
+        _depends(entry, f"{receiver}Policy")
+    elif target.type == "sns_topic":
+        topics.setdefault(receiver, []).append(
+            _allow_service("s3.amazonaws.com", "sns:Publish", ref(receiver), source_arn, f"From{logical}")
+        )
+        for event in S3_EVENTS:
+            config.setdefault("TopicConfigurations", []).append({"Event": event, "Topic": ref(receiver)})
+        _depends(entry, f"{receiver}Policy")
+
+
+def _depends(entry: dict[str, Any], name: str) -> None:
+    """S3 checks that it may deliver to the receiver when the configuration is saved."""
+    current = entry.get("DependsOn")
+    names = [] if current is None else [current] if isinstance(current, str) else list(current)
+    if name not in names:
+        names.append(name)
+    entry["DependsOn"] = names[0] if len(names) == 1 else sorted(names)
+
+
+def _subscription(
+    ctx: CfnContext,
+    connection: Connection,
+    topic: ServiceNode,
+    target: ServiceNode,
+) -> None:
+    logical, receiver = ctx.lid(topic), ctx.lid(target)
+    queues = ctx.queue_statements
+    if target.type == "lambda_function":
+        protocol, endpoint = "lambda", get_att(receiver, "Arn")
+        ctx.add(
+            ctx.names.get(f"{connection.id}:permission", f"{receiver}From{logical}Permission"),
+            "AWS::Lambda::Permission",
+            {
+                "FunctionName": ref(receiver),
+                "Action": "lambda:InvokeFunction",
+                "Principal": "sns.amazonaws.com",
+                "SourceArn": ref(logical),
+            },
+        )
+    elif target.type == "sqs_queue":
+        if prop(target, "fifo", False) != prop(topic, "fifo", False):
+            raise ExportError(
+                f"{topic.label} -> {target.label}: a FIFO topic delivers to FIFO queues only, "
+                "and a FIFO queue subscribes to FIFO topics only"
+            )
+        protocol, endpoint = "sqs", get_att(receiver, "Arn")
+        queues.setdefault(receiver, []).append(
+            _allow_service(
+                "sns.amazonaws.com",
+                "sqs:SendMessage",
+                get_att(receiver, "Arn"),
+                ref(logical),
+                f"From{logical}",
+            )
+        )
+    else:
+        return
+    ctx.add(
+        ctx.names.get(f"{connection.id}:subscription", f"{receiver}SubscriptionTo{logical}"),
+        "AWS::SNS::Subscription",
+        {"TopicArn": ref(logical), "Protocol": protocol, "Endpoint": endpoint},
+    )
+
+
+def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
+    arch, logical = ctx.architecture, ctx.lid(rule)
+    queues, topics = ctx.queue_statements, ctx.topic_statements
+    incoming = [
+        arch.service(c.source_id)
+        for c in ctx.graph.connections_of(rule.id)
+        if c.target_id == rule.id and c.kind is ConnectionKind.EVENT
+    ]
+    bus = next((s for s in incoming if s.type == "eventbridge_bus"), None)
+    props: dict[str, Any] = {
+        "Description": rule.label,
+        "State": "ENABLED" if prop(rule, "enabled", True) else "DISABLED",
+    }
+    if bus is not None:
+        props["EventBusName"] = get_att(ctx.lid(bus), "Name")
+    pattern_text, schedule = str(prop(rule, "event_pattern", "")), str(prop(rule, "schedule_expression", ""))
+    if pattern_text.strip():
+        try:
+            props["EventPattern"] = json.loads(pattern_text)
+        except json.JSONDecodeError as error:
+            raise ExportError(f"{rule.label}: the event pattern is not JSON ({error.msg})") from None
+    elif schedule.strip() and bus is None:
+        props["ScheduleExpression"] = schedule.strip()
+    elif bus is not None:
+        # A rule on a custom bus needs a pattern; this one matches every event the account puts on it.
+        props["EventPattern"] = {"account": [ref("AWS::AccountId")]}
+    else:
+        props["ScheduleExpression"] = "rate(1 hour)"
+    targets: list[dict[str, Any]] = []
+    role_statements: list[dict[str, Any]] = []
+    rule_arn = get_att(logical, "Arn")
+    for connection in sorted(ctx.graph.connections_of(rule.id), key=lambda c: c.id):
+        if connection.source_id != rule.id or connection.kind is not ConnectionKind.EVENT:
+            continue
+        target = arch.service(connection.target_id)
+        receiver = ctx.lid(target)
+        if target.type == "lambda_function":
+            targets.append({"Id": receiver, "Arn": get_att(receiver, "Arn")})
+            ctx.add(
+                ctx.names.get(f"{connection.id}:permission", f"{receiver}From{logical}Permission"),
+                "AWS::Lambda::Permission",
+                {
+                    "FunctionName": ref(receiver),
+                    "Action": "lambda:InvokeFunction",
+                    "Principal": "events.amazonaws.com",
+                    "SourceArn": rule_arn,
+                },
+            )
+        elif target.type == "sqs_queue":
+            targets.append({"Id": receiver, "Arn": get_att(receiver, "Arn")})
+            queues.setdefault(receiver, []).append(
+                _allow_service(
+                    "events.amazonaws.com",
+                    "sqs:SendMessage",
+                    get_att(receiver, "Arn"),
+                    rule_arn,
+                    f"From{logical}",
+                )
+            )
+        elif target.type == "sns_topic":
+            targets.append({"Id": receiver, "Arn": ref(receiver)})
+            topics.setdefault(receiver, []).append(
+                _allow_service(
+                    "events.amazonaws.com", "sns:Publish", ref(receiver), rule_arn, f"From{logical}"
+                )
+            )
+        elif target.type in RULE_ROLE_ACTIONS:
+            action, attribute = RULE_ROLE_ACTIONS[target.type]
+            arn = ref(receiver) if attribute == "Ref" else get_att(receiver, attribute)
+            targets.append({"Id": receiver, "Arn": arn, "RoleArn": get_att(f"{logical}Role", "Arn")})
+            role_statements.append({"Effect": "Allow", "Action": [action], "Resource": [arn]})
+    if role_statements:
+        ctx.add(
+            f"{logical}Role",
+            "AWS::IAM::Role",
+            {
+                "AssumeRolePolicyDocument": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "events.amazonaws.com"},
+                            "Action": "sts:AssumeRole",
+                        }
+                    ],
+                },
+                "Policies": [
+                    {
+                        "PolicyName": "deliver-events",
+                        "PolicyDocument": {"Version": "2012-10-17", "Statement": role_statements},
+                    }
+                ],
+            },
+        )
+    if len(targets) > MAX_RULE_TARGETS:
+        raise ExportError(
+            f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
+            f"this one has {len(targets)}; split it into several rules"
+        )
+    if targets:
+        props["Targets"] = targets
+    ctx.add(logical, "AWS::Events::Rule", props)
+
+
+# The resource types this module renders; template.py merges every module's table.
+RENDERERS: dict[str, Renderer] = {
+    "eventbridge_rule": _rule,
+}

@@ -1,0 +1,306 @@
+"""Containment becomes network config: VPCs, subnets, internet and NAT gateways, route tables, security groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of
+from archbuilder.exporters.registry import ExportError
+from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
+
+# Services that get no security group of their own: gateways, endpoints and groups themselves.
+NO_SECURITY_GROUP = {
+    "internet_gateway",
+    "nat_gateway",
+    "vpc_endpoint_gateway",
+    "security_group",
+    "network_acl",
+    "vpn_gateway",
+    "ebs_volume",
+    "transit_gateway",
+}
+LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
+
+
+def _listener_ports(ctx: CfnContext, node: ServiceNode) -> list[int]:
+    """The ports the balancer's listeners use, so the group opens what is served and nothing else."""
+    if node.type == "clb":
+        return classic_listener(ctx.graph, node).ports
+    return listener_of(ctx.graph, node).ports
+
+
+def build_network(ctx: CfnContext) -> None:
+    arch = ctx.architecture
+    for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
+        _vpc(ctx, vpc)
+    _security_groups(ctx)
+
+
+def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
+    arch = ctx.architecture
+    vpc_id = ctx.add(
+        ctx.lid(vpc),
+        "AWS::EC2::VPC",
+        {
+            "CidrBlock": vpc.cidr,
+            "EnableDnsSupport": True,
+            "EnableDnsHostnames": True,
+            "Tags": ctx.tags(vpc),
+        },
+    )
+    ctx.output(f"{vpc_id}Id", ref(vpc_id), f"VPC {vpc.label}")
+    subnets = [n for n in arch.descendants(vpc.id) if isinstance(n, SubnetNode)]
+    for subnet in subnets:
+        zone_node = arch.enclosing(subnet.id, _AZ)
+        ctx.add(
+            ctx.lid(subnet),
+            "AWS::EC2::Subnet",
+            {
+                "VpcId": ref(vpc_id),
+                "CidrBlock": subnet.cidr,
+                "AvailabilityZone": zone_value(zone_node),
+                "MapPublicIpOnLaunch": subnet.tier is SubnetTier.PUBLIC,
+                "Tags": ctx.tags(subnet),
+            },
+        )
+    inside = [s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)]
+    igw = next((s for s in inside if s.type == "internet_gateway"), None)
+    public = [s for s in subnets if s.tier is SubnetTier.PUBLIC]
+    if igw is not None:
+        igw_id = ctx.add(ctx.lid(igw), "AWS::EC2::InternetGateway", {"Tags": ctx.tags(igw)})
+        attach = ctx.add(
+            ctx.lid(igw, "Attachment"),
+            "AWS::EC2::VPCGatewayAttachment",
+            {"VpcId": ref(vpc_id), "InternetGatewayId": ref(igw_id)},
+        )
+        if public:
+            table = ctx.add(
+                ctx.lid(vpc, "PublicRouteTable"),
+                "AWS::EC2::RouteTable",
+                {
+                    "VpcId": ref(vpc_id),
+                    "Tags": [{"Key": "Name", "Value": f"{vpc.label} public"}],
+                },
+            )
+            ctx.add(
+                ctx.lid(vpc, "PublicDefaultRoute"),
+                "AWS::EC2::Route",
+                {
+                    "RouteTableId": ref(table),
+                    "DestinationCidrBlock": "0.0.0.0/0",
+                    "GatewayId": ref(igw_id),
+                },
+                DependsOn=attach,
+            )
+            for subnet in public:
+                ctx.add(
+                    ctx.lid(subnet, "RouteTableAssociation"),
+                    "AWS::EC2::SubnetRouteTableAssociation",
+                    {"SubnetId": ref(ctx.lid(subnet)), "RouteTableId": ref(table)},
+                )
+    nats = [s for s in inside if s.type == "nat_gateway"]
+    nat_by_zone: dict[str, str] = {}
+    for nat in nats:
+        subnet_ref = ref(ctx.lid(arch.node(nat.parent_id or "")))
+        if nat.properties.get("connectivity", "public") == "private":
+            # A private NAT gateway has no Elastic IP and cannot reach the internet: it serves routes to other
+            # networks (peered VPCs, transit gateways), so no default route goes through it.
+            ctx.add(
+                ctx.lid(nat),
+                "AWS::EC2::NatGateway",
+                {"ConnectivityType": "private", "SubnetId": subnet_ref, "Tags": ctx.tags(nat)},
+            )
+            continue
+        # An Elastic IP of a VPC created in the same template must wait for the gateway attachment (EIP docs).
+        eip = ctx.add(
+            ctx.lid(nat, "Eip"),
+            "AWS::EC2::EIP",
+            {"Domain": "vpc", "Tags": ctx.tags(nat)},
+            **({"DependsOn": attach} if igw is not None else {}),
+        )
+        nat_id = ctx.add(
+            ctx.lid(nat),
+            "AWS::EC2::NatGateway",
+            {
+                "AllocationId": get_att(eip, "AllocationId"),
+                "SubnetId": subnet_ref,
+                "Tags": ctx.tags(nat),
+            },
+        )
+        for nat_zone in ctx.graph.placements[nat.id].zones:
+            nat_by_zone.setdefault(nat_zone, nat_id)
+    private = [s for s in subnets if s.tier is SubnetTier.PRIVATE]
+    zones = sorted({_zone(ctx, s) for s in private})
+    for zone in zones:
+        table = ctx.add(
+            ctx.names.get(f"{vpc.id}:private:{zone}", f"{ctx.lid(vpc)}PrivateRouteTable{zone[-1].upper()}"),
+            "AWS::EC2::RouteTable",
+            {"VpcId": ref(vpc_id), "Tags": [{"Key": "Name", "Value": f"{vpc.label} private {zone}"}]},
+        )
+        # Each AZ routes through its own NAT gateway, so one AZ failing does not cut the others off.
+        route_nat = nat_by_zone.get(zone) or next(iter(sorted(nat_by_zone.values())), None)
+        if route_nat is not None:
+            ctx.add(
+                f"{table}DefaultRoute",
+                "AWS::EC2::Route",
+                {
+                    "RouteTableId": ref(table),
+                    "DestinationCidrBlock": "0.0.0.0/0",
+                    "NatGatewayId": ref(route_nat),
+                },
+            )
+        for subnet in private:
+            if _zone(ctx, subnet) == zone:
+                ctx.add(
+                    ctx.lid(subnet, "RouteTableAssociation"),
+                    "AWS::EC2::SubnetRouteTableAssociation",
+                    {"SubnetId": ref(ctx.lid(subnet)), "RouteTableId": ref(table)},
+                )
+    for endpoint in (s for s in inside if s.type == "vpc_endpoint_gateway"):
+        service = endpoint.properties.get("service", "s3")
+        tables = [
+            ref(t)
+            for t in ctx.resources
+            if t.startswith(ctx.lid(vpc)) and ctx.resources[t]["Type"] == "AWS::EC2::RouteTable"
+        ]
+        ctx.add(
+            ctx.lid(endpoint),
+            "AWS::EC2::VPCEndpoint",
+            {
+                "VpcId": ref(vpc_id),
+                "VpcEndpointType": "Gateway",
+                "ServiceName": {"Fn::Sub": f"com.amazonaws.${{AWS::Region}}.{service}"},
+                "RouteTableIds": tables,
+            },
+        )
+
+
+_AZ = NodeKind.AZ
+
+
+def zone_value(zone: object) -> object:
+    """us-east-1b -> !Select [1, !GetAZs ''], so the template deploys in whichever region the stack is in."""
+    if not isinstance(zone, AvailabilityZoneNode):
+        return None
+    return {"Fn::Select": [ord(zone.zone[-1]) - ord("a"), {"Fn::GetAZs": ""}]}
+
+
+def _zone(ctx: CfnContext, subnet: SubnetNode) -> str:
+    zone = ctx.architecture.enclosing(subnet.id, _AZ)
+    return zone.zone if isinstance(zone, AvailabilityZoneNode) else ""
+
+
+def _security_groups(ctx: CfnContext) -> None:
+    """One group per VPC-placed service; its explicit rules plus one rule per traffic connection drawn to it."""
+    arch = ctx.architecture
+    pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
+    for node in ctx.graph.services:
+        if ctx.graph.placements[node.id].vpc_id is None or node.type in NO_SECURITY_GROUP:
+            continue
+        ingress: list[dict[str, Any]] = []
+        for rule in node.properties.get("ingress") or []:
+            entry: dict[str, Any] = {
+                "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
+                "FromPort": rule.get("from_port", -1),
+                "ToPort": rule.get("to_port", rule.get("from_port", -1)),
+                "Description": str(rule.get("description", "declared ingress rule")),
+            }
+            if rule.get("cidr"):
+                entry["CidrIp"] = rule["cidr"]
+                ingress.append(entry)
+            elif rule.get("source_id"):
+                # Rules naming another service's group become stand-alone ingress resources once every
+                # group exists (a group cannot reference one declared after it inside its own body).
+                pending.append((node, entry, str(rule["source_id"])))
+        if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
+            ingress.extend(
+                {
+                    "IpProtocol": "tcp",
+                    "FromPort": port,
+                    "ToPort": port,
+                    "CidrIp": "0.0.0.0/0",
+                    "Description": "listener open to the internet",
+                }
+                for port in _listener_ports(ctx, node)
+            )
+        group = ctx.add(
+            ctx.lid(node, "SecurityGroup"),
+            "AWS::EC2::SecurityGroup",
+            {
+                "GroupDescription": f"{node.label} ({arch.catalog.get(node.type).short_name})",
+                "VpcId": ctx.vpc_ref(node),
+                **({"SecurityGroupIngress": ingress} if ingress else {}),
+                "Tags": ctx.tags(node),
+            },
+        )
+        ctx.security_groups[node.id] = group
+    for node, entry, source_id in pending:
+        if source_id not in ctx.security_groups:
+            raise ExportError(
+                f"{node.label}: an ingress rule names {source_id!r}, which has no security group in this design"
+            )
+        source = arch.service(source_id)
+        ctx.add(
+            ctx.names.get(
+                f"{node.id}:ingress:{source_id}:{entry['FromPort']}",
+                f"{ctx.security_groups[node.id]}From{ctx.lid(source)}Rule",
+            ),
+            "AWS::EC2::SecurityGroupIngress",
+            {
+                "GroupId": ref(ctx.security_groups[node.id]),
+                **entry,
+                "SourceSecurityGroupId": ref(ctx.security_groups[source_id]),
+            },
+        )
+    seen: dict[tuple[str, str, int, int], dict[str, Any]] = {}
+    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
+        if connection.kind is not ConnectionKind.TRAFFIC:
+            continue
+        target = arch.service(connection.target_id)
+        source = arch.service(connection.source_id)
+        if target.id not in ctx.security_groups:
+            continue
+        target_port = connection.port or target_port_of(ctx, target)
+        ingress_rule: dict[str, Any] = {
+            "GroupId": ref(ctx.security_groups[target.id]),
+            "IpProtocol": "tcp",
+            "FromPort": target_port if target_port is not None else 0,
+            "ToPort": target_port if target_port is not None else 65535,
+            "Description": f"from {source.label}",
+        }
+        if source.id in ctx.security_groups:
+            ingress_rule["SourceSecurityGroupId"] = ref(ctx.security_groups[source.id])
+            origin = ctx.security_groups[source.id]
+        else:
+            # A source outside the VPC (a Lambda function without VPC config) reaches the target through
+            # the VPC's own addresses; several such sources share one rule, as EC2 refuses duplicates.
+            vpc = arch.node(ctx.graph.placements[target.id].vpc_id or "")
+            ingress_rule["CidrIp"] = origin = vpc.cidr  # type: ignore[union-attr]
+        key = (ctx.security_groups[target.id], origin, ingress_rule["FromPort"], ingress_rule["ToPort"])
+        if key in seen:
+            kept = seen[key]
+            kept["Description"] = f"{kept['Description']}, {source.label}"[:255]
+            continue
+        seen[key] = ingress_rule
+        ctx.add(
+            ctx.names.get(
+                f"{connection.id}:ingress", f"{ctx.security_groups[target.id]}From{ctx.lid(source)}"
+            ),
+            "AWS::EC2::SecurityGroupIngress",
+            ingress_rule,
+        )
+
+
+ENGINE_PORTS = (("postgres", 5432), ("mysql", 3306), ("maria", 3306), ("oracle", 1521), ("sqlserver", 1433))
+
+
+def target_port_of(ctx: CfnContext, target: ServiceNode) -> int | None:
+    """The port a connection without one reaches: the database engine's, else the catalog's default."""
+    engine = str(target.properties.get("engine") or "").lower()
+    if target.type in ("rds_instance", "aurora_cluster"):
+        for prefix, port in ENGINE_PORTS:
+            if prefix in engine:
+                return port
+    return ctx.architecture.catalog.get(target.type).default_port

@@ -1,0 +1,48 @@
+"""Every service type's CloudFormation renderer, gathered from the modules that write them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from archbuilder.exporters.cloudformation import (
+    analytics,
+    compute,
+    containers,
+    data,
+    databases,
+    edge,
+    endpoints,
+    events,
+    integration,
+    management,
+    platform,
+    storage,
+)
+from archbuilder.exporters.cloudformation.kit import Renderer
+
+
+def merge_renderers(*tables: Mapping[str, Renderer]) -> dict[str, Renderer]:
+    """One table from the modules' tables; a type claimed by two modules is a mistake, caught at import."""
+    merged: dict[str, Renderer] = {}
+    for table in tables:
+        for type_id, renderer in table.items():
+            if type_id in merged:
+                raise ValueError(f"{type_id} has two CloudFormation renderers")
+            merged[type_id] = renderer
+    return merged
+
+
+RENDERERS = merge_renderers(
+    analytics.RENDERERS,
+    compute.RENDERERS,
+    containers.RENDERERS,
+    data.RENDERERS,
+    databases.RENDERERS,
+    edge.RENDERERS,
+    endpoints.RENDERERS,
+    events.RENDERERS,
+    integration.RENDERERS,
+    management.RENDERERS,
+    platform.RENDERERS,
+    storage.RENDERERS,
+)

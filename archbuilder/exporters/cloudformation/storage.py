@@ -1,0 +1,165 @@
+"""CloudFormation for block and file storage and backups: EBS volumes, EFS file systems, AWS Backup vaults
+with their plan and the resources connected to them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role, sources_of, targets_of
+from archbuilder.exporters.cloudformation.network import zone_value
+from archbuilder.model import NodeKind, ServiceNode
+from archbuilder.model.naming import snake
+
+
+def _volume(ctx: CfnContext, node: ServiceNode) -> None:
+    subnets = ctx.subnet_nodes(node)
+    zone = ctx.architecture.enclosing(subnets[0].id, NodeKind.AZ) if subnets else None
+    volume_type = str(prop(node, "volume_type", "gp3"))
+    props: dict[str, Any] = {
+        "AvailabilityZone": zone_value(zone) or {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+        "Size": int(prop(node, "volume_size_gb", 100)),
+        "VolumeType": volume_type,
+        "Encrypted": bool(prop(node, "encrypted", True)),
+        "Tags": ctx.tags(node),
+    }
+    if prop(node, "iops") and volume_type in ("gp3", "io1", "io2"):
+        props["Iops"] = int(prop(node, "iops"))
+    if prop(node, "throughput_mibps") and volume_type == "gp3":
+        props["Throughput"] = int(prop(node, "throughput_mibps"))
+    if prop(node, "multi_attach", False) and volume_type in ("io1", "io2"):
+        props["MultiAttachEnabled"] = True
+    volume = ctx.add(
+        ctx.lid(node), "AWS::EC2::Volume", props, DeletionPolicy="Snapshot", UpdateReplacePolicy="Snapshot"
+    )
+    instances = [t for t, _ in targets_of(ctx, node, ConnectionKind.ATTACH) if t.type == "ec2_instance"]
+    for index, instance in enumerate(sorted(instances, key=lambda i: i.id)):
+        ctx.add(
+            ctx.lid(node, f"{ctx.lid(instance)}Attachment"),
+            "AWS::EC2::VolumeAttachment",
+            # /dev/sdf onwards: the names AWS recommends for data volumes.
+            {
+                "InstanceId": ref(ctx.lid(instance)),
+                "VolumeId": ref(volume),
+                "Device": f"/dev/sd{chr(ord('f') + index)}",
+            },
+        )
+
+
+def _file_system(ctx: CfnContext, node: ServiceNode) -> None:
+    props: dict[str, Any] = {
+        "Encrypted": bool(prop(node, "encrypted", True)),
+        "PerformanceMode": str(prop(node, "performance_mode", "generalPurpose")),
+        "ThroughputMode": str(prop(node, "throughput_mode", "bursting")),
+        "BackupPolicy": {"Status": "ENABLED" if prop(node, "backup_enabled", True) else "DISABLED"},
+        "FileSystemTags": ctx.tags(node),
+    }
+    if props["ThroughputMode"] == "provisioned":
+        props["ProvisionedThroughputInMibps"] = float(prop(node, "provisioned_throughput_mibps", 100))
+    transition = str(prop(node, "transition_to_ia", "AFTER_30_DAYS"))
+    if transition not in ("", "NONE"):
+        props["LifecyclePolicies"] = [{"TransitionToIA": transition}]
+    fs = ctx.add(
+        ctx.lid(node), "AWS::EFS::FileSystem", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
+    )
+    # EFS takes one mount target per AZ: the first of the file system's subnets in each AZ.
+    seen: set[str] = set()
+    for subnet in ctx.subnet_nodes(node):
+        zone = ctx.architecture.enclosing(subnet.id, NodeKind.AZ)
+        key = zone.id if zone is not None else subnet.id
+        if key in seen:
+            continue
+        seen.add(key)
+        ctx.add(
+            ctx.lid(node, f"{ctx.lid(subnet)}MountTarget"),
+            "AWS::EFS::MountTarget",
+            {"FileSystemId": ref(fs), "SubnetId": ref(ctx.lid(subnet)), "SecurityGroups": ctx.sg_refs(node)},
+        )
+    ctx.output(f"{fs}Id", ref(fs), f"File system {node.label}")
+
+
+def _backup_arn(ctx: CfnContext, node: ServiceNode) -> Any:
+    logical = ctx.lid(node)
+    partition = "arn:${AWS::Partition}"
+    region = "${AWS::Region}:${AWS::AccountId}"
+    return {
+        "rds_instance": sub(f"{partition}:rds:{region}:db:${{{logical}}}"),
+        "aurora_cluster": sub(f"{partition}:rds:{region}:cluster:${{{logical}}}"),
+        "ec2_instance": sub(f"{partition}:ec2:{region}:instance/${{{logical}}}"),
+        "ebs_volume": sub(f"{partition}:ec2:{region}:volume/${{{logical}}}"),
+        "dynamodb_table": get_att(logical, "Arn"),
+        "efs_file_system": get_att(logical, "Arn"),
+        "s3_bucket": get_att(logical, "Arn"),
+    }.get(node.type)
+
+
+def _backup(ctx: CfnContext, node: ServiceNode) -> None:
+    vault = ctx.add(
+        ctx.lid(node),
+        "AWS::Backup::BackupVault",
+        {
+            "BackupVaultName": sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}"),
+            # Governance mode (no ChangeableForDays): recovery points cannot be deleted before the plan's
+            # retention, and the lock can still be lifted by an administrator, unlike compliance mode.
+            **(
+                {"LockConfiguration": {"MinRetentionDays": int(prop(node, "delete_after_days", 35))}}
+                if prop(node, "vault_lock", False)
+                else {}
+            ),
+        },
+        DeletionPolicy="Retain",
+        UpdateReplacePolicy="Retain",
+    )
+    plan = ctx.add(
+        ctx.lid(node, "Plan"),
+        "AWS::Backup::BackupPlan",
+        {
+            "BackupPlan": {
+                "BackupPlanName": sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}"),
+                "BackupPlanRule": [
+                    {
+                        "RuleName": "scheduled",
+                        "TargetBackupVault": ref(vault),
+                        "ScheduleExpression": str(prop(node, "schedule_expression", "cron(0 5 * * ? *)")),
+                        "Lifecycle": {"DeleteAfterDays": int(prop(node, "delete_after_days", 35))},
+                    }
+                ],
+            }
+        },
+    )
+    protected = []
+    for kind in (ConnectionKind.WRITE, ConnectionKind.ATTACH, ConnectionKind.REPLICATE):
+        protected += [ctx.architecture.service(s) for s in sources_of(ctx, node, kind)]
+    arns = [arn for s in sorted(protected, key=lambda s: s.id) if (arn := _backup_arn(ctx, s)) is not None]
+    if not arns:
+        return
+    role = service_role(
+        ctx,
+        node,
+        "backup.amazonaws.com",
+        [
+            sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup"),
+            sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForRestores"),
+        ],
+    )
+    ctx.add(
+        ctx.lid(node, "Selection"),
+        "AWS::Backup::BackupSelection",
+        {
+            "BackupPlanId": ref(plan),
+            "BackupSelection": {
+                "SelectionName": "connected",
+                "IamRoleArn": get_att(role, "Arn"),
+                "Resources": arns,
+            },
+        },
+    )
+
+
+# The resource types this module renders; template.py merges every module's table.
+RENDERERS: dict[str, Renderer] = {
+    "ebs_volume": _volume,
+    "efs_file_system": _file_system,
+    "backup_vault": _backup,
+}

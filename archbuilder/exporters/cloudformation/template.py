@@ -1,0 +1,257 @@
+"""Builds the CloudFormation template of an architecture: network, services, and what the connections imply
+(security group rules, least-privilege IAM, event source mappings, environment variables).
+
+`build_template` is the one place deployment decisions are made; its result is also the deployment plan the
+other IaC renderer reads (terraform.py converts the same resources), so both formats describe the same
+infrastructure. Its shape is a plain CloudFormation document (long-form intrinsics, deterministic order):
+
+- containment -> `AWS::EC2::VPC`, `Subnet` (AZ as `!Select [i, !GetAZs '']`), internet gateway, public route
+  table, per-AZ NAT gateways and private route tables (fallback to any NAT of the VPC), DB/cache subnet groups
+  from the subnets a store spans (network.py and the store renderers);
+- one `AWS::EC2::SecurityGroup` per VPC-placed service (`<Label>SecurityGroup`), declared `ingress` rules, and
+  one `SecurityGroupIngress` per `traffic` connection on the target's port;
+- each service's renderer (cloudformation/*.py, each module's table gathered in renderers.RENDERERS) writes its resources under a
+  logical id from its label (naming.py), with companions suffixed (`Role`, `SubnetGroup`, `Listener`...);
+- connections -> IAM statements on the caller's role (`<Role>Policy`), environment variables, event source
+  mappings (here), notifications, subscriptions, rule targets and resource policies (events.py);
+- `Parameters` for per-deployment values, `Outputs` for endpoints, plus the imported template sections.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder import __version__
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.events import wire_events
+from archbuilder.exporters.cloudformation.integration import parameter_arn
+from archbuilder.exporters.cloudformation.network import build_network
+from archbuilder.exporters.cloudformation.platform import ses_identity_arn
+from archbuilder.exporters.cloudformation.renderers import RENDERERS
+from archbuilder.exporters.registry import ExportError
+from archbuilder.graph import build
+from archbuilder.model import Architecture, ServiceNode
+
+# Services the network builder renders from containment.
+# A drawn security group is rendered by the network builder like the groups it derives for services.
+NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway", "security_group"}
+# What a connection lets the source do to the target, by target type: (read actions, write actions, resource attr).
+DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
+    "dynamodb_table": (
+        ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem"],
+        ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"],
+        "Arn",
+    ),
+    "sqs_queue": (
+        ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"],
+        ["sqs:SendMessage"],
+        "Arn",
+    ),
+    "sns_topic": ([], ["sns:Publish"], "Ref"),
+    "kinesis_stream": (
+        ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListShards"],
+        ["kinesis:PutRecord", "kinesis:PutRecords"],
+        "Arn",
+    ),
+    "secrets_manager_secret": (["secretsmanager:GetSecretValue"], [], "Ref"),
+    "firehose_stream": ([], ["firehose:PutRecord", "firehose:PutRecordBatch"], "Arn"),
+    "ecr_repository": (
+        ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+        [],
+        "Arn",
+    ),
+    "eventbridge_bus": ([], ["events:PutEvents"], "Arn"),
+}
+# What an `invoke` connection lets the caller do: (actions, attribute naming the callee).
+INVOKE_ACCESS: dict[str, tuple[list[str], str]] = {
+    "lambda_function": (["lambda:InvokeFunction"], "Arn"),
+    "step_functions": (["states:StartExecution"], "Ref"),
+}
+# Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
+# through resource policies instead, in cfn_events).
+EVENT_WRITES = {"sqs_queue", "sns_topic", "eventbridge_bus", "kinesis_stream", "firehose_stream"}
+S3_ACCESS = (["s3:GetObject", "s3:ListBucket"], ["s3:PutObject", "s3:DeleteObject"])
+READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
+WRITES = {ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
+ENV_ATTRIBUTES = {
+    "dynamodb_table": ("TABLE", None),
+    "sqs_queue": ("QUEUE_URL", None),
+    "sns_topic": ("TOPIC_ARN", None),
+    "s3_bucket": ("BUCKET", None),
+    "kinesis_stream": ("STREAM", None),
+    "secrets_manager_secret": ("SECRET_ARN", None),
+    "firehose_stream": ("DELIVERY_STREAM", None),
+    "rds_instance": ("DB_HOST", "Endpoint.Address"),
+    "aurora_cluster": ("DB_HOST", "Endpoint.Address"),
+    "eventbridge_bus": ("EVENT_BUS", "Name"),
+    "lambda_function": ("FUNCTION", None),
+    "step_functions": ("STATE_MACHINE_ARN", None),
+    "ssm_parameter": ("PARAMETER", None),
+}
+
+
+def unsupported(architecture: Architecture) -> list[ServiceNode]:
+    return sorted(
+        (
+            s
+            for s in architecture.services()
+            if s.type not in RENDERERS and s.type not in NETWORK_TYPES and s.type != "generic"
+        ),
+        key=lambda s: s.id,
+    )
+
+
+def build_template(architecture: Architecture) -> dict[str, Any]:
+    missing = unsupported(architecture)
+    if missing:
+        listed = ", ".join(f"{s.label} ({architecture.catalog.get(s.type).short_name})" for s in missing)
+        raise ExportError(f"the CloudFormation exporter cannot express: {listed}; nothing was written")
+    ctx = CfnContext(architecture, build(architecture))
+    build_network(ctx)
+    for node in ctx.graph.services:
+        if node.type in ("alb", "nlb"):
+            prepare_load_balancer(ctx, node)
+    for node in ctx.graph.services:
+        if node.type == "generic":
+            _generic(ctx, node)
+        elif node.type in RENDERERS:
+            RENDERERS[node.type](ctx, node)
+    _wire_connections(ctx)
+    wire_events(ctx)
+    for finish in ctx.finishers:
+        finish()
+    _write_policies(ctx)
+    template: dict[str, Any] = {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Description": _description(architecture),
+    }
+    sections = architecture.template
+    parameters = {**ctx.parameters, **sections.parameters}
+    if parameters:
+        template["Parameters"] = dict(sorted(parameters.items()))
+    if sections.mappings:
+        template["Mappings"] = sections.mappings
+    if sections.conditions:
+        template["Conditions"] = sections.conditions
+    template["Resources"] = ctx.resources
+    outputs = {**ctx.outputs, **sections.outputs}
+    if outputs:
+        template["Outputs"] = dict(sorted(outputs.items()))
+    return template
+
+
+def _description(architecture: Architecture) -> str:
+    text = architecture.metadata.name
+    if architecture.metadata.description:
+        text += f": {architecture.metadata.description}"
+    return text[:1024]
+
+
+def header(architecture: Architecture) -> str:
+    return (
+        f"# {architecture.metadata.name}\n"
+        f"# Generated by archbuilder {__version__} from the design of the same name; edit the design, not this file.\n"
+    )
+
+
+def _generic(ctx: CfnContext, node: ServiceNode) -> None:
+    kind = node.properties.get("resource_type")
+    if not isinstance(kind, str) or not kind.startswith(("AWS::", "Custom::", "Alexa::")):
+        raise ExportError(
+            f"{node.label}: an imported resource without a CloudFormation type cannot be exported"
+        )
+    ctx.add(ctx.lid(node), kind, dict(node.properties.get("raw_properties") or {}))
+
+
+def _wire_connections(ctx: CfnContext) -> None:
+    """IAM permissions, environment variables and event source mappings implied by connections."""
+    arch = ctx.architecture
+    for connection in sorted(arch.connections.values(), key=lambda c: c.id):
+        source, target = arch.service(connection.source_id), arch.service(connection.target_id)
+        kind = connection.kind
+        if (
+            kind is ConnectionKind.POLL
+            and target.type == "lambda_function"
+            and source.type in ("sqs_queue", "kinesis_stream", "dynamodb_table")
+        ):
+            attribute = "StreamArn" if source.type == "dynamodb_table" else "Arn"
+            mapping: dict[str, Any] = {
+                "EventSourceArn": get_att(ctx.lid(source), attribute),
+                "FunctionName": ref(ctx.lid(target)),
+            }
+            if source.type != "sqs_queue":
+                mapping["StartingPosition"] = "LATEST"
+            _grant(ctx, target, source, {ConnectionKind.READ})
+            role = ctx.roles.get(target.id)
+            # The function's role must hold the read permissions before the mapping starts polling.
+            ctx.add(
+                ctx.names.get(f"{connection.id}:esm", f"{ctx.lid(target)}From{ctx.lid(source)}"),
+                "AWS::Lambda::EventSourceMapping",
+                mapping,
+                DependsOn=f"{role}Policy" if role else None,
+            )
+            continue
+        if kind in READS | WRITES:
+            _grant(ctx, source, target, {kind})
+            _environment(ctx, source, target)
+        elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
+            _grant(ctx, source, target, {ConnectionKind.WRITE})
+            _environment(ctx, source, target)
+        elif kind is ConnectionKind.INVOKE and target.type == "ses_identity":
+            _grant(ctx, source, target, {ConnectionKind.WRITE})
+        elif kind is ConnectionKind.INVOKE and target.type in INVOKE_ACCESS and source.id in ctx.roles:
+            actions, attribute = INVOKE_ACCESS[target.type]
+            logical = ctx.lid(target)
+            ctx.allow(source, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
+            _environment(ctx, source, target)
+
+
+def _grant(
+    ctx: CfnContext, principal: ServiceNode, resource: ServiceNode, kinds: set[ConnectionKind]
+) -> None:
+    reads, writes = bool(kinds & READS), bool(kinds & WRITES)
+    logical = ctx.lid(resource)
+    if resource.type == "s3_bucket":
+        actions = (S3_ACCESS[0] if reads else []) + (S3_ACCESS[1] if writes else [])
+        ctx.allow(principal, actions, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}])
+        return
+    if resource.type == "ses_identity":
+        if writes:
+            ctx.allow(principal, ["ses:SendEmail", "ses:SendRawEmail"], ses_identity_arn(ctx, resource))
+        return
+    if resource.type == "ssm_parameter":
+        actions = (["ssm:GetParameter", "ssm:GetParameters"] if reads else []) + (
+            ["ssm:PutParameter"] if writes else []
+        )
+        ctx.allow(principal, actions, parameter_arn(resource))
+        return
+    if resource.type not in DATA_ACCESS:
+        return
+    read_actions, write_actions, attribute = DATA_ACCESS[resource.type]
+    actions = (read_actions if reads else []) + (write_actions if writes else [])
+    if actions:
+        ctx.allow(principal, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
+
+
+def _environment(ctx: CfnContext, source: ServiceNode, target: ServiceNode) -> None:
+    variables = ctx.environment.get(source.id)
+    if variables is None or target.type not in ENV_ATTRIBUTES:
+        return
+    suffix, attribute = ENV_ATTRIBUTES[target.type]
+    name = f"{ctx.lid(target).upper()}_{suffix}"
+    variables[name] = get_att(ctx.lid(target), attribute) if attribute else ref(ctx.lid(target))
+
+
+def _write_policies(ctx: CfnContext) -> None:
+    for role, statements in sorted(ctx.role_statements.items()):
+        ctx.add(
+            f"{role}Policy",
+            "AWS::IAM::Policy",
+            {
+                "PolicyName": f"{role}-access",
+                "Roles": [ref(role)],
+                "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+            },
+        )

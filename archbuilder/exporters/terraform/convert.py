@@ -1,0 +1,234 @@
+"""Renders the deployment the CloudFormation builder decided (network, groups, roles, wiring) as Terraform
+resources, so both formats describe the same infrastructure."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from archbuilder.exporters.terraform.hcl_writer import Call, Expr
+from archbuilder.model.naming import snake
+
+# CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
+TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "AWS::EC2::VPC": ("aws_vpc", "id", {}),
+    "AWS::EC2::Subnet": ("aws_subnet", "id", {}),
+    "AWS::EC2::InternetGateway": ("aws_internet_gateway", "id", {}),
+    "AWS::EC2::RouteTable": ("aws_route_table", "id", {}),
+    "AWS::EC2::Route": ("aws_route", "id", {}),
+    "AWS::EC2::SubnetRouteTableAssociation": ("aws_route_table_association", "id", {}),
+    "AWS::EC2::EIP": ("aws_eip", "public_ip", {"AllocationId": "id"}),
+    "AWS::EC2::NatGateway": ("aws_nat_gateway", "id", {}),
+    "AWS::EC2::SecurityGroup": ("aws_security_group", "id", {"GroupId": "id"}),
+    "AWS::EC2::SecurityGroupIngress": ("aws_vpc_security_group_ingress_rule", "id", {}),
+    "AWS::EC2::VPCEndpoint": ("aws_vpc_endpoint", "id", {}),
+    "AWS::IAM::Role": ("aws_iam_role", "name", {"Arn": "arn"}),
+    "AWS::IAM::InstanceProfile": ("aws_iam_instance_profile", "name", {"Arn": "arn"}),
+    "AWS::IAM::Policy": ("aws_iam_role_policy", "id", {}),
+    "AWS::EC2::Instance": ("aws_instance", "id", {}),
+    "AWS::EC2::LaunchTemplate": ("aws_launch_template", "id", {"LatestVersionNumber": "latest_version"}),
+    "AWS::AutoScaling::AutoScalingGroup": ("aws_autoscaling_group", "name", {}),
+    "AWS::ElasticLoadBalancingV2::LoadBalancer": (
+        "aws_lb",
+        "arn",
+        {"DNSName": "dns_name", "CanonicalHostedZoneID": "zone_id"},
+    ),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": ("aws_lb_target_group", "arn", {}),
+    "AWS::ElasticLoadBalancingV2::Listener": ("aws_lb_listener", "arn", {}),
+    "AWS::RDS::DBSubnetGroup": ("aws_db_subnet_group", "name", {}),
+    "AWS::RDS::DBParameterGroup": ("aws_db_parameter_group", "name", {}),
+    "AWS::RDS::DBClusterParameterGroup": ("aws_rds_cluster_parameter_group", "name", {}),
+    "AWS::Redshift::ClusterParameterGroup": ("aws_redshift_parameter_group", "name", {}),
+    "AWS::Glue::SecurityConfiguration": ("aws_glue_security_configuration", "name", {}),
+    "AWS::RDS::DBInstance": ("aws_db_instance", "identifier", {"Endpoint.Address": "address"}),
+    "AWS::S3::Bucket": (
+        "aws_s3_bucket",
+        "id",
+        {"Arn": "arn", "RegionalDomainName": "bucket_regional_domain_name"},
+    ),
+    "AWS::S3::BucketPolicy": ("aws_s3_bucket_policy", "id", {}),
+    "AWS::DynamoDB::Table": ("aws_dynamodb_table", "name", {"Arn": "arn", "StreamArn": "stream_arn"}),
+    "AWS::DynamoDB::GlobalTable": ("aws_dynamodb_table", "name", {"Arn": "arn", "StreamArn": "stream_arn"}),
+    "AWS::SQS::Queue": ("aws_sqs_queue", "url", {"Arn": "arn"}),
+    "AWS::SNS::Topic": ("aws_sns_topic", "arn", {}),
+    "AWS::Kinesis::Stream": ("aws_kinesis_stream", "name", {"Arn": "arn"}),
+    "AWS::Lambda::Function": ("aws_lambda_function", "function_name", {"Arn": "arn"}),
+    "AWS::Lambda::EventSourceMapping": ("aws_lambda_event_source_mapping", "id", {}),
+    "AWS::Lambda::Permission": ("aws_lambda_permission", "id", {}),
+    "AWS::ApiGateway::RestApi": ("aws_api_gateway_rest_api", "id", {"RootResourceId": "root_resource_id"}),
+    "AWS::CertificateManager::Certificate": ("aws_acm_certificate", "arn", {}),
+    "AWS::Route53::HostedZone": ("aws_route53_zone", "zone_id", {}),
+    "AWS::Route53::RecordSet": ("aws_route53_record", "fqdn", {}),
+    "AWS::CloudFront::OriginAccessControl": ("aws_cloudfront_origin_access_control", "id", {"Id": "id"}),
+    "AWS::CloudFront::Distribution": ("aws_cloudfront_distribution", "id", {"DomainName": "domain_name"}),
+    "AWS::CloudFront::CachePolicy": ("aws_cloudfront_cache_policy", "id", {"Id": "id"}),
+    "AWS::CloudTrail::Trail": ("aws_cloudtrail", "name", {}),
+    "AWS::KMS::Key": ("aws_kms_key", "key_id", {"Arn": "arn"}),
+    "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn", {}),
+    "AWS::Logs::LogGroup": ("aws_cloudwatch_log_group", "name", {"Arn": "arn"}),
+    "AWS::CloudWatch::Alarm": ("aws_cloudwatch_metric_alarm", "alarm_name", {}),
+    "AWS::ECR::Repository": ("aws_ecr_repository", "name", {"Arn": "arn"}),
+    "AWS::ECS::Cluster": ("aws_ecs_cluster", "arn", {}),
+    "AWS::ECS::TaskDefinition": ("aws_ecs_task_definition", "arn", {}),
+    "AWS::ECS::Service": ("aws_ecs_service", "id", {}),
+    "AWS::ElastiCache::SubnetGroup": ("aws_elasticache_subnet_group", "name", {}),
+    "AWS::ElastiCache::ReplicationGroup": ("aws_elasticache_replication_group", "id", {}),
+    "AWS::ElastiCache::CacheCluster": ("aws_elasticache_cluster", "id", {}),
+    "AWS::KinesisFirehose::DeliveryStream": ("aws_kinesis_firehose_delivery_stream", "name", {"Arn": "arn"}),
+    "AWS::Glue::Database": ("aws_glue_catalog_database", "name", {}),
+    "AWS::Glue::Crawler": ("aws_glue_crawler", "name", {}),
+    "AWS::Athena::WorkGroup": ("aws_athena_workgroup", "name", {}),
+    # Stores (stores.py)
+    "AWS::RDS::DBCluster": (
+        "aws_rds_cluster",
+        "id",
+        {"Endpoint.Address": "endpoint", "ReadEndpoint.Address": "reader_endpoint", "DBClusterArn": "arn"},
+    ),
+    "AWS::Redshift::Cluster": ("aws_redshift_cluster", "id", {"Endpoint.Address": "dns_name"}),
+    "AWS::Redshift::ClusterSubnetGroup": ("aws_redshift_subnet_group", "name", {}),
+    "AWS::OpenSearchService::Domain": (
+        "aws_opensearch_domain",
+        "domain_name",
+        {"DomainEndpoint": "endpoint", "DomainArn": "arn"},
+    ),
+    "AWS::EFS::FileSystem": ("aws_efs_file_system", "id", {}),
+    "AWS::EFS::MountTarget": ("aws_efs_mount_target", "id", {}),
+    "AWS::EC2::Volume": ("aws_ebs_volume", "id", {}),
+    "AWS::EC2::VolumeAttachment": ("aws_volume_attachment", "id", {}),
+    "AWS::Backup::BackupVault": ("aws_backup_vault", "name", {"BackupVaultArn": "arn"}),
+    "AWS::Backup::BackupPlan": ("aws_backup_plan", "id", {"BackupPlanArn": "arn"}),
+    "AWS::Backup::BackupSelection": ("aws_backup_selection", "id", {}),
+    # Integration and identity (integration.py)
+    "AWS::Events::EventBus": ("aws_cloudwatch_event_bus", "name", {}),
+    "AWS::Events::Rule": ("aws_cloudwatch_event_rule", "name", {}),
+    "AWS::StepFunctions::StateMachine": ("aws_sfn_state_machine", "arn", {}),
+    "AWS::SSM::Parameter": ("aws_ssm_parameter", "name", {}),
+    "AWS::Cognito::UserPool": ("aws_cognito_user_pool", "id", {}),
+    "AWS::Cognito::UserPoolClient": ("aws_cognito_user_pool_client", "id", {}),
+    "AWS::ApiGatewayV2::Api": ("aws_apigatewayv2_api", "id", {}),
+    "AWS::ApiGatewayV2::Integration": ("aws_apigatewayv2_integration", "id", {}),
+    "AWS::ApiGatewayV2::Route": ("aws_apigatewayv2_route", "id", {}),
+    "AWS::ApiGatewayV2::Stage": ("aws_apigatewayv2_stage", "id", {}),
+    "AWS::ApiGateway::Resource": ("aws_api_gateway_resource", "id", {}),
+    "AWS::SQS::QueuePolicy": ("aws_sqs_queue_policy", "id", {}),
+    "AWS::SNS::TopicPolicy": ("aws_sns_topic_policy", "id", {}),
+    "AWS::SNS::Subscription": ("aws_sns_topic_subscription", "arn", {}),
+    # Platform services (services.py)
+    "AWS::EKS::Cluster": ("aws_eks_cluster", "name", {}),
+    "AWS::MSK::Cluster": ("aws_msk_cluster", "arn", {}),
+    "AWS::DAX::Cluster": (
+        "aws_dax_cluster",
+        "cluster_name",
+        {"ClusterDiscoveryEndpoint": "configuration_endpoint"},
+    ),
+    "AWS::DAX::SubnetGroup": ("aws_dax_subnet_group", "name", {}),
+    "AWS::Glue::Job": ("aws_glue_job", "name", {}),
+    "AWS::CodeBuild::Project": ("aws_codebuild_project", "name", {}),
+    "AWS::Route53::HealthCheck": ("aws_route53_health_check", "id", {"HealthCheckId": "id"}),
+    "AWS::SES::EmailIdentity": ("aws_sesv2_email_identity", "email_identity", {}),
+    "AWS::ElasticLoadBalancing::LoadBalancer": (
+        "aws_elb",
+        "name",
+        {"DNSName": "dns_name", "CanonicalHostedZoneNameID": "zone_id"},
+    ),
+    "AWS::WAFv2::WebACL": ("aws_wafv2_web_acl", "id", {}),
+    "AWS::WAFv2::WebACLAssociation": ("aws_wafv2_web_acl_association", "id", {}),
+}
+
+
+def terraform_type(body: dict[str, Any]) -> str:
+    """The Terraform type of one CloudFormation resource ("" when there is none). An Aurora member is an
+    `AWS::RDS::DBInstance` naming its cluster; Terraform has a resource type of its own for it."""
+    kind = body["Type"]
+    if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in (body.get("Properties") or {}):
+        return "aws_rds_cluster_instance"
+    return TYPES[kind][0] if kind in TYPES else ""
+
+
+PSEUDO = {
+    "AWS::Region": "data.aws_region.current.name",
+    "AWS::AccountId": "data.aws_caller_identity.current.account_id",
+    "AWS::Partition": "data.aws_partition.current.partition",
+    "AWS::StackName": "var.name",
+    "AWS::URLSuffix": "data.aws_partition.current.dns_suffix",
+}
+
+
+class Converter_:
+    def __init__(self, template: dict[str, Any]) -> None:
+        self.template = template
+        self.resources: dict[str, dict[str, Any]] = template["Resources"]
+        self.names: dict[str, tuple[str, str]] = {}
+        taken: set[tuple[str, str]] = set()
+        for logical, body in self.resources.items():
+            tf_type = terraform_type(body)
+            name, number = snake(logical), 2
+            while (tf_type, name) in taken:
+                name, number = f"{snake(logical)}_{number}", number + 1
+            taken.add((tf_type, name))
+            self.names[logical] = (tf_type, name)
+        parameters = template.get("Parameters") or {}
+        # SSM-typed parameters hold a parameter path; Terraform reads the value through a data source.
+        self.ssm_parameters = {
+            name for name, spec in parameters.items() if str(spec["Type"]).startswith("AWS::SSM::")
+        }
+
+    def address(self, logical: str) -> str:
+        tf_type, name = self.names[logical]
+        return f"{tf_type}.{name}"
+
+    def expr(self, item: Any) -> Any:
+        """CloudFormation values to HCL values: intrinsics become references and interpolations."""
+        if isinstance(item, dict):
+            if set(item) == {"Ref"}:
+                return Expr(self._ref(item["Ref"]))
+            if set(item) == {"Fn::GetAtt"}:
+                return Expr(self._get_att(*item["Fn::GetAtt"]))
+            if set(item) == {"Fn::Sub"}:
+                return Expr(self._sub(item["Fn::Sub"]))
+            if set(item) == {"Fn::Select"}:
+                index, source = item["Fn::Select"]
+                if source == {"Fn::GetAZs": ""}:
+                    return Expr(f"data.aws_availability_zones.available.names[{index}]")
+            # An intrinsic not converted above would be written as a literal map that Terraform refuses
+            # (or, worse, accepts as a string map): fail the export by name instead.
+            unconverted = [key for key in item if key == "Ref" or key.startswith("Fn::")]
+            if unconverted:
+                raise ValueError(f"no Terraform form for {unconverted[0]}: {json.dumps(item)[:120]}")
+            return {key: self.expr(value) for key, value in item.items()}
+        if isinstance(item, list):
+            return [self.expr(value) for value in item]
+        return item
+
+    def json_expr(self, item: Any) -> Call:
+        """A policy document: jsonencode() of the converted structure."""
+        return Call("jsonencode", self.expr(item))
+
+    def _ref(self, name: str) -> str:
+        if name in PSEUDO:
+            return PSEUDO[name]
+        if name in self.ssm_parameters:
+            return f"data.aws_ssm_parameter.{snake(name)}.value"
+        if name in self.resources:
+            kind = self.resources[name]["Type"]
+            if kind == "AWS::CertificateManager::Certificate":
+                # Users of a certificate wait until it is issued (certificates.py).
+                return f"aws_acm_certificate_validation.{self.names[name][1]}.certificate_arn"
+            return f"{self.address(name)}.{TYPES[kind][1]}"
+        return f"var.{snake(name)}"
+
+    def _get_att(self, name: str, attribute: str) -> str:
+        kind = self.resources[name]["Type"]
+        mapped = TYPES[kind][2].get(attribute) or snake(attribute)
+        return f"{self.address(name)}.{mapped}"
+
+    def _sub(self, text: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            inner = match.group(1)
+            if "." in inner and not inner.startswith("AWS::"):
+                return "${" + self._get_att(*inner.split(".", 1)) + "}"
+            return "${" + self._ref(inner) + "}"
+
+        escaped = json.dumps(text)[1:-1]
+        return '"' + re.sub(r"\$\{([^}!]+)\}", replace, escaped) + '"'

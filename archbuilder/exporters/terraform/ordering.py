@@ -1,0 +1,99 @@
+"""Creation order Terraform cannot infer from references, made explicit with `depends_on` the way the
+CloudFormation export orders the same resources:
+
+- a resource's CloudFormation `DependsOn` (a trail after the bucket policy letting CloudTrail write, an event
+  source mapping or a Firehose stream after the role policy that lets it read or deliver, a service after its
+  listener, a stage after its routes, a WAF association after the REST API's stage);
+- a role's managed and inline policies, which CloudFormation creates with the role but Terraform writes as
+  resources of their own: what references the role (a function, a cluster, an instance profile, an event
+  target) waits for them, as AWS validates some of them when the resource is created (a function in a VPC
+  needs the ENI permissions, an EKS cluster its cluster policy);
+- a public NAT gateway after its VPC's internet gateway (creating it before fails with Gateway.NotAttached;
+  the aws provider's documentation asks for this depends_on)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from archbuilder.exporters.terraform.convert import Converter_
+from archbuilder.exporters.terraform.hcl_writer import Block, Call, Expr
+from archbuilder.exporters.terraform.kit import Props, depends_on
+from archbuilder.exporters.terraform.roles import role_policies
+
+# Types whose writers put the DependsOn on the piece that needs it: a bucket's notification waits for the
+# receivers' permissions (the bucket itself must not, the permissions name the bucket).
+PLACED_BY_WRITER = {"AWS::S3::Bucket"}
+# A role, its policies and its attachments are what others wait for; they never wait for each other.
+ROLE_TYPES = {"aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment"}
+_ROLE_REFERENCE = re.compile(r"(?<![\w.])aws_iam_role\.([a-z0-9_]+)\b")
+
+
+class Ordering:
+    def __init__(self, conv: Converter_) -> None:
+        self.conv = conv
+        # Terraform name of each role -> the addresses of the policies split out of it.
+        self.role_policies = {
+            conv.names[logical][1]: policies
+            for logical, body in conv.resources.items()
+            if body["Type"] == "AWS::IAM::Role" and (policies := role_policies(conv, logical))
+        }
+        # VPC logical id -> the address of its internet gateway (the attachment is the gateway's vpc_id).
+        self.internet_gateways = {
+            _ref(body["Properties"].get("VpcId")): f"aws_internet_gateway.{conv.names[gateway][1]}"
+            for body in conv.resources.values()
+            if body["Type"] == "AWS::EC2::VPCGatewayAttachment"
+            and (gateway := _ref((body.get("Properties") or {}).get("InternetGatewayId"))) in conv.resources
+        }
+
+    def apply(self, logical: str, kind: str, props: Props, blocks: list[Block]) -> None:
+        """Adds the depends_on of the resource blocks written for one CloudFormation resource."""
+        primary = self.conv.names[logical]
+        for block in blocks:
+            if block.type != "resource":
+                continue
+            wait: list[str] = []
+            if block.labels == primary and kind not in PLACED_BY_WRITER:
+                wait += [expr.text for expr in depends_on(self.conv, props) or []]
+            if block.labels == primary and kind == "AWS::EC2::NatGateway":
+                wait += self._internet_gateway(props)
+            if block.labels[0] not in ROLE_TYPES:
+                text = "\n".join(_expressions(block.body))
+                if "aws_iam_role." in text:
+                    for role in _ROLE_REFERENCE.findall(text):
+                        wait += self.role_policies.get(role, [])
+            if wait:
+                _add_depends_on(block, wait)
+
+    def _internet_gateway(self, nat: Props) -> list[str]:
+        if nat.get("ConnectivityType", "public") != "public":
+            return []
+        subnet = self.conv.resources.get(_ref(nat.get("SubnetId")) or "", {})
+        gateway = self.internet_gateways.get(_ref((subnet.get("Properties") or {}).get("VpcId")))
+        return [gateway] if gateway else []
+
+
+def _ref(value: Any) -> str | None:
+    return str(value["Ref"]) if isinstance(value, dict) and set(value) == {"Ref"} else None
+
+
+def _add_depends_on(block: Block, addresses: list[str]) -> None:
+    existing = [expr.text for expr in block.body.get("depends_on") or []]
+    block.body["depends_on"] = [Expr(address) for address in sorted(set(existing + addresses))]
+
+
+def _expressions(item: Any) -> Iterator[str]:
+    """The text of every expression in a block body (references only ever appear in expressions)."""
+    if isinstance(item, Expr):
+        yield item.text
+    elif isinstance(item, Call):
+        yield from _expressions(item.argument)
+    elif isinstance(item, Block):
+        yield from _expressions(item.body)
+    elif isinstance(item, dict):
+        for value in item.values():
+            yield from _expressions(value)
+    elif isinstance(item, list):
+        for value in item:
+            yield from _expressions(value)

@@ -1,0 +1,61 @@
+"""Every CloudFormation type's Terraform writers, gathered from the modules that write them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from archbuilder.exporters.terraform import (
+    certificates,
+    compute,
+    data,
+    edge,
+    integration,
+    network,
+    platform,
+    roles,
+    services,
+    stores,
+)
+from archbuilder.exporters.terraform.kit import BlockWriter, BodyWriter, CompanionWriter, resource_block
+
+
+def merge_body_writers(*tables: Mapping[str, BodyWriter]) -> dict[str, BlockWriter]:
+    """One table of block writers; a type claimed by two modules is a mistake, caught at import."""
+    merged: dict[str, BlockWriter] = {}
+    for table in tables:
+        for cfn_type, write_body in table.items():
+            if cfn_type in merged:
+                raise ValueError(f"{cfn_type} has two Terraform writers")
+            merged[cfn_type] = resource_block(write_body)
+    return merged
+
+
+def merge_companions(*tables: Mapping[str, list[CompanionWriter]]) -> dict[str, list[CompanionWriter]]:
+    """The companions of each type, in the order of the tables (the order their blocks are written)."""
+    merged: dict[str, list[CompanionWriter]] = {}
+    for table in tables:
+        for cfn_type, writers in table.items():
+            merged.setdefault(cfn_type, []).extend(writers)
+    return merged
+
+
+RESOURCE_WRITERS = merge_body_writers(
+    compute.BODY_WRITERS,
+    data.BODY_WRITERS,
+    edge.BODY_WRITERS,
+    integration.BODY_WRITERS,
+    network.BODY_WRITERS,
+    platform.BODY_WRITERS,
+    services.BODY_WRITERS,
+    stores.BODY_WRITERS,
+)
+
+COMPANION_WRITERS = merge_companions(
+    certificates.COMPANION_WRITERS,
+    edge.COMPANION_WRITERS,
+    integration.COMPANION_WRITERS,
+    platform.COMPANION_WRITERS,
+    roles.COMPANION_WRITERS,
+    services.COMPANION_WRITERS,
+    stores.COMPANION_WRITERS,
+)
