@@ -173,6 +173,8 @@ def test_wheel_ships_every_resource_file_and_both_entry_points(installed: Instal
     assert "archbuilder/resources/catalog/compute.yaml" in shipped
     assert f"archbuilder/resources/examples/{EXAMPLE}.arch.json" in shipped
     assert "archbuilder/resources/schema/arch-document-v1.schema.json" in shipped
+    assert "archbuilder/resources/pricing/aws-prices.yaml" in shipped
+    assert "archbuilder/resources/pricing/usage-presets.yaml" in shipped
     assert "archbuilder/resources/__init__.py" in names
     assert not any(n.startswith(("tests/", "resources/", "packaging/")) for n in names)
     assert "[console_scripts]\narchbuilder = archbuilder.cli.main:main\n" in entry_points

@@ -1,0 +1,1 @@
+"""Offline cost estimates: the shipped price table, usage scenarios and the cost model (no Qt)."""
