@@ -29,6 +29,7 @@ from archbuilder.model.nodes import (
     SubnetNode,
     VpcNode,
 )
+from archbuilder.model.usage import DesignUsage, ScenarioUsage
 
 
 class ArchitectureEvents(SignalGroup):
@@ -39,7 +40,7 @@ class ArchitectureEvents(SignalGroup):
     connection_added = Signal(object)
     connection_removed = Signal(object)
     connection_changed = Signal(object, str)
-    document_changed = Signal(str)  # "metadata", "suppressions", "rule_settings", "template"
+    document_changed = Signal(str)  # "metadata", "suppressions", "rule_settings", "template", "usage"
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Architecture:
         self.suppressions: list[Suppression] = []
         self.rule_settings: dict[str, RuleSetting] = {}
         self.template = TemplateSections()
+        self.design_usage = DesignUsage()
         self.events = ArchitectureEvents()
         self._nodes: dict[str, AnyNode] = {}
         self._children: dict[str | None, list[str]] = {None: []}
@@ -310,6 +312,12 @@ class Architecture:
         node.properties = properties
         self.events.node_changed.emit(node, f"properties.{name}")
 
+    def set_usage(self, node_id: str, usage: ScenarioUsage | None) -> None:
+        """Set a service's usage assumptions for cost estimates; None or empty returns it to the presets."""
+        node = self.service(node_id)
+        node.usage = None if usage is None or usage.is_empty() else usage
+        self.events.node_changed.emit(node, "usage")
+
     def set_container_field(self, node_id: str, name: str, value: Any) -> None:
         """Change a container's own field (region, cidr, zone, tier), re-checking what depends on it."""
         node = self.node(node_id)
@@ -436,6 +444,11 @@ class Architecture:
         else:
             self.rule_settings[rule_id] = setting
         self.events.document_changed.emit("rule_settings")
+
+    def set_design_usage(self, usage: DesignUsage) -> None:
+        """Set this design's own usage presets per service type."""
+        self.design_usage = usage
+        self.events.document_changed.emit("usage")
 
     def set_template_sections(self, template: TemplateSections) -> None:
         self.template = template

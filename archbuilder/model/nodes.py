@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from archbuilder.model.ids import ID_PATTERN
+from archbuilder.model.usage import ScenarioUsage
 
 NodeId = Annotated[str, Field(pattern=ID_PATTERN)]
 JsonValue = Any
@@ -108,6 +109,9 @@ class ServiceNode(_Node):
     properties: dict[str, JsonValue] = Field(default_factory=dict)
     # Subnets beyond the parent that a multi-subnet service spans (ALB, ASG, RDS subnet group...).
     extra_subnet_ids: list[NodeId] = Field(default_factory=list)
+    # Usage assumptions for cost estimates; None (the default) is left out of the file, so older documents keep
+    # their bytes.
+    usage: ScenarioUsage | None = None
 
 
 ContainerNode = RegionNode | VpcNode | AvailabilityZoneNode | SubnetNode

@@ -19,6 +19,7 @@ from archbuilder.model.connections import Connection
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
 from archbuilder.model.nodes import AnyNode, Node, ServiceNode
+from archbuilder.model.usage import DesignUsage, prune_usage
 
 SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -45,6 +46,8 @@ class DocumentFile(BaseModel):
     suppressions: list[Suppression] = Field(default_factory=list)
     rule_settings: dict[str, RuleSetting] = Field(default_factory=dict)
     template: TemplateSections = Field(default_factory=TemplateSections)
+    # The design's own usage presets for cost estimates; absent unless the design sets some.
+    usage: DesignUsage | None = None
 
 
 # ---------------------------------------------------------------------- writing
@@ -60,9 +63,24 @@ def to_data(architecture: Architecture) -> dict[str, Any]:
         suppressions=sorted(architecture.suppressions, key=lambda s: (s.rule_id, s.node_ids, s.reason)),
         rule_settings=dict(sorted(architecture.rule_settings.items())),
         template=architecture.template,
+        usage=None if architecture.design_usage.is_empty() else architecture.design_usage,
     )
     data = document.model_dump(mode="json")
+    _drop_unset_usage(data)
     return {"schema_version": data.pop("schema_version"), **_sorted(data)}
+
+
+def _drop_unset_usage(data: dict[str, Any]) -> None:
+    """Usage is written only where a design sets it, so a document without usage keeps its bytes."""
+    if data.get("usage") is None:
+        data.pop("usage", None)
+    else:
+        data["usage"] = prune_usage(data["usage"])
+    for node in data["nodes"]:
+        if node.get("kind") == "service":
+            usage = prune_usage(node.pop("usage") or {})
+            if usage:
+                node["usage"] = usage
 
 
 def dumps(architecture: Architecture) -> str:
@@ -226,6 +244,8 @@ def _fill(architecture: Architecture, document: DocumentFile, source: str) -> No
     architecture.suppressions = list(document.suppressions)
     architecture.rule_settings = dict(document.rule_settings)
     architecture.template = document.template
+    if document.usage is not None:
+        architecture.design_usage = document.usage
 
 
 def _parents_first(by_id: dict[str, AnyNode], source: str) -> list[AnyNode]:
