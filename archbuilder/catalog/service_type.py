@@ -270,6 +270,9 @@ class ServiceType(Strict):
     roles: tuple[ServiceRole, ...] = ()
     # The integer property that says how many instances, tasks or nodes the service runs (each takes an address).
     size_property: str | None = None
+    # The VPC endpoint service (com.amazonaws.<region>.<name>) that reaches the service's API from private
+    # subnets without the internet; None for what is no regional AWS API.
+    endpoint_service: str | None = None
     lockin: Lockin
     tips: tuple[Tip, ...]
     description: str = ""

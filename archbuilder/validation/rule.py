@@ -23,6 +23,13 @@ class Rule:
     description: str
     remediation: str
     check: Check
+    # The service types the rule reports on or reasons about (catalog ids).
+    applies_to: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    # The AWS Well-Architected Framework best practice the rule checks, e.g. "REL10-BP01".
+    wa_best_practice: str = ""
+    checked: str = ""  # ISO date on which the AWS facts the rule states were last confirmed
+    note: str = ""  # where the rule departs from its guide because AWS changed, and how
 
     def finding(
         self,

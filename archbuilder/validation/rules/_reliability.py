@@ -39,6 +39,7 @@ MODULES = load_modules(
     "rel_nat_shared_across_azs",
     "rel_nlb_uneven_targets",
     "rel_private_api_without_endpoint",
+    "rel_private_call_to_internet_endpoint",
     "rel_private_servers_without_api_path",
     "rel_public_record_to_internal_lb",
     "rel_public_subnet_without_igw",

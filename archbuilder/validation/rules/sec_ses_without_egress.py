@@ -1,7 +1,8 @@
 """Private-subnet services sending mail through SES without a way out to its internet endpoints."""
 
 from archbuilder.graph import ArchGraph
-from archbuilder.graph.queries import services_of_type, vpcs_with_egress
+from archbuilder.graph.egress import reaches_api
+from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
@@ -18,11 +19,12 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             placement = graph.placements[sender.id]
             if placement.vpc_id is None or SubnetTier.PUBLIC in placement.tiers:
                 continue
-            if placement.vpc_id not in vpcs_with_egress(graph, "vpc_endpoint_interface"):
+            if not reaches_api(graph, placement.vpc_id, ses.type):
                 findings.append(
                     rule.finding(
                         [sender, ses],
-                        f"“{sender.label}” is in private subnets with no NAT gateway or endpoint, so it cannot reach SES “{ses.label}”",
+                        f"“{sender.label}” is in private subnets with no NAT gateway and no SES (email-smtp) "
+                        f"endpoint, so it cannot reach SES “{ses.label}”",
                     )
                 )
     return findings
@@ -34,7 +36,10 @@ RULE = Rule(
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
     source=cite("000", "SES Gotchas and Limitations"),
-    description="SES SMTP endpoints are on the internet and cannot be reached from a private subnet without a NAT gateway route.",
-    remediation="Add a NAT gateway route for the private subnets, or an interface VPC endpoint for SES.",
+    description="SES endpoints are on the internet: a private subnet reaches them through a NAT gateway, or through an "
+    "interface VPC endpoint for the SES SMTP interface (email-smtp, available since 2020); an endpoint for another "
+    "service is no way to SES.",
+    remediation="Add a NAT gateway route for the private subnets, or an interface VPC endpoint for SES "
+    "(com.amazonaws.<region>.email-smtp).",
     check=check,
 )
