@@ -5,15 +5,9 @@ from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
-DATABASES = (
-    "rds_instance",
-    "aurora_cluster",
-    "documentdb_cluster",
-    "neptune_cluster",
-    "elasticache_cluster",
-    "redshift_cluster",
-    "dax_cluster",
-)
+# The engines whose DB subnet group AWS refuses with subnets in one AZ. ElastiCache, Redshift and DAX subnet groups
+# may hold a single AZ; their single-AZ risks are REL-017, REL-051 and REL-058.
+DATABASES = ("rds_instance", "aurora_cluster", "documentdb_cluster", "neptune_cluster")
 
 RULE = Rule(
     id="REL-001",
@@ -22,7 +16,8 @@ RULE = Rule(
     pillar=Pillar.RELIABILITY,
     source=cite("000", "VPC and Network Security Gotchas and Limitations"),
     description="New RDS instances need a subnet group in the VPC, and it must hold subnets in at least two AZs "
-    "(AWS refuses a DB subnet group covering one AZ); it is also what Multi-AZ failover uses.",
+    "(AWS refuses a DB subnet group covering one AZ); it is also what Multi-AZ failover uses. The same holds for "
+    "Aurora, DocumentDB and Neptune, which use DB subnet groups too.",
     remediation="Give the database a subnet in a second AZ (extra subnets), so its subnet group spans two or more AZs.",
     check=each_service(
         DATABASES,
@@ -33,4 +28,7 @@ RULE = Rule(
             f"{label(node)} has subnets in {len(zones_spanned(graph, node))} availability zone(s); its subnet group needs two"
         ),
     ),
+    checked="2026-12-06",
+    note="Applies to RDS, Aurora, DocumentDB and Neptune only: ElastiCache, Redshift and DAX subnet groups accept "
+    "subnets in a single AZ.",
 )
