@@ -17,6 +17,7 @@ MODULES = load_modules(
     "sec_connection_not_allowed",
     "sec_data_store_exposed",
     "sec_data_store_in_public_subnet",
+    "sec_data_under_aws_owned_key",
     "sec_ecr_scan_on_push_off",
     "sec_full_access_policy_on_role",
     "sec_instance_directly_public",

@@ -4,13 +4,13 @@ from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
+# S3 (since January 2023), DynamoDB (since 2018) and MSK encrypt at rest whatever is set: for them only the key
+# is a choice (SEC-032).
 ENCRYPTABLE = (
-    "s3_bucket",
     "ebs_volume",
     "efs_file_system",
     "rds_instance",
     "aurora_cluster",
-    "dynamodb_table",
     "elasticache_cluster",
     "redshift_cluster",
     "documentdb_cluster",
@@ -20,7 +20,6 @@ ENCRYPTABLE = (
     "kinesis_stream",
     "firehose_stream",
     "opensearch_domain",
-    "msk_cluster",
     "ec2_instance",
     "autoscaling_group",
     "dax_cluster",
@@ -32,7 +31,7 @@ RULE = Rule(
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
     source=cite("000", "KMS Basics"),
-    description="KMS integrates with EBS, RDS, S3, Redshift and other services to encrypt data at rest; leaving it off "
+    description="KMS integrates with EBS, RDS, Redshift and other services to encrypt data at rest; leaving it off "
     "means backups, snapshots and disks hold plaintext.",
     remediation="Turn on encryption at rest (a KMS key); for RDS and EBS this must be chosen when the resource is created.",
     check=each_service(
@@ -40,4 +39,7 @@ RULE = Rule(
         lambda node, graph: node.properties.get("encrypted") is False,
         lambda node, graph: f"{label(node)} stores data without encryption at rest",
     ),
+    checked="2026-12-06",
+    note="S3 buckets (since January 2023), DynamoDB tables (since 2018) and MSK clusters always encrypt at rest, so "
+    "they are left out; the key they use is SEC-032's concern.",
 )
