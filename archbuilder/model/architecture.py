@@ -20,6 +20,7 @@ from archbuilder.model.containment import (
 )
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
 from archbuilder.model.ids import is_valid_id, unique_id
+from archbuilder.model.new_nodes import service_node
 from archbuilder.model.nodes import (
     AnyNode,
     AvailabilityZoneNode,
@@ -191,19 +192,17 @@ class Architecture:
         extra_subnet_ids: list[str] | None = None,
         node_id: str | None = None,
     ) -> ServiceNode:
-        service = self.catalog.get(type_id)
-        values = service.defaults()
-        values.update(properties or {})
-        label = label or service.short_name
-        node = ServiceNode(
-            id=node_id or self.new_id(label),
+        label = label or self.catalog.get(type_id).short_name
+        node = service_node(
+            self.catalog,
+            type_id,
+            node_id or self.new_id(label),
+            parent_id,
             label=label,
-            parent_id=parent_id,
             x=x,
             y=y,
-            type=type_id,
-            properties=values,
-            extra_subnet_ids=list(extra_subnet_ids or []),
+            properties=properties,
+            extra_subnet_ids=extra_subnet_ids,
         )
         self.add_node(node)
         return node
