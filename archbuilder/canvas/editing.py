@@ -108,7 +108,7 @@ class EditingScene(QGraphicsScene):
         return container_target(self, item.kind, item.mapToScene(QPointF(12, 12)), moving)
 
     def commit_move(self, items: list[NodeItem]) -> bool:
-        """Turn a finished drag into ONE undo step: move_nodes, or reparent_node(s) in a macro."""
+        """Turn a finished drag into one Document transaction (one undo step), reparenting included."""
         architecture = self.architecture
         moving = set(items)
         moves: dict[str, tuple[float, float]] = {}
@@ -128,18 +128,7 @@ class EditingScene(QGraphicsScene):
                     else item.scenePos()
                 )
                 reparents.append((item.node_id, target.parent_id, local.x(), local.y()))
-        if not reparents:
-            ok = self.document.move_nodes(moves)
-        elif len(reparents) == 1 and not moves:
-            ok = self.document.reparent_node(*reparents[0])
-        else:
-            stack = self.document.undo_stack
-            stack.beginMacro("Move")
-            ok = all(self.document.reparent_node(*args) for args in reparents)
-            ok = ok and (not moves or self.document.move_nodes(moves))
-            stack.endMacro()
-            if not ok:
-                stack.undo()  # the half-done macro: put back whatever part of it went through
+        ok = self.document.move_items(moves, reparents)
         self._sync_positions(items)
         return bool(ok)
 
@@ -179,7 +168,7 @@ class EditingScene(QGraphicsScene):
             kind = self.kind_chooser(kinds, at)
         if kind is None:
             return None
-        return self.document.connect(source_id, target_id, kind)
+        return self.document.connect_services(source_id, target_id, kind)
 
     def delete_selection(self) -> bool:
         node_ids = self.selected_node_ids()
@@ -188,17 +177,7 @@ class EditingScene(QGraphicsScene):
             for cid in self.selected_connection_ids()
             if not {self._connections[cid].source_id, self._connections[cid].target_id} & set(node_ids)
         ]
-        if node_ids and connection_ids:
-            stack = self.document.undo_stack
-            stack.beginMacro("Delete")
-            ok = self.document.remove_connections(connection_ids) and self.document.remove_nodes(node_ids)
-            stack.endMacro()
-            return bool(ok)
-        if node_ids:
-            return self.document.remove_nodes(node_ids)
-        if connection_ids:
-            return self.document.remove_connections(connection_ids)
-        return False
+        return self.document.delete(node_ids, connection_ids)
 
     def copy_selection(self) -> list[str]:
         self._clipboard = self.selected_node_ids()

@@ -3,7 +3,7 @@ the palette's MIME types, and drawing a new connection from one service to anoth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -47,8 +47,8 @@ class DocumentLike(Protocol):
     """The part of `archbuilder.editor.document.Document` the canvas calls (see the GUI contract)."""
 
     architecture: Any
-    undo_stack: Any
     status_message: Any
+    architecture_about_to_be_replaced: Any
     architecture_replaced: Any
 
     def can_place(self, type_id: str, parent_id: str | None) -> str | None: ...
@@ -56,12 +56,14 @@ class DocumentLike(Protocol):
     def add_container(
         self, kind: NodeKind, parent_id: str | None, x: float, y: float, **fields: Any
     ) -> str | None: ...
-    def move_nodes(self, moves: dict[str, tuple[float, float]]) -> bool: ...
-    def reparent_node(self, node_id: str, parent_id: str | None, x: float, y: float) -> bool: ...
+    def move_items(
+        self,
+        moves: Mapping[str, tuple[float, float]],
+        reparents: Sequence[tuple[str, str | None, float, float]] = (),
+    ) -> bool: ...
     def resize_container(self, node_id: str, width: float, height: float) -> bool: ...
-    def remove_nodes(self, node_ids: list[str]) -> bool: ...
-    def remove_connections(self, ids: list[str]) -> bool: ...
-    def connect(
+    def delete(self, node_ids: Sequence[str] = (), connection_ids: Sequence[str] = ()) -> bool: ...
+    def connect_services(
         self, source_id: str, target_id: str, kind: ConnectionKind, port: int | None = None
     ) -> str | None: ...
     def duplicate(self, node_ids: list[str], dx: float, dy: float) -> list[str]: ...

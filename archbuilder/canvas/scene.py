@@ -46,7 +46,6 @@ class ArchitectureScene(EditingScene):
         super().__init__(parent)
         self.document = document
         self.setBackgroundBrush(QColor("white"))
-        self._architecture: Architecture | None = None
         self._nodes: dict[str, NodeItem] = {}
         self._connections: dict[str, ConnectionItem] = {}
         self._edges_of: dict[str, set[str]] = {}  # service id -> ids of its connections
@@ -69,6 +68,7 @@ class ArchitectureScene(EditingScene):
         self._unlabelled: set[ServiceItem] = set()  # label texts not made yet (see realize_labels)
         self.kind_chooser: KindChooser | None = None  # the view installs a menu; tests install a function
         self.selectionChanged.connect(self._on_selection_changed)
+        document.architecture_about_to_be_replaced.connect(self._disconnect_model)
         document.architecture_replaced.connect(self.rebuild)
         self.rebuild()
 
@@ -76,10 +76,8 @@ class ArchitectureScene(EditingScene):
 
     @property
     def architecture(self) -> Architecture:
-        # The one the scene follows once built (an attribute of a QObject is slow to reach, and a drag asks
-        # for it on every frame); the document's while it is being (re)built.
-        followed = self._architecture
-        return followed if followed is not None else self.document.architecture
+        """The document's: the scene keeps no pointer of its own that could lag behind it."""
+        return self.document.architecture
 
     def item_for(self, node_id: str) -> QGraphicsItem | None:
         return self._nodes.get(node_id) or self._connections.get(node_id)
@@ -159,10 +157,6 @@ class ArchitectureScene(EditingScene):
     def containers_at(self, scene_pos: QPointF, exclude: set[QGraphicsItem]) -> list[ContainerItem]:
         """The nested containers under a point, innermost first (see archbuilder.canvas.tree)."""
         return tree.containers_at(self, scene_pos, exclude)
-
-    def top_level_services(self) -> list[ServiceItem]:
-        """Service items outside every container (global services such as Route 53, CloudFront)."""
-        return [item for item in tree.top_level_items(self) if isinstance(item, ServiceItem)]
 
     def realize_labels(self, area: QRectF) -> int:
         """Make the label texts of the services in `area` that do not have them yet; returns how many."""
@@ -253,15 +247,7 @@ class ArchitectureScene(EditingScene):
             self.place_pending_captions()
         else:
             self.captions_wanted.emit()
-        events = architecture.events
-        events.node_added.connect(self._on_node_added)
-        events.node_removed.connect(self._on_node_removed)
-        events.node_changed.connect(self._on_node_changed)
-        events.node_reparented.connect(self._on_node_reparented)
-        events.connection_added.connect(self._add_connection_item)
-        events.connection_removed.connect(self._on_connection_removed)
-        events.connection_changed.connect(self._on_connection_changed)
-        self._architecture = architecture
+        self._connect_model()
         self.set_findings({k: v for k, v in self._findings.items() if k in self._nodes})
         # Top-level items only (all else lies inside them, or strays a little): itemsBoundingRect visits
         # every item of a big design.
@@ -275,18 +261,26 @@ class ArchitectureScene(EditingScene):
         # connection touch thousands of leaves; 10 keeps moves cheap at the same hit-test speed (bench/).
         self.setBspTreeDepth(BSP_DEPTH if len(self._nodes) + len(self._connections) > BSP_AUTO_LIMIT else 0)
 
+    def _model_handlers(self) -> list[tuple[Any, Any]]:
+        events = self.document.architecture.events
+        return [
+            (events.node_added, self._on_node_added),
+            (events.node_removed, self._on_node_removed),
+            (events.node_changed, self._on_node_changed),
+            (events.node_reparented, self._on_node_reparented),
+            (events.connection_added, self._add_connection_item),
+            (events.connection_removed, self._on_connection_removed),
+            (events.connection_changed, self._on_connection_changed),
+        ]
+
+    def _connect_model(self) -> None:
+        for signal, handler in self._model_handlers():
+            signal.connect(handler)
+
     def _disconnect_model(self) -> None:
-        if self._architecture is None:
-            return
-        events = self._architecture.events
-        events.node_added.disconnect(self._on_node_added)
-        events.node_removed.disconnect(self._on_node_removed)
-        events.node_changed.disconnect(self._on_node_changed)
-        events.node_reparented.disconnect(self._on_node_reparented)
-        events.connection_added.disconnect(self._add_connection_item)
-        events.connection_removed.disconnect(self._on_connection_removed)
-        events.connection_changed.disconnect(self._on_connection_changed)
-        self._architecture = None
+        """Stop following the document's architecture (before it is replaced, or rebuilt from)."""
+        for signal, handler in self._model_handlers():
+            signal.disconnect(handler, missing_ok=True)
 
     def _add_node_item(self, node: AnyNode) -> NodeItem:
         item: NodeItem

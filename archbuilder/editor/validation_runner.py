@@ -19,20 +19,11 @@ class ValidationRunner(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.run_now)
         self.result: ValidationResult | None = None
-        document.undo_stack.indexChanged.connect(self._on_undo_index)
-        document.architecture_replaced.connect(self.schedule)
-
-    @Slot(int)
-    def _on_undo_index(self, _index: int) -> None:
-        self.schedule()
+        document.changed.connect(self.schedule)
 
     @Slot()
     def schedule(self) -> None:
-        # The undo stack announces its clearing while the document is being destroyed, after this runner's
-        # Python side is gone; there is nothing to validate then.
-        timer = getattr(self, "_timer", None)
-        if timer is not None:
-            timer.start()
+        self._timer.start()
 
     def run_now(self) -> ValidationResult:
         self._timer.stop()

@@ -88,8 +88,7 @@ class MainWindow(QMainWindow):
         self.document.status_message.connect(self._show_status)
         self.document.modified_changed.connect(self.setWindowModified)
         self.document.path_changed.connect(self._on_path_changed)
-        self.document.architecture_replaced.connect(self._update_title)
-        self.document.undo_stack.indexChanged.connect(self._on_undo_index)  # the design's name may change
+        self.document.changed.connect(self._update_title)  # the design's name may change
         self.scene.selection_node_ids_changed.connect(self._selection_changed)
         self.findings.nodes_activated.connect(self.focus_nodes)
         self.runner.finished.connect(self._show_result)
@@ -111,11 +110,6 @@ class MainWindow(QMainWindow):
 
     def _on_path_changed(self, _path: object) -> None:
         self._update_title()
-
-    def _on_undo_index(self, _index: int) -> None:
-        # Only the name can change here; the modified marker follows modified_changed. (The stack also
-        # announces its clearing while being destroyed, when asking it anything would fail.)
-        self.setWindowTitle(self._title())
 
     def _title(self) -> str:
         name = self.document.architecture.metadata.name

@@ -103,11 +103,8 @@ class PropertiesPanel(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._setters: dict[str, Setter] = {}
         # Bound methods, not lambdas: Qt drops them when this panel is destroyed.
-        document.undo_stack.indexChanged.connect(self._on_undo_index)
+        document.changed.connect(self.refresh)
         document.architecture_replaced.connect(self._on_replaced)
-        self.refresh()
-
-    def _on_undo_index(self, _index: int) -> None:
         self.refresh()
 
     def _on_replaced(self) -> None:

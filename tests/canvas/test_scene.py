@@ -88,6 +88,7 @@ def test_long_labels_wrap_to_two_lines_and_elide(scene) -> None:
 
 
 def test_replacing_the_architecture_rebuilds_the_scene(scene, document) -> None:
+    old = document.architecture
     replacement = network()
     replacement.remove_node("az-b")
     document.replace(replacement)
@@ -95,6 +96,9 @@ def test_replacing_the_architecture_rebuilds_the_scene(scene, document) -> None:
     assert "app-b" not in scene.node_items()
     replacement.add_service("ec2_instance", "private-a", label="Worker", node_id="worker", x=40, y=150)
     assert scene.item_for("worker") is not None
+    old.add_service("ec2_instance", "private-b", label="Stray", node_id="stray", x=40, y=150)
+    assert scene.item_for("stray") is None  # the replaced architecture is no longer followed
+    assert scene.architecture is document.architecture is replacement
 
 
 @dataclass

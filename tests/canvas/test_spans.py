@@ -84,12 +84,12 @@ def test_spans_make_room_for_services_and_follow_their_row(scene, document) -> N
 
 def test_deleting_and_undoing_updates_span_items(scene, document) -> None:
     assert document.set_extra_subnets("db", ["private-b"])
-    assert document.remove_nodes(["db"])
+    assert document.delete(["db"])
     assert scene.span_items("db") == []
     document.undo_stack.undo()
     assert _span(scene, "db", "private-b").pos() == QPointF(220, 60)
     # Deleting the spanned subnet trims the extra subnet; undo brings subnet and span back.
-    assert document.remove_nodes(["private-b"])
+    assert document.delete(["private-b"])
     assert scene.span_items("db") == [] and scene.architecture.service("db").extra_subnet_ids == []
     document.undo_stack.undo()
     span = _span(scene, "db", "private-b")
@@ -98,7 +98,7 @@ def test_deleting_and_undoing_updates_span_items(scene, document) -> None:
 
 def test_reparenting_drops_spans_of_extra_subnets_no_longer_valid(scene, document) -> None:
     assert document.set_extra_subnets("alb", ["public-b"])
-    assert document.reparent_node("alb", "public-b", 200, 60)  # its extra subnet is now its own subnet
+    assert document.move_items({}, [("alb", "public-b", 200, 60)])  # its extra subnet is now its own subnet
     assert scene.architecture.service("alb").extra_subnet_ids == []
     assert scene.span_items("alb") == []
     document.undo_stack.undo()

@@ -277,3 +277,17 @@ def test_tooltips_of_services_spans_and_connections_are_made_on_request(qtbot, v
     assert tooltip_at(span.mapToScene(QPointF(48, 30))).startswith("Web ALB\nalb\nAlso runs in this subnet")
     line = scene.connection_item("alb-to-app-a").line()
     assert tooltip_at(line.pointAt(0.3)) == "alb → app-a\ntraffic"
+
+
+def test_deleting_a_service_and_a_connection_is_one_step(qtbot, view, scene, document) -> None:
+    before = sorted(document.architecture.connections), sorted(document.architecture.nodes)
+    click(qtbot, view, centre_of(scene, "assets"))
+    scene.item_for("alb-to-app-a").setSelected(True)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    arch = document.architecture
+    assert "assets" not in arch.nodes and "alb-to-app-a" not in arch.connections
+    assert [document.undo_stack.text(i) for i in range(document.undo_stack.count())] == ["Delete 2 items"]
+    document.undo_stack.undo()
+    assert (sorted(arch.connections), sorted(arch.nodes)) == before
+    assert scene.item_for("alb-to-app-a") is not None and scene.item_for("assets") is not None

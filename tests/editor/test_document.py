@@ -31,11 +31,11 @@ def test_each_edit_is_one_labelled_undo_step(document: Document) -> None:
     app = document.add_service("ec2_instance", "private-a", 10, 20)
     db = document.add_service("rds_instance", "private-b", 30, 40)
     assert (app, db) == ("ec2", "rds")
-    document.connect(app, db, ConnectionKind.TRAFFIC, 5432)
+    document.connect_services(app, db, ConnectionKind.TRAFFIC, 5432)
     document.set_property(db, "multi_az", False)
-    document.move_nodes({app: (50, 60), db: (70, 80)})
+    document.move_items({app: (50, 60), db: (70, 80)})
     document.set_label(app, "App server")
-    document.remove_nodes([db])
+    document.delete([db])
     stack = document.undo_stack
     assert [stack.text(i) for i in range(stack.count())] == [
         "Add EC2",
@@ -76,7 +76,7 @@ def test_reparent_and_container_edits_undo_exactly(document: Document) -> None:
     assert alb is not None
     document.set_extra_subnets(alb, ["public-b"])
     before = dumps(document.architecture)
-    assert document.reparent_node(alb, "public-b", 5, 5)
+    assert document.move_items({}, [(alb, "public-b", 5, 5)])
     assert document.architecture.service(alb).extra_subnet_ids == []
     _undo_redo_round_trip(document, before)
     document.undo_stack.undo()

@@ -93,7 +93,7 @@ def test_new_from_an_example_is_an_unsaved_copy(window: MainWindow) -> None:
 def test_title_marks_unsaved_changes(window: MainWindow) -> None:
     window.open_path(THREE_TIER)
     assert window.windowTitle() == "Three-tier web application — three-tier-web.arch.json[*] — archbuilder"
-    window.document.move_nodes({"orders-db": (1.0, 1.0)})
+    window.document.move_items({"orders-db": (1.0, 1.0)})
     assert window.isWindowModified()
     window.menu_actions["undo"].trigger()
     assert not window.isWindowModified()
@@ -169,7 +169,7 @@ def test_a_second_instance_does_not_take_live_recovery_files(qtbot, tmp_path: Pa
     running.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(running)
     running.open_path(THREE_TIER)
-    running.document.move_nodes({"orders-db": (2.0, 3.0)})
+    running.document.move_items({"orders-db": (2.0, 3.0)})
     assert running.autosaver.save_now()
     assert running.autosaver.recovery_file.exists()
     second = MainWindow(settings=settings, recovery_dir=folder)

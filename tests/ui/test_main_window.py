@@ -86,8 +86,10 @@ def test_connect_edit_a_property_and_undo_each(window: MainWindow) -> None:
     open_example(window, THREE_TIER)
     document = window.document
     before = dumps(document.architecture)
-    assert document.connect("app-asg", "trail", ConnectionKind.TRAFFIC) is None  # CloudTrail accepts nothing
-    connection = document.connect("web-alb", "assets", ConnectionKind.READ)
+    assert (
+        document.connect_services("app-asg", "trail", ConnectionKind.TRAFFIC) is None
+    )  # CloudTrail accepts nothing
+    connection = document.connect_services("web-alb", "assets", ConnectionKind.READ)
     assert connection is not None
     window.scene.select_nodes(["orders-db"])
     editor = window.properties.editors["multi_az"]
@@ -116,7 +118,7 @@ def test_property_editor_refuses_bad_values_inline(window: MainWindow) -> None:
 
 def test_save_and_reopen_gives_the_same_document(window: MainWindow, tmp_path: Path) -> None:
     open_example(window, THREE_TIER)
-    window.document.move_nodes({"orders-db": (33.0, 44.0)})
+    window.document.move_items({"orders-db": (33.0, 44.0)})
     target = tmp_path / "shop.arch.json"
     assert window._save_to(target)
     assert not window.isWindowModified()
@@ -135,7 +137,7 @@ def test_recover_after_a_simulated_crash(qtbot, tmp_path: Path) -> None:
     crashed.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
     qtbot.addWidget(crashed)
     crashed.open_path(THREE_TIER)
-    crashed.document.move_nodes({"orders-db": (1.0, 2.0)})
+    crashed.document.move_items({"orders-db": (1.0, 2.0)})
     assert crashed.autosaver.save_now()
     expected = dumps(crashed.document.architecture)
     crashed.autosaver._lock.unlock()  # the process dies: its lock goes with it, the recovery file stays
@@ -204,7 +206,7 @@ def test_gui_screenshot_command_renders_the_window(tmp_path: Path) -> None:
 
 def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(window: MainWindow) -> None:
     open_example(window, THREE_TIER)
-    window.document.move_nodes({"orders-db": (5.0, 5.0)})
+    window.document.move_items({"orders-db": (5.0, 5.0)})
     asked: list[bool] = []
 
     def cancel() -> QMessageBox.StandardButton:

@@ -24,7 +24,7 @@ def crash_with_unsaved(folder: Path, name: str, autosaved_at: float, original: P
     document = Document()
     if original is not None:
         document.open(original)
-        document.move_nodes({"orders-db": (1.0, 2.0)})
+        document.move_items({"orders-db": (1.0, 2.0)})
     else:
         document.add_service("s3_bucket", "region", 0, 0)
     document.set_metadata("name", name)
