@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from archbuilder.catalog.loader import load_entries
-from archbuilder.catalog.service_type import ParentKind, ServiceRole, ServiceType
+from archbuilder.catalog.service_type import ServiceRole, ServiceType
 
 
 class UnknownServiceType(KeyError):
@@ -58,9 +58,6 @@ class Catalog:
     def types_with_role(self, role: ServiceRole) -> frozenset[str]:
         """The ids of the service types that play `role` (read by rules and the graph builder)."""
         return self._by_role[role]
-
-    def allows(self, parent: ParentKind, type_id: str) -> bool:
-        return parent in self.get(type_id).allowed_parents
 
     def search(self, text: str) -> list[ServiceType]:
         """Services whose id, name, short name or an alias contains every word of `text`."""
