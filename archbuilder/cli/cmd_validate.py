@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="error",
         help="exit 1 when an unsuppressed finding reaches this severity (default: error)",
     )
+    parser.add_argument(
+        "--cost",
+        choices=("low", "expected", "high"),
+        help="quote in each cost finding what its services cost a month at this usage scenario",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -45,6 +50,13 @@ def _node_lines(path: str) -> dict[str, int]:
 def run(args: argparse.Namespace) -> int:
     architecture = load_document(args.file)
     result = validate(architecture)
+    if args.cost:
+        from archbuilder.cost.estimate import estimate
+        from archbuilder.cost.quotes import quote_findings
+        from archbuilder.model.usage import Scenario
+
+        labels = {node.id: node.label for node in architecture.services()}
+        result.findings = quote_findings(result.findings, estimate(architecture, Scenario(args.cost)), labels)
     floor = Severity(args.min_severity).rank
     shown = [f for f in result.findings if f.severity.rank >= floor]
     if args.format == "json":

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_rules",
     "archbuilder.cli.cmd_report",
     "archbuilder.cli.cmd_import",
+    "archbuilder.cli.cmd_cost",
 )
 
 

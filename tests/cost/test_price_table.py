@@ -96,3 +96,30 @@ def test_a_malformed_table_is_refused_with_the_place(old: str, new: str, message
     with pytest.raises(PriceTableError) as error:
         parse_price_table(text.replace(old, new, 1))
     assert str(error.value) == message
+
+
+def _fill(template: str, defaults: dict) -> str:
+    def one(match: re.Match[str]) -> str:
+        value = defaults[match.group(1)]
+        if match.group(2) is not None:
+            return match.group(2) if value is True else match.group(3)
+        return str(value)
+
+    return re.sub(r"\{([a-z_0-9]+)(?:\|([^|}]*)\|([^}]*))?\}", one, template)
+
+
+def test_every_service_is_priced_at_its_catalog_defaults() -> None:
+    """A service dropped from the palette, left at its defaults, finds its sizes in every table."""
+    prices, catalog = default_prices(), default_catalog()
+    for service_id, dimensions in prices.services.items():
+        defaults = catalog.get(service_id).defaults()
+        for dimension in dimensions:
+            lookups = [(dimension.table, dimension.key)] if dimension.table and dimension.key else []
+            lookups += [
+                (factor.split(":")[1], factor.split(":", 2)[2])
+                for factor in dimension.quantity
+                if isinstance(factor, str) and factor.startswith("lookup:")
+            ]
+            for table_name, template in lookups:
+                key = _fill(template, defaults)
+                assert key in prices.tables[table_name].prices, f"{service_id} › {dimension.id}: {key}"

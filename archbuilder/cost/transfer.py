@@ -1,0 +1,189 @@
+"""Data transfer derived from the drawn connections: internet egress, cross-AZ, NAT processing, cross-region.
+
+The model, in one paragraph: a service's `gb_transferred` is the data it sends out in a month. An internet-facing
+service sends it to its clients, out of AWS. Otherwise it is spread evenly over the connections along which the
+service sends data (the target of a read or a request answers; the source of a write, an event, a log or a
+replication sends). A connection from a private subnet to an AWS public endpoint (S3, DynamoDB, SQS …) with no VPC
+endpoint for it goes through the NAT gateway of the source's AZ (or the VPC's first, crossing AZs). A connection to
+a service that is active in one AZ (a database primary, an instance) crosses AZs from the source's other AZs, and
+is billed in both directions. A connection between regions is billed by the sending region.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.graph import ArchGraph
+from archbuilder.model import Connection, ServiceNode, SubnetTier
+
+SENDER_IS_SOURCE = {
+    ConnectionKind.WRITE,
+    ConnectionKind.EVENT,
+    ConnectionKind.LOGS,
+    ConnectionKind.REPLICATE,
+    ConnectionKind.POLL,
+    ConnectionKind.SUBSCRIBE,
+}
+SENDER_IS_TARGET = {
+    ConnectionKind.TRAFFIC,
+    ConnectionKind.READ,
+    ConnectionKind.READ_WRITE,
+    ConnectionKind.INVOKE,
+    ConnectionKind.ORIGIN,
+}
+
+# Services active in one AZ at a time: traffic to them from a caller's other AZs crosses zones.
+SINGLE_ZONE_TARGETS = {
+    "rds_instance",
+    "aurora_cluster",
+    "documentdb_cluster",
+    "neptune_cluster",
+    "elasticache_cluster",
+    "ec2_instance",
+    "redshift_cluster",
+    "emr_cluster",
+}
+
+# AWS public endpoints a private subnet reaches through a NAT gateway, unless a VPC endpoint serves them.
+ENDPOINT_SERVICES: dict[str, tuple[str, ...]] = {
+    "s3_bucket": ("s3",),
+    "dynamodb_table": ("dynamodb",),
+    "sqs_queue": ("sqs",),
+    "sns_topic": ("sns",),
+    "secrets_manager_secret": ("secretsmanager",),
+    "kinesis_stream": ("kinesis-streams",),
+    "firehose_stream": ("kinesis-firehose",),
+    "cloudwatch_log_group": ("logs",),
+    "ssm_parameter": ("ssm",),
+    "kms_key": ("kms",),
+    "ecr_repository": ("ecr.api", "ecr.dkr"),
+    "eventbridge_bus": ("events",),
+    "step_functions": ("states",),
+    "api_gateway_rest": ("execute-api",),
+    "api_gateway_http": ("execute-api",),
+}
+
+
+def internet_facing(node: ServiceNode, properties: Callable[[ServiceNode, str], object]) -> bool:
+    """Sends its `gb_transferred` out of AWS to clients on the internet (CloudFront prices its own egress)."""
+    kind = node.type
+    if kind in ("alb", "nlb", "clb"):
+        return properties(node, "internet_facing") is True
+    if kind in ("api_gateway_rest", "api_gateway_http"):
+        return True
+    if kind == "ec2_instance":
+        return properties(node, "associate_public_ip") is True
+    return False
+
+
+@dataclass
+class TransferVolumes:
+    """GB a month, by region: out to the internet, across AZs (each direction counted), to other regions."""
+
+    internet_out: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    cross_az: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    cross_region: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    nat_processed: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # NAT id -> GB
+
+
+def derive(
+    graph: ArchGraph,
+    sent: Callable[[ServiceNode], float],
+    properties: Callable[[ServiceNode, str], object],
+) -> TransferVolumes:
+    """The month's transfer volumes of a design, given each service's `gb_transferred` in the scenario."""
+    volumes = TransferVolumes()
+    nodes = graph.architecture.nodes
+    sending: dict[str, list[Connection]] = defaultdict(list)
+    for connection in graph.connections:
+        sender = _sender(connection)
+        if sender is not None:
+            sending[sender].append(connection)
+    for node in graph.services:
+        region = graph.placements[node.id].region
+        if region is not None and internet_facing(node, properties):
+            volumes.internet_out[region] += sent(node)
+    nat_routes = _NatRoutes(graph, properties)
+    for sender_id, connections in sending.items():
+        sender_node = nodes[sender_id]
+        if not isinstance(sender_node, ServiceNode) or internet_facing(sender_node, properties):
+            continue
+        share = sent(sender_node) / len(connections)
+        if share <= 0:
+            continue
+        for connection in connections:
+            _route(graph, connection, share, volumes, nat_routes)
+    return volumes
+
+
+def _sender(connection: Connection) -> str | None:
+    if connection.kind in SENDER_IS_SOURCE:
+        return connection.source_id
+    if connection.kind in SENDER_IS_TARGET:
+        return connection.target_id
+    return None
+
+
+def _route(
+    graph: ArchGraph, connection: Connection, gb: float, volumes: TransferVolumes, nat_routes: _NatRoutes
+) -> None:
+    nodes = graph.architecture.nodes
+    source, target = nodes[connection.source_id], nodes[connection.target_id]
+    assert isinstance(source, ServiceNode) and isinstance(target, ServiceNode)
+    source_place, target_place = graph.placements[source.id], graph.placements[target.id]
+    if source_place.region and target_place.region and source_place.region != target_place.region:
+        sender_place = source_place if connection.kind in SENDER_IS_SOURCE else target_place
+        volumes.cross_region[sender_place.region or source_place.region] += gb
+        return
+    region = source_place.region or target_place.region
+    if region is None:
+        return
+    zones = sorted(set(source_place.zones))
+    if not zones:
+        return
+    if target.type in SINGLE_ZONE_TARGETS and target_place.zones:
+        primary = target_place.zones[0]  # the subnet it is drawn in holds the primary
+        away = sum(1 for zone in zones if zone != primary)
+        volumes.cross_az[region] += 2 * gb * away / len(zones)
+    elif target.type in ENDPOINT_SERVICES and SubnetTier.PRIVATE in source_place.tiers:
+        for zone in zones:
+            routed = nat_routes.nat_for(source_place.vpc_id, zone, target.type)
+            if routed is None:
+                continue
+            nat_id, nat_zone = routed
+            volumes.nat_processed[nat_id] += gb / len(zones)
+            if nat_zone != zone:
+                volumes.cross_az[region] += 2 * gb / len(zones)
+
+
+class _NatRoutes:
+    """Which NAT gateway a private subnet's traffic to an AWS endpoint takes, if no VPC endpoint serves it."""
+
+    def __init__(self, graph: ArchGraph, properties: Callable[[ServiceNode, str], object]) -> None:
+        self._nats: dict[str, list[tuple[str, str]]] = defaultdict(list)  # VPC -> (zone, NAT id), sorted
+        self._endpoints: dict[str, set[str]] = defaultdict(set)  # VPC -> endpoint service names
+        for node in graph.services:
+            place = graph.placements[node.id]
+            if place.vpc_id is None:
+                continue
+            if node.type == "nat_gateway" and properties(node, "connectivity") != "private" and place.zones:
+                self._nats[place.vpc_id].append((place.zones[0], node.id))
+            elif node.type in ("vpc_endpoint_gateway", "vpc_endpoint_interface"):
+                self._endpoints[place.vpc_id].add(str(properties(node, "service")))
+        for nats in self._nats.values():
+            nats.sort()
+
+    def nat_for(self, vpc_id: str | None, zone: str, target_type: str) -> tuple[str, str] | None:
+        if vpc_id is None or set(ENDPOINT_SERVICES[target_type]) & self._endpoints[vpc_id]:
+            return None
+        nats = self._nats.get(vpc_id)
+        if not nats:
+            return None
+        for nat_zone, nat_id in nats:
+            if nat_zone == zone:
+                return nat_id, nat_zone
+        nat_zone, nat_id = min(nats, key=lambda pair: pair[1])
+        return nat_id, nat_zone
