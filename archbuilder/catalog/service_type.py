@@ -9,13 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SEED_FILES = (
-    "000_cef87d4914f142cd.txt",
-    "001_ae344e3f9d83ded9.txt",
-    "002_2329e123f005b6f3.txt",
-    "003_8d17c2da26524c9f.txt",
-    "004_495d6206c345c50f.txt",
-)
+from archbuilder.catalog.guides import SEED_FILES, citation_title, citation_url
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -37,8 +31,22 @@ class Citation(Strict):
             raise ValueError(f"unknown seed file {value!r}; expected one of {', '.join(SEED_FILES)}")
         return value
 
+    @property
+    def title(self) -> str:
+        """The guide's title and the section, as people read it."""
+        return citation_title(self.seed, self.section)
+
+    @property
+    def url(self) -> str | None:
+        """The guide's public source at this section, where one exists."""
+        return citation_url(self.seed, self.section)
+
+    def to_json(self) -> dict[str, str | None]:
+        """The seed file and section (machine-readable), with what people read and follow."""
+        return {"seed": self.seed, "section": self.section, "title": self.title, "url": self.url}
+
     def __str__(self) -> str:
-        return f"{self.seed} § {self.section}"
+        return self.title
 
 
 class Category(StrEnum):

@@ -30,9 +30,9 @@ def service_summary(service: ServiceType) -> dict[str, Any]:
             "rating": service.lockin.rating,
             "rationale": service.lockin.rationale,
             "alternatives": [alt.model_dump() for alt in service.lockin.alternatives],
-            "source": str(service.lockin.source),
+            "source": service.lockin.source.to_json(),
         },
-        "tips": [{"text": tip.text, "source": str(tip.source)} for tip in service.tips],
+        "tips": [{"text": tip.text, "source": tip.source.to_json()} for tip in service.tips],
     }
 
 

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
                         "title": r.title,
                         "severity": r.severity.value,
                         "pillar": r.pillar.value,
-                        "source": {"seed": r.source.seed, "section": r.source.section},
+                        "source": r.source.to_json(),
                         "description": r.description,
                         "remediation": r.remediation,
                     }
@@ -38,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for rule in rules:
         print(f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.title}")
-        print(f"{'':9} {rule.source}")
+        print(f"{'':9} {rule.source.title}")
     print(f"\n{len(rules)} rules")
     return 0

@@ -89,4 +89,6 @@ def _print_text(name: str, shown: list[Finding], result: ValidationResult) -> No
         mark = " (suppressed: " + finding.suppression_reason + ")" if finding.suppressed else ""
         print(f"\n{finding.severity.value.upper():7} {finding.rule_id} {finding.message}{nodes}{mark}")
         print(f"        fix: {finding.remediation}")
-        print(f"        source: {finding.source}")
+        print(f"        source: {finding.source.title}")
+        if finding.source.url:
+            print(f"                {finding.source.url}")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from archbuilder.editor.document import Document
 from archbuilder.model import Suppression
+from archbuilder.ui.rich_text import citation_link, plain
 from archbuilder.validation import Finding, Pillar, Severity, ValidationResult
 
 COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
@@ -57,7 +58,9 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda current, _prev: self._show_detail(current))
         self.detail = QLabel("Click a finding to select its services.")
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text for the link to the guide; every piece of text in it is escaped (ui/rich_text.py).
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setOpenExternalLinks(True)
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #444;")
         self.suppress_button = QPushButton("Suppress…")
@@ -108,7 +111,7 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem([finding.message, finding.rule_id])
             item.setData(0, FINDING_ROLE, finding)
             item.setForeground(0, QBrush(QColor("#777" if finding.suppressed else COLOURS[finding.severity])))
-            tip = f"{finding.message}\nFix: {finding.remediation}\nSource: {finding.source.seed}, “{finding.source.section}”"
+            tip = f"{finding.message}\nFix: {finding.remediation}\nSource: {finding.source.title}"
             if finding.suppressed:
                 tip += f"\nSuppressed: {finding.suppression_reason}"
             item.setToolTip(0, tip)
@@ -151,9 +154,9 @@ class FindingsPanel(QWidget):
         if finding is None:
             self.detail.setText("Click a finding to select its services.")
             return
-        text = f"Fix: {finding.remediation}\nSource: {finding.source.seed}, “{finding.source.section}”"
+        text = f"Fix: {plain(finding.remediation)}<br>Source: {citation_link(finding.source)}"
         if finding.suppressed:
-            text += f"\nSuppressed: {finding.suppression_reason}"
+            text += f"<br>Suppressed: {plain(finding.suppression_reason)}"
         self.detail.setText(text)
 
     def suppress_current(self, reason: str | None = None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from archbuilder.ui.rich_text import citation_link, plain
 from archbuilder.validation.lockin import LockinScore
 
 
@@ -17,7 +18,9 @@ class LockinPanel(QWidget):
         self.breakdown.setHeaderLabels(["Service", "Rating", "Category"])
         self.breakdown.setColumnWidth(0, 200)
         self.alternatives = QLabel("")
-        self.alternatives.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text for the link to the guide; every piece of text in it is escaped (ui/rich_text.py).
+        self.alternatives.setTextFormat(Qt.TextFormat.RichText)
+        self.alternatives.setOpenExternalLinks(True)
         self.alternatives.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -46,8 +49,8 @@ class LockinPanel(QWidget):
                     or "none named"
                 )
                 self.alternatives.setText(
-                    f"{service.label}: {service.rating} lock-in. {service.rationale}\nAlternatives: {names}\n"
-                    f"Source: {service.source}"
+                    f"{plain(service.label)}: {plain(service.rating)} lock-in. {plain(service.rationale)}<br>"
+                    f"Alternatives: {plain(names)}<br>Source: {citation_link(service.source)}"
                 )
                 return
         self.alternatives.setText("")

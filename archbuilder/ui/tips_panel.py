@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from archbuilder.editor.document import Document
 from archbuilder.model import ServiceNode
+from archbuilder.ui.rich_text import citation_link, plain
 
 
 class TipsPanel(QWidget):
@@ -14,7 +15,9 @@ class TipsPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.text = QLabel("Select a service to see the guides' tips for it.")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        # Rich text for the links to the guides; every piece of text in it is escaped (ui/rich_text.py).
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setOpenExternalLinks(True)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -30,7 +33,8 @@ class TipsPanel(QWidget):
             self.text.setText("Select a service to see the guides' tips for it.")
             return
         service = self.document.catalog.get(node.type)
-        lines = [service.name, service.description, ""]
-        for tip in service.tips:
-            lines.append(f"• {tip.text}\n   — {tip.source.seed}, “{tip.source.section}”")
-        self.text.setText("\n".join(lines).strip())
+        parts = [f"<b>{plain(service.name)}</b>", f"<p>{plain(service.description)}</p>"]
+        parts += [
+            f"<p>• {plain(tip.text)}<br>&nbsp;&nbsp;— {citation_link(tip.source)}</p>" for tip in service.tips
+        ]
+        self.text.setText("".join(parts))

@@ -63,7 +63,7 @@ class Finding:
             "message": self.message,
             "nodes": list(self.node_ids),
             "remediation": self.remediation,
-            "source": {"seed": self.source.seed, "section": self.source.section},
+            "source": self.source.to_json(),
             "suppressed": self.suppressed,
             "suppression_reason": self.suppression_reason,
         }

@@ -51,7 +51,7 @@ class LockinScore:
                     "rating": s.rating,
                     "rationale": s.rationale,
                     "alternatives": [a.model_dump() for a in s.alternatives],
-                    "source": {"seed": s.source.seed, "section": s.source.section},
+                    "source": s.source.to_json(),
                 }
                 for s in self.services
             ],

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from archbuilder.catalog import Citation
+from archbuilder.catalog.guides import seed_file
 from archbuilder.graph import ArchGraph
 from archbuilder.model import AnyNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
@@ -54,11 +55,5 @@ class Rule:
 
 
 def cite(seed: str, section: str) -> Citation:
-    seeds = {
-        "000": "000_cef87d4914f142cd.txt",
-        "001": "001_ae344e3f9d83ded9.txt",
-        "002": "002_2329e123f005b6f3.txt",
-        "003": "003_8d17c2da26524c9f.txt",
-        "004": "004_495d6206c345c50f.txt",
-    }
-    return Citation(seed=seeds.get(seed, seed), section=section)
+    """A citation of guide "000"…"004" (or its seed file name) at a section heading."""
+    return Citation(seed=seed_file(seed), section=section)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder import __version__
+from archbuilder.catalog import Citation
 from archbuilder.validation.engine import ValidationResult
 from archbuilder.validation.finding import Pillar, Severity
 from archbuilder.validation.rule import Rule
@@ -24,6 +25,32 @@ def _rule_properties(rule: Rule) -> dict[str, Any]:
     ):  # its tag is already "security", which GitHub needs to show the severity
         properties["security-severity"] = SECURITY_SEVERITY[rule.severity]
     return properties
+
+
+def _source_properties(source: Citation) -> dict[str, str]:
+    """The guide passage as people read it, its public link, and the seed file as the machine-readable key."""
+    properties = {"source": source.title, "sourceSeed": source.seed, "sourceSection": source.section}
+    if source.url:
+        properties["sourceUrl"] = source.url
+    return properties
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule.title,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.description},
+        "help": {"text": f"{rule.remediation} Source: {rule.source.title}"},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": _rule_properties(rule),
+    }
+    if rule.source.url:
+        # Code scanning shows helpUri as the rule's "learn more" link.
+        descriptor["helpUri"] = rule.source.url
+        title = rule.source.title.replace("[", "\\[").replace("]", "\\]")
+        descriptor["help"]["markdown"] = f"{rule.remediation}\n\nSource: [{title}]({rule.source.url})"
+    return descriptor
 
 
 def to_sarif(
@@ -50,7 +77,7 @@ def to_sarif(
                 }
             ],
             "partialFingerprints": {"archbuilderFinding": f"{finding.rule_id}:{','.join(finding.node_ids)}"},
-            "properties": {"pillar": finding.pillar.value, "source": str(finding.source)},
+            "properties": {"pillar": finding.pillar.value, **_source_properties(finding.source)},
         }
         if finding.rule_id in index:
             entry["ruleIndex"] = index[finding.rule_id]
@@ -66,18 +93,7 @@ def to_sarif(
                     "driver": {
                         "name": "archbuilder",
                         "version": __version__,
-                        "rules": [
-                            {
-                                "id": rule.id,
-                                "name": rule.title,
-                                "shortDescription": {"text": rule.title},
-                                "fullDescription": {"text": rule.description},
-                                "help": {"text": f"{rule.remediation} Source: {rule.source}"},
-                                "defaultConfiguration": {"level": LEVELS[rule.severity]},
-                                "properties": _rule_properties(rule),
-                            }
-                            for rule in rules
-                        ],
+                        "rules": [_rule_descriptor(rule) for rule in rules],
                     }
                 },
                 "results": results,

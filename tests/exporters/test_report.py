@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from archbuilder.catalog import Citation
-from archbuilder.catalog.service_type import SEED_FILES
 from archbuilder.cli.main import main
 from archbuilder.exporters.diagram import build as diagram
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.report import gather as report
-from archbuilder.exporters.report.gather import GUIDE_NAMES, citation_text, gather
+from archbuilder.exporters.report.gather import gather
 from archbuilder.exporters.report.html import render_html
-from archbuilder.exporters.report.markdown import cell, render_markdown
+from archbuilder.exporters.report.markdown import cell, cited, render_markdown
 from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from archbuilder.validation import Pillar
@@ -29,9 +29,15 @@ def test_html_report_is_self_contained_with_all_pillars_and_lockin(tmp_path: Pat
     for pillar in Pillar:
         assert f'<h3 id="{pillar.value}">{pillar.heading} (' in html
     assert '<table id="lockin">' in html and "SEC-001" in html
-    assert "The Open Guide to AWS, “VPC and Network Security Tips” (000_cef87d4914f142cd.txt)" in html
+    assert (
+        '<a href="https://github.com/open-guides/og-aws/blob/8ec2310ea096b1606ac000df35f037fc581a49cf/README.md'
+        '#vpc-and-network-security-tips">The Open Guide to AWS › VPC and Network Security Tips</a>'
+    ) in html
+    assert "000_cef87d4914f142cd.txt" not in html
     assert '<img class="diagram" alt="Architecture diagram" src="data:image/png;base64,' in html
-    assert "<script" not in html and "http://" not in html and "https://" not in html and "href=" not in html
+    # Links to the guides are the only addresses; nothing is loaded from outside the file.
+    assert "<script" not in html and "http://" not in html and 'src="http' not in html
+    assert {m.split("/")[2] for m in re.findall(r'href="([^"]+)"', html)} == {"github.com"}
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -71,11 +77,14 @@ def test_inventory_and_tips_are_grouped() -> None:
     assert "<p>10 services: compute 1 · database 1" in html and "<h3>Amazon RDS DB instance</h3><ul>" in html
 
 
-def test_citations_name_the_guide() -> None:
-    assert citation_text(Citation(seed="002_2329e123f005b6f3.txt", section="NAT Gateways")) == (
-        "Solutions Architect – Associate notes, “NAT Gateways” (002_2329e123f005b6f3.txt)"
+def test_markdown_citations_link_to_the_guide_or_name_it() -> None:
+    assert cited(Citation(seed="002_2329e123f005b6f3.txt", section="NAT Gateways")) == (
+        "Solutions Architect – Associate notes (2024) › NAT Gateways"
     )
-    assert set(GUIDE_NAMES) == set(SEED_FILES)
+    assert cited(Citation(seed="000_cef87d4914f142cd.txt", section="S3 Tips")) == (
+        "[The Open Guide to AWS › S3 Tips](https://github.com/open-guides/og-aws/blob/"
+        "8ec2310ea096b1606ac000df35f037fc581a49cf/README.md#s3-tips)"
+    )
 
 
 def test_report_escapes_document_text_and_has_no_timestamp_by_default() -> None:

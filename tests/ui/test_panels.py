@@ -153,15 +153,45 @@ def test_findings_group_by_pillar(window: MainWindow) -> None:
     assert {"SEC-001", "REL-001"} <= rules
 
 
+OG_AWS = "https://github.com/open-guides/og-aws/blob/8ec2310ea096b1606ac000df35f037fc581a49cf/README.md"
+
+
 def test_lockin_and_tips_follow_the_selection(window: MainWindow) -> None:
     window.open_path(MVP)
     window.runner.run_now()
     window.scene.select_nodes(["db"])
-    assert window.lockin.alternatives.text().startswith("App database: ")
-    assert "Alternatives: " in window.lockin.alternatives.text()
+    lockin = window.lockin.alternatives
+    assert lockin.text().startswith("App database: ") and lockin.openExternalLinks()
+    assert "<br>Alternatives: " in lockin.text()
+    assert lockin.text().endswith(
+        f'Source: <a href="{OG_AWS}#when-to-use-aws">The Open Guide to AWS › When to Use AWS</a>'
+    )
     tips = window.tips.text.text()
-    assert tips.startswith("Amazon RDS")
-    assert "— " in tips  # every tip names its guide and section
+    assert tips.startswith("<b>Amazon RDS DB instance</b>") and window.tips.text.openExternalLinks()
+    # Every tip names its guide and section, linked where the guide is public.
+    assert f'— <a href="{OG_AWS}#rds-tips">The Open Guide to AWS › RDS Tips</a></p>' in tips
+    assert "— Solutions Architect – Associate notes (2024) › Improve RDS Performance</p>" in tips
+    assert "000_" not in tips
+
+
+def test_the_finding_detail_links_its_guide_and_shows_text_as_written(window: MainWindow) -> None:
+    window.open_path(MVP)
+    window.document.set_label("web", "<b>Web</b> & co")
+    window.runner.run_now()
+    item = next(i for i in window.findings.finding_items() if i.text(1) == "SEC-001")
+    window.findings.tree.setCurrentItem(item)
+    detail = window.findings.detail.text()
+    assert detail.endswith(
+        f'Source: <a href="{OG_AWS}#vpc-and-network-security-tips">'
+        "The Open Guide to AWS › VPC and Network Security Tips</a>"
+    )
+    assert item.text(0).startswith("“<b>Web</b> & co” allows SSH")  # a tree item shows plain text
+    assert item.toolTip(0).endswith("\nSource: The Open Guide to AWS › VPC and Network Security Tips")
+    assert window.findings.suppress_current("<i>accepted</i> & logged")
+    window.runner.run_now()
+    suppressed = next(i for i in window.findings.finding_items() if i.text(1) == "SEC-001")
+    window.findings.tree.setCurrentItem(suppressed)
+    assert window.findings.detail.text().endswith("<br>Suppressed: &lt;i&gt;accepted&lt;/i&gt; &amp; logged")
 
 
 def test_containers_are_titled_by_their_kind_and_counts_read_as_english(window: MainWindow) -> None:

@@ -31,11 +31,13 @@ def test_text_output_names_rule_nodes_fix_and_source(
     path = _document(tmp_path)
     assert main(["validate", str(path), "--min-severity", "error"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[2:5] == [
+    assert out[2:6] == [
         "ERROR   SEC-001 “Web” allows SSH from 0.0.0.0/0 [web]",
         "        fix: Allow 22/3389 only from a bastion host's security group or an admin CIDR, or use Session "
         "Manager with no open port.",
-        "        source: 000_cef87d4914f142cd.txt § VPC and Network Security Tips",
+        "        source: The Open Guide to AWS › VPC and Network Security Tips",
+        "                https://github.com/open-guides/og-aws/blob/8ec2310ea096b1606ac000df35f037fc581a49cf/"
+        "README.md#vpc-and-network-security-tips",
     ]
 
 

@@ -127,6 +127,13 @@ def test_validate_cli_json_shape_and_exit_codes(capsys: pytest.CaptureFixture[st
         "suppressed",
     }
     assert (first["rule_id"], first["nodes"]) == ("REL-001", ["db"])
+    assert first["source"] == {
+        "seed": "000_cef87d4914f142cd.txt",
+        "section": "VPC and Network Security Gotchas and Limitations",
+        "title": "The Open Guide to AWS › VPC and Network Security Gotchas and Limitations",
+        "url": "https://github.com/open-guides/og-aws/blob/8ec2310ea096b1606ac000df35f037fc581a49cf/README.md"
+        "#vpc-and-network-security-gotchas-and-limitations",
+    }
     assert set(data["lockin"]) >= {"score", "services"}
     clean = str(example_path("three-tier-web"))
     assert main(["validate", clean]) == 0
@@ -153,6 +160,19 @@ def test_validate_cli_sarif_is_valid_sarif(capsys: pytest.CaptureFixture[str]) -
     assert ssh["level"] == "error"
     ssh_rule = run["tool"]["driver"]["rules"][ssh["ruleIndex"]]
     assert ssh_rule["properties"] == {"tags": ["security"], "pillar": "security", "security-severity": "8.0"}
+    link = (
+        "https://github.com/open-guides/og-aws/blob/8ec2310ea096b1606ac000df35f037fc581a49cf/README.md"
+        "#vpc-and-network-security-tips"
+    )
+    assert ssh_rule["helpUri"] == link
+    assert ssh_rule["help"]["text"].endswith(" Source: The Open Guide to AWS › VPC and Network Security Tips")
+    assert ssh["properties"] == {
+        "pillar": "security",
+        "source": "The Open Guide to AWS › VPC and Network Security Tips",
+        "sourceSeed": "000_cef87d4914f142cd.txt",
+        "sourceSection": "VPC and Network Security Tips",
+        "sourceUrl": link,
+    }
     assert ssh["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(MVP)
     line = ssh["locations"][0]["physicalLocation"]["region"]["startLine"]
     assert MVP.read_text(encoding="utf-8").splitlines()[line - 1].strip() == '"id": "web",'

@@ -25,25 +25,7 @@ class InventoryRow:
 class TipRow:
     service: str
     text: str
-    source: str
-
-
-# Short names of the guides in /work/shared/seeds, so a reader sees which guide a citation points to.
-GUIDE_NAMES = {
-    "000_cef87d4914f142cd.txt": "The Open Guide to AWS",
-    "001_ae344e3f9d83ded9.txt": "re:Invent recap and CloudFormation primer",
-    "002_2329e123f005b6f3.txt": "Solutions Architect – Associate notes",
-    "003_8d17c2da26524c9f.txt": "AWS overview notes",
-    "004_495d6206c345c50f.txt": "Developer – Associate braindump",
-}
-
-
-def citation_text(citation: Citation) -> str:
-    """ "Guide name, “Section” (file)", or the file and section for a guide without a short name."""
-    name = GUIDE_NAMES.get(citation.seed)
-    if name is None:
-        return f"{citation.seed}, “{citation.section}”"
-    return f"{name}, “{citation.section}” ({citation.seed})"
+    source: Citation
 
 
 @dataclass
@@ -112,7 +94,7 @@ def gather(
     tips: list[TipRow] = []
     for type_id in sorted({s.type for s in services}):
         entry = catalog.get(type_id)
-        tips.extend(TipRow(entry.name, tip.text, citation_text(tip.source)) for tip in entry.tips)
+        tips.extend(TipRow(entry.name, tip.text, tip.source) for tip in entry.tips)
     review = Review(
         title=title or architecture.metadata.name,
         description=architecture.metadata.description,

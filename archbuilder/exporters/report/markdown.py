@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from archbuilder.exporters.report.gather import SEVERITY_ORDER, Review, citation_text
+from archbuilder.catalog import Citation
+from archbuilder.exporters.report.gather import SEVERITY_ORDER, Review
 from archbuilder.model import Architecture
 from archbuilder.validation import Pillar
 
@@ -15,6 +16,13 @@ SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#!&~])")
 def cell(text: object) -> str:
     """Text as literal Markdown on one line."""
     return SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def cited(citation: Citation) -> str:
+    """The guide and section as literal text, a link to the public source where there is one."""
+    if citation.url is None:
+        return cell(citation.title)
+    return f"[{cell(citation.title)}]({citation.url.replace('(', '%28').replace(')', '%29')})"
 
 
 def render_markdown(review: Review, architecture: Architecture) -> str:
@@ -49,7 +57,7 @@ def render_markdown(review: Review, architecture: Architecture) -> str:
         lines += ["| Severity | Rule | Finding | Remediation | Source |", "|---|---|---|---|---|"]
         for severity in SEVERITY_ORDER:
             lines += [
-                f"| {f.severity.value} | {cell(f.rule_id)} | {cell(f.message)} | {cell(f.remediation)} | {cell(citation_text(f.source))} |"
+                f"| {f.severity.value} | {cell(f.rule_id)} | {cell(f.message)} | {cell(f.remediation)} | {cited(f.source)} |"
                 for f in findings
                 if f.severity is severity
             ]
@@ -66,5 +74,5 @@ def render_markdown(review: Review, architecture: Architecture) -> str:
     lines += ["", "## Tips from the guides"]
     for service, tips in review.tips_by_service():
         lines += ["", f"### {cell(service)}", ""]
-        lines += [f"- {cell(t.text)} — {cell(t.source)}" for t in tips]
+        lines += [f"- {cell(t.text)} — {cited(t.source)}" for t in tips]
     return "\n".join(lines) + "\n"
