@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_report",
     "archbuilder.cli.cmd_import",
     "archbuilder.cli.cmd_cost",
+    "archbuilder.cli.cmd_diff",
 )
 
 

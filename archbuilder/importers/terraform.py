@@ -99,7 +99,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read(source: Path) -> list[tuple[str, dict[str, Any]]]:
+def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Each .tf file of `source` (a file or a folder) parsed to plain values: (file name, data)."""
     files = sorted(source.glob("*.tf")) if source.is_dir() else [source]
     if not files:
         raise TemplateError(f"{source}: no .tf files")
@@ -111,19 +112,26 @@ def _read(source: Path) -> list[tuple[str, dict[str, Any]]]:
                 f"{file}: {len(raw) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit"
             )
         try:
-            parsed.append((file.name, _plain(hcl2.loads(raw.decode("utf-8")))))
+            text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise TemplateError(f"{file}: not a text file") from None
-        except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
-            raise TemplateError(f"{file}: {str(exc).splitlines()[0][:300]}") from None
+        parsed.append((file.name, parse_terraform_text(text, str(file))))
     return parsed
+
+
+def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
+    """One file's HCL as plain values (literal strings unquoted, expressions as `${...}`)."""
+    try:
+        return dict(_plain(hcl2.loads(text)))
+    except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
+        raise TemplateError(f"{source}: {str(exc).splitlines()[0][:300]}") from None
 
 
 def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
     """The Terraform resources as a CloudFormation-shaped template; also address -> logical id."""
     catalog = default_catalog()
     blocks: list[tuple[str, str, dict[str, Any]]] = []
-    for _name, data in _read(source):
+    for _name, data in read_terraform(source):
         for entry in data.get("resource", []):
             for tf_type, named in entry.items():
                 for name, body in named.items():

@@ -1,0 +1,1 @@
+"""Comparisons: the semantic difference of two templates or designs, and comparisons of designs."""
