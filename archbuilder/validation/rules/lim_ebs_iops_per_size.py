@@ -6,10 +6,10 @@ from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
-# Per volume type: IOPS per provisioned GiB, and the ceiling per volume where it still holds (io2 Block Express
-# volumes go beyond the guide's 64,000, so io2 is only held to its ratio).
-IOPS_PER_GIB = {"io1": 50, "io2": 500}
-MAX_IOPS = {"io1": 64000}
+# Per volume type: IOPS per provisioned GiB, and the most one volume gives. Every io2 volume is an io2 Block Express
+# volume since April 2025: 1,000 IOPS per GiB, up to 256,000 (on Nitro instances).
+IOPS_PER_GIB = {"io1": 50, "io2": 1000}
+MAX_IOPS = {"io1": 64000, "io2": 256000}
 
 
 def _problem(volume: ServiceNode) -> str | None:
@@ -24,7 +24,7 @@ def _problem(volume: ServiceNode) -> str | None:
     if iops > allowed:
         return (
             f"{label(volume)} asks for {iops:,} IOPS on {size:,} GiB of {kind}, which allows at most {allowed:,} "
-            f"({IOPS_PER_GIB[str(kind)]} IOPS per GiB)"
+            f"({IOPS_PER_GIB[str(kind)]:,} IOPS per GiB)"
         )
     return None
 
@@ -39,7 +39,11 @@ RULE = Rule(
     pillar=Pillar.RELIABILITY,
     source=cite("002", "EBS Volume Types"),
     description="Provisioned IOPS volumes are sized together with their IOPS: io1 gives up to 50 IOPS per GiB and "
-    "64,000 per volume, io2 up to 500 IOPS per GiB; a volume asking for more is refused.",
-    remediation="Enlarge the volume, lower the IOPS, or move to io2, which allows ten times the IOPS per GiB.",
+    "64,000 per volume, io2 (Block Express) up to 1,000 IOPS per GiB and 256,000 per volume; a volume asking for "
+    "more is refused.",
+    remediation="Enlarge the volume, lower the IOPS, or move to io2, which allows twenty times the IOPS per GiB.",
     check=check,
+    checked="2026-12-06",
+    note="The guide gives io2 500 IOPS per GiB and 64,000 per volume; io2 Block Express volumes (every io2 volume "
+    "since April 2025) give 1,000 IOPS per GiB and up to 256,000 IOPS.",
 )
