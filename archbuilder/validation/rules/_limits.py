@@ -23,6 +23,7 @@ MODULES = load_modules(
     "lim_hdd_boot_volume",
     "lim_internet_lb_in_private_subnets",
     "lim_kinesis_too_many_consumers",
+    "lim_large_message_topic_subscribers",
     "lim_lambda_polls_unsupported_source",
     "lim_lambda_reserved_concurrency",
     "lim_load_balancer_across_regions",

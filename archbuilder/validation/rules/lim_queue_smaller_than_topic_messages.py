@@ -7,7 +7,7 @@ from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind, count
 
-TOPIC_MAX_BYTES = 262144  # 256 KB, the largest message SNS publishes
+DEFAULT_MAX_BYTES = 262144  # 256 KiB: a topic's and the catalog's queue default
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -25,14 +25,14 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     findings = []
     for queue_id, topic_id in pairs:
         queue, topic = graph.architecture.service(queue_id), graph.architecture.service(topic_id)
-        limit = count(queue.properties.get("max_message_size_bytes"), TOPIC_MAX_BYTES)
-        if limit < TOPIC_MAX_BYTES:
+        limit = count(queue.properties.get("max_message_size_bytes"), DEFAULT_MAX_BYTES)
+        published = count(topic.properties.get("max_message_size_bytes"), DEFAULT_MAX_BYTES)
+        if limit < published:
             findings.append(
                 rule.finding(
                     [queue, topic],
                     f"{label(queue)} accepts messages up to {limit:,} bytes but is subscribed to {label(topic)}, "
-                    f"which delivers messages of up to {TOPIC_MAX_BYTES:,} bytes (256 KB); larger ones are not "
-                    "delivered",
+                    f"which publishes messages of up to {published:,} bytes; larger ones are not delivered",
                 )
             )
     return findings
@@ -44,10 +44,13 @@ RULE = Rule(
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
     source=cite("002", "Simple Notification Service (SNS)"),
-    description="SNS messages can be up to 256 KB; a queue subscribed to a topic with a lower maximum message size "
-    "rejects every notification above its limit, so those messages never reach the queue's consumers (at best "
-    "they end in the subscription's dead-letter queue).",
-    remediation="Raise the queue's maximum message size to 256 KB (262,144 bytes), or keep the published messages "
-    "below the queue's limit.",
+    description="SNS messages can be up to 256 KiB, or up to 1 MiB on a topic set to accept more; a queue subscribed "
+    "to a topic with a lower maximum message size rejects every notification above its limit, so those messages "
+    "never reach the queue's consumers (at best they end in the subscription's dead-letter queue).",
+    remediation="Raise the queue's maximum message size to the topic's (SQS accepts up to 1 MiB), or keep the "
+    "published messages below the queue's limit.",
     check=check,
+    checked="2026-12-06",
+    note="The guide's 256 KB is a topic's default today: SQS queues accept up to 1 MiB since August 2025 and SNS "
+    "topics can be set to 1 MiB, so the rule compares the queue with its topic's own maximum.",
 )
