@@ -63,6 +63,11 @@ NOT_YET_WRITTEN = _table(
     ("security_group", "ingress", "a group node is not written; each service gets its own group"),
     ("security_group", "allow_all_egress", "a group node is not written; each service gets its own group"),
     (
+        "acm_certificate",
+        "exportable",
+        "CloudFormation has CertificateExport, but the hashicorp/aws 5.x provider has no certificate argument for it",
+    ),
+    (
         "sns_topic",
         "max_message_size_bytes",
         "CloudFormation has MaximumMessageSize, but the hashicorp/aws 5.x provider has no topic argument for it",

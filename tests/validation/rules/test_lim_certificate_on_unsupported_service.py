@@ -1,4 +1,7 @@
-"""LIM-039 (ACM certificate on a service that cannot use it): ok and bad fixtures, exact findings."""
+"""LIM-039 (ACM certificate on a service that cannot use it): ok and bad fixtures, exact findings.
+
+OpenSearch custom endpoints use ACM certificates, and an exportable certificate may be installed on an instance.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +10,31 @@ from archbuilder.validation.rules.lim_certificate_on_unsupported_service import 
 from tests.validation.builders import Build, Case, check_case, connect, svc, with_
 
 
-def _certificate_on(target: str) -> Build:
+def _certificates(exportable: bool) -> Build:
     return with_(
         svc("acm_certificate", "region", "cert"),
+        svc("acm_certificate", "region", "search-cert"),
+        svc("acm_certificate", "region", "server-cert", exportable=exportable),
         svc("alb", "public-a", "web-lb", ["public-b"]),
+        svc("opensearch_domain", "private-a", "search", ["private-b"]),
         svc("ec2_instance", "public-a", "web"),
         svc("kms_key", "region", "key"),
-        connect("cert", target, ConnectionKind.ATTACH),
+        connect("cert", "web-lb", ConnectionKind.ATTACH),
+        connect("search-cert", "search", ConnectionKind.ATTACH),
+        connect("server-cert", "web", ConnectionKind.ATTACH),
         connect("key", "web", ConnectionKind.ATTACH),
     )
 
 
 CASE = Case(
-    ok=_certificate_on("web-lb"),
-    bad=_certificate_on("web"),
+    ok=_certificates(exportable=True),
+    bad=_certificates(exportable=False),
     expected=[
         (
-            ("cert", "web"),
-            "Certificate “Cert” is attached to “Web”, but ACM certificates can only be used by the services "
-            "integrated with ACM (load balancers, CloudFront, API Gateway)",
+            ("server-cert", "web"),
+            "Certificate “Server-cert” is attached to “Web”, but a certificate that cannot be exported is used only "
+            "by the services integrated with ACM (load balancers, CloudFront, API Gateway, Cognito, OpenSearch, "
+            "Elastic Beanstalk)",
         )
     ],
 )
