@@ -7,6 +7,7 @@ MODULES = load_modules(
     "rel_alias_ignores_lb_health",
     "rel_asg_ignores_lb_health",
     "rel_asg_single_az",
+    "rel_aurora_without_failover_target",
     "rel_backup_retention_short",
     "rel_beanstalk_all_at_once",
     "rel_beanstalk_single_instance",
