@@ -1,16 +1,24 @@
 """More Elastic IPs in a region than the default quota of five."""
 
+from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import is_private_nat, services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rules._links import has_link
+
+ATTACH = {ConnectionKind.ATTACH}
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
-    # Every public NAT gateway takes an Elastic IP of its own, so they count too; a private one has none.
+    # Every public NAT gateway takes an Elastic IP: one drawn and attached to it is counted as that address, an
+    # undrawn one is counted as the gateway; a private NAT gateway has none.
     holders = [
-        node for node in services_of_type(graph, "elastic_ip", "nat_gateway") if not is_private_nat(node)
+        node
+        for node in services_of_type(graph, "elastic_ip", "nat_gateway")
+        if node.type == "elastic_ip"
+        or not (is_private_nat(node) or has_link(graph, node, ATTACH, direction="in"))
     ]
     by_region: dict[str, list[ServiceNode]] = {}
     for node in holders:
@@ -33,4 +41,5 @@ RULE = Rule(
     description="Elastic IPs are limited to 5 per account and region by default; more need a quota increase before deployment.",
     remediation="Request an Elastic IP quota increase, or put instances behind a load balancer instead of giving each an address.",
     check=check,
+    checked="2026-12-06",
 )
