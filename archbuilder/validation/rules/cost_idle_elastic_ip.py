@@ -11,8 +11,10 @@ RULE = Rule(
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
     source=cite("000", "Elastic IP Tips"),
-    description="An Elastic IP not attached to an active resource is charged by the hour.",
-    remediation="Attach the Elastic IP to an instance or NAT gateway, or release it.",
+    description="Every public IPv4 address is charged by the hour since February 2024, attached or not; an Elastic IP "
+    "attached to nothing costs the same and serves no one.",
+    remediation="Attach the Elastic IP to an instance, NAT gateway or Network Load Balancer that needs a fixed "
+    "address, or release it.",
     check=each_service(
         ("elastic_ip",),
         lambda node, graph: (
@@ -23,4 +25,7 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} is not attached to anything and is billed while idle",
     ),
+    checked="2026-12-06",
+    note="The guide says an Elastic IP is free while attached; since February 2024 every public IPv4 address is "
+    "billed hourly, attached or idle.",
 )

@@ -3,12 +3,35 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type
+from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule, cite
 from archbuilder.validation.rules._kit import label
 
-INTEGRATION_TIMEOUT_SECONDS = 29
+DEFAULT_TIMEOUT_SECONDS = 29  # REST APIs, and the most an edge-optimized one allows
+HTTP_API_TIMEOUT_SECONDS = 30  # HTTP APIs: fixed
+RAISED_TIMEOUT_SECONDS = 300  # the most a Regional or private REST API can be raised to (since June 2024)
 LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3
+
+
+def _message(api: ServiceNode, function: ServiceNode, timeout: float) -> str | None:
+    if api.type == "api_gateway_http":
+        if timeout <= HTTP_API_TIMEOUT_SECONDS:
+            return None
+        return f"{label(api)} stops waiting after {HTTP_API_TIMEOUT_SECONDS} s but {label(function)} may run {timeout:g} s"
+    if timeout <= DEFAULT_TIMEOUT_SECONDS:
+        return None
+    if api.properties.get("endpoint_type") == "EDGE":
+        return f"{label(api)} stops waiting after {DEFAULT_TIMEOUT_SECONDS} s but {label(function)} may run {timeout:g} s"
+    if timeout > RAISED_TIMEOUT_SECONDS:
+        return (
+            f"{label(api)} stops waiting after {DEFAULT_TIMEOUT_SECONDS} s ({RAISED_TIMEOUT_SECONDS} s at most when "
+            f"raised) but {label(function)} may run {timeout:g} s"
+        )
+    return (
+        f"{label(api)} stops waiting after {DEFAULT_TIMEOUT_SECONDS} s unless its integration timeout is raised "
+        f"(up to {RAISED_TIMEOUT_SECONDS} s), but {label(function)} may run {timeout:g} s"
+    )
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -19,14 +42,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             if not kinds & {ConnectionKind.INVOKE, ConnectionKind.TRAFFIC}:
                 continue
             timeout = function.properties.get("timeout_seconds", LAMBDA_DEFAULT_TIMEOUT_SECONDS)
-            if isinstance(timeout, int | float) and timeout > INTEGRATION_TIMEOUT_SECONDS:
-                findings.append(
-                    rule.finding(
-                        [api, function],
-                        f"{label(api)} stops waiting after {INTEGRATION_TIMEOUT_SECONDS} s but {label(function)} "
-                        f"may run {timeout:g} s",
-                    )
-                )
+            if isinstance(timeout, int | float) and (message := _message(api, function, timeout)):
+                findings.append(rule.finding([api, function], message))
     return findings
 
 
@@ -36,9 +53,15 @@ RULE = Rule(
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
     source=cite("004", "API Gateway"),
-    description="API Gateway integrations time out after 29 seconds for every integration type, Lambda included; "
-    "a function allowed to run longer keeps working (and billing) after the client already got a timeout error.",
-    remediation="Keep synchronous API work under 29 s and lower the function's timeout to match, or hand long work "
-    "to a queue or Step Functions and answer at once.",
+    description="API Gateway integrations time out after 29 seconds (30 for an HTTP API), Lambda included; a "
+    "function allowed to run longer keeps working (and billing) after the client already got a timeout error. "
+    "Since June 2024 a Regional or private REST API can raise its integration timeout up to 300 seconds through a "
+    "quota increase, which may lower the account's request throttle; an edge-optimized API or an HTTP API cannot.",
+    remediation="Keep synchronous API work under the timeout and lower the function's timeout to match, raise the "
+    "integration timeout of a Regional or private REST API, or hand long work to a queue or Step Functions and "
+    "answer at once.",
     check=check,
+    checked="2026-12-06",
+    note="The guide's 29 seconds is a default now: Regional and private REST APIs can be raised to 300 seconds "
+    "(June 2024); HTTP APIs allow 30.",
 )
