@@ -26,6 +26,7 @@ MODULES = load_modules(
     "sec_no_cloudtrail",
     "sec_no_encryption_in_transit",
     "sec_no_guardduty",
+    "sec_origin_open_around_cloudfront",
     "sec_ports_open_to_world",
     "sec_rest_api_without_waf",
     "sec_s3_public_access",

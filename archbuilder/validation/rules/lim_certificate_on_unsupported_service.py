@@ -35,7 +35,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             if getattr(services.get(c.source_id), "type", None) == "acm_certificate"
             and getattr(services.get(c.target_id), "type", None) not in INTEGRATED
             # An exportable certificate's key can be installed anywhere.
-            and services[c.source_id].properties.get("exportable") is not True
+            and getattr(services[c.source_id], "properties", {}).get("exportable") is not True
         }
     )
     findings = []

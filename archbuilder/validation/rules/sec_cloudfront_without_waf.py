@@ -20,12 +20,23 @@ def _protected(node: ServiceNode, graph: ArchGraph) -> bool:
     )
 
 
+def _behind_cloudfront(node: ServiceNode, graph: ArchGraph) -> bool:
+    """Whether a CloudFront distribution uses the node as its origin (its web ACL belongs on the distribution)."""
+    return any(
+        c.kind is ConnectionKind.ORIGIN
+        and c.target_id == node.id
+        and getattr(graph.architecture.nodes.get(c.source_id), "type", None) == "cloudfront_distribution"
+        for c in graph.connections_of(node.id)
+    )
+
+
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
     return [
         rule.finding(node, f"{label(node)} takes internet traffic with no WAF web ACL attached")
         for node in services_of_type(graph, "cloudfront_distribution", "alb")
         if (node.type != "alb" or node.properties.get("internet_facing") is True)
         and not _protected(node, graph)
+        and not (node.type == "alb" and _behind_cloudfront(node, graph))
     ]
 
 
@@ -36,7 +47,9 @@ RULE = Rule(
     pillar=Pillar.SECURITY,
     source=cite("000", "Security and IAM Tips"),
     description="AWS WAF helps protect web applications from common attack patterns; CloudFront distributions and "
-    "internet-facing Application Load Balancers are where it attaches.",
+    "internet-facing Application Load Balancers are where it attaches. A load balancer that is a distribution's "
+    "origin is protected by the distribution's web ACL, provided it accepts only CloudFront (SEC-033).",
     remediation="Attach a WAF web ACL (managed rule groups for SQL injection and cross-site scripting) to the entry point.",
     check=check,
+    checked="2026-12-06",
 )
