@@ -248,11 +248,26 @@ class Alternative(Strict):
     kind: Literal["aws", "other_cloud", "open_source", "self_hosted", "saas"]
 
 
+class RaisedLockin(Strict):
+    """A higher rating a service takes when it uses the features that tie it to AWS (e.g. Route 53's alias records
+    and latency routing): when a property has one of the listed values, or the service starts a connection of one
+    of the listed kinds."""
+
+    rating: LockinRating
+    rationale: str = Field(min_length=10)
+    properties: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    connections: tuple[ConnectionKind, ...] = ()
+    source: Citation
+
+
 class Lockin(Strict):
     rating: LockinRating
     rationale: str = Field(min_length=10)
     alternatives: tuple[Alternative, ...] = ()
     source: Citation
+    raised: RaisedLockin | None = None
+    # Where the entry departs from its guide (e.g. alternatives that no longer exist replaced by current ones).
+    note: str = ""
 
 
 class Tip(Strict):

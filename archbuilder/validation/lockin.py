@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from archbuilder.catalog.service_type import Alternative, Citation, ServiceType
+from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog.service_type import Alternative, Citation, RaisedLockin, ServiceType
 from archbuilder.model import Architecture, ServiceNode
 
 RATING_POINTS = {"none": 0, "low": 1, "medium": 2, "high": 3}
@@ -63,6 +64,18 @@ def _ratio(points: int, count: int) -> int:
     return round(100 * points / (3 * count)) if count else 0
 
 
+def _raises(raised: RaisedLockin, node: ServiceNode, started: set[tuple[str, ConnectionKind]]) -> bool:
+    """Whether the node uses what raises its type's rating: a listed property value or a connection it starts."""
+    for name, values in raised.properties.items():
+        if node.properties.get(name) in values:
+            return True
+    return any((node.id, kind) in started for kind in raised.connections)
+
+
+def _started(architecture: Architecture) -> set[tuple[str, ConnectionKind]]:
+    return {(c.source_id, c.kind) for c in architecture.connections.values()}
+
+
 def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None) -> LockinScore:
     """The lock-in of the architecture's services (`nodes`: the caller's list of them, sorted by id)."""
     services = []
@@ -70,6 +83,13 @@ def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None
     counts: dict[str, int] = {}  # services per type
     # What a service's entry says depends only on its type: look it up once per type, not once per service.
     per_type: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
+    raised_entries: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
+    # Types whose rating rises with the features a service uses (Route 53's aliases and latency routing).
+    raising = {t.id: t.lockin.raised for t in architecture.catalog if t.lockin.raised is not None}
+    started: set[tuple[str, ConnectionKind]] | None = (
+        None  # (source id, kind) of every connection, when needed
+    )
+    points_by_type: dict[str, int] = {}  # the points of each type's services, raised ones included
     if nodes is None:
         nodes = sorted(architecture.services(), key=attrgetter("id"))
     for node in nodes:
@@ -86,8 +106,24 @@ def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None
                 lockin.alternatives,
                 lockin.source,
             )
+        raised = raising.get(node.type)
+        if raised is not None:
+            if started is None:
+                started = _started(architecture)
+            if _raises(raised, node, started):
+                entry = raised_entries.get(node.type)
+                if entry is None:
+                    entry = raised_entries[node.type] = (
+                        RATING_POINTS[raised.rating],
+                        *per_type[node.type][1:3],
+                        raised.rating,
+                        raised.rationale,
+                        per_type[node.type][5],
+                        raised.source,
+                    )
         points, name, category, rating, rationale, alternatives, source = entry
         counts[node.type] = counts.get(node.type, 0) + 1
+        points_by_type[node.type] = points_by_type.get(node.type, 0) + points
         label = node.label
         # Ties keep the id order the services come in (the sort is stable), so the id stays out of the key:
         # many services share a label, and comparing their ids as well made the sort several times slower.
@@ -97,15 +133,16 @@ def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None
         )
     order = sorted(range(len(services)), key=sort_keys.__getitem__)
     services = [services[index] for index in order]
-    # Every service of a type has the same points: sum them per type, then per category.
+    # Sum the points per type, then per category.
     categories: dict[str, list[int]] = {}
     total = 0
     for type_id, count in counts.items():
-        points, _, category = per_type[type_id][:3]
+        category = per_type[type_id][2]
+        points = points_by_type[type_id]
         categories.setdefault(category, [0, 0])
-        categories[category][0] += points * count
+        categories[category][0] += points
         categories[category][1] += count
-        total += points * count
+        total += points
     return LockinScore(
         score=_ratio(total, len(services)),
         services=services,
