@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_import",
     "archbuilder.cli.cmd_cost",
     "archbuilder.cli.cmd_diff",
+    "archbuilder.cli.cmd_compare",
 )
 
 

@@ -1,1 +1,2 @@
-"""Comparisons: the semantic difference of two templates or designs, and comparisons of designs."""
+"""Comparisons: the semantic difference of two templates or designs, two designs side by side (findings,
+lock-in, cost), and one design with a service swapped for an alternative."""
