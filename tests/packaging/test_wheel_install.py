@@ -329,6 +329,7 @@ def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Pat
         ("import", ["import", out / "cfn" / "template.json", "-o", out / "from-json.arch.json"], "wrote"),
         ("import", ["import", out / "tf", "-o", out / "from-tf.arch.json"], "wrote"),
         ("cost", ["cost", example], "/month"),
+        ("compare", ["compare", example, example], "Lock-in: "),
         ("diff", ["diff", example, out / "cfn" / "template.yaml"], "no difference"),
         ("gui", ["gui", example, "--screenshot", out / "window.png"], "wrote"),
     ]
