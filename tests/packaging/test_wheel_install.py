@@ -316,6 +316,7 @@ def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Pat
         ("new", ["new", "Shop", "--from", EXAMPLE, "-o", out / "shop.arch.json"], "wrote"),
         ("show", ["show", example], ""),
         ("validate", ["validate", example, "--format", "json"], ""),
+        ("cost", ["cost", example, "--format", "json"], ""),
         ("export", ["export", example, "-f", "cloudformation", "-o", out / "cfn", "-q"], "wrote"),
         ("export", ["export", example, "-f", "cloudformation-json", "-o", out / "cfn", "-q"], "wrote"),
         ("export", ["export", example, "-f", "terraform", "-o", out / "tf", "-q"], "wrote"),
