@@ -13,6 +13,59 @@ from archbuilder.validation.finding import Finding, Pillar, Severity
 
 Check = Callable[["Rule", ArchGraph], list[Finding]]
 
+# What a rule's applies_to may name besides catalog service types: the containers it reasons about.
+CONTAINER_KINDS = ("region", "vpc", "availability_zone", "subnet")
+# The words rules are tagged with (so that `archbuilder rules` and docs/rules.md can be filtered by them).
+TAGS = frozenset(
+    {
+        "access",
+        "analytics",
+        "audit",
+        "availability",
+        "backup",
+        "caching",
+        "cdn",
+        "compute",
+        "configuration",
+        "containers",
+        "cost",
+        "data",
+        "database",
+        "deployment",
+        "detection",
+        "dns",
+        "dr",
+        "egress",
+        "encryption",
+        "events",
+        "exposure",
+        "hybrid",
+        "iac",
+        "identity",
+        "legacy",
+        "lifecycle",
+        "limits",
+        "logging",
+        "messaging",
+        "monitoring",
+        "multi-az",
+        "network",
+        "pricing",
+        "quota",
+        "scaling",
+        "secrets",
+        "security",
+        "serverless",
+        "storage",
+        "streaming",
+        "timeouts",
+        "tls",
+        "topology",
+        "vulnerability",
+        "waste",
+    }
+)
+
 
 @dataclass(frozen=True)
 class Rule:

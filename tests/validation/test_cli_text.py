@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,35 @@ def test_rules_text_lists_every_rule_with_its_source(capsys: pytest.CaptureFixtu
     for rule in all_rules():
         assert f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.title}" in out
     assert out.rstrip().endswith(f"{len(all_rules())} rules")
+
+
+def test_rules_text_shows_each_rules_practice_checked_date_and_services(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "REL-001   error    reliability              DB subnet group in a single AZ\n"
+        "          The Open Guide to AWS › VPC and Network Security Gotchas and Limitations\n"
+        "          REL10-BP01 Deploy the workload to multiple locations; checked 2026-12-06; applies to rds_instance, "
+        "aurora_cluster, documentdb_cluster, neptune_cluster [database, multi-az]\n"
+        "          note: Applies to RDS, Aurora, DocumentDB and Neptune only: ElastiCache, Redshift and DAX subnet groups "
+        "accept subnets in a single AZ.\n"
+    ) in out
+
+
+def test_rules_json_carries_the_metadata_of_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in listed] == [r.id for r in all_rules()]
+    first = next(r for r in listed if r["id"] == "LIM-028")
+    assert {key: first[key] for key in ("applies_to", "tags", "wa_best_practice", "checked")} == {
+        "applies_to": ["ebs_volume"],
+        "tags": ["limits", "storage"],
+        "wa_best_practice": {
+            "id": "REL01-BP03",
+            "title": "Accommodate fixed service quotas and constraints through architecture",
+        },
+        "checked": "2026-12-06",
+    }
+    assert first["note"].startswith("The guide gives io2 500 IOPS per GiB")

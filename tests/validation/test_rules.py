@@ -3,6 +3,7 @@ case of its own (tests/validation/rules/test_<module>.py) whose fixtures are jud
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import pkgutil
 from types import ModuleType
@@ -10,9 +11,11 @@ from types import ModuleType
 import pytest
 
 import archbuilder.validation.rules as rules_package
+from archbuilder.catalog import default_catalog
 from archbuilder.validation import Severity, validate
 from archbuilder.validation.registry import all_rules
-from archbuilder.validation.rule import Rule
+from archbuilder.validation.rule import CONTAINER_KINDS, TAGS, Rule
+from archbuilder.validation.well_architected import BEST_PRACTICE_ID, BEST_PRACTICES
 from tests.seeds import SEEDS_DIR, section_exists
 from tests.validation.builders import Case, check_case, net
 
@@ -46,6 +49,20 @@ def test_rule_ids_are_unique_and_follow_the_scheme() -> None:
 def test_rule_metadata_is_complete() -> None:
     for rule in all_rules():
         assert rule.title and len(rule.description) > 30 and len(rule.remediation) > 15, rule.id
+
+
+def test_every_rule_names_its_services_tags_practice_and_checked_date() -> None:
+    known = {service.id for service in default_catalog()} | set(CONTAINER_KINDS)
+    today = datetime.date.today()
+    for rule in all_rules():
+        assert rule.applies_to and set(rule.applies_to) <= known, (rule.id, set(rule.applies_to) - known)
+        assert len(set(rule.applies_to)) == len(rule.applies_to), rule.id
+        assert rule.tags and set(rule.tags) <= TAGS, (rule.id, set(rule.tags) - TAGS)
+        assert BEST_PRACTICE_ID.match(rule.wa_best_practice), rule.id
+        assert rule.wa_best_practice in BEST_PRACTICES, (rule.id, rule.wa_best_practice)
+        checked = datetime.date.fromisoformat(rule.checked)
+        assert datetime.date(2026, 11, 1) <= checked <= today, rule.id
+        assert rule.note == "" or len(rule.note) > 30, rule.id
 
 
 @pytest.mark.skipif(

@@ -26,4 +26,8 @@ RULE = Rule(
             f"capacity; {SPOT_OF[str(node.properties.get('resource_type', 'FARGATE'))]} would run them for less"
         ),
     ),
+    applies_to=("batch_compute_environment",),
+    tags=("cost", "compute", "pricing"),
+    wa_best_practice="COST07-BP01",
+    checked="2026-11-23",
 )

@@ -36,4 +36,15 @@ RULE = Rule(
     "boundaries can be an unpleasant surprise on the bill.",
     remediation="Keep chatty pairs in the same AZ, or make both ends multi-AZ so each AZ talks to its local peer.",
     check=check,
+    applies_to=(
+        "ec2_instance",
+        "autoscaling_group",
+        "ecs_service",
+        "rds_instance",
+        "aurora_cluster",
+        "elasticache_cluster",
+    ),
+    tags=("cost", "network", "multi-az"),
+    wa_best_practice="COST08-BP02",
+    checked="2026-11-22",
 )

@@ -64,4 +64,8 @@ RULE = Rule(
     remediation="Keep services that exchange a lot of data in one region, cache or replicate data close to its "
     "readers, and estimate the volume of cross-region replication.",
     check=check,
+    applies_to=("s3_bucket", "dynamodb_table", "rds_instance"),
+    tags=("cost", "network", "topology"),
+    wa_best_practice="COST08-BP02",
+    checked="2026-11-23",
 )

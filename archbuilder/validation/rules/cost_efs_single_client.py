@@ -40,4 +40,8 @@ RULE = Rule(
     remediation="Keep the data on an EBS volume of the instance, or share the file system with the other clients "
     "that need it.",
     check=check,
+    applies_to=("efs_file_system", "ec2_instance", "lambda_function"),
+    tags=("cost", "storage"),
+    wa_best_practice="COST05-BP03",
+    checked="2026-11-22",
 )

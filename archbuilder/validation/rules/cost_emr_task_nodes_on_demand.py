@@ -25,4 +25,8 @@ RULE = Rule(
             "hold no data and can run on Spot"
         ),
     ),
+    applies_to=("emr_cluster",),
+    tags=("cost", "analytics", "pricing"),
+    wa_best_practice="COST07-BP01",
+    checked="2026-11-23",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: not node.properties.get("auto_termination_idle_seconds"),
         lambda node, graph: f"{label(node)} never terminates when idle",
     ),
+    applies_to=("emr_cluster",),
+    tags=("cost", "waste", "analytics"),
+    wa_best_practice="COST04-BP04",
+    checked="2026-11-22",
 )

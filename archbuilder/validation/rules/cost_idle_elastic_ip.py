@@ -28,4 +28,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide says an Elastic IP is free while attached; since February 2024 every public IPv4 address is "
     "billed hourly, attached or idle.",
+    applies_to=("elastic_ip",),
+    tags=("cost", "waste", "network"),
+    wa_best_practice="COST04-BP03",
 )

@@ -42,4 +42,8 @@ RULE = Rule(
     "a private subnet must reach the internet.",
     remediation="Remove the NAT gateway, or add it back when private subnets hold services that need outbound access.",
     check=check,
+    applies_to=("nat_gateway",),
+    tags=("cost", "waste", "network"),
+    wa_best_practice="COST04-BP03",
+    checked="2026-11-22",
 )

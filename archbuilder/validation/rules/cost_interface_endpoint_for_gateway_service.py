@@ -42,4 +42,8 @@ RULE = Rule(
     remediation="Use a gateway endpoint for S3 or DynamoDB; keep the interface endpoint only if on-premises networks "
     "or other regions must reach the service through it.",
     check=check,
+    applies_to=("vpc_endpoint_interface", "vpc_endpoint_gateway"),
+    tags=("cost", "network", "egress"),
+    wa_best_practice="COST08-BP03",
+    checked="2026-11-23",
 )

@@ -56,4 +56,8 @@ RULE = Rule(
     remediation="Size the consumer fleet to the shard count (plus a standby if wanted), or add shards if the stream "
     "needs more throughput.",
     check=check,
+    applies_to=("kinesis_stream", "ecs_service", "autoscaling_group", "fargate_task", "eks_node_group"),
+    tags=("cost", "streaming", "scaling"),
+    wa_best_practice="COST06-BP02",
+    checked="2026-11-23",
 )

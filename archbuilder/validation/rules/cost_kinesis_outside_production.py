@@ -22,4 +22,8 @@ RULE = Rule(
             f"{graph.architecture.metadata.environment.value} design"
         ),
     ),
+    applies_to=("kinesis_stream",),
+    tags=("cost", "streaming"),
+    wa_best_practice="COST02-BP05",
+    checked="2026-11-22",
 )

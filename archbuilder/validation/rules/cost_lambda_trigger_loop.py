@@ -98,4 +98,8 @@ RULE = Rule(
     remediation="Write the output somewhere that does not trigger the function (another bucket, prefix or table), or "
     "filter the trigger so the function's own writes are ignored.",
     check=check,
+    applies_to=("lambda_function", "sqs_queue", "kinesis_stream", "s3_bucket"),
+    tags=("cost", "serverless"),
+    wa_best_practice="COST02-BP05",
+    checked="2026-11-23",
 )

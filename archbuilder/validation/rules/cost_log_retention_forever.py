@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("retention_days") == "never",
         lambda node, graph: f"{label(node)} keeps log events forever",
     ),
+    applies_to=("cloudwatch_log_group",),
+    tags=("cost", "logging", "lifecycle"),
+    wa_best_practice="COST04-BP05",
+    checked="2026-11-22",
 )

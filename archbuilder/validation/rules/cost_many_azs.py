@@ -24,4 +24,8 @@ RULE = Rule(
     description="A second or third AZ improves availability a lot; a fourth or more rarely justifies its cost and complexity.",
     remediation="Use two or three AZs unless capacity or Spot availability needs more.",
     check=check,
+    applies_to=("autoscaling_group", "alb", "rds_instance", "aurora_cluster", "ecs_service"),
+    tags=("cost", "multi-az"),
+    wa_best_practice="COST06-BP01",
+    checked="2026-11-22",
 )

@@ -47,4 +47,8 @@ RULE = Rule(
     "caching, request validation) pays more for the same calls.",
     remediation="Use an HTTP API for the Lambda integrations, unless the API needs a REST-only feature.",
     check=check,
+    applies_to=("api_gateway_rest", "api_gateway_http", "lambda_function"),
+    tags=("cost", "serverless"),
+    wa_best_practice="COST05-BP03",
+    checked="2026-11-23",
 )

@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: not node.properties.get("abort_incomplete_multipart_days"),
         lambda node, graph: f"{label(node)} keeps incomplete multipart uploads (and pays for them) forever",
     ),
+    applies_to=("s3_bucket",),
+    tags=("cost", "storage", "lifecycle"),
+    wa_best_practice="COST04-BP05",
+    checked="2026-11-22",
 )

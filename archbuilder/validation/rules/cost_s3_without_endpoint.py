@@ -46,4 +46,8 @@ RULE = Rule(
     "subnets send it through NAT gateways, which charge per gigabyte processed.",
     remediation="Add a gateway VPC endpoint for S3 (and DynamoDB) to the VPC's route tables.",
     check=check,
+    applies_to=("s3_bucket", "dynamodb_table", "vpc_endpoint_gateway", "nat_gateway"),
+    tags=("cost", "network", "egress"),
+    wa_best_practice="COST08-BP03",
+    checked="2026-11-22",
 )

@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: True,
         lambda node, graph: f"{label(node)} subscribes to Shield Advanced (USD 3,000 per month)",
     ),
+    applies_to=("shield",),
+    tags=("cost", "security"),
+    wa_best_practice="COST05-BP03",
+    checked="2026-11-22",
 )

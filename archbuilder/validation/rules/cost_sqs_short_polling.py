@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("receive_wait_seconds") == 0,
         lambda node, graph: f"{label(node)} uses short polling, so consumers pay for empty receives",
     ),
+    applies_to=("sqs_queue",),
+    tags=("cost", "messaging"),
+    wa_best_practice="COST06-BP02",
+    checked="2026-11-22",
 )

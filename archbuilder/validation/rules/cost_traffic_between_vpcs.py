@@ -32,4 +32,8 @@ RULE = Rule(
     "prohibitively expensive; estimate the volume before splitting chatty services across VPCs.",
     remediation="Keep services that exchange a lot of data in the same VPC, or estimate the transfer cost first.",
     check=check,
+    applies_to=("vpc_peering", "transit_gateway"),
+    tags=("cost", "network", "topology"),
+    wa_best_practice="COST08-BP02",
+    checked="2026-11-22",
 )

@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: not any(c.kind is ConnectionKind.ATTACH for c in graph.connections_of(node.id)),
         lambda node, graph: f"{label(node)} is attached to no instance and is billed for its full size",
     ),
+    applies_to=("ebs_volume",),
+    tags=("cost", "waste", "storage"),
+    wa_best_practice="COST04-BP03",
+    checked="2026-11-22",
 )

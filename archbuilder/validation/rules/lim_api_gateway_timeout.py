@@ -64,4 +64,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide's 29 seconds is a default now: Regional and private REST APIs can be raised to 300 seconds "
     "(June 2024); HTTP APIs allow 30.",
+    applies_to=("api_gateway_rest", "api_gateway_http", "lambda_function"),
+    tags=("limits", "serverless", "timeouts"),
+    wa_best_practice="REL05-BP05",
 )

@@ -39,4 +39,8 @@ RULE = Rule(
     "whose minimum exceeds its maximum is rejected when the cluster is created.",
     remediation="Set the minimum ACUs at or below the maximum (the minimum can be zero).",
     check=check,
+    applies_to=("aurora_cluster",),
+    tags=("limits", "database", "scaling"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

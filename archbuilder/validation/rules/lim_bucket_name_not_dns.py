@@ -29,4 +29,8 @@ RULE = Rule(
             f"{label(node)} has bucket name {node.properties.get('bucket_name')!r}, which is not DNS compliant"
         ),
     ),
+    applies_to=("s3_bucket",),
+    tags=("limits", "storage", "tls"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

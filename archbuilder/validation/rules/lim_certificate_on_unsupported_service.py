@@ -72,4 +72,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide names load balancers and CloudFront only; ACM integrates with more services today, and public "
     "certificates can be issued as exportable since June 2025.",
+    applies_to=("acm_certificate", "ec2_instance", "opensearch_domain", "elastic_beanstalk"),
+    tags=("limits", "tls"),
+    wa_best_practice="SEC09-BP01",
 )

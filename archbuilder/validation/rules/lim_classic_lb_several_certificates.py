@@ -41,4 +41,8 @@ RULE = Rule(
     remediation="Use one certificate whose Subject Alternative Names cover every domain, or move to an Application "
     "Load Balancer, which selects the certificate by SNI.",
     check=check,
+    applies_to=("clb", "acm_certificate"),
+    tags=("limits", "tls"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

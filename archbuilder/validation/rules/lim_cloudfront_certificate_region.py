@@ -36,4 +36,8 @@ RULE = Rule(
     "from other regions only work with load balancers there.",
     remediation="Request or import the certificate in us-east-1 and attach that one to the distribution.",
     check=check,
+    applies_to=("cloudfront_distribution", "acm_certificate"),
+    tags=("limits", "tls", "cdn"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -57,4 +57,8 @@ RULE = Rule(
     "or inside the corporate network) cannot be reached, so the tunnels never come up.",
     remediation="Set the customer gateway's address to the public IP of the VPN device's outside interface.",
     check=check,
+    applies_to=("customer_gateway",),
+    tags=("limits", "network", "hybrid"),
+    wa_best_practice="REL02-BP02",
+    checked="2026-11-23",
 )

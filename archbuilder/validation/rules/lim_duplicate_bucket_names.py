@@ -37,4 +37,8 @@ RULE = Rule(
     remediation="Give each bucket its own name, for example prefixed with the company and suffixed with the "
     "environment or region.",
     check=check,
+    applies_to=("s3_bucket",),
+    tags=("limits", "storage"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

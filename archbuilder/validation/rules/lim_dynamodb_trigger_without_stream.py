@@ -36,4 +36,8 @@ RULE = Rule(
     "no events and the function is never invoked.",
     remediation="Turn on the table's stream (NEW_AND_OLD_IMAGES, or the view the function needs).",
     check=check,
+    applies_to=("dynamodb_table", "lambda_function"),
+    tags=("limits", "database", "serverless"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

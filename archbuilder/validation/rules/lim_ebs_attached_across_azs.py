@@ -42,4 +42,8 @@ RULE = Rule(
     "cannot be attached (copy it through a snapshot instead).",
     remediation="Place the volume in the instance's AZ (subnet), or restore a snapshot of it there.",
     check=check,
+    applies_to=("ebs_volume", "ec2_instance"),
+    tags=("limits", "storage", "multi-az"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

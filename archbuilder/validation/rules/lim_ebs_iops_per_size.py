@@ -46,4 +46,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide gives io2 500 IOPS per GiB and 64,000 per volume; io2 Block Express volumes (every io2 volume "
     "since April 2025) give 1,000 IOPS per GiB and up to 256,000 IOPS.",
+    applies_to=("ebs_volume",),
+    tags=("limits", "storage"),
+    wa_best_practice="REL01-BP03",
 )

@@ -43,4 +43,8 @@ RULE = Rule(
     remediation="Give each instance its own volume, use EFS for shared files, or enable Multi-Attach on an io2 "
     "volume with a cluster-aware file system.",
     check=check,
+    applies_to=("ebs_volume", "ec2_instance"),
+    tags=("limits", "storage"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -41,4 +41,8 @@ RULE = Rule(
     remediation="Request or import the custom domain's certificate in us-east-1, or make the API regional and keep "
     "the certificate in the API's region.",
     check=check,
+    applies_to=("api_gateway_rest", "acm_certificate"),
+    tags=("limits", "tls"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     "HTTP endpoints and the like cannot subscribe to it.",
     remediation="Subscribe a FIFO SQS queue (and let the consumer poll it), or make the topic standard.",
     check=check,
+    applies_to=("sns_topic", "sqs_queue"),
+    tags=("limits", "messaging"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -41,4 +41,8 @@ RULE = Rule(
     remediation="Deliver to one of the supported destinations, or use a Kinesis data stream with a consumer (for "
     "example a Lambda function) that writes to this service.",
     check=check,
+    applies_to=("firehose_stream", "s3_bucket", "redshift_cluster", "opensearch_domain"),
+    tags=("limits", "streaming"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     "be turned on, with the NEW_AND_OLD_IMAGES view.",
     remediation="Turn on the table's stream with the NEW_AND_OLD_IMAGES view, or remove the replica regions.",
     check=check,
+    applies_to=("dynamodb_table",),
+    tags=("limits", "database", "dr"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -22,4 +22,8 @@ RULE = Rule(
             f"{label(node)} boots from a {node.properties.get('volume_type')} volume, which cannot boot"
         ),
     ),
+    applies_to=("ec2_instance", "autoscaling_group"),
+    tags=("limits", "storage", "compute"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -22,4 +22,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} is internet facing but sits only in private subnets",
     ),
+    applies_to=("alb", "nlb", "clb"),
+    tags=("limits", "network", "exposure"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

@@ -42,4 +42,8 @@ RULE = Rule(
     remediation="Fan the stream out (one consumer writing to SNS/SQS or other streams), or use enhanced fan-out "
     "consumers.",
     check=check,
+    applies_to=("kinesis_stream", "lambda_function"),
+    tags=("limits", "streaming"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -50,4 +50,8 @@ RULE = Rule(
     remediation="Draw the connection as an event or invoke from the service to the function, or put a queue between "
     "them and let the function poll the queue.",
     check=check,
+    applies_to=("lambda_function", "sqs_queue", "kinesis_stream", "dynamodb_table", "msk_cluster"),
+    tags=("limits", "serverless", "messaging"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

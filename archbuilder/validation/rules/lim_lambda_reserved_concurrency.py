@@ -41,4 +41,8 @@ RULE = Rule(
     remediation="Lower the reservations so they add up to well under 1,000 (AWS keeps 100 unreserved), or request "
     "a higher concurrency quota for the region.",
     check=check,
+    applies_to=("lambda_function",),
+    tags=("limits", "quota", "serverless"),
+    wa_best_practice="REL01-BP01",
+    checked="2026-11-23",
 )

@@ -56,4 +56,7 @@ RULE = Rule(
     check=check,
     checked="2026-12-06",
     note="The guide knows only 256 KB messages; topics can be raised to 1 MiB since 2025, with these limits.",
+    applies_to=("sns_topic", "sqs_queue", "lambda_function", "firehose_stream"),
+    tags=("limits", "messaging"),
+    wa_best_practice="REL01-BP03",
 )

@@ -39,4 +39,8 @@ RULE = Rule(
     remediation="Put a load balancer in the target's region and route between regions with Route 53 or Global "
     "Accelerator.",
     check=check,
+    applies_to=("alb", "nlb", "clb"),
+    tags=("limits", "network", "topology"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

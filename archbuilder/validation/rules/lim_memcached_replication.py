@@ -51,4 +51,8 @@ RULE = Rule(
     remediation="Use the Redis engine for a replicated, failover-capable or backed-up cache, or turn these settings "
     "off and treat the Memcached cache as disposable.",
     check=check,
+    applies_to=("elasticache_cluster",),
+    tags=("limits", "database", "availability"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -35,4 +35,8 @@ RULE = Rule(
     "(the export rounds up) and the design does not say what will run.",
     remediation="Set the broker count to a multiple of the number of AZs the cluster's subnets cover.",
     check=check,
+    applies_to=("msk_cluster",),
+    tags=("limits", "streaming", "multi-az"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

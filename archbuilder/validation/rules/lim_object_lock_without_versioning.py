@@ -23,4 +23,8 @@ RULE = Rule(
             f"{label(node)} has Object Lock on but versioning off; Object Lock locks object versions"
         ),
     ),
+    applies_to=("s3_bucket",),
+    tags=("limits", "storage", "backup"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     remediation="Connect a second origin (for example a bucket replicated to another region) to the distribution, "
     "or turn origin failover off.",
     check=check,
+    applies_to=("cloudfront_distribution",),
+    tags=("limits", "cdn", "availability"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

@@ -36,4 +36,8 @@ RULE = Rule(
     "routes could not tell the two networks apart.",
     remediation="Give one of the VPCs a range that does not overlap the other (plan address space per VPC).",
     check=check,
+    applies_to=("vpc_peering",),
+    tags=("limits", "network", "topology"),
+    wa_best_practice="REL02-BP05",
+    checked="2026-11-22",
 )

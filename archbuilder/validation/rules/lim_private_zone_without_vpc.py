@@ -20,4 +20,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} is private but associated with no VPC, so nothing can resolve it",
     ),
+    applies_to=("route53_zone",),
+    tags=("limits", "dns"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

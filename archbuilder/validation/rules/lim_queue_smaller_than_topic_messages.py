@@ -53,4 +53,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide's 256 KB is a topic's default today: SQS queues accept up to 1 MiB since August 2025 and SNS "
     "topics can be set to 1 MiB, so the rule compares the queue with its topic's own maximum.",
+    applies_to=("sqs_queue", "sns_topic"),
+    tags=("limits", "messaging"),
+    wa_best_practice="REL01-BP03",
 )

@@ -40,4 +40,8 @@ RULE = Rule(
     "the same AWS region.",
     remediation="Keep the queried bucket in the cluster's region (replicate it there if needed).",
     check=check,
+    applies_to=("redshift_cluster", "s3_bucket"),
+    tags=("limits", "analytics", "topology"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -39,4 +39,8 @@ RULE = Rule(
     "source and the destination bucket; otherwise the replication rule cannot be created.",
     remediation="Turn on versioning on both buckets.",
     check=check,
+    applies_to=("s3_bucket",),
+    tags=("limits", "storage", "backup"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

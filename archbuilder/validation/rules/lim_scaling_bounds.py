@@ -40,4 +40,8 @@ RULE = Rule(
     "group is created or updated.",
     remediation="Order the sizes so that minimum ≤ desired ≤ maximum.",
     check=check,
+    applies_to=("autoscaling_group", "eks_node_group", "elastic_beanstalk"),
+    tags=("limits", "scaling"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

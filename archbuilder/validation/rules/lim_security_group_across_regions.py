@@ -41,4 +41,8 @@ RULE = Rule(
     "a rule meant to admit a service of another region admits nothing.",
     remediation="Admit the remote service by its public or peered address range (CIDR), or put both in one region.",
     check=check,
+    applies_to=("security_group",),
+    tags=("limits", "network"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     "another VPC can only get a copy of its rules.",
     remediation="Create a security group in the service's own VPC with the same rules and attach that one.",
     check=check,
+    applies_to=("security_group",),
+    tags=("limits", "network"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-23",
 )

@@ -33,4 +33,8 @@ RULE = Rule(
     "will not deploy.",
     remediation="Keep a single internet gateway per VPC; every public subnet routes to it.",
     check=check,
+    applies_to=("internet_gateway",),
+    tags=("limits", "network"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-22",
 )

@@ -43,4 +43,17 @@ RULE = Rule(
     remediation="Protect the load balancer, distribution, hosted zone or Elastic IP in front of this resource "
     "instead.",
     check=check,
+    applies_to=(
+        "shield",
+        "alb",
+        "nlb",
+        "clb",
+        "cloudfront_distribution",
+        "route53_zone",
+        "elastic_ip",
+        "global_accelerator",
+    ),
+    tags=("limits", "security"),
+    wa_best_practice="SEC05-BP03",
+    checked="2026-11-23",
 )

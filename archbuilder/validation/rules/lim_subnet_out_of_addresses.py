@@ -71,4 +71,15 @@ RULE = Rule(
     "out, launches and scaling fail.",
     remediation="Give the subnet a larger CIDR block (for example /24), or spread the services over more subnets.",
     check=check,
+    applies_to=(
+        "subnet",
+        "ec2_instance",
+        "autoscaling_group",
+        "ecs_service",
+        "lambda_function",
+        "rds_instance",
+    ),
+    tags=("limits", "quota", "network"),
+    wa_best_practice="REL02-BP03",
+    checked="2026-11-23",
 )

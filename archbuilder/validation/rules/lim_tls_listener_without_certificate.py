@@ -45,4 +45,8 @@ RULE = Rule(
     remediation="Attach an ACM certificate for the load balancer's domain (in the load balancer's region), or set the "
     "listener to plain HTTP/TCP knowingly.",
     check=check,
+    applies_to=("alb", "nlb", "clb", "acm_certificate"),
+    tags=("limits", "tls"),
+    wa_best_practice="SEC09-BP01",
+    checked="2026-11-23",
 )

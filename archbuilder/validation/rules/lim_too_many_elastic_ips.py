@@ -42,4 +42,7 @@ RULE = Rule(
     remediation="Request an Elastic IP quota increase, or put instances behind a load balancer instead of giving each an address.",
     check=check,
     checked="2026-12-06",
+    applies_to=("elastic_ip", "nat_gateway"),
+    tags=("limits", "quota", "network"),
+    wa_best_practice="REL01-BP01",
 )

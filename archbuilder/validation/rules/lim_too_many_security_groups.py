@@ -34,4 +34,8 @@ RULE = Rule(
     description="An instance in a VPC can be assigned up to five security groups; more cannot be attached.",
     remediation="Merge rules into fewer groups (five at most per instance).",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group", "security_group"),
+    tags=("limits", "quota", "network"),
+    wa_best_practice="REL01-BP01",
+    checked="2026-11-22",
 )

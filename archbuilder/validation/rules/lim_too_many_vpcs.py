@@ -30,4 +30,8 @@ RULE = Rule(
     description="An account can define 5 VPCs in a region by default; more need a quota increase before deployment.",
     remediation="Request a VPC quota increase for the region, or consolidate VPCs.",
     check=check,
+    applies_to=("vpc",),
+    tags=("limits", "quota", "network"),
+    wa_best_practice="REL01-BP01",
+    checked="2026-11-22",
 )

@@ -34,4 +34,8 @@ RULE = Rule(
     remediation="Keep the user data a short script that downloads the rest (for example from S3) at boot, or bake "
     "the software into the AMI.",
     check=check,
+    applies_to=("ec2_instance",),
+    tags=("limits", "compute"),
+    wa_best_practice="REL01-BP03",
+    checked="2026-11-23",
 )

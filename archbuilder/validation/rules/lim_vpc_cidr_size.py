@@ -31,4 +31,10 @@ RULE = Rule(
     "addresses) to /28 (16 addresses), and reserves five addresses in each subnet.",
     remediation="Choose a VPC block between /16 and /28 and subnets inside it of /28 or larger.",
     check=check,
+    applies_to=("vpc", "subnet"),
+    tags=("limits", "network"),
+    wa_best_practice="REL02-BP03",
+    note="The /16 to /28 range is AWS's (VPC quotas); the cited passage only says a CIDR block is chosen for the "
+    "VPC and each subnet.",
+    checked="2026-12-06",
 )

@@ -36,4 +36,8 @@ RULE = Rule(
     remediation="Connect the VPN connection to a customer gateway and to the VPC's virtual private gateway (or a "
     "transit gateway).",
     check=check,
+    applies_to=("vpn_connection", "vpn_gateway", "customer_gateway", "transit_gateway"),
+    tags=("limits", "network", "hybrid"),
+    wa_best_practice="REL02-BP02",
+    checked="2026-11-22",
 )

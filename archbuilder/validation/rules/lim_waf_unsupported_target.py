@@ -34,4 +34,8 @@ RULE = Rule(
     remediation="Attach the web ACL to the CloudFront distribution, ALB or REST API in front of this resource, or put an "
     "ALB or CloudFront in front of it.",
     check=check,
+    applies_to=("waf_web_acl", "cloudfront_distribution", "alb", "api_gateway_rest", "cognito_user_pool"),
+    tags=("limits", "security"),
+    wa_best_practice="SEC05-BP03",
+    checked="2026-11-23",
 )

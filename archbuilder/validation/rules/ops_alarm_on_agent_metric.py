@@ -35,4 +35,8 @@ RULE = Rule(
             "the instance publishes it"
         ),
     ),
+    applies_to=("cloudwatch_alarm", "ec2_instance"),
+    tags=("monitoring", "compute"),
+    wa_best_practice="OPS04-BP02",
+    checked="2026-11-23",
 )

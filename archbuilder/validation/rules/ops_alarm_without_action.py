@@ -27,4 +27,8 @@ RULE = Rule(
             f"{label(alarm)} has no action: nobody is notified and nothing reacts when it fires"
         ),
     ),
+    applies_to=("cloudwatch_alarm",),
+    tags=("monitoring",),
+    wa_best_practice="OPS08-BP04",
+    checked="2026-11-23",
 )

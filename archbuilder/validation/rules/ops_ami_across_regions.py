@@ -42,4 +42,8 @@ RULE = Rule(
     remediation="Copy the AMI to each region and use each region's id, or reference a public SSM parameter "
     "(resolve:ssm:...) that resolves to the right image in every region.",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group"),
+    tags=("deployment", "compute"),
+    wa_best_practice="OPS05-BP03",
+    checked="2026-11-23",
 )

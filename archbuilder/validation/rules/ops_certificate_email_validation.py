@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("validation_method") == "EMAIL",
         lambda node, graph: f"{label(node)} is validated by e-mail, so renewals wait for a person",
     ),
+    applies_to=("acm_certificate",),
+    tags=("tls", "deployment"),
+    wa_best_practice="SEC09-BP01",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: True,
         lambda node, graph: f"{label(node)} is a Classic Load Balancer, the legacy generation",
     ),
+    applies_to=("clb",),
+    tags=("network", "legacy"),
+    wa_best_practice="OPS05-BP06",
+    checked="2026-11-22",
 )

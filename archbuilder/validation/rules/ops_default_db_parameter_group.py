@@ -20,4 +20,8 @@ RULE = Rule(
             f"{label(node)} uses the engine's default parameter group, which cannot be changed"
         ),
     ),
+    applies_to=("rds_instance", "aurora_cluster"),
+    tags=("database", "configuration"),
+    wa_best_practice="OPS05-BP03",
+    checked="2026-11-22",
 )

@@ -20,4 +20,8 @@ RULE = Rule(
             f"{label(node)} uses the default cluster parameter group, which cannot be changed"
         ),
     ),
+    applies_to=("redshift_cluster",),
+    tags=("analytics", "configuration"),
+    wa_best_practice="OPS05-BP03",
+    checked="2026-11-22",
 )

@@ -20,4 +20,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("auto_rollback") is False,
         lambda node, graph: f"{label(node)} leaves a failed deployment in place: automatic rollback is off",
     ),
+    applies_to=("codedeploy_app",),
+    tags=("deployment",),
+    wa_best_practice="OPS06-BP04",
+    checked="2026-11-23",
 )

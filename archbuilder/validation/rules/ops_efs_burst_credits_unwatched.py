@@ -34,4 +34,8 @@ RULE = Rule(
     "of credits and slow to its baseline.",
     remediation=f"Add a CloudWatch alarm on {METRIC} (e.g. below a day of typical use), or use elastic throughput.",
     check=check,
+    applies_to=("efs_file_system", "cloudwatch_alarm"),
+    tags=("monitoring", "storage"),
+    wa_best_practice="OPS08-BP04",
+    checked="2026-11-23",
 )

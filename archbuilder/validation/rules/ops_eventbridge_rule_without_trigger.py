@@ -26,4 +26,8 @@ RULE = Rule(
         lambda node, graph: _untriggered(node),
         lambda node, graph: f"{label(node)} has neither an event pattern nor a schedule, so it never fires",
     ),
+    applies_to=("eventbridge_rule",),
+    tags=("events", "configuration"),
+    wa_best_practice="OPS07-BP02",
+    checked="2026-11-23",
 )

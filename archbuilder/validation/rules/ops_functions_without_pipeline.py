@@ -34,4 +34,8 @@ RULE = Rule(
     remediation="Add a CodePipeline (with CodeBuild and CodeDeploy) or a serverless deployment framework that "
     "releases the functions from version control.",
     check=check,
+    applies_to=("lambda_function", "codepipeline", "codedeploy_app", "codebuild_project"),
+    tags=("deployment", "serverless"),
+    wa_best_practice="OPS05-BP10",
+    checked="2026-11-23",
 )

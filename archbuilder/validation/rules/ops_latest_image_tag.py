@@ -30,4 +30,8 @@ RULE = Rule(
             f"{label(node)} runs {node.properties.get('image')}, whose content changes with every push"
         ),
     ),
+    applies_to=("ecs_service", "fargate_task"),
+    tags=("deployment", "containers"),
+    wa_best_practice="OPS05-BP04",
+    checked="2026-11-22",
 )

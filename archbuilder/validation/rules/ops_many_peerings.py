@@ -37,4 +37,8 @@ RULE = Rule(
     "once, which puts an end to complex peering relationships.",
     remediation="Attach the VPCs to a transit gateway and replace the peerings with its route tables.",
     check=check,
+    applies_to=("vpc_peering", "transit_gateway"),
+    tags=("network", "topology"),
+    wa_best_practice="REL02-BP04",
+    checked="2026-11-23",
 )

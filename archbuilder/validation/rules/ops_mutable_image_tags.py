@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("image_tag_mutability") == "MUTABLE",
         lambda node, graph: f"{label(node)} lets pushes overwrite existing image tags",
     ),
+    applies_to=("ecr_repository",),
+    tags=("deployment", "containers"),
+    wa_best_practice="OPS05-BP04",
+    checked="2026-11-22",
 )

@@ -37,4 +37,16 @@ RULE = Rule(
     "alarms, disk usage alerts.",
     remediation="Add alarms on the load balancer's 5xx and unhealthy hosts, database CPU and storage, and a billing alarm.",
     check=check,
+    applies_to=(
+        "cloudwatch_alarm",
+        "ec2_instance",
+        "autoscaling_group",
+        "rds_instance",
+        "alb",
+        "lambda_function",
+        "sqs_queue",
+    ),
+    tags=("monitoring",),
+    wa_best_practice="OPS08-BP04",
+    checked="2026-11-22",
 )

@@ -22,4 +22,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} reports metrics only every five minutes",
     ),
+    applies_to=("ec2_instance", "cloudwatch_alarm"),
+    tags=("monitoring", "compute"),
+    wa_best_practice="OPS08-BP01",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("termination_protection") is False,
         lambda node, graph: f"{label(node)} can be terminated by mistake",
     ),
+    applies_to=("ec2_instance",),
+    tags=("deployment", "compute"),
+    wa_best_practice="OPS06-BP01",
+    checked="2026-11-22",
 )

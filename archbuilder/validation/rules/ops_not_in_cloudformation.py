@@ -34,4 +34,8 @@ RULE = Rule(
     remediation="Export the design as Terraform (which covers it), or create it outside the stack and pass its "
     "identifier in as a parameter.",
     check=check,
+    applies_to=("generic", "direct_connect", "glacier_vault", "storage_gateway", "cloudhsm_cluster"),
+    tags=("deployment", "iac"),
+    wa_best_practice="OPS05-BP03",
+    checked="2026-11-23",
 )

@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("manual_approval") is False,
         lambda node, graph: f"{label(node)} releases to production with no manual approval step",
     ),
+    applies_to=("codepipeline",),
+    tags=("deployment",),
+    wa_best_practice="OPS06-BP03",
+    checked="2026-11-23",
 )

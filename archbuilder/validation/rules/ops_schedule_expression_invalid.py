@@ -41,4 +41,8 @@ RULE = Rule(
         lambda node, graph: bool(_schedule(node)) and not valid_schedule(_schedule(node)),
         lambda node, graph: f"{label(node)} has a schedule EventBridge cannot parse: {_schedule(node)}",
     ),
+    applies_to=("eventbridge_rule",),
+    tags=("events", "configuration"),
+    wa_best_practice="OPS05-BP02",
+    checked="2026-11-23",
 )

@@ -27,4 +27,8 @@ RULE = Rule(
             f"{label(identity)} sends e-mail but its bounces and complaints are not handled"
         ),
     ),
+    applies_to=("ses_identity", "sns_topic"),
+    tags=("messaging", "monitoring"),
+    wa_best_practice="OPS08-BP04",
+    checked="2026-11-23",
 )

@@ -31,4 +31,8 @@ RULE = Rule(
         lambda node, graph: _installs(node),
         lambda node, graph: f"{label(node)} installs packages in its user data at every launch",
     ),
+    applies_to=("ec2_instance", "autoscaling_group"),
+    tags=("deployment", "compute"),
+    wa_best_practice="OPS05-BP04",
+    checked="2026-11-23",
 )

@@ -24,4 +24,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} opens SSH but has no key pair",
     ),
+    applies_to=("ec2_instance",),
+    tags=("compute", "access"),
+    wa_best_practice="OPS07-BP02",
+    checked="2026-11-22",
 )

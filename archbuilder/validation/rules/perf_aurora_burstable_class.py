@@ -33,4 +33,8 @@ RULE = Rule(
             "Aurora gains from many CPUs"
         ),
     ),
+    applies_to=("aurora_cluster",),
+    tags=("database", "compute"),
+    wa_best_practice="PERF02-BP04",
+    checked="2026-11-23",
 )

@@ -27,4 +27,8 @@ RULE = Rule(
             "baseline when CPU credits run out"
         ),
     ),
+    applies_to=("ec2_instance", "autoscaling_group", "elastic_beanstalk", "eks_node_group"),
+    tags=("compute",),
+    wa_best_practice="PERF02-BP04",
+    checked="2026-11-23",
 )

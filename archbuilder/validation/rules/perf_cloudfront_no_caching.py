@@ -39,4 +39,7 @@ RULE = Rule(
         ),
     ),
     checked="2026-12-06",
+    applies_to=("cloudfront_distribution", "s3_bucket"),
+    tags=("cdn", "caching"),
+    wa_best_practice="PERF03-BP05",
 )

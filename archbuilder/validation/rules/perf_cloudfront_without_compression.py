@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("compress") is False,
         lambda node, graph: f"{label(node)} serves content uncompressed",
     ),
+    applies_to=("cloudfront_distribution",),
+    tags=("cdn",),
+    wa_best_practice="PERF04-BP02",
+    checked="2026-11-22",
 )

@@ -44,4 +44,8 @@ RULE = Rule(
         lambda node, graph: _key(node).strip().lower().replace("-", "_").split("_")[-1] in LOW_CARDINALITY,
         lambda node, graph: f"{label(node)} is partitioned by '{_key(node)}', which has few distinct values",
     ),
+    applies_to=("dynamodb_table",),
+    tags=("database",),
+    wa_best_practice="PERF03-BP02",
+    checked="2026-11-22",
 )

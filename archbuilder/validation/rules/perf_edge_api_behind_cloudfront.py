@@ -43,4 +43,8 @@ RULE = Rule(
     remediation="Make the API's endpoint type REGIONAL and keep the distribution (with its caching, WAF and domain) "
     "in front of it.",
     check=check,
+    applies_to=("cloudfront_distribution", "api_gateway_rest"),
+    tags=("cdn", "serverless"),
+    wa_best_practice="PERF04-BP02",
+    checked="2026-11-23",
 )

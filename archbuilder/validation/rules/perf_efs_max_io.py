@@ -51,4 +51,8 @@ RULE = Rule(
     "stays near 100 %; the mode is fixed when the file system is created.",
     remediation="Create the file system in General Purpose mode unless a large fleet of clients saturates it.",
     check=check,
+    applies_to=("efs_file_system",),
+    tags=("storage",),
+    wa_best_practice="PERF03-BP02",
+    checked="2026-11-23",
 )

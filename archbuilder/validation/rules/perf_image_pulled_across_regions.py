@@ -58,4 +58,8 @@ RULE = Rule(
     "repositories between regions where needed.",
     remediation="Turn on ECR cross-region replication to the consumer's region and pull from the local replica.",
     check=check,
+    applies_to=("ecr_repository", "ecs_service", "fargate_task", "eks_node_group", "lambda_function"),
+    tags=("containers", "topology"),
+    wa_best_practice="PERF04-BP06",
+    checked="2026-11-23",
 )

@@ -30,4 +30,8 @@ RULE = Rule(
             f"{label(node)} uses io1 storage; io2 costs the same with more IOPS per GiB and durability"
         ),
     ),
+    applies_to=("ebs_volume", "ec2_instance", "rds_instance"),
+    tags=("storage",),
+    wa_best_practice="PERF03-BP02",
+    checked="2026-11-23",
 )

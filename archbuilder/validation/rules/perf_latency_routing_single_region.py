@@ -43,4 +43,8 @@ RULE = Rule(
     remediation="Deploy the application to the regions near the users and add a latency record for each, or use "
     "simple routing (with CloudFront in front for distant users).",
     check=check,
+    applies_to=("route53_zone",),
+    tags=("dns", "topology"),
+    wa_best_practice="PERF04-BP06",
+    checked="2026-11-23",
 )

@@ -24,4 +24,8 @@ RULE = Rule(
             f"{label(node)} uses a magnetic volume ({node.properties.get('volume_type') or node.properties.get('storage_type')})"
         ),
     ),
+    applies_to=("ebs_volume", "ec2_instance", "autoscaling_group", "rds_instance"),
+    tags=("storage",),
+    wa_best_practice="PERF03-BP02",
+    checked="2026-11-22",
 )

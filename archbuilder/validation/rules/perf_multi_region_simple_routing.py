@@ -40,4 +40,8 @@ RULE = Rule(
     "application runs; with simple routing, records answer without regard to where the user is.",
     remediation="Use latency-based routing (with health checks) for records pointing at several regions.",
     check=check,
+    applies_to=("route53_zone",),
+    tags=("dns", "topology"),
+    wa_best_practice="PERF04-BP06",
+    checked="2026-11-22",
 )

@@ -35,4 +35,8 @@ RULE = Rule(
     description="To get the maximum performance from an EBS volume it has to be attached to an EBS-optimized instance.",
     remediation="Turn on EBS optimization for the instance (or choose a type that is EBS-optimized by default).",
     check=check,
+    applies_to=("ebs_volume", "ec2_instance"),
+    tags=("storage", "compute"),
+    wa_best_practice="PERF02-BP04",
+    checked="2026-11-22",
 )

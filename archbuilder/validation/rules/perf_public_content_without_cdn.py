@@ -22,4 +22,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} hosts a website without CloudFront in front",
     ),
+    applies_to=("s3_bucket", "cloudfront_distribution"),
+    tags=("cdn", "storage"),
+    wa_best_practice="PERF04-BP02",
+    checked="2026-11-22",
 )

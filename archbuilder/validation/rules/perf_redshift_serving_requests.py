@@ -63,4 +63,8 @@ RULE = Rule(
     remediation="Serve the application from a transactional database (RDS, Aurora or DynamoDB) and load Redshift "
     "from it for analytics.",
     check=check,
+    applies_to=("redshift_cluster", "ec2_instance", "lambda_function", "ecs_service"),
+    tags=("analytics", "database"),
+    wa_best_practice="PERF03-BP01",
+    checked="2026-11-23",
 )

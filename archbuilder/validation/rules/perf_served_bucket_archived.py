@@ -49,4 +49,8 @@ RULE = Rule(
     remediation="Drop the Glacier transition for served content (use Standard-IA or Intelligent-Tiering), or "
     "archive only a prefix that is never served.",
     check=check,
+    applies_to=("s3_bucket", "cloudfront_distribution"),
+    tags=("storage", "lifecycle"),
+    wa_best_practice="PERF03-BP01",
+    checked="2026-11-23",
 )

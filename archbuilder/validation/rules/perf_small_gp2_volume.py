@@ -52,4 +52,8 @@ RULE = Rule(
         lambda node, graph: _slower_than_gp3(node),
         lambda node, graph: _message(node),
     ),
+    applies_to=("ebs_volume", "ec2_instance", "rds_instance", "opensearch_domain"),
+    tags=("storage",),
+    wa_best_practice="PERF03-BP02",
+    checked="2026-11-23",
 )

@@ -36,4 +36,8 @@ RULE = Rule(
     remediation="Keep session state outside the instances (ElastiCache, DynamoDB) and turn stickiness off, or keep "
     "the stickiness duration short.",
     check=check,
+    applies_to=("alb", "autoscaling_group", "ecs_service", "fargate_task"),
+    tags=("scaling", "network"),
+    wa_best_practice="PERF04-BP04",
+    checked="2026-11-22",
 )

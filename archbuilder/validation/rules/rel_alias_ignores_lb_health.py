@@ -42,4 +42,8 @@ RULE = Rule(
     "counts as healthy and traffic is never moved to the secondary.",
     remediation="Turn on Evaluate Target Health for the zone's alias records to load balancers.",
     check=check,
+    applies_to=("route53_zone", "alb", "nlb", "clb"),
+    tags=("dns", "availability"),
+    wa_best_practice="REL11-BP02",
+    checked="2026-11-23",
 )

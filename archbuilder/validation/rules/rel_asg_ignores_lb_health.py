@@ -24,4 +24,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} is behind a load balancer but only uses EC2 health checks",
     ),
+    applies_to=("autoscaling_group", "alb", "nlb", "clb"),
+    tags=("compute", "availability"),
+    wa_best_practice="REL11-BP03",
+    checked="2026-11-22",
 )

@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: len(zones_spanned(graph, node)) == 1,
         lambda node, graph: f"{label(node)} runs in one availability zone only",
     ),
+    applies_to=("autoscaling_group", "ecs_service", "fargate_task", "eks_node_group"),
+    tags=("compute", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

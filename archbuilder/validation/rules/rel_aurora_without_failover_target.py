@@ -32,4 +32,7 @@ RULE = Rule(
     remediation="Add an Aurora Replica (instance count 2 or more) in another AZ of the cluster's subnet group.",
     check=each_problem(("aurora_cluster",), _problem),
     checked="2026-12-06",
+    applies_to=("aurora_cluster",),
+    tags=("database", "availability"),
+    wa_best_practice="REL11-BP02",
 )

@@ -32,4 +32,8 @@ RULE = Rule(
             f"least {RECOMMENDED_DAYS}"
         ),
     ),
+    applies_to=("rds_instance", "aurora_cluster", "documentdb_cluster", "neptune_cluster"),
+    tags=("database", "backup"),
+    wa_best_practice="REL09-BP01",
+    checked="2026-11-23",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("deployment_policy") == "AllAtOnce",
         lambda node, graph: f"{label(node)} replaces all instances at once on every deployment",
     ),
+    applies_to=("elastic_beanstalk",),
+    tags=("deployment",),
+    wa_best_practice="REL08-BP05",
+    checked="2026-11-22",
 )

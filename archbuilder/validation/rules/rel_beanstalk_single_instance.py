@@ -29,4 +29,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} may run on a single instance (minimum size {_min_size(node)})",
     ),
+    applies_to=("elastic_beanstalk",),
+    tags=("compute", "availability"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and int(node.properties.get("num_nodes") or 1) < 2,
         lambda node, graph: f"{label(node)} has a single node",
     ),
+    applies_to=("elasticache_cluster", "dax_cluster"),
+    tags=("database", "availability"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -47,4 +47,8 @@ RULE = Rule(
     "two backends per AZ, cross-zone load balancing should be on.",
     remediation="Enable cross-zone load balancing on the CLB, or run at least two backends in every AZ it serves.",
     check=check,
+    applies_to=("clb", "autoscaling_group", "ecs_service"),
+    tags=("network", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     description="Deploy key infrastructure across at least two or three AZs; a tier living in one AZ goes down with it.",
     remediation="Run the tier in two or more AZs behind a load balancer, for example as an Auto Scaling group.",
     check=check,
+    applies_to=("ec2_instance", "ecs_service", "fargate_task", "lambda_function"),
+    tags=("compute", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

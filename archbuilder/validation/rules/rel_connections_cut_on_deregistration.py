@@ -28,4 +28,8 @@ RULE = Rule(
         lambda node, graph: _cuts(node),
         lambda node, graph: f"{label(node)} closes connections to a target the moment it deregisters",
     ),
+    applies_to=("alb", "nlb", "clb"),
+    tags=("network", "deployment"),
+    wa_best_practice="REL11-BP01",
+    checked="2026-11-23",
 )

@@ -21,4 +21,8 @@ RULE = Rule(
             f"{label(node)} has subnets in {next(iter(zones_spanned(graph, node)))} only, so all its tasks share one AZ"
         ),
     ),
+    applies_to=("ecs_service", "fargate_task"),
+    tags=("containers", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -31,4 +31,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="Applies to RDS, Aurora, DocumentDB and Neptune only: ElastiCache, Redshift and DAX subnet groups accept "
     "subnets in a single AZ.",
+    applies_to=("rds_instance", "aurora_cluster", "documentdb_cluster", "neptune_cluster"),
+    tags=("database", "multi-az"),
+    wa_best_practice="REL10-BP01",
 )

@@ -41,4 +41,8 @@ RULE = Rule(
             "failover, clients keep the old answer that long"
         ),
     ),
+    applies_to=("route53_zone",),
+    tags=("dns", "availability"),
+    wa_best_practice="REL11-BP02",
+    checked="2026-11-23",
 )

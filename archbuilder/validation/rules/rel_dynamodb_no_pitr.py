@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("point_in_time_recovery") is False,
         lambda node, graph: f"{label(node)} has point-in-time recovery turned off",
     ),
+    applies_to=("dynamodb_table",),
+    tags=("database", "backup"),
+    wa_best_practice="REL09-BP01",
+    checked="2026-11-22",
 )

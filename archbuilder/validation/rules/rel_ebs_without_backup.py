@@ -31,4 +31,8 @@ RULE = Rule(
     remediation="Connect the volume to a backup vault (AWS Backup plan) or schedule snapshots with Data Lifecycle "
     "Manager.",
     check=check,
+    applies_to=("ebs_volume", "backup_vault"),
+    tags=("storage", "backup"),
+    wa_best_practice="REL09-BP03",
+    checked="2026-11-22",
 )

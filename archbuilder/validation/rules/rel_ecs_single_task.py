@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("desired_count") == 1,
         lambda node, graph: f"{label(node)} runs a single task",
     ),
+    applies_to=("ecs_service", "fargate_task"),
+    tags=("containers", "availability"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

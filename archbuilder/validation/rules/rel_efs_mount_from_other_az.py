@@ -39,4 +39,8 @@ RULE = Rule(
     "adds latency and an unintended single point of failure.",
     remediation="Create a mount target (extra subnet) in every AZ where clients of the file system run.",
     check=check,
+    applies_to=("efs_file_system", "ec2_instance"),
+    tags=("storage", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: len(zones_spanned(graph, node)) == 1,
         lambda node, graph: f"{label(node)} has mount targets in one availability zone only",
     ),
+    applies_to=("efs_file_system",),
+    tags=("storage", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("backup_enabled") is False,
         lambda node, graph: f"{label(node)} has automatic backups turned off",
     ),
+    applies_to=("efs_file_system",),
+    tags=("storage", "backup"),
+    wa_best_practice="REL09-BP03",
+    checked="2026-11-23",
 )

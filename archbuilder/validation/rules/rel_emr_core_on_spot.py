@@ -23,4 +23,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} runs its core nodes, which store HDFS data, on Spot instances",
     ),
+    applies_to=("emr_cluster",),
+    tags=("analytics", "availability", "pricing"),
+    wa_best_practice="REL10-BP02",
+    checked="2026-11-23",
 )

@@ -25,4 +25,8 @@ RULE = Rule(
         lambda node, graph: not has_link(graph, node, DELIVERY),
         lambda node, graph: f"{label(node)} has no target: the events it matches go nowhere",
     ),
+    applies_to=("eventbridge_rule",),
+    tags=("events",),
+    wa_best_practice="REL04-BP02",
+    checked="2026-11-23",
 )

@@ -48,4 +48,8 @@ RULE = Rule(
     remediation="Add Route 53 health checks on the primary (and each multivalue) target and attach them to the "
     "records.",
     check=check,
+    applies_to=("route53_zone", "route53_health_check"),
+    tags=("dns", "availability"),
+    wa_best_practice="REL11-BP02",
+    checked="2026-11-22",
 )

@@ -46,4 +46,8 @@ RULE = Rule(
     remediation="Attach the function to private subnets of the VPC (two or more AZs) with a security group the "
     "target admits, plus a NAT gateway or VPC endpoints for the AWS APIs it calls.",
     check=check,
+    applies_to=("lambda_function", "glue_job", "codebuild_project"),
+    tags=("network", "serverless"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

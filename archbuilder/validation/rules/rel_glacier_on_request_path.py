@@ -37,4 +37,8 @@ RULE = Rule(
     remediation="Serve the data from S3 (Standard or Infrequent Access) and keep Glacier for archives restored "
     "asynchronously, outside any user request.",
     check=check,
+    applies_to=("glacier_vault", "s3_bucket"),
+    tags=("storage",),
+    wa_best_practice="PERF03-BP01",
+    checked="2026-11-23",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
             "replace them"
         ),
     ),
+    applies_to=("autoscaling_group",),
+    tags=("scaling",),
+    wa_best_practice="REL11-BP03",
+    checked="2026-11-23",
 )

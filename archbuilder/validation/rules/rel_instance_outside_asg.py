@@ -21,4 +21,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} serves traffic but is not replaced automatically if it fails",
     ),
+    applies_to=("ec2_instance",),
+    tags=("compute", "availability"),
+    wa_best_practice="REL11-BP03",
+    checked="2026-11-22",
 )

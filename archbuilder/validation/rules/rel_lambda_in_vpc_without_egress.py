@@ -40,4 +40,15 @@ RULE = Rule(
     "for the rest): an endpoint for one service is no way out to another.",
     remediation="Add a NAT gateway per AZ, or a VPC endpoint for each service the function calls.",
     check=check,
+    applies_to=(
+        "lambda_function",
+        "codebuild_project",
+        "batch_compute_environment",
+        "vpc_endpoint_gateway",
+        "vpc_endpoint_interface",
+        "nat_gateway",
+    ),
+    tags=("network", "egress", "serverless"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

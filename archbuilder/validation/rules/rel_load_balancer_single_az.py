@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: len(zones_spanned(graph, node)) == 1,
         lambda node, graph: f"{label(node)} has subnets in one availability zone only",
     ),
+    applies_to=("alb", "nlb", "clb"),
+    tags=("network", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

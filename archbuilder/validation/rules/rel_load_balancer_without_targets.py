@@ -32,4 +32,8 @@ RULE = Rule(
     remediation="Connect the load balancer to the service that should answer its requests (traffic connection), or "
     "remove it.",
     check=check,
+    applies_to=("alb", "nlb", "clb"),
+    tags=("network",),
+    wa_best_practice="REL11-BP01",
+    checked="2026-11-23",
 )

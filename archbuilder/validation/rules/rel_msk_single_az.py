@@ -22,4 +22,8 @@ RULE = Rule(
             "one AZ"
         ),
     ),
+    applies_to=("msk_cluster",),
+    tags=("streaming", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-23",
 )

@@ -20,4 +20,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} allows inbound traffic but no outbound replies",
     ),
+    applies_to=("network_acl",),
+    tags=("network",),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: not node.properties.get("allow_inbound"),
         lambda node, graph: f"{label(node)} has no inbound allow rule, so it denies all inbound traffic",
     ),
+    applies_to=("network_acl",),
+    tags=("network",),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

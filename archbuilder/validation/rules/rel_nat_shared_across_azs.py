@@ -50,4 +50,8 @@ RULE = Rule(
     "access when that AZ fails, and their traffic is billed as cross-AZ transfer.",
     remediation="Add a NAT gateway in a public subnet of every AZ that has private subnets, and route each AZ to its own.",
     check=check,
+    applies_to=("nat_gateway",),
+    tags=("network", "multi-az", "egress"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -50,4 +50,8 @@ RULE = Rule(
     remediation="Put the same number of targets in each AZ (for example with an Auto Scaling group across the AZs), or "
     "turn cross-zone load balancing on.",
     check=check,
+    applies_to=("nlb",),
+    tags=("network", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-23",
 )

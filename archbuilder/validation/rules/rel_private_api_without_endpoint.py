@@ -42,4 +42,8 @@ RULE = Rule(
     remediation="Add an interface VPC endpoint for execute-api in the callers' VPC (with private DNS) and allow it in "
     "the API's resource policy, or make the API regional.",
     check=check,
+    applies_to=("api_gateway_rest", "vpc_endpoint_interface"),
+    tags=("serverless", "network"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-23",
 )

@@ -47,4 +47,8 @@ RULE = Rule(
     remediation="Add a NAT gateway in a public subnet of each AZ and route the private subnets to it, or call the "
     "service over a private path (an internal load balancer, a private API through an execute-api endpoint).",
     check=check,
+    applies_to=("ec2_instance", "lambda_function", "ecs_service", "nat_gateway", "alb", "api_gateway_rest"),
+    tags=("network", "egress"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-12-06",
 )

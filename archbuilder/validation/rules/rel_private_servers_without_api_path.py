@@ -41,4 +41,16 @@ RULE = Rule(
     remediation="Add a NAT gateway in each AZ (in a public subnet) and route the private subnets to it, or add VPC "
     "endpoints for the services the servers call.",
     check=check,
+    applies_to=(
+        "ec2_instance",
+        "autoscaling_group",
+        "ecs_service",
+        "fargate_task",
+        "eks_node_group",
+        "vpc_endpoint_interface",
+        "vpc_endpoint_gateway",
+    ),
+    tags=("network", "egress"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-23",
 )

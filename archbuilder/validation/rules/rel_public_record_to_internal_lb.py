@@ -38,4 +38,8 @@ RULE = Rule(
     remediation="Make the load balancer internet facing, or publish the name in a private hosted zone associated "
     "with the VPC.",
     check=check,
+    applies_to=("route53_zone", "alb", "nlb", "clb"),
+    tags=("dns", "exposure"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

@@ -40,4 +40,8 @@ RULE = Rule(
     "nothing in it is reachable from the internet and NAT gateways cannot work.",
     remediation="Add an internet gateway to the VPC (the exporters route public subnets to it).",
     check=check,
+    applies_to=("internet_gateway", "subnet"),
+    tags=("network",),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

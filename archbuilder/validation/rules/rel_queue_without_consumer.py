@@ -49,4 +49,8 @@ RULE = Rule(
     remediation="Connect the consumer that should process the messages (a Lambda function polling the queue, or a "
     "service reading from it), or stop sending to the queue.",
     check=check,
+    applies_to=("sqs_queue",),
+    tags=("messaging",),
+    wa_best_practice="REL04-BP02",
+    checked="2026-11-23",
 )

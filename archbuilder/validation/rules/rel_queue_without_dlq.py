@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("dead_letter_queue") is False,
         lambda node, graph: f"{label(node)} has no dead-letter queue",
     ),
+    applies_to=("sqs_queue",),
+    tags=("messaging", "availability"),
+    wa_best_practice="REL05-BP04",
+    checked="2026-11-22",
 )

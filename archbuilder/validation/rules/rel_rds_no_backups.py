@@ -21,4 +21,14 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} has automated backups turned off (retention 0 days)",
     ),
+    applies_to=(
+        "rds_instance",
+        "aurora_cluster",
+        "documentdb_cluster",
+        "neptune_cluster",
+        "elasticache_cluster",
+    ),
+    tags=("database", "backup"),
+    wa_best_practice="REL09-BP03",
+    checked="2026-11-22",
 )

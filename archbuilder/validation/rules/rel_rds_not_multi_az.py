@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("multi_az") is False,
         lambda node, graph: f"{label(node)} is a production database without Multi-AZ",
     ),
+    applies_to=("rds_instance", "documentdb_cluster", "neptune_cluster"),
+    tags=("database", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -28,4 +28,8 @@ RULE = Rule(
             "is off, so losing the primary stops writes"
         ),
     ),
+    applies_to=("elasticache_cluster",),
+    tags=("database", "availability"),
+    wa_best_practice="REL11-BP02",
+    checked="2026-11-23",
 )

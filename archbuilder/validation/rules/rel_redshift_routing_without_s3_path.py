@@ -50,4 +50,8 @@ RULE = Rule(
     "data repositories through the VPC; if the VPC has no route to S3, loads and unloads fail.",
     remediation="Add an S3 gateway endpoint to the cluster's VPC (free), or a NAT gateway for its subnets.",
     check=check,
+    applies_to=("redshift_cluster", "s3_bucket", "vpc_endpoint_gateway", "nat_gateway"),
+    tags=("analytics", "egress"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-23",
 )

@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: is_production(graph) and node.properties.get("multi_az") is False,
         lambda node, graph: f"{label(node)} runs in one AZ behind a single leader node",
     ),
+    applies_to=("redshift_cluster",),
+    tags=("analytics", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-23",
 )

@@ -20,4 +20,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("backup_retention_days") == 0,
         lambda node, graph: f"{label(node)} keeps no automated snapshots (retention 0 days)",
     ),
+    applies_to=("redshift_cluster",),
+    tags=("analytics", "backup"),
+    wa_best_practice="REL09-BP03",
+    checked="2026-11-23",
 )

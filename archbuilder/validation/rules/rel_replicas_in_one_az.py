@@ -47,4 +47,8 @@ RULE = Rule(
     remediation="Give the cluster subnets in a second AZ (extra subnets) so its nodes and replicas are spread across "
     "AZs (Multi-AZ / zone awareness).",
     check=check,
+    applies_to=("elasticache_cluster", "dax_cluster", "opensearch_domain"),
+    tags=("database", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-23",
 )

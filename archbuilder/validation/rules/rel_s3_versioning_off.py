@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("versioning") is False,
         lambda node, graph: f"{label(node)} has versioning turned off",
     ),
+    applies_to=("s3_bucket",),
+    tags=("storage", "backup"),
+    wa_best_practice="REL09-BP01",
+    checked="2026-11-22",
 )

@@ -32,4 +32,8 @@ RULE = Rule(
             "than new instances need to take effect"
         ),
     ),
+    applies_to=("autoscaling_group",),
+    tags=("scaling",),
+    wa_best_practice="REL07-BP01",
+    checked="2026-11-23",
 )

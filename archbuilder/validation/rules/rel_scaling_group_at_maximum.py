@@ -24,4 +24,8 @@ RULE = Rule(
         lambda node, graph: isinstance(_sizes(node)[0], int) and _sizes(node)[0] == _sizes(node)[1],
         lambda node, graph: f"{label(node)} already runs {_sizes(node)[0]} instances, its maximum",
     ),
+    applies_to=("autoscaling_group",),
+    tags=("scaling", "compute"),
+    wa_best_practice="REL07-BP01",
+    checked="2026-11-22",
 )

@@ -21,4 +21,8 @@ RULE = Rule(
         lambda node, graph: directly_exposed(graph, node.id),
         lambda node, graph: f"{label(node)} takes internet traffic directly, with no load balancer in front",
     ),
+    applies_to=("autoscaling_group", "ecs_service", "fargate_task"),
+    tags=("compute", "availability"),
+    wa_best_practice="REL11-BP02",
+    checked="2026-11-22",
 )

@@ -30,4 +30,8 @@ RULE = Rule(
     description="Using AZs wisely is the primary tool for high availability; a design in one AZ fails with it.",
     remediation="Add a second AZ with the same subnets and spread every tier over both.",
     check=check,
+    applies_to=("vpc",),
+    tags=("network", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

@@ -37,4 +37,8 @@ RULE = Rule(
     "more AZs, tiers and services fit later.",
     remediation="Create the VPC with a /16 range (65,536 addresses) that does not overlap networks you may peer with.",
     check=check,
+    applies_to=("vpc",),
+    tags=("network",),
+    wa_best_practice="REL02-BP03",
+    checked="2026-11-22",
 )

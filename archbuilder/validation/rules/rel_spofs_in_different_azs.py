@@ -60,4 +60,8 @@ RULE = Rule(
     remediation="Remove the single points of failure (Auto Scaling, Multi-AZ), or place the ones that must stay "
     "single in the same AZ.",
     check=check,
+    applies_to=("ec2_instance", "rds_instance", "nat_gateway"),
+    tags=("availability", "multi-az", "topology"),
+    wa_best_practice="REL10-BP02",
+    checked="2026-11-22",
 )

@@ -36,4 +36,8 @@ RULE = Rule(
     remediation="Add a NAT gateway in a public subnet of each AZ, or interface endpoints for ECR (api, dkr) with the "
     "S3 gateway endpoint and CloudWatch Logs.",
     check=check,
+    applies_to=("ecs_service", "fargate_task", "ecr_repository", "vpc_endpoint_interface"),
+    tags=("containers", "egress"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

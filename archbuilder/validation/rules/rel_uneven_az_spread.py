@@ -48,4 +48,8 @@ RULE = Rule(
     remediation="Move instances so every AZ holds the same number (within one), or let an Auto Scaling group spread "
     "them.",
     check=check,
+    applies_to=("ec2_instance",),
+    tags=("compute", "multi-az"),
+    wa_best_practice="REL10-BP01",
+    checked="2026-11-22",
 )

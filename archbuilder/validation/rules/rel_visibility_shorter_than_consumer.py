@@ -35,4 +35,8 @@ RULE = Rule(
     "function may run longer, the message is processed twice (and AWS refuses such an event source mapping).",
     remediation="Set the queue's visibility timeout to at least the function timeout (six times it is the usual advice).",
     check=check,
+    applies_to=("sqs_queue", "lambda_function"),
+    tags=("messaging", "serverless"),
+    wa_best_practice="REL05-BP05",
+    checked="2026-11-22",
 )

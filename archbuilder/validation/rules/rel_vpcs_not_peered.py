@@ -72,4 +72,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide speaks of peering only; traffic to an internet-facing service, through a PrivateLink endpoint "
     "or over VPN connections of both VPCs needs no peering and is not reported.",
+    applies_to=("vpc_peering", "transit_gateway", "vpc_endpoint_interface", "vpn_gateway"),
+    tags=("network", "topology"),
+    wa_best_practice="REL02-BP04",
 )

@@ -38,4 +38,8 @@ RULE = Rule(
     remediation="Remove the key from the user data, deactivate it, and give the instance an IAM role with the "
     "permissions the application needs.",
     check=check,
+    applies_to=("ec2_instance",),
+    tags=("identity", "secrets"),
+    wa_best_practice="SEC02-BP02",
+    checked="2026-11-23",
 )

@@ -46,4 +46,8 @@ RULE = Rule(
     remediation="Replace the policy with one that allows only the actions and resources the service uses (the "
     "connections drawn from it show which).",
     check=check,
+    applies_to=("iam_role",),
+    tags=("identity",),
+    wa_best_practice="SEC03-BP02",
+    checked="2026-11-23",
 )

@@ -35,4 +35,8 @@ RULE = Rule(
     "admit the load balancer.",
     remediation="Remove the listener, and reach the servers through a bastion host, a VPN or Session Manager instead.",
     check=check,
+    applies_to=("nlb", "clb", "global_accelerator"),
+    tags=("exposure", "access"),
+    wa_best_practice="SEC06-BP03",
+    checked="2026-11-23",
 )

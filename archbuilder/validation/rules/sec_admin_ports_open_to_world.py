@@ -44,4 +44,8 @@ RULE = Rule(
     description="A security group rule lets anyone on the internet (0.0.0.0/0) reach SSH (22) or RDP (3389).",
     remediation="Allow 22/3389 only from a bastion host's security group or an admin CIDR, or use Session Manager with no open port.",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group", "security_group", "emr_cluster"),
+    tags=("network", "exposure", "access"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

@@ -20,4 +20,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} accepts calls from the internet without authorization",
     ),
+    applies_to=("api_gateway_rest",),
+    tags=("identity", "exposure", "serverless"),
+    wa_best_practice="SEC03-BP02",
+    checked="2026-11-22",
 )

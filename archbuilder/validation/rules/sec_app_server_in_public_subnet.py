@@ -44,4 +44,8 @@ RULE = Rule(
     "placing them in public subnets exposes more than necessary.",
     remediation="Move the servers into private subnets (one per AZ) and keep only the load balancer in public subnets.",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group", "ecs_service", "alb"),
+    tags=("network", "exposure"),
+    wa_best_practice="SEC05-BP01",
+    checked="2026-11-22",
 )

@@ -59,4 +59,8 @@ RULE = Rule(
     "source's security group admits exactly the hosts in that group, and follows them as they change.",
     remediation="Replace the CIDR with the security group of the services that need access (ingress source_id).",
     check=check,
+    applies_to=("security_group",),
+    tags=("network", "access"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

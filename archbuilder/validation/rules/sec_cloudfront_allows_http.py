@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("viewer_protocol_policy") == "allow-all",
         lambda node, graph: f"{label(node)} serves viewers over plain HTTP",
     ),
+    applies_to=("cloudfront_distribution",),
+    tags=("tls", "cdn"),
+    wa_best_practice="SEC09-BP02",
+    checked="2026-11-22",
 )

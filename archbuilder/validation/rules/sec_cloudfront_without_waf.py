@@ -52,4 +52,7 @@ RULE = Rule(
     remediation="Attach a WAF web ACL (managed rule groups for SQL injection and cross-site scripting) to the entry point.",
     check=check,
     checked="2026-12-06",
+    applies_to=("cloudfront_distribution", "alb", "waf_web_acl"),
+    tags=("exposure", "cdn"),
+    wa_best_practice="SEC05-BP03",
 )

@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("mfa") == "OFF",
         lambda node, graph: f"{label(node)} has MFA turned off",
     ),
+    applies_to=("cognito_user_pool",),
+    tags=("identity",),
+    wa_best_practice="SEC02-BP01",
+    checked="2026-11-22",
 )

@@ -45,4 +45,8 @@ RULE = Rule(
     "the target allows the source on the connection's port.",
     remediation="Add an ingress rule on the target from the source's security group on that port, or remove the connection.",
     check=check,
+    applies_to=("security_group", "ec2_instance", "rds_instance"),
+    tags=("network", "access"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

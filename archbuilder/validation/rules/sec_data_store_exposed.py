@@ -32,4 +32,15 @@ RULE = Rule(
     "the public internet.",
     remediation="Turn off public accessibility, remove world-open ingress and reach the data store only from the application tier.",
     check=check,
+    applies_to=(
+        "rds_instance",
+        "aurora_cluster",
+        "elasticache_cluster",
+        "redshift_cluster",
+        "opensearch_domain",
+        "efs_file_system",
+    ),
+    tags=("data", "exposure", "network"),
+    wa_best_practice="SEC05-BP01",
+    checked="2026-11-22",
 )

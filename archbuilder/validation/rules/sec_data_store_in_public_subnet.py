@@ -24,4 +24,15 @@ RULE = Rule(
     description="Databases, caches and warehouses belong in private subnets, with no route from the internet.",
     remediation="Move the data store into private subnets (one per AZ) and let only the application tier's security group reach it.",
     check=check,
+    applies_to=(
+        "rds_instance",
+        "aurora_cluster",
+        "dynamodb_table",
+        "elasticache_cluster",
+        "redshift_cluster",
+        "opensearch_domain",
+    ),
+    tags=("data", "exposure", "network"),
+    wa_best_practice="SEC05-BP01",
+    checked="2026-11-22",
 )

@@ -37,4 +37,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="The guide predates always-on encryption: S3 has encrypted every new object since January 2023 and "
     "DynamoDB every table since 2018, so the rule speaks of the key instead of encryption being off.",
+    applies_to=("s3_bucket", "dynamodb_table", "msk_cluster", "kms_key"),
+    tags=("encryption",),
+    wa_best_practice="SEC08-BP01",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("scan_on_push") is False,
         lambda node, graph: f"{label(node)} does not scan images for vulnerabilities when they are pushed",
     ),
+    applies_to=("ecr_repository",),
+    tags=("containers", "vulnerability"),
+    wa_best_practice="SEC06-BP01",
+    checked="2026-11-23",
 )

@@ -50,4 +50,8 @@ RULE = Rule(
     remediation="Replace the managed policy with one naming the actions and resources the workload uses (the "
     "connections drawn from the service it is attached to show which).",
     check=check,
+    applies_to=("iam_role",),
+    tags=("identity",),
+    wa_best_practice="SEC03-BP02",
+    checked="2026-11-23",
 )

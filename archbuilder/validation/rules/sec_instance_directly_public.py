@@ -19,4 +19,8 @@ RULE = Rule(
         lambda node, graph: directly_exposed(graph, node.id),
         lambda node, graph: f"{label(node)} accepts connections straight from the internet",
     ),
+    applies_to=("ec2_instance",),
+    tags=("exposure", "compute"),
+    wa_best_practice="SEC05-BP01",
+    checked="2026-11-22",
 )

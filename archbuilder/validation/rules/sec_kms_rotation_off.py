@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("key_rotation") is False,
         lambda node, graph: f"{label(node)} has automatic rotation turned off",
     ),
+    applies_to=("kms_key",),
+    tags=("encryption",),
+    wa_best_practice="SEC08-BP01",
+    checked="2026-11-22",
 )

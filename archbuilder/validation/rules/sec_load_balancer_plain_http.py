@@ -21,4 +21,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} accepts internet traffic on plain HTTP",
     ),
+    applies_to=("alb",),
+    tags=("tls", "exposure"),
+    wa_best_practice="SEC09-BP02",
+    checked="2026-11-22",
 )

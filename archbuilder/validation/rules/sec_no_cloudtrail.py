@@ -22,4 +22,8 @@ RULE = Rule(
     description="The guide's first security tip: turn on CloudTrail from the beginning so there is a record of every API call.",
     remediation="Add a multi-region CloudTrail trail writing to an S3 bucket with log file validation.",
     check=check,
+    applies_to=("cloudtrail",),
+    tags=("logging", "audit"),
+    wa_best_practice="SEC04-BP01",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("transit_encryption") is False,
         lambda node, graph: f"{label(node)} accepts connections without TLS",
     ),
+    applies_to=("elasticache_cluster", "dax_cluster", "opensearch_domain", "msk_cluster"),
+    tags=("encryption", "tls"),
+    wa_best_practice="SEC09-BP02",
+    checked="2026-11-22",
 )

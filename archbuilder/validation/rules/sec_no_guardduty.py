@@ -31,4 +31,8 @@ RULE = Rule(
     remediation="Add a GuardDuty detector in each region the design uses (the first 30 days are free) and route its "
     "findings to an alert.",
     check=check,
+    applies_to=("guardduty",),
+    tags=("logging", "detection"),
+    wa_best_practice="SEC04-BP02",
+    checked="2026-11-23",
 )

@@ -61,4 +61,7 @@ RULE = Rule(
     checked="2026-12-06",
     note="Beyond the guide: CloudFront's managed prefix list (2022) and VPC origins (2024) are how an origin "
     "accepts only the distribution.",
+    applies_to=("cloudfront_distribution", "alb", "nlb", "clb"),
+    tags=("exposure", "cdn", "network"),
+    wa_best_practice="SEC05-BP02",
 )

@@ -69,4 +69,8 @@ RULE = Rule(
     "the guide advises being extremely restrictive with ports open to all incoming connections.",
     remediation="Open only the listener ports to the world, ideally on a load balancer; allow other ports from security groups.",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group", "security_group", "rds_instance", "alb"),
+    tags=("network", "exposure"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

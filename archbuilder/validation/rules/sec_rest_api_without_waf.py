@@ -31,4 +31,8 @@ RULE = Rule(
         lambda node, graph: directly_exposed(graph, node.id) and not _has_web_acl(node.id, graph),
         lambda node, graph: f"{label(node)} is open to the internet with no WAF web ACL attached",
     ),
+    applies_to=("api_gateway_rest", "waf_web_acl"),
+    tags=("exposure", "serverless"),
+    wa_best_practice="SEC05-BP03",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("public_access") is True,
         lambda node, graph: f"{label(node)} allows public access",
     ),
+    applies_to=("s3_bucket",),
+    tags=("data", "exposure", "storage"),
+    wa_best_practice="SEC03-BP07",
+    checked="2026-11-22",
 )

@@ -17,4 +17,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("rotation_days") == 0,
         lambda node, graph: f"{label(node)} is never rotated",
     ),
+    applies_to=("secrets_manager_secret",),
+    tags=("identity", "secrets"),
+    wa_best_practice="SEC02-BP05",
+    checked="2026-11-22",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: node.properties.get("parameter_type") == "SecureString",
         lambda node, graph: f"{label(node)} holds a secret that Parameter Store never rotates",
     ),
+    applies_to=("ssm_parameter",),
+    tags=("identity", "secrets"),
+    wa_best_practice="SEC02-BP05",
+    checked="2026-11-22",
 )

@@ -42,4 +42,8 @@ RULE = Rule(
     remediation="Add a NAT gateway route for the private subnets, or an interface VPC endpoint for SES "
     "(com.amazonaws.<region>.email-smtp).",
     check=check,
+    applies_to=("ses_identity", "vpc_endpoint_interface", "nat_gateway"),
+    tags=("messaging", "egress"),
+    wa_best_practice="REL02-BP01",
+    checked="2026-11-22",
 )

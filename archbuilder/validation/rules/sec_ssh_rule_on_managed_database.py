@@ -34,4 +34,8 @@ RULE = Rule(
         lambda node, graph: _opens_ssh(effective_ingress(graph, node)),
         lambda node, graph: f"{label(node)} opens port 22, but a managed database offers no SSH",
     ),
+    applies_to=("rds_instance", "aurora_cluster", "redshift_cluster"),
+    tags=("network", "access", "database"),
+    wa_best_practice="SEC05-BP02",
+    checked="2026-11-22",
 )

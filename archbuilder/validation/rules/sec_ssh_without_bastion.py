@@ -54,4 +54,8 @@ RULE = Rule(
     remediation="Allow port 22 only from the bastion host's security group (ingress rule with source_id), or use "
     "Session Manager and close the port.",
     check=check,
+    applies_to=("ec2_instance", "autoscaling_group", "emr_cluster"),
+    tags=("access", "network"),
+    wa_best_practice="SEC06-BP03",
+    checked="2026-11-22",
 )

@@ -42,4 +42,16 @@ RULE = Rule(
     checked="2026-12-06",
     note="S3 buckets (since January 2023), DynamoDB tables (since 2018) and MSK clusters always encrypt at rest, so "
     "they are left out; the key they use is SEC-032's concern.",
+    applies_to=(
+        "ebs_volume",
+        "efs_file_system",
+        "rds_instance",
+        "aurora_cluster",
+        "elasticache_cluster",
+        "redshift_cluster",
+        "sqs_queue",
+        "kinesis_stream",
+    ),
+    tags=("encryption", "data"),
+    wa_best_practice="SEC08-BP02",
 )

@@ -33,4 +33,8 @@ RULE = Rule(
     "the internet.",
     remediation="Add private subnets in each AZ and move application servers and data stores into them.",
     check=check,
+    applies_to=("vpc", "subnet"),
+    tags=("network", "exposure"),
+    wa_best_practice="SEC05-BP01",
+    checked="2026-11-22",
 )

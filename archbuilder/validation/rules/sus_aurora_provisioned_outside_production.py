@@ -25,4 +25,8 @@ RULE = Rule(
             f"{graph.architecture.metadata.environment.value} design"
         ),
     ),
+    applies_to=("aurora_cluster",),
+    tags=("database", "serverless"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

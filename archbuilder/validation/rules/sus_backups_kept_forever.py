@@ -20,4 +20,8 @@ RULE = Rule(
         lambda node, graph: not node.properties.get("delete_after_days"),
         lambda node, graph: f"{label(node)} keeps every backup forever: its plan sets no expiry",
     ),
+    applies_to=("backup_vault",),
+    tags=("backup", "lifecycle"),
+    wa_best_practice="SUS04-BP08",
+    checked="2026-11-23",
 )

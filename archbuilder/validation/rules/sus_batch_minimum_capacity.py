@@ -32,4 +32,8 @@ RULE = Rule(
             f"{label(node)} keeps {node.properties.get('min_vcpus')} vCPUs running even when no job is queued"
         ),
     ),
+    applies_to=("batch_compute_environment",),
+    tags=("compute", "waste"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

@@ -23,4 +23,8 @@ RULE = Rule(
             f"{graph.architecture.metadata.environment.value} design"
         ),
     ),
+    applies_to=("dynamodb_table",),
+    tags=("database", "scaling"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

@@ -18,4 +18,8 @@ RULE = Rule(
         lambda node, graph: not node.properties.get("lifecycle_keep_last"),
         lambda node, graph: f"{label(node)} keeps every image ever pushed: no lifecycle policy",
     ),
+    applies_to=("ecr_repository",),
+    tags=("containers", "lifecycle"),
+    wa_best_practice="SUS04-BP05",
+    checked="2026-11-23",
 )

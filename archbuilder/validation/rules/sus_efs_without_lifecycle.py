@@ -23,4 +23,8 @@ RULE = Rule(
             f"{label(node)} keeps every file in the Standard class: no transition to Infrequent Access"
         ),
     ),
+    applies_to=("efs_file_system",),
+    tags=("storage", "lifecycle"),
+    wa_best_practice="SUS04-BP03",
+    checked="2026-11-23",
 )

@@ -30,4 +30,8 @@ RULE = Rule(
             "invocation rate: its maximum instance count leaves no room to scale"
         ),
     ),
+    applies_to=("sagemaker_endpoint",),
+    tags=("scaling",),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

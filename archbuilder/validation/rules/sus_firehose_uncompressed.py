@@ -22,4 +22,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} writes uncompressed data to S3",
     ),
+    applies_to=("firehose_stream",),
+    tags=("streaming", "data"),
+    wa_best_practice="SUS04-BP07",
+    checked="2026-11-23",
 )

@@ -27,4 +27,8 @@ RULE = Rule(
             f"{label(node)} always runs {node.properties.get('min_size')} nodes: its minimum equals its maximum"
         ),
     ),
+    applies_to=("eks_node_group",),
+    tags=("scaling", "containers"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

@@ -29,4 +29,8 @@ RULE = Rule(
             f"{label(node)} always runs {node.properties.get('min_size')} instances: its minimum equals its maximum"
         ),
     ),
+    applies_to=("autoscaling_group", "elastic_beanstalk"),
+    tags=("scaling", "waste"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

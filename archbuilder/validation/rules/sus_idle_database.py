@@ -52,4 +52,14 @@ RULE = Rule(
     remediation="Draw the connections of the services that use it, or remove it (keep a final snapshot if its data "
     "matters).",
     check=check,
+    applies_to=(
+        "rds_instance",
+        "aurora_cluster",
+        "redshift_cluster",
+        "elasticache_cluster",
+        "opensearch_domain",
+    ),
+    tags=("waste", "database"),
+    wa_best_practice="SUS03-BP02",
+    checked="2026-11-23",
 )

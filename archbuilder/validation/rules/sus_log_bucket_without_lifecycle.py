@@ -63,4 +63,8 @@ RULE = Rule(
     remediation="Add a lifecycle rule that moves the logs to an archive class after a few weeks and expires them "
     "when they are no longer needed.",
     check=check,
+    applies_to=("s3_bucket", "cloudtrail", "config_recorder"),
+    tags=("logging", "lifecycle"),
+    wa_best_practice="SUS04-BP03",
+    checked="2026-11-23",
 )

@@ -45,4 +45,8 @@ RULE = Rule(
     remediation="Add a scheduled EventBridge rule (e.g. cron(0 19 ? * MON-FRI *)) with a function that stops the "
     "instances and databases, and one that starts them in the morning.",
     check=check,
+    applies_to=("ec2_instance", "rds_instance", "redshift_cluster", "sagemaker_notebook"),
+    tags=("waste", "compute"),
+    wa_best_practice="SUS02-BP01",
+    checked="2026-11-23",
 )

@@ -28,4 +28,8 @@ RULE = Rule(
         ),
         lambda node, graph: f"{label(node)} holds sessions but has no TTL attribute to remove expired ones",
     ),
+    applies_to=("dynamodb_table",),
+    tags=("database", "lifecycle"),
+    wa_best_practice="SUS04-BP05",
+    checked="2026-11-23",
 )

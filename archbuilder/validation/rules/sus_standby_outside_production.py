@@ -22,4 +22,8 @@ RULE = Rule(
             f"{graph.architecture.metadata.environment.value} design"
         ),
     ),
+    applies_to=("rds_instance",),
+    tags=("database", "waste"),
+    wa_best_practice="SUS02-BP03",
+    checked="2026-11-23",
 )

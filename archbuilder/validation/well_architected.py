@@ -1,0 +1,106 @@
+"""The AWS Well-Architected Framework best practices rules map to, by id, with their titles.
+
+Ids and titles are the framework's public ones as numbered in its 2023 to 2025 revisions
+(docs.aws.amazon.com/wellarchitected, e.g. 2023-04-10/framework/rel-10.html); checked 2026-12-06. AWS's newest
+revision regroups some cost and operations practices under new numbers; a rule names the practice it checks.
+"""
+
+from __future__ import annotations
+
+import re
+
+BEST_PRACTICE_ID = re.compile(r"^(OPS|SEC|REL|PERF|COST|SUS)\d{2}-BP\d{2}$")
+
+BEST_PRACTICES: dict[str, str] = {
+    "OPS04-BP02": "Implement application telemetry",
+    "OPS05-BP02": "Test and validate changes",
+    "OPS05-BP03": "Use configuration management systems",
+    "OPS05-BP04": "Use build and deployment management systems",
+    "OPS05-BP06": "Share design standards",
+    "OPS05-BP10": "Fully automate integration and deployment",
+    "OPS06-BP01": "Plan for unsuccessful changes",
+    "OPS06-BP03": "Employ safe deployment strategies",
+    "OPS06-BP04": "Automate testing and rollback",
+    "OPS07-BP02": "Ensure a consistent review of operational readiness",
+    "OPS08-BP01": "Analyze workload metrics",
+    "OPS08-BP02": "Analyze workload logs",
+    "OPS08-BP03": "Analyze workload traces",
+    "OPS08-BP04": "Create actionable alerts",
+    "SEC01-BP06": "Automate deployment of standard security controls",
+    "SEC02-BP01": "Use strong sign-in mechanisms",
+    "SEC02-BP02": "Use temporary credentials",
+    "SEC02-BP03": "Store and use secrets securely",
+    "SEC02-BP05": "Audit and rotate credentials periodically",
+    "SEC03-BP02": "Grant least privilege access",
+    "SEC03-BP07": "Analyze public and cross-account access",
+    "SEC04-BP01": "Configure service and application logging",
+    "SEC04-BP02": "Capture logs, findings, and metrics in standardized locations",
+    "SEC05-BP01": "Create network layers",
+    "SEC05-BP02": "Control traffic flow within your network layers",
+    "SEC05-BP03": "Implement inspection-based protection",
+    "SEC06-BP01": "Perform vulnerability management",
+    "SEC06-BP03": "Reduce manual management and interactive access",
+    "SEC08-BP01": "Implement secure key management",
+    "SEC08-BP02": "Enforce encryption at rest",
+    "SEC08-BP04": "Enforce access control",
+    "SEC09-BP01": "Implement secure key and certificate management",
+    "SEC09-BP02": "Enforce encryption in transit",
+    "REL01-BP01": "Aware of service quotas and constraints",
+    "REL01-BP03": "Accommodate fixed service quotas and constraints through architecture",
+    "REL02-BP01": "Use highly available network connectivity for your workload public endpoints",
+    "REL02-BP02": "Provision redundant connectivity between private networks in the cloud and on-premises environments",
+    "REL02-BP03": "Ensure IP subnet allocation accounts for expansion and availability",
+    "REL02-BP04": "Prefer hub-and-spoke topologies over many-to-many mesh",
+    "REL02-BP05": "Enforce non-overlapping private IP address ranges in all private address spaces where they are connected",
+    "REL04-BP02": "Implement loosely coupled dependencies",
+    "REL05-BP02": "Throttle requests",
+    "REL05-BP04": "Fail fast and limit queues",
+    "REL05-BP05": "Set client timeouts",
+    "REL06-BP01": "Monitor all components for the workload",
+    "REL07-BP01": "Use automation when obtaining or scaling resources",
+    "REL08-BP04": "Deploy using immutable infrastructure",
+    "REL08-BP05": "Deploy changes with automation",
+    "REL09-BP01": "Identify and back up all data that needs to be backed up, or reproduce the data from sources",
+    "REL09-BP02": "Secure and encrypt backups",
+    "REL09-BP03": "Perform data backup automatically",
+    "REL10-BP01": "Deploy the workload to multiple locations",
+    "REL10-BP02": "Automate recovery for components constrained to a single location",
+    "REL11-BP01": "Monitor all components of the workload to detect failures",
+    "REL11-BP02": "Fail over to healthy resources",
+    "REL11-BP03": "Automate healing on all layers",
+    "REL13-BP02": "Use defined recovery strategies to meet the recovery objectives",
+    "PERF02-BP01": "Select the best compute options for your workload",
+    "PERF02-BP04": "Configure and right-size compute resources",
+    "PERF02-BP05": "Scale your compute resources dynamically",
+    "PERF03-BP01": "Use a purpose-built data store that best supports your data access and storage requirements",
+    "PERF03-BP02": "Evaluate available configuration options for data store",
+    "PERF03-BP05": "Implement data access patterns that utilize caching",
+    "PERF04-BP02": "Evaluate available networking features",
+    "PERF04-BP04": "Use load balancing to distribute traffic across multiple resources",
+    "PERF04-BP06": "Choose your workload's location based on network requirements",
+    "COST02-BP05": "Implement cost controls",
+    "COST04-BP03": "Decommission resources",
+    "COST04-BP04": "Decommission resources automatically",
+    "COST04-BP05": "Enforce data retention policies",
+    "COST05-BP03": "Perform a thorough analysis of each component",
+    "COST06-BP01": "Perform cost modeling",
+    "COST06-BP02": "Select resource type, size, and number based on data",
+    "COST07-BP01": "Perform pricing model analysis",
+    "COST08-BP02": "Select components to optimize data transfer cost",
+    "COST08-BP03": "Implement services to reduce data transfer costs",
+    "COST09-BP03": "Supply resources dynamically",
+    "SUS02-BP01": "Scale workload infrastructure dynamically",
+    "SUS02-BP03": "Stop the creation and maintenance of unused assets",
+    "SUS03-BP02": "Remove or refactor workload components with low or no use",
+    "SUS04-BP03": "Use policies to manage the lifecycle of your datasets",
+    "SUS04-BP05": "Remove unneeded or redundant data",
+    "SUS04-BP07": "Minimize data movement across networks",
+    "SUS04-BP08": "Back up data only when difficult to recreate",
+    "SUS05-BP01": "Use the minimum amount of hardware to meet your needs",
+    "SUS05-BP03": "Use managed services",
+}
+
+
+def best_practice_title(practice_id: str) -> str:
+    """The title of a best practice ("REL10-BP01" -> "Deploy the workload to multiple locations"), or ""."""
+    return BEST_PRACTICES.get(practice_id, "")
