@@ -8,7 +8,7 @@ from archbuilder.compare.assess import Assessment, assess
 from archbuilder.compare.designs import DesignComparison, compare
 from archbuilder.compare.whatif import SwapError, SwapResult, aws_alternatives, swap
 from archbuilder.model import Architecture
-from archbuilder.validation.lockin import RATING_POINTS
+from archbuilder.validation.lockin import RATING_POINTS, score
 
 
 @dataclass
@@ -43,7 +43,7 @@ def what_if(architecture: Architecture, node_id: str, base: Assessment | None = 
             if dropped:
                 option.note = f"{dropped} connection(s) the new service does not accept would be removed"
         found.append(option)
-    outside_lockin = _lockin_without(architecture, node.type)
+    outside_lockin = _lockin_without(architecture, node_id)
     for alternative in catalog.get(node.type).lockin.alternatives:
         if alternative.kind == "aws":
             continue
@@ -58,11 +58,8 @@ def what_if(architecture: Architecture, node_id: str, base: Assessment | None = 
     return found
 
 
-def _lockin_without(architecture: Architecture, type_id: str) -> int:
-    """The design's lock-in score with one service of this type counted as carrying none (it left AWS)."""
-    services = architecture.services()
-    if not services:
-        return 0
-    points = sum(RATING_POINTS[architecture.catalog.get(node.type).lockin.rating] for node in services)
-    points -= RATING_POINTS[architecture.catalog.get(type_id).lockin.rating]
-    return round(100 * points / (3 * len(services)))
+def _lockin_without(architecture: Architecture, node_id: str) -> int:
+    """The design's lock-in score with this service counted as carrying none (it left AWS)."""
+    services = score(architecture).services
+    points = sum(RATING_POINTS[entry.rating] for entry in services if entry.node_id != node_id)
+    return round(100 * points / (3 * len(services))) if services else 0

@@ -81,10 +81,43 @@ def resolve_usage(
 ) -> ResolvedUsage:
     """Each field from the first that states it: the node, the design's presets, the shipped presets, defaults."""
     presets = presets or default_presets()
-    service_presets = presets.of(node.type)
+    return _resolve(
+        node.usage.for_scenario(scenario) if node.usage is not None else None,
+        node.type,
+        scenario,
+        design,
+        presets,
+    )
+
+
+class UsageResolver:
+    """resolve_usage for many nodes: nodes with no usage of their own share one answer per type."""
+
+    def __init__(
+        self, scenario: Scenario, design: DesignUsage | None, presets: UsagePresets | None = None
+    ) -> None:
+        self.scenario, self.design, self.presets = scenario, design, presets or default_presets()
+        self._shared: dict[str, ResolvedUsage] = {}
+
+    def __call__(self, node: ServiceNode) -> ResolvedUsage:
+        own = node.usage.for_scenario(self.scenario) if node.usage is not None else None
+        if own is not None:
+            return _resolve(own, node.type, self.scenario, self.design, self.presets)
+        shared = self._shared.get(node.type)
+        if shared is None:
+            shared = self._shared[node.type] = _resolve(
+                None, node.type, self.scenario, self.design, self.presets
+            )
+        return shared
+
+
+def _resolve(
+    own: Usage | None, type_id: str, scenario: Scenario, design: DesignUsage | None, presets: UsagePresets
+) -> ResolvedUsage:
+    service_presets = presets.of(type_id)
     layers: list[tuple[str, Usage | None]] = [
-        ("node", node.usage.for_scenario(scenario) if node.usage is not None else None),
-        ("design", _design_layer(design, node.type, scenario)),
+        ("node", own),
+        ("design", _design_layer(design, type_id, scenario)),
         ("preset", service_presets.for_scenario(scenario)),
         ("default", presets.defaults),
     ]

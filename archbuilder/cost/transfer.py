@@ -12,12 +12,12 @@ is billed in both directions. A connection between regions is billed by the send
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
-from archbuilder.model import Connection, ServiceNode, SubnetTier
+from archbuilder.model import AnyNode, Connection, ServiceNode, SubnetTier
 
 SENDER_IS_SOURCE = {
     ConnectionKind.WRITE,
@@ -115,7 +115,7 @@ def derive(
         if share <= 0:
             continue
         for connection in connections:
-            _route(graph, connection, share, volumes, nat_routes)
+            _route(graph, nodes, connection, share, volumes, nat_routes)
     return volumes
 
 
@@ -128,12 +128,15 @@ def _sender(connection: Connection) -> str | None:
 
 
 def _route(
-    graph: ArchGraph, connection: Connection, gb: float, volumes: TransferVolumes, nat_routes: _NatRoutes
+    graph: ArchGraph,
+    nodes: Mapping[str, AnyNode],
+    connection: Connection,
+    gb: float,
+    volumes: TransferVolumes,
+    nat_routes: _NatRoutes,
 ) -> None:
-    nodes = graph.architecture.nodes
-    source, target = nodes[connection.source_id], nodes[connection.target_id]
-    assert isinstance(source, ServiceNode) and isinstance(target, ServiceNode)
-    source_place, target_place = graph.placements[source.id], graph.placements[target.id]
+    target = nodes[connection.target_id]
+    source_place, target_place = graph.placements[connection.source_id], graph.placements[target.id]
     if source_place.region and target_place.region and source_place.region != target_place.region:
         sender_place = source_place if connection.kind in SENDER_IS_SOURCE else target_place
         volumes.cross_region[sender_place.region or source_place.region] += gb
@@ -142,7 +145,7 @@ def _route(
     if region is None:
         return
     zones = sorted(set(source_place.zones))
-    if not zones:
+    if not zones or not isinstance(target, ServiceNode):
         return
     if target.type in SINGLE_ZONE_TARGETS and target_place.zones:
         primary = target_place.zones[0]  # the subnet it is drawn in holds the primary

@@ -64,8 +64,9 @@ def test_compare_json_gives_the_exact_deltas(capsys: pytest.CaptureFixture[str])
             }
         ],
     }
-    # Ten services each side; the web certificate is rated medium and the rest low, then Aurora is medium too.
-    assert data["lockin"] == {"before": round(100 * 11 / 30), "after": round(100 * 12 / 30), "delta": 3}
+    # Ten services each side: the certificate and Route 53 (an alias to the ALB) medium, the rest low; then the
+    # database is Aurora, rated medium.
+    assert data["lockin"] == {"before": round(100 * 12 / 30), "after": round(100 * 13 / 30), "delta": 3}
     for scenario in Scenario:
         cost = data["cost"][scenario.value]
         assert cost["delta"] == round(delta(scenario), 2)
@@ -89,7 +90,7 @@ def test_compare_text_and_html(capsys: pytest.CaptureFixture[str]) -> None:
         "Findings: 0 raised, 1 resolved",
     ]
     assert "Cost at expected usage: $177.37 → $514.64 a month (+$337.27)" in text
-    assert "Lock-in: 37/100 → 40/100 (+3)" in text
+    assert "Lock-in: 40/100 → 43/100 (+3)" in text
 
     assert main(["compare", before, str(VARIANT), "--format", "html"]) == 0
     html = capsys.readouterr().out

@@ -50,13 +50,13 @@ def test_what_if_lists_aws_swaps_with_their_deltas_then_the_alternatives_outside
     design = load(example_path("three-tier-web"))
     options = what_if(design, "orders-db")
     assert [(option.kind, option.name, option.lockin_after) for option in options] == [
-        ("aws", "Amazon Aurora DB cluster", 40),
-        ("aws", "Amazon DynamoDB table", 43),
-        ("other_cloud", "Google Cloud SQL", 33),
-        ("other_cloud", "Azure SQL Database", 33),
-        ("open_source", "MySQL", 33),
-        ("open_source", "PostgreSQL", 33),
-        ("open_source", "CockroachDB", 33),
+        ("aws", "Amazon Aurora DB cluster", round(100 * 13 / 30)),  # low → medium
+        ("aws", "Amazon DynamoDB table", round(100 * 14 / 30)),  # low → high
+        ("other_cloud", "Google Cloud SQL", round(100 * 11 / 30)),  # low → none
+        ("other_cloud", "Azure SQL Database", round(100 * 11 / 30)),
+        ("open_source", "MySQL", round(100 * 11 / 30)),
+        ("open_source", "PostgreSQL", round(100 * 11 / 30)),
+        ("open_source", "CockroachDB", round(100 * 11 / 30)),
     ]
     comparison = options[0].comparison
     assert comparison is not None
