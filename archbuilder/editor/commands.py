@@ -107,7 +107,7 @@ class AddNodesCommand(DocumentCommand):
     def steps(self, steps: Steps) -> None:
         arch = self.architecture
         for node in self.nodes:
-            steps.run(partial(arch.add_node, node.model_copy(deep=True)), partial(arch.remove_node, node.id))
+            steps.run(partial(arch.add_node, node), partial(arch.remove_node, node.id))
         for container_id, (old, new) in self.grown.items():
             steps.run(
                 partial(arch.resize_container, container_id, *new),

@@ -1,36 +1,28 @@
-"""The Architecture aggregate: every change goes through a method that checks invariants and emits an event."""
+"""The Architecture aggregate: every change goes through a method that checks invariants and emits an event.
+
+Nodes and connections are immutable: a change swaps in a validated copy, so code holding a node never sees it
+change under it, and nothing changes the design but these methods."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from psygnal import Signal, SignalGroup
 
-from archbuilder.catalog import Catalog, ConnectionKind, PropertySpec, check_property_value, default_catalog
+from archbuilder.catalog import Catalog, ConnectionKind, check_property_value, default_catalog
 from archbuilder.model.connections import Connection, Protocol
-from archbuilder.model.containment import (
-    InvariantError,
-    containment_error,
-    extra_subnet_error,
-    subnet_cidr_error,
-    zone_region_error,
-)
+from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
 from archbuilder.model.ids import is_valid_id, unique_id
+from archbuilder.model.invariants import Invariants, first_error, validated
 from archbuilder.model.new_nodes import service_node
-from archbuilder.model.nodes import (
-    AnyNode,
-    AvailabilityZoneNode,
-    NodeKind,
-    RegionNode,
-    ServiceNode,
-    SubnetNode,
-    VpcNode,
-)
+from archbuilder.model.nodes import AnyNode, NodeKind, ServiceNode
 from archbuilder.model.usage import DesignUsage, ScenarioUsage
+
+NodeT = TypeVar("NodeT", bound=AnyNode)
 
 
 class ArchitectureEvents(SignalGroup):
@@ -58,8 +50,8 @@ class Architecture:
     def __init__(self, catalog: Catalog | None = None, metadata: Metadata | None = None) -> None:
         self.catalog = catalog or default_catalog()
         self.metadata = metadata or Metadata()
-        self.suppressions: list[Suppression] = []
-        self.rule_settings: dict[str, RuleSetting] = {}
+        self._suppressions: list[Suppression] = []
+        self._rule_settings: dict[str, RuleSetting] = {}
         self.template = TemplateSections()
         self.design_usage = DesignUsage()
         self.events = ArchitectureEvents()
@@ -68,11 +60,7 @@ class Architecture:
         self._connections: dict[str, Connection] = {}
         # (source, target, kind) -> connection id: the duplicate check stays O(1) while a design loads.
         self._connection_keys: dict[tuple[str, str, ConnectionKind], str] = {}
-        # Property checks are pure functions of the catalog entry and the value; loading a design checks the
-        # same few values (defaults, common settings) thousands of times, so specs and verdicts are memoised.
-        self._checks_catalog: Catalog | None = None
-        # type id -> property name -> (spec, verdicts: value or (type, value) -> error or None)
-        self._property_checks: dict[str, dict[str, tuple[PropertySpec, dict[Any, str | None]]]] = {}
+        self._invariants = Invariants(self, self._nodes, self._children)
 
     # ------------------------------------------------------------------ queries
 
@@ -83,6 +71,14 @@ class Architecture:
     @property
     def connections(self) -> Mapping[str, Connection]:
         return MappingProxyType(self._connections)
+
+    @property
+    def suppressions(self) -> tuple[Suppression, ...]:
+        return tuple(self._suppressions)
+
+    @property
+    def rule_settings(self) -> Mapping[str, RuleSetting]:
+        return MappingProxyType(self._rule_settings)
 
     def node(self, node_id: str) -> AnyNode:
         try:
@@ -164,12 +160,12 @@ class Architecture:
             raise InvariantError(f"{node.id!r} is not a valid id (lower-case letters, digits, dashes)")
         if self.is_taken(node.id):
             raise InvariantError(f"id {node.id!r} is already used")
-        parent = self._parent_of(node.parent_id)
-        self._check_placement(node, parent)
+        parent = self._invariants.parent_of(node.parent_id)
+        self._invariants.check_placement(node, parent)
         if isinstance(node, ServiceNode):
-            self._check_properties(node.type, node.properties)
+            self._invariants.check_properties(node.type, node.properties)
             if with_extra_subnets:
-                self._check_extra_subnets(node, parent, node.extra_subnet_ids)
+                self._invariants.check_extra_subnets(node, parent, node.extra_subnet_ids)
         self._nodes[node.id] = node
         self._children.setdefault(node.parent_id, []).append(node.id)
         if not isinstance(node, ServiceNode):
@@ -178,7 +174,9 @@ class Architecture:
     def _check_loaded_extra_subnets(self, node: ServiceNode) -> None:
         """The extra-subnet check _insert_node(with_extra_subnets=False) left out (same checks and messages as
         set_extra_subnets, without re-assigning the validated list)."""
-        self._check_extra_subnets(node, self._parent_of(node.parent_id), node.extra_subnet_ids)
+        self._invariants.check_extra_subnets(
+            node, self._invariants.parent_of(node.parent_id), node.extra_subnet_ids
+        )
 
     def add_service(
         self,
@@ -221,8 +219,9 @@ class Architecture:
             self._drop_connection(connection)
             self.events.connection_removed.emit(connection)
         for service_id, before in trimmed.items():
-            service = self.service(service_id)
-            service.extra_subnet_ids = [s for s in before if s not in gone]
+            service = self._swap(
+                self.service(service_id), extra_subnet_ids=[s for s in before if s not in gone]
+            )
             self.events.node_changed.emit(service, "extra_subnet_ids")
         for node in reversed(subtree):  # children first
             self._children[node.parent_id].remove(node.id)
@@ -241,20 +240,18 @@ class Architecture:
             self.add_connection(connection)
 
     def move_node(self, node_id: str, x: float, y: float) -> None:
-        node = self.node(node_id)
-        _assign(node, x=float(x), y=float(y))
+        node = self._swap(self.node(node_id), x=float(x), y=float(y))
         self.events.node_changed.emit(node, "position")
 
     def resize_container(self, node_id: str, width: float, height: float) -> None:
         node = self.node(node_id)
         if isinstance(node, ServiceNode):
             raise InvariantError(f"{node.label!r} is a service; only containers have a size")
-        _assign(node, width=float(width), height=float(height))
+        node = self._swap(node, width=float(width), height=float(height))
         self.events.node_changed.emit(node, "size")
 
     def set_label(self, node_id: str, label: str) -> None:
-        node = self.node(node_id)
-        _assign(node, label=label)
+        node = self._swap(self.node(node_id), label=label)
         self.events.node_changed.emit(node, "label")
 
     def reparent_node(
@@ -269,30 +266,32 @@ class Architecture:
         """Move a node into another container. Extra subnets no longer valid there are dropped,
         unless `extra_subnet_ids` says exactly which to keep (undo passes the old list)."""
         node = self.node(node_id)
-        parent = self._parent_of(parent_id)
+        parent = self._invariants.parent_of(parent_id)
         if parent_id is not None and (
             parent_id == node_id or parent_id in {d.id for d in self.descendants(node_id)}
         ):
             raise InvariantError(f"{node.label!r} cannot be moved into itself")
         candidate = node.model_copy(update={"parent_id": parent_id, "x": float(x), "y": float(y)})
-        self._check_placement(candidate, parent, moving=node)
+        self._invariants.check_placement(candidate, parent, moving=node)
         extras: list[str] = []
         if isinstance(candidate, ServiceNode):
             if extra_subnet_ids is None:
-                extras = [s for s in candidate.extra_subnet_ids if self._extra_ok(candidate, parent, s)]
+                extras = [
+                    s for s in candidate.extra_subnet_ids if self._invariants.extra_ok(candidate, parent, s)
+                ]
             else:
                 extras = list(extra_subnet_ids)
-            self._check_extra_subnets(candidate, parent, extras)
+            self._invariants.check_extra_subnets(candidate, parent, extras)
         if not isinstance(node, ServiceNode):
-            self._check_subtree_after_move(node, parent)
+            self._invariants.check_subtree_after_move(node, parent)
         previous = node.parent_id
+        place: dict[str, Any] = {"parent_id": parent_id, "x": float(x), "y": float(y)}
+        if isinstance(node, ServiceNode):
+            place["extra_subnet_ids"] = extras
+        moved = self._swap(node, **place)
         self._children[previous].remove(node_id)
         self._children.setdefault(parent_id, []).append(node_id)
-        node.parent_id = parent_id
-        node.x, node.y = float(x), float(y)
-        if isinstance(node, ServiceNode):
-            node.extra_subnet_ids = extras
-        self.events.node_reparented.emit(node, previous)
+        self.events.node_reparented.emit(moved, previous)
 
     def set_property(self, node_id: str, name: str, value: Any) -> None:
         """Set a catalog property of a service; `None` removes the value."""
@@ -308,13 +307,12 @@ class Architecture:
             properties.pop(name, None)
         else:
             properties[name] = value
-        node.properties = properties
+        node = self._swap(node, properties=properties)
         self.events.node_changed.emit(node, f"properties.{name}")
 
     def set_usage(self, node_id: str, usage: ScenarioUsage | None) -> None:
         """Set a service's usage assumptions for cost estimates; None or empty returns it to the presets."""
-        node = self.service(node_id)
-        node.usage = None if usage is None or usage.is_empty() else usage
+        node = self._swap(self.service(node_id), usage=None if usage is None or usage.is_empty() else usage)
         self.events.node_changed.emit(node, "usage")
 
     def set_container_field(self, node_id: str, name: str, value: Any) -> None:
@@ -325,16 +323,16 @@ class Architecture:
         try:
             candidate = type(node).model_validate({**node.model_dump(), name: value})
         except ValueError as exc:
-            raise InvariantError(f"{node.label} › {name}: {_first_error(exc)}") from None
-        self._check_container_change(candidate)
-        setattr(node, name, getattr(candidate, name))
-        self.events.node_changed.emit(node, name)
+            raise InvariantError(f"{node.label} › {name}: {first_error(exc)}") from None
+        self._invariants.check_container_change(candidate)
+        self._nodes[node_id] = candidate
+        self.events.node_changed.emit(candidate, name)
 
     def set_extra_subnets(self, node_id: str, subnet_ids: list[str]) -> None:
         node = self.service(node_id)
-        parent = self._parent_of(node.parent_id)
-        self._check_extra_subnets(node, parent, subnet_ids)
-        node.extra_subnet_ids = list(subnet_ids)
+        parent = self._invariants.parent_of(node.parent_id)
+        self._invariants.check_extra_subnets(node, parent, subnet_ids)
+        node = self._swap(node, extra_subnet_ids=list(subnet_ids))
         self.events.node_changed.emit(node, "extra_subnet_ids")
 
     # ------------------------------------------------------------------ connections
@@ -407,13 +405,13 @@ class Architecture:
         try:
             candidate = Connection.model_validate(candidate_data)
         except ValueError as exc:
-            raise InvariantError(f"connection {connection.id} › {name}: {_first_error(exc)}") from None
+            raise InvariantError(f"connection {connection.id} › {name}: {first_error(exc)}") from None
         if name == "kind":
             self._check_connection(candidate, replacing=connection_id)
             self._connection_keys.pop(_key(connection), None)
             self._connection_keys[_key(candidate)] = connection_id
-        setattr(connection, name, getattr(candidate, name))
-        self.events.connection_changed.emit(connection, name)
+        self._connections[connection_id] = candidate
+        self.events.connection_changed.emit(candidate, name)
 
     # ------------------------------------------------------------------ document-level
 
@@ -421,27 +419,27 @@ class Architecture:
         try:
             candidate = Metadata.model_validate({**self.metadata.model_dump(), name: value})
         except ValueError as exc:
-            raise InvariantError(f"metadata › {name}: {_first_error(exc)}") from None
+            raise InvariantError(f"metadata › {name}: {first_error(exc)}") from None
         if name not in Metadata.model_fields:
             raise InvariantError(f"metadata has no field {name!r}")
         setattr(self.metadata, name, getattr(candidate, name))
         self.events.document_changed.emit("metadata")
 
     def add_suppression(self, suppression: Suppression) -> None:
-        if suppression in self.suppressions:
+        if suppression in self._suppressions:
             raise InvariantError(f"rule {suppression.rule_id} is already suppressed for these nodes")
-        self.suppressions.append(suppression)
+        self._suppressions.append(suppression)
         self.events.document_changed.emit("suppressions")
 
     def remove_suppression(self, suppression: Suppression) -> None:
-        self.suppressions.remove(suppression)
+        self._suppressions.remove(suppression)
         self.events.document_changed.emit("suppressions")
 
     def set_rule_setting(self, rule_id: str, setting: RuleSetting | None) -> None:
         if setting is None or setting == RuleSetting():
-            self.rule_settings.pop(rule_id, None)
+            self._rule_settings.pop(rule_id, None)
         else:
-            self.rule_settings[rule_id] = setting
+            self._rule_settings[rule_id] = setting
         self.events.document_changed.emit("rule_settings")
 
     def set_design_usage(self, usage: DesignUsage) -> None:
@@ -453,192 +451,20 @@ class Architecture:
         self.template = template
         self.events.document_changed.emit("template")
 
-    # ------------------------------------------------------------------ invariant helpers
+    def _load_sections(
+        self, suppressions: list[Suppression], rule_settings: Mapping[str, RuleSetting]
+    ) -> None:
+        """A loaded document's suppressions and rule settings, as written (no events: nothing listens yet)."""
+        self._suppressions = list(suppressions)
+        self._rule_settings = dict(rule_settings)
 
-    def _parent_of(self, parent_id: str | None) -> AnyNode | None:
-        if parent_id is None:
-            return None
-        if parent_id not in self._nodes:
-            raise InvariantError(f"parent {parent_id!r} does not exist")
-        return self._nodes[parent_id]
-
-    def _check_placement(self, node: AnyNode, parent: AnyNode | None, moving: AnyNode | None = None) -> None:
-        error = containment_error(self.catalog, node, parent)
-        if error:
-            raise InvariantError(error)
-        if isinstance(node, AvailabilityZoneNode):
-            error = zone_region_error(node, self._region_of(parent))
-        elif isinstance(node, SubnetNode):
-            vpc = self._vpc_of(parent)
-            if vpc is not None:
-                error = subnet_cidr_error(node, vpc, self._subnets_in(vpc.id, skip=moving))
-        if error:
-            raise InvariantError(error)
-
-    def _check_subtree_after_move(self, node: AnyNode, parent: AnyNode | None) -> None:
-        """Moving a container carries its contents: AZs must match the new region, subnets the new VPC."""
-        region = self._region_of(parent) if not isinstance(node, RegionNode) else node
-        new_vpc = node if isinstance(node, VpcNode) else self._vpc_of(parent)
-        inside = [node, *self.descendants(node.id)]
-        for item in inside:
-            if isinstance(item, AvailabilityZoneNode) and region is not None:
-                error = zone_region_error(item, region if isinstance(region, RegionNode) else None)
-                if error:
-                    raise InvariantError(error)
-        if isinstance(node, AvailabilityZoneNode | SubnetNode) and isinstance(new_vpc, VpcNode):
-            moved_ids = {item.id for item in inside}
-            others = [s for s in self._subnets_in(new_vpc.id) if s.id not in moved_ids]
-            for item in inside:
-                if isinstance(item, SubnetNode):
-                    error = subnet_cidr_error(item, new_vpc, others)
-                    if error:
-                        raise InvariantError(error)
-            old_vpc = self.enclosing(node.id, NodeKind.VPC)
-            if old_vpc is not None and old_vpc.id != new_vpc.id:
-                for service in self.services():
-                    touched = moved_ids.intersection([service.parent_id, *service.extra_subnet_ids])
-                    if touched and not moved_ids.issuperset([service.parent_id, *service.extra_subnet_ids]):
-                        raise InvariantError(
-                            f"{service.label!r} spans subnets in both VPCs; remove its extra subnets first"
-                        )
-
-    def _check_container_change(self, candidate: AnyNode) -> None:
-        if isinstance(candidate, RegionNode):
-            for item in self.descendants(candidate.id):
-                if isinstance(item, AvailabilityZoneNode):
-                    error = zone_region_error(item, candidate)
-                    if error:
-                        raise InvariantError(f"{error}; change the zones first")
-        elif isinstance(candidate, AvailabilityZoneNode):
-            error = zone_region_error(candidate, self._region_of(self._parent_of(candidate.parent_id)))
-            if error:
-                raise InvariantError(error)
-        elif isinstance(candidate, VpcNode):
-            for subnet in self._subnets_in(candidate.id):
-                error = subnet_cidr_error(subnet, candidate, [])
-                if error:
-                    raise InvariantError(error)
-        elif isinstance(candidate, SubnetNode):
-            vpc = self._vpc_of(self._parent_of(candidate.parent_id))
-            if vpc is not None:
-                error = subnet_cidr_error(candidate, vpc, self._subnets_in(vpc.id))
-                if error:
-                    raise InvariantError(error)
-            for item in self.children(candidate.id):
-                error = containment_error(self.catalog, item, candidate)
-                if error:
-                    raise InvariantError(f"{error} (it is inside {candidate.label!r})")
-            for service in self.services():
-                if candidate.id in service.extra_subnet_ids:
-                    error = extra_subnet_error(
-                        self.catalog.get(service.type),
-                        service,
-                        self._nodes.get(service.parent_id or ""),
-                        [
-                            candidate if s == candidate.id else self._nodes[s]
-                            for s in service.extra_subnet_ids
-                        ],
-                        self._vpc_map([service.parent_id, *service.extra_subnet_ids]),
-                    )
-                    if error:
-                        raise InvariantError(error)
-
-    def _check_properties(self, type_id: str, properties: Mapping[str, Any]) -> None:
-        if self._checks_catalog is not self.catalog:
-            self._checks_catalog = self.catalog
-            self._property_checks.clear()
-        checks = self._property_checks.get(type_id)
-        if checks is None:
-            checks = {spec.name: (spec, {}) for spec in self.catalog.get(type_id).properties}
-            self._property_checks[type_id] = checks
-        for name, value in properties.items():
-            entry = checks.get(name)
-            if entry is None:
-                raise InvariantError(f"{type_id} has no property {name!r}")
-            spec, verdicts = entry
-            kind = type(value)
-            if kind is str or kind in _SCALARS or (not value and kind in _CONTAINERS):
-                # Other scalars are keyed with their type: True == 1 == 1.0 but they are checked differently;
-                # an empty list or object is judged by its type alone (many defaults are empty lists).
-                key = value if kind is str else (kind, value if kind in _SCALARS else ())
-                if key in verdicts:
-                    error = verdicts[key]
-                else:
-                    error = verdicts[key] = check_property_value(spec, value)
-            else:
-                error = check_property_value(spec, value)
-            if error:
-                raise InvariantError(f"{type_id} › {spec.label or name}: {error}")
-
-    def _check_extra_subnets(self, node: ServiceNode, parent: AnyNode | None, subnet_ids: list[str]) -> None:
-        if not subnet_ids:
-            return  # nothing to check (extra_subnet_error accepts an empty list); most services span none
-        extras = []
-        for subnet_id in subnet_ids:
-            if subnet_id not in self._nodes:
-                raise InvariantError(f"{node.label!r} spans subnet {subnet_id!r}, which does not exist")
-            extras.append(self._nodes[subnet_id])
-        vpcs = self._vpc_map([parent.id if parent else None, *subnet_ids])
-        error = extra_subnet_error(self.catalog.get(node.type), node, parent, extras, vpcs)
-        if error:
-            raise InvariantError(error)
-
-    def _extra_ok(self, node: ServiceNode, parent: AnyNode | None, subnet_id: str) -> bool:
-        extra = self._nodes.get(subnet_id)
-        if extra is None or parent is None or extra.id == parent.id:
-            return False
-        vpcs = self._vpc_map([parent.id, subnet_id])
-        return extra_subnet_error(self.catalog.get(node.type), node, parent, [extra], vpcs) is None
-
-    def _vpc_map(self, subnet_ids: list[str | None]) -> dict[str, str]:
-        """subnet id -> VPC id, for just the subnets a check involves (not every subnet: this runs per edit
-        and per loaded service, so scanning the whole design here made loading quadratic)."""
-        result: dict[str, str] = {}
-        nodes = self._nodes
-        for subnet_id in subnet_ids:
-            if subnet_id is None:
-                continue
-            node = nodes.get(subnet_id)
-            while node is not None:  # the node itself or its nearest enclosing VPC
-                if isinstance(node, VpcNode):
-                    result[subnet_id] = node.id
-                    break
-                node = nodes[node.parent_id] if node.parent_id is not None else None
-        return result
-
-    def _region_of(self, container: AnyNode | None) -> RegionNode | None:
-        if container is None:
-            return None
-        region = self.enclosing(container.id, NodeKind.REGION)
-        return region if isinstance(region, RegionNode) else None
-
-    def _vpc_of(self, container: AnyNode | None) -> VpcNode | None:
-        if container is None:
-            return None
-        vpc = self.enclosing(container.id, NodeKind.VPC)
-        return vpc if isinstance(vpc, VpcNode) else None
-
-    def _subnets_in(self, vpc_id: str, skip: AnyNode | None = None) -> list[SubnetNode]:
-        """The subnets inside the VPC in depth-first order. Only containers are walked: subnets hold nothing
-        but services, so their (often many) services are never visited."""
-        found: list[SubnetNode] = []
-        nodes, children = self._nodes, self._children
-
-        def walk(container_id: str) -> None:
-            for child_id in children.get(container_id, ()):
-                child = nodes[child_id]
-                if isinstance(child, SubnetNode):
-                    if skip is None or child.id != skip.id:
-                        found.append(child)
-                elif not isinstance(child, ServiceNode):
-                    walk(child_id)
-
-        walk(vpc_id)
-        return found
+    def _swap(self, node: NodeT, **values: Any) -> NodeT:
+        """Replace a node by a validated copy with `values` (same id and place among its siblings)."""
+        changed = validated(node, **values)
+        self._nodes[node.id] = changed
+        return changed
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-_CONTAINERS = frozenset({list, dict})
 _FIXED_FIELDS = {"id", "kind", "parent_id", "x", "y", "width", "height", "label"}
 
 
@@ -652,22 +478,3 @@ class _Taken:
 
 def _key(connection: Connection) -> tuple[str, str, ConnectionKind]:
     return (connection.source_id, connection.target_id, connection.kind)
-
-
-def _assign(model: Any, **values: Any) -> None:
-    """Set validated fields all-or-nothing, turning validation errors into InvariantError."""
-    label = getattr(model, "label", getattr(model, "id", "?"))
-    try:
-        type(model).model_validate({**model.model_dump(), **values})
-    except ValueError as exc:
-        raise InvariantError(f"{label}: {_first_error(exc)}") from None
-    for name, value in values.items():
-        setattr(model, name, value)
-
-
-def _first_error(exc: ValueError) -> str:
-    errors = getattr(exc, "errors", None)
-    if callable(errors):
-        first = errors()[0]
-        return str(first["msg"]).removeprefix("Value error, ")
-    return str(exc)

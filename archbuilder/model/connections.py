@@ -13,7 +13,8 @@ Protocol = Literal["tcp", "udp", "http", "https", "icmp", "all"]
 
 
 class Connection(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Immutable: the Architecture swaps in a changed copy.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: NodeId
     source_id: NodeId

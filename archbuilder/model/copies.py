@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from archbuilder.model.invariants import validated
 from archbuilder.model.nodes import AnyNode, ServiceNode
 
 if TYPE_CHECKING:
@@ -41,8 +42,7 @@ def copies_of(architecture: Architecture, node_ids: Iterable[str], dx: float, dy
                 update["parent_id"] = mapping[node.parent_id or ""]
             if isinstance(node, ServiceNode):
                 update["extra_subnet_ids"] = [mapping.get(s, s) for s in node.extra_subnet_ids]
-                update["properties"] = dict(node.properties)
-            nodes.append(node.model_copy(update=update, deep=True))
+            nodes.append(validated(node, **update))
     return Copies(roots, mapping, nodes)
 
 

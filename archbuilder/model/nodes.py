@@ -7,8 +7,9 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from archbuilder.model.frozen import FrozenDict, FrozenList
 from archbuilder.model.ids import ID_PATTERN
 from archbuilder.model.usage import ScenarioUsage
 
@@ -37,7 +38,8 @@ class SubnetTier(StrEnum):
 
 
 class _Node(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Immutable: the Architecture swaps in a changed copy (see archbuilder.model.architecture).
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: NodeId
     label: str = Field(max_length=200)
@@ -106,9 +108,11 @@ class SubnetNode(_Container):
 class ServiceNode(_Node):
     kind: Literal["service"] = "service"
     type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    properties: dict[str, JsonValue] = Field(default_factory=dict)
+    properties: Annotated[dict[str, JsonValue], AfterValidator(FrozenDict)] = Field(
+        default_factory=FrozenDict
+    )
     # Subnets beyond the parent that a multi-subnet service spans (ALB, ASG, RDS subnet group...).
-    extra_subnet_ids: list[NodeId] = Field(default_factory=list)
+    extra_subnet_ids: Annotated[list[NodeId], AfterValidator(FrozenList)] = Field(default_factory=FrozenList)
     # Usage assumptions for cost estimates; None (the default) is left out of the file, so older documents keep
     # their bytes.
     usage: ScenarioUsage | None = None

@@ -241,8 +241,7 @@ def _fill(architecture: Architecture, document: DocumentFile, source: str) -> No
             architecture.add_connection(connection)
         except InvariantError as exc:
             raise DocumentError(f"{source}: connection {connection.id!r}: {exc}") from None
-    architecture.suppressions = list(document.suppressions)
-    architecture.rule_settings = dict(document.rule_settings)
+    architecture._load_sections(document.suppressions, document.rule_settings)
     architecture.template = document.template
     if document.usage is not None:
         architecture.design_usage = document.usage

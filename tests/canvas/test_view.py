@@ -94,6 +94,7 @@ def test_dragging_a_service_is_one_undo_step(qtbot, view, scene, document) -> No
     assert (node.parent_id, node.x, node.y) == ("private-b", 160, 100)
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
+    node = document.architecture.node("app-b")  # nodes are immutable: the model holds a new one
     assert (node.x, node.y) == (40, 60)
     assert scene.item_for("app-b").pos() == QPointF(40, 60)
 
@@ -106,6 +107,7 @@ def test_dragging_into_another_subnet_reparents_in_one_step(qtbot, view, scene, 
     assert scene.item_for("app-b").parentItem() is scene.item_for("private-a")
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
+    node = document.architecture.node("app-b")
     assert (node.parent_id, node.x, node.y) == ("private-b", 40, 60)
     assert scene.item_for("app-b").parentItem() is scene.item_for("private-b")
 

@@ -10,6 +10,7 @@ from archbuilder.model import (
     AvailabilityZoneNode,
     InvariantError,
     RegionNode,
+    RuleSetting,
     ServiceNode,
     SubnetNode,
     Suppression,
@@ -263,3 +264,37 @@ def test_changing_a_connection_kind_keeps_the_duplicate_check_and_emits_only_a_c
     arch.disconnect("w")
     arch.connect("fn", "queue", ConnectionKind.WRITE, connection_id="w2")  # the freed pair may be used again
     assert (arch.connection("r").kind, added) == (ConnectionKind.READ_WRITE, ["w2"])
+
+
+def test_nodes_connections_suppressions_and_settings_change_only_through_the_architecture() -> None:
+    arch = two_az_network()
+    arch.add_service("alb", "public-a", node_id="alb", extra_subnet_ids=["public-b"])
+    arch.add_service("ec2_instance", "private-a", node_id="app")
+    arch.connect("alb", "app", connection_id="alb-app")
+    held = arch.service("app")
+    before = dumps(arch)
+    refusals = [
+        lambda: setattr(held, "x", 5.0),
+        lambda: setattr(arch.node("vpc"), "cidr", "10.9.0.0/16"),
+        lambda: held.properties.__setitem__("instance_type", "t3.nano"),
+        lambda: held.properties.update(instance_type="t3.nano"),
+        lambda: arch.service("alb").extra_subnet_ids.append("private-b"),
+        lambda: setattr(arch.connection("alb-app"), "port", 1),
+        lambda: arch.rule_settings.__setitem__("REL-001", RuleSetting(enabled=False)),  # type: ignore[index]
+        lambda: arch.suppressions.append(Suppression(rule_id="X", reason="just because")),  # type: ignore[attr-defined]
+    ]
+    for refusal in refusals:
+        with pytest.raises((TypeError, ValueError, AttributeError)):
+            refusal()
+    assert dumps(arch) == before
+    arch.move_node("app", 5, 6)
+    arch.set_property("app", "instance_type", "t3.small")
+    assert (held.x, held.properties.get("instance_type")) == (
+        0.0,
+        arch.catalog.get("ec2_instance").defaults().get("instance_type"),
+    )
+    now = arch.service("app")
+    assert (now.x, now.y, now.properties["instance_type"]) == (5.0, 6.0, "t3.small")
+    own = dict(now.properties)  # a copy is the caller's own to change
+    own["instance_type"] = "t3.nano"
+    assert arch.service("app").properties["instance_type"] == "t3.small"

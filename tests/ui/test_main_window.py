@@ -178,7 +178,7 @@ def test_suppressing_a_finding_is_stored_and_undoable(window: MainWindow) -> Non
     [finding] = [f for f in window.runner.result.findings if f.rule_id == "SEC-001"]  # type: ignore[union-attr]
     assert (finding.suppressed, finding.suppression_reason) == (True, "Lab machine behind the office VPN")
     window.menu_actions["undo"].trigger()
-    assert window.document.architecture.suppressions == []
+    assert window.document.architecture.suppressions == ()
 
 
 def test_finding_badges_and_lockin_follow_validation(window: MainWindow) -> None:
