@@ -4,6 +4,8 @@ from archbuilder.validation.rules._load import load_modules
 
 # Registered by hand, in this order; one name per rule module.
 MODULES = load_modules(
+    "cost_athena_reads_other_region",
+    "cost_athena_without_scan_limit",
     "cost_batch_on_demand",
     "cost_cross_az_traffic",
     "cost_cross_region_traffic",

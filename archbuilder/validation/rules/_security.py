@@ -10,6 +10,7 @@ MODULES = load_modules(
     "sec_admin_ports_open_to_world",
     "sec_api_without_auth",
     "sec_app_server_in_public_subnet",
+    "sec_athena_results_unencrypted",
     "sec_cidr_instead_of_security_group",
     "sec_cloudfront_allows_http",
     "sec_cloudfront_without_waf",
@@ -19,6 +20,7 @@ MODULES = load_modules(
     "sec_data_store_in_public_subnet",
     "sec_data_under_aws_owned_key",
     "sec_ecr_scan_on_push_off",
+    "sec_eks_public_endpoint",
     "sec_full_access_policy_on_role",
     "sec_instance_directly_public",
     "sec_kms_rotation_off",
@@ -35,6 +37,7 @@ MODULES = load_modules(
     "sec_ses_without_egress",
     "sec_ssh_rule_on_managed_database",
     "sec_ssh_without_bastion",
+    "sec_stack_template_in_public_bucket",
     "sec_storage_unencrypted",
     "sec_vpc_without_private_subnets",
 )
