@@ -19,14 +19,12 @@ from archbuilder.canvas import styles
 from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.drawing.geometry import Box
+from archbuilder.drawing.spans import SPAN_GAP, SPAN_MARGIN, free_place
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
 
 if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
-
-SPAN_GAP = 4.0  # space kept between a span and the services around it
-SPAN_MARGIN = 4.0  # space kept between a span and its subnet's border
-
 
 Edges = tuple[float, float, float, float]  # left, top, right, bottom of an obstacle widened by the gap
 
@@ -40,22 +38,13 @@ def place_span(
 ) -> QPointF:
     """The top-left corner for a box of `size` inside `area` nearest to `aligned` (same row first, then the
     nearest column) that keeps `gap` from every obstacle; when nothing is free, the candidate overlapping
-    the obstacles least."""
+    the obstacles least (archbuilder.drawing.spans, which the exports use too)."""
     edges = [widened(rect, gap) for rect in obstacles]
     return place_among(aligned, area, edges, size)
 
 
 def widened(rect: QRectF, gap: float = SPAN_GAP) -> Edges:
     return (rect.left() - gap, rect.top() - gap, rect.right() + gap, rect.bottom() + gap)
-
-
-def _overlap(x: float, y: float, width: float, height: float, edges: Iterable[Edges]) -> float:
-    right, bottom = x + width, y + height
-    total = 0.0
-    for left_o, top_o, right_o, bottom_o in edges:
-        if left_o < right and x < right_o and top_o < bottom and y < bottom_o:
-            total += (min(right, right_o) - max(x, left_o)) * (min(bottom, bottom_o) - max(y, top_o))
-    return total
 
 
 def place_among(
@@ -65,39 +54,9 @@ def place_among(
     size: tuple[float, float] = (SERVICE_WIDTH, SERVICE_HEIGHT),
 ) -> QPointF:
     """`place_span` over obstacles already widened by the gap (a layout pass keeps them between spans)."""
-    width, height = size
-    max_x, max_y = area.right() - width, area.bottom() - height
-
-    def clamp(value: float, low: float, high: float) -> float:
-        return low if high < low else min(max(value, low), high)
-
-    ax, ay = clamp(aligned.x(), area.left(), max_x), clamp(aligned.y(), area.top(), max_y)
-    # The aligned place is the first candidate of the search below: when it is free (the usual case, and
-    # always so in an automatic layout) no candidate list is needed, which keeps a layout pass linear.
-    if _overlap(ax, ay, width, height, edges) == 0.0:
-        return QPointF(ax, ay)
-    xs = {ax, area.left()}
-    ys = {ay, area.top()}
-    for left_o, top_o, right_o, bottom_o in edges:
-        xs.update((right_o, left_o - width))
-        ys.update((bottom_o, top_o - height))
-    xs = {x for x in xs if area.left() <= x <= max_x} or {ax}
-    ys = {y for y in ys if area.top() <= y <= max_y} or {ay}
-    best: tuple[float, float, float, QPointF] | None = None
-    ordered_xs = sorted(xs, key=lambda value: (abs(value - ax), value))
-    for y in sorted(ys, key=lambda value: (abs(value - ay), value)):
-        # A box only meets the obstacles of its row band: filter them once per row, not per candidate.
-        bottom = y + height
-        band = [edge for edge in edges if edge[1] < bottom and y < edge[3]]
-        for x in ordered_xs:
-            overlap = _overlap(x, y, width, height, band)
-            if overlap == 0.0:
-                return QPointF(x, y)
-            key = (overlap, abs(y - ay), abs(x - ax), QPointF(x, y))
-            if best is None or key[:3] < best[:3]:
-                best = key
-    assert best is not None
-    return best[3]
+    box = Box(area.left(), area.top(), area.width(), area.height())
+    x, y = free_place((aligned.x(), aligned.y()), box, edges, size)
+    return QPointF(x, y)
 
 
 class SpanLayer:

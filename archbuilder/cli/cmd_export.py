@@ -8,6 +8,7 @@ from pathlib import Path
 
 from archbuilder.cli.common import CliError, load_document
 from archbuilder.exporters.registry import FORMATS, ExportError, export
+from archbuilder.model.layout import auto_layout
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,6 +16,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", help="an .arch.json document")
     parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="what to write")
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write into")
+    parser.add_argument(
+        "--layout",
+        choices=("canvas", "auto"),
+        default="canvas",
+        help="diagram positions: as arranged on the canvas (default) or laid out automatically (FILE is not changed)",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -25,6 +32,8 @@ def _progress(what: str, done: int, total: int) -> None:
 
 def run(args: argparse.Namespace) -> int:
     architecture = load_document(args.file)
+    if args.layout == "auto":
+        auto_layout(architecture)  # the loaded copy only; the document on disk stays as it is
     try:
         written = export(args.format, architecture, Path(args.output), None if args.quiet else _progress)
     except ExportError as exc:

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "archbuilder.cli.cmd_cost",
     "archbuilder.cli.cmd_diff",
     "archbuilder.cli.cmd_compare",
+    "archbuilder.cli.cmd_layout",
 )
 
 

@@ -183,6 +183,44 @@ class ResizeContainerCommand(DocumentCommand):
         self.architecture.resize_container(self.node_id, *self.size_before)
 
 
+class ArrangeCommand(DocumentCommand):
+    """The automatic layout as one step: every node's new place, and every container's new size."""
+
+    def __init__(
+        self,
+        architecture: Architecture,
+        places: Mapping[str, Position],
+        sizes: Mapping[str, tuple[float, float]],
+    ) -> None:
+        super().__init__(architecture, "Arrange")
+        self.places = dict(places)
+        self.sizes = dict(sizes)
+        self.places_before = {i: (architecture.node(i).x, architecture.node(i).y) for i in self.places}
+        self.sizes_before = {
+            i: (getattr(architecture.node(i), "width", 0.0), getattr(architecture.node(i), "height", 0.0))
+            for i in self.sizes
+        }
+
+    def steps(self, steps: Steps) -> None:
+        arch = self.architecture
+        for node_id, size in self.sizes.items():
+            steps.run(
+                partial(arch.resize_container, node_id, *size),
+                partial(arch.resize_container, node_id, *self.sizes_before[node_id]),
+            )
+        for node_id, place in self.places.items():
+            steps.run(
+                partial(arch.move_node, node_id, *place),
+                partial(arch.move_node, node_id, *self.places_before[node_id]),
+            )
+
+    def revert(self) -> None:
+        for node_id in reversed(self.places):
+            self.architecture.move_node(node_id, *self.places_before[node_id])
+        for node_id in reversed(self.sizes):
+            self.architecture.resize_container(node_id, *self.sizes_before[node_id])
+
+
 class RemoveItemsCommand(DocumentCommand):
     """Deletes connections and nodes (with everything inside them and every connection touching them)."""
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from archbuilder.catalog import Catalog, ConnectionKind
 from archbuilder.editor.commands import (
     AddNodesCommand,
+    ArrangeCommand,
     ConnectCommand,
     DocumentCommand,
     MoveItemsCommand,
@@ -30,6 +31,7 @@ from archbuilder.editor.commands import (
 from archbuilder.model import Architecture, InvariantError, NodeKind, ServiceNode, Suppression, load, save
 from archbuilder.model.containment import containment_error
 from archbuilder.model.copies import copies_of
+from archbuilder.model.layout import planned_layout
 from archbuilder.model.new_nodes import container_node, growth, service_node
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
 
@@ -165,6 +167,17 @@ class Document(QObject):
 
     def resize_container(self, node_id: str, width: float, height: float) -> bool:
         return self._run(ResizeContainerCommand(self.architecture, node_id, width, height))
+
+    def arrange(self) -> bool:
+        """The automatic layout (pinned nodes stay) as one step; False when nothing would move."""
+        places, sizes = planned_layout(self.architecture)
+        if not places and not sizes:
+            self.status_message.emit("Arrange: the design is already arranged")
+            return False
+        if not self._run(ArrangeCommand(self.architecture, places, sizes)):
+            return False
+        self.status_message.emit(f"Arranged {len(places)} nodes")
+        return True
 
     def delete(self, node_ids: Sequence[str] = (), connection_ids: Sequence[str] = ()) -> bool:
         """Delete nodes (with what is inside them and their connections) and connections, as one step."""

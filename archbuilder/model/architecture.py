@@ -254,6 +254,10 @@ class Architecture:
         node = self._swap(self.node(node_id), label=label)
         self.events.node_changed.emit(node, "label")
 
+    def set_pinned(self, node_id: str, pinned: bool) -> None:
+        node = self._swap(self.node(node_id), pinned=bool(pinned))
+        self.events.node_changed.emit(node, "pinned")
+
     def reparent_node(
         self,
         node_id: str,

@@ -1,8 +1,10 @@
 """Automatic layout: sizes containers to their contents and places children in a readable grid.
 
-Used for imported designs, generated examples and `archbuilder layout`. Regions sit side by side, VPCs side
-by side in their region, AZs side by side in their VPC, subnets stacked in their AZ (public first) with the
-same row height across the AZs of a VPC, and services in a grid at the top of their container.
+Used for imported designs, generated examples, Tools › Arrange and `archbuilder layout`. Regions sit side by
+side, VPCs side by side in their region, AZs side by side in their VPC in zone order (a, b, c), subnets
+stacked in their AZ (public first) with the same row height across the AZs of a VPC, so tiers make rows, and
+services at the top of their container: outside subnets in the order requests and data flow, entries left
+and data stores right (archbuilder.model.flow), in subnets in a grid.
 
 A service spanning several subnets (a Multi-AZ database, an Auto Scaling group) is drawn in each of them, in
 the same grid cell: the subnets it joins share one grid, the spanning services take the first cell free in
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from archbuilder.model.architecture import Architecture
+from archbuilder.model.flow import flow_ranks, layered_cells
 from archbuilder.model.nodes import (
     SERVICE_HEIGHT,
     SERVICE_WIDTH,
@@ -27,6 +30,8 @@ from archbuilder.model.nodes import (
     SubnetTier,
     VpcNode,
 )
+from archbuilder.model.pinning import restore, snapshot
+from archbuilder.model.serialization import dumps, loads
 
 HEADER = 40.0  # room for the container's label and CIDR
 PADDING = 20.0
@@ -50,16 +55,42 @@ class _SubnetGrids:
     cell: dict[str, int] = field(default_factory=dict)  # service id -> cell index in its subnet's grid
     cells: dict[str, int] = field(default_factory=dict)  # subnet id -> cells its grid must hold
     columns: dict[str, int] = field(default_factory=dict)  # subnet id -> columns of its (shared) grid
+    ranks: dict[str, int] = field(default_factory=dict)  # service id -> flow rank (model.flow)
+    # Services outside subnets, in flow order: container id (None: the canvas) -> cells, columns, rows.
+    layered: dict[str | None, tuple[dict[str, tuple[int, int]], int, int]] = field(default_factory=dict)
 
 
 def auto_layout(architecture: Architecture) -> None:
-    """Place every node; positions and container sizes change through the aggregate (events fire)."""
+    """Place every node; positions and container sizes change through the aggregate (events fire). Pinned
+    nodes stay where they are and the others make room for them (archbuilder.model.pinning)."""
+    pinned = snapshot(architecture)
     sizes: dict[str, _Box] = {}
     row_heights: dict[str, list[float]] = {}
     grids = _plan_subnet_grids(architecture)
     for vpc in [n for n in architecture.nodes.values() if isinstance(n, VpcNode)]:
         row_heights[vpc.id] = _subnet_rows(architecture, vpc, sizes, grids)
     _layout_children(architecture, None, sizes, row_heights, grids)
+    restore(architecture, pinned)
+
+
+def planned_layout(
+    architecture: Architecture,
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
+    """What `auto_layout` would change, without changing anything: the nodes' new places and the containers'
+    new sizes (only those that differ)."""
+    planned = loads(dumps(architecture), catalog=architecture.catalog)
+    auto_layout(planned)
+    places: dict[str, tuple[float, float]] = {}
+    sizes: dict[str, tuple[float, float]] = {}
+    for node in planned.nodes.values():
+        now = architecture.node(node.id)
+        if (node.x, node.y) != (now.x, now.y):
+            places[node.id] = (node.x, node.y)
+        if not isinstance(node, ServiceNode) and not isinstance(now, ServiceNode):
+            size = (node.width, node.height)
+            if size != (now.width, now.height):
+                sizes[node.id] = size
+    return places, sizes
 
 
 def _service_key(node: ServiceNode) -> tuple[str, str, str]:
@@ -69,9 +100,10 @@ def _service_key(node: ServiceNode) -> tuple[str, str, str]:
 def _plan_subnet_grids(architecture: Architecture) -> _SubnetGrids:
     """Give every service in a subnet a grid cell, one cell for a spanning service in all its subnets."""
     subnet_ids = {n.id for n in architecture.nodes.values() if isinstance(n, SubnetNode)}
+    ranks = flow_ranks(architecture)
     placed = sorted(
         (n for n in architecture.nodes.values() if isinstance(n, ServiceNode) and n.parent_id in subnet_ids),
-        key=_service_key,
+        key=lambda n: (ranks.get(n.id, len(ranks)), *_service_key(n)),
     )
     # Subnets joined by a spanning service share one grid (union-find over subnet ids).
     group: dict[str, str] = {subnet_id: subnet_id for subnet_id in subnet_ids}
@@ -86,7 +118,7 @@ def _plan_subnet_grids(architecture: Architecture) -> _SubnetGrids:
         return [node.parent_id or "", *(s for s in node.extra_subnet_ids if s in subnet_ids)]
 
     taken: dict[str, set[int]] = {subnet_id: set() for subnet_id in subnet_ids}
-    grids = _SubnetGrids()
+    grids = _SubnetGrids(ranks=ranks)
     spanning = [node for node in placed if len(spanned(node)) > 1]
     for node in spanning:
         first, *others = spanned(node)
@@ -142,17 +174,31 @@ def _grid(count: int) -> tuple[int, int]:
 
 
 def _cells_of(container_id: str | None, services: list[ServiceNode], grids: _SubnetGrids) -> tuple[int, int]:
-    """(cells, columns) of the grid holding a container's (or the canvas's) services."""
+    """(columns, rows) of the grid holding a container's (or the canvas's) services."""
     if container_id in grids.cells:
-        return grids.cells[container_id], grids.columns[container_id]
-    return len(services), _grid(len(services))[0]
+        count, columns = grids.cells[container_id], grids.columns[container_id]
+        if count == 0:
+            return 0, 0
+        columns = min(columns, count)
+        return columns, math.ceil(count / columns)
+    return _layered(container_id, services, grids)[1:]
 
 
-def _services_box(count: int, columns: int) -> _Box:
-    if count == 0:
+def _layered(
+    container_id: str | None, services: list[ServiceNode], grids: _SubnetGrids
+) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """Cells of the services outside subnets: entry to data, left to right (archbuilder.model.flow)."""
+    if container_id not in grids.layered:
+        ordered = [
+            s.id for s in sorted(services, key=lambda n: (grids.ranks.get(n.id, -1), *_service_key(n)))
+        ]
+        grids.layered[container_id] = layered_cells(ordered, grids.ranks)
+    return grids.layered[container_id]
+
+
+def _services_box(columns: int, rows: int) -> _Box:
+    if columns == 0 or rows == 0:
         return _Box(0, 0)
-    columns = min(columns, count)
-    rows = math.ceil(count / columns)
     return _Box(
         columns * SERVICE_WIDTH + (columns - 1) * SERVICE_GAP_X,
         rows * SERVICE_HEIGHT + (rows - 1) * SERVICE_GAP_Y,
@@ -220,16 +266,21 @@ def _layout_children(
     services, containers = _sorted_children(architecture, parent_id)
     top = HEADER if parent is not None else PADDING
     left = PADDING
-    cells, columns = _cells_of(parent_id, services, grids)
+    columns, rows = _cells_of(parent_id, services, grids)
+    in_subnet = parent_id in grids.cells
+    layered = {} if in_subnet else _layered(parent_id, services, grids)[0]
     for index, service in enumerate(services):
-        cell = grids.cell.get(service.id, index)
-        column, row = cell % columns, cell // columns
+        if in_subnet:
+            cell = grids.cell.get(service.id, index)
+            column, row = cell % grids.columns[parent_id or ""], cell // grids.columns[parent_id or ""]
+        else:
+            column, row = layered[service.id]
         architecture.move_node(
             service.id,
             left + column * (SERVICE_WIDTH + SERVICE_GAP_X),
             top + row * (SERVICE_HEIGHT + SERVICE_GAP_Y),
         )
-    grid = _services_box(cells, columns)
+    grid = _services_box(columns, rows)
     top += grid.height + (GAP if grid.height and containers else 0)
     stacked = isinstance(parent, AvailabilityZoneNode)
     vpc_rows = row_heights.get(parent.parent_id or "", []) if stacked and parent is not None else []

@@ -7,7 +7,15 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from archbuilder.model.frozen import FrozenDict, FrozenList
 from archbuilder.model.ids import ID_PATTERN
@@ -47,6 +55,17 @@ class _Node(BaseModel):
     # Position of the top-left corner relative to the parent container (or the canvas for roots).
     x: float = Field(default=0.0, allow_inf_nan=False)
     y: float = Field(default=0.0, allow_inf_nan=False)
+    # Kept where it is by the automatic layout (Tools › Arrange, `archbuilder layout`).
+    pinned: bool = False
+
+    @model_serializer(mode="wrap")
+    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Fields added after the format's first release are written only when set, so a document that does
+        not use them saves to the same bytes as before."""
+        data: dict[str, Any] = handler(self)
+        if not self.pinned:
+            data.pop("pinned", None)
+        return data
 
 
 class _Container(_Node):

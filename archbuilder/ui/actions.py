@@ -103,7 +103,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
 
     tools = menu.addMenu("&Tools")
     actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")
-    tools.addAction(actions["validate"])
+    actions["arrange"] = _action(window, "&Arrange", window.document.arrange, "Ctrl+Shift+L")
+    tools.addActions([actions["validate"], actions["arrange"]])
 
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")

@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from archbuilder.drawing.diagram import build_diagram
 from archbuilder.exporters.diagram.drawio import build_xml
 from archbuilder.exporters.registry import export
 from archbuilder.model import SubnetNode, load
@@ -22,10 +23,25 @@ def test_every_node_container_and_connection_is_in_the_file(name: str, tmp_path:
     root = ElementTree.parse(drawio).getroot()
     assert root.tag == "mxfile"
     cells = {cell.get("id"): cell for cell in root.iter("mxCell")}
-    assert set(cells) == {"0", "1"} | set(arch.nodes) | set(arch.connections)
+    diagram = build_diagram(arch)
+    copies = {shape.key for shape in diagram.shapes if shape.copy}
+    actors = {shape.key for shape in diagram.shapes if shape.type_id.startswith("actor:")}
+    actor_links = {edge.key for edge in diagram.edges if edge.key.startswith("actor-")}
+    legend = {"legend"} if diagram.legend else set()
+    assert (
+        set(cells)
+        == {"0", "1", "aws-cloud"}
+        | legend
+        | set(arch.nodes)
+        | set(arch.connections)
+        | copies
+        | actors
+        | actor_links
+    )
+    assert cells["aws-cloud"].get("parent") == "1"
     for node in arch.nodes.values():
         cell = cells[node.id]
-        assert cell.get("vertex") == "1" and cell.get("parent") == (node.parent_id or "1")
+        assert cell.get("vertex") == "1" and cell.get("parent") == (node.parent_id or "aws-cloud")
         assert cell.get("value", "").startswith(node.label)
         style = cell.get("style", "")
         if node.kind == "service":
@@ -54,7 +70,8 @@ def test_geometry_is_relative_to_the_parent_like_the_canvas() -> None:
     )
     geometry = db.find("mxGeometry")
     assert geometry is not None
-    assert geometry.attrib == {"x": "58", "y": "58", "width": "60", "height": "60", "as": "geometry"}
+    # The icon where the canvas draws it: centred in the 96-wide footprint, 6 below its top.
+    assert geometry.attrib == {"x": "64", "y": "56", "width": "48", "height": "48", "as": "geometry"}
     subnet_node = arch.nodes["private-a"]
     assert isinstance(subnet_node, SubnetNode)
     subnet = cells["private-a"]
@@ -71,3 +88,37 @@ def test_labels_stay_literal_text() -> None:
     assert 'value="&lt;b&gt;x&lt;/b&gt; &quot;; rm -rf"' in text
     cell = next(c for c in ElementTree.fromstring(text).iter("mxCell") if c.get("id") == "evil")
     assert cell.get("value") == '<b>x</b> "; rm -rf' and "html=0;" in (cell.get("style") or "")
+
+
+def test_a_design_never_arranged_is_laid_out_not_piled_at_the_origin() -> None:
+    arch = two_az_network()  # made in code: every node at 0,0
+    for index in range(12):
+        arch.add_service(
+            "autoscaling_group", "private-a", node_id=f"app-{index}", extra_subnet_ids=["private-b"]
+        )
+        arch.add_service("s3_bucket", "region", node_id=f"bucket-{index}")
+    assert all((node.x, node.y) == (0, 0) for node in arch.nodes.values())
+    root = ElementTree.fromstring(build_xml(arch))
+    services = [cell for cell in root.iter("mxCell") if "resourceIcon" in (cell.get("style") or "")]
+    places = set()
+    for cell in services:
+        geometry = cell.find("mxGeometry")
+        assert geometry is not None
+        places.add((cell.get("parent"), geometry.get("x"), geometry.get("y")))
+    # 24 services and 12 copies, each at a place of its own in its group.
+    assert len(services) == len(places) == 36
+
+
+def test_connections_follow_their_routes_with_a_waypoint_at_every_bend() -> None:
+    arch = load(Path(str(example_path("three-tier-web"))))
+    diagram = build_diagram(arch)
+    root = ElementTree.fromstring(build_xml(arch, diagram))
+    cells = {cell.get("id"): cell for cell in root.iter("mxCell")}
+    for edge in diagram.edges:
+        points = [
+            (float(point.get("x", "0")), float(point.get("y", "0")))
+            for point in cells[edge.key].iter("mxPoint")
+        ]
+        assert points == [(float(f"{x:g}"), float(f"{y:g}")) for x, y in edge.points[1:-1]]
+    bent = [edge for edge in diagram.edges if len(edge.points) > 2]
+    assert bent, "three-tier-web has connections that bend"

@@ -94,3 +94,54 @@ def test_many_services_in_one_container_make_a_square_grid() -> None:
     columns = {arch.node(f"bucket-{index:02}").x for index in range(30)}
     rows = {arch.node(f"bucket-{index:02}").y for index in range(30)}
     assert (len(columns), len(rows)) == (6, 5)
+
+
+def test_services_outside_subnets_flow_from_entry_to_data_left_to_right() -> None:
+    arch = two_az_network()
+    for node_id, type_id in (
+        ("table", "dynamodb_table"),
+        ("api", "api_gateway_rest"),
+        ("queue", "sqs_queue"),
+        ("handler", "lambda_function"),
+    ):
+        arch.add_service(type_id, "region", node_id=node_id)
+    arch.connect("api", "handler", "invoke")
+    arch.connect("handler", "queue", "write")
+    arch.connect("handler", "table", "write")
+    auto_layout(arch)
+    _check_nesting(arch)
+    # Ranks 0 (api), 1 (handler), 2 (queue, table): one column each, at most two rows high.
+    assert {n: (arch.node(n).x, arch.node(n).y) for n in ("api", "handler", "queue", "table")} == {
+        "api": (20.0, 40.0),
+        "handler": (152.0, 40.0),
+        "table": (284.0, 40.0),
+        "queue": (284.0, 152.0),
+    }
+
+
+def test_azs_are_laid_out_in_zone_order_whatever_their_labels() -> None:
+    arch = two_az_network()
+    arch.set_label("az-a", "Zone Z")
+    arch.set_label("az-b", "Zone A")
+    auto_layout(arch)
+    assert arch.node("az-a").x < arch.node("az-b").x
+
+
+def test_a_pinned_node_keeps_its_place_and_the_others_make_room() -> None:
+    arch = two_az_network()
+    for index in range(3):
+        arch.add_service("s3_bucket", "region", node_id=f"bucket-{index}")
+    auto_layout(arch)
+    arch.move_node("bucket-2", 20.0, 40.0)  # on top of bucket-0
+    arch.set_pinned("bucket-2", True)
+    auto_layout(arch)
+    _check_nesting(arch)
+    assert (arch.node("bucket-2").x, arch.node("bucket-2").y) == (20.0, 40.0)
+    assert arch.node("bucket-2").pinned
+    arch.set_pinned("bucket-2", False)
+    auto_layout(arch)
+    assert [(arch.node(f"bucket-{i}").x, arch.node(f"bucket-{i}").y) for i in range(3)] == [
+        (20.0, 40.0),
+        (152.0, 40.0),
+        (20.0, 152.0),
+    ]

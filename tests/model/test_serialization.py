@@ -195,3 +195,17 @@ def test_a_new_file_gets_ordinary_permissions_and_an_existing_one_keeps_its_own(
     path.chmod(0o600)
     save(sample(), path)
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_pinned_is_written_only_when_set_so_old_documents_keep_their_bytes() -> None:
+    arch = sample()
+    text = dumps(arch)
+    assert '"pinned"' not in text
+    node_id = sorted(arch.nodes)[0]
+    arch.set_pinned(node_id, True)
+    pinned = dumps(arch)
+    assert pinned.count('"pinned": true') == 1
+    again = loads(pinned)
+    assert again.node(node_id).pinned and dumps(again) == pinned
+    again.set_pinned(node_id, False)
+    assert dumps(again) == text

@@ -332,6 +332,7 @@ def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Pat
         ("cost", ["cost", example], "/month"),
         ("compare", ["compare", example, example], "Lock-in: "),
         ("diff", ["diff", example, out / "cfn" / "template.yaml"], "no difference"),
+        ("layout", ["layout", example, "-o", out / "arranged.arch.json"], "wrote"),
         ("gui", ["gui", example, "--screenshot", out / "window.png"], "wrote"),
     ]
 
@@ -353,6 +354,7 @@ def test_every_subcommand_runs_from_a_plain_install(installed: InstalledWheel) -
         assert says in result.stdout, (args, result.stdout)
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == [
+        "arranged.arch.json",
         "cfn/template.json",
         "cfn/template.yaml",
         "diagram/diagram.drawio",

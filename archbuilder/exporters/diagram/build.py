@@ -1,58 +1,40 @@
-"""Architecture diagrams through graphviz: nested clusters styled like AWS groups, services with their AWS icons.
+"""PNG and SVG diagrams drawn by graphviz at the positions of the design's diagram (archbuilder.drawing):
+`neato -n2` keeps every node where it is given and every connection on the route it is given, so the export
+shows what the canvas shows. Groups are clusters with fixed boxes (drawn first), connections come next, and
+icons, labels and captions on top.
 
-The DOT is built directly with the `graphviz` package (the same engine and icons the `diagrams` package uses),
-because that gives explicit node ids, deterministic output and full control over escaping of labels.
+The DOT is built with the `graphviz` package, which quotes every attribute; document text reaches it only as
+plain labels (`plain`), never as HTML-like labels.
 """
 
 from __future__ import annotations
 
 import base64
 import importlib
+import math
 import re
 import shutil
-import textwrap
 from functools import cache
 from pathlib import Path
 
 import graphviz
 
+from archbuilder.drawing.diagram import Diagram, Edge, Group, Layout, Shape, build_diagram
+from archbuilder.drawing.geometry import Box, Point
+from archbuilder.drawing.shapes import HEADER_ICON, HEADER_SIZE, LABEL_SIZE
+from archbuilder.drawing.text import line_height
+from archbuilder.exporters.diagram import style
 from archbuilder.exporters.registry import ExportError, Progress
-from archbuilder.model import (
-    AnyNode,
-    Architecture,
-    AvailabilityZoneNode,
-    NodeKind,
-    RegionNode,
-    ServiceNode,
-    SubnetNode,
-    SubnetTier,
-    VpcNode,
-)
+from archbuilder.model import Architecture
 
 INSTALL_HINT = (
     "graphviz's `dot` program is not installed; install it with `sudo apt-get install graphviz` and retry"
 )
 FONT = "Helvetica"
-
-CLUSTER_STYLES: dict[str, dict[str, str]] = {
-    "region": {"style": "dashed", "color": "#147EBA", "fontcolor": "#147EBA", "penwidth": "1.5"},
-    "vpc": {"style": "solid", "color": "#248814", "fontcolor": "#248814", "penwidth": "2"},
-    "az": {"style": "dashed", "color": "#147EBA", "fontcolor": "#147EBA", "penwidth": "1.2"},
-    "public": {
-        "style": "filled",
-        "color": "#7AA116",
-        "fillcolor": "#F2F6E8",
-        "fontcolor": "#248814",
-        "penwidth": "1.2",
-    },
-    "private": {
-        "style": "filled",
-        "color": "#00A4A6",
-        "fillcolor": "#E6F6F7",
-        "fontcolor": "#147EBA",
-        "penwidth": "1.2",
-    },
-}
+TITLE_BAND = 40.0
+MAX_PIXELS = 16000  # the longer side of a PNG; past it the picture is drawn at a lower resolution
+ARROW = 9.0
+CORNER = 8.0  # radius of a route's rounded bends
 
 
 def require_dot() -> None:
@@ -76,153 +58,273 @@ def icon_file(diagram_class: str) -> Path | None:
     return path if path.is_file() else None
 
 
+@cache
+def resource_icon(relative: str) -> Path | None:
+    """An icon under the diagrams package's resources/aws/ (group header icons)."""
+    base = Path(importlib.import_module("diagrams").__file__ or "").resolve().parent.parent
+    path = base / "resources" / "aws" / relative
+    return path if path.is_file() else None
+
+
 def plain(text: str) -> str:
     """Document text as a graphviz label that means exactly what it says: no HTML, no escape sequences."""
     return graphviz.nohtml(text.replace("\\", "\\\\"))
 
 
-def wrapped(text: str, width: int = 20) -> str:
-    """A service label broken into lines that fit under its icon; each line plain text."""
-    lines = textwrap.wrap(text, width) or [""]
+def left_aligned(text: str) -> str:
+    """Plain text as a label drawn from the left edge of its box (graphviz's `\\l` line end)."""
+    return graphviz.nohtml(text.replace("\\", "\\\\") + "\\l")
+
+
+def _lines(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines of plain text as one label, each line centred."""
     return graphviz.nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
 
 
-def _cluster_label(node: AnyNode) -> str:
-    if isinstance(node, RegionNode):
-        return f"{node.label}  ({node.region})"
-    if isinstance(node, VpcNode | SubnetNode):
-        return f"{node.label}  {node.cidr}"
-    if isinstance(node, AvailabilityZoneNode):
-        return f"{node.label}  ({node.zone})"
-    return node.label
+class _Canvas:
+    """Scene coordinates (y down) to graphviz points (y up), inside the diagram's bounds plus the title band."""
 
+    def __init__(self, bounds: Box) -> None:
+        self.left = bounds.x
+        self.top = bounds.y - TITLE_BAND
+        self.height = bounds.height + TITLE_BAND
+        self.width = bounds.width
 
-def _cluster_style(node: AnyNode) -> dict[str, str]:
-    if isinstance(node, SubnetNode):
-        return CLUSTER_STYLES["public" if node.tier is SubnetTier.PUBLIC else "private"]
-    return CLUSTER_STYLES[str(node.kind)]
+    def point(self, x: float, y: float) -> str:
+        return f"{x - self.left:.1f},{self.height - (y - self.top):.1f}"
 
-
-def build_graph(architecture: Architecture, progress: Progress | None = None) -> graphviz.Digraph:
-    graph = graphviz.Digraph(name="architecture", engine="dot")
-    graph.attr(
-        rankdir="TB",
-        compound="true",
-        fontname=FONT,
-        fontsize="16",
-        labelloc="t",
-        label=plain(architecture.metadata.name),
-        pad="0.4",
-        nodesep="0.6",
-        ranksep="0.8",
-        newrank="true",
-    )
-    graph.attr(
-        "node",
-        shape="none",
-        fontname=FONT,
-        fontsize="11",
-        labelloc="b",
-        imagescale="true",
-        fixedsize="true",
-        width="1.6",
-        height="1.9",
-        imagepos="tc",
-    )
-    graph.attr("edge", fontname=FONT, fontsize="9", color="#545B64", fontcolor="#545B64", arrowsize="0.7")
-    total = len(architecture.services())
-    done = [0]
-
-    # Multi-subnet services are drawn in each subnet they span, so every AZ shows what runs in it.
-    spans: dict[str, list[ServiceNode]] = {}
-    for service in architecture.services():
-        for subnet_id in service.extra_subnet_ids:
-            spans.setdefault(subnet_id, []).append(service)
-
-    def add_children(target: graphviz.Digraph, parent_id: str | None) -> None:
-        children = sorted(architecture.children(parent_id), key=lambda n: (n.kind != "service", n.id))
-        for spanned in sorted(spans.get(parent_id or "", []), key=lambda n: n.id):
-            icon = icon_file(architecture.catalog.get(spanned.type).diagram_class)
-            target.node(
-                f"{spanned.id}__in_{parent_id}",
-                label=wrapped(spanned.label),
-                fontcolor="#545B64",
-                **({"image": str(icon)} if icon is not None else {}),
-            )
-        for child in children:
-            if isinstance(child, ServiceNode):
-                service = architecture.catalog.get(child.type)
-                icon = icon_file(service.diagram_class)
-                attributes = {"label": wrapped(child.label)}
-                if icon is not None:
-                    attributes["image"] = str(icon)
-                target.node(child.id, **attributes)
-                done[0] += 1
-                if progress is not None and (done[0] % 25 == 0 or done[0] == total):
-                    progress("laying out services", done[0], total)
-            else:
-                with target.subgraph(name=f"cluster_{child.id}") as cluster:
-                    cluster.attr(
-                        label=plain(_cluster_label(child)),
-                        labeljust="l",
-                        fontname=FONT,
-                        fontsize="12",
-                        margin="16",
-                        **_cluster_style(child),
-                    )
-                    add_children(cluster, child.id)
-                    inside = [c.id for c in architecture.descendants(child.id)] + [child.id]
-                    if not any(isinstance(architecture.nodes[i], ServiceNode) or i in spans for i in inside):
-                        # Graphviz drops empty clusters; an invisible point keeps the container visible.
-                        cluster.node(
-                            f"{child.id}__empty", label="", shape="point", style="invis", width="0.6"
-                        )
-
-    add_children(graph, None)
-    # A multi-AZ service and its copies share a rank, so the tiers line up across the AZs.
-    for service in sorted(architecture.services(), key=lambda n: n.id):
-        if service.extra_subnet_ids:
-            with graph.subgraph() as same_rank:
-                same_rank.attr(rank="same")
-                same_rank.node(service.id)
-                for subnet_id in service.extra_subnet_ids:
-                    same_rank.node(f"{service.id}__in_{subnet_id}")
-    zone_of = {
-        subnet.id: getattr(architecture.enclosing(subnet.id, NodeKind.AZ), "zone", None)
-        for subnet in architecture.nodes.values()
-        if isinstance(subnet, SubnetNode)
-    }
-    for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
-        source, target = (
-            architecture.service(connection.source_id),
-            architecture.service(connection.target_id),
+    def bb(self, box: Box) -> str:
+        return (
+            f"{box.x - self.left:.1f},{self.height - (box.bottom - self.top):.1f},"
+            f"{box.right - self.left:.1f},{self.height - (box.y - self.top):.1f}"
         )
-        # Mirror the connection between the copies in each other AZ (invisibly) so every AZ is laid out alike.
-        for source_subnet in source.extra_subnet_ids:
-            for target_subnet in target.extra_subnet_ids:
-                if zone_of.get(source_subnet) == zone_of.get(target_subnet):
-                    graph.edge(
-                        f"{source.id}__in_{source_subnet}", f"{target.id}__in_{target_subnet}", style="invis"
-                    )
-        text = connection.label or connection.kind.value.replace("_", " ")
-        if connection.port is not None:
-            text += f" :{connection.port}"
-        graph.edge(connection.source_id, connection.target_id, label=plain(text))
+
+
+def _inches(points: float) -> str:
+    return f"{points / 72:.4f}"
+
+
+def _box_node(graph: graphviz.Digraph, name: str, canvas: _Canvas, box: Box, **attributes: str) -> None:
+    cx, cy = box.center
+    graph.node(
+        name,
+        pos=canvas.point(cx, cy),
+        width=_inches(box.width),
+        height=_inches(box.height),
+        fixedsize="true",
+        **attributes,
+    )
+
+
+def build_graph(diagram: Diagram) -> graphviz.Digraph:
+    canvas = _Canvas(diagram.bounds)
+    graph = graphviz.Digraph(name="architecture", engine="neato")
+    pixels = max(canvas.width, canvas.height) * 96 / 72
+    dpi = 96 if pixels <= MAX_PIXELS else max(24, math.floor(96 * MAX_PIXELS / pixels))
+    graph.attr(
+        bb=f"0,0,{canvas.width:.1f},{canvas.height:.1f}",
+        outputorder="edgesfirst",
+        splines="true",
+        dpi=str(dpi),
+        pad="0.2",
+        fontname=FONT,
+        bgcolor="white",
+    )
+    graph.attr("node", fontname=FONT, shape="none", label="", margin="0")
+    graph.attr("edge", fontname=FONT, color=style.EDGE_COLOUR, arrowsize="0.7", penwidth="1.2")
+    title = Box(diagram.bounds.x, diagram.bounds.y - TITLE_BAND, diagram.bounds.width, TITLE_BAND)
+    _box_node(graph, "title", canvas, title, label=plain(diagram.title), fontsize="16", fontcolor=style.TEXT)
+    for group in diagram.groups:
+        _add_group(graph, canvas, group)
+    for shape in diagram.shapes:
+        _add_shape(graph, canvas, shape)
+    for edge in diagram.edges:
+        _add_edge(graph, canvas, edge)
+    _add_legend(graph, canvas, diagram)
     return graph
 
 
-def dot_source(architecture: Architecture) -> str:
-    return build_graph(architecture).source
+def _add_group(graph: graphviz.Digraph, canvas: _Canvas, group: Group) -> None:
+    look = style.GROUPS[group.kind]
+    with graph.subgraph(name=f"cluster_{group.key}") as cluster:
+        cluster.attr(bb=canvas.bb(group.box), label="", **look.cluster)
+    icon = resource_icon(look.icon) if look.icon else None
+    left = group.box.x + 4
+    if icon is not None:
+        box = Box(group.box.x + 2, group.box.y + 2, HEADER_ICON, HEADER_ICON)
+        _box_node(graph, f"{group.key}__icon", canvas, box, image=str(icon), imagescale="true")
+        left = box.right + 6
+    text = group.title + (f"   {group.detail}" if group.detail else "")
+    header = Box(left, group.box.y + 4, max(group.header.right - left, 10.0), HEADER_ICON - 2)
+    _box_node(
+        graph,
+        f"{group.key}__header",
+        canvas,
+        header,
+        label=left_aligned(text),
+        fontsize=f"{HEADER_SIZE:g}",
+        fontcolor=look.text,
+    )
 
 
-def render(architecture: Architecture, fmt: str, progress: Progress | None = None) -> bytes:
+def _add_shape(graph: graphviz.Digraph, canvas: _Canvas, shape: Shape) -> None:
+    geometry = shape.geometry
+    icon = style.icon_for(shape.icon_class)
+    key = geometry.key
+    attributes = {"image": str(icon), "imagescale": "true"} if icon is not None else style.fallback_tile()
+    _box_node(graph, key, canvas, geometry.icon, **attributes)
+    if shape.copy:
+        # A copy is faded with a white veil and outlined, so it reads as "the same service, again".
+        _box_node(
+            graph,
+            f"{key}__veil",
+            canvas,
+            geometry.icon.grown(3),
+            shape="box",
+            style="filled,dashed",
+            fillcolor="#FFFFFF99",
+            color=style.MUTED,
+        )
+    if geometry.lines != ("",):
+        _box_node(
+            graph,
+            f"{key}__label",
+            canvas,
+            geometry.label,
+            label=_lines(geometry.lines),
+            fontsize=f"{LABEL_SIZE:g}",
+            fontcolor=style.MUTED if shape.copy else style.TEXT,
+        )
+
+
+def rounded(points: tuple[Point, ...], radius: float = CORNER) -> list[Point]:
+    """Cubic Bézier control points for a polyline with rounded bends (graphviz's 3n+1 spline points)."""
+    if len(points) < 2:
+        return list(points)
+    spline: list[Point] = [points[0]]
+    current = points[0]
+    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
+        into = math.dist(before, corner)
+        out = math.dist(corner, after)
+        r = min(radius, into / 2, out / 2)
+        start = _toward(corner, before, r)
+        end = _toward(corner, after, r)
+        spline.extend([current, start, start])
+        spline.extend([corner, corner, end])
+        current = end
+    spline.extend([current, points[-1], points[-1]])
+    return spline
+
+
+def _toward(origin: Point, target: Point, distance: float) -> Point:
+    length = math.dist(origin, target)
+    if length == 0:
+        return origin
+    return (
+        origin[0] + (target[0] - origin[0]) * distance / length,
+        origin[1] + (target[1] - origin[1]) * distance / length,
+    )
+
+
+def _add_edge(graph: graphviz.Digraph, canvas: _Canvas, edge: Edge) -> None:
+    points = list(edge.points)
+    tip = points[-1]
+    # The spline stops short of the tip; graphviz draws the arrowhead from there to the tip ("e,x,y").
+    points[-1] = _toward(tip, points[-2], ARROW) if len(points) > 1 else tip
+    if len(points) > 2 and math.dist(points[-1], points[-2]) < 1:
+        points.pop()
+    spline = " ".join(canvas.point(x, y) for x, y in rounded(tuple(points)))
+    graph.edge(
+        f"{edge.key}__from",
+        f"{edge.key}__to",
+        pos=f"e,{canvas.point(*tip)} {spline}",
+        style=edge.style,
+        arrowhead="normal",
+    )
+    for end, (x, y) in (("from", edge.points[0]), ("to", tip)):
+        graph.node(f"{edge.key}__{end}", pos=canvas.point(x, y), width="0.01", height="0.01", style="invis")
+    if edge.caption_box is not None:
+        _box_node(
+            graph,
+            f"{edge.key}__caption",
+            canvas,
+            edge.caption_box,
+            label=plain(edge.caption),
+            fontsize="8",
+            fontcolor=style.EDGE_COLOUR,
+            shape="box",
+            style="filled",
+            fillcolor="#FFFFFFE6",
+            color="#FFFFFF00",
+        )
+
+
+def _add_legend(graph: graphviz.Digraph, canvas: _Canvas, diagram: Diagram) -> None:
+    box = diagram.legend_box
+    if box is None:
+        return
+    _box_node(graph, "legend", canvas, box, shape="box", color=style.MUTED, style="rounded")
+    heading = Box(box.x + 10, box.y + 6, box.width - 20, line_height(9))
+    _box_node(
+        graph,
+        "legend__heading",
+        canvas,
+        heading,
+        label=left_aligned("Legend"),
+        fontsize="9",
+        fontcolor=style.TEXT,
+    )
+    for index, (sample, text) in enumerate(diagram.legend):
+        y = box.y + 26 + index * 18
+        row = Box(box.x + 44, y, box.width - 54, 14)
+        _box_node(
+            graph,
+            f"legend__{index}",
+            canvas,
+            row,
+            label=left_aligned(text),
+            fontsize="8",
+            fontcolor=style.TEXT,
+        )
+        _legend_sample(graph, canvas, f"legend__{index}", sample, Box(box.x + 10, y + 1, 26, 12))
+
+
+def _legend_sample(graph: graphviz.Digraph, canvas: _Canvas, name: str, sample: str, swatch: Box) -> None:
+    """What a legend row explains, drawn small: a faded copy's outline, a role mark or a line style."""
+    if sample == "copy":
+        _box_node(graph, f"{name}__sample", canvas, swatch, shape="box", style="dashed", color=style.MUTED)
+        return
+    if sample == "role":
+        _box_node(graph, f"{name}__sample", canvas, swatch, label="(…)", fontsize="8", fontcolor=style.TEXT)
+        return
+    mid = swatch.y + swatch.height / 2
+    graph.edge(
+        f"{name}__a",
+        f"{name}__b",
+        pos=" ".join(canvas.point(x, mid) for x in (swatch.x, swatch.x, swatch.right, swatch.right)),
+        style=sample,
+        arrowhead="none",
+    )
+    for end, x in (("a", swatch.x), ("b", swatch.right)):
+        graph.node(f"{name}__{end}", pos=canvas.point(x, mid), width="0.01", height="0.01", style="invis")
+
+
+def dot_source(architecture: Architecture, layout: Layout = "canvas") -> str:
+    return build_graph(build_diagram(architecture, layout)).source
+
+
+def render(
+    architecture: Architecture, fmt: str, progress: Progress | None = None, layout: Layout = "canvas"
+) -> bytes:
     require_dot()
-    graph = build_graph(architecture, progress)
-    # Graphviz's layout and icon drawing take most of the time; say so while it runs.
     if progress is not None:
+        progress("arranging the diagram", 0, 1)
+    graph = build_graph(build_diagram(architecture, layout))
+    if progress is not None:
+        progress("arranging the diagram", 1, 1)
         progress(f"rendering {fmt.upper()} with graphviz", 0, 1)
     try:
-        data: bytes = graph.pipe(format=fmt, quiet=True)
+        data: bytes = graph.pipe(format=fmt, quiet=True, neato_no_op=2)
     except graphviz.ExecutableNotFound:
         raise ExportError(INSTALL_HINT, exit_code=2) from None
     except graphviz.CalledProcessError as exc:

@@ -1,4 +1,7 @@
-"""`--format drawio`: an uncompressed mxGraph file with AWS group containers and AWS shapes, at canvas positions."""
+"""`--format drawio`: an uncompressed mxGraph file of the design's diagram (archbuilder.drawing) — AWS Cloud,
+region, VPC, AZ and subnet groups as draw.io AWS groups, services as AWS shapes at their canvas positions
+(relative to their group, as on the canvas), AZ copies faded, actors, and connections along their routes
+(waypoints at every bend)."""
 
 from __future__ import annotations
 
@@ -6,21 +9,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from archbuilder.catalog import Category
+from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagram
+from archbuilder.drawing.geometry import Box
 from archbuilder.exporters.registry import Progress
-from archbuilder.model import (
-    AnyNode,
-    Architecture,
-    AvailabilityZoneNode,
-    RegionNode,
-    ServiceNode,
-    SubnetNode,
-    SubnetTier,
-    VpcNode,
-)
-from archbuilder.model.nodes import SERVICE_WIDTH
+from archbuilder.model import Architecture
 from archbuilder.model.serialization import write_atomic
 
-ICON = 60.0
 GROUP = (
     "points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],"
     "[0,0.75],[0,0.5],[0,0.25]];outlineConnect=0;gradientColor=none;html=0;whiteSpace=wrap;fontSize=12;"
@@ -28,6 +22,8 @@ GROUP = (
     "verticalAlign=top;align=left;spacingLeft=30;"
 )
 STYLES = {
+    "cloud": GROUP
+    + "grIcon=mxgraph.aws4.group_aws_cloud;strokeColor=#232F3E;fillColor=none;fontColor=#232F3E;dashed=0;",
     "region": GROUP
     + "grIcon=mxgraph.aws4.group_region;strokeColor=#147EBA;fillColor=none;fontColor=#147EBA;dashed=1;",
     "vpc": GROUP
@@ -61,87 +57,116 @@ SERVICE = (
     "dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=0;fontSize=12;fontStyle=0;"
     "aspect=fixed;shape=mxgraph.aws4.resourceIcon;resIcon={shape};"
 )
-EDGE = "edgeStyle=orthogonalEdgeStyle;html=0;endArrow=block;endFill=1;strokeColor=#545B64;fontSize=10;"
+ACTORS = {
+    "actor:users": "mxgraph.aws4.users",
+    "actor:internet": "mxgraph.aws4.internet_alt1",
+    "actor:corporate": "mxgraph.aws4.corporate_data_center",
+}
+ACTOR = (
+    "sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;fillColor=#232F3D;strokeColor=none;dashed=0;"
+    "verticalLabelPosition=bottom;verticalAlign=top;align=center;html=0;fontSize=12;fontStyle=0;aspect=fixed;"
+    "pointerEvents=1;shape={shape};"
+)
+EDGE = (
+    "edgeStyle=orthogonalEdgeStyle;rounded=1;html=0;endArrow=block;endFill=1;strokeColor=#545B64;fontSize=10;"
+)
+EDGE_STYLES = {"solid": "", "dashed": "dashed=1;", "dotted": "dashed=1;dashPattern=1 3;"}
 
 
-def _label(node: AnyNode) -> str:
-    if isinstance(node, VpcNode | SubnetNode):
-        return f"{node.label} ({node.cidr})"
-    if isinstance(node, AvailabilityZoneNode):
-        return f"{node.label} ({node.zone})"
-    if isinstance(node, RegionNode):
-        return f"{node.label} ({node.region})"
-    return node.label
+def _shape_style(architecture: Architecture, shape: Shape) -> str:
+    if shape.type_id in ACTORS:
+        return ACTOR.format(shape=ACTORS[shape.type_id])
+    entry = architecture.catalog.get(shape.type_id)
+    colour = CATEGORY_COLOURS.get(entry.category, "#232F3E")
+    style = SERVICE.format(shape=entry.drawio_shape or "mxgraph.aws4.general", colour=colour)
+    return style + ("opacity=45;textOpacity=70;" if shape.copy else "")
 
 
-def _style(architecture: Architecture, node: AnyNode) -> str:
-    if isinstance(node, ServiceNode):
-        entry = architecture.catalog.get(node.type)
-        colour = CATEGORY_COLOURS.get(entry.category, "#232F3E")
-        return SERVICE.format(shape=entry.drawio_shape or "mxgraph.aws4.general", colour=colour)
-    if isinstance(node, SubnetNode):
-        return STYLES["public" if node.tier is SubnetTier.PUBLIC else "private"]
-    return STYLES[str(node.kind)]
+def _group_value(group: Group) -> str:
+    return f"{group.title} ({group.detail})" if group.detail else group.title
 
 
-def build_xml(architecture: Architecture) -> str:
+def _geometry(cell: ElementTree.Element, box: Box, origin: Box | None) -> None:
+    x, y = (box.x - origin.x, box.y - origin.y) if origin is not None else (box.x, box.y)
+    ElementTree.SubElement(
+        cell,
+        "mxGeometry",
+        x=f"{x:g}",
+        y=f"{y:g}",
+        width=f"{box.width:g}",
+        height=f"{box.height:g}",
+        attrib={"as": "geometry"},
+    )
+
+
+def _vertex(root: ElementTree.Element, key: str, value: str, style: str, parent: str) -> ElementTree.Element:
+    # ElementTree escapes attribute text, so labels stay literal (html=0 in every style).
+    return ElementTree.SubElement(
+        root, "mxCell", attrib={"id": key, "value": value, "style": style, "vertex": "1", "parent": parent}
+    )
+
+
+def build_xml(architecture: Architecture, diagram: Diagram | None = None) -> str:
+    diagram = diagram or build_diagram(architecture)
     mxfile = ElementTree.Element("mxfile", host="archbuilder")
-    diagram = ElementTree.SubElement(mxfile, "diagram", id="architecture", name=architecture.metadata.name)
-    model = ElementTree.SubElement(diagram, "mxGraphModel", grid="1", gridSize="10", guides="1", page="0")
+    page = ElementTree.SubElement(mxfile, "diagram", id="architecture", name=architecture.metadata.name)
+    model = ElementTree.SubElement(page, "mxGraphModel", grid="1", gridSize="10", guides="1", page="0")
     root = ElementTree.SubElement(model, "root")
     ElementTree.SubElement(root, "mxCell", id="0")
     ElementTree.SubElement(root, "mxCell", attrib={"id": "1", "parent": "0"})
-
-    def add(node: AnyNode) -> None:
-        # ElementTree escapes attribute text, so labels stay literal (html=0 in every style).
-        cell = ElementTree.SubElement(
-            root,
-            "mxCell",
-            attrib={
-                "id": node.id,
-                "value": _label(node),
-                "style": _style(architecture, node),
-                "vertex": "1",
-                "parent": node.parent_id or "1",
-            },
-        )
-        if isinstance(node, ServiceNode):
-            # Centre the icon where the canvas item's icon is; draw.io child geometry is relative to the parent too.
-            x, y, width, height = node.x + (SERVICE_WIDTH - ICON) / 2, node.y + 8, ICON, ICON
-        else:
-            x, y, width, height = node.x, node.y, node.width, node.height
-        ElementTree.SubElement(
-            cell,
-            "mxGeometry",
-            x=f"{x:g}",
-            y=f"{y:g}",
-            width=f"{width:g}",
-            height=f"{height:g}",
-            attrib={"as": "geometry"},
-        )
-        for child in sorted(architecture.children(node.id), key=lambda n: (n.kind == "service", n.id)):
-            add(child)
-
-    for top in sorted(architecture.children(None), key=lambda n: (n.kind == "service", n.id)):
-        add(top)
-    for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
-        text = connection.label or connection.kind.value.replace("_", " ")
-        cell = ElementTree.SubElement(
-            root,
-            "mxCell",
-            attrib={
-                "id": connection.id,
-                "value": text,
-                "style": EDGE,
-                "edge": "1",
-                "parent": "1",
-                "source": connection.source_id,
-                "target": connection.target_id,
-            },
-        )
-        ElementTree.SubElement(cell, "mxGeometry", relative="1", attrib={"as": "geometry"})
+    boxes = {group.key: group.box for group in diagram.groups}
+    for group in diagram.groups:
+        node = architecture.nodes.get(group.key)
+        parent = (node.parent_id if node is not None else None) or ("aws-cloud" if node is not None else "1")
+        cell = _vertex(root, group.key, _group_value(group), STYLES[group.kind], parent)
+        _geometry(cell, group.box, boxes.get(parent))
+    for shape in diagram.shapes:
+        node = architecture.nodes.get(shape.geometry.service_id)
+        parent = "1"
+        if node is not None:
+            parent = node.parent_id or "aws-cloud"
+            if shape.copy:
+                parent = shape.key.partition("@")[2]
+        value = " ".join(shape.geometry.lines) if shape.role else _shape_label(architecture, shape)
+        cell = _vertex(root, shape.key, value, _shape_style(architecture, shape), parent)
+        _geometry(cell, shape.geometry.icon, boxes.get(parent))
+    for edge in diagram.edges:
+        _edge(root, edge, diagram)
+    if diagram.legend_box is not None:
+        text = "\n".join(["Legend", *(entry for _sample, entry in diagram.legend)])
+        style = "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;strokeColor=#687078;rounded=1;spacing=8;"
+        _geometry(_vertex(root, "legend", text, style, "1"), diagram.legend_box, None)
     ElementTree.indent(mxfile, space="  ")
     return ElementTree.tostring(mxfile, encoding="unicode") + "\n"
+
+
+def _shape_label(architecture: Architecture, shape: Shape) -> str:
+    node = architecture.nodes.get(shape.geometry.service_id)
+    return node.label if node is not None else " ".join(shape.geometry.lines)
+
+
+def _edge(root: ElementTree.Element, edge: Edge, diagram: Diagram) -> None:
+    source, target = diagram.ends[edge.key]
+    cell = ElementTree.SubElement(
+        root,
+        "mxCell",
+        attrib={
+            "id": edge.key,
+            "value": edge.caption,
+            "style": EDGE + EDGE_STYLES[edge.style],
+            "edge": "1",
+            "parent": "1",
+            "source": source,
+            "target": target,
+        },
+    )
+    geometry = ElementTree.SubElement(cell, "mxGeometry", relative="1", attrib={"as": "geometry"})
+    bends = edge.points[1:-1]
+    if bends:
+        # The route's bends, in page coordinates: draw.io draws the connection along them.
+        waypoints = ElementTree.SubElement(geometry, "Array", attrib={"as": "points"})
+        for x, y in bends:
+            ElementTree.SubElement(waypoints, "mxPoint", x=f"{x:g}", y=f"{y:g}")
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:

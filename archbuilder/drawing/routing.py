@@ -1,0 +1,308 @@
+"""Orthogonal connection routes: a path of horizontal and vertical segments from one service to another that
+goes around the boxes in between (services, their labels, container headers), with few bends.
+
+The search runs over a sparse grid: the lines a margin away from each obstacle's sides plus the lines through
+the ports, inside a window around both ends that widens when no route fits (A*, cost = length + a penalty
+per bend). A route leaves and enters a service at the middle of a side, or at the points the user dragged
+its bends to (`via`), which it then passes through in order.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import pairwise
+
+from archbuilder.drawing.geometry import Box, Point
+
+MARGIN = 12.0  # space kept between a route and the boxes it passes
+BEND_COST = 60.0  # a bend costs as much as this much more length
+WINDOWS = (120.0, 480.0, None)  # how far around both ends the grid reaches (None: every obstacle)
+SIDES = ("top", "right", "bottom", "left")
+_STEP = {"top": (0, -1), "right": (1, 0), "bottom": (0, 1), "left": (-1, 0)}
+
+
+class Crowding:
+    """The segments earlier routes took, so that later ones keep off them where they can (a shared stretch
+    costs as if it were several times as long)."""
+
+    SHARED_COST = 4.0
+
+    def __init__(self) -> None:
+        self._rows: dict[float, list[tuple[float, float]]] = {}
+        self._columns: dict[float, list[tuple[float, float]]] = {}
+
+    def add(self, points: Sequence[Point]) -> None:
+        for (ax, ay), (bx, by) in pairwise(points):
+            if ay == by:
+                self._rows.setdefault(ay, []).append((min(ax, bx), max(ax, bx)))
+            elif ax == bx:
+                self._columns.setdefault(ax, []).append((min(ay, by), max(ay, by)))
+
+    def cost(self, a: Point, b: Point) -> float:
+        if a[1] == b[1]:
+            line, low, high = self._rows.get(a[1]), min(a[0], b[0]), max(a[0], b[0])
+        else:
+            line, low, high = self._columns.get(a[0]), min(a[1], b[1]), max(a[1], b[1])
+        if not line:
+            return 0.0
+        shared = sum(max(0.0, min(high, end) - max(low, start)) for start, end in line)
+        return shared * self.SHARED_COST
+
+
+def port(box: Box, side: str, margin: float = MARGIN, aim: Point | None = None) -> tuple[Point, Point]:
+    """The point where a route meets a side (in line with `aim`, the box's centre by default), and the point a
+    margin outside it (the route's first bend)."""
+    cx, cy = aim if aim is not None else box.center
+    x, y = {"top": (cx, box.y), "right": (box.right, cy), "bottom": (cx, box.bottom), "left": (box.x, cy)}[
+        side
+    ]
+    dx, dy = _STEP[side]
+    return (x, y), (x + dx * margin, y + dy * margin)
+
+
+def route(
+    source: Box,
+    target: Box,
+    obstacles: Sequence[Box],
+    via: Sequence[Point] = (),
+    margin: float = MARGIN,
+    aims: tuple[Point | None, Point | None] = (None, None),
+    crowding: Crowding | None = None,
+) -> list[Point]:
+    """The route's points from the source's outline to the target's (the arrow's tip), bends in between.
+    `aims` are the points of each end that side ports line up with (an icon's centre above its label);
+    `crowding`, the routes drawn before, which this one avoids running along."""
+    if via:
+        return _route_via(source, target, obstacles, list(via), margin, aims)
+    # The ends are obstacles too: a route leaves and enters them only at a port.
+    obstacles = [*obstacles, source, target]
+    starts = {side: port(source, side, margin, aims[0]) for side in SIDES}
+    ends = {side: port(target, side, margin, aims[1]) for side in SIDES}
+    for window in WINDOWS:
+        found = _search(
+            [(s[1], s[0]) for s in starts.values()],
+            [(e[1], e[0]) for e in ends.values()],
+            obstacles,
+            _window(source, target, window),
+            crowding,
+        )
+        if found is not None:
+            return simplify(found)
+    return simplify(_fallback(source, target))
+
+
+def _route_via(
+    source: Box,
+    target: Box,
+    obstacles: Sequence[Box],
+    via: list[Point],
+    margin: float,
+    aims: tuple[Point | None, Point | None],
+) -> list[Point]:
+    """Through the user's bend points in order: straight to and from each, squared off where needed."""
+    points: list[Point] = []
+    first = _nearest_port(source, via[0], margin, aims[0])
+    last = _nearest_port(target, via[-1], margin, aims[1])
+    chain = [first[0], *via, last[0]]
+    for index, (a, b) in enumerate(pairwise(chain)):
+        if index == 0:
+            points.append(a)
+        if a[0] != b[0] and a[1] != b[1]:
+            points.append((b[0], a[1]) if index == 0 else (a[0], b[1]))
+        points.append(b)
+    return simplify(points)
+
+
+def _nearest_port(box: Box, toward: Point, margin: float, aim: Point | None) -> tuple[Point, Point]:
+    return min(
+        (port(box, side, margin, aim) for side in SIDES),
+        key=lambda p: abs(p[0][0] - toward[0]) + abs(p[0][1] - toward[1]),
+    )
+
+
+def _window(source: Box, target: Box, reach: float | None) -> Box | None:
+    if reach is None:
+        return None
+    return source.united(target).grown(reach)
+
+
+def _fallback(source: Box, target: Box) -> list[Point]:
+    """A plain Z shape, when nothing else fits."""
+    start, _ = port(source, "right" if target.x >= source.right else "left")
+    end, _ = port(target, "left" if target.x >= source.right else "right")
+    middle = (start[0] + end[0]) / 2
+    return [start, (middle, start[1]), (middle, end[1]), end]
+
+
+def simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and the middle of three on one line."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and abs(kept[-1][0] - point[0]) < 1e-6 and abs(kept[-1][1] - point[1]) < 1e-6:
+            continue
+        if len(kept) >= 2:
+            a, b = kept[-2], kept[-1]
+            if (a[0] == b[0] == point[0]) or (a[1] == b[1] == point[1]):
+                kept[-1] = point
+                continue
+        kept.append(point)
+    return kept
+
+
+class _Grid:
+    """The sparse grid of candidate lines, with which of its steps and points lie inside an obstacle."""
+
+    def __init__(self, xs: list[float], ys: list[float], obstacles: Sequence[Box]) -> None:
+        self.xs, self.ys = xs, ys
+        columns, rows = len(xs), len(ys)
+        self.h_blocked = [bytearray(columns) for _ in range(rows)]  # step from column i to i + 1 on row j
+        self.v_blocked = [bytearray(rows) for _ in range(columns)]  # step from row j to j + 1 on column i
+        for box in obstacles:
+            row_lo, row_hi = bisect_right(ys, box.y), bisect_left(ys, box.bottom)
+            col_lo, col_hi = bisect_right(xs, box.x), bisect_left(xs, box.right)
+            # Steps between the columns around the box, on the rows strictly inside it, cross it.
+            for j in range(row_lo, row_hi):
+                blocked = self.h_blocked[j]
+                for i in range(max(col_lo - 1, 0), min(col_hi, columns - 1)):
+                    blocked[i] = 1
+            for i in range(col_lo, col_hi):
+                blocked = self.v_blocked[i]
+                for j in range(max(row_lo - 1, 0), min(row_hi, rows - 1)):
+                    blocked[j] = 1
+
+
+def _search(
+    starts: list[tuple[Point, Point]],
+    ends: list[tuple[Point, Point]],
+    obstacles: Sequence[Box],
+    window: Box | None,
+    crowding: Crowding | None = None,
+) -> list[Point] | None:
+    """A* from any start (stub, port) to any end (stub, port); the stubs must lie outside every obstacle."""
+    inside = [o for o in obstacles if window is None or o.meets(window)]
+    grid = _grid_for(starts + ends, inside, window)
+    xs, ys = grid.xs, grid.ys
+    index_x = {x: i for i, x in enumerate(xs)}
+    index_y = {y: j for j, y in enumerate(ys)}
+    goal: dict[tuple[int, int], tuple[int, Point]] = {}
+    for stub, end_port in ends:
+        if stub[0] in index_x and stub[1] in index_y and not _buried(stub, inside):
+            goal[(index_x[stub[0]], index_y[stub[1]])] = (_direction(stub, end_port), end_port)
+    if not goal:
+        return None
+    gx = [xs[i] for i, _ in goal]
+    gy = [ys[j] for _, j in goal]
+
+    def estimate(i: int, j: int) -> float:
+        x, y = xs[i], ys[j]
+        return min(abs(x - a) + abs(y - b) for a, b in zip(gx, gy, strict=True))
+
+    heap: list[tuple[float, float, int, int, int]] = []
+    best: dict[tuple[int, int, int], float] = {}
+    came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
+    origin: dict[tuple[int, int, int], Point] = {}
+    for stub, start_port in starts:
+        if stub[0] not in index_x or stub[1] not in index_y or _buried(stub, inside):
+            continue
+        state = (index_x[stub[0]], index_y[stub[1]], _direction(start_port, stub))
+        cost = abs(stub[0] - start_port[0]) + abs(stub[1] - start_port[1])
+        if cost < best.get(state, float("inf")):
+            best[state], came[state], origin[state] = cost, None, start_port
+            heapq.heappush(heap, (cost + estimate(state[0], state[1]), cost, *state))
+    while heap:
+        _f, cost, i, j, heading = heapq.heappop(heap)
+        state = (i, j, heading)
+        if cost > best.get(state, float("inf")):
+            continue
+        if (i, j) in goal and goal[(i, j)][0] == heading:
+            return [*_unwind(state, came, origin, xs, ys), goal[(i, j)][1]]
+        for key, new_cost in _moves(grid, state, cost, goal, crowding):
+            if new_cost < best.get(key, float("inf")):
+                best[key] = new_cost
+                came[key] = state
+                heapq.heappush(heap, (new_cost + estimate(key[0], key[1]), new_cost, *key))
+    return None
+
+
+def _moves(
+    grid: _Grid,
+    state: tuple[int, int, int],
+    cost: float,
+    goal: dict[tuple[int, int], tuple[int, Point]],
+    crowding: Crowding | None,
+) -> list[tuple[tuple[int, int, int], float]]:
+    """The grid steps open from a state, with what each costs in all (length, bends, crowding)."""
+    xs, ys = grid.xs, grid.ys
+    i, j, heading = state
+    found: list[tuple[tuple[int, int, int], float]] = []
+    for step, (di, dj) in enumerate(((1, 0), (0, 1), (-1, 0), (0, -1))):
+        ni, nj = i + di, j + dj
+        if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
+            continue
+        if (dj == 0 and grid.h_blocked[j][min(i, ni)]) or (di == 0 and grid.v_blocked[i][min(j, nj)]):
+            continue
+        if heading >= 0 and step == (heading + 2) % 4:
+            continue  # no going straight back
+        new_cost = cost + abs(xs[ni] - xs[i]) + abs(ys[nj] - ys[j])
+        new_cost += BEND_COST if heading >= 0 and step != heading else 0.0
+        if crowding is not None:
+            new_cost += crowding.cost((xs[i], ys[j]), (xs[ni], ys[nj]))
+        key = (ni, nj, step)
+        if (ni, nj) in goal and goal[(ni, nj)][0] != step:
+            # Arriving at a target's stub from the side: the turn into the target is one more bend.
+            new_cost += BEND_COST
+            key = (ni, nj, goal[(ni, nj)][0])
+        found.append((key, new_cost))
+    return found
+
+
+def _grid_for(ends: list[tuple[Point, Point]], inside: list[Box], window: Box | None) -> _Grid:
+    """The lines through the stubs and a margin off each obstacle's sides, within the window."""
+    xs_set: set[float] = set()
+    ys_set: set[float] = set()
+    for stub, _port in ends:
+        xs_set.add(stub[0])
+        ys_set.add(stub[1])
+    for box in inside:
+        xs_set.update((box.x - MARGIN, box.right + MARGIN))
+        ys_set.update((box.y - MARGIN, box.bottom + MARGIN))
+    if window is not None:
+        xs_set = {x for x in xs_set if window.x <= x <= window.right} | {window.x, window.right}
+        ys_set = {y for y in ys_set if window.y <= y <= window.bottom} | {window.y, window.bottom}
+    return _Grid(sorted(xs_set), sorted(ys_set), inside)
+
+
+def _direction(a: Point, b: Point) -> int:
+    """0 right, 1 down, 2 left, 3 up: the heading from a to b."""
+    if b[0] > a[0]:
+        return 0
+    if b[1] > a[1]:
+        return 1
+    if b[0] < a[0]:
+        return 2
+    return 3
+
+
+def _buried(point: Point, obstacles: Sequence[Box]) -> bool:
+    return any(o.x < point[0] < o.right and o.y < point[1] < o.bottom for o in obstacles)
+
+
+def _unwind(
+    state: tuple[int, int, int],
+    came: dict[tuple[int, int, int], tuple[int, int, int] | None],
+    origin: dict[tuple[int, int, int], Point],
+    xs: list[float],
+    ys: list[float],
+) -> list[Point]:
+    points: list[Point] = []
+    current: tuple[int, int, int] | None = state
+    first = state
+    while current is not None:
+        points.append((xs[current[0]], ys[current[1]]))
+        first = current
+        current = came.get(current)
+    points.append(origin[first])
+    points.reverse()
+    return points
