@@ -33,10 +33,11 @@ class ExportError(Exception):
 class ExportFormat:
     name: str
     description: str
-    module: str  # module with a function `export(architecture, out_dir, progress=None) -> list[Path]`
+    module: str  # module with the function below: `(architecture, out_dir, progress=None) -> list[Path]`
+    function: str = "export"
 
     def load(self) -> ExportFunction:
-        export: ExportFunction = importlib.import_module(self.module).export
+        export: ExportFunction = getattr(importlib.import_module(self.module), self.function)
         return export
 
 
@@ -63,6 +64,16 @@ for _fmt in (
     ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram.png"),
     ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram.svg"),
     ExportFormat("drawio", "draw.io diagram (diagram.drawio)", "archbuilder.exporters.diagram.drawio"),
+    # The architecture review, with the report's defaults (the `report` command takes a title, reviewer …).
+    ExportFormat(
+        "report-html", "Review report (report.html)", "archbuilder.exporters.report.formats", "export_html"
+    ),
+    ExportFormat(
+        "report-pdf", "Review report (report.pdf)", "archbuilder.exporters.report.formats", "export_pdf"
+    ),
+    ExportFormat(
+        "report-md", "Review report (report.md)", "archbuilder.exporters.report.formats", "export_markdown"
+    ),
 ):
     register(_fmt)
 

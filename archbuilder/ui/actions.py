@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from archbuilder.exporters.registry import available_formats
 from archbuilder.resource_files import example_names
-from archbuilder.ui.report_export import REPORT_FORMATS
 
 if TYPE_CHECKING:
     from archbuilder.ui.main_window import MainWindow
@@ -65,10 +64,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         import_menu.addAction(_action(window, text, partial(window.import_dialog, kind)))
     export_menu = file_menu.addMenu("&Export")
     for fmt in available_formats():
+        if fmt.name == "report-html":  # the review's formats after the design's
+            export_menu.addSeparator()
         export_menu.addAction(_action(window, fmt.description, partial(window.export_to, fmt.name)))
-    export_menu.addSeparator()
-    for report in REPORT_FORMATS.values():
-        export_menu.addAction(_action(window, report.description, partial(window.export_to, report.name)))
     file_menu.addSeparator()
     actions["quit"] = _action(window, "&Quit", window.close, S.Quit)
     file_menu.addAction(actions["quit"])

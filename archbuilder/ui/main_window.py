@@ -37,7 +37,6 @@ from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
 from archbuilder.ui.properties_panel import PropertiesPanel
 from archbuilder.ui.recovery_dialog import RecoveryDialog
-from archbuilder.ui.report_export import REPORT_FORMATS
 from archbuilder.ui.tips_panel import TipsPanel
 from archbuilder.validation import ValidationResult
 
@@ -272,8 +271,7 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return []
             folder = Path(chosen)
-        report = REPORT_FORMATS.get(format_name)
-        description = report.description if report else FORMATS[format_name].description
+        description = FORMATS[format_name].description
         # The export runs on the UI thread (it reads the live model, which must not change under it) behind a
         # window-modal progress dialog that keeps the window painted and offers Cancel.
         dialog = QProgressDialog(f"Exporting {description}…", "Cancel", 0, 0, self)
@@ -290,11 +288,7 @@ class MainWindow(QMainWindow):
                 raise ExportCancelled
 
         try:
-            if report is not None:
-                folder.mkdir(parents=True, exist_ok=True)
-                written = report.run(self.document.architecture, folder, progress)
-            else:
-                written = export(format_name, self.document.architecture, folder, progress)
+            written = export(format_name, self.document.architecture, folder, progress)
         except ExportCancelled:
             self.statusBar().showMessage("Export cancelled", 5000)
             return []

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from archbuilder.cli.main import main
 from archbuilder.editor.autosave import find_recoverable
 from archbuilder.exporters.registry import available_formats
 from archbuilder.model import dumps, load
@@ -26,9 +27,12 @@ def menu_titles(window: MainWindow, *path: str) -> list[str]:
 
 
 def test_menus_offer_every_export_format_and_the_importers(window: MainWindow) -> None:
-    assert menu_titles(window, "&File", "&Export") == [fmt.description for fmt in available_formats()] + [
+    titles = menu_titles(window, "&File", "&Export")
+    assert titles == [fmt.description for fmt in available_formats()]
+    assert titles[-3:] == [
         "Review report (report.html)",
         "Review report (report.pdf)",
+        "Review report (report.md)",
     ]
     assert menu_titles(window, "&File", "&Import") == [
         "CloudFormation template…",
@@ -69,6 +73,9 @@ def test_export_the_review_report_as_html_and_pdf(window: MainWindow, tmp_path: 
     assert "Three-tier web application" in html
     assert window.export_to("report-pdf", tmp_path / "review") == [tmp_path / "review" / "report.pdf"]
     assert (tmp_path / "review" / "report.pdf").read_bytes().startswith(b"%PDF-")
+    # The same pipeline as `archbuilder report`: the same design gives the same bytes.
+    assert main(["report", str(THREE_TIER), "-o", str(tmp_path / "cli"), "--format", "pdf"]) == 0
+    assert (tmp_path / "cli" / "report.pdf").read_bytes() == (tmp_path / "review" / "report.pdf").read_bytes()
 
 
 def test_a_failed_export_shows_a_dialog_not_a_traceback(

@@ -1,0 +1,117 @@
+"""The review's actions: one per rule that found something, ranked by risk and effort, numbered for the callouts.
+
+Risk follows the Well-Architected Tool's words: an error is a high risk, a warning a medium risk, a note an
+improvement. Effort is estimated from the kind of change the remediation asks for (its first verb): a setting on
+what exists is low, adding or spreading resources is medium, moving or replacing what runs is high.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archbuilder.catalog import Citation
+from archbuilder.model import Architecture
+from archbuilder.validation import Finding, Pillar, Severity
+
+TOP_ACTIONS = 5
+
+RISK = {Severity.ERROR: "high", Severity.WARNING: "medium", Severity.INFO: "low"}
+RISK_TITLES = {Severity.ERROR: "High risk", Severity.WARNING: "Medium risk", Severity.INFO: "Improvement"}
+EFFORT_ORDER = ("low", "medium", "high")
+
+_HIGH_EFFORT_VERBS = {"move", "migrate", "merge", "partition", "split", "rebuild", "redesign", "serve"}
+_MEDIUM_EFFORT_VERBS = {
+    "add",
+    "give",
+    "create",
+    "deploy",
+    "run",
+    "span",
+    "launch",
+    "peer",
+    "put",
+    "place",
+    "copy",
+    "fan",
+    "deliver",
+    "install",
+    "bake",
+    "export",
+    "replace",
+    "enlarge",
+    "store",
+}
+# Rules whose first verb misleads: swapping a CIDR or a policy for a narrower one is a setting.
+_EFFORT_OVERRIDES = {"SEC-019": "low", "SEC-027": "low", "SEC-030": "low"}
+
+
+def effort_of(rule_id: str, remediation: str) -> str:
+    """ "low", "medium" or "high": the size of the change the remediation describes."""
+    if rule_id in _EFFORT_OVERRIDES:
+        return _EFFORT_OVERRIDES[rule_id]
+    verb = remediation.split(maxsplit=1)[0].lower() if remediation.strip() else ""
+    if verb in _HIGH_EFFORT_VERBS:
+        return "high"
+    if verb in _MEDIUM_EFFORT_VERBS:
+        return "medium"
+    return "low"
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do about one rule's findings: its remediation, on every node they touch."""
+
+    number: int  # 1-based rank; the callouts on the diagram carry it
+    rule_id: str
+    title: str
+    severity: Severity
+    pillar: Pillar
+    effort: str
+    remediation: str
+    source: Citation
+    findings: tuple[Finding, ...]
+    node_ids: tuple[str, ...]  # in the order the findings name them, each once
+
+    @property
+    def risk(self) -> str:
+        return RISK[self.severity]
+
+    def node_labels(self, architecture: Architecture) -> list[str]:
+        return [architecture.nodes[n].label for n in self.node_ids if n in architecture.nodes]
+
+    def where(self, architecture: Architecture) -> str:
+        """ "Web server, App database", or "whole design" for findings about what the design lacks."""
+        return ", ".join(self.node_labels(architecture)) or "whole design"
+
+
+def rank_actions(findings: list[Finding], titles: dict[str, str]) -> list[Action]:
+    """Every active finding grouped by rule, highest risk first, then least effort, then most findings."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if not finding.suppressed:
+            by_rule.setdefault(finding.rule_id, []).append(finding)
+    drafts = []
+    for rule_id, group in by_rule.items():
+        first = group[0]
+        # Findings of one rule may word the fix for their own nodes; the first one speaks for the action.
+        remediation = first.remediation
+        effort = effort_of(rule_id, remediation)
+        node_ids = tuple(dict.fromkeys(n for f in group for n in f.node_ids))
+        key = (-first.severity.rank, EFFORT_ORDER.index(effort), -len(group), rule_id)
+        drafts.append((key, rule_id, group, effort, remediation, node_ids))
+    drafts.sort(key=lambda draft: draft[0])
+    return [
+        Action(
+            number=index,
+            rule_id=rule_id,
+            title=titles.get(rule_id, rule_id),
+            severity=group[0].severity,
+            pillar=group[0].pillar,
+            effort=effort,
+            remediation=remediation,
+            source=group[0].source,
+            findings=tuple(group),
+            node_ids=node_ids,
+        )
+        for index, (_key, rule_id, group, effort, remediation, node_ids) in enumerate(drafts, 1)
+    ]
