@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from archbuilder.catalog import Catalog
 from archbuilder.model import Architecture
 from archbuilder.validation import Finding, Pillar, Severity
 from archbuilder.validation.rule import Rule
@@ -65,42 +62,23 @@ def scorecard(findings: list[Finding], rules: Sequence[Rule]) -> list[PillarScor
 
 
 def strengths(architecture: Architecture, findings: list[Finding], rules: Sequence[Rule]) -> list[Strength]:
-    """Rules about service types the design holds that raised nothing, by pillar, in rule order."""
+    """Error and warning rules about a service type the design holds that raised nothing, by pillar.
+
+    A rule names first the service type it judges (its `applies_to` goes on with the ones it looks at around
+    it): only a judged type makes the design's services a strength. Limits kept are no merit, so they are left
+    out, and so are notes."""
     found = {f.rule_id for f in findings}
     labels: dict[str, list[str]] = {}
     for service in sorted(architecture.services(), key=lambda s: s.label.lower()):
         labels.setdefault(service.type, []).append(service.label)
-    result = []
-    for rule in rules:
-        if rule.id in found:
-            continue
-        types = [t for t in applies_to(rule, architecture.catalog) if t in labels]
-        if types:
-            services = tuple(label for t in sorted(types) for label in labels[t])
-            result.append(Strength(rule.id, rule.title, rule.pillar, services))
+    result = [
+        Strength(rule.id, rule.title, rule.pillar, tuple(labels[rule.applies_to[0]]))
+        for rule in rules
+        if rule.id not in found
+        and rule.applies_to
+        and rule.applies_to[0] in labels
+        and rule.severity in (Severity.ERROR, Severity.WARNING)
+        and "limits" not in rule.tags
+    ]
     order = list(Pillar)
     return sorted(result, key=lambda s: order.index(s.pillar))
-
-
-def applies_to(rule: Rule, catalog: Catalog) -> tuple[str, ...]:
-    """The service types a rule is about: its own `applies_to` where it declares one, else the types its title
-    names (by catalog name or short name), which is what a reader takes the rule to be about."""
-    declared = getattr(rule, "applies_to", None)
-    if declared:
-        return tuple(declared)
-    return _named_in_title(rule.title, catalog)
-
-
-@cache
-def _name_patterns(catalog: Catalog) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    patterns = []
-    for service in catalog:
-        names = sorted({service.name, service.short_name} - {""}, key=len, reverse=True)
-        words = "|".join(re.escape(name) for name in names if len(name) >= 3)
-        if words:
-            patterns.append((service.id, re.compile(rf"\b(?:{words})s?\b", re.IGNORECASE)))
-    return tuple(patterns)
-
-
-def _named_in_title(title: str, catalog: Catalog) -> tuple[str, ...]:
-    return tuple(type_id for type_id, pattern in _name_patterns(catalog) if pattern.search(title))

@@ -8,7 +8,6 @@ from archbuilder.exporters.report.gather import ReportOptions, gather
 from archbuilder.exporters.report.html import SECTIONS, render_html
 from archbuilder.exporters.report.markdown import render_markdown
 from archbuilder.exporters.report.priorities import effort_of, rank_actions
-from archbuilder.exporters.report.scorecard import applies_to
 from archbuilder.validation import Finding, Pillar, Severity
 from archbuilder.validation.lockin import RATING_POINTS
 from archbuilder.validation.registry import all_rules, rule_by_id
@@ -142,18 +141,32 @@ def test_the_scorecard_counts_match_the_findings_per_pillar() -> None:
 
 def test_strengths_are_rules_about_the_designs_services_that_found_nothing() -> None:
     review, architecture = mvp_review()
-    types = {s.type for s in architecture.services()}
+    labels = {
+        t: sorted((s.label for s in architecture.services() if s.type == t), key=str.lower)
+        for t in {s.type for s in architecture.services()}
+    }
     fired = {f.rule_id for f in review.result.findings}
-    assert review.strengths
+    expected = [
+        rule.id
+        for rule in all_rules()
+        if rule.id not in fired
+        and rule.applies_to
+        and rule.applies_to[0] in labels
+        and rule.severity in (Severity.ERROR, Severity.WARNING)
+        and "limits" not in rule.tags
+    ]
+    assert sorted(s.rule_id for s in review.strengths) == sorted(expected) and expected
     for strength in review.strengths:
         rule = rule_by_id(strength.rule_id)
-        assert strength.rule_id not in fired and strength.risk == rule.title
-        named = set(applies_to(rule, architecture.catalog)) & types
-        assert named and set(strength.services) == {
-            s.label for s in architecture.services() if s.type in named
-        }
-    internet_gateway = next(s for s in review.strengths if s.rule_id == "LIM-011")
-    assert internet_gateway.services == ("Internet gateway",)
+        assert strength.risk == rule.title and strength.pillar is rule.pillar
+        assert list(strength.services) == labels[rule.applies_to[0]]
+    gateway = next(s for s in review.strengths if s.rule_id == "REL-014")
+    assert (gateway.risk, gateway.services) == (
+        "Public subnet without internet gateway",
+        ("Internet gateway",),
+    )
+    pillars = [s.pillar for s in review.strengths]
+    assert pillars == sorted(pillars, key=list(Pillar).index)
 
 
 def test_the_lockin_section_adds_up_to_the_score_and_names_every_contributing_service() -> None:
