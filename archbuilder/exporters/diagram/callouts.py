@@ -54,10 +54,12 @@ class CalloutDiagram:
 def node_boxes(svg: bytes) -> tuple[dict[str, Box], tuple[float, float]]:
     """Each node's and container's box, by id, and the drawing's size, from graphviz's SVG."""
     root = ElementTree.fromstring(svg)
-    view = [float(v) for v in root.attrib["viewBox"].split()]
+    # The drawing's own units are points: graphviz scales the content by dpi/72 but leaves the viewBox in
+    # unscaled points, so the size comes from width and height (see `fit_view_box`).
+    size = (_points(root.attrib["width"]), _points(root.attrib["height"]))
     graph = root.find(f"{SVG_NS}g")
     if graph is None:
-        return {}, (view[2], view[3])
+        return {}, size
     scale, dx, dy = _transform(graph.attrib.get("transform", ""))
     boxes = {}
     for group in graph.iter(f"{SVG_NS}g"):
@@ -71,7 +73,25 @@ def node_boxes(svg: bytes) -> tuple[dict[str, Box], tuple[float, float]]:
         if box is not None and "__" not in node_id:  # copies of a service in other subnets carry no callout
             x, y, width, height = box
             boxes[node_id] = Box(scale * (x + dx), scale * (y + dy), scale * width, scale * height)
-    return boxes, (view[2], view[3])
+    return boxes, size
+
+
+def _points(length: str) -> float:
+    return float(length.removesuffix("pt").removesuffix("px"))
+
+
+def fit_view_box(svg: str) -> str:
+    """A viewBox as large as the drawing: with a dpi other than 72, graphviz writes content scaled by dpi/72 in
+    a viewBox of the unscaled size, which browsers then show enlarged and cut off."""
+    root_start = svg.index("<svg")
+    root_end = svg.index(">", root_start)
+    root = svg[root_start:root_end]
+    width = re.search(r'width="([\d.]+)(?:pt|px)?"', root)
+    height = re.search(r'height="([\d.]+)(?:pt|px)?"', root)
+    if width is None or height is None:
+        return svg
+    fitted = re.sub(r'viewBox="[^"]*"', f'viewBox="0.00 0.00 {width.group(1)} {height.group(1)}"', root)
+    return svg[:root_start] + fitted + svg[root_end:]
 
 
 def _transform(text: str) -> tuple[float, float, float]:
@@ -122,7 +142,7 @@ def draw_on_svg(
                 f'font-family="Helvetica,sans-Serif" font-weight="bold" font-size="13" fill="white">'
                 f"{mark.number}</text></g>"
             )
-    text = svg.decode("utf-8")
+    text = fit_view_box(svg.decode("utf-8"))
     end = text.rindex("</svg>")
     return (text[:end] + "\n".join(shapes) + "\n" + text[end:]).encode("utf-8")
 

@@ -70,8 +70,9 @@ def test_node_boxes_are_read_from_the_svg_graphviz_writes() -> None:
     services = {s.id for s in architecture.services()}
     assert services <= set(boxes)  # every service, and the containers
     assert {"region", "vpc", "az-a", "public-a"} <= set(boxes)
-    web, db = boxes["web"], boxes["db"]
-    assert (web.width, web.height) == (
-        115.0,
-        115.0,
-    ) and web.y < db.y  # the database is drawn under the server
+    for service in architecture.services():  # each icon is drawn inside the box of its container
+        box, parent = boxes[service.id], boxes.get(service.parent_id or "")
+        assert box.width == box.height > 0
+        if parent is not None:
+            assert parent.x <= box.x and box.x + box.width <= parent.x + parent.width
+            assert parent.y <= box.y and box.y + box.height <= parent.y + parent.height
