@@ -51,6 +51,8 @@ class ArchitectureScene(EditingScene):
         self._edges_of: dict[str, set[str]] = {}  # service id -> ids of its connections
         self._findings: dict[str, list[FindingLike]] = {}
         self._badged: set[str] = set()
+        # Node id -> its monthly cost in words, for the service tooltips ("$41.23/month at expected usage").
+        self.cost_texts: dict[str, str] = {}
         self._detail = DETAIL_FULL
         self._drag: dict[NodeItem, QPointF] | None = None
         self._drag_lead: NodeItem | None = None
@@ -124,6 +126,10 @@ class ArchitectureScene(EditingScene):
             if item is not None:
                 item.set_findings(findings)
         self._badged = set(self._findings)
+
+    def set_costs(self, texts: Mapping[str, str]) -> None:
+        """Each service's cost for its tooltip; read when a tooltip is shown, so nothing is redrawn."""
+        self.cost_texts = dict(texts)
 
     def nodes_rect(self, ids: Sequence[str] | None = None) -> QRectF:
         """Scene rect around the given nodes (all nodes when None)."""

@@ -52,7 +52,7 @@ def what_if(architecture: Architecture, node_id: str, base: Assessment | None = 
                 alternative.name,
                 alternative.kind,
                 lockin_after=outside_lockin,
-                note="outside AWS: the design cannot draw it, so findings and cost are not estimated",
+                note="Outside AWS: the design cannot draw it, so findings and cost are not estimated.",
             )
         )
     return found

@@ -44,20 +44,35 @@ def to_text(comparison: DesignComparison) -> str:
 
 def to_html(comparison: DesignComparison, before: Architecture, after: Architecture) -> str:
     """One page, no external files; every text from the designs is escaped."""
-    marks_before = {node.id: REMOVED for node in comparison.removed}
-    marks_after = {node.id: ADDED for node in comparison.added}
+    marks_before, marks_after = marks(comparison)
+    title = f"{comparison.before_name} → {comparison.after_name}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
+        f'<h1>{escape(title)}</h1>{summary_html(comparison)}<h2>Diagrams</h2><div class="diagrams">'
+        f"<figure><figcaption>Before</figcaption>{diagram_svg(before, marks_before)}</figure>"
+        f"<figure><figcaption>After</figcaption>{diagram_svg(after, marks_after)}</figure>"
+        "</div></body></html>\n"
+    )
+
+
+def marks(comparison: DesignComparison) -> tuple[dict[str, str], dict[str, str]]:
+    """The colour of each service to outline in the before and after diagrams."""
+    before = {node.id: REMOVED for node in comparison.removed}
+    after = {node.id: ADDED for node in comparison.added}
     for change in comparison.changed:
-        marks_before[change.node_id] = marks_after[change.node_id] = CHANGED
+        before[change.node_id] = after[change.node_id] = CHANGED
+    return before, after
+
+
+def summary_html(comparison: DesignComparison) -> str:
+    """Services, findings, lock-in and the cost table, as HTML (the page's body and the app's Compare window)."""
     rows = "".join(
         f"<tr><td>{scenario.value}</td><td>{money(comparison.cost_before[scenario])}</td>"
         f"<td>{money(comparison.cost_after[scenario])}</td><td>{signed_money(comparison.cost_delta(scenario))}</td></tr>"
         for scenario in Scenario
     )
-    title = f"{comparison.before_name} → {comparison.after_name}"
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{_STYLE}</style></head><body>"
-        f"<h1>{escape(title)}</h1>"
         f'<p class="legend"><span style="color:{ADDED}">■ added</span> <span style="color:{REMOVED}">■ removed'
         f'</span> <span style="color:{CHANGED}">■ changed</span></p>'
         "<h2>Services</h2><ul>"
@@ -75,10 +90,7 @@ def to_html(comparison: DesignComparison, before: Architecture, after: Architect
         + f"</ul><h2>Lock-in</h2><p>{comparison.lockin_before}/100 → {comparison.lockin_after}/100 "
         f"({comparison.lockin_delta:+d})</p>"
         "<h2>Monthly cost</h2><table><tr><th>Usage</th><th>Before</th><th>After</th><th>Change</th></tr>"
-        f'{rows}</table><h2>Diagrams</h2><div class="diagrams">'
-        f"<figure><figcaption>Before</figcaption>{diagram_svg(before, marks_before)}</figure>"
-        f"<figure><figcaption>After</figcaption>{diagram_svg(after, marks_after)}</figure>"
-        "</div></body></html>\n"
+        f"{rows}</table>"
     )
 
 
@@ -130,9 +142,10 @@ def diagram_svg(architecture: Architecture, marks: dict[str, str]) -> str:
                 f'<text x="{x + 6:.0f}" y="{y + 16:.0f}" class="container">{escape(node.label)}</text>',
             )
         right, bottom = max(right, x + width), max(bottom, y + height)
+    background = f'<rect x="-10" y="-10" width="{right + 20:.0f}" height="{bottom + 20:.0f}" fill="#ffffff"/>'
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="-10 -10 {right + 20:.0f} {bottom + 20:.0f}" '
-        f'width="{(right + 20) / 2:.0f}">{"".join(shapes)}</svg>'
+        f'width="{(right + 20) / 2:.0f}">{background}{"".join(shapes)}</svg>'
     )
 
 

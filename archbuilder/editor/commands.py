@@ -376,3 +376,50 @@ class SuppressCommand(DocumentCommand):
 
     def revert(self) -> None:
         self.architecture.remove_suppression(self.suppression)
+
+
+class SetUsageCommand(SetValueCommand):
+    """A service's usage assumptions (all scenarios at once: the value is the node's whole ScenarioUsage)."""
+
+    merge_id = 5
+
+    def set(self, value: Any) -> None:
+        self.architecture.set_usage(self.key[0], value)
+
+
+class SwapServiceCommand(DocumentCommand):
+    """A service replaced by one of another type (a what-if applied): the new node, built on a copy of the
+    design, takes the old one's place with the connections it accepts; undo puts the old node and all its
+    connections back."""
+
+    def __init__(
+        self, architecture: Architecture, text: str, new_node: ServiceNode, connections: Sequence[Connection]
+    ) -> None:
+        super().__init__(architecture, text)
+        self.new_node = new_node
+        self.connections = list(connections)
+        self.removed: RemovedNodes | None = None
+
+    def steps(self, steps: Steps) -> None:
+        arch = self.architecture
+        steps.run(self._remove_old, self._restore_old)
+        steps.run(partial(arch.add_node, self.new_node.model_copy(deep=True)), self._remove_new)
+        for connection in self.connections:
+            steps.run(
+                partial(arch.add_connection, connection.model_copy()),
+                partial(arch.disconnect, connection.id),
+            )
+
+    def _remove_old(self) -> None:
+        self.removed = self.architecture.remove_node(self.new_node.id)
+
+    def _restore_old(self) -> None:
+        assert self.removed is not None
+        self.architecture.restore(self.removed)
+
+    def _remove_new(self) -> None:
+        self.architecture.remove_node(self.new_node.id)
+
+    def revert(self) -> None:
+        self._remove_new()  # takes its connections along
+        self._restore_old()

@@ -26,7 +26,9 @@ from archbuilder.editor.commands import (
     SetLabelCommand,
     SetMetadataCommand,
     SetPropertyCommand,
+    SetUsageCommand,
     SuppressCommand,
+    SwapServiceCommand,
 )
 from archbuilder.model import Architecture, InvariantError, NodeKind, ServiceNode, Suppression, load, save
 from archbuilder.model.containment import containment_error
@@ -34,6 +36,7 @@ from archbuilder.model.copies import copies_of
 from archbuilder.model.layout import planned_layout
 from archbuilder.model.new_nodes import container_node, growth, service_node
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
+from archbuilder.model.usage import ScenarioUsage
 
 
 class Document(QObject):
@@ -232,6 +235,31 @@ class Document(QObject):
         old = getattr(self.architecture.metadata, name, None)
         text = f"Set design {name.replace('_', ' ')}"
         return self._run(SetMetadataCommand(self.architecture, text, (name,), old, value, typing))
+
+    def set_usage(self, node_id: str, usage: ScenarioUsage | None, *, typing: bool = False) -> bool:
+        """A service's usage assumptions for cost estimates (None: back to the presets)."""
+        node = self.architecture.service(node_id)
+        text = f"Set usage of {node.label}"
+        return self._run(SetUsageCommand(self.architecture, text, (node_id,), node.usage, usage, typing))
+
+    def swap_service(self, node_id: str, type_id: str) -> bool:
+        """Replace a service by one of another type (a what-if alternative), keeping the connections it accepts."""
+        from archbuilder.compare.whatif import SwapError, swap
+
+        try:
+            result = swap(self.architecture, node_id, type_id)
+        except SwapError as exc:
+            self.status_message.emit(f"Refused: {exc}")
+            return False
+        new_node = result.architecture.service(node_id)
+        connections = result.architecture.connections_of(node_id)
+        text = f"Swap {new_node.label} for {self.catalog.get(type_id).short_name}"
+        if result.dropped:
+            self.status_message.emit(
+                f"{len(result.dropped)} connection(s) {self.catalog.get(type_id).short_name} does not accept "
+                "were removed"
+            )
+        return self._run(SwapServiceCommand(self.architecture, text, new_node, connections))
 
     def suppress(self, suppression: Suppression) -> bool:
         return self._run(SuppressCommand(self.architecture, suppression))

@@ -102,7 +102,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     tools = menu.addMenu("&Tools")
     actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")
     actions["arrange"] = _action(window, "&Arrange", window.document.arrange, "Ctrl+Shift+L")
-    tools.addActions([actions["validate"], actions["arrange"]])
+    actions["compare"] = _action(window, "&Compare with a design…", window.compare_dialog)
+    tools.addActions([actions["validate"], actions["arrange"], actions["compare"]])
 
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")

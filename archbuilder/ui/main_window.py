@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 from archbuilder.canvas.minimap import MiniMap
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
+from archbuilder.cost.estimate import estimate as cost_estimate
+from archbuilder.cost.formats import money
+from archbuilder.cost.quotes import quote_findings
 from archbuilder.editor.autosave import Autosaver, Recoverable, discard, load_recoverable
 from archbuilder.editor.document import Document
 from archbuilder.editor.validation_runner import ValidationRunner
@@ -29,15 +32,18 @@ from archbuilder.exporters.registry import FORMATS, ExportError, export
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import Architecture, DocumentError, loads
+from archbuilder.model import Architecture, DocumentError, load, loads
 from archbuilder.resource_files import example_path
 from archbuilder.ui.actions import build_actions
+from archbuilder.ui.compare_window import CompareWindow
+from archbuilder.ui.cost_panel import CostPanel
 from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
 from archbuilder.ui.properties_panel import PropertiesPanel
 from archbuilder.ui.recovery_dialog import RecoveryDialog
 from archbuilder.ui.tips_panel import TipsPanel
+from archbuilder.ui.whatif_panel import WhatIfPanel
 from archbuilder.validation import ValidationResult
 
 MAX_RECENT = 8
@@ -66,6 +72,8 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self.document)
         self.lockin = LockinPanel()
         self.tips = TipsPanel(self.document)
+        self.cost = CostPanel()
+        self.whatif = WhatIfPanel(self.document)
         self.minimap = MiniMap(self.view)
         palette = self._dock("Palette", self.palette_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         minimap = self._dock("Minimap", self.minimap, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -73,9 +81,13 @@ class MainWindow(QMainWindow):
         findings = self._dock("Findings", self.findings, Qt.DockWidgetArea.RightDockWidgetArea)
         lockin = self._dock("Lock-in", self.lockin, Qt.DockWidgetArea.RightDockWidgetArea)
         tips = self._dock("Tips", self.tips, Qt.DockWidgetArea.RightDockWidgetArea)
-        # Properties above; findings, lock-in and tips share the room below as tabs, findings in front.
+        cost = self._dock("Cost", self.cost, Qt.DockWidgetArea.RightDockWidgetArea)
+        whatif = self._dock("What if", self.whatif, Qt.DockWidgetArea.RightDockWidgetArea)
+        # Properties above; findings, lock-in, tips, cost and what-if share the room below as tabs, findings in front.
         self.tabifyDockWidget(findings, lockin)
         self.tabifyDockWidget(lockin, tips)
+        self.tabifyDockWidget(tips, cost)
+        self.tabifyDockWidget(cost, whatif)
         findings.raise_()
         # Give the canvas the room: narrow side docks, a small minimap.
         self.resizeDocks([palette, properties], [250, 420], Qt.Orientation.Horizontal)
@@ -90,6 +102,8 @@ class MainWindow(QMainWindow):
         self.document.changed.connect(self._update_title)  # the design's name may change
         self.scene.selection_node_ids_changed.connect(self._selection_changed)
         self.findings.nodes_activated.connect(self.focus_nodes)
+        self.cost.node_activated.connect(lambda node_id: self.focus_nodes([node_id]))
+        self.cost.scenario_changed.connect(lambda _scenario: self.runner.run_now())
         self.runner.finished.connect(self._show_result)
         self.resize(1600, 1000)
         self._update_title()
@@ -124,8 +138,21 @@ class MainWindow(QMainWindow):
         self.properties.show_node(first)
         self.tips.show_node(first)
         self.lockin.show_selection(first)
+        self.whatif.show_node(first)
 
     def _show_result(self, result: ValidationResult) -> None:
+        architecture = self.document.architecture
+        estimate = cost_estimate(architecture, self.cost.scenario)
+        labels = {node.id: node.label for node in architecture.services()}
+        result.findings = quote_findings(result.findings, estimate, labels)  # cost findings quote money
+        self.cost.show_estimate(architecture, estimate)
+        scenario = estimate.scenario.value
+        self.scene.set_costs(
+            {
+                node_id: f"{money(amount)}/month at {scenario} usage"
+                for node_id, amount in estimate.by_node().items()
+            }
+        )
         self.findings.show_result(result)
         self.lockin.show_score(result.lockin)
         by_node: dict[str, list[object]] = {}
@@ -133,6 +160,24 @@ class MainWindow(QMainWindow):
             for node_id in finding.node_ids:
                 by_node.setdefault(node_id, []).append(finding)
         self.scene.set_findings(by_node)  # type: ignore[arg-type]
+
+    def compare_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Compare with a design", "", "archbuilder documents (*.arch.json);;All files (*)"
+        )
+        if name:
+            self.compare_with(Path(name))
+
+    def compare_with(self, path: Path) -> CompareWindow | None:
+        """The design in `path` (before) against the open design (after), in a window of its own."""
+        try:
+            before = load(path)
+        except DocumentError as exc:
+            self.report_error("Cannot compare", str(exc))
+            return None
+        window = CompareWindow(before, self.document.architecture, self)
+        window.show()
+        return window
 
     def focus_nodes(self, ids: list[str]) -> None:
         present = [i for i in ids if i in self.document.architecture.nodes]

@@ -30,6 +30,7 @@ from archbuilder.editor.document import Document
 from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, ServiceNode, SubnetNode, VpcNode
 from archbuilder.model.document import Environment
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
+from archbuilder.ui.usage_editor import UsageEditor
 
 _INT_LIMIT = 2_000_000_000
 _CONTAINER_TITLES: dict[str, str] = {
@@ -100,6 +101,8 @@ class PropertiesPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.error)
         layout.addWidget(scroll, 1)
+        self.usage = UsageEditor(document)
+        host_layout.insertWidget(1, self.usage)  # under the properties, above the stretch
         self.editors: dict[str, QWidget] = {}
         self._setters: dict[str, Setter] = {}
         # Bound methods, not lambdas: Qt drops them when this panel is destroyed.
@@ -117,6 +120,7 @@ class PropertiesPanel(QWidget):
         self.error.setText("")
         self._built_for = None
         self.refresh()
+        self.usage.show_node(self.node_id)
 
     def _identity(self) -> tuple[str | None, str]:
         node = self.document.architecture.nodes.get(self.node_id or "")

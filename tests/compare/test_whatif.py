@@ -63,4 +63,4 @@ def test_what_if_lists_aws_swaps_with_their_deltas_then_the_alternatives_outside
     for scenario in Scenario:
         assert round(comparison.cost_delta(scenario), 2) == round(aurora(scenario) - rds(scenario), 2)
     assert (comparison.raised, comparison.resolved, comparison.lockin_delta) == ([], [], 3)
-    assert options[2].comparison is None and options[2].note.startswith("outside AWS")
+    assert options[2].comparison is None and options[2].note.startswith("Outside AWS")

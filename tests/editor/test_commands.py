@@ -11,6 +11,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.editor import commands
 from archbuilder.editor.document import Document
 from archbuilder.model import NodeKind, Suppression, dumps
+from archbuilder.model.usage import ScenarioUsage, Usage
 from tests.model.builders import two_az_network
 
 
@@ -62,6 +63,11 @@ def _edits() -> dict[str, tuple[type[commands.DocumentCommand], Callable[[Docume
             commands.SuppressCommand,
             lambda d: d.suppress(Suppression(rule_id="REL-001", node_ids=("rds",), reason="staging only")),
         ),
+        "usage": (
+            commands.SetUsageCommand,
+            lambda d: d.set_usage("rds", ScenarioUsage(expected=Usage(gb_stored=80, gb_transferred=4))),
+        ),
+        "swap": (commands.SwapServiceCommand, lambda d: d.swap_service("ec2", "lambda_function")),
     }
 
 
@@ -154,3 +160,21 @@ def test_one_changed_signal_per_transaction_undo_and_redo(document: Document) ->
     assert len(changes) == 7
     document.replace(two_az_network())
     assert len(changes) == 8
+
+
+def test_a_swap_is_one_step_that_keeps_the_connections_the_new_service_accepts(document: Document) -> None:
+    before = dumps(document.architecture)
+    assert document.swap_service("ec2", "lambda_function")
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Swap EC2 for Lambda"
+    swapped = document.architecture.service("ec2")
+    assert (swapped.type, swapped.label, swapped.parent_id) == ("lambda_function", "EC2", "private-a")
+    connection = document.architecture.connection("alb-to-ec2")
+    assert (connection.kind.value, connection.port) == (
+        "invoke",
+        None,
+    )  # a function is invoked, not sent traffic
+    document.undo_stack.undo()
+    assert dumps(document.architecture) == before
+    document.undo_stack.redo()
+    assert document.architecture.service("ec2").type == "lambda_function"

@@ -256,7 +256,8 @@ class ServiceItem(QGraphicsRectItem):
 
     def tooltip_text(self) -> str:
         """Shown by the scene's help event (no per-item setToolTip: it costs at build time for thousands)."""
-        return f"{self.label}\n{self.type_id}"
+        cost = getattr(self.scene(), "cost_texts", {}).get(self.node_id, "")
+        return f"{self.label}\n{self.type_id}" + (f"\n{cost}" if cost else "")
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
         if not findings:
