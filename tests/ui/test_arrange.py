@@ -16,7 +16,7 @@ def test_arrange_lays_the_design_out_in_one_undo_step_and_keeps_pinned_nodes(win
     before = dumps(architecture)
     steps = window.document.undo_stack.count()
     arrange = next(a for a in window.menuBar().actions() if a.text() == "&Tools").menu().actions()
-    assert [a.text() for a in arrange] == ["&Validate now", "&Arrange"]
+    assert [a.text() for a in arrange] == ["&Validate now", "&Arrange", "&Compare with a design…"]
     arrange[1].trigger()
     assert window.document.undo_stack.count() == steps + 1
     assert window.document.undo_stack.undoText() == "Arrange"
