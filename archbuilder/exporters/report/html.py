@@ -7,6 +7,7 @@ from html import escape
 
 from archbuilder.catalog import Citation
 from archbuilder.exporters.report.charts import scorecard_svg
+from archbuilder.exporters.report.cost_section import section_html
 from archbuilder.exporters.report.gather import SEVERITY_ORDER, Review, service_label
 from archbuilder.exporters.report.priorities import RISK, RISK_TITLES
 from archbuilder.model import Architecture
@@ -236,16 +237,7 @@ def _lockin(review: Review) -> str:
 
 
 def _cost(review: Review) -> str:
-    cost = review.cost
-    if cost is None:
-        return ""
-    rows = "".join(f"<tr><td>{_e(name)}</td><td>{_e(amount)}</td></tr>" for name, amount in cost.rows)
-    notes = "".join(f"<li>{_e(note)}</li>" for note in cost.notes)
-    return (
-        f'<section id="cost"><h2>Cost</h2><p><span class="score">{_e(cost.monthly)}</span> a month</p>'
-        f"<p>{_e(cost.basis)}</p><table><thead><tr><th>Service</th><th>Monthly</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>{'<ul>' + notes + '</ul>' if notes else ''}</section>"
-    )
+    return section_html(review.cost) if review.cost is not None else ""
 
 
 def _inventory(review: Review) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from archbuilder.catalog import Citation
+from archbuilder.exporters.report.cost_section import section_markdown
 from archbuilder.exporters.report.gather import SEVERITY_ORDER, Review, service_label
 from archbuilder.exporters.report.priorities import RISK_TITLES
 from archbuilder.model import Architecture
@@ -154,12 +155,7 @@ def _lockin(review: Review) -> list[str]:
 
 
 def _cost(review: Review) -> list[str]:
-    cost = review.cost
-    if cost is None:
-        return []
-    lines = ["", "## Cost", "", f"**{cell(cost.monthly)} a month.** {cell(cost.basis)}", ""]
-    lines += ["| Service | Monthly |", "|---|---|"] + [f"| {cell(n)} | {cell(m)} |" for n, m in cost.rows]
-    return lines + ([""] + [f"- {cell(note)}" for note in cost.notes] if cost.notes else [])
+    return section_markdown(review.cost) if review.cost is not None else []
 
 
 def _appendix(review: Review) -> list[str]:

@@ -239,8 +239,24 @@ def _cost(review: Review) -> list[Flowable]:
         return []
     intro = [para(f"<b>{text(cost.monthly)} a month.</b> {text(cost.basis)}")]
     story = section(
-        "Cost", 0, "cost", intro, table([list(row) for row in cost.rows], [0.7, 0.3], ["Service", "Monthly"])
+        "Cost",
+        0,
+        "cost",
+        intro,
+        table([list(row) for row in cost.scenarios], [0.7, 0.3], ["Scenario", "Monthly"]),
     )
+    story += section(
+        "By tier", 1, "cost-tiers", [], table([list(r) for r in cost.tiers], [0.7, 0.3], ["Tier", "Monthly"])
+    )
+    story += section(
+        "By service",
+        1,
+        "cost-services",
+        [],
+        table([list(r) for r in cost.rows], [0.7, 0.3], ["Service", "Monthly"]),
+    )
+    drivers = table([list(r) for r in cost.drivers], [0.35, 0.45, 0.2], ["Service", "Billed for", "Monthly"])
+    story += section("Top cost drivers", 1, "cost-drivers", [], drivers)
     return story + [para(f"• {text(note)}", "muted") for note in cost.notes]
 
 
