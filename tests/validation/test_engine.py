@@ -46,6 +46,8 @@ def test_the_flawed_example_raises_every_problem_it_was_built_with() -> None:
         ("OPS-010", ("web",)),  # SSH open without a key pair
         ("REL-008", ("web",)),
         ("SEC-029", ()),  # production without GuardDuty
+        ("SEC-040", ()),  # production without AWS Config
+        ("SEC-041", ("web",)),  # production server without Inspector
     ]
 
 

@@ -102,3 +102,11 @@ def test_no_test_file_without_a_registered_rule() -> None:
 def test_no_error_severity_findings_on_the_clean_base_network() -> None:
     result = validate(net())
     assert [f.rule_id for f in result.findings if f.severity is Severity.ERROR] == []
+
+
+def test_every_catalog_service_is_the_concern_of_two_rules_or_more() -> None:
+    concerned: dict[str, int] = {}
+    for rule in all_rules():
+        for type_id in rule.applies_to:
+            concerned[type_id] = concerned.get(type_id, 0) + 1
+    assert {s.id: concerned.get(s.id, 0) for s in default_catalog() if concerned.get(s.id, 0) < 2} == {}

@@ -14,6 +14,7 @@ MODULES = load_modules(
     "cost_emr_without_auto_termination",
     "cost_idle_elastic_ip",
     "cost_idle_nat_gateway",
+    "cost_inspector_without_targets",
     "cost_interface_endpoint_for_gateway_service",
     "cost_kcl_workers_over_shards",
     "cost_kinesis_outside_production",

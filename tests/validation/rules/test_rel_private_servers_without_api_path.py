@@ -40,3 +40,17 @@ def test_rel_private_servers_without_api_path() -> None:
 def test_rel_private_servers_with_a_nat_gateway() -> None:
     natted = with_(*_SERVERS, svc("nat_gateway", "public-a", "nat"))
     assert validate(natted(), [RULE]).findings == []
+
+
+def test_a_repository_is_reached_through_its_own_endpoint() -> None:
+    def build(service: str) -> list[tuple[str, ...]]:
+        arch = with_(
+            svc("ec2_instance", "private-a", "builder"),
+            svc("codecommit_repository", "region", "repo"),
+            svc("vpc_endpoint_interface", "private-a", "endpoint", service=service),
+            connect("builder", "repo", ConnectionKind.READ),
+        )()
+        return [f.node_ids for f in validate(arch, [RULE]).findings]
+
+    assert build("git-codecommit") == []
+    assert build("secretsmanager") == [("builder", "repo")]
