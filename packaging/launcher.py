@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from archbuilder.cli.main import gui_main, main
+from archbuilder.launcher import gui_main, main
 
 if __name__ == "__main__":
     if os.path.basename(sys.argv[0]) == "archbuilder-gui":

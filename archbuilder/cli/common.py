@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from archbuilder.model import Architecture, DocumentError, load
+if TYPE_CHECKING:
+    from archbuilder.model import Architecture
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1  # findings reached the threshold, or a check failed
@@ -20,6 +22,9 @@ class CliError(Exception):
 
 
 def load_document(path: str) -> Architecture:
+    # Imported here so that `--version` and `--help` start without the model.
+    from archbuilder.model import DocumentError, load
+
     if not Path(path).exists():
         raise CliError(f"{path}: no such file")
     try:

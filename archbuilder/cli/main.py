@@ -1,31 +1,34 @@
-"""The `archbuilder` command: parses arguments and dispatches to one module per subcommand."""
+"""The headless `archbuilder` command: parses arguments and dispatches to one module per subcommand.
+
+Only the module of the command asked for is imported, so a command starts without loading what the others
+need (the Terraform parser, the report, the exporters). `archbuilder.launcher` adds the `gui` command."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from archbuilder import __version__
 from archbuilder.cli.common import EXIT_USAGE, CliError
 
-# One module per subcommand, registered explicitly; each has `register(subparsers)` that sets `handler`.
-COMMAND_MODULES = (
-    "archbuilder.cli.cmd_new",
-    "archbuilder.cli.cmd_show",
-    "archbuilder.cli.cmd_catalog",
-    "archbuilder.cli.cmd_gui",
-    "archbuilder.cli.cmd_export",
-    "archbuilder.cli.cmd_validate",
-    "archbuilder.cli.cmd_rules",
-    "archbuilder.cli.cmd_report",
-    "archbuilder.cli.cmd_import",
-    "archbuilder.cli.cmd_cost",
-    "archbuilder.cli.cmd_diff",
-    "archbuilder.cli.cmd_compare",
-    "archbuilder.cli.cmd_layout",
-)
+# Subcommand -> its module, registered explicitly, in the order `--help` lists them. Each module has
+# `register(subparsers)`, which adds the subcommand's parser and sets its `handler`.
+COMMANDS: dict[str, str] = {
+    "new": "archbuilder.cli.cmd_new",
+    "show": "archbuilder.cli.cmd_show",
+    "catalog": "archbuilder.cli.cmd_catalog",
+    "export": "archbuilder.cli.cmd_export",
+    "validate": "archbuilder.cli.cmd_validate",
+    "rules": "archbuilder.cli.cmd_rules",
+    "report": "archbuilder.cli.cmd_report",
+    "import": "archbuilder.cli.cmd_import",
+    "cost": "archbuilder.cli.cmd_cost",
+    "diff": "archbuilder.cli.cmd_diff",
+    "compare": "archbuilder.cli.cmd_compare",
+    "layout": "archbuilder.cli.cmd_layout",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +37,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: Sequence[str], commands: Mapping[str, str] = COMMANDS) -> str | None:
+    """The subcommand `argv` asks for: its first word that is not an option (the top-level options take no
+    value), when it names one."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    return word if word in commands else None
+
+
+def build_parser(
+    argv: Sequence[str] | None = None, commands: Mapping[str, str] = COMMANDS
+) -> argparse.ArgumentParser:
+    """The parser for `argv`: with the asked-for subcommand alone, or every subcommand when `argv` names none
+    (for --help and for the error listing them). Without `argv`, every subcommand."""
     parser = _Parser(
         prog="archbuilder",
         description="Design AWS architectures, check them against the guides, export them.",
@@ -42,14 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"archbuilder {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     subparsers.required = True
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    chosen = command_in(argv, commands) if argv is not None else None
+    for name in [chosen] if chosen is not None else list(commands):
+        importlib.import_module(commands[name]).register(subparsers)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def main(argv: Sequence[str] | None = None, commands: Mapping[str, str] = COMMANDS) -> int:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "--version" in words and command_in(words, commands) is None:
+        print(f"archbuilder {__version__}")  # before any subcommand is loaded: launchers ask every tool
+        return 0
+    args = build_parser(words, commands).parse_args(words)
     try:
         return int(args.handler(args) or 0)
     except CliError as exc:
@@ -60,14 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def gui_main() -> int:
-    """Entry point of `archbuilder-gui`: same as `archbuilder gui [FILE]`."""
-    # Launchers and package checks ask every installed command for its version.
-    if sys.argv[1:] == ["--version"]:
-        return main(["--version"])
-    return main(["gui", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

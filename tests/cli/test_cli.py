@@ -123,3 +123,41 @@ def test_show_names_the_other_subnets_of_a_spanning_service_with_their_cidr(
     lines = capsys.readouterr().out.splitlines()
     [alb] = [line for line in lines if "[ALB]" in line]
     assert alb.endswith("Web load balancer [ALB] also in Public subnet b (10.0.10.0/24)")
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The modules a fresh interpreter has loaded after running `archbuilder ARGV`."""
+    code = (
+        "import sys, io, contextlib; from archbuilder.launcher import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()): main(sys.argv[1:])\n"
+        "print('\\n'.join(sorted(sys.modules)))"
+    )
+    run = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    return set(run.stdout.split())
+
+
+def test_a_command_loads_only_what_it_needs() -> None:
+    version = _modules_after("--version")
+    assert not {m for m in version if m.startswith(("archbuilder.model", "pydantic", "yaml", "PySide6"))}
+    validate = _modules_after("validate", str(example_path("three-tier-web")), "--fail-on", "never")
+    assert "archbuilder.validation.engine" in validate and "archbuilder.cli.cmd_validate" in validate
+    heavy = (
+        "PySide6",
+        "hcl2",
+        "graphviz",
+        "diagrams",
+        "archbuilder.exporters",
+        "archbuilder.importers",
+        "archbuilder.ui",
+    )
+    assert sorted(m for m in validate if m.startswith(heavy)) == []
+    assert sorted(m for m in validate if m.startswith("archbuilder.cli.cmd_")) == [
+        "archbuilder.cli.cmd_validate"
+    ]
+
+
+def test_python_m_archbuilder_is_the_command_with_gui() -> None:
+    run = subprocess.run([sys.executable, "-m", "archbuilder", "--help"], capture_output=True, text=True)
+    assert run.returncode == 0
+    listed = [line.split()[0] for line in run.stdout.splitlines() if line.startswith("    ") and line.split()]
+    assert listed[:5] == ["new", "show", "catalog", "gui", "export"]

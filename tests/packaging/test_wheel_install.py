@@ -177,8 +177,8 @@ def test_wheel_ships_every_resource_file_and_both_entry_points(installed: Instal
     assert "archbuilder/resources/pricing/usage-presets.yaml" in shipped
     assert "archbuilder/resources/__init__.py" in names
     assert not any(n.startswith(("tests/", "resources/", "packaging/")) for n in names)
-    assert "[console_scripts]\narchbuilder = archbuilder.cli.main:main\n" in entry_points
-    assert "[gui_scripts]\narchbuilder-gui = archbuilder.cli.main:gui_main\n" in entry_points
+    assert "[console_scripts]\narchbuilder = archbuilder.launcher:main\n" in entry_points
+    assert "[gui_scripts]\narchbuilder-gui = archbuilder.launcher:gui_main\n" in entry_points
 
 
 def test_sdist_contains_what_the_wheel_is_built_from(installed: InstalledWheel) -> None:
@@ -340,7 +340,7 @@ def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Pat
 
 
 def test_every_subcommand_runs_from_a_plain_install(installed: InstalledWheel) -> None:
-    from archbuilder.cli.main import build_parser
+    from archbuilder.launcher import build_parser
 
     example = installed.site_packages / "archbuilder" / "resources" / "examples" / f"{EXAMPLE}.arch.json"
     out = installed.workdir / "every-command"

@@ -191,7 +191,7 @@ def test_finding_badges_and_lockin_follow_validation(window: MainWindow) -> None
 def test_gui_screenshot_command_renders_the_window(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     run = subprocess.run(
-        [sys.executable, "-m", "archbuilder.cli.main", "gui", str(THREE_TIER), "--screenshot", str(out)],
+        [sys.executable, "-m", "archbuilder", "gui", str(THREE_TIER), "--screenshot", str(out)],
         capture_output=True,
         text=True,
         timeout=120,
