@@ -167,8 +167,9 @@ class _LineMaker:
     def lines(
         self, node: ServiceNode, usage: ResolvedUsage, dimensions: tuple[Dimension, ...], region: str
     ) -> list[CostLine]:
-        reads = self._reads.get(node.type, ())
-        if reads == ():
+        if node.type in self._reads:
+            reads = self._reads[node.type]
+        else:
             reads = self._reads[node.type] = _properties_read(dimensions)
         if reads is None:
             return self._price(node, usage, dimensions, region)

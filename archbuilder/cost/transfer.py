@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
+from archbuilder.graph.builder import Placement
 from archbuilder.model import AnyNode, Connection, ServiceNode, SubnetTier
 
 SENDER_IS_SOURCE = {
@@ -106,7 +107,12 @@ def derive(
         region = graph.placements[node.id].region
         if region is not None and internet_facing(node, properties):
             volumes.internet_out[region] += sent(node)
-    nat_routes = _NatRoutes(graph, properties)
+    router = _Router(graph, nodes, _NatRoutes(graph, properties))
+    buckets = {
+        "cross_region": volumes.cross_region,
+        "cross_az": volumes.cross_az,
+        "nat": volumes.nat_processed,
+    }
     for sender_id, connections in sending.items():
         sender_node = nodes[sender_id]
         if not isinstance(sender_node, ServiceNode) or internet_facing(sender_node, properties):
@@ -115,7 +121,8 @@ def derive(
         if share <= 0:
             continue
         for connection in connections:
-            _route(graph, nodes, connection, share, volumes, nat_routes)
+            for bucket, key, fraction in router.plan(connection):
+                buckets[bucket][key] += share * fraction
     return volumes
 
 
@@ -127,39 +134,54 @@ def _sender(connection: Connection) -> str | None:
     return None
 
 
-def _route(
-    graph: ArchGraph,
-    nodes: Mapping[str, AnyNode],
-    connection: Connection,
-    gb: float,
-    volumes: TransferVolumes,
-    nat_routes: _NatRoutes,
-) -> None:
-    target = nodes[connection.target_id]
-    source_place, target_place = graph.placements[connection.source_id], graph.placements[target.id]
-    if source_place.region and target_place.region and source_place.region != target_place.region:
-        sender_place = source_place if connection.kind in SENDER_IS_SOURCE else target_place
-        volumes.cross_region[sender_place.region or source_place.region] += gb
-        return
-    region = source_place.region or target_place.region
-    if region is None:
-        return
-    zones = sorted(set(source_place.zones))
-    if not zones or not isinstance(target, ServiceNode):
-        return
-    if target.type in SINGLE_ZONE_TARGETS and target_place.zones:
-        primary = target_place.zones[0]  # the subnet it is drawn in holds the primary
-        away = sum(1 for zone in zones if zone != primary)
-        volumes.cross_az[region] += 2 * gb * away / len(zones)
-    elif target.type in ENDPOINT_SERVICES and SubnetTier.PRIVATE in source_place.tiers:
-        for zone in zones:
-            routed = nat_routes.nat_for(source_place.vpc_id, zone, target.type)
-            if routed is None:
-                continue
-            nat_id, nat_zone = routed
-            volumes.nat_processed[nat_id] += gb / len(zones)
-            if nat_zone != zone:
-                volumes.cross_az[region] += 2 * gb / len(zones)
+Plan = tuple[tuple[str, str, float], ...]  # (bucket, region or NAT id, fraction of the connection's GB)
+
+
+class _Router:
+    """Where a connection's data is billed, as fractions of its volume. The plan depends only on where both ends
+    sit, the target's type and who sends, so connections alike share one (placements are shared objects)."""
+
+    def __init__(self, graph: ArchGraph, nodes: Mapping[str, AnyNode], nat_routes: _NatRoutes) -> None:
+        self.graph, self.nodes, self.nat_routes = graph, nodes, nat_routes
+        self._plans: dict[tuple[int, int, str, bool], Plan] = {}
+
+    def plan(self, connection: Connection) -> Plan:
+        target = self.nodes[connection.target_id]
+        if not isinstance(target, ServiceNode):
+            return ()
+        placements = self.graph.placements
+        source_place, target_place = placements[connection.source_id], placements[target.id]
+        key = (id(source_place), id(target_place), target.type, connection.kind in SENDER_IS_SOURCE)
+        found = self._plans.get(key)
+        if found is None:
+            found = self._plans[key] = self._make(source_place, target_place, target.type, key[3])
+        return found
+
+    def _make(
+        self, source_place: Placement, target_place: Placement, target_type: str, source_sends: bool
+    ) -> Plan:
+        if source_place.region and target_place.region and source_place.region != target_place.region:
+            sender_place = source_place if source_sends else target_place
+            return (("cross_region", sender_place.region or source_place.region, 1.0),)
+        region = source_place.region or target_place.region
+        zones = sorted(set(source_place.zones))
+        if region is None or not zones:
+            return ()
+        if target_type in SINGLE_ZONE_TARGETS and target_place.zones:
+            primary = target_place.zones[0]  # the subnet it is drawn in holds the primary
+            away = sum(1 for zone in zones if zone != primary)
+            return (("cross_az", region, 2 * away / len(zones)),) if away else ()
+        plan: list[tuple[str, str, float]] = []
+        if target_type in ENDPOINT_SERVICES and SubnetTier.PRIVATE in source_place.tiers:
+            for zone in zones:
+                routed = self.nat_routes.nat_for(source_place.vpc_id, zone, target_type)
+                if routed is None:
+                    continue
+                nat_id, nat_zone = routed
+                plan.append(("nat", nat_id, 1 / len(zones)))
+                if nat_zone != zone:  # through another AZ's NAT gateway: across AZs both ways
+                    plan.append(("cross_az", region, 2 / len(zones)))
+        return tuple(plan)
 
 
 class _NatRoutes:
