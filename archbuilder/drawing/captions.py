@@ -9,8 +9,9 @@ from itertools import pairwise
 
 from archbuilder.drawing.geometry import Box, Point
 
-ALONG = (0.5, 0.35, 0.65, 0.2, 0.8)  # fractions of a segment, from its middle outwards
+ALONG = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)  # fractions of a segment, from its middle outwards
 END_ROOM = 14.0  # keep a caption this far from the route's ends (arrow head, port)
+STEP = 24.0
 
 
 def caption_candidates(points: Sequence[Point], size: tuple[float, float]) -> list[Box]:
@@ -26,7 +27,11 @@ def caption_candidates(points: Sequence[Point], size: tuple[float, float]) -> li
         length = abs(bx - ax) + abs(by - ay)
         horizontal = ay == by
         needed = (width if horizontal else height) + 2 * END_ROOM
-        fractions = ALONG if length >= needed else (0.5,)
+        fractions = list(ALONG) if length >= needed else [0.5]
+        if length >= needed:
+            # Long segments also offer a place every STEP along them, from the middle outwards.
+            steps = int((length - needed) / 2 // STEP)
+            fractions += [0.5 + sign * k * STEP / length for k in range(1, steps + 1) for sign in (-1, 1)]
         for fraction in fractions:
             cx, cy = ax + (bx - ax) * fraction, ay + (by - ay) * fraction
             on_line.append(Box(cx - width / 2, cy - height / 2, width, height))

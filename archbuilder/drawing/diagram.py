@@ -5,6 +5,7 @@ their captions, and a legend. Positions are the canvas's (what the user arranged
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -12,8 +13,9 @@ from typing import Literal
 from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.drawing import routing
 from archbuilder.drawing.captions import place_caption
-from archbuilder.drawing.geometry import Box, Point, border_crossed, bounding
+from archbuilder.drawing.geometry import Box, Point, border_crossed, bounding, segment_crosses
 from archbuilder.drawing.index import BoxIndex
+from archbuilder.drawing.nudging import nudge
 from archbuilder.drawing.shapes import (
     ServiceGeometry,
     absolute_boxes,
@@ -29,6 +31,7 @@ from archbuilder.model.layout import auto_layout
 from archbuilder.model.nodes import SERVICE_WIDTH
 
 Layout = Literal["canvas", "auto"]
+TITLE_BAND = 40.0  # above the drawing, for the design's name
 CAPTION_SIZE = 8.0
 CLOUD_PADDING = 24.0
 ACTOR_GAP = 72.0  # between an actor and the AWS Cloud group
@@ -89,7 +92,14 @@ class Diagram:
     legend: list[tuple[str, str]] = field(default_factory=list)  # (sample kind, text)
     legend_box: Box | None = None
     ends: dict[str, tuple[str, str]] = field(default_factory=dict)  # edge key -> (source, target) shape keys
-    bounds: Box = field(default_factory=lambda: Box(0, 0, 1, 1))
+    bounds: Box = field(default_factory=lambda: Box(0, 0, 1, 1))  # the drawing, without the title band
+
+    @property
+    def picture(self) -> Box:
+        """The whole exported picture: the drawing and the title band above it."""
+        return Box(
+            self.bounds.x, self.bounds.y - TITLE_BAND, self.bounds.width, self.bounds.height + TITLE_BAND
+        )
 
 
 def arranged(architecture: Architecture, layout: Layout) -> Architecture:
@@ -111,8 +121,10 @@ def build_diagram(architecture: Architecture, layout: Layout = "canvas") -> Diag
     boxes = absolute_boxes(architecture)
     _add_groups(diagram, architecture, boxes)
     _add_services(diagram, architecture, boxes)
-    actor_links = _add_actors(diagram, architecture)
-    _add_edges(diagram, architecture, actor_links)
+    _add_edges(diagram, _connections(architecture))
+    # The AWS Cloud holds everything drawn so far, routes and captions too; the actors stand outside it.
+    _add_cloud(diagram)
+    _add_edges(diagram, _add_actors(diagram, architecture))
     _add_legend(diagram)
     everything = [g.box for g in diagram.groups] + [s.geometry.outline for s in diagram.shapes]
     everything += [e.caption_box for e in diagram.edges if e.caption_box is not None]
@@ -122,8 +134,12 @@ def build_diagram(architecture: Architecture, layout: Layout = "canvas") -> Diag
     return diagram
 
 
-def _add_groups(diagram: Diagram, architecture: Architecture, boxes: dict[str, Box]) -> None:
-    inner = bounding(list(boxes.values()))
+def _add_cloud(diagram: Diagram) -> None:
+    """The AWS Cloud group around every group, service, route and caption, first in the list (outermost)."""
+    drawn = [g.box for g in diagram.groups] + [s.geometry.outline for s in diagram.shapes]
+    drawn += [e.caption_box for e in diagram.edges if e.caption_box is not None]
+    drawn += [Box(x, y, 0, 0) for edge in diagram.edges for x, y in edge.points]
+    inner = bounding(drawn)
     if inner is None:
         return
     cloud = Box(
@@ -132,9 +148,12 @@ def _add_groups(diagram: Diagram, architecture: Architecture, boxes: dict[str, B
         inner.width + 2 * CLOUD_PADDING,
         inner.height + 2 * CLOUD_PADDING + HEADER_HEIGHT,
     )
-    diagram.groups.append(
-        Group("aws-cloud", "cloud", "AWS Cloud", "", cloud, header_box(cloud, "AWS Cloud", ""))
+    diagram.groups.insert(
+        0, Group("aws-cloud", "cloud", "AWS Cloud", "", cloud, header_box(cloud, "AWS Cloud", ""))
     )
+
+
+def _add_groups(diagram: Diagram, architecture: Architecture, boxes: dict[str, Box]) -> None:
     pending: list[str | None] = [None]
     while pending:
         parent_id = pending.pop(0)
@@ -193,9 +212,9 @@ def _entries(architecture: Architecture) -> list[ServiceNode]:
     return sorted(entries, key=lambda s: s.id)
 
 
-def _add_actors(diagram: Diagram, architecture: Architecture) -> list[tuple[str, str, str]]:
+def _add_actors(diagram: Diagram, architecture: Architecture) -> list[Wanted]:
     """Users left of the AWS Cloud, linked to the entries; the internet, linked to internet gateways, when the
-    design has no front door. Returns (actor key, service id, caption) links."""
+    design has no front door. Returns the links to draw."""
     entries = _entries(architecture)
     actors: list[tuple[str, str, list[ServiceNode]]] = []
     if entries:
@@ -210,7 +229,7 @@ def _add_actors(diagram: Diagram, architecture: Architecture) -> list[tuple[str,
         return []
     cloud = diagram.groups[0].box
     by_id = {shape.key: shape for shape in diagram.shapes}
-    links: list[tuple[str, str, str]] = []
+    links: list[Wanted] = []
     top = cloud.y + HEADER_HEIGHT + CLOUD_PADDING
     for kind, label, targets in actors:
         aims = [by_id[t.id].geometry.aim[1] for t in targets]
@@ -218,7 +237,7 @@ def _add_actors(diagram: Diagram, architecture: Architecture) -> list[tuple[str,
         x = cloud.x - ACTOR_GAP - SERVICE_WIDTH
         geometry = service_geometry(f"actor-{kind}", f"actor-{kind}", label, x, y)
         diagram.shapes.append(Shape(geometry, f"actor:{kind}", ACTOR_ICONS[kind]))
-        links.extend((geometry.key, t.id, "") for t in targets)
+        links.extend((f"{geometry.key}-to-{t.id}", geometry.key, t.id, "traffic", "") for t in targets)
         top = geometry.footprint.bottom + 24
     return links
 
@@ -228,39 +247,37 @@ def connection_caption(label: str, kind: ConnectionKind, port: int | None) -> st
     return text + (f" :{port}" if port is not None else "")
 
 
-def _add_edges(diagram: Diagram, architecture: Architecture, actor_links: list[tuple[str, str, str]]) -> None:
-    shapes = {shape.key: shape for shape in diagram.shapes}
-    obstacles: BoxIndex[str] = BoxIndex()
-    for shape in diagram.shapes:
-        obstacles.add(shape.geometry.outline, shape.key)
-    for group in diagram.groups:
-        obstacles.add(group.header, group.key)
-    wanted: list[tuple[str, str, str, str, str]] = [
-        (f"{a}-to-{s}", a, s, "traffic", caption) for a, s, caption in actor_links
-    ]
+Wanted = tuple[str, str, str, str, str]  # edge key, source shape, target shape, kind, caption
+
+
+def _connections(architecture: Architecture) -> list[Wanted]:
+    wanted: list[Wanted] = []
     for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
         caption = connection_caption(connection.label, connection.kind, connection.port)
         wanted.append(
             (connection.id, connection.source_id, connection.target_id, connection.kind.value, caption)
         )
-    crowding = routing.Crowding()
-    routes: dict[str, list[Point]] = {}
-    for key, source_id, target_id, _kind, _caption in wanted:
-        source, target = shapes[source_id].geometry, shapes[target_id].geometry
-        window = source.outline.united(target.outline).grown(600)
-        nearby = [box for box, owner in obstacles.near(window) if owner not in (source_id, target_id)]
-        routes[key] = routing.route(
-            source.outline, target.outline, nearby, aims=(source.aim, target.aim), crowding=crowding
-        )
-        crowding.add(routes[key])
-        diagram.ends[key] = (source_id, target_id)
+    return wanted
+
+
+def _add_edges(diagram: Diagram, wanted: list[Wanted]) -> None:
+    """Route the wanted connections around what is drawn, then caption them where they cover nothing."""
+    obstacles: BoxIndex[str] = BoxIndex()
+    for shape in diagram.shapes:
+        obstacles.add(shape.geometry.outline, shape.key)
+    for group in diagram.groups:
+        obstacles.add(group.header, group.key)
+    routes = _routes(diagram, wanted, obstacles)
     # Captions go where they cover nothing: no icon, label, header, other caption or other route's line.
     lines: BoxIndex[str] = BoxIndex()
-    for key, points in routes.items():
-        for (ax, ay), (bx, by) in pairwise(points):
-            lines.add(Box(min(ax, bx) - 1, min(ay, by) - 1, abs(bx - ax) + 2, abs(by - ay) + 2), key)
     captions: BoxIndex[str] = BoxIndex()
-    borders = [g.box for g in diagram.groups[1:]]
+    for edge in diagram.edges:
+        _add_segments(lines, edge.key, edge.points)
+        if edge.caption_box is not None:
+            captions.add(edge.caption_box, edge.key)
+    for key, points in routes.items():
+        _add_segments(lines, key, points)
+    borders = [g.box for g in diagram.groups]
     for key, _source_id, _target_id, kind, caption in wanted:
         points = routes[key]
         caption_box = None
@@ -277,6 +294,30 @@ def _add_edges(diagram: Diagram, architecture: Architecture, actor_links: list[t
             captions.add(caption_box, key)
         style = "dashed" if kind in DASHED else "dotted" if kind in DOTTED else "solid"
         diagram.edges.append(Edge(key, kind, caption, tuple(points), caption_box, style))
+
+
+def _routes(diagram: Diagram, wanted: list[Wanted], obstacles: BoxIndex[str]) -> dict[str, list[Point]]:
+    """Each wanted connection's route; stretches shared with others are spread apart (drawing.nudging)."""
+    shapes = {shape.key: shape for shape in diagram.shapes}
+    routes: dict[str, list[Point]] = {}
+    for key, source_id, target_id, _kind, _caption in wanted:
+        source, target = shapes[source_id].geometry, shapes[target_id].geometry
+        window = source.outline.united(target.outline).grown(600)
+        nearby = [box for box, owner in obstacles.near(window) if owner not in (source_id, target_id)]
+        routes[key] = routing.route(source.outline, target.outline, nearby, aims=(source.aim, target.aim))
+        diagram.ends[key] = (source_id, target_id)
+
+    def crosses(a: Point, b: Point, key: str) -> bool:
+        span = Box(min(a[0], b[0]), min(a[1], b[1]), abs(b[0] - a[0]) + 1e-6, abs(b[1] - a[1]) + 1e-6)
+        ends = diagram.ends[key]
+        return any(owner not in ends and segment_crosses(a, b, box) for box, owner in obstacles.near(span))
+
+    return nudge(routes, crosses)
+
+
+def _add_segments(lines: BoxIndex[str], key: str, points: Sequence[Point]) -> None:
+    for (ax, ay), (bx, by) in pairwise(points):
+        lines.add(Box(min(ax, bx) - 1, min(ay, by) - 1, abs(bx - ax) + 2, abs(by - ay) + 2), key)
 
 
 def _add_legend(diagram: Diagram) -> None:

@@ -25,16 +25,13 @@ class Quality:
 
 
 def measure(diagram: Diagram) -> Quality:
+    picture = diagram.picture
     return Quality(
         crossings=_crossings(diagram),
         label_overlaps=_label_overlaps(diagram),
         label_borders=_label_borders(diagram),
         node_overlaps=_node_overlaps(diagram),
-        aspect=round(
-            max(diagram.bounds.width, diagram.bounds.height)
-            / max(1.0, min(diagram.bounds.width, diagram.bounds.height)),
-            2,
-        ),
+        aspect=round(max(picture.width, picture.height) / max(1.0, min(picture.width, picture.height)), 2),
     )
 
 

@@ -17,6 +17,7 @@ from itertools import pairwise
 from archbuilder.drawing.geometry import Box, Point
 
 MARGIN = 12.0  # space kept between a route and the boxes it passes
+LINE_GAP = 8.0  # candidate lines closer than this are one line
 BEND_COST = 60.0  # a bend costs as much as this much more length
 WINDOWS = (120.0, 480.0, None)  # how far around both ends the grid reaches (None: every obstacle)
 SIDES = ("top", "right", "bottom", "left")
@@ -27,7 +28,7 @@ class Crowding:
     """The segments earlier routes took, so that later ones keep off them where they can (a shared stretch
     costs as if it were several times as long)."""
 
-    SHARED_COST = 4.0
+    SHARED_COST = 1.0
 
     def __init__(self) -> None:
         self._rows: dict[float, list[tuple[float, float]]] = {}
@@ -39,6 +40,10 @@ class Crowding:
                 self._rows.setdefault(ay, []).append((min(ax, bx), max(ax, bx)))
             elif ax == bx:
                 self._columns.setdefault(ax, []).append((min(ay, by), max(ay, by)))
+
+    def crowded(self, x: float, y: float, vertical: bool) -> bool:
+        """Whether any earlier route runs along the column (vertical) or row through the point."""
+        return x in self._columns if vertical else y in self._rows
 
     def cost(self, a: Point, b: Point) -> float:
         if a[1] == b[1]:
@@ -152,7 +157,7 @@ def simplify(points: list[Point]) -> list[Point]:
 
 
 class _Grid:
-    """The sparse grid of candidate lines, with which of its steps and points lie inside an obstacle."""
+    """The sparse grid of candidate lines, with which of its steps cross an obstacle."""
 
     def __init__(self, xs: list[float], ys: list[float], obstacles: Sequence[Box]) -> None:
         self.xs, self.ys = xs, ys
@@ -192,13 +197,30 @@ def _search(
             goal[(index_x[stub[0]], index_y[stub[1]])] = (_direction(stub, end_port), end_port)
     if not goal:
         return None
-    gx = [xs[i] for i, _ in goal]
-    gy = [ys[j] for _, j in goal]
+    # The stubs lie on one box around the target: the distance to that box never overestimates.
+    left, right = min(xs[i] for i, _ in goal), max(xs[i] for i, _ in goal)
+    top, bottom = min(ys[j] for _, j in goal), max(ys[j] for _, j in goal)
+    # Which way each line lies from that box: -1 before it, 0 across it, 1 past it.
+    side_x = [(-1 if x < left else 1 if x > right else 0) for x in xs]
+    side_y = [(-1 if y < top else 1 if y > bottom else 0) for y in ys]
+    dx = [max(left - x, 0.0, x - right) for x in xs]
+    dy = [max(top - y, 0.0, y - bottom) for y in ys]
 
-    def estimate(i: int, j: int) -> float:
-        x, y = xs[i], ys[j]
-        return min(abs(x - a) + abs(y - b) for a, b in zip(gx, gy, strict=True))
+    def estimate(i: int, j: int, heading: int) -> float:
+        """Distance plus the bends no route can avoid: one when the box is off both ways, two when the
+        route heads away from it."""
+        sx, sy = side_x[i], side_y[j]
+        bends = 1 if sx and sy else 0
+        if (
+            (heading == 0 and sx > 0)
+            or (heading == 2 and sx < 0)
+            or (heading == 1 and sy > 0)
+            or (heading == 3 and sy < 0)
+        ):
+            bends = 2
+        return dx[i] + dy[j] + bends * BEND_COST
 
+    # Ties on the estimate go to the state furthest along (-cost): equal-length routes abound on a grid.
     heap: list[tuple[float, float, int, int, int]] = []
     best: dict[tuple[int, int, int], float] = {}
     came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
@@ -210,9 +232,10 @@ def _search(
         cost = abs(stub[0] - start_port[0]) + abs(stub[1] - start_port[1])
         if cost < best.get(state, float("inf")):
             best[state], came[state], origin[state] = cost, None, start_port
-            heapq.heappush(heap, (cost + estimate(state[0], state[1]), cost, *state))
+            heapq.heappush(heap, (cost + estimate(*state), -cost, *state))
     while heap:
-        _f, cost, i, j, heading = heapq.heappop(heap)
+        _f, negative, i, j, heading = heapq.heappop(heap)
+        cost = -negative
         state = (i, j, heading)
         if cost > best.get(state, float("inf")):
             continue
@@ -222,7 +245,7 @@ def _search(
             if new_cost < best.get(key, float("inf")):
                 best[key] = new_cost
                 came[key] = state
-                heapq.heappush(heap, (new_cost + estimate(key[0], key[1]), new_cost, *key))
+                heapq.heappush(heap, (new_cost + estimate(*key), -new_cost, *key))
     return None
 
 
@@ -247,7 +270,7 @@ def _moves(
             continue  # no going straight back
         new_cost = cost + abs(xs[ni] - xs[i]) + abs(ys[nj] - ys[j])
         new_cost += BEND_COST if heading >= 0 and step != heading else 0.0
-        if crowding is not None:
+        if crowding is not None and crowding.crowded(xs[i], ys[j], di == 0):
             new_cost += crowding.cost((xs[i], ys[j]), (xs[ni], ys[nj]))
         key = (ni, nj, step)
         if (ni, nj) in goal and goal[(ni, nj)][0] != step:
@@ -259,19 +282,32 @@ def _moves(
 
 
 def _grid_for(ends: list[tuple[Point, Point]], inside: list[Box], window: Box | None) -> _Grid:
-    """The lines through the stubs and a margin off each obstacle's sides, within the window."""
+    """The lines through the stubs and a margin off each obstacle's sides, within the window; of lines closer
+    than LINE_GAP only one is kept (labels of different widths would otherwise make a line each)."""
+    stub_xs = {stub[0] for stub, _port in ends}
+    stub_ys = {stub[1] for stub, _port in ends}
     xs_set: set[float] = set()
     ys_set: set[float] = set()
-    for stub, _port in ends:
-        xs_set.add(stub[0])
-        ys_set.add(stub[1])
     for box in inside:
         xs_set.update((box.x - MARGIN, box.right + MARGIN))
         ys_set.update((box.y - MARGIN, box.bottom + MARGIN))
     if window is not None:
         xs_set = {x for x in xs_set if window.x <= x <= window.right} | {window.x, window.right}
         ys_set = {y for y in ys_set if window.y <= y <= window.bottom} | {window.y, window.bottom}
-    return _Grid(sorted(xs_set), sorted(ys_set), inside)
+    return _Grid(_thinned(xs_set, stub_xs), _thinned(ys_set, stub_ys), inside)
+
+
+def _thinned(values: set[float], kept: set[float]) -> list[float]:
+    """`kept` and those of `values` at least LINE_GAP from every line kept before them, sorted."""
+    lines = sorted(kept)
+    for value in sorted(values):
+        index = bisect_left(lines, value)
+        near = (index > 0 and value - lines[index - 1] < LINE_GAP) or (
+            index < len(lines) and lines[index] - value < LINE_GAP
+        )
+        if not near:
+            lines.insert(index, value)
+    return lines
 
 
 def _direction(a: Point, b: Point) -> int:

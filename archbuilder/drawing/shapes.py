@@ -16,7 +16,7 @@ ICON_TOP = 6.0
 LABEL_TOP = ICON_TOP + ICON_SIZE + 4.0
 LABEL_SIZE = 9.0  # points
 LABEL_WIDTH = SERVICE_WIDTH + 24.0  # as on the canvas: a label may run a little past the footprint
-HEADER_SIZE = 10.0
+HEADER_SIZE = 9.0
 HEADER_ICON = 24.0
 
 

@@ -265,9 +265,15 @@ def _layout_children(
     parent_id = parent.id if parent is not None else None
     services, containers = _sorted_children(architecture, parent_id)
     top = HEADER if parent is not None else PADDING
-    left = PADDING
     columns, rows = _cells_of(parent_id, services, grids)
     in_subnet = parent_id in grids.cells
+    left = PADDING
+    if in_subnet and isinstance(parent, SubnetNode):
+        # Centred in the subnet (as AWS diagrams draw them): the header at the top left then leaves the services
+        # a way in from above, and the copies of a spanning service sit in the same place in every AZ.
+        grid_columns = grids.columns[parent.id]
+        width = grid_columns * SERVICE_WIDTH + (grid_columns - 1) * SERVICE_GAP_X
+        left = max(PADDING, (architecture.node(parent.id).width - width) / 2)  # type: ignore[union-attr]
     layered = {} if in_subnet else _layered(parent_id, services, grids)[0]
     for index, service in enumerate(services):
         if in_subnet:

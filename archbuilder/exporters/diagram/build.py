@@ -19,7 +19,7 @@ from pathlib import Path
 
 import graphviz
 
-from archbuilder.drawing.diagram import Diagram, Edge, Group, Layout, Shape, build_diagram
+from archbuilder.drawing.diagram import TITLE_BAND, Diagram, Edge, Group, Layout, Shape, build_diagram
 from archbuilder.drawing.geometry import Box, Point
 from archbuilder.drawing.shapes import HEADER_ICON, HEADER_SIZE, LABEL_SIZE
 from archbuilder.drawing.text import line_height
@@ -31,7 +31,6 @@ INSTALL_HINT = (
     "graphviz's `dot` program is not installed; install it with `sudo apt-get install graphviz` and retry"
 )
 FONT = "Helvetica"
-TITLE_BAND = 40.0
 MAX_PIXELS = 16000  # the longer side of a PNG; past it the picture is drawn at a lower resolution
 ARROW = 9.0
 CORNER = 8.0  # radius of a route's rounded bends
