@@ -1,4 +1,5 @@
-"""`archbuilder report FILE -o DIR`: the architecture review as HTML, Markdown or PDF."""
+"""`archbuilder report FILE -o DIR`: the architecture review as HTML, Markdown, PDF, slides or a
+Well-Architected custom lens."""
 
 from __future__ import annotations
 

@@ -74,6 +74,15 @@ for _fmt in (
     ExportFormat(
         "report-md", "Review report (report.md)", "archbuilder.exporters.report.formats", "export_markdown"
     ),
+    ExportFormat(
+        "report-pptx", "Review slides (report.pptx)", "archbuilder.exporters.report.formats", "export_slides"
+    ),
+    ExportFormat(
+        "report-wa-lens",
+        "Well-Architected custom lens (wa-lens.json)",
+        "archbuilder.exporters.report.formats",
+        "export_lens",
+    ),
 ):
     register(_fmt)
 

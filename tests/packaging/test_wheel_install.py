@@ -230,6 +230,7 @@ def test_every_declared_dependency_is_satisfied_in_the_new_environment(installed
         "python-hcl2",
         "reportlab",
         "pillow",
+        "python-pptx",
     }
     assert [line for line in lines if not line.endswith(" True")] == []
 
@@ -328,6 +329,8 @@ def _subcommand_runs(example: Path, out: Path) -> list[tuple[str, list[str | Pat
         ("report", ["report", example, "-o", out / "report", "--format", "html"], "wrote"),
         ("report", ["report", example, "-o", out / "report", "--format", "md"], "wrote"),
         ("report", ["report", example, "-o", out / "report", "--format", "pdf"], "wrote"),
+        ("report", ["report", example, "-o", out / "report", "--format", "pptx"], "wrote"),
+        ("report", ["report", example, "-o", out / "report", "--format", "wa-lens"], "wrote"),
         ("import", ["import", out / "cfn" / "template.yaml", "-o", out / "from-cfn.arch.json"], "wrote"),
         ("import", ["import", out / "cfn" / "template.json", "-o", out / "from-json.arch.json"], "wrote"),
         ("import", ["import", out / "tf", "-o", out / "from-tf.arch.json"], "wrote"),
@@ -369,6 +372,9 @@ def test_every_subcommand_runs_from_a_plain_install(installed: InstalledWheel) -
         "report/report.html",
         "report/report.md",
         "report/report.pdf",
+        "report/report.pptx",
+        "report/wa-answers.json",
+        "report/wa-lens.json",
         "shop.arch.json",
         "tf/main.tf",
         "tf/outputs.tf",

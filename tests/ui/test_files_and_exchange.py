@@ -29,10 +29,12 @@ def menu_titles(window: MainWindow, *path: str) -> list[str]:
 def test_menus_offer_every_export_format_and_the_importers(window: MainWindow) -> None:
     titles = menu_titles(window, "&File", "&Export")
     assert titles == [fmt.description for fmt in available_formats()]
-    assert titles[-3:] == [
+    assert titles[-5:] == [
         "Review report (report.html)",
         "Review report (report.pdf)",
         "Review report (report.md)",
+        "Review slides (report.pptx)",
+        "Well-Architected custom lens (wa-lens.json)",
     ]
     assert menu_titles(window, "&File", "&Import") == [
         "CloudFormation template…",

@@ -10,8 +10,6 @@ from archbuilder.exporters.report.gather import ReportOptions, Review, gather
 from archbuilder.model import Architecture
 from archbuilder.model.serialization import write_atomic
 
-REPORT_FORMATS = ("html", "md", "pdf")
-
 
 def _html(review: Review, architecture: Architecture, out_dir: Path) -> list[Path]:
     from archbuilder.exporters.report.html import render_html
@@ -41,10 +39,29 @@ def _pdf(review: Review, architecture: Architecture, out_dir: Path) -> list[Path
     return [target]
 
 
+def _slides(review: Review, architecture: Architecture, out_dir: Path) -> list[Path]:
+    from archbuilder.exporters.report.slides import render_pptx
+
+    target = out_dir / "report.pptx"
+    write_atomic(target, render_pptx(review, architecture))
+    return [target]
+
+
+def _lens(review: Review, architecture: Architecture, out_dir: Path) -> list[Path]:
+    from archbuilder.exporters.report.wa_lens import render_lens
+
+    lens, answers = render_lens(review, architecture)
+    write_atomic(out_dir / "wa-lens.json", lens.encode("utf-8"))
+    write_atomic(out_dir / "wa-answers.json", answers.encode("utf-8"))
+    return [out_dir / "wa-lens.json", out_dir / "wa-answers.json"]
+
+
 WRITERS: dict[str, Callable[[Review, Architecture, Path], list[Path]]] = {
     "html": _html,
     "md": _markdown,
     "pdf": _pdf,
+    "pptx": _slides,
+    "wa-lens": _lens,
 }
 
 
@@ -76,6 +93,14 @@ def export_html(architecture: Architecture, out_dir: Path, progress: Progress | 
 
 def export_pdf(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
     return write_report(architecture, out_dir, "pdf", progress=progress)[1]
+
+
+def export_slides(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
+    return write_report(architecture, out_dir, "pptx", progress=progress)[1]
+
+
+def export_lens(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
+    return write_report(architecture, out_dir, "wa-lens", progress=progress)[1]
 
 
 def export_markdown(

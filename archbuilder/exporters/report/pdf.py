@@ -31,7 +31,7 @@ from archbuilder.exporters.report.priorities import RISK, RISK_TITLES
 from archbuilder.model import Architecture
 from archbuilder.validation import Pillar
 
-MAX_DIAGRAM_HEIGHT = 200 * mm
+MAX_DIAGRAM_HEIGHT = 230 * mm  # a page's frame, less the caption
 
 
 def render_pdf(review: Review, architecture: Architecture) -> bytes:
@@ -137,7 +137,7 @@ def _actions(review: Review, architecture: Architecture) -> list[Flowable]:
             for a in review.top_actions
         ]
         header = ["#", "Action", "Risk", "Effort", "Services", "Source"]
-        actions = table(rows, [0.05, 0.38, 0.09, 0.08, 0.2, 0.2], header)
+        actions = table(rows, [0.05, 0.37, 0.08, 0.1, 0.19, 0.21], header)
         story = section("Top actions", 0, "actions", [para(intro)], actions)
     story += _diagram(review)
     return story

@@ -96,6 +96,12 @@ def test_the_export_registry_writes_the_report_formats(tmp_path: Path) -> None:
     ]
     assert export("report-pdf", arch, tmp_path / "pdf") == [tmp_path / "pdf" / "report.pdf"]
     assert (tmp_path / "pdf" / "report.pdf").read_bytes().startswith(b"%PDF-")
+    assert export("report-pptx", arch, tmp_path / "pptx") == [tmp_path / "pptx" / "report.pptx"]
+    assert (tmp_path / "pptx" / "report.pptx").read_bytes().startswith(b"PK")  # a zip, as .pptx files are
+    assert export("report-wa-lens", arch, tmp_path / "lens") == [
+        tmp_path / "lens" / "wa-lens.json",
+        tmp_path / "lens" / "wa-answers.json",
+    ]
 
 
 def test_report_without_graphviz_notes_the_missing_diagram(
