@@ -94,9 +94,9 @@ def _design(path: Path, design_format: Format) -> IacDocument:
             files = render(architecture)
             parsed = [(name, parse_terraform_text(text, f"{path} ({name})")) for name, text in files.items()]
             return terraform_document(str(path), parsed)
-        from archbuilder.exporters.cloudformation.template import build_template
+        from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 
-        return cloudformation_document(str(path), build_template(architecture))
+        return cloudformation_document(str(path), cloudformation_template(architecture))
     except ExportError as exc:
         raise DiffInputError(f"{path}: cannot be exported to {design_format}: {exc}") from None
 

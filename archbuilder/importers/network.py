@@ -22,7 +22,7 @@ class NetworkInference(TemplateReader):
             self.arch.add_node(
                 VpcNode(
                     id=node_id,
-                    label=logical,
+                    label=self._label(logical),
                     parent_id="region",
                     cidr=str(ipaddress.ip_network(cidr, strict=False)),
                 )
@@ -59,13 +59,17 @@ class NetworkInference(TemplateReader):
             node_id = self.arch.new_id(logical)
             try:
                 self.arch.add_node(
-                    SubnetNode(id=node_id, label=logical, parent_id=az_id, cidr=cidr, tier=tier)
+                    SubnetNode(id=node_id, label=self._label(logical), parent_id=az_id, cidr=cidr, tier=tier)
                 )
             except (InvariantError, ValueError) as exc:
                 self.report.warnings.append(f"{logical}: {exc}; using a free CIDR")
                 self.arch.add_node(
                     SubnetNode(
-                        id=node_id, label=logical, parent_id=az_id, cidr=self._free_cidr(vpc_node), tier=tier
+                        id=node_id,
+                        label=self._label(logical),
+                        parent_id=az_id,
+                        cidr=self._free_cidr(vpc_node),
+                        tier=tier,
                     )
                 )
             self.nodes[logical] = node_id

@@ -36,6 +36,30 @@ class TemplateReader:
         props = self.resources[logical].get("Properties") or {}
         return props if isinstance(props, dict) else {}
 
+    def _design_metadata(self) -> dict[str, Any]:
+        """What the exporter wrote about the design in the template's Metadata (its name, labels)."""
+        metadata = self.template.get("Metadata")
+        entry = metadata.get("archbuilder") if isinstance(metadata, dict) else None
+        return entry if isinstance(entry, dict) else {}
+
+    def _label(self, logical: str) -> str:
+        """A resource's label: as the exporter recorded it, else its literal Name tag, else its logical id."""
+        labels = self._design_metadata().get("labels")
+        if (
+            isinstance(labels, dict)
+            and isinstance(labels.get(logical), str)
+            and 0 < len(labels[logical]) <= 200
+        ):
+            return str(labels[logical])
+        tags = self._props(logical).get("Tags")
+        if isinstance(tags, list):
+            for tag in tags:
+                if isinstance(tag, dict) and tag.get("Key") == "Name" and isinstance(tag.get("Value"), str):
+                    name = tag["Value"].strip()
+                    if 0 < len(name) <= 200:
+                        return name
+        return logical
+
     def _type(self, logical: str) -> str:
         return str(self.resources.get(logical, {}).get("Type", ""))
 

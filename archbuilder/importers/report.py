@@ -11,6 +11,7 @@ class ImportReport:
     folded: list[tuple[str, str]] = field(default_factory=list)  # logical id, resource type
     generic: list[tuple[str, str, str]] = field(default_factory=list)  # logical id, resource type, node id
     warnings: list[str] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)  # generic resource -> why it stays generic
 
     def render(self) -> str:
         lines = [
@@ -19,6 +20,9 @@ class ImportReport:
         ]
         lines += [f"  mapped   {logical} ({kind}) -> {node}" for logical, kind, node in self.mapped]
         lines += [f"  folded   {logical} ({kind})" for logical, kind in self.folded]
-        lines += [f"  generic  {logical} ({kind}) -> {node}" for logical, kind, node in self.generic]
+        lines += [
+            f"  generic  {logical} ({kind}) -> {node}: {self.reasons.get(logical, 'kept as written')}"
+            for logical, kind, node in self.generic
+        ]
         lines += [f"  warning  {warning}" for warning in self.warnings]
         return "\n".join(lines)

@@ -217,4 +217,5 @@ def _listener_action(action: dict[str, Any], convert: Callable[[Any], Any]) -> d
 def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
     template, _addresses = to_template(source)
     importer = _Importer(template, source.stem if source.is_file() else source.name)
+    importer.source_format = None
     return importer.run(), importer.report

@@ -17,6 +17,7 @@ from archbuilder.model.connections import Connection, Protocol
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
 from archbuilder.model.ids import is_valid_id, unique_id
+from archbuilder.model.imported import ImportedSource
 from archbuilder.model.invariants import Invariants, first_error, validated
 from archbuilder.model.new_nodes import service_node
 from archbuilder.model.nodes import AnyNode, NodeKind, ServiceNode
@@ -54,6 +55,8 @@ class Architecture:
         self._rule_settings: dict[str, RuleSetting] = {}
         self.template = TemplateSections()
         self.design_usage = DesignUsage()
+        # The template the design was imported from, written back with the design's edits (imported.py).
+        self.imported: ImportedSource | None = None
         self.events = ArchitectureEvents()
         self._nodes: dict[str, AnyNode] = {}
         self._children: dict[str | None, list[str]] = {None: []}
@@ -454,6 +457,10 @@ class Architecture:
     def set_template_sections(self, template: TemplateSections) -> None:
         self.template = template
         self.events.document_changed.emit("template")
+
+    def set_imported_source(self, source: ImportedSource | None) -> None:
+        self.imported = source
+        self.events.document_changed.emit("imported")
 
     def _load_sections(
         self, suppressions: list[Suppression], rule_settings: Mapping[str, RuleSetting]

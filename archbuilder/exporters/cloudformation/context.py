@@ -24,6 +24,40 @@ def sub(text: str) -> dict[str, str]:
     return {"Fn::Sub": text}
 
 
+# Companion suffixes the renderers use -> the resource types such a companion has, to find the one an imported
+# template folded into a node.
+COMPANION_TYPES: dict[str, tuple[str, ...]] = {
+    "Role": ("AWS::IAM::Role",),
+    "SecurityGroup": ("AWS::EC2::SecurityGroup",),
+    "DeadLetterQueue": ("AWS::SQS::Queue",),
+    "Bucket": ("AWS::S3::Bucket",),
+    "BucketPolicy": ("AWS::S3::BucketPolicy",),
+    "Eip": ("AWS::EC2::EIP",),
+    "SubnetGroup": (
+        "AWS::RDS::DBSubnetGroup",
+        "AWS::ElastiCache::SubnetGroup",
+        "AWS::Redshift::ClusterSubnetGroup",
+        "AWS::DAX::SubnetGroup",
+    ),
+    "ParameterGroup": (
+        "AWS::RDS::DBParameterGroup",
+        "AWS::RDS::DBClusterParameterGroup",
+        "AWS::Redshift::ClusterParameterGroup",
+    ),
+    "InstanceProfile": ("AWS::IAM::InstanceProfile",),
+    "LaunchTemplate": ("AWS::EC2::LaunchTemplate",),
+    "Listener": ("AWS::ElasticLoadBalancingV2::Listener",),
+    "TargetGroup": ("AWS::ElasticLoadBalancingV2::TargetGroup",),
+    "Deployment": ("AWS::ApiGateway::Deployment",),
+    "Stage": ("AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"),
+    "TaskDefinition": ("AWS::ECS::TaskDefinition",),
+    "Database": ("AWS::Glue::Database",),
+    "SecurityConfiguration": ("AWS::Glue::SecurityConfiguration",),
+    "CachePolicy": ("AWS::CloudFront::CachePolicy",),
+    "Attachment": ("AWS::EC2::VPCGatewayAttachment",),
+}
+
+
 @dataclass
 class CfnContext:
     architecture: Architecture
@@ -44,9 +78,46 @@ class CfnContext:
     queue_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     topic_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
+    # Logical id -> (node id, suffix) it was named for, so that the names of an imported template can be given
+    # back to the resources rendered for its nodes (source_template.py).
+    made_for: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # An imported node keeps its logical id; those are handed out first so that no label takes one.
+        imported = self.architecture.imported
+        if imported is not None and imported.format == "cloudformation":
+            for node_id, name in sorted(imported.names.items()):
+                if node_id in self.architecture.nodes:
+                    self.made_for.setdefault(self.names.get(f"{node_id}:", name), (node_id, ""))
+
     def lid(self, node: AnyNode, suffix: str = "") -> str:
-        """The logical id of a node (or of a companion resource: `suffix` like "SecurityGroup")."""
-        return self.names.get(f"{node.id}:{suffix}", pascal(node.label) + suffix)
+        """The logical id of a node (or of a companion resource: `suffix` like "SecurityGroup"). An imported
+        node's resources are named after its own logical id, not its label, so that renaming it renames nothing;
+        a companion takes the name of the one of its kind that the template folded into the node."""
+        imported = self._imported_names()
+        stem = imported.get(node.id) or pascal(node.label)
+        wanted = self._companion(node, suffix) or stem + suffix
+        name = self.names.get(f"{node.id}:{suffix}", wanted)
+        self.made_for.setdefault(name, (node.id, suffix))
+        return name
+
+    def _imported_names(self) -> dict[str, str]:
+        imported = self.architecture.imported
+        return imported.names if imported is not None and imported.format == "cloudformation" else {}
+
+    def _companion(self, node: AnyNode, suffix: str) -> str | None:
+        imported = self.architecture.imported
+        types = COMPANION_TYPES.get(suffix)
+        if imported is None or imported.format != "cloudformation" or not types:
+            return None
+        written = imported.template.get("Resources") or {}
+        own = imported.names.get(node.id)
+        found = [
+            name
+            for name, owner in imported.owners.items()
+            if owner == node.id and name != own and (written.get(name) or {}).get("Type") in types
+        ]
+        return found[0] if len(found) == 1 else None
 
     def add(self, logical_id: str, resource_type: str, properties: dict[str, Any], **attributes: Any) -> str:
         entry: dict[str, Any] = {"Type": resource_type}

@@ -34,6 +34,8 @@ from archbuilder.exporters.registry import ExportError
 from archbuilder.graph import build
 from archbuilder.model import Architecture, ServiceNode
 
+# The key of the template's Metadata section under which the design's name and labels are written.
+DESIGN_METADATA = "archbuilder"
 # Services the network builder renders from containment.
 # A drawn security group is rendered by the network builder like the groups it derives for services.
 NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway", "security_group"}
@@ -104,6 +106,12 @@ def unsupported(architecture: Architecture) -> list[ServiceNode]:
 
 
 def build_template(architecture: Architecture) -> dict[str, Any]:
+    """The deployment the design describes, rendered from the model alone (the plan Terraform also reads)."""
+    return render(architecture)[0]
+
+
+def render(architecture: Architecture) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+    """The rendered template, and for each logical id the (node id, suffix) it was named for."""
     missing = unsupported(architecture)
     if missing:
         listed = ", ".join(f"{s.label} ({architecture.catalog.get(s.type).short_name})" for s in missing)
@@ -126,6 +134,7 @@ def build_template(architecture: Architecture) -> dict[str, Any]:
     template: dict[str, Any] = {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": _description(architecture),
+        "Metadata": {DESIGN_METADATA: _design_metadata(ctx)},
     }
     sections = architecture.template
     parameters = {**ctx.parameters, **sections.parameters}
@@ -139,7 +148,23 @@ def build_template(architecture: Architecture) -> dict[str, Any]:
     outputs = {**ctx.outputs, **sections.outputs}
     if outputs:
         template["Outputs"] = dict(sorted(outputs.items()))
-    return template
+    return template, ctx.made_for
+
+
+def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
+    """The design's name and the labels that a logical id cannot spell (`Audit trail` for AuditTrail), so that
+    importing the template gives the design back under its own names."""
+    labels = {}
+    for node in ctx.architecture.nodes.values():
+        if node.kind in ("region", "az"):
+            continue
+        logical = ctx.lid(node)
+        if logical in ctx.resources and node.label != logical:
+            labels[logical] = node.label
+    entry: dict[str, Any] = {"design": ctx.architecture.metadata.name}
+    if labels:
+        entry["labels"] = dict(sorted(labels.items()))
+    return entry
 
 
 def _description(architecture: Architecture) -> str:

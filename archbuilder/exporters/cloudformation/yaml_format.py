@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archbuilder.exporters.cloudformation.template import build_template, header
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
+from archbuilder.exporters.cloudformation.template import header
 from archbuilder.exporters.cloudformation.yaml_dump import dump_yaml
 from archbuilder.exporters.registry import Progress
 from archbuilder.model import Architecture
@@ -12,7 +13,7 @@ from archbuilder.model.serialization import write_atomic
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
-    text = dump_yaml(build_template(architecture), header(architecture))
+    text = dump_yaml(cloudformation_template(architecture), header(architecture))
     target = out_dir / "template.yaml"
     write_atomic(target, text.encode("utf-8"))
     return [target]

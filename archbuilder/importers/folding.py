@@ -1,0 +1,157 @@
+"""What folds into a service rather than becoming a node: helper resources the design expresses by its
+structure (route tables, listeners, permissions...) and companions that belong to exactly one service (its
+security group, role, address, dead-letter queue...). Folded resources stay in the kept template and are
+written back as they were (model/imported.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.importers.reader import TemplateReader
+from archbuilder.importers.references import refs
+
+# Expressed by containment or connections in the model rather than as nodes of their own.
+FOLDED = {
+    "AWS::EC2::VPCGatewayAttachment",
+    "AWS::EC2::RouteTable",
+    "AWS::EC2::Route",
+    "AWS::EC2::SubnetRouteTableAssociation",
+    "AWS::RDS::DBSubnetGroup",
+    "AWS::ElastiCache::SubnetGroup",
+    "AWS::EC2::SecurityGroupIngress",
+    "AWS::EC2::SecurityGroupEgress",
+    "AWS::Lambda::Permission",
+    "AWS::Lambda::EventSourceMapping",
+    "AWS::ElasticLoadBalancingV2::TargetGroup",
+    "AWS::ElasticLoadBalancingV2::Listener",
+    "AWS::ElasticLoadBalancingV2::ListenerRule",
+    "AWS::IAM::Policy",
+    "AWS::IAM::InstanceProfile",
+    "AWS::AutoScaling::LaunchConfiguration",
+    "AWS::EC2::LaunchTemplate",
+    "AWS::S3::BucketPolicy",
+    "AWS::SQS::QueuePolicy",
+    "AWS::SNS::TopicPolicy",
+    "AWS::SNS::Subscription",
+    "AWS::EC2::SubnetNetworkAclAssociation",
+    "AWS::EC2::NetworkAclEntry",
+    "AWS::EC2::VPCDHCPOptionsAssociation",
+    "AWS::ApiGateway::Deployment",
+    "AWS::ApiGateway::Stage",
+    "AWS::ApiGateway::Method",
+    "AWS::ApiGateway::Resource",
+    "AWS::ECS::TaskDefinition",
+    "AWS::Route53::RecordSet",
+    "AWS::CloudFront::OriginAccessControl",
+    "AWS::EC2::EIPAssociation",
+    # Terraform splits some resources' settings into resources of their own; they belong to their owner.
+    "Terraform::aws_s3_bucket_versioning",
+    "Terraform::aws_s3_bucket_public_access_block",
+    "Terraform::aws_s3_bucket_server_side_encryption_configuration",
+    "Terraform::aws_api_gateway_integration",
+    "Terraform::aws_api_gateway_stage",
+    "Terraform::aws_lb_target_group_attachment",
+    "Terraform::aws_ecs_task_definition",
+}
+# Properties (at any depth) whose references name a resource's own companions: security groups, roles,
+# instance profiles, launch templates, addresses, dead-letter queues, trail buckets, crawler databases, and the
+# parameter groups, cache policies and security configurations the export writes for one service.
+COMPANION_KEYS = frozenset(
+    {
+        "SecurityGroups",
+        "SecurityGroupIds",
+        "VpcSecurityGroupIds",
+        "VPCSecurityGroups",
+        "GroupSet",
+        "Role",
+        "RoleArn",
+        "RoleARN",
+        "TaskRoleArn",
+        "ExecutionRoleArn",
+        "IamInstanceProfile",
+        "S3BucketName",
+        "LaunchTemplate",
+        "LaunchConfigurationName",
+        "TaskDefinition",
+        "AllocationId",
+        "RedrivePolicy",
+        "DatabaseName",
+        "DBParameterGroupName",
+        "DBClusterParameterGroupName",
+        "ClusterParameterGroupName",
+        "SecurityConfiguration",
+        "CachePolicyId",
+    }
+)
+# Companion type -> the owner types it may fold into (None: any).
+FOLDABLE: dict[str, set[str] | None] = {
+    "AWS::EC2::SecurityGroup": None,
+    "AWS::IAM::Role": None,
+    "AWS::S3::Bucket": {"AWS::CloudTrail::Trail"},
+    "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
+    "AWS::SQS::Queue": {"AWS::SQS::Queue"},
+    "AWS::Glue::Database": {"AWS::Glue::Crawler"},
+    # Settings the export writes as resources of a service's own (its properties say them again).
+    "AWS::RDS::DBParameterGroup": {"AWS::RDS::DBInstance"},
+    "AWS::RDS::DBClusterParameterGroup": {"AWS::RDS::DBCluster"},
+    "AWS::Redshift::ClusterParameterGroup": {"AWS::Redshift::Cluster"},
+    "AWS::Glue::SecurityConfiguration": {"AWS::Glue::Job"},
+    "AWS::CloudFront::CachePolicy": {"AWS::CloudFront::Distribution"},
+}
+
+
+def keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
+    """References found under any of `keys`, at any depth of `value`."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += refs(item) if key in keys else keyed_refs(item, keys)
+    elif isinstance(value, list):
+        for item in value:
+            found += keyed_refs(item, keys)
+    return found
+
+
+class CompanionInference(TemplateReader):
+    def _companions(self) -> dict[str, str]:
+        """Security groups, roles and trail buckets that belong to exactly one service: the model derives those
+        (one group and one role per service), so they fold into their owner. Returns companion -> owner."""
+        users = self._companion_users()
+        owners: dict[str, str] = {}
+        for companion in users:
+            kind = self._type(companion)
+            direct = self._final_users(users, companion)
+            if kind not in FOLDABLE or len(direct) != 1:
+                continue
+            owner = next(iter(direct))
+            allowed = FOLDABLE[kind]
+            if allowed is not None and self._type(owner) not in allowed:
+                continue
+            owners[companion] = owner
+        return owners
+
+    def _companion_users(self) -> dict[str, set[str]]:
+        users: dict[str, set[str]] = {}
+        for logical in self.resources:
+            # At any depth: ECS services name their groups under AwsvpcConfiguration, Firehose its role
+            # under the destination, launch templates under LaunchTemplateData.
+            for ref in keyed_refs(self._props(logical), COMPANION_KEYS):
+                users.setdefault(ref, set()).add(logical)
+        for profile in [name for name in self.resources if self._type(name) == "AWS::IAM::InstanceProfile"]:
+            for role in refs(self._props(profile).get("Roles")):
+                users.setdefault(role, set()).update(users.get(profile, set()))
+        return users
+
+    def _final_users(
+        self, users: dict[str, set[str]], name: str, seen: frozenset[str] = frozenset()
+    ) -> set[str]:
+        """A launch template or instance profile passes its role and groups on to whoever uses it."""
+        result: set[str] = set()
+        for user in users.get(name, set()):
+            if user in seen:
+                continue
+            if self._type(user) in FOLDED:
+                result |= self._final_users(users, user, seen | {name})
+            else:
+                result.add(user)
+        return result

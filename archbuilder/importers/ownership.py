@@ -1,0 +1,141 @@
+"""Which node each resource of a template belongs to, and the kept template an import leaves on the design
+(model/imported.py) so that export writes back what the design does not model."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from archbuilder.importers.reader import TemplateReader
+from archbuilder.importers.references import refs
+from archbuilder.model.imported import ImportedSource, SourceFormat
+
+# The property naming the resource a helper belongs to: a route to its table, a permission to its function...
+OWNER_KEYS = {
+    "AWS::EC2::VPCGatewayAttachment": "InternetGatewayId",
+    "AWS::EC2::Route": "RouteTableId",
+    "AWS::EC2::RouteTable": "VpcId",
+    "AWS::EC2::SubnetRouteTableAssociation": "SubnetId",
+    "AWS::EC2::SecurityGroupIngress": "GroupId",
+    "AWS::EC2::SecurityGroupEgress": "GroupId",
+    "AWS::Lambda::Permission": "FunctionName",
+    "AWS::Lambda::EventSourceMapping": "FunctionName",
+    "AWS::ElasticLoadBalancingV2::Listener": "LoadBalancerArn",
+    "AWS::ElasticLoadBalancingV2::ListenerRule": "ListenerArn",
+    "AWS::IAM::Policy": "Roles",
+    "AWS::IAM::InstanceProfile": "Roles",
+    "AWS::S3::BucketPolicy": "Bucket",
+    "AWS::SQS::QueuePolicy": "Queues",
+    "AWS::SNS::TopicPolicy": "Topics",
+    "AWS::SNS::Subscription": "TopicArn",
+    "AWS::ApiGateway::Deployment": "RestApiId",
+    "AWS::ApiGateway::Stage": "RestApiId",
+    "AWS::ApiGateway::Method": "RestApiId",
+    "AWS::ApiGateway::Resource": "RestApiId",
+    "AWS::ApiGateway::Authorizer": "RestApiId",
+    "AWS::Route53::RecordSet": "HostedZoneId",
+    "AWS::EC2::EIPAssociation": "InstanceId",
+    "AWS::EC2::SubnetNetworkAclAssociation": "SubnetId",
+    "AWS::EC2::NetworkAclEntry": "NetworkAclId",
+}
+
+
+# Properties that give a resource its name, which a helper may use instead of a reference.
+NAME_KEYS = ("BucketName", "QueueName", "TopicName", "FunctionName", "RoleName", "TableName")
+
+
+class Ownership(TemplateReader):
+    def _resource_owners(self) -> dict[str, str]:
+        """Resource -> node id: a node's own resource, a companion folded into it, and a helper by the resource
+        it names (OWNER_KEYS, else its first reference to an owned resource, else the first owned resource
+        referring to it). Resources of no node (a parameter-driven helper of nothing) are left out."""
+        owned = dict(self.nodes)
+        for companion, owner in self.owners.items():
+            if owner in self.nodes:
+                owned[companion] = self.nodes[owner]
+        pending = [name for name in self.resources if name not in owned]
+        while pending:
+            found = (
+                self._forward_owner(pending, owned, by_key=True)
+                or self._owner_by_name(pending, owned)
+                or self._forward_owner(pending, owned, by_key=False)
+                or self._reverse_owner(pending, owned)
+            )
+            if found is None:
+                break
+            owned[found[0]] = found[1]
+            pending.remove(found[0])
+        return owned
+
+    def _forward_owner(
+        self, pending: list[str], owned: dict[str, str], *, by_key: bool
+    ) -> tuple[str, str] | None:
+        """A pending resource naming an owned one (in its OWNER_KEYS property, or anywhere): (resource, node)."""
+        for name in pending:
+            key = OWNER_KEYS.get(self._type(name))
+            if by_key:
+                candidates = refs(self._props(name).get(key)) if key else []
+            else:
+                candidates = refs(self._props(name))
+            owner = next((owned[r] for r in candidates if r in owned), None)
+            if owner is not None:
+                return name, owner
+        return None
+
+    def _reverse_owner(self, pending: list[str], owned: dict[str, str]) -> tuple[str, str] | None:
+        """A pending resource that an owned one names (a target group named by a service): (resource, node id)."""
+        for name in pending:
+            user = next((u for u in self.resources if u in owned and name in refs(self._props(u))), None)
+            if user is not None:
+                return name, owned[user]
+        return None
+
+    def _owner_by_name(self, pending: list[str], owned: dict[str, str]) -> tuple[str, str] | None:
+        """A helper naming its resource by the name the resource is given (`Bucket: !Sub ${App}-content`
+        beside `BucketName: !Sub ${App}-content`): (resource, node id)."""
+        named = {
+            json.dumps(self._props(u).get(key), sort_keys=True): u
+            for u in self.resources
+            if u in owned
+            for key in NAME_KEYS
+            if self._props(u).get(key) is not None
+        }
+        for name in pending:
+            key = OWNER_KEYS.get(self._type(name))
+            value = self._props(name).get(key) if key else None
+            user = named.get(json.dumps(value, sort_keys=True)) if value is not None else None
+            if user is not None:
+                return name, owned[user]
+        return None
+
+    def _imported_source(self, fmt: SourceFormat) -> ImportedSource:
+        nodes = [node.model_copy(deep=True) for node in self.arch.nodes.values()]
+        return ImportedSource(
+            format=fmt,
+            template=copy.deepcopy(self.template),
+            order=list(self.resources),
+            owners=self._resource_owners(),
+            names={node_id: logical for logical, node_id in self.nodes.items()},
+            baseline_metadata=self.arch.metadata.model_copy(),
+            baseline_nodes=sorted(nodes, key=lambda n: n.id),
+            baseline_connections=sorted(
+                (c.model_copy() for c in self.arch.connections.values()), key=lambda c: c.id
+            ),
+        )
+
+
+def design_name(description: Any, fallback: str, recorded: Any = None) -> tuple[str, str]:
+    """(name, description) of the design: the name the exporter recorded in the template's Metadata, and the
+    Description it wrote as `name: text`; else guessed from the Description."""
+    if isinstance(recorded, str) and 0 < len(recorded) <= 200:
+        text = description if isinstance(description, str) else ""
+        return recorded, text.removeprefix(recorded).removeprefix(": ")[:10_000]
+    if not isinstance(description, str) or not description.strip():
+        return fallback, ""
+    head, colon, rest = description.partition(": ")
+    if colon and 0 < len(head) <= 200 and "\n" not in head:
+        return head.strip(), rest.strip()[:10_000]
+    if len(description) <= 80 and "\n" not in description.strip():
+        return description.strip(), ""  # a design without a description exports its name alone
+    return fallback, description[:10_000]

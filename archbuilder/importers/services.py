@@ -1,0 +1,124 @@
+"""Services: which catalog type a resource is, where it sits (the subnets it names), and the generic node a
+resource becomes when the catalog has no entry for it or the template does not say where it goes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog import ParentKind, Placement, ServiceType
+from archbuilder.importers.properties import PropertyReading
+from archbuilder.importers.references import refs
+from archbuilder.model import InvariantError, SubnetNode
+from archbuilder.model.containment import parent_kind_of
+
+SUBNET_KEYS = ("SubnetId", "SubnetIds", "Subnets", "VPCZoneIdentifier")
+
+
+class ServiceInference(PropertyReading):
+    def _service_type(self, logical: str, kind: str) -> ServiceType | None:
+        props = self._props(logical)
+        if kind == "AWS::ElasticLoadBalancingV2::LoadBalancer" and props.get("Type") == "network":
+            return self.catalog.get("nlb")
+        if kind == "AWS::EC2::VPCEndpoint" and props.get("VpcEndpointType") == "Interface":
+            return self.catalog.get("vpc_endpoint_interface")
+        return self.catalog.by_cfn_type(kind)
+
+    def _subnet_candidates(self, logical: str) -> list[Any]:
+        props = self._props(logical)
+        candidates: list[Any] = [props.get(key) for key in SUBNET_KEYS]
+        vpc_config = props.get("VpcConfig")
+        candidates.append(vpc_config.get("SubnetIds") if isinstance(vpc_config, dict) else None)
+        network = props.get("NetworkConfiguration")
+        if isinstance(network, dict) and isinstance(network.get("AwsvpcConfiguration"), dict):
+            candidates.append(network["AwsvpcConfiguration"].get("Subnets"))
+        for interface in props.get("NetworkInterfaces") or []:
+            if isinstance(interface, dict):
+                candidates.append(interface.get("SubnetId"))
+        for group_key in ("DBSubnetGroupName", "CacheSubnetGroupName"):
+            group = self._ref_of(props.get(group_key))
+            if group is not None:
+                candidates.append(self._props(group).get("SubnetIds"))
+        return candidates
+
+    def _subnets(self, logical: str) -> list[str]:
+        subnets: list[str] = []
+        for candidate in self._subnet_candidates(logical):
+            for ref in refs(candidate):
+                if (
+                    ref in self.nodes
+                    and isinstance(self.arch.nodes.get(self.nodes[ref]), SubnetNode)
+                    and self.nodes[ref] not in subnets
+                ):
+                    subnets.append(self.nodes[ref])
+        return subnets
+
+    def _service(self, logical: str, kind: str) -> None:
+        service = self._service_type(logical, kind)
+        if service is None or service.id == "generic":
+            self._generic(logical, kind, "the catalog has no entry for this type")
+            return
+        if self.writable is not None and not self.writable(service.id):
+            self._generic(logical, kind, f"the CloudFormation exporter cannot write {service.short_name} yet")
+            return
+        parent, extras = self._placement(logical, service)
+        if parent == "":
+            self._generic(logical, kind, f"{service.short_name} needs a subnet the template does not give")
+            return
+        properties = self._properties(logical, service)
+        node_id = self.arch.new_id(logical)
+        try:
+            self.arch.add_service(
+                service.id,
+                parent,
+                label=self._label(logical),
+                node_id=node_id,
+                properties=properties,
+                extra_subnet_ids=extras,
+            )
+        except InvariantError as exc:
+            self._generic(logical, kind, str(exc))
+            return
+        self.nodes[logical] = node_id
+        self.report.mapped.append((logical, kind, node_id))
+
+    def _placement(self, logical: str, service: ServiceType) -> tuple[str | None, list[str]]:
+        allowed = set(service.allowed_parents)
+        if service.placement in (Placement.GLOBAL,):
+            return None, []
+        if service.placement is Placement.VPC:
+            return self._vpc_placement(logical, service)
+        subnets = [s for s in self._subnets(logical) if parent_kind_of(self.arch.node(s)) in allowed]
+        if service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
+            if not subnets:
+                return "", []
+            return subnets[0], subnets[1:] if service.spans_subnets else []
+        if service.placement is Placement.REGIONAL_VPC_OPTIONAL and subnets:
+            return subnets[0], subnets[1:]
+        return ("region" if ParentKind.REGION in allowed else None), []
+
+    def _vpc_placement(self, logical: str, service: ServiceType) -> tuple[str | None, list[str]]:
+        vpc = self._ref_of(self._props(logical).get("VpcId"))
+        if vpc is None and service.id == "internet_gateway":
+            vpc = next(
+                (
+                    self._ref_of(self._props(name).get("VpcId"))
+                    for name in self.resources
+                    if self._type(name) == "AWS::EC2::VPCGatewayAttachment"
+                    and self._ref_of(self._props(name).get("InternetGatewayId")) == logical
+                ),
+                None,
+            )
+        return (self.nodes[vpc], []) if vpc in self.nodes else ("", [])
+
+    def _generic(self, logical: str, kind: str, why: str) -> None:
+        node_id = self.arch.new_id(logical)
+        self.arch.add_service(
+            "generic",
+            "region",
+            label=self._label(logical),
+            node_id=node_id,
+            properties={"resource_type": kind, "raw_properties": self._props(logical)},
+        )
+        self.nodes[logical] = node_id
+        self.report.generic.append((logical, kind, node_id))
+        self.report.reasons[logical] = why
