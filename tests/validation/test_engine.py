@@ -44,6 +44,7 @@ def test_the_flawed_example_raises_every_problem_it_was_built_with() -> None:
         ("OPS-001", ()),
         ("OPS-002", ("web",)),
         ("OPS-010", ("web",)),  # SSH open without a key pair
+        ("PERF-022", ("db",)),  # production database on a burstable class
         ("REL-008", ("web",)),
         ("SEC-029", ()),  # production without GuardDuty
         ("SEC-040", ()),  # production without AWS Config

@@ -4,6 +4,8 @@ from archbuilder.validation.rules._load import load_modules
 
 # Registered by hand, in this order; one name per rule module.
 MODULES = load_modules(
+    "lim_accelerator_protocol_for_endpoint",
+    "lim_aliases_without_certificate",
     "lim_api_gateway_timeout",
     "lim_aurora_capacity_range",
     "lim_bucket_name_not_dns",
@@ -30,6 +32,7 @@ MODULES = load_modules(
     "lim_firehose_unsupported_destination",
     "lim_fsx_lustre_multi_az",
     "lim_fsx_multi_az_in_one_az",
+    "lim_function_behind_layer4_balancer",
     "lim_global_table_own_region_replica",
     "lim_global_table_without_stream",
     "lim_hdd_boot_volume",
@@ -48,6 +51,7 @@ MODULES = load_modules(
     "lim_origin_failover_single_origin",
     "lim_overlapping_cidrs_on_transit_gateway",
     "lim_peering_overlapping_cidrs",
+    "lim_private_api_behind_cloudfront",
     "lim_private_zone_without_vpc",
     "lim_queue_smaller_than_topic_messages",
     "lim_rds_storage_for_type",
