@@ -387,6 +387,15 @@ class SetUsageCommand(SetValueCommand):
         self.architecture.set_usage(self.key[0], value)
 
 
+class SetDesignUsageCommand(SetValueCommand):
+    """The design's own usage presets per service type (the value is the whole DesignUsage)."""
+
+    merge_id = 6
+
+    def set(self, value: Any) -> None:
+        self.architecture.set_design_usage(value)
+
+
 class SwapServiceCommand(DocumentCommand):
     """A service replaced by one of another type (a what-if applied): the new node, built on a copy of the
     design, takes the old one's place with the connections it accepts; undo puts the old node and all its

@@ -22,6 +22,7 @@ from archbuilder.editor.commands import (
     Reparent,
     ResizeContainerCommand,
     SetContainerFieldCommand,
+    SetDesignUsageCommand,
     SetExtraSubnetsCommand,
     SetLabelCommand,
     SetMetadataCommand,
@@ -36,7 +37,7 @@ from archbuilder.model.copies import copies_of
 from archbuilder.model.layout import planned_layout
 from archbuilder.model.new_nodes import container_node, growth, service_node
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
-from archbuilder.model.usage import ScenarioUsage
+from archbuilder.model.usage import DesignUsage, ScenarioUsage
 
 
 class Document(QObject):
@@ -241,6 +242,15 @@ class Document(QObject):
         node = self.architecture.service(node_id)
         text = f"Set usage of {node.label}"
         return self._run(SetUsageCommand(self.architecture, text, (node_id,), node.usage, usage, typing))
+
+    def set_design_usage(self, usage: DesignUsage, *, typing: bool = False) -> bool:
+        """The design's own usage presets per service type, over the shipped ones."""
+        old = self.architecture.design_usage
+        return self._run(
+            SetDesignUsageCommand(
+                self.architecture, "Set design usage presets", ("design",), old, usage, typing
+            )
+        )
 
     def swap_service(self, node_id: str, type_id: str) -> bool:
         """Replace a service by one of another type (a what-if alternative), keeping the connections it accepts."""

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from archbuilder.cost.presets import meaning, resolve_usage
 from archbuilder.editor.document import Document
 from archbuilder.model import ServiceNode
-from archbuilder.model.usage import MAX_HOURS_PER_MONTH, USAGE_FIELDS, Scenario, ScenarioUsage, Usage
+from archbuilder.model.usage import (
+    MAX_HOURS_PER_MONTH,
+    USAGE_FIELDS,
+    DesignUsage,
+    Scenario,
+    ScenarioUsage,
+    Usage,
+)
 
 
 class UsageEditor(QGroupBox):
@@ -22,6 +29,9 @@ class UsageEditor(QGroupBox):
         self.scenario_box.addItems([scenario.value for scenario in Scenario])
         self.scenario_box.setCurrentText(Scenario.EXPECTED.value)
         self.scenario_box.currentTextChanged.connect(lambda _text: self.refresh())
+        # Checked, the fields are the design's presets for every service of this type instead of this node's own.
+        self.for_type = QCheckBox("For every service of this type")
+        self.for_type.toggled.connect(lambda _on: self.refresh())
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b3261e;")
@@ -30,6 +40,7 @@ class UsageEditor(QGroupBox):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout(self)
         form.addRow("Scenario", self.scenario_box)
+        form.addRow(self.for_type)
         for name in USAGE_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"usage-{name}")
@@ -56,8 +67,16 @@ class UsageEditor(QGroupBox):
         node = self.document.architecture.nodes.get(self.node_id or "")
         if not isinstance(node, ServiceNode):
             return
-        resolved = resolve_usage(node, self.scenario, self.document.architecture.design_usage)
-        own = node.usage.for_scenario(self.scenario) if node.usage is not None else None
+        design = self.document.architecture.design_usage
+        short = self.document.catalog.get(node.type).short_name
+        self.for_type.setText(f"For every {short} in this design")
+        if self.for_type.isChecked():
+            # What the type falls back to: the shipped presets under the design's own.
+            own = self._design_preset(design, node.type)
+            resolved = resolve_usage(node.model_copy(update={"usage": None}), self.scenario, DesignUsage())
+        else:
+            own = node.usage.for_scenario(self.scenario) if node.usage is not None else None
+            resolved = resolve_usage(node, self.scenario, design)
         for name, edit in self.fields.items():
             text = meaning(node.type, name)
             self.labels[name].setText(text[:1].upper() + text[1:])  # "GB stored" keeps its capitals
@@ -82,9 +101,23 @@ class UsageEditor(QGroupBox):
             self.error.setText(f"{self.labels[name].text()}: must be {limit}")
             return
         self.error.setText("")
-        usage = node.usage or ScenarioUsage()
+        design = self.document.architecture.design_usage
+        if self.for_type.isChecked():
+            usage = design.presets.get(node.type) or ScenarioUsage()
+        else:
+            usage = node.usage or ScenarioUsage()
         current = usage.for_scenario(self.scenario) or Usage()
         if getattr(current, name) == value:
             return
         updated = usage.with_usage(self.scenario, current.model_copy(update={name: value}))
-        self.document.set_usage(node.id, None if updated.is_empty() else updated)
+        if self.for_type.isChecked():
+            presets = {k: v for k, v in design.presets.items() if k != node.type}
+            if not updated.is_empty():
+                presets[node.type] = updated
+            self.document.set_design_usage(DesignUsage(presets=dict(sorted(presets.items()))))
+        else:
+            self.document.set_usage(node.id, None if updated.is_empty() else updated)
+
+    def _design_preset(self, design: DesignUsage, type_id: str) -> Usage | None:
+        preset = design.presets.get(type_id)
+        return preset.for_scenario(self.scenario) if preset is not None else None

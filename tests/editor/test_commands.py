@@ -11,7 +11,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.editor import commands
 from archbuilder.editor.document import Document
 from archbuilder.model import NodeKind, Suppression, dumps
-from archbuilder.model.usage import ScenarioUsage, Usage
+from archbuilder.model.usage import DesignUsage, ScenarioUsage, Usage
 from tests.model.builders import two_az_network
 
 
@@ -66,6 +66,12 @@ def _edits() -> dict[str, tuple[type[commands.DocumentCommand], Callable[[Docume
         "usage": (
             commands.SetUsageCommand,
             lambda d: d.set_usage("rds", ScenarioUsage(expected=Usage(gb_stored=80, gb_transferred=4))),
+        ),
+        "design usage": (
+            commands.SetDesignUsageCommand,
+            lambda d: d.set_design_usage(
+                DesignUsage(presets={"nat_gateway": ScenarioUsage(high=Usage(gb_transferred=9))})
+            ),
         ),
         "swap": (commands.SwapServiceCommand, lambda d: d.swap_service("ec2", "lambda_function")),
     }

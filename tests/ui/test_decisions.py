@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from archbuilder.cost.estimate import estimate
 from archbuilder.model import dumps, load
-from archbuilder.model.usage import Scenario, ScenarioUsage, Usage
+from archbuilder.model.usage import DesignUsage, Scenario, ScenarioUsage, Usage
 from archbuilder.resource_files import example_path
 from archbuilder.ui.main_window import MainWindow
 from tests.cost.test_example_costs import nat, three_tier_web
@@ -164,3 +164,32 @@ def test_cost_panel_activating_a_service_selects_it(window: MainWindow) -> None:
     assert [item.node_id for item in window.scene.selectedItems()] == ["orders-db"]
     assert database.data(0, Qt.ItemDataRole.UserRole) == "orders-db"
     assert load(THREE_TIER).service("orders-db").type == "rds_instance"
+
+
+def test_usage_for_every_service_of_a_type_sets_the_design_presets(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    window.open_path(Path(str(example_path("static-site"))))
+    window.scene.select_nodes(["site"])
+    usage = window.properties.usage
+    usage.for_type.setChecked(True)
+    assert usage.for_type.text() == "For every S3 in this design"
+    stored = usage.fields["gb_stored"]
+    assert (stored.text(), stored.placeholderText()) == ("", "100 (preset)")
+    stored.setText("400")
+    stored.editingFinished.emit()
+    architecture = window.document.architecture
+    assert architecture.design_usage == DesignUsage(
+        presets={"s3_bucket": ScenarioUsage(expected=Usage(gb_stored=400))}
+    )
+    assert architecture.service("site").usage is None and architecture.service("logs").usage is None
+    assert window.document.undo_stack.undoText() == "Set design usage presets"
+    storage = [line for line in estimate(architecture).lines if line.dimension == "storage"]
+    assert [(line.node_id, line.quantity) for line in storage] == [("logs", 400.0), ("site", 400.0)]
+    usage.for_type.setChecked(False)
+    assert (stored.text(), stored.placeholderText()) == (
+        "",
+        "400 (preset)",
+    )  # the node falls back to the design's
+    window.menu_actions["undo"].trigger()
+    assert architecture.design_usage == DesignUsage()
