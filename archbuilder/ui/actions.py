@@ -98,6 +98,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     view_menu.addActions(
         [actions["zoom_in"], actions["zoom_out"], actions["fit"], actions["actual"], connect_mode]
     )
+    view_menu.addSeparator()
+    actions["present"] = _action(window, "&Present the review", window.present, "Shift+F5")
+    view_menu.addAction(actions["present"])
 
     tools = menu.addMenu("&Tools")
     actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")

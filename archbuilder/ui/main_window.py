@@ -40,6 +40,7 @@ from archbuilder.ui.cost_panel import CostPanel
 from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
+from archbuilder.ui.presentation import PresentationWindow
 from archbuilder.ui.properties_panel import PropertiesPanel
 from archbuilder.ui.recovery_dialog import RecoveryDialog
 from archbuilder.ui.tips_panel import TipsPanel
@@ -160,6 +161,17 @@ class MainWindow(QMainWindow):
             for node_id in finding.node_ids:
                 by_node.setdefault(node_id, []).append(finding)
         self.scene.set_findings(by_node)  # type: ignore[arg-type]
+
+    def present(self, full_screen: bool = True) -> PresentationWindow:
+        """The review of the open design, full screen, stepped through with the arrow keys."""
+        window = PresentationWindow(self.document, self)
+        if full_screen:
+            window.showFullScreen()
+        else:
+            window.show()
+        window.activateWindow()
+        window.setFocus()
+        return window
 
     def compare_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

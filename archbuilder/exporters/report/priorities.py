@@ -115,3 +115,18 @@ def rank_actions(findings: list[Finding], titles: dict[str, str]) -> list[Action
         )
         for index, (_key, rule_id, group, effort, remediation, node_ids) in enumerate(drafts, 1)
     ]
+
+
+PRIORITY, PILLAR = "priority", "pillar"
+
+
+def presentation_order(actions: list[Action], order: str) -> list[Finding]:
+    """The findings to step through: by priority, in the actions' ranking; by pillar, pillar after pillar in
+    the framework's order and by rank within each."""
+    ranked = [finding for action in actions for finding in action.findings]
+    if order == PRIORITY:
+        return ranked
+    pillars = list(Pillar)
+    return sorted(
+        ranked, key=lambda finding: pillars.index(finding.pillar)
+    )  # stable: rank kept within a pillar
