@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,12 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
+from tests import golden_files
 from tests.exporters.cfn_tools import lint, moto_deployable
+from tests.golden_files import assert_golden_file
 from tests.model.builders import two_az_network
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "cloudformation"
+GOLDEN = golden_files.GOLDEN / "examples"
 
 
 def example(name: str):
@@ -230,13 +231,7 @@ def test_export_is_deterministic_and_matches_the_golden_file(tmp_path: Path) -> 
     first = export("cloudformation", arch, tmp_path / "a")[0].read_bytes()
     second = export("cloudformation", example("serverless-api"), tmp_path / "b")[0].read_bytes()
     assert first == second
-    golden = GOLDEN / "serverless-api.yaml"
-    if os.environ.get("ARCHBUILDER_UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_bytes(first)
-    assert first == golden.read_bytes(), (
-        "regenerate with ARCHBUILDER_UPDATE_GOLDEN=1 after a deliberate change"
-    )
+    assert_golden_file(GOLDEN / "serverless-api" / "cloudformation" / "template.yaml", first)
 
 
 def test_services_the_exporter_cannot_express_are_reported_not_dropped(tmp_path: Path, capsys) -> None:

@@ -13,6 +13,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.model import DocumentError, Suppression, dumps, load, loads, save, serialization
 from archbuilder.model.document import RuleSetting
 from archbuilder.resource_files import resource_root
+from tests.golden_files import assert_golden_file
 from tests.model.builders import two_az_network
 
 SCHEMA_FILE = Path(str(resource_root())) / "schema" / "arch-document-v1.schema.json"
@@ -168,10 +169,7 @@ def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_committed_json_schema_matches_the_models() -> None:
     generated = json.dumps(serialization.json_schema(), indent=2, sort_keys=True) + "\n"
-    if os.environ.get("ARCHBUILDER_UPDATE_GOLDEN"):
-        SCHEMA_FILE.parent.mkdir(exist_ok=True)
-        SCHEMA_FILE.write_text(generated, encoding="utf-8")
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == generated, "regenerate with ARCHBUILDER_UPDATE_GOLDEN=1"
+    assert_golden_file(SCHEMA_FILE, generated.encode("utf-8"))
 
 
 def test_documents_validate_against_the_committed_schema() -> None:
