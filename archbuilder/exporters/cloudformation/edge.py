@@ -6,7 +6,13 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, sources_of, targets_of
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    api_invoke_permission,
+    prop,
+    sources_of,
+    targets_of,
+)
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode, VpcNode
 from archbuilder.model.naming import snake
@@ -70,18 +76,7 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
             },
         )
         methods.append(method)
-        ctx.add(
-            ctx.lid(node, f"{fn}Permission"),
-            "AWS::Lambda::Permission",
-            {
-                "FunctionName": ref(fn),
-                "Action": "lambda:InvokeFunction",
-                "Principal": "apigateway.amazonaws.com",
-                "SourceArn": sub(
-                    f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"
-                ),
-            },
-        )
+        api_invoke_permission(ctx, node, fn, api)
     if methods:
         stage = str(prop(node, "stage_name", "prod"))
         ctx.add(

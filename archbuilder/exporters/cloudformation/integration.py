@@ -8,7 +8,13 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role, targets_of
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    api_invoke_permission,
+    prop,
+    service_role,
+    targets_of,
+)
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
@@ -167,18 +173,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
                 {"ApiId": ref(api), "RouteKey": key, "Target": sub(f"integrations/${{{integration}}}")},
             )
         )
-        ctx.add(
-            ctx.lid(node, f"{fn}Permission"),
-            "AWS::Lambda::Permission",
-            {
-                "FunctionName": ref(fn),
-                "Action": "lambda:InvokeFunction",
-                "Principal": "apigateway.amazonaws.com",
-                "SourceArn": sub(
-                    f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"
-                ),
-            },
-        )
+        api_invoke_permission(ctx, node, fn, api)
     ctx.add(
         ctx.lid(node, "Stage"),
         "AWS::ApiGatewayV2::Stage",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.context import CfnContext
+from archbuilder.exporters.cloudformation.context import CfnContext, ref, sub
 from archbuilder.model import ServiceNode
 
 Renderer = Callable[[CfnContext, ServiceNode], None]
@@ -51,6 +51,22 @@ def service_role(ctx: CfnContext, node: ServiceNode, principal: str, managed: li
     )
     ctx.roles[node.id] = role
     return role
+
+
+def api_invoke_permission(ctx: CfnContext, node: ServiceNode, function: str, api: str) -> str:
+    """Lets the API Gateway API `api` (REST or HTTP, made for `node`) invoke the Lambda function `function`."""
+    return ctx.add(
+        ctx.lid(node, f"{function}Permission"),
+        "AWS::Lambda::Permission",
+        {
+            "FunctionName": ref(function),
+            "Action": "lambda:InvokeFunction",
+            "Principal": "apigateway.amazonaws.com",
+            "SourceArn": sub(
+                f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/*"
+            ),
+        },
+    )
 
 
 def sources_of(ctx: CfnContext, node: ServiceNode, kind: ConnectionKind) -> list[str]:
