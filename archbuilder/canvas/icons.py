@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,33 +9,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from archbuilder.canvas.styles import CATEGORY_COLORS, ICON_SIZE
 from archbuilder.catalog import Catalog, default_catalog
-
-
-@cache
-def _diagrams_root() -> Path | None:
-    """The folder holding the diagrams package's `resources/` tree (site-packages), if installed."""
-    try:
-        import diagrams
-    except ImportError:
-        return None
-    return Path(diagrams.__file__).resolve().parent.parent
-
-
-def diagram_icon_path(diagram_class: str) -> Path | None:
-    """`aws.database.RDS` -> the PNG file the diagrams package draws for it, or None."""
-    root = _diagrams_root()
-    module_name, _, class_name = f"diagrams.{diagram_class}".rpartition(".")
-    if root is None or not module_name:
-        return None
-    try:
-        node_class = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return None
-    icon_dir, icon = getattr(node_class, "_icon_dir", None), getattr(node_class, "_icon", None)
-    if not icon_dir or not icon:
-        return None
-    path = root / icon_dir / icon
-    return path if path.is_file() else None
+from archbuilder.catalog.icons import icon_file, resource_icon
 
 
 def _scaled(path: Path, size: int) -> QPixmap | None:
@@ -72,7 +44,7 @@ def service_pixmap(type_id: str, size: int = ICON_SIZE, catalog: Catalog | None 
     if cached is not None:
         return cached
     service = (catalog or default_catalog()).find(type_id)
-    path = diagram_icon_path(service.diagram_class) if service is not None else None
+    path = icon_file(service.diagram_class) if service is not None else None
     pixmap = _scaled(path, size) if path is not None else None
     if pixmap is None:
         colour = CATEGORY_COLORS.get(service.category.value) if service is not None else None
@@ -90,9 +62,8 @@ def resource_pixmap(relative: str, size: int) -> QPixmap | None:
     key = (f"resource:{relative}", size)
     if key in _pixmaps:
         return _pixmaps[key]
-    root = _diagrams_root()
-    path = root / "resources" / "aws" / relative if root is not None else None
-    pixmap = _scaled(path, size) if path is not None and path.is_file() else None
+    path = resource_icon(relative)
+    pixmap = _scaled(path, size) if path is not None else None
     if pixmap is not None:
         _pixmaps[key] = pixmap
     return pixmap

@@ -10,15 +10,14 @@ plain labels (`plain`), never as HTML-like labels.
 from __future__ import annotations
 
 import base64
-import importlib
 import math
 import re
 import shutil
-from functools import cache
 from pathlib import Path
 
 import graphviz
 
+from archbuilder.catalog.icons import icon_file, resource_icon
 from archbuilder.drawing.diagram import TITLE_BAND, Diagram, Edge, Group, Layout, Shape, build_diagram
 from archbuilder.drawing.geometry import Box, Point
 from archbuilder.drawing.shapes import HEADER_ICON, HEADER_SIZE, LABEL_SIZE
@@ -39,30 +38,6 @@ CORNER = 8.0  # radius of a route's rounded bends
 def require_dot() -> None:
     if shutil.which("dot") is None:
         raise ExportError(INSTALL_HINT, exit_code=2)
-
-
-@cache
-def icon_file(diagram_class: str) -> Path | None:
-    """The PNG the diagrams package ships for a class such as `aws.database.RDS`."""
-    module_name, _, class_name = f"diagrams.{diagram_class}".rpartition(".")
-    try:
-        node_class = getattr(importlib.import_module(module_name), class_name)
-    except (ImportError, AttributeError):
-        return None
-    icon_dir, icon = getattr(node_class, "_icon_dir", None), getattr(node_class, "_icon", None)
-    if not icon_dir or not icon:
-        return None
-    base = Path(importlib.import_module("diagrams").__file__ or "").resolve().parent.parent
-    path = base / icon_dir / icon
-    return path if path.is_file() else None
-
-
-@cache
-def resource_icon(relative: str) -> Path | None:
-    """An icon under the diagrams package's resources/aws/ (group header icons)."""
-    base = Path(importlib.import_module("diagrams").__file__ or "").resolve().parent.parent
-    path = base / "resources" / "aws" / relative
-    return path if path.is_file() else None
 
 
 def plain(text: str) -> str:
@@ -168,7 +143,7 @@ def _add_group(graph: graphviz.Digraph, canvas: _Canvas, group: Group) -> None:
 
 def _add_shape(graph: graphviz.Digraph, canvas: _Canvas, shape: Shape) -> None:
     geometry = shape.geometry
-    icon = style.icon_for(shape.icon_class)
+    icon = icon_file(shape.icon_class)
     key = geometry.key
     attributes = {"image": str(icon), "imagescale": "true"} if icon is not None else style.fallback_tile()
     _box_node(graph, key, canvas, geometry.icon, **attributes)

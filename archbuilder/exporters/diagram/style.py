@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
 TEXT = "#232F3E"
 MUTED = "#687078"
@@ -35,14 +33,6 @@ GROUPS: dict[str, GroupLook] = {
         {"style": "filled", "color": "#00A4A6", "fillcolor": "#E6F6F7", "penwidth": "1.2"},
     ),
 }
-
-
-@cache
-def icon_for(icon_class: str) -> Path | None:
-    """The icon of a diagrams package class (a service type's or an actor's); None when there is none."""
-    from archbuilder.exporters.diagram.build import icon_file
-
-    return icon_file(icon_class)
 
 
 def fallback_tile() -> dict[str, str]:
