@@ -194,24 +194,30 @@ def _flow_graph(
     return flow
 
 
-def build(architecture: Architecture) -> ArchGraph:
-    """A pure function of the model; nothing is kept in sync by hand."""
-    scopes, containers = _scopes(architecture)
+@dataclass
+class _ServiceIndex:
+    """What one pass over the services finds (see build)."""
+
+    services: list[ServiceNode] = field(default_factory=list)
+    placements: dict[str, Placement] = field(default_factory=dict)
+    single_zone: dict[str, str] = field(default_factory=dict)
+    by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)
+    type_positions: dict[str, list[int]] = field(default_factory=dict)
+    services_by_vpc: dict[str, list[ServiceNode]] = field(default_factory=dict)
+    in_subnets: list[ServiceNode] = field(default_factory=list)
+    node_data: dict[str, dict[str, Any]] = field(default_factory=dict)  # the flow graph's nodes
+    may_face_internet: list[ServiceNode] = field(default_factory=list)
+
+
+def _index_services(architecture: Architecture, scopes: dict[str | None, _Scope]) -> _ServiceIndex:
+    """One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects."""
     nodes = architecture.nodes
-    services = sorted((n for n in nodes.values() if isinstance(n, ServiceNode)), key=attrgetter("id"))
-    placements: dict[str, Placement] = {}
+    index = _ServiceIndex(node_data={INTERNET: {"label": "Internet"}})
+    index.services = sorted((n for n in nodes.values() if isinstance(n, ServiceNode)), key=attrgetter("id"))
     shared: dict[object, tuple[Placement, str | None]] = {}  # placement and its single AZ, by parent + extras
-    single_zone: dict[str, str] = {}
-    by_type: dict[str, list[ServiceNode]] = {}
-    services_by_vpc: dict[str, list[ServiceNode]] = {}
-    in_subnets: list[ServiceNode] = []
-    node_data: dict[str, dict[str, Any]] = {INTERNET: {"label": "Internet"}}  # the flow graph's nodes
-    may_face_internet: list[ServiceNode] = []
     # Public endpoints of global/regional services and buckets may face the internet wherever they are drawn.
     public_types = architecture.catalog.types_with_role(ServiceRole.PUBLIC_ENDPOINT) | {"s3_bucket"}
-    # One pass over the services: at 5,000 of them, every extra pass re-reads thousands of cold objects.
-    type_positions: dict[str, list[int]] = {}
-    for position, service in enumerate(services):
+    for position, service in enumerate(index.services):
         service_id, type_id, extra_subnet_ids = service.id, service.type, service.extra_subnet_ids
         where: object = (service.parent_id, *extra_subnet_ids) if extra_subnet_ids else service.parent_id
         known = shared.get(where)
@@ -220,62 +226,79 @@ def build(architecture: Architecture) -> ArchGraph:
             zones = set(placement.zones)
             known = shared[where] = (placement, zones.pop() if len(zones) == 1 else None)
         placement, zone = known
-        placements[service_id] = placement
+        index.placements[service_id] = placement
         if zone is not None:
-            single_zone[service_id] = zone
-        by_type.setdefault(type_id, []).append(service)
-        type_positions.setdefault(type_id, []).append(position)
+            index.single_zone[service_id] = zone
+        index.by_type.setdefault(type_id, []).append(service)
+        index.type_positions.setdefault(type_id, []).append(position)
         if placement.vpc_id is not None:
-            services_by_vpc.setdefault(placement.vpc_id, []).append(service)
+            index.services_by_vpc.setdefault(placement.vpc_id, []).append(service)
         if placement.subnet_ids:
-            in_subnets.append(service)
+            index.in_subnets.append(service)
         # A service with the id "internet" merges into that node, as networkx would merge it.
         if service_id == INTERNET:
-            node_data[INTERNET].update(type=type_id, label=service.label)
+            index.node_data[INTERNET].update(type=type_id, label=service.label)
         else:
-            node_data[service_id] = {"type": type_id, "label": service.label}
+            index.node_data[service_id] = {"type": type_id, "label": service.label}
         # Only public endpoints, buckets and services in public subnets can face the internet.
         if type_id in public_types or SubnetTier.PUBLIC in placement.tiers:
-            may_face_internet.append(service)
-    connections = sorted(architecture.connections.values(), key=attrgetter("id"))
-    connections_by_node: dict[str, list[Connection]] = {}
-    connections_by_kind: dict[ConnectionKind, list[Connection]] = {}
+            index.may_face_internet.append(service)
+    return index
+
+
+@dataclass
+class _ConnectionIndex:
+    connections: list[Connection]  # sorted by id
+    by_node: dict[str, list[Connection]]
+    by_kind: dict[ConnectionKind, list[Connection]]
     # One flow edge per (source, target) pair, carrying every connection drawn between them.
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for connection in connections:
+    edges: dict[tuple[str, str], dict[str, Any]]
+
+
+def _index_connections(architecture: Architecture) -> _ConnectionIndex:
+    index = _ConnectionIndex(sorted(architecture.connections.values(), key=attrgetter("id")), {}, {}, {})
+    for connection in index.connections:
         source_id, target_id = connection.source_id, connection.target_id
-        connections_by_node.setdefault(source_id, []).append(connection)
-        connections_by_node.setdefault(target_id, []).append(connection)
-        connections_by_kind.setdefault(connection.kind, []).append(connection)
-        attributes = edges.get((source_id, target_id))
+        index.by_node.setdefault(source_id, []).append(connection)
+        index.by_node.setdefault(target_id, []).append(connection)
+        index.by_kind.setdefault(connection.kind, []).append(connection)
+        attributes = index.edges.get((source_id, target_id))
         if attributes is None:
-            edges[source_id, target_id] = {"kinds": {connection.kind}, "connections": [connection.id]}
+            index.edges[source_id, target_id] = {"kinds": {connection.kind}, "connections": [connection.id]}
         else:
             attributes["kinds"].add(connection.kind)
             attributes["connections"].append(connection.id)
-    flow = _flow_graph(node_data, edges)
-    gateways: dict[str | None, str] = {}
-    for gateway in by_type.get("internet_gateway", []):
-        if gateway.parent_id in scopes:
-            gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
+    return index
+
+
+def build(architecture: Architecture) -> ArchGraph:
+    """A pure function of the model; nothing is kept in sync by hand."""
+    scopes, containers = _scopes(architecture)
+    services = _index_services(architecture, scopes)
+    connections = _index_connections(architecture)
+    flow = _flow_graph(services.node_data, connections.edges)
     graph = ArchGraph(
         architecture,
         architecture.catalog,
         flow,
-        placements,
-        services,
-        by_type,
-        connections_by_node,
-        connections=connections,
-        connections_by_kind=connections_by_kind,
+        services.placements,
+        services.services,
+        services.by_type,
+        connections.by_node,
+        connections=connections.connections,
+        connections_by_kind=connections.by_kind,
         containers=containers,
-        services_by_vpc=services_by_vpc,
-        in_subnets=in_subnets,
-        single_zone=single_zone,
-        type_positions=type_positions,
+        services_by_vpc=services.services_by_vpc,
+        in_subnets=services.in_subnets,
+        single_zone=services.single_zone,
+        type_positions=services.type_positions,
     )
+    gateways: dict[str | None, str] = {}
+    for gateway in services.by_type.get("internet_gateway", []):
+        if gateway.parent_id in scopes:
+            gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
     exposures: list[tuple[str, str, dict[str, Any]]] = []
-    for node in may_face_internet:
+    for node in services.may_face_internet:
         exposed, via = _internet_facing(graph, node, gateways)
         if exposed:
             exposures.append(

@@ -29,11 +29,23 @@ def _action(
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
-    S = QKeySequence.StandardKey
-    menu = window.menuBar()
+    """The menus and the toolbar of the main window; returns their actions by name (tests trigger them)."""
     actions: dict[str, QAction] = {}
+    _file_menu(window, actions)
+    _edit_menu(window, actions)
+    _view_menu(window, actions)
+    _tools_menu(window, actions)
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("main-toolbar")
+    toolbar.addActions(
+        [actions[name] for name in ("new", "open", "save", "undo", "redo", "fit", "connect_mode")]
+    )
+    return actions
 
-    file_menu = menu.addMenu("&File")
+
+def _file_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    S = QKeySequence.StandardKey
+    file_menu = window.menuBar().addMenu("&File")
     actions["new"] = _action(window, "&New", window.new_document, S.New)
     file_menu.addAction(actions["new"])
     examples = file_menu.addMenu("New from &example")
@@ -71,7 +83,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions["quit"] = _action(window, "&Quit", window.close, S.Quit)
     file_menu.addAction(actions["quit"])
 
-    edit_menu = menu.addMenu("&Edit")
+
+def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    S = QKeySequence.StandardKey
+    edit_menu = window.menuBar().addMenu("&Edit")
     undo = window.document.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(S.Undo))
     redo = window.document.undo_stack.createRedoAction(window, "&Redo")
@@ -85,7 +100,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions["delete"] = _action(window, "&Delete", window.scene.delete_selection, S.Delete)
     edit_menu.addActions([actions["copy"], actions["paste"], actions["duplicate"], actions["delete"]])
 
-    view_menu = menu.addMenu("&View")
+
+def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    S = QKeySequence.StandardKey
+    view_menu = window.menuBar().addMenu("&View")
     actions["zoom_in"] = _action(window, "Zoom &in", window.view.zoom_in, S.ZoomIn)
     actions["zoom_out"] = _action(window, "Zoom &out", window.view.zoom_out, S.ZoomOut)
     actions["fit"] = _action(window, "&Fit to window", window.view.fit_all, "Ctrl+0")
@@ -102,15 +120,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     actions["present"] = _action(window, "&Present the review", window.present, "Shift+F5")
     view_menu.addAction(actions["present"])
 
-    tools = menu.addMenu("&Tools")
+
+def _tools_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    tools = window.menuBar().addMenu("&Tools")
     actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")
     actions["arrange"] = _action(window, "&Arrange", window.document.arrange, "Ctrl+Shift+L")
     actions["compare"] = _action(window, "&Compare with a design…", window.compare_dialog)
     tools.addActions([actions["validate"], actions["arrange"], actions["compare"]])
-
-    toolbar = window.addToolBar("Main")
-    toolbar.setObjectName("main-toolbar")
-    toolbar.addActions(
-        [actions["new"], actions["open"], actions["save"], undo, redo, actions["fit"], connect_mode]
-    )
-    return actions

@@ -76,28 +76,27 @@ def _started(architecture: Architecture) -> set[tuple[str, ConnectionKind]]:
     return {(c.source_id, c.kind) for c in architecture.connections.values()}
 
 
-def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None) -> LockinScore:
-    """The lock-in of the architecture's services (`nodes`: the caller's list of them, sorted by id)."""
-    services = []
-    sort_keys = []
-    counts: dict[str, int] = {}  # services per type
-    # What a service's entry says depends only on its type: look it up once per type, not once per service.
-    per_type: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
-    raised_entries: dict[str, tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]] = {}
-    # Types whose rating rises with the features a service uses (Route 53's aliases and latency routing).
-    raising = {t.id: t.lockin.raised for t in architecture.catalog if t.lockin.raised is not None}
-    started: set[tuple[str, ConnectionKind]] | None = (
-        None  # (source id, kind) of every connection, when needed
-    )
-    points_by_type: dict[str, int] = {}  # the points of each type's services, raised ones included
-    if nodes is None:
-        nodes = sorted(architecture.services(), key=attrgetter("id"))
-    for node in nodes:
-        entry = per_type.get(node.type)
+_Entry = tuple[int, str, str, str, str, tuple[Alternative, ...], Citation]
+
+
+class _Entries:
+    """What a service's lock-in entry says (points, name, category, rating, rationale, alternatives, source).
+    It depends only on the type, and for types whose rating rises with the features a service uses (Route 53's
+    aliases and latency routing) on whether it uses them: each is looked up once, not once per service."""
+
+    def __init__(self, architecture: Architecture) -> None:
+        self._architecture = architecture
+        self.per_type: dict[str, _Entry] = {}
+        self._raised: dict[str, _Entry] = {}
+        self._raising = {t.id: t.lockin.raised for t in architecture.catalog if t.lockin.raised is not None}
+        self._started: set[tuple[str, ConnectionKind]] | None = None  # (source id, kind), when needed
+
+    def of(self, node: ServiceNode) -> _Entry:
+        entry = self.per_type.get(node.type)
         if entry is None:
-            service_type: ServiceType = architecture.catalog.get(node.type)
+            service_type: ServiceType = self._architecture.catalog.get(node.type)
             lockin = service_type.lockin
-            entry = per_type[node.type] = (
+            entry = self.per_type[node.type] = (
                 RATING_POINTS[lockin.rating],
                 service_type.name,
                 service_type.category.value,
@@ -106,22 +105,37 @@ def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None
                 lockin.alternatives,
                 lockin.source,
             )
-        raised = raising.get(node.type)
-        if raised is not None:
-            if started is None:
-                started = _started(architecture)
-            if _raises(raised, node, started):
-                entry = raised_entries.get(node.type)
-                if entry is None:
-                    entry = raised_entries[node.type] = (
-                        RATING_POINTS[raised.rating],
-                        *per_type[node.type][1:3],
-                        raised.rating,
-                        raised.rationale,
-                        per_type[node.type][5],
-                        raised.source,
-                    )
-        points, name, category, rating, rationale, alternatives, source = entry
+        raised = self._raising.get(node.type)
+        if raised is None:
+            return entry
+        if self._started is None:
+            self._started = _started(self._architecture)
+        if not _raises(raised, node, self._started):
+            return entry
+        raised_entry = self._raised.get(node.type)
+        if raised_entry is None:
+            raised_entry = self._raised[node.type] = (
+                RATING_POINTS[raised.rating],
+                *entry[1:3],
+                raised.rating,
+                raised.rationale,
+                entry[5],
+                raised.source,
+            )
+        return raised_entry
+
+
+def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None) -> LockinScore:
+    """The lock-in of the architecture's services (`nodes`: the caller's list of them, sorted by id)."""
+    entries = _Entries(architecture)
+    services = []
+    sort_keys = []
+    counts: dict[str, int] = {}  # services per type
+    points_by_type: dict[str, int] = {}  # the points of each type's services, raised ones included
+    if nodes is None:
+        nodes = sorted(architecture.services(), key=attrgetter("id"))
+    for node in nodes:
+        points, name, category, rating, rationale, alternatives, source = entries.of(node)
         counts[node.type] = counts.get(node.type, 0) + 1
         points_by_type[node.type] = points_by_type.get(node.type, 0) + points
         label = node.label
@@ -132,8 +146,16 @@ def score(architecture: Architecture, nodes: Iterable[ServiceNode] | None = None
             ServiceLockin(node.id, label, node.type, name, category, rating, rationale, alternatives, source)
         )
     order = sorted(range(len(services)), key=sort_keys.__getitem__)
-    services = [services[index] for index in order]
-    # Sum the points per type, then per category.
+    return _summed([services[index] for index in order], counts, points_by_type, entries.per_type)
+
+
+def _summed(
+    services: list[ServiceLockin],
+    counts: dict[str, int],
+    points_by_type: dict[str, int],
+    per_type: dict[str, _Entry],
+) -> LockinScore:
+    """The score of the whole design and of each category: the points per type, summed per category."""
     categories: dict[str, list[int]] = {}
     total = 0
     for type_id, count in counts.items():
