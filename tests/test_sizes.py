@@ -32,9 +32,9 @@ BEING_REWORKED = {
     "exporters/terraform/files.py::_rest_api",
     "exporters/terraform/files.py::render",
     "exporters/terraform/stores.py::_opensearch",
-    "importers/cloudformation.py",
-    "importers/cloudformation.py::_properties",
     "importers/connections.py::_connections",
+    "importers/network.py::_network",
+    "importers/properties.py::_properties",
     "importers/terraform.py::to_template",
 }
 
