@@ -61,7 +61,13 @@ def test_compare_json_gives_the_exact_deltas(capsys: pytest.CaptureFixture[str])
                 "severity": "info",
                 "nodes": ["app-asg"],
                 "message": "“App servers” reaches Static assets without a VPC gateway endpoint",
-            }
+            },
+            {  # Aurora takes its own default class, db.r6g.large, not the burstable db.t3.micro
+                "rule_id": "PERF-022",
+                "severity": "info",
+                "nodes": ["orders-db"],
+                "message": "“Orders database” runs production on burstable db.t3.micro, which slows down when its CPU credits run out",
+            },
         ],
     }
     # Ten services each side: the certificate and Route 53 (an alias to the ALB) medium, the rest low; then the
@@ -87,7 +93,7 @@ def test_compare_text_and_html(capsys: pytest.CaptureFixture[str]) -> None:
         "  added    s3-endpoint “S3 endpoint” (vpc_endpoint_gateway)",
         "  removed  nat-b “NAT gateway b” (nat_gateway)",
         "  changed  orders-db “Orders database”: type rds_instance → aurora_cluster",
-        "Findings: 0 raised, 1 resolved",
+        "Findings: 0 raised, 2 resolved",
     ]
     assert "Cost at expected usage: $177.37 → $514.64 a month (+$337.27)" in text
     assert "Lock-in: 40/100 → 43/100 (+3)" in text

@@ -113,8 +113,8 @@ def test_what_if_assesses_alternatives_and_applies_a_swap_as_one_undo_step(windo
         [panel.table.topLevelItem(i).text(c) for c in range(6)]
         for i in range(panel.table.topLevelItemCount())
     ]
-    assert rows[0] == ["Aurora", "43/100 (+3)", "+0 / −0", "+$351.72", "+$378.72", "+$598.72"]
-    assert rows[1][:3] == ["DynamoDB", "47/100 (+7)", "+0 / −0"]
+    assert rows[0] == ["Aurora", "43/100 (+3)", "+0 / −1", "+$351.72", "+$378.72", "+$598.72"]
+    assert rows[1][:3] == ["DynamoDB", "47/100 (+7)", "+0 / −1"]
     assert rows[2] == ["Google Cloud SQL", "37/100", "–", "–", "–", "–"]
     assert panel.table.topLevelItem(2).toolTip(0) == (
         "Google Cloud SQL (other cloud). Outside AWS: the design cannot draw it, so findings and cost are not "
