@@ -223,7 +223,7 @@ def test_bundle_says_how_to_install_graphviz_when_dot_is_missing(bundle: Path, w
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "graphviz" in result.stderr.lower()
-    assert "apt install graphviz" in result.stderr
+    assert "apt-get install graphviz" in result.stderr
 
 
 def test_bundle_imports_terraform_it_exported(bundle: Path, workdir: Path) -> None:
