@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from archbuilder.catalog.guides import SEED_FILES, citation_title, citation_url
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"^[a-z][a-z0-9_]*\Z")
 
 
 class Strict(BaseModel):

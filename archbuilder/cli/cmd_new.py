@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from archbuilder.cli.common import CliError
-from archbuilder.model import Architecture, DocumentError, loads, save
+from archbuilder.model import Architecture, DocumentError, InvariantError, loads, save
 from archbuilder.resource_files import example_names, example_path
 
 
@@ -21,6 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
+    architecture = Architecture()
+    try:
+        architecture.set_metadata("name", args.name)
+    except InvariantError as exc:
+        why = str(exc).removeprefix("metadata › name: ")
+        raise CliError(f"design name {args.name[:60]!r}{'…' if len(args.name) > 60 else ''}: {why}") from None
     if output.exists() and not args.force:
         raise CliError(f"{output} already exists; pass --force to overwrite it")
     if args.example:
@@ -28,8 +34,6 @@ def run(args: argparse.Namespace) -> int:
         if args.example not in names:
             raise CliError(f"unknown example {args.example!r}; choose one of: {', '.join(names)}")
         architecture = loads(example_path(args.example).read_bytes(), f"example {args.example}")
-    else:
-        architecture = Architecture()
     architecture.set_metadata("name", args.name)
     try:
         save(architecture, output)

@@ -21,6 +21,7 @@ from archbuilder.model.imported import ImportedSource
 from archbuilder.model.invariants import Invariants, first_error, validated
 from archbuilder.model.new_nodes import service_node
 from archbuilder.model.nodes import AnyNode, NodeKind, ServiceNode
+from archbuilder.model.text import data_text_error
 from archbuilder.model.usage import DesignUsage, ScenarioUsage
 
 NodeT = TypeVar("NodeT", bound=AnyNode)
@@ -306,7 +307,7 @@ class Architecture:
         spec = self.catalog.get(node.type).property_spec(name)
         if spec is None:
             raise InvariantError(f"{node.type} has no property {name!r}")
-        error = check_property_value(spec, value)
+        error = check_property_value(spec, value) or data_text_error(value)
         if error:
             raise InvariantError(f"{node.label} › {spec.label or name}: {error}")
         properties = dict(node.properties)

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from archbuilder.catalog.service_type import ConnectionKind
-from archbuilder.model.nodes import NodeId
+from archbuilder.model.nodes import Name, NodeId
 
 Protocol = Literal["tcp", "udp", "http", "https", "icmp", "all"]
 
@@ -22,4 +22,4 @@ class Connection(BaseModel):
     kind: ConnectionKind = ConnectionKind.TRAFFIC
     port: int | None = Field(default=None, ge=0, le=65535)
     protocol: Protocol | None = None
-    label: str = Field(default="", max_length=200)
+    label: Name = ""

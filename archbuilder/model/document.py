@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from archbuilder.model.nodes import NodeId, RegionNode
+from archbuilder.model.nodes import Name, NodeId, RegionNode
+from archbuilder.model.text import NAME_SCHEMA, TEXT_SCHEMA, check_data_text, check_name, check_text
+
+# Any JSON kept as it was written (imported template sections): every string in it is free text.
+TextData = Annotated[dict[str, Any], AfterValidator(check_data_text)]
 
 
 class Environment(StrEnum):
@@ -19,8 +23,10 @@ class Environment(StrEnum):
 class Metadata(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
-    name: str = Field(default="Untitled architecture", max_length=200)
-    description: str = Field(default="", max_length=10_000)
+    name: Name = "Untitled architecture"
+    description: Annotated[
+        str, Field(max_length=10_000, json_schema_extra=TEXT_SCHEMA), BeforeValidator(check_text)
+    ] = ""
     default_region: str = "us-east-1"
     environment: Environment = Environment.PRODUCTION
 
@@ -36,9 +42,13 @@ class Suppression(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    rule_id: str = Field(min_length=1)
+    rule_id: Annotated[
+        str, Field(min_length=1, max_length=200, json_schema_extra=NAME_SCHEMA), BeforeValidator(check_name)
+    ]
     node_ids: tuple[NodeId, ...] = ()
-    reason: str = Field(min_length=3, max_length=2000)
+    reason: Annotated[
+        str, Field(min_length=3, max_length=2000, json_schema_extra=TEXT_SCHEMA), BeforeValidator(check_text)
+    ]
 
     @field_validator("reason")
     @classmethod
@@ -63,7 +73,7 @@ class TemplateSections(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    parameters: dict[str, Any] = Field(default_factory=dict)
-    mappings: dict[str, Any] = Field(default_factory=dict)
-    conditions: dict[str, Any] = Field(default_factory=dict)
-    outputs: dict[str, Any] = Field(default_factory=dict)
+    parameters: TextData = Field(default_factory=dict)
+    mappings: TextData = Field(default_factory=dict)
+    conditions: TextData = Field(default_factory=dict)
+    outputs: TextData = Field(default_factory=dict)

@@ -6,12 +6,13 @@ import re
 from collections.abc import Container
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,62}$"
-_ID_RE = re.compile(ID_PATTERN)
+# fullmatch: with re, `$` also matches before a final newline.
+_ID_RE = re.compile(r"[a-z][a-z0-9-]{0,62}")
 _NON_ID = re.compile(r"[^a-z0-9]+")
 
 
 def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
+    return _ID_RE.fullmatch(value) is not None
 
 
 def slugify(text: str, fallback: str = "node") -> str:

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SerializerFunctionWrapHandler,
@@ -19,13 +20,17 @@ from pydantic import (
 
 from archbuilder.model.frozen import FrozenDict, FrozenList
 from archbuilder.model.ids import ID_PATTERN
+from archbuilder.model.text import NAME_SCHEMA, check_data_text, check_name
 from archbuilder.model.usage import ScenarioUsage
 
 NodeId = Annotated[str, Field(pattern=ID_PATTERN)]
 JsonValue = Any
+# A label: one line of visible text (model/text.py says why).
+Name = Annotated[str, Field(max_length=200, json_schema_extra=NAME_SCHEMA), BeforeValidator(check_name)]
 
-_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$")
-_ZONE = re.compile(r"^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d)([a-z])$")
+# \Z, not $: `$` also matches before a final newline, which would let "us-east-1\n" through.
+_REGION = re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d\Z")
+_ZONE = re.compile(r"^([a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d)([a-z])\Z")
 
 # Canvas sizes in scene units. Containers store their size; services have a fixed footprint.
 SERVICE_WIDTH = 96.0
@@ -50,7 +55,7 @@ class _Node(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: NodeId
-    label: str = Field(max_length=200)
+    label: Name
     parent_id: NodeId | None = None
     # Position of the top-left corner relative to the parent container (or the canvas for roots).
     x: float = Field(default=0.0, allow_inf_nan=False)
@@ -127,9 +132,9 @@ class SubnetNode(_Container):
 class ServiceNode(_Node):
     kind: Literal["service"] = "service"
     type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    properties: Annotated[dict[str, JsonValue], AfterValidator(FrozenDict)] = Field(
-        default_factory=FrozenDict
-    )
+    properties: Annotated[
+        dict[str, JsonValue], AfterValidator(check_data_text), AfterValidator(FrozenDict)
+    ] = Field(default_factory=FrozenDict)
     # Subnets beyond the parent that a multi-subnet service spans (ALB, ASG, RDS subnet group...).
     extra_subnet_ids: Annotated[list[NodeId], AfterValidator(FrozenList)] = Field(default_factory=FrozenList)
     # Usage assumptions for cost estimates; None (the default) is left out of the file, so older documents keep
