@@ -115,3 +115,12 @@ def check_data_text(data: Any) -> Any:
     if error:
         raise ValueError(error)
     return data
+
+
+def one_line(text: str) -> str:
+    """`text` with every character a name may not hold written as its escape (\\n, \\u2028, ...): for writers
+    that put text where a line break or control character would change the meaning (a comment, a DOT or
+    XML label). The model refuses such names, so this only guards writers against a model built around it."""
+    return _NOT_IN_NAMES.sub(
+        lambda match: match.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
+    )

@@ -8,7 +8,10 @@ from archbuilder.exporters.terraform.hcl_writer import Block, Call, Expr, docume
 
 
 def test_strings_are_quoted_and_template_sequences_escaped() -> None:
-    assert quote('say "hi" ${x} %{y}\n') == '"say \\"hi\\" $${x} %%{y}\\n"'
+    # %{ is written \u0025{: Terraform reads it as the literal text, and python-hcl2 cannot read %%{.
+    assert quote('say "hi" ${x} %{y}\n') == '"say \\"hi\\" $${x} \\u0025{y}\\n"'
+    # After another $, ${ is written \u0024{ (python-hcl2 cannot read $$${).
+    assert quote("$${x} a$") == '"$\\u0024{x} a$"'
 
 
 def test_attributes_align_within_runs_and_blocks_nest() -> None:

@@ -25,6 +25,7 @@ from archbuilder.drawing.text import line_height
 from archbuilder.exporters.diagram import style
 from archbuilder.exporters.registry import ExportError, Progress
 from archbuilder.model import Architecture
+from archbuilder.model.text import one_line
 
 INSTALL_HINT = (
     "graphviz's `dot` program is not installed; install it with `sudo apt-get install graphviz` and retry"
@@ -40,19 +41,25 @@ def require_dot() -> None:
         raise ExportError(INSTALL_HINT, exit_code=2)
 
 
+def _literal(text: str) -> str:
+    """Graphviz reads backslash escapes (\\N, \\n) and character entities (&amp;) in every label: both are
+    escaped, and line breaks and control characters are written as visible escapes."""
+    return one_line(text).replace("\\", "\\\\").replace("&", "&amp;")
+
+
 def plain(text: str) -> str:
     """Document text as a graphviz label that means exactly what it says: no HTML, no escape sequences."""
-    return graphviz.nohtml(text.replace("\\", "\\\\"))
+    return graphviz.nohtml(_literal(text))
 
 
 def left_aligned(text: str) -> str:
     """Plain text as a label drawn from the left edge of its box (graphviz's `\\l` line end)."""
-    return graphviz.nohtml(text.replace("\\", "\\\\") + "\\l")
+    return graphviz.nohtml(_literal(text) + "\\l")
 
 
 def _lines(lines: tuple[str, ...] | list[str]) -> str:
     """Lines of plain text as one label, each line centred."""
-    return graphviz.nohtml("\\n".join(line.replace("\\", "\\\\") for line in lines))
+    return graphviz.nohtml("\\n".join(_literal(line) for line in lines))
 
 
 class _Canvas:

@@ -14,6 +14,7 @@ from archbuilder.drawing.geometry import Box
 from archbuilder.exporters.registry import Progress
 from archbuilder.model import Architecture
 from archbuilder.model.serialization import write_atomic
+from archbuilder.model.text import one_line
 
 GROUP = (
     "points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],"
@@ -83,7 +84,8 @@ def _shape_style(architecture: Architecture, shape: Shape) -> str:
 
 
 def _group_value(group: Group) -> str:
-    return f"{group.title} ({group.detail})" if group.detail else group.title
+    # XML 1.0 cannot hold most control characters even as references: document text goes in as one visible line.
+    return one_line(f"{group.title} ({group.detail})" if group.detail else group.title)
 
 
 def _geometry(cell: ElementTree.Element, box: Box, origin: Box | None) -> None:
@@ -102,14 +104,18 @@ def _geometry(cell: ElementTree.Element, box: Box, origin: Box | None) -> None:
 def _vertex(root: ElementTree.Element, key: str, value: str, style: str, parent: str) -> ElementTree.Element:
     # ElementTree escapes attribute text, so labels stay literal (html=0 in every style).
     return ElementTree.SubElement(
-        root, "mxCell", attrib={"id": key, "value": value, "style": style, "vertex": "1", "parent": parent}
+        root,
+        "mxCell",
+        attrib={"id": key, "value": value, "style": style, "vertex": "1", "parent": parent},
     )
 
 
 def build_xml(architecture: Architecture, diagram: Diagram | None = None) -> str:
     diagram = diagram or build_diagram(architecture)
     mxfile = ElementTree.Element("mxfile", host="archbuilder")
-    page = ElementTree.SubElement(mxfile, "diagram", id="architecture", name=architecture.metadata.name)
+    page = ElementTree.SubElement(
+        mxfile, "diagram", id="architecture", name=one_line(architecture.metadata.name)
+    )
     model = ElementTree.SubElement(page, "mxGraphModel", grid="1", gridSize="10", guides="1", page="0")
     root = ElementTree.SubElement(model, "root")
     ElementTree.SubElement(root, "mxCell", id="0")
@@ -142,7 +148,7 @@ def build_xml(architecture: Architecture, diagram: Diagram | None = None) -> str
 
 def _shape_label(architecture: Architecture, shape: Shape) -> str:
     node = architecture.nodes.get(shape.geometry.service_id)
-    return node.label if node is not None else " ".join(shape.geometry.lines)
+    return one_line(node.label) if node is not None else " ".join(shape.geometry.lines)
 
 
 def _edge(root: ElementTree.Element, edge: Edge, diagram: Diagram) -> None:
@@ -152,7 +158,7 @@ def _edge(root: ElementTree.Element, edge: Edge, diagram: Diagram) -> None:
         "mxCell",
         attrib={
             "id": edge.key,
-            "value": edge.caption,
+            "value": one_line(edge.caption),
             "style": EDGE + EDGE_STYLES[edge.style],
             "edge": "1",
             "parent": "1",

@@ -14,11 +14,15 @@ from archbuilder.validation import Pillar
 
 # Characters Markdown (or the HTML it may contain) would interpret; a backslash makes each one literal.
 SPECIAL = re.compile(r"([\\`*_\[\]{}<>|#!&~])")
+# What makes a line a list item, a rule or a setext underline when it starts the line (`*`, `#`, `>` and `_`
+# are escaped everywhere above).
+LEADING_MARKER = re.compile(r"^(\d*)([-+=.)])")
 
 
 def cell(text: object) -> str:
     """Text as literal Markdown on one line."""
-    return SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    flat = SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return LEADING_MARKER.sub(r"\1\\\2", flat)
 
 
 def cited(citation: Citation) -> str:

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from archbuilder.exporters.terraform.hcl_writer import Call, Expr
+from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal
 from archbuilder.model.naming import snake
 
 # CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
@@ -219,16 +219,25 @@ class Converter_:
         return f"var.{snake(name)}"
 
     def _get_att(self, name: str, attribute: str) -> str:
+        if name not in self.resources:
+            raise ValueError(f"GetAtt of {name!r}, which is not a resource of the template")
         kind = self.resources[name]["Type"]
         mapped = TYPES[kind][2].get(attribute) or snake(attribute)
         return f"{self.address(name)}.{mapped}"
 
     def _sub(self, text: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            inner = match.group(1)
+        """Fn::Sub as an HCL template: ${Name} and ${Name.Attr} become interpolations, ${!Literal} the literal
+        text ${Literal}, and everything else literal text (escaped, so it cannot open a template itself)."""
+        parts, start = [], 0
+        for match in re.finditer(r"\$\{([^}]*)\}", text):
+            inner = match.group(1).strip()
+            if inner.startswith("!"):
+                continue  # stays in the literal text, without the "!"
+            parts.append(literal(text[start : match.start()].replace("${!", "${"), before_template=True))
             if "." in inner and not inner.startswith("AWS::"):
-                return "${" + self._get_att(*inner.split(".", 1)) + "}"
-            return "${" + self._ref(inner) + "}"
-
-        escaped = json.dumps(text)[1:-1]
-        return '"' + re.sub(r"\$\{([^}!]+)\}", replace, escaped) + '"'
+                parts.append("${" + self._get_att(*inner.split(".", 1)) + "}")
+            else:
+                parts.append("${" + self._ref(inner) + "}")
+            start = match.end()
+        parts.append(literal(text[start:].replace("${!", "${")))
+        return '"' + "".join(parts) + '"'

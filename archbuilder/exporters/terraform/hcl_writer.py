@@ -33,10 +33,27 @@ class Block:
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 
-def quote(text: str) -> str:
+# Terraform reads ${...} and %{...} in every quoted string as a template. Literal text escapes them: `${` as
+# `$${` (the usual form), but as `\u0024{` after another `$` (`$$${` is right for Terraform but python-hcl2,
+# which the Terraform import uses, cannot read it), and `%{` as `\u0025{` (python-hcl2 cannot read `%%{`).
+# An escape sequence is never read as template syntax, so both forms mean the literal characters.
+_DOLLAR_AFTER_DOLLAR = re.compile(r"(?<=\$)\$\{")
+_DOLLAR = re.compile(r"(?<!\$)\$\{")
+
+
+def literal(text: str, *, before_template: bool = False) -> str:
+    """`text` as the inside of an HCL quoted string: JSON's escapes (which HCL shares) plus the template's.
+    `before_template`: an interpolation follows, so a final `$` must not join it (`$${` is the escape)."""
     escaped = json.dumps(text, ensure_ascii=False)[1:-1]
-    # Terraform interpolates ${...} and %{...}; literal text must escape them.
-    return '"' + escaped.replace("${", "$${").replace("%{", "%%{") + '"'
+    escaped = _DOLLAR_AFTER_DOLLAR.sub(r"\\u0024{", escaped)
+    escaped = _DOLLAR.sub("$${", escaped).replace("%{", "\\u0025{")
+    if before_template and escaped.endswith("$"):
+        escaped = escaped[:-1] + "\\u0024"
+    return escaped
+
+
+def quote(text: str) -> str:
+    return f'"{literal(text)}"'
 
 
 def _key(name: str) -> str:
