@@ -51,12 +51,15 @@ class _TemplateLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
 
 class _Collection:
-    """A mapping or sequence being read: for a mapping, the keys seen so far and whether a key comes next."""
+    """A mapping or sequence being read: for a mapping, the keys seen so far and whether a key comes next; its
+    anchor, and its size once aliases are written out (see _Expansion)."""
 
-    def __init__(self, is_mapping: bool) -> None:
+    def __init__(self, is_mapping: bool, anchor: str | None) -> None:
         self.is_mapping = is_mapping
         self.keys: dict[str, int] = {}
         self.expect_key = is_mapping
+        self.anchor = anchor
+        self.size = _NODE_BYTES
 
     def node_done(self) -> None:
         if self.is_mapping:
@@ -71,6 +74,7 @@ def _check_events(text: str) -> None:
     scalar in Python), so a refusal costs well under a second even at the size limit."""
     aliases = 0
     stack: list[_Collection] = []
+    expansion = _Expansion()
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1 if event.start_mark else 0
         tag = getattr(event, "tag", None)
@@ -83,7 +87,12 @@ def _check_events(text: str) -> None:
                 raise TemplateError(
                     f"line {line}: more than {MAX_ALIASES} YAML aliases (refused as a possible YAML bomb)"
                 )
+            if event.anchor not in expansion.anchors:
+                # Undefined, or the anchor of a collection still open: a structure that contains itself.
+                raise TemplateError(f"line {line}: alias {event.anchor!r} names no complete value before it")
+            expansion.add(stack, expansion.anchors[event.anchor], line)
         elif isinstance(event, yaml.ScalarEvent):
+            expansion.add(stack, len(event.value) + _NODE_BYTES, line, event.anchor)
             if parent is not None and parent.is_mapping and parent.expect_key:
                 if event.value in parent.keys:
                     raise TemplateError(
@@ -91,17 +100,55 @@ def _check_events(text: str) -> None:
                     )
                 parent.keys[event.value] = line
         elif isinstance(event, yaml.CollectionStartEvent):
-            stack.append(_Collection(isinstance(event, yaml.MappingStartEvent)))
+            stack.append(_Collection(isinstance(event, yaml.MappingStartEvent), event.anchor))
+            expansion.total += _NODE_BYTES
             if len(stack) > MAX_DEPTH:
                 raise TemplateError(f"line {line}: nested too deeply (over {MAX_DEPTH} levels)")
             continue
         elif isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
+            done = stack.pop()
+            expansion.add(stack, done.size, line, done.anchor, counted=True)
             parent = stack[-1] if stack else None
         else:
             continue  # stream and document boundaries
         if parent is not None:
             parent.node_done()
+
+
+_NODE_BYTES = 2  # what a value costs beyond its text (a separator, a bracket), as in JSON
+
+
+class _Expansion:
+    """The template's size with every alias written out in full, counted as the events stream by: a YAML bomb
+    is short text whose aliases expand exponentially, so the bound is on this size and not only on the count of
+    aliases. Aliases may make the template no bigger than MAX_BYTES, the most a template without them can be."""
+
+    def __init__(self) -> None:
+        self.anchors: dict[str, int] = {}  # anchor -> expanded size of its node
+        self.total = 0
+
+    def add(
+        self,
+        stack: list[_Collection],
+        size: int,
+        line: int,
+        anchor: str | None = None,
+        *,
+        counted: bool = False,
+    ) -> None:
+        """A value of `size` bytes completed inside the innermost open collection (`counted`: a collection whose
+        contents were already added to the total as they came)."""
+        if anchor is not None:
+            self.anchors[anchor] = size
+        if stack:
+            stack[-1].size += size
+        if not counted:
+            self.total += size
+            if self.total > MAX_BYTES:
+                raise TemplateError(
+                    f"line {line}: YAML aliases expand the template past the {MAX_BYTES // (1024 * 1024)} MB "
+                    "limit (refused as a possible YAML bomb)"
+                )
 
 
 def _tag_constructor(long_form: str) -> Any:

@@ -11,7 +11,22 @@ HOSTILE = {
             for i in range(20)
         )
         + "Resources: {}\n",
-        "more than 100 YAML aliases",
+        "line 7: YAML aliases expand the template past the 5 MB limit",
+    ),
+    "aliases.yaml": (
+        "a: &a x\nb: [" + ", ".join(["*a"] * 101) + "]\nResources: {}\n",
+        "line 2: more than 100 YAML aliases",
+    ),
+    # Billion laughs under the alias limit: 82 aliases, nine levels of nine, 387 million values written out.
+    "laughs.yaml": (
+        "Metadata:\n  a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + "".join(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+        + "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {Tags: [{Key: x, Value: *a9}]}\n",
+        "line 8: YAML aliases expand the template past the 5 MB limit (refused as a possible YAML bomb)",
+    ),
+    "recursive.yaml": (
+        "Resources:\n  A: &a\n    Type: AWS::S3::Bucket\n    Properties: {Tags: [*a]}\n",
+        "line 4: alias 'a' names no complete value before it",
     ),
     "deep.yaml": ("Resources: " + "[" * 200 + "]" * 200 + "\n", "nested too deeply"),
     "tag.yaml": ("Resources:\n  X:\n    Type: !Evil boom\n", "line 3: unknown tag !Evil"),
