@@ -174,6 +174,7 @@ class Architecture:
         self._children.setdefault(node.parent_id, []).append(node.id)
         if not isinstance(node, ServiceNode):
             self._children.setdefault(node.id, [])
+        self._invariants.node_added(node, parent)
 
     def _check_loaded_extra_subnets(self, node: ServiceNode) -> None:
         """The extra-subnet check _insert_node(with_extra_subnets=False) left out (same checks and messages as
@@ -227,6 +228,8 @@ class Architecture:
                 self.service(service_id), extra_subnet_ids=[s for s in before if s not in gone]
             )
             self.events.node_changed.emit(service, "extra_subnet_ids")
+        if any(node.kind == NodeKind.SUBNET for node in subtree):
+            self._invariants.subnets_changed()
         for node in reversed(subtree):  # children first
             self._children[node.parent_id].remove(node.id)
             self._children.pop(node.id, None)
@@ -292,6 +295,8 @@ class Architecture:
             self._invariants.check_extra_subnets(candidate, parent, extras)
         if not isinstance(node, ServiceNode):
             self._invariants.check_subtree_after_move(node, parent)
+        if not isinstance(node, ServiceNode):
+            self._invariants.subnets_changed()
         previous = node.parent_id
         place: dict[str, Any] = {"parent_id": parent_id, "x": float(x), "y": float(y)}
         if isinstance(node, ServiceNode):
@@ -333,6 +338,7 @@ class Architecture:
         except ValueError as exc:
             raise InvariantError(f"{node.label} › {name}: {first_error(exc)}") from None
         self._invariants.check_container_change(candidate)
+        self._invariants.subnets_changed()
         self._nodes[node_id] = candidate
         self.events.node_changed.emit(candidate, name)
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from archbuilder.catalog import Catalog, ParentKind, ServiceType
 from archbuilder.model.nodes import (
@@ -89,7 +90,7 @@ def subnet_cidr_error(subnet: SubnetNode, vpc: VpcNode, siblings: Iterable[Subne
         return f"subnet {subnet.label!r} ({subnet.cidr}) is outside VPC {vpc.label!r} ({vpc.cidr})"
     for other in siblings:
         if other.id != subnet.id and network.overlaps(ipaddress.IPv4Network(other.cidr)):
-            return f"subnet {subnet.label!r} ({subnet.cidr}) overlaps subnet {other.label!r} ({other.cidr})"
+            return subnet_overlap_error(subnet, other)
     return None
 
 
@@ -121,3 +122,58 @@ def extra_subnet_error(
                 f"{service.short_name} cannot span {describe_place(parent_kind_of(extra))} ({extra.label!r})"
             )
     return None
+
+
+class SubnetRanges:
+    """The address ranges of each VPC's subnets, sorted, so that adding a subnet finds an overlap by bisection
+    instead of comparing with every sibling (loading or importing n subnets was n² comparisons).
+
+    The subnets of a VPC never overlap (the model refuses it), so their ranges are disjoint and only the range
+    starting at or before the new one and the range starting after it can meet it. A VPC's ranges are built on
+    first use; any change that moves, removes or re-addresses a subnet calls `forget`."""
+
+    def __init__(self) -> None:
+        # vpc id -> (range starts, (start, end, subnet id) in the same order)
+        self._by_vpc: dict[str, tuple[list[int], list[tuple[int, int, str]]]] = {}
+
+    def forget(self) -> None:
+        self._by_vpc.clear()
+
+    def overlap(
+        self, vpc_id: str, subnet: SubnetNode, subnets: Callable[[], Iterable[SubnetNode]]
+    ) -> str | None:
+        """The id of a subnet of the VPC that `subnet` would overlap, or None; `subnets` lists the VPC's subnets
+        when its ranges are not built yet."""
+        starts, ranges = self._ranges(vpc_id, subnets)
+        start, end = _span(subnet.cidr)
+        index = bisect.bisect_right(starts, start)
+        if index > 0 and ranges[index - 1][1] >= start and ranges[index - 1][2] != subnet.id:
+            return ranges[index - 1][2]
+        if index < len(ranges) and ranges[index][0] <= end and ranges[index][2] != subnet.id:
+            return ranges[index][2]
+        return None
+
+    def added(self, vpc_id: str, subnet: SubnetNode) -> None:
+        if vpc_id in self._by_vpc:
+            starts, ranges = self._by_vpc[vpc_id]
+            start, end = _span(subnet.cidr)
+            index = bisect.bisect_right(starts, start)
+            starts.insert(index, start)
+            ranges.insert(index, (start, end, subnet.id))
+
+    def _ranges(
+        self, vpc_id: str, subnets: Callable[[], Iterable[SubnetNode]]
+    ) -> tuple[list[int], list[tuple[int, int, str]]]:
+        if vpc_id not in self._by_vpc:
+            ranges = sorted((*_span(s.cidr), s.id) for s in subnets())
+            self._by_vpc[vpc_id] = ([r[0] for r in ranges], ranges)
+        return self._by_vpc[vpc_id]
+
+
+def _span(cidr: str) -> tuple[int, int]:
+    network = ipaddress.IPv4Network(cidr)
+    return int(network.network_address), int(network.broadcast_address)
+
+
+def subnet_overlap_error(subnet: SubnetNode, other: SubnetNode) -> str:
+    return f"subnet {subnet.label!r} ({subnet.cidr}) overlaps subnet {other.label!r} ({other.cidr})"

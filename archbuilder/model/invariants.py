@@ -11,9 +11,11 @@ from pydantic import BaseModel
 from archbuilder.catalog import Catalog, PropertySpec, check_property_value
 from archbuilder.model.containment import (
     InvariantError,
+    SubnetRanges,
     containment_error,
     extra_subnet_error,
     subnet_cidr_error,
+    subnet_overlap_error,
     zone_region_error,
 )
 from archbuilder.model.nodes import (
@@ -53,6 +55,7 @@ class Invariants:
         self._checks_catalog: Catalog | None = None
         # type id -> property name -> (spec, verdicts: value or (type, value) -> error or None)
         self._property_checks: dict[str, dict[str, tuple[PropertySpec, dict[Any, str | None]]]] = {}
+        self._subnet_ranges = SubnetRanges()  # an added subnet's overlaps in O(log n)
 
     @property
     def catalog(self) -> Catalog:
@@ -72,11 +75,36 @@ class Invariants:
         if isinstance(node, AvailabilityZoneNode):
             error = zone_region_error(node, self._region_of(parent))
         elif isinstance(node, SubnetNode):
-            vpc = self._vpc_of(parent)
-            if vpc is not None:
-                error = subnet_cidr_error(node, vpc, self._subnets_in(vpc.id, skip=moving))
+            error = self._subnet_error(node, parent, moving)
         if error:
             raise InvariantError(error)
+
+    def _subnet_error(self, node: SubnetNode, parent: AnyNode | None, moving: AnyNode | None) -> str | None:
+        vpc = self._vpc_of(parent)
+        if vpc is None:
+            return None
+        if moving is not None:  # a move: one edit, checked against the siblings left behind
+            return subnet_cidr_error(node, vpc, self._subnets_in(vpc.id, skip=moving))
+        error = subnet_cidr_error(node, vpc, [])  # inside the VPC; overlaps are found through the ranges
+        overlapped = (
+            None if error else self._subnet_ranges.overlap(vpc.id, node, lambda: self._subnets_in(vpc.id))
+        )
+        if overlapped is None:
+            return error
+        other = self._nodes[overlapped]
+        assert isinstance(other, SubnetNode)
+        return subnet_overlap_error(node, other)
+
+    def node_added(self, node: AnyNode, parent: AnyNode | None) -> None:
+        """Keeps the subnet ranges up to date after a node passed check_placement and was added."""
+        if isinstance(node, SubnetNode):
+            vpc = self._vpc_of(parent)
+            if vpc is not None:
+                self._subnet_ranges.added(vpc.id, node)
+
+    def subnets_changed(self) -> None:
+        """Subnets were removed, moved or re-addressed: the ranges are rebuilt when next needed."""
+        self._subnet_ranges.forget()
 
     def check_subtree_after_move(self, node: AnyNode, parent: AnyNode | None) -> None:
         """Moving a container carries its contents: AZs must match the new region, subnets the new VPC."""
