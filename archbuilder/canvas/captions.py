@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.labels import covered_area, place_caption
@@ -40,7 +40,7 @@ class CaptionLayer:
             self.pending.add(item)
         elif dragging:
             # While dragging the caption rides on the middle of its line; it finds its place on release.
-            item.set_label_center(item.line().center())  # filed in the grid when placed
+            item.set_label_center(item.middle())  # filed in the grid when placed
             self.pending.add(item)
         else:
             self.place(item)
@@ -63,7 +63,7 @@ class CaptionLayer:
             candidates = [item for cid in ids if (item := connections(cid)) in self.pending]
         placed = 0
         for item in candidates:
-            if area is None or area.intersects(_line_rect(item.line())):
+            if area is None or area.intersects(_route_rect(item.points())):
                 self.place(item)
                 placed += 1
         return placed
@@ -75,7 +75,7 @@ class CaptionLayer:
         def covered(box: QRectF) -> float:
             return covered_area(self._scene, box) + self._captions_area(box)
 
-        self._show(item, place_caption(item.line(), item.label_size(), covered))
+        self._show(item, place_caption(item.points(), item.label_size(), covered))
 
     def _show(self, item: ConnectionItem, centre: QPointF | None) -> None:
         """Show a caption at `centre` (None hides it) and file it in the grid."""
@@ -111,6 +111,7 @@ def _cells(rect: QRectF) -> list[tuple[int, int]]:
     return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
 
 
-def _line_rect(line: QLineF) -> QRectF:
-    """Where a caption on `line` may go (its candidates lie along and beside the line)."""
-    return QRectF(line.p1(), line.p2()).normalized().adjusted(-60, -20, 60, 20)
+def _route_rect(points: list[QPointF]) -> QRectF:
+    """Where a caption on a route may go (its candidates lie along and beside the route)."""
+    xs, ys = [p.x() for p in points], [p.y() for p in points]
+    return QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).adjusted(-60, -20, 60, 20)

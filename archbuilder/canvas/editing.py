@@ -4,6 +4,7 @@ the model's events then update the items (archbuilder.canvas.scene)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QPointF
@@ -45,6 +46,9 @@ class EditingScene(QGraphicsScene):
         raise NotImplementedError
 
     def place_pending_captions(self, area: Any = None) -> int:
+        raise NotImplementedError
+
+    def reroute(self, items: Sequence[NodeItem]) -> None:
         raise NotImplementedError
 
     def select_nodes(self, ids: list[str]) -> None:
@@ -90,6 +94,8 @@ class EditingScene(QGraphicsScene):
             moved = {item: start for item, start in drag.items() if item.pos() != start}
             if moved:
                 self.commit_move(list(moved))
+                # During the drag the connections followed quick routes; now they are searched again.
+                self.reroute([item for item in moved if item.scene() is self])
             for view in self.views():
                 self.place_pending_captions(view.mapToScene(view.viewport().rect()).boundingRect())
 

@@ -28,7 +28,9 @@ from archbuilder.canvas.items.container_item import ContainerItem, container_ite
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.canvas.routes import ROUTES_AT_ONCE, RouteLayer
 from archbuilder.canvas.spans import SpanLayer
+from archbuilder.drawing.routing import moved_bend
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
@@ -64,6 +66,7 @@ class ArchitectureScene(EditingScene):
         self.connect_gesture = ConnectGesture(self)
         self.spans = SpanLayer(self)
         self.captions = CaptionLayer(self)
+        self.routes = RouteLayer(self)
         self._building = False
         self._defer_labels = False
         self._anchors: dict[ServiceItem, Anchor] = {}
@@ -222,6 +225,7 @@ class ArchitectureScene(EditingScene):
         self._disconnect_model()
         self.spans.clear()
         self.captions.clear()
+        self.routes.clear()
         self._unlabelled.clear()
         self.clear()
         self._nodes.clear()
@@ -246,10 +250,13 @@ class ArchitectureScene(EditingScene):
         try:
             for connection in architecture.connections.values():
                 self._add_connection_item(connection)
+            if len(self.routes.pending) <= ROUTES_AT_ONCE:
+                # Searched now, their captions still left for where the view looks (building: not shown).
+                self.routes.route_pending(None, self._edges_of)
         finally:
             self._building = False
             self._anchors.clear()
-        if len(self.captions.pending) <= CAPTIONS_AT_ONCE:
+        if len(self.captions.pending) <= CAPTIONS_AT_ONCE and not self.routes.pending:
             self.place_pending_captions()
         else:
             self.captions_wanted.emit()
@@ -337,11 +344,40 @@ class ArchitectureScene(EditingScene):
         return anchor
 
     def _route(self, item: ConnectionItem, shown: QRectF | None = None) -> None:
+        self.route_connection(item, shown=shown)
+
+    def route_connection(
+        self, item: ConnectionItem, *, full: bool | None = None, shown: QRectF | None = None
+    ) -> None:
+        """Route a connection: searched around what lies between (`full`, by default unless building or
+        dragging), else on a quick route left pending (archbuilder.canvas.routes); then its caption."""
         source, target = self._nodes.get(item.source_id), self._nodes.get(item.target_id)
-        if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
-            item.update_geometry(self._anchor(source), self._anchor(target), shown)
-            shown_now = not self._building and self._detail == DETAIL_FULL
-            self.captions.routed(item, shown=shown_now, dragging=bool(self._drag))
+        if not (isinstance(source, ServiceItem) and isinstance(target, ServiceItem)):
+            return
+        if full is None:
+            full = not self._building and not self._drag
+        points = self.routes.route(item, self._anchor(source), self._anchor(target), full=full)
+        item.set_route(points, shown)
+        shown_now = not self._building and self._detail == DETAIL_FULL
+        self.captions.routed(item, shown=shown_now, dragging=bool(self._drag))
+
+    def route_pending(self, area: QRectF | None = None) -> int:
+        """Search the quick routes left pending (big designs, drags) of connections with an end in `area`."""
+        return self.routes.route_pending(area, self._edges_of)
+
+    def bend_moved(self, item: ConnectionItem, index: int, scene_pos: QPointF) -> None:
+        """A bend handle was dropped: the route now passes through the bends with this one moved."""
+        route = item.route_tuples()
+        if not 0 <= index < len(route) - 2:
+            return
+        bends = moved_bend(route, index, (scene_pos.x(), scene_pos.y()))
+        if not self.document.set_waypoints(item.connection_id, bends):
+            self.route_connection(item)  # refused: the handle goes back to the route's bend
+
+    def reroute(self, items: Sequence[NodeItem]) -> None:
+        """Search the routes of the connections of moved items again (after a drag, they followed quickly)."""
+        for item in items:
+            self.on_item_moved(item)
 
     # ------------------------------------------------------------------ model events
 
@@ -409,6 +445,7 @@ class ArchitectureScene(EditingScene):
         item = self._connections.pop(connection.id, None)
         if item is not None:
             self.captions.removed(item)
+            self.routes.removed(item)
         for end in (connection.source_id, connection.target_id):
             self._edges_of.get(end, set()).discard(connection.id)
         if item is not None:
@@ -437,8 +474,12 @@ class ArchitectureScene(EditingScene):
             for node in self.architecture.descendants(item.node_id):
                 ids.update(self._edges_of.get(node.id, ()))
         shown = self.shown_area() if len(ids) > 1 else None
+        # Many at once (a big container moved by undo): quick routes now, searched where the view looks.
+        full = not self._drag and len(ids) <= ROUTES_AT_ONCE
         for connection_id in ids:
-            self._route(self._connections[connection_id], shown)
+            self.route_connection(self._connections[connection_id], full=full, shown=shown)
+        if not full and not self._drag:
+            self.route_pending(shown or self.shown_area())
 
     def _on_selection_changed(self) -> None:
         selected = set(self.selectedItems())

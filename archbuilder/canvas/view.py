@@ -143,6 +143,7 @@ class ArchitectureView(QGraphicsView):
             return
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         self.arch_scene.realize_labels(visible)
+        self.arch_scene.route_pending(visible)
         self.arch_scene.place_pending_captions(visible)
 
     def _zoom_changed(self) -> None:

@@ -237,7 +237,7 @@ def _add_actors(diagram: Diagram, architecture: Architecture) -> list[Wanted]:
         x = cloud.x - ACTOR_GAP - SERVICE_WIDTH
         geometry = service_geometry(f"actor-{kind}", f"actor-{kind}", label, x, y)
         diagram.shapes.append(Shape(geometry, f"actor:{kind}", ACTOR_ICONS[kind]))
-        links.extend((f"{geometry.key}-to-{t.id}", geometry.key, t.id, "traffic", "") for t in targets)
+        links.extend((f"{geometry.key}-to-{t.id}", geometry.key, t.id, "traffic", "", ()) for t in targets)
         top = geometry.footprint.bottom + 24
     return links
 
@@ -247,7 +247,8 @@ def connection_caption(label: str, kind: ConnectionKind, port: int | None) -> st
     return text + (f" :{port}" if port is not None else "")
 
 
-Wanted = tuple[str, str, str, str, str]  # edge key, source shape, target shape, kind, caption
+# edge key, source shape, target shape, kind, caption, the bend points the user gave its route
+Wanted = tuple[str, str, str, str, str, tuple[Point, ...]]
 
 
 def _connections(architecture: Architecture) -> list[Wanted]:
@@ -255,7 +256,14 @@ def _connections(architecture: Architecture) -> list[Wanted]:
     for connection in sorted(architecture.connections.values(), key=lambda c: c.id):
         caption = connection_caption(connection.label, connection.kind, connection.port)
         wanted.append(
-            (connection.id, connection.source_id, connection.target_id, connection.kind.value, caption)
+            (
+                connection.id,
+                connection.source_id,
+                connection.target_id,
+                connection.kind.value,
+                caption,
+                connection.waypoints,
+            )
         )
     return wanted
 
@@ -278,7 +286,7 @@ def _add_edges(diagram: Diagram, wanted: list[Wanted]) -> None:
     for key, points in routes.items():
         _add_segments(lines, key, points)
     borders = [g.box for g in diagram.groups]
-    for key, _source_id, _target_id, kind, caption in wanted:
+    for key, _source_id, _target_id, kind, caption, _via in wanted:
         points = routes[key]
         caption_box = None
         if caption:
@@ -300,11 +308,13 @@ def _routes(diagram: Diagram, wanted: list[Wanted], obstacles: BoxIndex[str]) ->
     """Each wanted connection's route; stretches shared with others are spread apart (drawing.nudging)."""
     shapes = {shape.key: shape for shape in diagram.shapes}
     routes: dict[str, list[Point]] = {}
-    for key, source_id, target_id, _kind, _caption in wanted:
+    for key, source_id, target_id, _kind, _caption, via in wanted:
         source, target = shapes[source_id].geometry, shapes[target_id].geometry
         window = source.outline.united(target.outline).grown(600)
         nearby = [box for box, owner in obstacles.near(window) if owner not in (source_id, target_id)]
-        routes[key] = routing.route(source.outline, target.outline, nearby, aims=(source.aim, target.aim))
+        routes[key] = routing.route(
+            source.outline, target.outline, nearby, via=via, aims=(source.aim, target.aim)
+        )
         diagram.ends[key] = (source_id, target_id)
 
     def crosses(a: Point, b: Point, key: str) -> bool:

@@ -24,38 +24,6 @@ SIDES = ("top", "right", "bottom", "left")
 _STEP = {"top": (0, -1), "right": (1, 0), "bottom": (0, 1), "left": (-1, 0)}
 
 
-class Crowding:
-    """The segments earlier routes took, so that later ones keep off them where they can (a shared stretch
-    costs as if it were several times as long)."""
-
-    SHARED_COST = 1.0
-
-    def __init__(self) -> None:
-        self._rows: dict[float, list[tuple[float, float]]] = {}
-        self._columns: dict[float, list[tuple[float, float]]] = {}
-
-    def add(self, points: Sequence[Point]) -> None:
-        for (ax, ay), (bx, by) in pairwise(points):
-            if ay == by:
-                self._rows.setdefault(ay, []).append((min(ax, bx), max(ax, bx)))
-            elif ax == bx:
-                self._columns.setdefault(ax, []).append((min(ay, by), max(ay, by)))
-
-    def crowded(self, x: float, y: float, vertical: bool) -> bool:
-        """Whether any earlier route runs along the column (vertical) or row through the point."""
-        return x in self._columns if vertical else y in self._rows
-
-    def cost(self, a: Point, b: Point) -> float:
-        if a[1] == b[1]:
-            line, low, high = self._rows.get(a[1]), min(a[0], b[0]), max(a[0], b[0])
-        else:
-            line, low, high = self._columns.get(a[0]), min(a[1], b[1]), max(a[1], b[1])
-        if not line:
-            return 0.0
-        shared = sum(max(0.0, min(high, end) - max(low, start)) for start, end in line)
-        return shared * self.SHARED_COST
-
-
 def port(box: Box, side: str, margin: float = MARGIN, aim: Point | None = None) -> tuple[Point, Point]:
     """The point where a route meets a side (in line with `aim`, the box's centre by default), and the point a
     margin outside it (the route's first bend)."""
@@ -74,11 +42,9 @@ def route(
     via: Sequence[Point] = (),
     margin: float = MARGIN,
     aims: tuple[Point | None, Point | None] = (None, None),
-    crowding: Crowding | None = None,
 ) -> list[Point]:
     """The route's points from the source's outline to the target's (the arrow's tip), bends in between.
-    `aims` are the points of each end that side ports line up with (an icon's centre above its label);
-    `crowding`, the routes drawn before, which this one avoids running along."""
+    `aims` are the points of each end that side ports line up with (an icon's centre above its label)."""
     if via:
         return _route_via(source, target, obstacles, list(via), margin, aims)
     # The ends are obstacles too: a route leaves and enters them only at a port.
@@ -91,11 +57,46 @@ def route(
             [(e[1], e[0]) for e in ends.values()],
             obstacles,
             _window(source, target, window),
-            crowding,
         )
         if found is not None:
             return simplify(found)
     return simplify(_fallback(source, target))
+
+
+def quick_route(
+    source: Box, target: Box, aims: tuple[Point | None, Point | None] = (None, None)
+) -> list[Point]:
+    """A route with at most two bends that looks at nothing in between: what a connection follows while one
+    of its ends is dragged (a full route is searched when the drag ends)."""
+    if target.x >= source.right + 2 * MARGIN or source.x >= target.right + 2 * MARGIN:
+        rightwards = target.x >= source.right
+        start, _ = port(source, "right" if rightwards else "left", aim=aims[0])
+        end, _ = port(target, "left" if rightwards else "right", aim=aims[1])
+        middle = (start[0] + end[0]) / 2
+        return simplify([start, (middle, start[1]), (middle, end[1]), end])
+    downwards = target.y >= source.center[1]
+    start, _ = port(source, "bottom" if downwards else "top", aim=aims[0])
+    end, _ = port(target, "top" if downwards else "bottom", aim=aims[1])
+    middle = (start[1] + end[1]) / 2
+    return simplify([start, (start[0], middle), (end[0], middle), end])
+
+
+def moved_bend(points: Sequence[Point], index: int, to: Point) -> list[Point]:
+    """The bends of a route (its points without the two ends) after its bend `index` was dragged to `to`:
+    the segments on either side move with it (the neighbour along a vertical segment takes the new x, along
+    a horizontal one the new y), so the route stays orthogonal; the ends stay on their services."""
+    moved = list(points)
+    at = index + 1
+    old = moved[at]
+    for neighbour in (at - 1, at + 1):
+        if 0 < neighbour < len(moved) - 1:
+            x, y = moved[neighbour]
+            if x == old[0]:
+                moved[neighbour] = (to[0], y)
+            elif y == old[1]:
+                moved[neighbour] = (x, to[1])
+    moved[at] = to
+    return moved[1:-1]
 
 
 def _route_via(
@@ -183,7 +184,6 @@ def _search(
     ends: list[tuple[Point, Point]],
     obstacles: Sequence[Box],
     window: Box | None,
-    crowding: Crowding | None = None,
 ) -> list[Point] | None:
     """A* from any start (stub, port) to any end (stub, port); the stubs must lie outside every obstacle."""
     inside = [o for o in obstacles if window is None or o.meets(window)]
@@ -241,7 +241,7 @@ def _search(
             continue
         if (i, j) in goal and goal[(i, j)][0] == heading:
             return [*_unwind(state, came, origin, xs, ys), goal[(i, j)][1]]
-        for key, new_cost in _moves(grid, state, cost, goal, crowding):
+        for key, new_cost in _moves(grid, state, cost, goal):
             if new_cost < best.get(key, float("inf")):
                 best[key] = new_cost
                 came[key] = state
@@ -254,9 +254,8 @@ def _moves(
     state: tuple[int, int, int],
     cost: float,
     goal: dict[tuple[int, int], tuple[int, Point]],
-    crowding: Crowding | None,
 ) -> list[tuple[tuple[int, int, int], float]]:
-    """The grid steps open from a state, with what each costs in all (length, bends, crowding)."""
+    """The grid steps open from a state, with what each costs in all (length and bends)."""
     xs, ys = grid.xs, grid.ys
     i, j, heading = state
     found: list[tuple[tuple[int, int, int], float]] = []
@@ -270,8 +269,6 @@ def _moves(
             continue  # no going straight back
         new_cost = cost + abs(xs[ni] - xs[i]) + abs(ys[nj] - ys[j])
         new_cost += BEND_COST if heading >= 0 and step != heading else 0.0
-        if crowding is not None and crowding.crowded(xs[i], ys[j], di == 0):
-            new_cost += crowding.cost((xs[i], ys[j]), (xs[ni], ys[nj]))
         key = (ni, nj, step)
         if (ni, nj) in goal and goal[(ni, nj)][0] != step:
             # Arriving at a target's stub from the side: the turn into the target is one more bend.

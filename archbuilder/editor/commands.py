@@ -330,6 +330,13 @@ class SetValueCommand(DocumentCommand):
         return True
 
 
+class SetWaypointsCommand(SetValueCommand):
+    """The bend points of a connection's route (key: the connection id)."""
+
+    def set(self, value: Any) -> None:
+        self.architecture.update_connection(self.key[0], "waypoints", value)
+
+
 class SetPropertyCommand(SetValueCommand):
     merge_id = 1
 

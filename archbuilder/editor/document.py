@@ -28,6 +28,7 @@ from archbuilder.editor.commands import (
     SetMetadataCommand,
     SetPropertyCommand,
     SetUsageCommand,
+    SetWaypointsCommand,
     SuppressCommand,
     SwapServiceCommand,
 )
@@ -171,6 +172,15 @@ class Document(QObject):
 
     def resize_container(self, node_id: str, width: float, height: float) -> bool:
         return self._run(ResizeContainerCommand(self.architecture, node_id, width, height))
+
+    def set_waypoints(self, connection_id: str, points: Sequence[tuple[float, float]]) -> bool:
+        """Route a connection through these bend points (none: routed automatically again)."""
+        old = self.architecture.connection(connection_id).waypoints
+        new = tuple((float(x), float(y)) for x, y in points)
+        if new == old:
+            return False
+        text = "Reset the route" if not new else "Move a bend"
+        return self._run(SetWaypointsCommand(self.architecture, text, (connection_id,), old, new, False))
 
     def arrange(self) -> bool:
         """The automatic layout (pinned nodes stay) as one step; False when nothing would move."""

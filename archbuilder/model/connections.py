@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from archbuilder.catalog.service_type import ConnectionKind
 from archbuilder.model.nodes import Name, NodeId
 
 Protocol = Literal["tcp", "udp", "http", "https", "icmp", "all"]
+Coordinate = Annotated[float, Field(allow_inf_nan=False)]
 
 
 class Connection(BaseModel):
@@ -23,3 +24,14 @@ class Connection(BaseModel):
     port: int | None = Field(default=None, ge=0, le=65535)
     protocol: Protocol | None = None
     label: Name = ""
+    # Bend points the user dragged the route to, in scene coordinates; the route passes through them in order.
+    waypoints: tuple[tuple[Coordinate, Coordinate], ...] = Field(default=(), max_length=64)
+
+    @model_serializer(mode="wrap")
+    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Fields added after the format's first release are written only when set, so a document that does
+        not use them saves to the same bytes as before."""
+        data: dict[str, Any] = handler(self)
+        if not self.waypoints:
+            data.pop("waypoints", None)
+        return data

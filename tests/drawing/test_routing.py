@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import pairwise
 
 from archbuilder.drawing.geometry import Box, segment_crosses
-from archbuilder.drawing.routing import Crowding, route
+from archbuilder.drawing.nudging import nudge
+from archbuilder.drawing.routing import moved_bend, quick_route, route
 
 
 def _orthogonal(points: list[tuple[float, float]]) -> bool:
@@ -38,15 +39,21 @@ def test_a_route_through_a_grid_of_services_touches_none_of_them() -> None:
     assert len(points) - 2 <= 3  # out, along a free lane across, down a free lane, in: three bends
 
 
-def test_side_ports_line_up_with_the_aim_and_crowded_lanes_are_avoided() -> None:
+def test_side_ports_line_up_with_the_aim() -> None:
     source, target = Box(0, 0, 48, 100), Box(300, 0, 48, 100)
     assert route(source, target, [], aims=((24, 24), (324, 24))) == [(48.0, 24.0), (300.0, 24.0)]
-    crowding = Crowding()
-    first = route(Box(0, 200, 48, 80), Box(300, 400, 48, 80), [], crowding=crowding)
-    crowding.add(first)
-    second = route(Box(0, 210, 48, 80), Box(300, 410, 48, 80), [], crowding=crowding)
-    shared = sum(1 for a, b in pairwise(second) for c, d in pairwise(first) if (a, b) == (c, d) and a != b)
-    assert shared == 0
+
+
+def test_routes_sharing_a_stretch_are_spread_apart_unless_that_crosses_something() -> None:
+    first = [(0.0, 0.0), (0.0, 20.0), (100.0, 20.0), (100.0, 200.0), (120.0, 200.0)]
+    second = [(10.0, 0.0), (10.0, 30.0), (100.0, 30.0), (100.0, 150.0), (130.0, 150.0)]
+    spread = nudge({"a": first, "b": second}, lambda a, b, key: False)
+    # The shared vertical stretch at x 100 becomes two lines 4 apart; the port segments stay.
+    assert spread["a"][2:4] == [(98.0, 20.0), (98.0, 200.0)]
+    assert spread["b"][2:4] == [(102.0, 30.0), (102.0, 150.0)]
+    assert spread["a"][0] == first[0] and spread["b"][-1] == second[-1]
+    kept = nudge({"a": first, "b": second}, lambda a, b, key: key == "b")
+    assert kept["b"] == second
 
 
 def test_a_route_passes_through_the_points_the_user_dragged_its_bends_to() -> None:
@@ -55,3 +62,26 @@ def test_a_route_passes_through_the_points_the_user_dragged_its_bends_to() -> No
     assert (150.0, 40.0) in points and (150.0, 240.0) in points
     assert _orthogonal(points)
     assert points[0] == (48.0, 40.0) and points[-1] == (300.0, 240.0)
+
+
+def test_moving_a_bend_moves_the_segments_on_either_side_with_it() -> None:
+    route_points = [(0.0, 40.0), (100.0, 40.0), (100.0, 200.0), (300.0, 200.0)]
+    # The first bend goes 30 right and 10 down: the horizontal segment before it follows its y (the route's
+    # start stays on its service), the vertical segment after it follows its x.
+    assert moved_bend(route_points, 0, (130.0, 50.0)) == [(130.0, 50.0), (130.0, 200.0)]
+    assert moved_bend(route_points, 1, (100.0, 260.0)) == [(100.0, 40.0), (100.0, 260.0)]
+
+
+def test_a_quick_route_has_at_most_two_bends_between_facing_sides() -> None:
+    assert quick_route(Box(0, 0, 48, 80), Box(200, 100, 48, 80)) == [
+        (48.0, 40.0),
+        (124.0, 40.0),
+        (124.0, 140.0),
+        (200.0, 140.0),
+    ]
+    assert quick_route(Box(0, 0, 48, 80), Box(10, 300, 48, 80)) == [
+        (24.0, 80.0),
+        (24.0, 190.0),
+        (34.0, 190.0),
+        (34.0, 300.0),
+    ]

@@ -1,32 +1,38 @@
-"""An arrow from one service to another that follows its ends, styled by connection kind, with a label."""
+"""A connection on the canvas: an orthogonal route (horizontal and vertical segments with rounded bends) from
+one service to another, styled by connection kind, with an arrowhead, a caption, and handles on its bends
+when selected (dragging one bends the route through that point; archbuilder.canvas.routes)."""
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
+    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from archbuilder.canvas import styles
-from archbuilder.canvas.items.service_item import Anchor, shared_label_font
+from archbuilder.canvas.items.service_item import shared_label_font
 from archbuilder.catalog import ConnectionKind
 from archbuilder.model.connections import Connection
 
 ARROW_LENGTH = 11.0
 ARROW_HALF_WIDTH = 5.0
-END_GAP = 4.0  # space between the arrow tip and the icon
+CORNER = 8.0  # radius of a rounded bend
 PAD = 8.0  # around the line and its head: pen width, antialiasing, the arrowhead's half width
 SLACK = 48.0  # room a moving line has before its bounding box (and the scene's index) must change
 SLACK_AREA = 4 * SLACK * SLACK * 4
 STRIP = 96.0  # length of the boxes repainted along a moved line
+HANDLE_RADIUS = 5.0
 
 _DASHED = {ConnectionKind.EVENT, ConnectionKind.POLL, ConnectionKind.SUBSCRIBE, ConnectionKind.LOGS}
 _DOTTED = {ConnectionKind.ATTACH, ConnectionKind.DNS, ConnectionKind.DEPLOY, ConnectionKind.REPLICATE}
@@ -37,21 +43,6 @@ def connection_caption(connection: Connection) -> str:
     if connection.port is not None:
         text += f" :{connection.port}"
     return text
-
-
-def _leave(anchor: Anchor, toward_x: float, toward_y: float, gap: float = END_GAP) -> tuple[float, float]:
-    """Where the ray from the anchor's aimed-at point toward a point leaves its outline, plus a gap."""
-    left, top, right, bottom, cx, cy = anchor
-    dx, dy = toward_x - cx, toward_y - cy
-    if dx == 0 and dy == 0:
-        return cx, cy
-    scale = 1.0
-    if dx:
-        scale = min(scale, ((right + gap if dx > 0 else left - gap) - cx) / dx)
-    if dy:
-        scale = min(scale, ((bottom + gap if dy > 0 else top - gap) - cy) / dy)
-    scale = max(0.0, scale)
-    return cx + dx * scale, cy + dy * scale
 
 
 def clip_segment(line: QLineF, rect: QRectF) -> QLineF | None:
@@ -115,6 +106,51 @@ def _caption_size(caption: str) -> QSizeF:
     return size
 
 
+def _pieces(points: list[QPointF]) -> tuple[list[QLineF], list[tuple[QPointF, QPointF, QPointF]]]:
+    """The straight pieces of a route (each bend cut back by the corner radius) and its corners (start,
+    control, end of a quadratic curve)."""
+    lines: list[QLineF] = []
+    corners: list[tuple[QPointF, QPointF, QPointF]] = []
+    current = points[0]
+    for before, corner, after in zip(points, points[1:], points[2:], strict=False):
+        radius = min(CORNER, QLineF(before, corner).length() / 2, QLineF(corner, after).length() / 2)
+        into = QLineF(corner, before)
+        out = QLineF(corner, after)
+        start = into.pointAt(radius / into.length()) if into.length() else corner
+        end = out.pointAt(radius / out.length()) if out.length() else corner
+        lines.append(QLineF(current, start))
+        corners.append((start, corner, end))
+        current = end
+    lines.append(QLineF(current, points[-1]))
+    return lines, corners
+
+
+class BendHandle(QGraphicsEllipseItem):
+    """A bend of a selected connection: drag it to route the connection through another point."""
+
+    def __init__(self, owner: ConnectionItem, index: int, at: QPointF) -> None:
+        super().__init__(-HANDLE_RADIUS, -HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS, owner)
+        self.index = index
+        self.setPos(at)
+        self.setBrush(QBrush(QColor("white")))
+        self.setPen(QPen(styles.SELECTION_COLOR, 1.5))
+        self.setZValue(20)
+        self.setCursor(Qt.CursorShape.SizeAllCursor)
+        self.setToolTip("Drag to bend the connection through another point")
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        event.accept() if event.button() == Qt.MouseButton.LeftButton else event.ignore()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.setPos(event.scenePos())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        owner = self.parentItem()
+        scene = self.scene()
+        if isinstance(owner, ConnectionItem) and scene is not None and hasattr(scene, "bend_moved"):
+            scene.bend_moved(owner, self.index, event.scenePos())
+
+
 class ConnectionItem(QGraphicsPathItem):
     def __init__(self, connection: Connection) -> None:
         super().__init__()
@@ -131,11 +167,17 @@ class ConnectionItem(QGraphicsPathItem):
         self._label_size = QSizeF()
         self._label_center: QPointF | None = None
         self._hit_shape: QPainterPath | None = None
+        self._handles: list[BendHandle] = []
+        self._points: list[QPointF] = []
+        self._lines: list[QLineF] = []
+        self._corners: list[tuple[QPointF, QPointF, QPointF]] = []
+        self.fully_routed = False  # searched around what lies between (not only a quick drag route)
         self.update_from(connection)
 
     def update_from(self, connection: Connection) -> None:
         self.kind = connection.kind
         self.caption = connection_caption(connection)
+        self.waypoints = connection.waypoints
         self._label_size = _caption_size(self.caption)
         if self._label is not None and self._label_box is not None:
             self._label.setText(self.caption)  # plain text, never HTML
@@ -152,52 +194,50 @@ class ConnectionItem(QGraphicsPathItem):
     def stroke_pen(self) -> QPen:
         return QPen(self._pen)
 
-    def update_geometry(self, source: Anchor, target: Anchor, shown: QRectF | None = None) -> None:
-        """Route a straight arrow between two services, each given as its anchor (outline left, top, right,
-        bottom and the point aimed at, in scene coordinates): the line joins the aimed-at points and stops
-        at the outlines. `shown` is the part of the scene the views show, if the caller knows it (a drag
+    def set_route(self, points: list[tuple[float, float]], shown: QRectF | None = None) -> None:
+        """Draw the connection along these points (scene coordinates, first on the source's outline, last
+        the arrow's tip). `shown` is the part of the scene the views show, if the caller knows it (a drag
         re-routes many connections per frame)."""
-        sx, sy = _leave(source, target[4], target[5])
-        ex, ey = _leave(target, source[4], source[5])
-        line = QLineF(sx, sy, ex, ey)
-        dx, dy = ex - sx, ey - sy
-        length = math.hypot(dx, dy)
-        if length > ARROW_LENGTH:
-            ux, uy = dx / length, dy / length
-            bx, by = ex - ux * ARROW_LENGTH, ey - uy * ARROW_LENGTH
-            nx, ny = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
-            end = QPointF(ex, ey)
-            head = QPolygonF([end, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny), end])
-        else:
-            head = QPolygonF()
-        old_line, old_head = self._line, self._head
-        self._line, self._head = line, head
+        route = [QPointF(x, y) for x, y in points]
+        if len(route) < 2:
+            route = [route[0], route[0]] if route else [QPointF(), QPointF()]
+        old_lines, old_head = self._lines, self._head
+        self._points = route
+        self._lines, self._corners = _pieces(route)
+        self._head = _arrow_head(route[-2], route[-1])
         self._hit_shape = None  # made when a hit test first needs it
-        needed = QRectF(min(sx, ex) - PAD, min(sy, ey) - PAD, abs(dx) + 2 * PAD, abs(dy) + 2 * PAD)
+        self._refresh_handles()
+        xs, ys = [p.x() for p in route], [p.y() for p in route]
+        needed = QRectF(
+            min(xs) - PAD, min(ys) - PAD, max(xs) - min(xs) + 2 * PAD, max(ys) - min(ys) + 2 * PAD
+        )
         bounds = self._bounds
         if (
             not bounds.isEmpty()
             and bounds.contains(needed)
             and bounds.width() * bounds.height() <= 4 * needed.width() * needed.height() + SLACK_AREA
         ):
-            # Same geometry: only the strips along the old and the new line need repainting. A moved long
+            # Same geometry: only the strips along the old and the new route need repainting. A moved long
             # edge otherwise dirtied its whole bounding box, often the whole view, and re-filed it in the
             # scene's index on every frame of a drag.
             if bounds.width() <= STRIP * 3 and bounds.height() <= STRIP * 3:
                 self.update()  # short: one box is cheaper than strips
             else:
-                self._update_along(old_line, old_head, shown)
-                self._update_along(line, head, shown)
+                for line in old_lines + self._lines:
+                    self._update_along(line, shown)
+                for head in (old_head, self._head):
+                    if not head.isEmpty():
+                        self.update(head.boundingRect().adjusted(-PAD, -PAD, PAD, PAD))
         else:
             self.prepareGeometryChange()
             self._bounds = needed.adjusted(-SLACK, -SLACK, SLACK, SLACK)
             path = QPainterPath()
             path.addRect(self._bounds)
             self.setPath(path)
-        self.set_label_center(None)  # the scene places the caption again (archbuilder.canvas.labels)
+        self.set_label_center(None)  # the scene places the caption again (archbuilder.canvas.captions)
 
-    def _update_along(self, line: QLineF, head: QPolygonF, shown: QRectF | None) -> None:
-        """Schedule repaints of small boxes along the shown part of `line` and around its head."""
+    def _update_along(self, line: QLineF, shown: QRectF | None) -> None:
+        """Schedule repaints of small boxes along the shown part of `line`."""
         scene = self.scene()
         if scene is None:
             return
@@ -218,26 +258,50 @@ class ConnectionItem(QGraphicsPathItem):
                     QRectF(QPointF(x, y), QPointF(x + dx, y + dy)).normalized().adjusted(-PAD, -PAD, PAD, PAD)
                 )
                 x, y = x + dx, y + dy
-        if not head.isEmpty():
-            self.update(head.boundingRect().adjusted(-PAD, -PAD, PAD, PAD))
 
     _show_label = True
-    _line = QLineF()
     _head = QPolygonF()
     _bounds = QRectF()
 
-    # ------------------------------------------------------------------ the caption
+    # ------------------------------------------------------------------ the route
 
-    def line(self) -> QLineF:
-        """The drawn segment, in scene coordinates (the item sits at the origin)."""
-        return QLineF(self._line)
+    def points(self) -> list[QPointF]:
+        """The route, in scene coordinates (the item sits at the origin): source outline, bends, arrow tip."""
+        return list(self._points)
+
+    def route_tuples(self) -> list[tuple[float, float]]:
+        return [(p.x(), p.y()) for p in self._points]
+
+    def bends(self) -> list[QPointF]:
+        return list(self._points[1:-1])
+
+    def handles(self) -> list[BendHandle]:
+        return list(self._handles)
+
+    def _refresh_handles(self) -> None:
+        """Handles on the bends while the connection is selected."""
+        for handle in self._handles:
+            if handle.scene() is not None:
+                handle.scene().removeItem(handle)
+            handle.setParentItem(None)  # type: ignore[arg-type]
+        self._handles = []
+        if self.isSelected():
+            self._handles = [BendHandle(self, index, point) for index, point in enumerate(self.bends())]
+
+    # ------------------------------------------------------------------ the caption
 
     def label_size(self) -> QSizeF:
         return QSizeF(self._label_size)
 
     def label_fits(self) -> bool:
-        """Whether the caption fits along the line between the arrow's ends."""
-        return self._line.length() > self._label_size.width() + 2 * ARROW_LENGTH
+        """Whether the caption fits along the route's longest segment."""
+        longest = max((line.length() for line in self._lines), default=0.0)
+        return longest + 2 * CORNER > self._label_size.width() + 2 * ARROW_LENGTH or len(self._points) > 2
+
+    def middle(self) -> QPointF:
+        """The middle of the route's longest segment (where a caption rides during a drag)."""
+        longest = max(pairwise(self._points), key=lambda pair: QLineF(*pair).length())
+        return QLineF(*longest).center()
 
     def set_label_center(self, center: QPointF | None) -> None:
         """Put the caption's box centred on `center` (scene coordinates); None hides it until placed."""
@@ -284,8 +348,9 @@ class ConnectionItem(QGraphicsPathItem):
 
     def shape(self) -> QPainterPath:
         if self._hit_shape is None:
-            drawn = QPainterPath(self._line.p1())
-            drawn.lineTo(self._line.p2())
+            drawn = QPainterPath(self._points[0])
+            for point in self._points[1:]:
+                drawn.lineTo(point)
             if not self._head.isEmpty():
                 drawn.addPolygon(self._head)
                 drawn.closeSubpath()
@@ -298,21 +363,47 @@ class ConnectionItem(QGraphicsPathItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         # Antialiased strokes cost time along their whole length, even off screen; a long edge across a
-        # big design would dominate every frame. So only the exposed part of the line is stroked.
+        # big design would dominate every frame. So only the exposed parts of the route are stroked.
         pen = self._pen
         exposed = option.exposedRect.adjusted(-4, -4, 4, 4)
-        visible = clip_segment(self._line, exposed)
-        if visible is not None:
-            if pen.style() != Qt.PenStyle.SolidLine:  # keep the dashes still while the view scrolls
-                pen = QPen(pen)
-                skipped = QLineF(self._line.p1(), visible.p1()).length()
-                pen.setDashOffset(skipped / max(pen.widthF(), 1.0))
-            painter.setPen(pen)
-            painter.drawLine(visible)
+        dashed = pen.style() != Qt.PenStyle.SolidLine
+        travelled = 0.0
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for index, line in enumerate(self._lines):
+            visible = clip_segment(line, exposed)
+            if visible is not None:
+                if dashed:  # keep the dashes still while the view scrolls
+                    pen = QPen(self._pen)
+                    skipped = travelled + QLineF(line.p1(), visible.p1()).length()
+                    pen.setDashOffset(skipped / max(pen.widthF(), 1.0))
+                painter.setPen(pen)
+                painter.drawLine(visible)
+            travelled += line.length()
+            if index < len(self._corners):
+                start, control, end = self._corners[index]
+                if exposed.intersects(QRectF(start, end).normalized().adjusted(-2, -2, 2, 2)):
+                    curve = QPainterPath(start)
+                    curve.quadTo(control, end)
+                    painter.setPen(pen)
+                    painter.drawPath(curve)
+                travelled += QLineF(start, end).length()
         if not self._head.isEmpty() and exposed.intersects(self._head.boundingRect()):
-            painter.setPen(QPen(pen.color(), pen.widthF()))
+            painter.setPen(QPen(self._pen.color(), self._pen.widthF()))
             painter.setBrush(self._head_brush)
             painter.drawPolygon(self._head)
 
     def on_selected_changed(self, selected: bool) -> None:
         self._apply_pen()
+        self._refresh_handles()
+
+
+def _arrow_head(before: QPointF, tip: QPointF) -> QPolygonF:
+    dx, dy = tip.x() - before.x(), tip.y() - before.y()
+    length = math.hypot(dx, dy)
+    if length < 1e-6:
+        return QPolygonF()
+    ux, uy = dx / length, dy / length
+    size = min(ARROW_LENGTH, length)
+    bx, by = tip.x() - ux * size, tip.y() - uy * size
+    nx, ny = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
+    return QPolygonF([tip, QPointF(bx + nx, by + ny), QPointF(bx - nx, by - ny), tip])
