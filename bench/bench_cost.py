@@ -3,8 +3,8 @@
 Run: .venv/bin/python bench/bench_cost.py [N ...]   (default sizes 1000 5000)
 The designs are bench_validation's: stacks of ten services (ALB, Auto Scaling group, Multi-AZ RDS, ElastiCache, SQS,
 Lambda in the VPC, DynamoDB, S3, SNS, logs) in VPCs of three AZs with a NAT gateway per AZ. "estimate" is one
-scenario, graph build included; "on a graph" is the same on the graph validation already built (as the app
-does); "3 scenarios" shares one graph. "compare" is `archbuilder compare` of the design
+scenario, graph build included; "on a graph" is the same on a graph already built (as the three scenarios of a
+comparison share one); "3 scenarios" shares one graph. "compare" is `archbuilder compare` of the design
 with a variant whose every database is Aurora (validation, lock-in and three scenarios on both sides).
 Times are medians of 7 runs, as wall/CPU milliseconds.
 """
