@@ -238,7 +238,7 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         ]
         assert balancer["ListenerDescriptions"][0]["Listener"]["InstancePort"] == 8080
     # moto emulates neither Aurora clusters (their instances are created) nor their parameter groups, OpenSearch,
-    # Backup nor WAFv2.
+    # Backup, WAFv2 nor scaling policies.
     assert dropped == [
         "EdgeRules",
         "EdgeRulesAppLBAssociation",
@@ -250,6 +250,7 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         "Reports",
         "ReportsParameterGroup",
         "Search",
+        "WebFleetCpuScaling",
     ]
 
 

@@ -128,6 +128,8 @@ def test_terraform_writes_the_table_with_a_replica_block_per_other_region() -> N
             {"region_name": "eu-west-1", "point_in_time_recovery": False, "propagate_tags": True},
             {"region_name": "us-west-2", "point_in_time_recovery": False, "propagate_tags": True},
         ],
+        # Retained by CloudFormation: Terraform refuses to destroy it.
+        "lifecycle": [{"prevent_destroy": True}],
     }
     mapping = terraform[("aws_lambda_event_source_mapping", "handler_from_sessions")]
     assert mapping["event_source_arn"] == "${aws_dynamodb_table.sessions.stream_arn}"

@@ -12,6 +12,7 @@ from archbuilder.cli.main import main
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.exporters.terraform.files import render
 from archbuilder.model import load, save
+from archbuilder.model.naming import snake
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.tf_tools import unresolved_references
 
@@ -44,9 +45,12 @@ def resources(files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
 
 @pytest.mark.parametrize("name", example_names())
 def test_every_file_parses_and_every_reference_resolves(name: str, tmp_path: Path) -> None:
-    written = export("terraform", example(name), tmp_path)
-    assert sorted(p.name for p in written) == FILES
-    texts = {p.name: p.read_text(encoding="utf-8") for p in written}
+    arch = example(name)
+    written = export("terraform", arch, tmp_path)
+    # Beside the .tf files, the zip of each function's code.
+    functions = [snake(s.label) + ".zip" for s in arch.services() if s.type == "lambda_function"]
+    assert sorted(p.name for p in written) == sorted(FILES + functions)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in written if p.suffix == ".tf"}
     assert unresolved_references(texts) == []
 
 
@@ -138,7 +142,8 @@ def test_unsupported_resource_types_are_reported_and_nothing_is_written(tmp_path
 def test_containers_and_pipelines_render() -> None:
     ecs = resources(render(example("ecs-fargate")))
     service = ecs[("aws_ecs_service", "web_service")]
-    assert service["load_balancer"][0]["container_port"] == 8080
+    # The port the container listens on (its container_port), not the connection's 8080.
+    assert service["load_balancer"][0]["container_port"] == 80
     assert ecs[("aws_elasticache_replication_group", "session_cache")]["num_cache_clusters"] == 2
     pipeline = resources(render(example("streaming-pipeline")))
     firehose = pipeline[("aws_kinesis_firehose_delivery_stream", "delivery_stream")]

@@ -169,7 +169,8 @@ def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
         "${aws_acm_certificate_validation.web_certificate.certificate_arn}"
     )
     assert web[("aws_acm_certificate_validation", "web_certificate")] == {
-        "certificate_arn": "${aws_acm_certificate.web_certificate.arn}"
+        "certificate_arn": "${aws_acm_certificate.web_certificate.arn}",
+        "validation_record_fqdns": "${[for record in aws_route53_record.web_certificate_validation : record.fqdn]}",
     }
     pipeline = resources(render(load(Path(str(example_path("streaming-pipeline"))))))
     assert pipeline[("aws_kinesis_firehose_delivery_stream", "delivery_stream")]["depends_on"] == [

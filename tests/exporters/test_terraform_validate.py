@@ -4,8 +4,8 @@
 provider's schema: what python-hcl2 (syntax only) cannot see. No provider registry is reachable here, so
 `terraform init` reads a local provider mirror (`-plugin-dir`, default /opt/tf-plugins, or
 ARCHBUILDER_TF_PLUGIN_DIR); the tests skip, saying why, where the terraform binary or the mirror's
-hashicorp/aws is missing. The mirror holds no hashicorp/archive (it zips the Lambda functions' placeholder
-code), so a design with functions is validated without them: every other resource of it is still checked.
+hashicorp/aws is missing. The export asks for no other provider (functions' code is zipped beside the .tf
+files, not by the archive provider), so every design is validated whole, functions included.
 
 Every design is exported into a module folder of one root configuration, so one `init` and one `validate`
 (which loads the provider's schema once) check them all; each test reads the diagnostics of its modules.
@@ -26,7 +26,7 @@ import pytest
 
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform.convert import Converter_
-from archbuilder.exporters.terraform.files import render
+from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
@@ -61,22 +61,10 @@ def _validate(root: Path) -> dict[str, Any]:
     return report
 
 
-def _without_functions(arch: Architecture) -> Architecture:
-    for node in [n for n in arch.services() if n.type == "lambda_function"]:
-        arch.remove_node(node.id)
-    # A delivery stream transforms its records through a function: without functions it delivers them as they are
-    # (test_the_firehose_transformation_validates checks the transformation on its own).
-    for node in arch.services():
-        if node.type == "firehose_stream" and node.properties.get("lambda_transform"):
-            arch.set_property(node.id, "lambda_transform", False)
-    return arch
-
-
-def _terraform_files(build: Callable[[], Architecture]) -> dict[str, str]:
-    files = render(build())
-    if "hashicorp/archive" in files["versions.tf"]:
-        files = render(_without_functions(build()))
-    assert "hashicorp/archive" not in files["versions.tf"]
+def _terraform_files(build: Callable[[], Architecture]) -> dict[str, bytes]:
+    """Every file of the export, the zips of the functions' code among them: the aws provider is all it asks for."""
+    files = render_files(build())
+    assert b"hashicorp/archive" not in files["versions.tf"]
     return files
 
 
@@ -113,8 +101,8 @@ def validation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]
     for module, build in designs().items():
         folder = root / module
         folder.mkdir()
-        for name, text in _terraform_files(build).items():
-            (folder / name).write_text(text, encoding="utf-8")
+        for name, content in _terraform_files(build).items():
+            (folder / name).write_bytes(content)
         calls.append(f'module "{module}" {{\n  source = "./{module}"\n}}\n')
     (root / "main.tf").write_text("\n".join(calls), encoding="utf-8")
     report = _validate(root)

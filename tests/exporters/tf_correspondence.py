@@ -22,6 +22,7 @@ COMPANION_TYPES = {
     "AWS::EC2::SubnetRouteTableAssociation": "aws_route_table_association",
     "AWS::EC2::SecurityGroupIngress": "aws_vpc_security_group_ingress_rule",
     "AWS::EC2::LaunchTemplate": "aws_launch_template",
+    "AWS::AutoScaling::ScalingPolicy": "aws_autoscaling_policy",
     "AWS::EC2::VolumeAttachment": "aws_volume_attachment",
     "AWS::IAM::InstanceProfile": "aws_iam_instance_profile",
     "AWS::IAM::Policy": "aws_iam_role_policy",
@@ -127,6 +128,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             }
         if kind == "AWS::CertificateManager::Certificate":
             expected.add(("aws_acm_certificate_validation", name))
+            if props.get("DomainValidationOptions"):
+                expected.add(("aws_route53_record", f"{name}_validation"))
         if kind == "AWS::Backup::BackupVault" and "LockConfiguration" in props:
             expected.add(("aws_backup_vault_lock_configuration", name))
         if kind == "AWS::ECS::Cluster" and props.get("CapacityProviders"):

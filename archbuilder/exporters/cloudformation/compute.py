@@ -6,9 +6,9 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.function_code import placeholder_code
 from archbuilder.exporters.cloudformation.kit import (
     AMI_PARAMETER,
-    STUB_HANDLER,
     Renderer,
     ami_parameter,
     instance_type_parameter,
@@ -17,7 +17,8 @@ from archbuilder.exporters.cloudformation.kit import (
     sources_of,
     targets_of,
 )
-from archbuilder.exporters.cloudformation.listeners import listener_of
+from archbuilder.exporters.cloudformation.listeners import listener_of, target_port
+from archbuilder.exporters.cloudformation.placeholder_server import placeholder_user_data
 from archbuilder.model import ServiceNode
 
 
@@ -64,8 +65,8 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
         props["Monitoring"] = True
     if prop(node, "termination_protection", False):
         props["DisableApiTermination"] = True
-    if prop(node, "user_data"):
-        props["UserData"] = {"Fn::Base64": str(prop(node, "user_data"))}
+    if prop(node, "user_data") or _balancers_of(ctx, node):
+        props["UserData"] = {"Fn::Base64": _user_data(ctx, node)}
     if prop(node, "require_imdsv2", True):
         # An instance takes metadata options only from a launch template; without one, the AMI's default holds.
         template = ctx.add(
@@ -99,6 +100,7 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
                 "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
                 "SecurityGroupIds": ctx.sg_refs(node),
                 "MetadataOptions": {"HttpTokens": "required"},
+                "UserData": {"Fn::Base64": _user_data(ctx, node)},
                 "BlockDeviceMappings": [
                     {
                         "DeviceName": "/dev/xvda",
@@ -137,12 +139,45 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
             "Cooldown": str(prop(node, "cooldown_seconds", 300)),
         },
     )
+    target = int(prop(node, "target_cpu_percent", 50))
+    if target:
+        ctx.add(
+            ctx.lid(node, "CpuScaling"),
+            "AWS::AutoScaling::ScalingPolicy",
+            {
+                "AutoScalingGroupName": ref(ctx.lid(node)),
+                "PolicyType": "TargetTrackingScaling",
+                "TargetTrackingConfiguration": {
+                    "PredefinedMetricSpecification": {"PredefinedMetricType": "ASGAverageCPUUtilization"},
+                    "TargetValue": target,
+                },
+            },
+        )
+
+
+def _balancers_of(ctx: CfnContext, node: ServiceNode) -> list[ServiceNode]:
+    """The load balancers whose target groups send traffic to `node`."""
+    return [
+        ctx.architecture.service(s)
+        for s in sources_of(ctx, node, ConnectionKind.TRAFFIC)
+        if s in ctx.target_groups
+    ]
+
+
+def _user_data(ctx: CfnContext, node: ServiceNode) -> str:
+    """The design's script, else a placeholder server on the ports its load balancers send to."""
+    if prop(node, "user_data"):
+        return str(prop(node, "user_data"))
+    balancers = _balancers_of(ctx, node)
+    ports = [balancer_target_port(ctx, b) for b in balancers] or [80]
+    paths = [str(prop(b, "health_check_path", "/")) for b in balancers if b.type == "alb"]
+    return placeholder_user_data(ports, paths)
 
 
 def prepare_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
     """Target groups exist before the groups and instances that register with them are rendered."""
     targets = targets_of(ctx, node, ConnectionKind.TRAFFIC)
-    port = next((c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80)
+    port = balancer_target_port(ctx, node)
     protocol = "TCP" if node.type == "nlb" else "HTTP"
     instances = [t for t, _ in targets if t.type == "ec2_instance"]
     ctx.target_groups[node.id] = ctx.add(
@@ -160,6 +195,16 @@ def prepare_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             **_attributes(_target_group_attributes(node)),
         },
     )
+
+
+def balancer_target_port(ctx: CfnContext, node: ServiceNode) -> int:
+    """The port a load balancer's target group sends to: where its (first) target listens."""
+    for connection in ctx.graph.connections_of(node.id):
+        if connection.source_id == node.id and connection.kind is ConnectionKind.TRAFFIC:
+            port = target_port(ctx.architecture.service(connection.target_id), connection.port)
+            if port:
+                return port
+    return 80
 
 
 def _attributes(attributes: dict[str, str]) -> dict[str, Any]:
@@ -273,15 +318,14 @@ def _lambda(ctx: CfnContext, node: ServiceNode) -> None:
         )
     role = service_role(ctx, node, "lambda.amazonaws.com", managed)
     runtime = str(prop(node, "runtime", "python3.12"))
+    handler = str(prop(node, "handler", "index.handler"))
     props: dict[str, Any] = {
         "Runtime": runtime,
-        "Handler": str(prop(node, "handler", "index.handler")),
+        "Handler": handler,
         "MemorySize": int(prop(node, "memory_mb", 128)),
         "Timeout": int(prop(node, "timeout_seconds", 3)),
         "Role": get_att(role, "Arn"),
-        "Code": {"ZipFile": STUB_HANDLER}
-        if runtime.startswith("python")
-        else {"ZipFile": "exports.handler = async () => ({statusCode: 200});\n"},
+        "Code": _function_code(ctx, node, runtime, handler),
         "Tags": ctx.tags(node),
     }
     if ctx.graph.placements[node.id].vpc_id:
@@ -291,6 +335,19 @@ def _lambda(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.environment[node.id] = {}
     props["Environment"] = {"Variables": ctx.environment[node.id]}
     ctx.add(ctx.lid(node), "AWS::Lambda::Function", props)
+
+
+def _function_code(ctx: CfnContext, node: ServiceNode, runtime: str, handler: str) -> dict[str, Any]:
+    """The placeholder inline, where the handler names the file inline code is written to; else the package in
+    S3 that holds the file the handler names (function_code.py)."""
+    code = placeholder_code(runtime, handler)
+    if code is not None:
+        return {"ZipFile": code}
+    where = f"deployment package of {node.label} (handler {handler}, runtime {runtime})"
+    return {
+        "S3Bucket": ctx.parameter(f"{ctx.lid(node)}CodeBucket", "String", None, f"S3 bucket of the {where}"),
+        "S3Key": ctx.parameter(f"{ctx.lid(node)}CodeKey", "String", None, f"S3 key of the {where}"),
+    }
 
 
 # The resource types this module renders; template.py merges every module's table.

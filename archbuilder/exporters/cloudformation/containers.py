@@ -32,12 +32,8 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
             ],
         },
     )
-    port = int(
-        next(
-            (c.port for c in ctx.graph.connections_of(node.id) if c.target_id == node.id and c.port),
-            prop(node, "container_port", 8080),
-        )
-    )
+    # The port the image listens on; the load balancer and security group send traffic there (listeners.py).
+    port = int(prop(node, "container_port", 80))
     logs = [
         ctx.architecture.service(c.target_id)
         for c in ctx.graph.connections_of(node.id)

@@ -66,6 +66,8 @@ class CfnContext:
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    conditions: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, Any] = field(default_factory=dict)  # template rules: what a stack's parameters must meet
     security_groups: dict[str, str] = field(default_factory=dict)  # node id -> logical id of its group
     target_groups: dict[str, str] = field(default_factory=dict)  # load balancer node id -> target group
     roles: dict[str, str] = field(default_factory=dict)  # node id -> logical id of its IAM role
@@ -128,9 +130,9 @@ class CfnContext:
         return logical_id
 
     def parameter(self, name: str, kind: str, default: Any, description: str, **extra: Any) -> dict[str, str]:
-        self.parameters.setdefault(
-            name, {"Type": kind, "Default": default, "Description": description, **extra}
-        )
+        """A template parameter; with no default (None), the deploy must give its value."""
+        has_default = {"Default": default} if default is not None else {}
+        self.parameters.setdefault(name, {"Type": kind, **has_default, "Description": description, **extra})
         return ref(name)
 
     def output(self, name: str, value: Any, description: str) -> None:

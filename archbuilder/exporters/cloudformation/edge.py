@@ -1,4 +1,4 @@
-"""CloudFormation for the edge: API Gateway, ACM certificates, Route 53 zones and CloudFront."""
+"""CloudFormation for the edge: API Gateway and CloudFront (certificates and zones are in dns.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.dns import certificate_domain_expr
+from archbuilder.exporters.cloudformation.domains import distribution_certificate, domain_expr
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     api_invoke_permission,
     prop,
-    sources_of,
     targets_of,
 )
 from archbuilder.exporters.registry import ExportError
-from archbuilder.model import ServiceNode, VpcNode
+from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
 
 # AWS managed CloudFront policies, by the IDs CloudFormation and the API know them by.
@@ -24,8 +25,6 @@ HOST_HEADER_ONLY = "bf0718e1-ba1e-49d1-88b1-f726733018ae"
 DEFAULT_TTL, MAX_TTL = 86400, 31536000
 # An origin group fails over to its secondary origin on these primary responses.
 FAILOVER_STATUS_CODES = [500, 502, 503, 504]
-# Route 53's continent codes; any other two-letter connection label is taken as a country code.
-CONTINENTS = {"AF", "AN", "AS", "EU", "NA", "OC", "SA"}
 
 
 def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
@@ -99,162 +98,6 @@ def _stage_throttling(node: ServiceNode) -> dict[str, Any]:
     rate = int(prop(node, "throttling_rate_limit", 1000))
     setting = {"ResourcePath": "/*", "HttpMethod": "*", "ThrottlingRateLimit": rate}
     return {"StageDescription": {"MethodSettings": [setting]}}
-
-
-def _certificate(ctx: CfnContext, node: ServiceNode) -> None:
-    ctx.add(
-        ctx.lid(node),
-        "AWS::CertificateManager::Certificate",
-        {
-            "DomainName": ctx.parameter(
-                f"{ctx.lid(node)}DomainName",
-                "String",
-                str(prop(node, "domain_name", "www.example.com")),
-                f"Domain name of {node.label}",
-            ),
-            "ValidationMethod": str(prop(node, "validation_method", "DNS")),
-            **({"SubjectAlternativeNames": names} if (names := _alias_names(ctx, node)) else {}),
-        },
-    )
-
-
-def _distribution_certificate(ctx: CfnContext, distribution: ServiceNode) -> ServiceNode | None:
-    """The ACM certificate a distribution serves its domain names with: the first one attached to it."""
-    certificates = [
-        ctx.architecture.service(s)
-        for s in sources_of(ctx, distribution, ConnectionKind.ATTACH)
-        if ctx.architecture.service(s).type == "acm_certificate"
-    ]
-    return certificates[0] if certificates else None
-
-
-def _covers(domain: str, name: str) -> bool:
-    domain, name = domain.lower(), name.lower()
-    return name == domain or (domain.startswith("*.") and name.partition(".")[2] == domain[2:])
-
-
-def _alias_names(ctx: CfnContext, certificate: ServiceNode) -> list[str]:
-    """The alternate domain names of the distributions served with `certificate` that its domain name does not
-    cover: the certificate names them too, so that CloudFront accepts the aliases."""
-    domain = str(prop(certificate, "domain_name", "www.example.com"))
-    names: list[str] = []
-    for distribution, _kind in targets_of(ctx, certificate, ConnectionKind.ATTACH):
-        served_with = _distribution_certificate(ctx, distribution)
-        if (
-            distribution.type != "cloudfront_distribution"
-            or served_with is None
-            or served_with.id != certificate.id
-        ):
-            continue
-        for alias in (str(a) for a in prop(distribution, "aliases", [])):
-            if not _covers(domain, alias) and alias not in names:
-                names.append(alias)
-    return names
-
-
-def _zone(ctx: CfnContext, node: ServiceNode) -> None:
-    domain = ctx.parameter(
-        f"{ctx.lid(node)}DomainName",
-        "String",
-        str(prop(node, "domain_name", "example.com")),
-        f"Domain of the hosted zone {node.label}",
-    )
-    zone_props: dict[str, Any] = {"Name": domain}
-    if prop(node, "private_zone", False):
-        zone_props["VPCs"] = _zone_vpcs(ctx, node)
-    zone = ctx.add(ctx.lid(node), "AWS::Route53::HostedZone", zone_props)
-    policy = str(prop(node, "routing_policy", "simple"))
-    if policy == "multivalue":
-        raise ExportError(
-            f"{node.label}: multivalue answer records cannot be aliases, and the records the zone writes are "
-            "aliases to CloudFront and load balancers; choose weighted or failover routing"
-        )
-    records: list[dict[str, Any]] = []
-    for connection in ctx.graph.connections_of(node.id):
-        if connection.source_id != node.id or connection.kind is not ConnectionKind.DNS:
-            continue
-        target = ctx.architecture.service(connection.target_id)
-        record = connection.label if "." in connection.label else None
-        name = record or prop(node, "domain_name", "example.com")
-        if target.type == "cloudfront_distribution":
-            alias = {"DNSName": get_att(ctx.lid(target), "DomainName"), "HostedZoneId": "Z2FDTNDATAQYW2"}
-        elif target.type in ("alb", "nlb"):
-            alias = {
-                "DNSName": get_att(ctx.lid(target), "DNSName"),
-                "HostedZoneId": get_att(ctx.lid(target), "CanonicalHostedZoneID"),
-            }
-        else:
-            continue
-        record_props = {
-            "HostedZoneId": ref(zone),
-            "Name": name,
-            "Type": "A",
-            "AliasTarget": {
-                **alias,
-                "EvaluateTargetHealth": bool(prop(node, "evaluate_target_health", True)),
-            },
-        }
-        if policy != "simple":
-            record_props["SetIdentifier"] = ctx.lid(target)
-            record_props.update(_routing(node, policy, connection.label.strip(), name, records))
-        records.append(record_props)
-        ctx.add(
-            ctx.names.get(f"{connection.id}:record", f"{ctx.lid(target)}Record"),
-            "AWS::Route53::RecordSet",
-            record_props,
-        )
-
-
-def _routing(
-    node: ServiceNode, policy: str, label: str, name: Any, earlier: list[dict[str, Any]]
-) -> dict[str, Any]:
-    """What a weighted, latency, failover or geolocation record says beside its SetIdentifier. Weighted records
-    share the traffic equally; latency records answer for the stack's region; a failover record is PRIMARY when
-    its connection is labelled primary (else when the name has none yet) and SECONDARY otherwise; a geolocation
-    record answers for the continent or country its connection is labelled with (EU, DE...), else for the rest."""
-    same_name = [r for r in earlier if r["Name"] == name]
-    if policy == "weighted":
-        return {"Weight": 1}
-    if policy == "latency":
-        return {"Region": ref("AWS::Region")}
-    if policy == "failover":
-        taken = [r["Failover"] for r in same_name]
-        role = label.upper() if label.lower() in ("primary", "secondary") else None
-        role = role or ("SECONDARY" if "PRIMARY" in taken else "PRIMARY")
-        if role in taken:
-            raise ExportError(
-                f"{node.label}: failover routing answers {name} with one primary and one secondary record; "
-                "label the connections primary and secondary"
-            )
-        return {"Failover": role}
-    code = label.upper()
-    location = (
-        {"ContinentCode": code}
-        if code in CONTINENTS
-        else {"CountryCode": code}
-        if len(code) == 2 and code.isalpha()
-        else {"CountryCode": "*"}
-    )
-    if any(r["GeoLocation"] == location for r in same_name):
-        raise ExportError(
-            f"{node.label}: two geolocation records of {name} answer for the same place; label the connections "
-            "with continent or country codes (EU, US...), leaving one unlabelled for the rest of the world"
-        )
-    return {"GeoLocation": location}
-
-
-def _zone_vpcs(ctx: CfnContext, node: ServiceNode) -> list[dict[str, Any]]:
-    """The VPCs a private zone answers in: those listed (a canvas VPC by id or name, or a vpc- id of an existing
-    one), or every VPC of the design when none is listed."""
-    vpcs = sorted((n for n in ctx.architecture.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id)
-    listed = [str(v) for v in prop(node, "associated_vpcs", [])]
-    ids: list[Any] = []
-    for name in listed:
-        match = next((v for v in vpcs if name in (v.id, v.label)), None)
-        ids.append(ref(ctx.lid(match)) if match is not None else name)
-    if not listed:
-        ids = [ref(ctx.lid(v)) for v in vpcs]
-    return [{"VPCId": vpc, "VPCRegion": ref("AWS::Region")} for vpc in ids]
 
 
 def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
@@ -369,7 +212,7 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if groups:
         config["OriginGroups"] = {"Quantity": len(groups), "Items": groups}
-    certificate = _distribution_certificate(ctx, node)
+    certificate = distribution_certificate(ctx, node)
     aliases = [str(a) for a in prop(node, "aliases", [])]
     if aliases and certificate is None:
         raise ExportError(
@@ -377,8 +220,11 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
             "them; attach one (requested in us-east-1) to the distribution"
         )
     if certificate is not None:
-        # The listed names (which the certificate then names too), or the certificate's own domain.
-        config["Aliases"] = aliases or [ref(f"{ctx.lid(certificate)}DomainName")]
+        # The listed names (which the certificate then names too), or the certificate's own domain; both
+        # written from their zone's domain parameter where the design has the zone.
+        config["Aliases"] = [domain_expr(ctx, a) for a in aliases] or [
+            certificate_domain_expr(ctx, certificate)
+        ]
         config["ViewerCertificate"] = {
             "AcmCertificateArn": ref(ctx.lid(certificate)),
             "SslSupportMethod": "sni-only",
@@ -467,7 +313,5 @@ def _cache_policy(ctx: CfnContext, node: ServiceNode) -> Any:
 # The resource types this module renders; template.py merges every module's table.
 RENDERERS: dict[str, Renderer] = {
     "api_gateway_rest": _rest_api,
-    "acm_certificate": _certificate,
-    "route53_zone": _zone,
     "cloudfront_distribution": _cloudfront,
 }

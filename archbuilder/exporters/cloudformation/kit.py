@@ -11,7 +11,6 @@ from archbuilder.model import ServiceNode
 
 Renderer = Callable[[CfnContext, ServiceNode], None]
 AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"
-STUB_HANDLER = "def handler(event, context):\n    return {'statusCode': 200, 'body': 'ok'}\n"
 
 
 def prop(node: ServiceNode, name: str, default: Any = None) -> Any:

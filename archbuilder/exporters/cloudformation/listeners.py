@@ -14,6 +14,9 @@ from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode
 
 PLAIN_NLB_PROTOCOLS = ("TCP", "UDP", "TCP_UDP")
+# Services whose port is their container's: the load balancer, its target group and the security group send
+# traffic where the container listens, whatever port the connection to it was drawn with.
+CONTAINER_SERVICES = ("fargate_task", "ecs_service")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,13 @@ class Listener:
     @property
     def ports(self) -> list[int]:
         return [self.port] + ([self.redirect_port] if self.redirect_port is not None else [])
+
+
+def target_port(target: ServiceNode, connection_port: int | None) -> int | None:
+    """The port traffic to `target` must reach: a container service's container port, else the connection's."""
+    if target.type in CONTAINER_SERVICES and target.properties.get("container_port"):
+        return int(target.properties["container_port"])
+    return connection_port
 
 
 def attached_certificates(graph: ArchGraph, node: ServiceNode) -> list[str]:

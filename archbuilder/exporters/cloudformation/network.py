@@ -6,7 +6,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
-from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of
+from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of, target_port
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
@@ -262,12 +262,12 @@ def _security_groups(ctx: CfnContext) -> None:
         source = arch.service(connection.source_id)
         if target.id not in ctx.security_groups:
             continue
-        target_port = connection.port or target_port_of(ctx, target)
+        port = target_port(target, connection.port) or target_port_of(ctx, target)
         ingress_rule: dict[str, Any] = {
             "GroupId": ref(ctx.security_groups[target.id]),
             "IpProtocol": "tcp",
-            "FromPort": target_port if target_port is not None else 0,
-            "ToPort": target_port if target_port is not None else 65535,
+            "FromPort": port if port is not None else 0,
+            "ToPort": port if port is not None else 65535,
             "Description": f"from {source.label}",
         }
         if source.id in ctx.security_groups:

@@ -29,6 +29,7 @@ from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.integration import parameter_arn
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
+from archbuilder.exporters.cloudformation.protection import protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
 from archbuilder.exporters.registry import ExportError
 from archbuilder.graph import build
@@ -132,6 +133,7 @@ def render(architecture: Architecture) -> tuple[dict[str, Any], dict[str, tuple[
     for finish in ctx.finishers:
         finish()
     _write_policies(ctx)
+    protect(ctx.resources)
     template: dict[str, Any] = {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": _description(architecture),
@@ -141,10 +143,13 @@ def render(architecture: Architecture) -> tuple[dict[str, Any], dict[str, tuple[
     parameters = {**ctx.parameters, **sections.parameters}
     if parameters:
         template["Parameters"] = dict(sorted(parameters.items()))
+    if ctx.rules:
+        template["Rules"] = ctx.rules
     if sections.mappings:
         template["Mappings"] = sections.mappings
-    if sections.conditions:
-        template["Conditions"] = sections.conditions
+    conditions = {**dict(sorted(ctx.conditions.items())), **sections.conditions}
+    if conditions:
+        template["Conditions"] = conditions
     template["Resources"] = ctx.resources
     outputs = {**ctx.outputs, **sections.outputs}
     if outputs:

@@ -23,8 +23,10 @@ class TemplateDumper(_Dumper):  # type: ignore[misc, valid-type]
 
 def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
     if isinstance(data.value, str):
-        # An empty argument (!GetAZs '') is written quoted so a reader sees it was meant.
-        return dumper.represent_scalar(data.tag, data.value, style="'" if data.value == "" else None)
+        # An empty argument (!GetAZs '') is written quoted so a reader sees it was meant; a script (!Base64 of
+        # user data) as a literal block, as it reads in a file.
+        style = "'" if data.value == "" else "|" if "\n" in data.value else None
+        return dumper.represent_scalar(data.tag, data.value, style=style)
     if isinstance(data.value, list):
         return dumper.represent_sequence(data.tag, data.value, flow_style=False)
     return dumper.represent_mapping(data.tag, data.value)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from archbuilder.exporters.terraform.attributes import balancer_attributes, target_group_attributes
 from archbuilder.exporters.terraform.convert import Converter_
-from archbuilder.exporters.terraform.hcl_writer import Block, Expr
+from archbuilder.exporters.terraform.hcl_writer import Block, Call, Expr
 from archbuilder.exporters.terraform.kit import BodyWriter, Props, arg, present, split_resource, tags_arg
+from archbuilder.exporters.terraform.packages import package_name
 
 
 def _role(conv: Converter_, logical: str, p: Props) -> Props:
@@ -94,6 +95,8 @@ def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
             "metadata_options": _metadata_options(data["MetadataOptions"])
             if "MetadataOptions" in data
             else None,
+            # A launch template takes its user data base64-encoded (an instance's is encoded by the provider).
+            "user_data": Call("base64encode", data["UserData"]["Fn::Base64"]) if "UserData" in data else None,
             "block_device_mappings": Block(
                 "block_device_mappings",
                 (),
@@ -150,6 +153,26 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
             ),
         }
     )
+
+
+def _scaling_policy(conv: Converter_, logical: str, p: Props) -> Props:
+    tracking = p["TargetTrackingConfiguration"]
+    metric = tracking["PredefinedMetricSpecification"]["PredefinedMetricType"]
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
+        "autoscaling_group_name": conv.expr(p["AutoScalingGroupName"]),
+        "policy_type": p["PolicyType"],
+        "target_tracking_configuration": Block(
+            "target_tracking_configuration",
+            (),
+            {
+                "target_value": tracking["TargetValue"],
+                "predefined_metric_specification": Block(
+                    "predefined_metric_specification", (), {"predefined_metric_type": metric}
+                ),
+            },
+        ),
+    }
 
 
 def _lb(conv: Converter_, logical: str, p: Props) -> Props:
@@ -237,8 +260,7 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
         "handler": p["Handler"],
         "memory_size": p["MemorySize"],
         "timeout": p["Timeout"],
-        "filename": Expr(f"data.archive_file.{name}.output_path"),
-        "source_code_hash": Expr(f"data.archive_file.{name}.output_base64sha256"),
+        **_function_package(conv, logical, p["Code"]),
     }
     if "ReservedConcurrentExecutions" in p:
         body["reserved_concurrent_executions"] = p["ReservedConcurrentExecutions"]
@@ -257,20 +279,12 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
     return {**body, **tags_arg(conv, p)}
 
 
-def function_archive(conv: Converter_, logical: str, p: Props) -> list[Block]:
-    _tf, name = conv.names[logical]
-    filename = "index.py" if p["Runtime"].startswith("python") else "index.js"
-    return [
-        Block(
-            "data",
-            ("archive_file", name),
-            {
-                "type": "zip",
-                "output_path": Expr(f'"${{path.module}}/build/{name}.zip"'),
-                "source": Block("source", (), {"content": p["Code"]["ZipFile"], "filename": filename}),
-            },
-        )
-    ]
+def _function_package(conv: Converter_, logical: str, code: Props) -> Props:
+    """The zip of the placeholder code written beside the .tf files (packages.py), or the package in S3."""
+    if "ZipFile" not in code:
+        return {"s3_bucket": conv.expr(code["S3Bucket"]), "s3_key": conv.expr(code["S3Key"])}
+    path = f'"${{path.module}}/{package_name(conv.names[logical][1])}"'
+    return {"filename": Expr(path), "source_code_hash": Expr(f"filebase64sha256({path})")}
 
 
 def _mapping(conv: Converter_, logical: str, p: Props) -> Props:
@@ -303,6 +317,7 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::EC2::Instance": _instance,
     "AWS::EC2::LaunchTemplate": _launch_template,
     "AWS::AutoScaling::AutoScalingGroup": _asg,
+    "AWS::AutoScaling::ScalingPolicy": _scaling_policy,
     "AWS::ElasticLoadBalancingV2::LoadBalancer": _lb,
     "AWS::ElasticLoadBalancingV2::TargetGroup": _target_group,
     "AWS::ElasticLoadBalancingV2::Listener": _listener,

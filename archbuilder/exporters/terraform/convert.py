@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal
+from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal, value
 from archbuilder.model.naming import snake
 
 # CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
@@ -29,6 +29,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::EC2::Instance": ("aws_instance", "id", {}),
     "AWS::EC2::LaunchTemplate": ("aws_launch_template", "id", {"LatestVersionNumber": "latest_version"}),
     "AWS::AutoScaling::AutoScalingGroup": ("aws_autoscaling_group", "name", {}),
+    "AWS::AutoScaling::ScalingPolicy": ("aws_autoscaling_policy", "arn", {}),
     "AWS::ElasticLoadBalancingV2::LoadBalancer": (
         "aws_lb",
         "arn",
@@ -187,6 +188,9 @@ class Converter_:
                 return Expr(self._get_att(*item["Fn::GetAtt"]))
             if set(item) == {"Fn::Sub"}:
                 return Expr(self._sub(item["Fn::Sub"]))
+            if set(item) == {"Fn::Join"} and isinstance(item["Fn::Join"][1], list | dict):
+                separator, parts = item["Fn::Join"]
+                return Expr(f"join({json.dumps(separator)}, {value(self.expr(parts), 0)})")
             if set(item) == {"Fn::Select"}:
                 index, source = item["Fn::Select"]
                 if source == {"Fn::GetAZs": ""}:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from archbuilder.exporters.terraform.certificates import certificate_provider
 from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr
 from archbuilder.exporters.terraform.kit import (
@@ -19,8 +20,9 @@ from archbuilder.exporters.terraform.kit import (
 def _certificate(conv: Converter_, logical: str, p: Props) -> Props:
     return present(
         {
+            **certificate_provider(conv, logical),
             "domain_name": conv.expr(p["DomainName"]),
-            "subject_alternative_names": p.get("SubjectAlternativeNames"),
+            "subject_alternative_names": arg(conv, p, "SubjectAlternativeNames"),
             "validation_method": p["ValidationMethod"],
             "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
         }

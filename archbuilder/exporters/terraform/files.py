@@ -5,13 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archbuilder.exporters.cloudformation.protection import keeps_data
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, Progress
-from archbuilder.exporters.terraform.compute import extra_target_attachments, function_archive
+from archbuilder.exporters.terraform.certificates import (
+    CLOUDFRONT_PROVIDER,
+    CLOUDFRONT_REGION,
+    cloudfront_certificates,
+)
+from archbuilder.exporters.terraform.compute import extra_target_attachments
 from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.data import bucket_companions
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
 from archbuilder.exporters.terraform.ordering import Ordering
+from archbuilder.exporters.terraform.packages import function_packages
+from archbuilder.exporters.terraform.rest_api import rest_api_blocks
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.naming import snake
@@ -24,17 +32,27 @@ AWS_PROVIDER = "~> 5.60"
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
-    files = render(architecture)
     written = []
-    for name, text in files.items():
+    for name, content in render_files(architecture).items():
         target = out_dir / name
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, content)
         written.append(target)
     return written
 
 
-def render(architecture: Architecture) -> dict[str, str]:
+def render_files(architecture: Architecture) -> dict[str, bytes]:
+    """Every file of the export: the .tf files and the zips of the functions' placeholder code (packages.py)."""
     template = build_template(architecture)
+    files = {name: text.encode("utf-8") for name, text in render_template(architecture, template).items()}
+    return files | function_packages(template, Converter_(template).names)
+
+
+def render(architecture: Architecture) -> dict[str, str]:
+    """The .tf files of the export, by name."""
+    return render_template(architecture, build_template(architecture))
+
+
+def render_template(architecture: Architecture, template: dict[str, Any]) -> dict[str, str]:
     unsupported = sorted(
         {body["Type"] for body in template["Resources"].values()}
         - set(RESOURCE_WRITERS)
@@ -77,12 +95,10 @@ def render(architecture: Architecture) -> dict[str, str]:
                 f"({type(error).__name__}: {error}); nothing was written"
             ) from None
         ordering.apply(logical, kind, props, written)
+        if keeps_data(body):
+            _prevent_destroy(written, conv.names[logical])
         blocks += written
-    # The archive provider zips the placeholder code of Lambda functions; a design without one does not ask
-    # for a provider it never uses (terraform init would fetch it for nothing).
     providers: dict[str, Any] = {"aws": {"source": "hashicorp/aws", "version": AWS_PROVIDER}}
-    if any(block.type == "data" and block.labels[:1] == ("archive_file",) for block in blocks):
-        providers["archive"] = {"source": "hashicorp/archive", "version": "~> 2.4"}
     return {
         "versions.tf": document(
             [
@@ -96,22 +112,7 @@ def render(architecture: Architecture) -> dict[str, str]:
                 )
             ]
         ),
-        "providers.tf": document(
-            [
-                Block(
-                    "provider",
-                    ("aws",),
-                    {
-                        "region": Expr("var.region"),
-                        "default_tags": Block(
-                            "default_tags",
-                            (),
-                            {"tags": {"Project": Expr("var.name"), "ManagedBy": "archbuilder"}},
-                        ),
-                    },
-                )
-            ]
-        ),
+        "providers.tf": document(_providers(template)),
         "variables.tf": document(_variables(architecture, template)),
         "main.tf": _header(architecture) + document(blocks),
         "outputs.tf": document(
@@ -129,15 +130,36 @@ def render(architecture: Architecture) -> dict[str, str]:
 
 def _resource_blocks(conv: Converter_, logical: str, kind: str, props: dict[str, Any]) -> list[Block]:
     if kind == "AWS::ApiGateway::RestApi":
-        return _rest_api(conv, logical, props)
-    blocks = function_archive(conv, logical, props) if kind == "AWS::Lambda::Function" else []
-    blocks += RESOURCE_WRITERS[kind](conv, logical, props)
+        return rest_api_blocks(conv, logical, props)
+    blocks = RESOURCE_WRITERS[kind](conv, logical, props)
     if kind == "AWS::S3::Bucket":
         blocks += bucket_companions(conv, logical, props)
     if kind == "AWS::ElasticLoadBalancingV2::TargetGroup":
         blocks += extra_target_attachments(conv, logical, props)
     for companion in COMPANION_WRITERS.get(kind, []):
         blocks += companion(conv, logical, props)
+    return blocks
+
+
+def _prevent_destroy(blocks: list[Block], primary: tuple[str, str]) -> None:
+    """CloudFormation keeps the resource (or its snapshot) on delete: Terraform refuses to destroy it."""
+    for block in blocks:
+        if block.type == "resource" and block.labels == primary:
+            lifecycle = block.body.setdefault("lifecycle", Block("lifecycle", (), {}))
+            lifecycle.body["prevent_destroy"] = True
+
+
+def _providers(template: dict[str, Any]) -> list[Block]:
+    """The aws provider in the region variable, and one aliased to us-east-1 where CloudFront certificates are."""
+    tags = Block("default_tags", (), {"tags": {"Project": Expr("var.name"), "ManagedBy": "archbuilder"}})
+    blocks = [Block("provider", ("aws",), {"region": Expr("var.region"), "default_tags": tags})]
+    if cloudfront_certificates(template["Resources"]):
+        alias = {
+            "alias": CLOUDFRONT_PROVIDER.split(".")[1],
+            "region": CLOUDFRONT_REGION,
+            "default_tags": tags,
+        }
+        blocks.append(Block("provider", ("aws",), alias))
     return blocks
 
 
@@ -168,122 +190,13 @@ def _variables(architecture: Architecture, template: dict[str, Any]) -> list[Blo
         ),
     ]
     for name, spec in sorted((template.get("Parameters") or {}).items()):
+        # A parameter without a default is a variable the apply must be given.
+        default = {"default": str(spec["Default"])} if "Default" in spec else {}
         blocks.append(
             Block(
                 "variable",
                 (snake(name),),
-                {
-                    "description": spec.get("Description", name),
-                    "type": Expr("string"),
-                    "default": str(spec.get("Default", "")),
-                },
-            )
-        )
-    return blocks
-
-
-def _rest_api(conv: Converter_, logical: str, props: dict[str, Any]) -> list[Block]:
-    _tf, name = conv.names[logical]
-    api = f"aws_api_gateway_rest_api.{name}"
-    blocks = [
-        Block(
-            "resource",
-            ("aws_api_gateway_rest_api", name),
-            {
-                "name": props["Name"],
-                "endpoint_configuration": Block(
-                    "endpoint_configuration", (), {"types": props["EndpointConfiguration"]["Types"]}
-                ),
-            },
-        )
-    ]
-    methods = [
-        (m, body)
-        for m, body in conv.resources.items()
-        if body["Type"] == "AWS::ApiGateway::Method" and body["Properties"]["RestApiId"] == {"Ref": logical}
-    ]
-    integrations = []
-    for method_logical, body in methods:
-        method_name = snake(method_logical)
-        p = body["Properties"]
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_method", method_name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": conv.expr(p["ResourceId"]),
-                    "http_method": p["HttpMethod"],
-                    "authorization": p["AuthorizationType"],
-                },
-            )
-        )
-        integration = p["Integration"]
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_integration", method_name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": conv.expr(p["ResourceId"]),
-                    "http_method": Expr(f"aws_api_gateway_method.{method_name}.http_method"),
-                    "type": integration["Type"],
-                    "integration_http_method": integration["IntegrationHttpMethod"],
-                    "uri": conv.expr(integration["Uri"]),
-                },
-            )
-        )
-        integrations.append(f"aws_api_gateway_integration.{method_name}")
-    deployments = [
-        body
-        for body in conv.resources.values()
-        if body["Type"] == "AWS::ApiGateway::Deployment"
-        and body["Properties"]["RestApiId"] == {"Ref": logical}
-    ]
-    if deployments:
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_deployment", name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "depends_on": [Expr(integration) for integration in integrations],
-                    "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
-                },
-            )
-        )
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_stage", name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "deployment_id": Expr(f"aws_api_gateway_deployment.{name}.id"),
-                    "stage_name": deployments[0]["Properties"]["StageName"],
-                },
-            )
-        )
-        blocks += _method_settings(api, name, deployments[0]["Properties"])
-    return blocks
-
-
-def _method_settings(api: str, name: str, deployment: dict[str, Any]) -> list[Block]:
-    """The stage's method settings (its throttling) are a resource of their own, for all methods ("*/*")."""
-    blocks = []
-    for setting in (deployment.get("StageDescription") or {}).get("MethodSettings") or []:
-        if (setting["ResourcePath"], setting["HttpMethod"]) != ("/*", "*"):
-            raise ValueError("method settings for single methods have no Terraform form here")
-        settings = {"throttling_rate_limit": setting.get("ThrottlingRateLimit")}
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_method_settings", name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "stage_name": Expr(f"aws_api_gateway_stage.{name}.stage_name"),
-                    "method_path": "*/*",
-                    "settings": Block("settings", (), {k: v for k, v in settings.items() if v is not None}),
-                },
+                {"description": spec.get("Description", name), "type": Expr("string"), **default},
             )
         )
     return blocks

@@ -229,8 +229,8 @@ resource "aws_vpc_security_group_ingress_rule" "web_service_security_group_from_
   security_group_id            = aws_security_group.web_service_security_group.id
   description                  = "from Service load balancer"
   ip_protocol                  = "tcp"
-  from_port                    = 8080
-  to_port                      = 8080
+  from_port                    = 80
+  to_port                      = 80
   referenced_security_group_id = aws_security_group.service_load_balancer_security_group.id
 }
 
@@ -245,7 +245,7 @@ resource "aws_vpc_security_group_ingress_rule" "session_cache_security_group_fro
 
 resource "aws_lb_target_group" "service_load_balancer_target_group" {
   vpc_id      = aws_vpc.production_vpc.id
-  port        = 8080
+  port        = 80
   protocol    = "HTTP"
   target_type = "ip"
 
@@ -313,6 +313,10 @@ resource "aws_elasticache_replication_group" "session_cache" {
   snapshot_retention_limit   = 1
   subnet_group_name          = aws_elasticache_subnet_group.session_cache_subnet_group.name
   security_group_ids         = [aws_security_group.session_cache_security_group.id]
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_acm_certificate" "service_certificate" {
@@ -324,8 +328,19 @@ resource "aws_acm_certificate" "service_certificate" {
   }
 }
 
+resource "aws_route53_record" "service_certificate_validation" {
+  for_each        = { for option in aws_acm_certificate.service_certificate.domain_validation_options : option.domain_name => option if var.service_certificate_validation_zone_id != "" }
+  zone_id         = var.service_certificate_validation_zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 60
+  allow_overwrite = true
+}
+
 resource "aws_acm_certificate_validation" "service_certificate" {
-  certificate_arn = aws_acm_certificate.service_certificate.arn
+  certificate_arn         = aws_acm_certificate.service_certificate.arn
+  validation_record_fqdns = [for record in aws_route53_record.service_certificate_validation : record.fqdn]
 }
 
 resource "aws_ecs_cluster" "production_cluster" {
@@ -350,6 +365,10 @@ resource "aws_ecs_cluster_capacity_providers" "production_cluster" {
 resource "aws_cloudwatch_log_group" "service_logs" {
   name              = "/${var.name}/service_logs"
   retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_ecr_repository" "web_image" {
@@ -362,6 +381,10 @@ resource "aws_ecr_repository" "web_image" {
 
   encryption_configuration {
     encryption_type = "AES256"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -387,9 +410,17 @@ resource "aws_ecr_lifecycle_policy" "web_image" {
 
 resource "aws_secretsmanager_secret" "app_secrets" {
   description = "App secrets"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
-resource "aws_s3_bucket" "audit_trail_bucket" {}
+resource "aws_s3_bucket" "audit_trail_bucket" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 
 resource "aws_s3_bucket_versioning" "audit_trail_bucket" {
   bucket = aws_s3_bucket.audit_trail_bucket.id
@@ -506,7 +537,7 @@ resource "aws_ecs_task_definition" "web_service_task_definition" {
       essential = true
       portMappings = [
         {
-          containerPort = 8080
+          containerPort = 80
           protocol      = "tcp"
         },
       ]
@@ -548,7 +579,7 @@ resource "aws_ecs_service" "web_service" {
   load_balancer {
     target_group_arn = aws_lb_target_group.service_load_balancer_target_group.arn
     container_name   = "app"
-    container_port   = 8080
+    container_port   = 80
   }
 }
 

@@ -16,6 +16,12 @@ variable "service_certificate_domain_name" {
   default     = "app.example.com"
 }
 
+variable "service_certificate_validation_zone_id" {
+  description = "Existing Route 53 hosted zone holding app.example.com, where the stack writes the DNS validation records of Service certificate; leave empty to validate outside the stack (it waits until the certificate is issued)"
+  type        = string
+  default     = ""
+}
+
 variable "web_service_image" {
   description = "Container image of Web service"
   type        = string

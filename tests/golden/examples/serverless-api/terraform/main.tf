@@ -37,7 +37,13 @@ resource "aws_api_gateway_integration" "orders_api_orders_handler_method" {
 
 resource "aws_api_gateway_deployment" "orders_api" {
   rest_api_id = aws_api_gateway_rest_api.orders_api.id
-  depends_on  = [aws_api_gateway_integration.orders_api_orders_handler_method]
+  triggers = {
+    redeployment = sha1(jsonencode([
+      aws_api_gateway_method.orders_api_orders_handler_method,
+      aws_api_gateway_integration.orders_api_orders_handler_method,
+    ]))
+  }
+  depends_on = [aws_api_gateway_integration.orders_api_orders_handler_method]
 
   lifecycle {
     create_before_destroy = true
@@ -101,7 +107,7 @@ resource "aws_cloudfront_distribution" "web_cdn" {
   default_root_object = "index.html"
   price_class         = "PriceClass_100"
   is_ipv6_enabled     = true
-  aliases             = [var.cdn_certificate_domain_name]
+  aliases             = ["app.${var.example_com_domain_name}"]
 
   origin {
     origin_id                = "WebClient"
@@ -132,7 +138,8 @@ resource "aws_cloudfront_distribution" "web_cdn" {
 }
 
 resource "aws_acm_certificate" "cdn_certificate" {
-  domain_name       = var.cdn_certificate_domain_name
+  provider          = aws.us_east_1
+  domain_name       = "app.${var.example_com_domain_name}"
   validation_method = "DNS"
 
   lifecycle {
@@ -140,8 +147,20 @@ resource "aws_acm_certificate" "cdn_certificate" {
   }
 }
 
+resource "aws_route53_record" "cdn_certificate_validation" {
+  for_each        = { for option in aws_acm_certificate.cdn_certificate.domain_validation_options : option.domain_name => option }
+  zone_id         = aws_route53_zone.example_com.zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 60
+  allow_overwrite = true
+}
+
 resource "aws_acm_certificate_validation" "cdn_certificate" {
-  certificate_arn = aws_acm_certificate.cdn_certificate.arn
+  provider                = aws.us_east_1
+  certificate_arn         = aws_acm_certificate.cdn_certificate.arn
+  validation_record_fqdns = [for record in aws_route53_record.cdn_certificate_validation : record.fqdn]
 }
 
 resource "aws_route53_zone" "example_com" {
@@ -150,7 +169,7 @@ resource "aws_route53_zone" "example_com" {
 
 resource "aws_route53_record" "web_cdn_record" {
   zone_id = aws_route53_zone.example_com.zone_id
-  name    = "example.com"
+  name    = "app.${var.example_com_domain_name}"
   type    = "A"
 
   alias {
@@ -180,25 +199,15 @@ resource "aws_iam_role_policy_attachment" "orders_handler_role_aws_lambda_basic_
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
-data "archive_file" "orders_handler" {
-  type        = "zip"
-  output_path = "${path.module}/build/orders_handler.zip"
-
-  source {
-    content  = "def handler(event, context):\n    return {'statusCode': 200, 'body': 'ok'}\n"
-    filename = "index.py"
-  }
-}
-
 resource "aws_lambda_function" "orders_handler" {
   function_name    = "${var.name}-orders_handler"
   role             = aws_iam_role.orders_handler_role.arn
   runtime          = "python3.12"
-  handler          = "app.handler"
+  handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = data.archive_file.orders_handler.output_path
-  source_code_hash = data.archive_file.orders_handler.output_base64sha256
+  filename         = "${path.module}/orders_handler.zip"
+  source_code_hash = filebase64sha256("${path.module}/orders_handler.zip")
   tags = {
     Name = "Orders handler"
   }
@@ -235,11 +244,19 @@ resource "aws_dynamodb_table" "orders_table" {
   server_side_encryption {
     enabled = true
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_sqs_queue" "fulfilment_queue_dead_letter_queue" {
   message_retention_seconds = 1209600
   sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_sqs_queue" "fulfilment_queue" {
@@ -252,9 +269,17 @@ resource "aws_sqs_queue" "fulfilment_queue" {
     deadLetterTargetArn = aws_sqs_queue.fulfilment_queue_dead_letter_queue.arn
     maxReceiveCount     = 5
   })
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
-resource "aws_s3_bucket" "audit_trail_bucket" {}
+resource "aws_s3_bucket" "audit_trail_bucket" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 
 resource "aws_s3_bucket_versioning" "audit_trail_bucket" {
   bucket = aws_s3_bucket.audit_trail_bucket.id
@@ -325,6 +350,10 @@ resource "aws_s3_bucket" "web_client" {
   tags = {
     Name = "Web client"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_s3_bucket_versioning" "web_client" {
@@ -388,25 +417,15 @@ resource "aws_iam_role_policy_attachment" "fulfilment_worker_role_aws_lambda_bas
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
-data "archive_file" "fulfilment_worker" {
-  type        = "zip"
-  output_path = "${path.module}/build/fulfilment_worker.zip"
-
-  source {
-    content  = "def handler(event, context):\n    return {'statusCode': 200, 'body': 'ok'}\n"
-    filename = "index.py"
-  }
-}
-
 resource "aws_lambda_function" "fulfilment_worker" {
   function_name    = "${var.name}-fulfilment_worker"
   role             = aws_iam_role.fulfilment_worker_role.arn
   runtime          = "python3.12"
-  handler          = "app.handler"
+  handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = data.archive_file.fulfilment_worker.output_path
-  source_code_hash = data.archive_file.fulfilment_worker.output_base64sha256
+  filename         = "${path.module}/fulfilment_worker.zip"
+  source_code_hash = filebase64sha256("${path.module}/fulfilment_worker.zip")
   tags = {
     Name = "Fulfilment worker"
   }

@@ -10,12 +10,6 @@ variable "region" {
   default     = "us-east-1"
 }
 
-variable "cdn_certificate_domain_name" {
-  description = "Domain name of CDN certificate"
-  type        = string
-  default     = "app.example.com"
-}
-
 variable "example_com_domain_name" {
   description = "Domain of the hosted zone example.com"
   type        = string

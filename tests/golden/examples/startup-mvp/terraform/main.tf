@@ -154,11 +154,19 @@ resource "aws_db_instance" "app_database" {
   tags = {
     Name = "App database"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_s3_bucket" "uploads" {
   tags = {
     Name = "Uploads"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 

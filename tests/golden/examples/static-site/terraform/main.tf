@@ -45,7 +45,7 @@ resource "aws_cloudfront_distribution" "website_cdn" {
   default_root_object = "index.html"
   price_class         = "PriceClass_100"
   is_ipv6_enabled     = true
-  aliases             = [var.www_certificate_domain_name]
+  aliases             = ["www.${var.example_com_domain_name}"]
 
   origin {
     origin_id                = "WebsiteContent"
@@ -81,7 +81,8 @@ resource "aws_cloudfront_distribution" "website_cdn" {
 }
 
 resource "aws_acm_certificate" "www_certificate" {
-  domain_name       = var.www_certificate_domain_name
+  provider          = aws.us_east_1
+  domain_name       = "www.${var.example_com_domain_name}"
   validation_method = "DNS"
 
   lifecycle {
@@ -89,8 +90,20 @@ resource "aws_acm_certificate" "www_certificate" {
   }
 }
 
+resource "aws_route53_record" "www_certificate_validation" {
+  for_each        = { for option in aws_acm_certificate.www_certificate.domain_validation_options : option.domain_name => option }
+  zone_id         = aws_route53_zone.example_com.zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 60
+  allow_overwrite = true
+}
+
 resource "aws_acm_certificate_validation" "www_certificate" {
-  certificate_arn = aws_acm_certificate.www_certificate.arn
+  provider                = aws.us_east_1
+  certificate_arn         = aws_acm_certificate.www_certificate.arn
+  validation_record_fqdns = [for record in aws_route53_record.www_certificate_validation : record.fqdn]
 }
 
 resource "aws_route53_zone" "example_com" {
@@ -99,7 +112,7 @@ resource "aws_route53_zone" "example_com" {
 
 resource "aws_route53_record" "website_cdn_record" {
   zone_id = aws_route53_zone.example_com.zone_id
-  name    = "www.example.com"
+  name    = "www.${var.example_com_domain_name}"
   type    = "A"
 
   alias {
@@ -112,6 +125,10 @@ resource "aws_route53_record" "website_cdn_record" {
 resource "aws_s3_bucket" "access_logs" {
   tags = {
     Name = "Access logs"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -159,6 +176,10 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "access_logs" {
 resource "aws_s3_bucket" "website_content" {
   tags = {
     Name = "Website content"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 

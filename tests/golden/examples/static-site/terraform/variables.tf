@@ -15,9 +15,3 @@ variable "example_com_domain_name" {
   type        = string
   default     = "example.com"
 }
-
-variable "www_certificate_domain_name" {
-  description = "Domain name of www certificate"
-  type        = string
-  default     = "www.example.com"
-}

@@ -91,25 +91,15 @@ resource "aws_iam_role_policy_attachment" "enricher_role_aws_lambda_basic_execut
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
-data "archive_file" "enricher" {
-  type        = "zip"
-  output_path = "${path.module}/build/enricher.zip"
-
-  source {
-    content  = "def handler(event, context):\n    return {'statusCode': 200, 'body': 'ok'}\n"
-    filename = "index.py"
-  }
-}
-
 resource "aws_lambda_function" "enricher" {
   function_name    = "${var.name}-enricher"
   role             = aws_iam_role.enricher_role.arn
   runtime          = "python3.12"
-  handler          = "app.handler"
+  handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = data.archive_file.enricher.output_path
-  source_code_hash = data.archive_file.enricher.output_base64sha256
+  filename         = "${path.module}/enricher.zip"
+  source_code_hash = filebase64sha256("${path.module}/enricher.zip")
   tags = {
     Name = "Enricher"
   }
@@ -160,6 +150,10 @@ resource "aws_s3_bucket" "data_lake" {
   tags = {
     Name = "Data lake"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_s3_bucket_versioning" "data_lake" {
@@ -206,6 +200,10 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "data_lake" {
 resource "aws_s3_bucket" "query_results" {
   tags = {
     Name = "Query results"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -256,9 +254,17 @@ resource "aws_kinesis_stream" "click_stream" {
   retention_period = 24
   encryption_type  = "KMS"
   kms_key_id       = "alias/aws/kinesis"
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
-resource "aws_s3_bucket" "audit_trail_bucket" {}
+resource "aws_s3_bucket" "audit_trail_bucket" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 
 resource "aws_s3_bucket_versioning" "audit_trail_bucket" {
   bucket = aws_s3_bucket.audit_trail_bucket.id

@@ -319,6 +319,7 @@ resource "aws_launch_template" "app_servers_launch_template" {
   image_id               = data.aws_ssm_parameter.latest_ami_id.value
   instance_type          = var.app_servers_instance_type
   vpc_security_group_ids = [aws_security_group.app_servers_security_group.id]
+  user_data              = base64encode("#!/bin/bash\n# Placeholder until the application is deployed: answers the load balancer's health checks.\nset -euo pipefail\nroot=/var/www/placeholder\nmkdir -p \"$(dirname \"$root\"/index.html)\" && echo ok > \"$root\"/index.html\ncat > /etc/systemd/system/placeholder-web-8080.service <<UNIT\n[Unit]\nDescription=Placeholder web server on port 8080\nAfter=network-online.target\n[Service]\nExecStart=/usr/bin/python3 -m http.server 8080 --directory $root\nRestart=always\n[Install]\nWantedBy=multi-user.target\nUNIT\nsystemctl daemon-reload\nsystemctl enable --now placeholder-web-8080.service\n")
 
   iam_instance_profile {
     arn = aws_iam_instance_profile.app_servers_instance_profile.arn
@@ -361,9 +362,27 @@ resource "aws_autoscaling_group" "app_servers" {
   }
 }
 
+resource "aws_autoscaling_policy" "app_servers_cpu_scaling" {
+  name                   = "${var.name}-app_servers_cpu_scaling"
+  autoscaling_group_name = aws_autoscaling_group.app_servers.name
+  policy_type            = "TargetTrackingScaling"
+
+  target_tracking_configuration {
+    target_value = 50
+
+    predefined_metric_specification {
+      predefined_metric_type = "ASGAverageCPUUtilization"
+    }
+  }
+}
+
 resource "aws_s3_bucket" "static_assets" {
   tags = {
     Name = "Static assets"
+  }
+
+  lifecycle {
+    prevent_destroy = true
   }
 }
 
@@ -414,7 +433,7 @@ resource "aws_route53_zone" "example_com" {
 
 resource "aws_route53_record" "web_load_balancer_record" {
   zone_id = aws_route53_zone.example_com.zone_id
-  name    = "shop.example.com"
+  name    = "shop.${var.example_com_domain_name}"
   type    = "A"
 
   alias {
@@ -461,9 +480,17 @@ resource "aws_db_instance" "orders_database" {
   tags = {
     Name = "Orders database"
   }
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
-resource "aws_s3_bucket" "audit_trail_bucket" {}
+resource "aws_s3_bucket" "audit_trail_bucket" {
+  lifecycle {
+    prevent_destroy = true
+  }
+}
 
 resource "aws_s3_bucket_versioning" "audit_trail_bucket" {
   bucket = aws_s3_bucket.audit_trail_bucket.id
@@ -571,7 +598,7 @@ resource "aws_lb_listener" "web_load_balancer_http_redirect" {
 }
 
 resource "aws_acm_certificate" "web_certificate" {
-  domain_name       = var.web_certificate_domain_name
+  domain_name       = "shop.${var.example_com_domain_name}"
   validation_method = "DNS"
 
   lifecycle {
@@ -579,8 +606,19 @@ resource "aws_acm_certificate" "web_certificate" {
   }
 }
 
+resource "aws_route53_record" "web_certificate_validation" {
+  for_each        = { for option in aws_acm_certificate.web_certificate.domain_validation_options : option.domain_name => option }
+  zone_id         = aws_route53_zone.example_com.zone_id
+  name            = each.value.resource_record_name
+  type            = each.value.resource_record_type
+  records         = [each.value.resource_record_value]
+  ttl             = 60
+  allow_overwrite = true
+}
+
 resource "aws_acm_certificate_validation" "web_certificate" {
-  certificate_arn = aws_acm_certificate.web_certificate.arn
+  certificate_arn         = aws_acm_certificate.web_certificate.arn
+  validation_record_fqdns = [for record in aws_route53_record.web_certificate_validation : record.fqdn]
 }
 
 resource "aws_iam_role_policy" "app_servers_role_policy" {

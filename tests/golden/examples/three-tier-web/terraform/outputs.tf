@@ -1,3 +1,8 @@
+output "example_com_name_servers" {
+  description = "Name servers of example.com: delegate its domain to them at the parent domain's registrar"
+  value       = join(",", aws_route53_zone.example_com.name_servers)
+}
+
 output "orders_database_endpoint" {
   description = "Endpoint of Orders database"
   value       = aws_db_instance.orders_database.address

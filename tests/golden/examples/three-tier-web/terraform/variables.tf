@@ -33,9 +33,3 @@ variable "orders_database_instance_class" {
   type        = string
   default     = "db.t3.micro"
 }
-
-variable "web_certificate_domain_name" {
-  description = "Domain name of Web certificate"
-  type        = string
-  default     = "shop.example.com"
-}
