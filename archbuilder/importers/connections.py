@@ -76,7 +76,10 @@ class ConnectionInference(TemplateReader):
             for ref in sorted(set(_refs(logging))):
                 if ref in self.nodes:
                     self._connect(node_id, self.nodes[ref], preferred=ConnectionKind.LOGS)
-            for ref in sorted(set(_refs(props)) - set(_refs(logging))):
+            # A certificate's validation options name the zone its names are in: containment of names, which
+            # the export derives again, not a connection.
+            derived = set(_refs(logging)) | set(_refs(props.get("DomainValidationOptions")))
+            for ref in sorted(set(_refs(props)) - derived):
                 if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
                     self._connect(node_id, self.nodes[ref])
         for logical in self.resources:

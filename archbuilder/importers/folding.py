@@ -28,6 +28,7 @@ FOLDED = {
     "AWS::IAM::Policy",
     "AWS::IAM::InstanceProfile",
     "AWS::AutoScaling::LaunchConfiguration",
+    "AWS::AutoScaling::ScalingPolicy",
     "AWS::EC2::LaunchTemplate",
     "AWS::S3::BucketPolicy",
     "AWS::SQS::QueuePolicy",

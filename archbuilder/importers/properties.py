@@ -7,6 +7,8 @@ from typing import Any
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.importers.listeners import listener_properties
 from archbuilder.importers.reader import TemplateReader
+from archbuilder.importers.references import parameter_text
+from archbuilder.importers.scaling import scaling_properties
 
 PROPERTY_MAP = {
     "MultiAZ": "multi_az",
@@ -63,7 +65,10 @@ class PropertyReading(TemplateReader):
             if spec.type.value == "integer" and isinstance(value, str) and value.isdigit():
                 value = int(value)
             if isinstance(value, dict | list):
-                continue  # an intrinsic: the design keeps the catalog default
+                # An intrinsic: the design keeps the catalog default, unless it only names parameters.
+                value = parameter_text(value, self.template.get("Parameters"))
+                if value is None:
+                    continue
             if isinstance(value, str) and check_property_value(spec, value) is not None:
                 # CloudFormation accepts engine names in any case (MySQL); the catalog lists them in lower case.
                 lowered = value.lower()
@@ -110,6 +115,8 @@ class PropertyReading(TemplateReader):
             values["internet_facing"] = props["Scheme"] != "internal"
         if service.id in ("alb", "nlb", "clb"):
             values.update(listener_properties(self.resources, logical, service))
+        if service.id == "autoscaling_group":
+            values.update(scaling_properties(self.resources, logical))
         ingress = self._owned_ingress(logical)
         if ingress and service.property_spec("ingress") is not None:
             values["ingress"] = ingress

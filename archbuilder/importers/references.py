@@ -71,3 +71,25 @@ def _rename_sub(text: str, renames: dict[str, str]) -> str:
         return "${" + renames.get(name, name) + dot + attribute + "}"
 
     return _SUB_NAME.sub(replace, text)
+
+
+def parameter_text(value: Any, parameters: Any) -> str | None:
+    """The text a value has when every parameter it names keeps its default (`Ref: Domain`, or `Fn::Sub:
+    shop.${Domain}`, as the export writes names from a zone's domain); None where it names anything else."""
+    if not isinstance(parameters, dict):
+        return None
+
+    def default(name: str) -> str | None:
+        spec = parameters.get(name)
+        found = spec.get("Default") if isinstance(spec, dict) else None
+        return str(found) if isinstance(found, str | int) else None
+
+    if isinstance(value, dict) and set(value) == {"Ref"} and isinstance(value["Ref"], str):
+        return default(value["Ref"])
+    if isinstance(value, dict) and set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
+        names = _SUB_NAME.findall(value["Fn::Sub"])
+        values = {name: default(name) for name in names}
+        if any(v is None for v in values.values()):
+            return None
+        return _SUB_NAME.sub(lambda m: str(values[m.group(1)]), value["Fn::Sub"]).replace("${!", "${")
+    return None
