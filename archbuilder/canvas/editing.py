@@ -4,8 +4,8 @@ the model's events then update the items (archbuilder.canvas.scene)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -17,10 +17,15 @@ from archbuilder.canvas.interactions import (
     container_target,
     service_target,
 )
+from archbuilder.canvas.items.annotation_item import AnnotationItem
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
+from archbuilder.drawing.routing import moved_bend
 from archbuilder.model import Architecture
+
+if TYPE_CHECKING:
+    from archbuilder.canvas.annotations import AnnotationLayer
 
 NodeItem = ServiceItem | ContainerItem
 PASTE_OFFSET = 24.0
@@ -36,6 +41,10 @@ class EditingScene(QGraphicsScene):
     _drag_lead: NodeItem | None
     _highlighted: ContainerItem | None
     _clipboard: list[str]
+    annotations: AnnotationLayer
+    _note_drag: dict[AnnotationItem, QPointF]
+    # Asks for a text (title, current) and returns the new one, None when cancelled; the view installs one.
+    text_editor: Callable[[str, str], str | None] | None
     _paste_count: int
 
     @property
@@ -48,8 +57,22 @@ class EditingScene(QGraphicsScene):
     def place_pending_captions(self, area: Any = None) -> int:
         raise NotImplementedError
 
-    def reroute(self, items: Sequence[NodeItem]) -> None:
+    def route_connection(self, item: ConnectionItem, *, full: bool | None = None) -> None:
         raise NotImplementedError
+
+    def bend_moved(self, item: ConnectionItem, index: int, scene_pos: QPointF) -> None:
+        """A bend handle was dropped: the route now passes through the bends with this one moved."""
+        route = item.route_tuples()
+        if not 0 <= index < len(route) - 2:
+            return
+        bends = moved_bend(route, index, (scene_pos.x(), scene_pos.y()))
+        if not self.document.set_waypoints(item.connection_id, bends):
+            self.route_connection(item)  # refused: the handle goes back to the route's bend
+
+    def reroute(self, items: Sequence[NodeItem]) -> None:
+        """Search the routes of the connections of moved items again (after a drag, they followed quickly)."""
+        for item in items:
+            self.on_item_moved(item)
 
     def select_nodes(self, ids: list[str]) -> None:
         raise NotImplementedError
@@ -65,6 +88,7 @@ class EditingScene(QGraphicsScene):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
         grabber = self.mouseGrabberItem()
+        self._note_drag = self.annotations.positions() if isinstance(grabber, AnnotationItem) else {}
         if isinstance(grabber, ServiceItem | ContainerItem):
             selected = [i for i in self.selectedItems() if isinstance(i, ServiceItem | ContainerItem)]
             chosen = set(selected)
@@ -76,6 +100,8 @@ class EditingScene(QGraphicsScene):
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
+        for note in self._note_drag:
+            self.annotations.item_moved(note)
         if (
             self._drag
             and self._drag_lead is not None
@@ -88,6 +114,13 @@ class EditingScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        notes, self._note_drag = self._note_drag, {}
+        moved_notes = {
+            n.annotation_id: (n.pos().x(), n.pos().y()) for n, start in notes.items() if n.pos() != start
+        }
+        if moved_notes and not self.document.move_annotations(moved_notes):
+            for note in notes:
+                note.update_from(self.architecture.annotations.get(note.annotation_id))
         drag, self._drag, self._drag_lead = self._drag, None, None
         self.highlight_target(None)
         if drag:
@@ -183,7 +216,18 @@ class EditingScene(QGraphicsScene):
             for cid in self.selected_connection_ids()
             if not {self._connections[cid].source_id, self._connections[cid].target_id} & set(node_ids)
         ]
-        return self.document.delete(node_ids, connection_ids)
+        notes = self.annotations.selected_ids()
+        deleted = bool(notes) and self.document.remove_annotations(notes)
+        if node_ids or connection_ids:
+            deleted = self.document.delete(node_ids, connection_ids) or deleted
+        return deleted
+
+    def edit_annotation(self, item: AnnotationItem) -> bool:
+        """Double-click on a note: ask for its text (the view installs `text_editor`)."""
+        if self.text_editor is None:
+            return False
+        text = self.text_editor("Note", item.annotation.text)
+        return text is not None and self.document.set_annotation_text(item.annotation_id, text)
 
     def copy_selection(self) -> list[str]:
         self._clipboard = self.selected_node_ids()

@@ -51,6 +51,9 @@ def obstacles_near(scene: ArchitectureScene, area: QRectF, ends: tuple[str, str]
         elif isinstance(item, ContainerItem) and item.sceneBoundingRect().intersects(area):
             _collect(item.header_scene_rect(), area, found)
             pending.extend(item.childItems())
+    for annotation_id, note in scene.annotations.items.items():  # notes, callouts and actors too
+        if annotation_id not in ends:
+            _collect(note.mapRectToScene(note.rect()), area, found)
     return found
 
 

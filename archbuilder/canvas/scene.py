@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.canvas import tree
+from archbuilder.canvas.annotations import AnnotationLayer
 from archbuilder.canvas.captions import CAPTIONS_AT_ONCE, CaptionLayer
 from archbuilder.canvas.editing import EditingScene, NodeItem
 from archbuilder.canvas.interactions import (
@@ -30,7 +31,6 @@ from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceIt
 from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.canvas.routes import ROUTES_AT_ONCE, RouteLayer
 from archbuilder.canvas.spans import SpanLayer
-from archbuilder.drawing.routing import moved_bend
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.nodes import AnyNode
@@ -67,6 +67,9 @@ class ArchitectureScene(EditingScene):
         self.spans = SpanLayer(self)
         self.captions = CaptionLayer(self)
         self.routes = RouteLayer(self)
+        self.annotations = AnnotationLayer(self)
+        self._note_drag = {}
+        self.text_editor = None
         self._building = False
         self._defer_labels = False
         self._anchors: dict[ServiceItem, Anchor] = {}
@@ -226,6 +229,7 @@ class ArchitectureScene(EditingScene):
         self.spans.clear()
         self.captions.clear()
         self.routes.clear()
+        self.annotations.clear()
         self._unlabelled.clear()
         self.clear()
         self._nodes.clear()
@@ -256,6 +260,7 @@ class ArchitectureScene(EditingScene):
         finally:
             self._building = False
             self._anchors.clear()
+        self.annotations.build()
         if len(self.captions.pending) <= CAPTIONS_AT_ONCE and not self.routes.pending:
             self.place_pending_captions()
         else:
@@ -284,6 +289,7 @@ class ArchitectureScene(EditingScene):
             (events.connection_added, self._add_connection_item),
             (events.connection_removed, self._on_connection_removed),
             (events.connection_changed, self._on_connection_changed),
+            *self.annotations.handlers(),
         ]
 
     def _connect_model(self) -> None:
@@ -364,20 +370,6 @@ class ArchitectureScene(EditingScene):
     def route_pending(self, area: QRectF | None = None) -> int:
         """Search the quick routes left pending (big designs, drags) of connections with an end in `area`."""
         return self.routes.route_pending(area, self._edges_of)
-
-    def bend_moved(self, item: ConnectionItem, index: int, scene_pos: QPointF) -> None:
-        """A bend handle was dropped: the route now passes through the bends with this one moved."""
-        route = item.route_tuples()
-        if not 0 <= index < len(route) - 2:
-            return
-        bends = moved_bend(route, index, (scene_pos.x(), scene_pos.y()))
-        if not self.document.set_waypoints(item.connection_id, bends):
-            self.route_connection(item)  # refused: the handle goes back to the route's bend
-
-    def reroute(self, items: Sequence[NodeItem]) -> None:
-        """Search the routes of the connections of moved items again (after a drag, they followed quickly)."""
-        for item in items:
-            self.on_item_moved(item)
 
     # ------------------------------------------------------------------ model events
 
@@ -465,6 +457,9 @@ class ArchitectureScene(EditingScene):
             self.spans.service_moved(item.node_id, getattr(parent, "node_id", None))
         else:
             self.spans.layout_all()
+        if self.annotations.items:
+            moved = {item.node_id} | {n.id for n in self.architecture.descendants(item.node_id)}
+            self.annotations.node_moved(moved)
         if not self._connections:
             return
         if isinstance(item, ServiceItem):

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu, QWidget
 
 from archbuilder.canvas import styles
 from archbuilder.canvas.interactions import (
@@ -70,6 +70,7 @@ class ArchitectureView(QGraphicsView):
         self._space_held = False
         self._drop_target: DropTarget | None = None
         scene.kind_chooser = self._choose_kind
+        scene.text_editor = self._ask_text
         self.horizontalScrollBar().valueChanged.connect(self.viewport_changed)
         self.verticalScrollBar().valueChanged.connect(self.viewport_changed)
         self.viewport_changed.connect(self._fill_in_visible)
@@ -245,6 +246,11 @@ class ArchitectureView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(_shift_as_ctrl(event))
+
+    def _ask_text(self, title: str, current: str) -> str | None:
+        """The text of a note or callout, edited in a dialog (plain text)."""
+        text, ok = QInputDialog.getMultiLineText(self, title, "Text:", current)
+        return text if ok else None
 
     def _choose_kind(self, kinds: list[ConnectionKind], at: QPointF) -> ConnectionKind | None:
         """Ask which kind of connection to draw when the target accepts several."""

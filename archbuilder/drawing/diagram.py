@@ -15,6 +15,7 @@ from archbuilder.drawing import routing
 from archbuilder.drawing.captions import place_caption
 from archbuilder.drawing.geometry import Box, Point, border_crossed, bounding, segment_crosses
 from archbuilder.drawing.index import BoxIndex
+from archbuilder.drawing.notes import ACTOR_ICONS, Note, actor_geometry, note_of, placed_actors
 from archbuilder.drawing.nudging import nudge
 from archbuilder.drawing.shapes import (
     ServiceGeometry,
@@ -38,11 +39,6 @@ ACTOR_GAP = 72.0  # between an actor and the AWS Cloud group
 DASHED = {ConnectionKind.EVENT, ConnectionKind.POLL, ConnectionKind.SUBSCRIBE, ConnectionKind.LOGS}
 DOTTED = {ConnectionKind.ATTACH, ConnectionKind.DNS, ConnectionKind.DEPLOY, ConnectionKind.REPLICATE}
 # Multi-AZ services whose copy is a standby: the names of the two roles, by service type.
-ACTOR_ICONS = {
-    "users": "aws.general.Users",
-    "internet": "aws.general.InternetAlt1",
-    "corporate": "aws.general.OfficeBuilding",
-}
 STANDBY_ROLES = {
     "rds_instance": ("primary", "standby"),
     "aurora_cluster": ("writer", "reader"),
@@ -91,6 +87,7 @@ class Diagram:
     edges: list[Edge] = field(default_factory=list)
     legend: list[tuple[str, str]] = field(default_factory=list)  # (sample kind, text)
     legend_box: Box | None = None
+    notes: list[Note] = field(default_factory=list)  # notes and callouts (drawing.notes)
     ends: dict[str, tuple[str, str]] = field(default_factory=dict)  # edge key -> (source, target) shape keys
     bounds: Box = field(default_factory=lambda: Box(0, 0, 1, 1))  # the drawing, without the title band
 
@@ -121,22 +118,39 @@ def build_diagram(architecture: Architecture, layout: Layout = "canvas") -> Diag
     boxes = absolute_boxes(architecture)
     _add_groups(diagram, architecture, boxes)
     _add_services(diagram, architecture, boxes)
-    _add_edges(diagram, _connections(architecture))
+    notes = [a for a in architecture.annotations.items.values() if not a.is_actor]
+    diagram.notes = [note_of(a, boxes) for a in sorted(notes, key=lambda a: a.id)]
+    placed = _add_placed_actors(diagram, architecture)
+    _add_edges(diagram, _connections(architecture) + placed)
     # The AWS Cloud holds everything drawn so far, routes and captions too; the actors stand outside it.
     _add_cloud(diagram)
-    _add_edges(diagram, _add_actors(diagram, architecture))
+    if not placed and not any(a.is_actor for a in architecture.annotations.items.values()):
+        _add_edges(diagram, _add_actors(diagram, architecture))
     _add_legend(diagram)
     everything = [g.box for g in diagram.groups] + [s.geometry.outline for s in diagram.shapes]
     everything += [e.caption_box for e in diagram.edges if e.caption_box is not None]
+    everything += [note.box for note in diagram.notes]
     if diagram.legend_box is not None:
         everything.append(diagram.legend_box)
     diagram.bounds = (bounding(everything) or Box(0, 0, 1, 1)).grown(16)
     return diagram
 
 
+def _add_placed_actors(diagram: Diagram, architecture: Architecture) -> list[Wanted]:
+    """The actors the user placed, as shapes, and the arrows to draw from them."""
+    links: list[Wanted] = []
+    for annotation, targets in placed_actors(architecture):
+        geometry = actor_geometry(annotation)
+        diagram.shapes.append(Shape(geometry, f"actor:{annotation.kind}", ACTOR_ICONS[annotation.kind]))
+        links.extend((f"{annotation.id}-to-{t}", annotation.id, t, "traffic", "", ()) for t in targets)
+    return links
+
+
 def _add_cloud(diagram: Diagram) -> None:
-    """The AWS Cloud group around every group, service, route and caption, first in the list (outermost)."""
-    drawn = [g.box for g in diagram.groups] + [s.geometry.outline for s in diagram.shapes]
+    """The AWS Cloud group around every group, service, route and caption, first in the list (outermost);
+    actors stand outside it wherever they are."""
+    drawn = [g.box for g in diagram.groups]
+    drawn += [s.geometry.outline for s in diagram.shapes if not s.type_id.startswith("actor:")]
     drawn += [e.caption_box for e in diagram.edges if e.caption_box is not None]
     drawn += [Box(x, y, 0, 0) for edge in diagram.edges for x, y in edge.points]
     inner = bounding(drawn)
@@ -275,6 +289,8 @@ def _add_edges(diagram: Diagram, wanted: list[Wanted]) -> None:
         obstacles.add(shape.geometry.outline, shape.key)
     for group in diagram.groups:
         obstacles.add(group.header, group.key)
+    for note in diagram.notes:
+        obstacles.add(note.box, note.key)
     routes = _routes(diagram, wanted, obstacles)
     # Captions go where they cover nothing: no icon, label, header, other caption or other route's line.
     lines: BoxIndex[str] = BoxIndex()

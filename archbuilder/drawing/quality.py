@@ -39,6 +39,7 @@ def _labels(diagram: Diagram) -> list[tuple[Box, str]]:
     labels = [(shape.geometry.label, shape.key) for shape in diagram.shapes if shape.geometry.lines != ("",)]
     labels += [(edge.caption_box, edge.key) for edge in diagram.edges if edge.caption_box is not None]
     labels += [(group.header, group.key) for group in diagram.groups]
+    labels += [(note.box, note.key) for note in diagram.notes]
     return labels
 
 

@@ -11,6 +11,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from archbuilder.catalog import Catalog, ConnectionKind
+from archbuilder.editor.annotation_commands import (
+    AddAnnotationCommand,
+    MoveAnnotationsCommand,
+    RemoveAnnotationsCommand,
+    SetAnnotationTextCommand,
+)
 from archbuilder.editor.commands import (
     AddNodesCommand,
     ArrangeCommand,
@@ -33,6 +39,7 @@ from archbuilder.editor.commands import (
     SwapServiceCommand,
 )
 from archbuilder.model import Architecture, InvariantError, NodeKind, ServiceNode, Suppression, load, save
+from archbuilder.model.annotations import KIND_TITLES, Annotation, AnnotationKind
 from archbuilder.model.containment import containment_error
 from archbuilder.model.copies import copies_of
 from archbuilder.model.layout import planned_layout
@@ -182,6 +189,44 @@ class Document(QObject):
         text = "Reset the route" if not new else "Move a bend"
         return self._run(SetWaypointsCommand(self.architecture, text, (connection_id,), old, new, False))
 
+    # ------------------------------------------------------------------ notes, callouts, actors
+
+    def add_annotation(
+        self, kind: AnnotationKind, x: float, y: float, text: str = "", targets: Sequence[str] = ()
+    ) -> str | None:
+        """Add a note, a callout (pointing at `targets[0]`) or an actor (arrows to `targets`)."""
+        annotations = self.architecture.annotations
+        annotation = Annotation(
+            id=annotations.new_id(kind, _TakenIds(self.architecture)),
+            kind=kind,
+            text=text,
+            x=x,
+            y=y,
+            targets=tuple(targets),
+        )
+        if annotation.is_actor:
+            annotation = annotation.model_copy(update={"width": SERVICE_WIDTH, "height": SERVICE_HEIGHT})
+        text_of_step = f"Add {KIND_TITLES[kind].lower()}"
+        ok = self._run(AddAnnotationCommand(self.architecture, text_of_step, annotation))
+        return annotation.id if ok else None
+
+    def move_annotations(self, moves: Mapping[str, Position]) -> bool:
+        if not moves:
+            return False
+        text = "Move note" if len(moves) == 1 else f"Move {len(moves)} notes"
+        return self._run(MoveAnnotationsCommand(self.architecture, text, moves))
+
+    def remove_annotations(self, annotation_ids: Sequence[str]) -> bool:
+        if not annotation_ids:
+            return False
+        text = "Delete note" if len(annotation_ids) == 1 else f"Delete {len(annotation_ids)} notes"
+        return self._run(RemoveAnnotationsCommand(self.architecture, text, annotation_ids))
+
+    def set_annotation_text(self, annotation_id: str, text: str) -> bool:
+        if self.architecture.annotations.get(annotation_id).text == text:
+            return False
+        return self._run(SetAnnotationTextCommand(self.architecture, annotation_id, text))
+
     def arrange(self) -> bool:
         """The automatic layout (pinned nodes stay) as one step; False when nothing would move."""
         places, sizes = planned_layout(self.architecture)
@@ -293,3 +338,13 @@ class Document(QObject):
         text = f"Duplicate {count} item{'s' if count != 1 else ''}"
         ok = self._run(AddNodesCommand(self.architecture, text, copies.nodes, {}))
         return copies.root_copies if ok else []
+
+
+class _TakenIds:
+    """The design's node and connection ids, as a container (annotation ids are kept apart from them)."""
+
+    def __init__(self, architecture: Architecture) -> None:
+        self._architecture = architecture
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and self._architecture.is_taken(value)

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from psygnal import Signal, SignalGroup
 
 from archbuilder.catalog import Catalog, ConnectionKind, check_property_value, default_catalog
+from archbuilder.model.annotations import Annotations
 from archbuilder.model.connections import Connection, Protocol
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
@@ -59,6 +60,7 @@ class Architecture:
         # The template the design was imported from, written back with the design's edits (imported.py).
         self.imported: ImportedSource | None = None
         self.events = ArchitectureEvents()
+        self.annotations = Annotations()  # notes, callouts and actors (annotations.py)
         self._nodes: dict[str, AnyNode] = {}
         self._children: dict[str | None, list[str]] = {None: []}
         self._connections: dict[str, Connection] = {}
@@ -138,7 +140,11 @@ class Architecture:
         return [c for c in self._connections.values() if node_id in (c.source_id, c.target_id)]
 
     def is_taken(self, identifier: str) -> bool:
-        return identifier in self._nodes or identifier in self._connections
+        return (
+            identifier in self._nodes
+            or identifier in self._connections
+            or identifier in self.annotations.items
+        )
 
     def new_id(self, base: str) -> str:
         return unique_id(base, _Taken(self))

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from archbuilder.catalog import Catalog
 from archbuilder.gc_pause import cyclic_gc_paused
+from archbuilder.model.annotations import Annotation
 from archbuilder.model.architecture import Architecture
 from archbuilder.model.connections import Connection
 from archbuilder.model.containment import InvariantError
@@ -47,6 +48,8 @@ class DocumentFile(BaseModel):
     suppressions: list[Suppression] = Field(default_factory=list)
     rule_settings: dict[str, RuleSetting] = Field(default_factory=dict)
     template: TemplateSections = Field(default_factory=TemplateSections)
+    # Notes, callouts and actors (annotations.py); absent when there are none.
+    annotations: list[Annotation] = Field(default_factory=list)
     # The design's own usage presets for cost estimates; absent unless the design sets some.
     usage: DesignUsage | None = None
     # The template an imported design came from (imported.py); absent for designs drawn from scratch.
@@ -68,8 +71,11 @@ def to_data(architecture: Architecture) -> dict[str, Any]:
         template=architecture.template,
         usage=None if architecture.design_usage.is_empty() else architecture.design_usage,
         imported=architecture.imported,
+        annotations=sorted(architecture.annotations.items.values(), key=lambda a: a.id),
     )
     data = document.model_dump(mode="json")
+    if not data.get("annotations"):
+        data.pop("annotations", None)
     _drop_unset_usage(data)
     if data.get("imported") is None:
         data.pop("imported", None)
@@ -257,6 +263,13 @@ def _fill(architecture: Architecture, document: DocumentFile, source: str) -> No
     if document.usage is not None:
         architecture.design_usage = document.usage
     architecture.imported = document.imported
+    for annotation in document.annotations:
+        try:
+            if architecture.is_taken(annotation.id):
+                raise InvariantError("the id is a node's or a connection's too")
+            architecture.annotations.add(annotation)
+        except InvariantError as exc:
+            raise DocumentError(f"{source}: annotation {annotation.id!r}: {exc}") from None
 
 
 def _parents_first(by_id: dict[str, AnyNode], source: str) -> list[AnyNode]:

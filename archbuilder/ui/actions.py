@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 
 from archbuilder.exporters.registry import available_formats
+from archbuilder.model.annotations import AnnotationKind
 from archbuilder.resource_files import example_names
+from archbuilder.ui.annotations import insert_annotation
 
 if TYPE_CHECKING:
     from archbuilder.ui.main_window import MainWindow
@@ -34,6 +36,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     _file_menu(window, actions)
     _edit_menu(window, actions)
     _view_menu(window, actions)
+    _insert_menu(window, actions)
     _tools_menu(window, actions)
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("main-toolbar")
@@ -119,6 +122,20 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     view_menu.addSeparator()
     actions["present"] = _action(window, "&Present the review", window.present, "Shift+F5")
     view_menu.addAction(actions["present"])
+
+
+def _insert_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
+    insert = window.menuBar().addMenu("&Insert")
+    entries: tuple[tuple[AnnotationKind, str], ...] = (
+        ("note", "&Note"),
+        ("callout", "&Callout on the selected node"),
+        ("users", "&Users"),
+        ("internet", "&Internet"),
+        ("corporate", "Corporate &data center"),
+    )
+    for kind, text in entries:
+        actions[f"insert_{kind}"] = _action(window, text, partial(insert_annotation, window, kind))
+        insert.addAction(actions[f"insert_{kind}"])
 
 
 def _tools_menu(window: MainWindow, actions: dict[str, QAction]) -> None:

@@ -207,3 +207,25 @@ def test_pinned_is_written_only_when_set_so_old_documents_keep_their_bytes() -> 
     assert again.node(node_id).pinned and dumps(again) == pinned
     again.set_pinned(node_id, False)
     assert dumps(again) == text
+
+
+def test_annotations_round_trip_and_are_absent_when_there_are_none() -> None:
+    from archbuilder.model.annotations import Annotation
+
+    arch = sample()
+    plain = dumps(arch)
+    assert '"annotations"' not in plain
+    service_id = next(node.id for node in arch.nodes.values() if node.kind == "service")
+    arch.annotations.add(Annotation(id="note", kind="note", text="Peak: 2,000 orders/min", x=10, y=-80))
+    arch.annotations.add(Annotation(id="users", kind="users", x=-200, y=40, targets=(service_id,)))
+    text = dumps(arch)
+    again = loads(text)
+    assert dumps(again) == text
+    assert again.annotations.get("users").targets == (service_id,)
+    assert again.annotations.get("note").title == "Peak: 2,000 orders/min"
+    assert again.annotations.get("users").title == "Users"
+    again.annotations.remove("note")
+    again.annotations.remove("users")
+    assert dumps(again) == plain
+    with pytest.raises(DocumentError, match=r"annotations\[0\] \(id 'note'\) › kind: Input should be 'note'"):
+        loads(text.replace('"kind": "note"', '"kind": "sticker"'))

@@ -20,6 +20,7 @@ import graphviz
 from archbuilder.catalog.icons import icon_file, resource_icon
 from archbuilder.drawing.diagram import TITLE_BAND, Diagram, Edge, Group, Layout, Shape, build_diagram
 from archbuilder.drawing.geometry import Box, Point
+from archbuilder.drawing.notes import NOTE_PADDING, Note
 from archbuilder.drawing.shapes import HEADER_ICON, HEADER_SIZE, LABEL_SIZE
 from archbuilder.drawing.text import line_height
 from archbuilder.exporters.diagram import style
@@ -121,6 +122,8 @@ def build_graph(diagram: Diagram) -> graphviz.Digraph:
         _add_shape(graph, canvas, shape)
     for edge in diagram.edges:
         _add_edge(graph, canvas, edge)
+    for note in diagram.notes:
+        _add_note(graph, canvas, note)
     _add_legend(graph, canvas, diagram)
     return graph
 
@@ -238,6 +241,58 @@ def _add_edge(graph: graphviz.Digraph, canvas: _Canvas, edge: Edge) -> None:
             fillcolor="#FFFFFFE6",
             color="#FFFFFF00",
         )
+
+
+def _add_note(graph: graphviz.Digraph, canvas: _Canvas, note: Note) -> None:
+    """A note as a pale box of text; a callout as a white box with a leader line to what it is about."""
+    fill, border = ("#FFF4C2", "#D6B656") if note.kind == "note" else ("#FFFFFF", style.MUTED)
+    _box_node(
+        graph,
+        note.key,
+        canvas,
+        note.box,
+        shape="note" if note.kind == "note" else "box",
+        style="filled" if note.kind == "note" else "filled,rounded",
+        fillcolor=fill,
+        color=border,
+    )
+    text = Box(
+        note.box.x + NOTE_PADDING, note.box.y + 6, note.box.width - 2 * NOTE_PADDING, note.box.height - 12
+    )
+    _box_node(
+        graph,
+        f"{note.key}__text",
+        canvas,
+        text,
+        label=graphviz.nohtml("".join(line.replace("\\", "\\\\") + "\\l" for line in note.lines)),
+        labelloc="t",
+        fontsize=f"{LABEL_SIZE:g}",
+        fontcolor=style.TEXT,
+    )
+    if note.target is not None:
+        start = _nearest_on(note.box, note.target)
+        graph.edge(
+            f"{note.key}__a",
+            f"{note.key}__b",
+            arrowhead="dot",
+            arrowsize="0.4",
+            color=style.MUTED,
+            pos=f"e,{canvas.point(*note.target)} "
+            + " ".join(canvas.point(*p) for p in (start, start, note.target, note.target)),
+        )
+        for end, (x, y) in (("a", start), ("b", note.target)):
+            graph.node(
+                f"{note.key}__{end}", pos=canvas.point(x, y), width="0.01", height="0.01", style="invis"
+            )
+
+
+def _nearest_on(box: Box, point: Point) -> Point:
+    """The point of a box's outline nearest to `point` (where a leader line leaves it)."""
+    x = min(max(point[0], box.x), box.right)
+    y = min(max(point[1], box.y), box.bottom)
+    if box.x < x < box.right and box.y < y < box.bottom:
+        return (x, box.bottom)
+    return (x, y)
 
 
 def _add_legend(graph: graphviz.Digraph, canvas: _Canvas, diagram: Diagram) -> None:

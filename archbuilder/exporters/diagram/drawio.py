@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 from archbuilder.catalog import Category
 from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagram
 from archbuilder.drawing.geometry import Box
+from archbuilder.drawing.notes import Note
 from archbuilder.exporters.registry import Progress
 from archbuilder.model import Architecture
 from archbuilder.model.serialization import write_atomic
@@ -138,12 +139,42 @@ def build_xml(architecture: Architecture, diagram: Diagram | None = None) -> str
         _geometry(cell, shape.geometry.icon, boxes.get(parent))
     for edge in diagram.edges:
         _edge(root, edge, diagram)
+    for note in diagram.notes:
+        _note(root, architecture, note)
     if diagram.legend_box is not None:
         text = "\n".join(["Legend", *(entry for _sample, entry in diagram.legend)])
         style = "text;html=0;align=left;verticalAlign=top;whiteSpace=wrap;fontSize=10;strokeColor=#687078;rounded=1;spacing=8;"
         _geometry(_vertex(root, "legend", text, style, "1"), diagram.legend_box, None)
     ElementTree.indent(mxfile, space="  ")
     return ElementTree.tostring(mxfile, encoding="unicode") + "\n"
+
+
+NOTE = "shape=note;size=12;whiteSpace=wrap;html=0;align=left;verticalAlign=top;spacing=8;fontSize=11;fillColor=#FFF4C2;strokeColor=#D6B656;"
+CALLOUT = "rounded=1;whiteSpace=wrap;html=0;align=left;verticalAlign=top;spacing=8;fontSize=11;fillColor=#FFFFFF;strokeColor=#687078;"
+LEADER = "endArrow=oval;endFill=1;endSize=4;html=0;strokeColor=#687078;"
+
+
+def _note(root: ElementTree.Element, architecture: Architecture, note: Note) -> None:
+    """A note or a callout (with its leader line as an edge to the node it is about)."""
+    text = architecture.annotations.get(note.key).text
+    cell = _vertex(root, f"annotation-{note.key}", text, NOTE if note.kind == "note" else CALLOUT, "1")
+    _geometry(cell, note.box, None)
+    target = architecture.annotations.get(note.key).targets
+    if note.kind == "callout" and target:
+        leader = ElementTree.SubElement(
+            root,
+            "mxCell",
+            attrib={
+                "id": f"annotation-{note.key}-leader",
+                "value": "",
+                "style": LEADER,
+                "edge": "1",
+                "parent": "1",
+                "source": f"annotation-{note.key}",
+                "target": target[0],
+            },
+        )
+        ElementTree.SubElement(leader, "mxGeometry", relative="1", attrib={"as": "geometry"})
 
 
 def _shape_label(architecture: Architecture, shape: Shape) -> str:
