@@ -74,6 +74,7 @@ def _edits() -> dict[str, tuple[type[commands.DocumentCommand], Callable[[Docume
             ),
         ),
         "swap": (commands.SwapServiceCommand, lambda d: d.swap_service("ec2", "lambda_function")),
+        "arrange": (commands.ArrangeCommand, lambda d: d.arrange()),
     }
 
 
