@@ -6,17 +6,15 @@ change under it, and nothing changes the design but these methods."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, TypeVar
-
-from psygnal import Signal, SignalGroup
 
 from archbuilder.catalog import Catalog, ConnectionKind, check_property_value, default_catalog
 from archbuilder.model.annotations import Annotations
 from archbuilder.model.connections import Connection, Protocol
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
+from archbuilder.model.events import ArchitectureEvents, RemovedNodes
 from archbuilder.model.ids import is_valid_id, unique_id
 from archbuilder.model.imported import ImportedSource
 from archbuilder.model.invariants import Invariants, first_error, validated
@@ -26,27 +24,6 @@ from archbuilder.model.text import data_text_error
 from archbuilder.model.usage import DesignUsage, ScenarioUsage
 
 NodeT = TypeVar("NodeT", bound=AnyNode)
-
-
-class ArchitectureEvents(SignalGroup):
-    node_added = Signal(object)  # the node
-    node_removed = Signal(object)  # the node (children are removed first, each with its own event)
-    node_changed = Signal(object, str)  # the node, the field that changed (x/y moves say "position")
-    node_reparented = Signal(object, object)  # the node, the previous parent id
-    connection_added = Signal(object)
-    connection_removed = Signal(object)
-    connection_changed = Signal(object, str)
-    document_changed = Signal(str)  # "metadata", "suppressions", "rule_settings", "template", "usage"
-
-
-@dataclass
-class RemovedNodes:
-    """What `remove_node` took away, enough for `restore` to put it back exactly (undo)."""
-
-    nodes: list[AnyNode]  # parents before children
-    connections: list[Connection]
-    # Services that lost extra subnets because those subnets were removed: id -> previous list.
-    trimmed_extra_subnets: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Architecture:
