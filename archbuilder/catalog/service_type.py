@@ -199,8 +199,10 @@ def _check_ingress_rules(value: Any) -> str | None:
     return None
 
 
-def check_property_value(spec: PropertySpec, value: Any) -> str | None:
-    """Why `value` is not acceptable for `spec`, or None when it is."""
+def check_property_value(spec: PropertySpec, value: Any, *, bounds: bool = True) -> str | None:
+    """Why `value` is not acceptable for `spec`, or None when it is. With `bounds=False` only its kind is
+    checked: a number outside the range, a choice the catalog does not list or a CIDR with host bits is
+    accepted (an imported template's value is kept as written, and validation reports it)."""
     kind = spec.type
     if value is None:
         return None
@@ -212,6 +214,8 @@ def check_property_value(spec: PropertySpec, value: Any) -> str | None:
         return "must be a whole number"
     if kind is PropertyType.NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
         return "must be a number"
+    if not bounds and kind is not PropertyType.STRING_LIST and kind is not PropertyType.INGRESS_RULES:
+        return "must be an object" if kind is PropertyType.OBJECT and not isinstance(value, dict) else None
     if kind in (PropertyType.INTEGER, PropertyType.NUMBER):
         unit = f" {spec.unit}" if spec.unit else ""
         if spec.minimum is not None and value < spec.minimum:

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from archbuilder.compare.diff_replacement import Replacement, replacement
 from archbuilder.compare.diff_sources import IacDocument, Resource
-from archbuilder.compare.diff_values import (
+from archbuilder.importers.template_values import (
     UNORDERED,
     policy_document,
     same,

@@ -341,7 +341,9 @@ class SetPropertyCommand(SetValueCommand):
     merge_id = 1
 
     def set(self, value: Any) -> None:
-        self.architecture.set_property(self.key[0], self.key[1], value)
+        # Putting back the value a node had is always allowed: an import may have kept one outside the
+        # catalog's bounds as the template wrote it. A new value is checked.
+        self.architecture.set_property(self.key[0], self.key[1], value, as_written=value is self.old)
 
 
 class SetLabelCommand(SetValueCommand):

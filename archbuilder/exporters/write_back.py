@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from archbuilder.compare.diff_values import (
+from archbuilder.importers.template_values import (
     UNORDERED,
     policy_document,
     same,

@@ -22,11 +22,10 @@ __all__ = ["FOLDED", "ImportReport", "cloudformation_writes", "import_template"]
 
 
 def cloudformation_writes(service_type: str) -> bool:
-    """Whether the CloudFormation exporter can write a service type (imported lazily: it is a large module).
-    A security group node is not written: the exporter derives one group per service instead."""
+    """Whether the CloudFormation exporter can write a service type (imported lazily: it is a large module)."""
     from archbuilder.exporters.cloudformation.template import NETWORK_TYPES, RENDERERS
 
-    return service_type in RENDERERS or (service_type in NETWORK_TYPES and service_type != "security_group")
+    return service_type in RENDERERS or service_type in NETWORK_TYPES
 
 
 class _Importer(NetworkInference, CompanionInference, ServiceInference, ConnectionInference, Ownership):
@@ -46,7 +45,7 @@ class _Importer(NetworkInference, CompanionInference, ServiceInference, Connecti
             if logical in self.nodes:
                 continue
             kind = self._type(logical)
-            if logical in self.owners or kind in FOLDED:
+            if logical in self.owners or self._folds(logical, kind):
                 self.report.folded.append((logical, kind))
                 continue
             self._service(logical, kind)

@@ -45,6 +45,34 @@ FOLDED = {
     "AWS::Route53::RecordSet",
     "AWS::CloudFront::OriginAccessControl",
     "AWS::EC2::EIPAssociation",
+    "AWS::ApiGateway::Authorizer",
+    "AWS::ApiGatewayV2::Integration",
+    "AWS::ApiGatewayV2::Route",
+    "AWS::ApiGatewayV2::Stage",
+    "AWS::ApiGatewayV2::Deployment",
+    "AWS::Backup::BackupPlan",
+    "AWS::Backup::BackupSelection",
+    "AWS::Cognito::UserPoolClient",
+    "AWS::EFS::MountTarget",
+    "AWS::EC2::VolumeAttachment",
+    "AWS::AutoScaling::ScheduledAction",
+    "AWS::AutoScaling::LifecycleHook",
+    "AWS::ApplicationAutoScaling::ScalableTarget",
+    "AWS::ApplicationAutoScaling::ScalingPolicy",
+    "AWS::IAM::RolePolicy",
+    "AWS::Cognito::UserPoolDomain",
+    "AWS::Lambda::Version",
+    "AWS::Lambda::Alias",
+    "AWS::Lambda::EventInvokeConfig",
+    "AWS::ElasticLoadBalancingV2::ListenerCertificate",
+    "AWS::ApiGateway::UsagePlan",
+    "AWS::ApiGateway::UsagePlanKey",
+    "AWS::ApiGateway::BasePathMapping",
+    "AWS::ApiGateway::RequestValidator",
+    "AWS::ApiGateway::Model",
+    "AWS::ApiGateway::GatewayResponse",
+    "AWS::ApiGatewayV2::Authorizer",
+    "AWS::ApiGatewayV2::ApiMapping",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
     "Terraform::aws_s3_bucket_public_access_block",
@@ -84,6 +112,13 @@ COMPANION_KEYS = frozenset(
         "CachePolicyId",
     }
 )
+# Resource types that are the same kind of service as the catalog type they name, beside its primary type.
+SAME_SERVICE = {
+    "AWS::DynamoDB::GlobalTable",
+    "AWS::Elasticsearch::Domain",
+    "AWS::ElastiCache::CacheCluster",
+    "AWS::Serverless::Function",
+}
 # Companion type -> the owner types it may fold into (None: any).
 FOLDABLE: dict[str, set[str] | None] = {
     "AWS::EC2::SecurityGroup": None,
@@ -146,13 +181,35 @@ class CompanionInference(TemplateReader):
     def _final_users(
         self, users: dict[str, set[str]], name: str, seen: frozenset[str] = frozenset()
     ) -> set[str]:
-        """A launch template or instance profile passes its role and groups on to whoever uses it."""
+        """A launch template or instance profile passes its role and groups on to whoever uses it; a mount
+        target no one names passes its group on to the file system it belongs to."""
         result: set[str] = set()
         for user in users.get(name, set()):
             if user in seen:
                 continue
             if self._type(user) in FOLDED:
-                result |= self._final_users(users, user, seen | {name})
+                onward = self._final_users(users, user, seen | {name})
+                owner = self._helper_owner(user)
+                result |= onward or ({owner} if owner and owner not in seen else set())
             else:
                 result.add(user)
         return result
+
+    def _helper_owner(self, helper: str) -> str | None:
+        """The resource a helper names as the one it belongs to (a mount target's file system)."""
+        from archbuilder.importers.ownership import OWNER_KEYS
+
+        key = OWNER_KEYS.get(self._type(helper))
+        found = refs(self._props(helper).get(key)) if key else []
+        owner = found[0] if found else None
+        return owner if owner in self.resources and self._type(owner) not in FOLDED else None
+
+    def _folds(self, logical: str, kind: str) -> bool:
+        """Whether a resource folds into another: a helper type, a companion type the catalog lists after a
+        service's own (a DAX subnet group), an Aurora cluster's member instance."""
+        if kind in FOLDED:
+            return True
+        if kind == "AWS::RDS::DBInstance" and self._props(logical).get("DBClusterIdentifier") is not None:
+            return True
+        service = self.catalog.by_cfn_type(kind)
+        return service is not None and service.cfn_types[0] != kind and kind not in SAME_SERVICE

@@ -14,7 +14,7 @@ class NetworkInference(TemplateReader):
     def _network(self) -> None:
         public_subnets = self._public_subnets()
         for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::VPC"]:
-            cidr = self._props(logical).get("CidrBlock")
+            cidr = self.resolver.value(self._props(logical).get("CidrBlock"))
             if not isinstance(cidr, str):
                 self.report.warnings.append(f"{logical}: CIDR is not a literal; using 10.0.0.0/16")
                 cidr = "10.0.0.0/16"
@@ -49,7 +49,7 @@ class NetworkInference(TemplateReader):
                         zone=f"{self.arch.metadata.default_region}{zone_letter}",
                     )
                 )
-            cidr = props.get("CidrBlock")
+            cidr = self.resolver.value(props.get("CidrBlock"))
             cidr = cidr if isinstance(cidr, str) else self._free_cidr(vpc_node)
             tier = (
                 SubnetTier.PUBLIC

@@ -2,125 +2,57 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ServiceType, check_property_value
-from archbuilder.importers.listeners import listener_properties
-from archbuilder.importers.reader import TemplateReader
-from archbuilder.importers.references import parameter_text
-from archbuilder.importers.scaling import scaling_properties
+from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, property_paths, walk
+from archbuilder.importers.property_readers import SpecialReaders
 
-PROPERTY_MAP = {
-    "MultiAZ": "multi_az",
-    "BackupRetentionPeriod": "backup_retention_days",
-    "StorageEncrypted": "encrypted",
-    "Engine": "engine",
-    "EngineVersion": "engine_version",
-    "DBInstanceClass": "instance_class",
-    "AllocatedStorage": "allocated_storage_gb",
-    "PubliclyAccessible": "publicly_accessible",
-    "DeletionProtection": "deletion_protection",
-    "StorageType": "storage_type",
-    "InstanceType": "instance_type",
-    "KeyName": "key_name",
-    "Timeout": "timeout_seconds",
-    "MemorySize": "memory_mb",
-    "Runtime": "runtime",
-    "Handler": "handler",
-    "VisibilityTimeout": "visibility_timeout_seconds",
-    "FifoQueue": "fifo",
-    "MessageRetentionPeriod": "message_retention_seconds",
-    "MaximumMessageSize": "max_message_size_bytes",
-    "ShardCount": "shard_count",
-    "RetentionPeriodHours": "retention_hours",
-    "BillingMode": "billing_mode",
-    "MinSize": "min_size",
-    "MaxSize": "max_size",
-    "DesiredCapacity": "desired_capacity",
-    "CacheNodeType": "node_type",
-    "NumCacheNodes": "num_nodes",
-    "BucketName": "bucket_name",
-    "DomainName": "domain_name",
-    "Name": "domain_name",
-}
+# Security group rules may name the protocol by its number.
+PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
 
 
-def _replica_regions(props: dict[str, Any], own: str) -> list[str]:
-    """The regions other than the stack's that a global table is replicated to (its Replicas; the Terraform
-    import gives a table's replica blocks that shape); the stack's own replica names `AWS::Region` or the
-    design's region."""
-    regions = [r.get("Region") for r in props.get("Replicas") or [] if isinstance(r, dict)]
-    return sorted({r for r in regions if isinstance(r, str) and r and r != own})
-
-
-class PropertyReading(TemplateReader):
+class PropertyReading(SpecialReaders):
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
+        """The catalog properties the template states for this resource, each read by its entry in
+        resources/import/cloudformation.yaml; a value outside the catalog's bounds is kept as written."""
+        self.service = service
+        entries = property_paths().get(service.id, {})
         values: dict[str, Any] = {}
-        props = self._props(logical)
-        for cfn_name, name in PROPERTY_MAP.items():
-            spec = service.property_spec(name)
-            if spec is None or cfn_name not in props:
+        for spec in service.properties:
+            entry = entries.get(spec.name)
+            if entry is None:
                 continue
-            value = props[cfn_name]
-            if spec.type.value == "integer" and isinstance(value, str) and value.isdigit():
-                value = int(value)
-            if isinstance(value, dict | list):
-                # An intrinsic: the design keeps the catalog default, unless it only names parameters.
-                value = parameter_text(value, self.template.get("Parameters"))
-                if value is None:
-                    continue
-            if isinstance(value, str) and check_property_value(spec, value) is not None:
-                # CloudFormation accepts engine names in any case (MySQL); the catalog lists them in lower case.
-                lowered = value.lower()
-                value = lowered if check_property_value(spec, lowered) is None else value
-            if check_property_value(spec, value) is None:
-                values[name] = value
-            else:
-                self.report.warnings.append(
-                    f"{logical}.{cfn_name}: {value!r} does not fit {service.short_name} › {name}; default kept"
-                )
-        if service.id == "s3_bucket":
-            block = props.get("PublicAccessBlockConfiguration")
-            values["public_access"] = not (
-                isinstance(block, dict)
-                and all(
-                    block.get(k) is True
-                    for k in (
-                        "BlockPublicAcls",
-                        "BlockPublicPolicy",
-                        "IgnorePublicAcls",
-                        "RestrictPublicBuckets",
+            reading = self._read(logical, spec, entry)
+            if reading.value is not MISSING:
+                values[spec.name] = reading.value
+                problem = check_property_value(spec, reading.value)
+                if problem:
+                    self.report.warnings.append(
+                        f"{logical}: {spec.label or spec.name} {reading.value!r} is outside the catalog "
+                        f"({problem}); kept as written"
                     )
+            elif reading.note:
+                assumed = f"; checks assume {spec.default!r}" if spec.default not in (None, "", []) else ""
+                self.report.warnings.append(
+                    f"{logical}: {spec.label or spec.name} is {reading.note}{assumed}; the template keeps it"
                 )
-            )
-            versioning = props.get("VersioningConfiguration")
-            values["versioning"] = isinstance(versioning, dict) and versioning.get("Status") == "Enabled"
-            values["encrypted"] = "BucketEncryption" in props
-        interfaces = props.get("NetworkInterfaces")
-        if service.property_spec("associate_public_ip") is not None and isinstance(interfaces, list):
-            first = interfaces[0] if interfaces and isinstance(interfaces[0], dict) else {}
-            if isinstance(first.get("AssociatePublicIpAddress"), bool):
-                values["associate_public_ip"] = first["AssociatePublicIpAddress"]
-        if service.id == "dynamodb_table":
-            replicas = _replica_regions(props, self.arch.metadata.default_region)
-            if replicas:
-                values["replica_regions"] = replicas
-                # The stream a global table replicates through is part of it.
-                stream = props.get("StreamSpecification")
-                view = stream.get("StreamViewType") if isinstance(stream, dict) else None
-                spec = service.property_spec("stream")
-                if spec is not None and isinstance(view, str) and check_property_value(spec, view) is None:
-                    values["stream"] = view
-        if service.id in ("alb", "nlb") and "Scheme" in props:
-            values["internet_facing"] = props["Scheme"] != "internal"
-        if service.id in ("alb", "nlb", "clb"):
-            values.update(listener_properties(self.resources, logical, service))
-        if service.id == "autoscaling_group":
-            values.update(scaling_properties(self.resources, logical))
-        ingress = self._owned_ingress(logical)
-        if ingress and service.property_spec("ingress") is not None:
-            values["ingress"] = ingress
         return values
+
+    def _read(self, logical: str, spec: PropertySpec, entry: dict[str, Any]) -> Reading:
+        reader = entry.get("reader")
+        if reader is not None:
+            method: Callable[[str, dict[str, Any], PropertySpec], Reading] = getattr(self, f"_read_{reader}")
+            return method(logical, entry, spec)
+        source = logical
+        if "resource" in entry:
+            related = self._related(logical, (str(entry["resource"]),))
+            if not related:
+                return absent(entry, spec)
+            source = related[0]
+        return interpret(walk(self._props(source), str(entry["path"]), self.resolver), entry, spec)
 
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
         """CIDR rules of the security groups this service owns become its explicit ingress rules."""
@@ -135,10 +67,13 @@ class PropertyReading(TemplateReader):
 
 
 def _ingress_rule(rule: dict[str, Any]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"protocol": str(rule.get("IpProtocol", "tcp")), "cidr": rule["CidrIp"]}
+    protocol = PROTOCOL_NUMBERS.get(str(rule.get("IpProtocol", "tcp")), str(rule.get("IpProtocol", "tcp")))
+    entry: dict[str, Any] = {"protocol": protocol, "cidr": rule["CidrIp"]}
     for key, name in (("FromPort", "from_port"), ("ToPort", "to_port")):
         if isinstance(rule.get(key), int | str) and str(rule.get(key)).lstrip("-").isdigit():
             entry[name] = int(rule[key])
-    if isinstance(rule.get("Description"), str):
-        entry["description"] = rule["Description"]
+    if isinstance(rule.get("Description"), str) and rule["Description"] != "declared ingress rule":
+        entry["description"] = rule[
+            "Description"
+        ]  # the export's own words for a rule without one are not kept
     return entry

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import default_catalog
+from archbuilder.importers.intrinsics import Resolver
 from archbuilder.importers.references import refs as _refs
 from archbuilder.importers.report import ImportReport
 from archbuilder.model import Architecture, Metadata, RegionNode
@@ -28,6 +29,8 @@ class TemplateReader:
             )
         )
         self.report = ImportReport()
+        # Values given by parameters are read as their defaults (intrinsics.py).
+        self.resolver = Resolver(template, region)
         self.nodes: dict[str, str] = {}  # logical id -> node id
         self.arch.add_node(RegionNode(id="region", label=region, region=region))
         self.owners: dict[str, str] = {}  # folded companion -> the resource it belongs to

@@ -18,8 +18,12 @@ def refs(value: Any) -> list[str]:
             target = value["Fn::GetAtt"]
             return [target[0] if isinstance(target, list) else str(target).split(".")[0]]
         if set(value) == {"Fn::Sub"}:
-            text = value["Fn::Sub"][0] if isinstance(value["Fn::Sub"], list) else value["Fn::Sub"]
-            found += [m.split(".")[0] for m in _SUB_NAME.findall(str(text))]
+            body = value["Fn::Sub"]
+            text = body[0] if isinstance(body, list) and body else body
+            variables = body[1] if isinstance(body, list) and len(body) > 1 else {}
+            # Names the Sub defines for itself are not references.
+            local = set(variables) if isinstance(variables, dict) else set()
+            found += [name for m in _SUB_NAME.findall(str(text)) if (name := m.split(".")[0]) not in local]
         for item in value.values():
             found += refs(item)
     elif isinstance(value, list):

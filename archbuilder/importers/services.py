@@ -34,10 +34,27 @@ class ServiceInference(PropertyReading):
         for interface in props.get("NetworkInterfaces") or []:
             if isinstance(interface, dict):
                 candidates.append(interface.get("SubnetId"))
-        for group_key in ("DBSubnetGroupName", "CacheSubnetGroupName"):
+        for group_key in (
+            "DBSubnetGroupName",
+            "CacheSubnetGroupName",
+            "SubnetGroupName",
+            "ClusterSubnetGroupName",
+        ):
             group = self._ref_of(props.get(group_key))
             if group is not None:
                 candidates.append(self._props(group).get("SubnetIds"))
+        for path in ("ResourcesVpcConfig", "VPCOptions"):
+            nested = props.get(path)
+            candidates.append(nested.get("SubnetIds") if isinstance(nested, dict) else None)
+        brokers = props.get("BrokerNodeGroupInfo")
+        candidates.append(brokers.get("ClientSubnets") if isinstance(brokers, dict) else None)
+        # An EFS file system is in the subnets of its mount targets.
+        candidates += [
+            self._props(name).get("SubnetId")
+            for name in self.resources
+            if self._type(name) == "AWS::EFS::MountTarget"
+            and logical in refs(self._props(name).get("FileSystemId"))
+        ]
         return candidates
 
     def _subnets(self, logical: str) -> list[str]:
@@ -88,6 +105,8 @@ class ServiceInference(PropertyReading):
         if service.placement is Placement.VPC:
             return self._vpc_placement(logical, service)
         subnets = [s for s in self._subnets(logical) if parent_kind_of(self.arch.node(s)) in allowed]
+        if not subnets and service.placement is Placement.SUBNET:
+            subnets = self._zone_subnets(logical, allowed)
         if service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
             if not subnets:
                 return "", []
@@ -95,6 +114,24 @@ class ServiceInference(PropertyReading):
         if service.placement is Placement.REGIONAL_VPC_OPTIONAL and subnets:
             return subnets[0], subnets[1:]
         return ("region" if ParentKind.REGION in allowed else None), []
+
+    def _zone_subnets(self, logical: str, allowed: set[ParentKind]) -> list[str]:
+        """Subnets of the zone a resource names (an EBS volume names only its zone), private ones first."""
+        zone = self._props(logical).get("AvailabilityZone")
+        if zone is None:
+            return []
+        letter = self._zone_letter(zone)
+        found = [
+            node.id
+            for node in self.arch.nodes.values()
+            if isinstance(node, SubnetNode)
+            and parent_kind_of(node) in allowed
+            and self.arch.node(node.parent_id or "").label == f"AZ {letter}"
+        ]
+        return sorted(found, key=lambda s: (self.arch.node(s).tier.value != "private", s))  # type: ignore[union-attr]
+
+    def _zone_letter(self, value: Any) -> str:
+        raise NotImplementedError
 
     def _vpc_placement(self, logical: str, service: ServiceType) -> tuple[str | None, list[str]]:
         vpc = self._ref_of(self._props(logical).get("VpcId"))

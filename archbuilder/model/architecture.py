@@ -289,13 +289,14 @@ class Architecture:
         self._children.setdefault(parent_id, []).append(node_id)
         self.events.node_reparented.emit(moved, previous)
 
-    def set_property(self, node_id: str, name: str, value: Any) -> None:
-        """Set a catalog property of a service; `None` removes the value."""
+    def set_property(self, node_id: str, name: str, value: Any, *, as_written: bool = False) -> None:
+        """Set a catalog property of a service; `None` removes the value. A value outside the catalog's bounds
+        is refused unless it is put back `as_written` (undoing an edit of a value an import kept)."""
         node = self.service(node_id)
         spec = self.catalog.get(node.type).property_spec(name)
         if spec is None:
             raise InvariantError(f"{node.type} has no property {name!r}")
-        error = check_property_value(spec, value) or data_text_error(value)
+        error = check_property_value(spec, value, bounds=not as_written) or data_text_error(value)
         if error:
             raise InvariantError(f"{node.label} › {spec.label or name}: {error}")
         properties = dict(node.properties)

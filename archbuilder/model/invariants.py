@@ -175,6 +175,8 @@ class Invariants:
                         raise InvariantError(error)
 
     def check_properties(self, type_id: str, properties: Mapping[str, Any]) -> None:
+        """Each value has its property's kind. A value outside the catalog's bounds is kept as written (an
+        imported template's): validation reports it (LIM-041, LIM-042); set_property refuses new ones."""
         if self._checks_catalog is not self.catalog:
             self._checks_catalog = self.catalog
             self._property_checks.clear()
@@ -195,9 +197,9 @@ class Invariants:
                 if key in verdicts:
                     error = verdicts[key]
                 else:
-                    error = verdicts[key] = check_property_value(spec, value)
+                    error = verdicts[key] = check_property_value(spec, value, bounds=False)
             else:
-                error = check_property_value(spec, value)
+                error = check_property_value(spec, value, bounds=False)
             if error:
                 raise InvariantError(f"{type_id} › {spec.label or name}: {error}")
 

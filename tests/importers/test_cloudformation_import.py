@@ -111,7 +111,13 @@ def test_the_kept_template_keeps_the_templates_own_names() -> None:
     template = cloudformation_template(arch)
     assert template["Resources"]["myDynamoDBTable"]["Type"] == "AWS::DynamoDB::Table"
     assert template["Outputs"]["TableName"]["Value"] == {"Ref": "myDynamoDBTable"}
-    assert report.warnings == []
+    # The key's name is a parameter without a default: only a deployment knows it.
+    assert report.warnings == [
+        "myDynamoDBTable: Partition key is set by an expression whose value only a deployment knows; checks "
+        "assume 'pk'; the template keeps it"
+    ]
+    table = arch.service("mydynamodbtable").properties
+    assert (table["partition_key_type"], table["read_capacity"], table["write_capacity"]) == ("S", 5, 10)
 
 
 def test_a_companion_of_a_generic_resource_is_written_back_beside_it() -> None:

@@ -39,13 +39,30 @@ def test_a_property_value_accepted_once_does_not_let_an_equal_value_of_another_t
 def test_a_refused_property_value_is_refused_for_every_service_that_has_it() -> None:
     data = _document(
         fn1={"type": "lambda_function", "parent_id": "region", "properties": {"timeout_seconds": 30}},
-        fn2={"type": "lambda_function", "parent_id": "region", "properties": {"timeout_seconds": 901}},
+        fn2={"type": "lambda_function", "parent_id": "region", "properties": {"timeout_seconds": "30"}},
     )
     assert _refusal(data).startswith("shop.arch.json: node 'fn2': lambda_function › ")
-    assert _refusal(data).endswith(": must be at most 900 s")
+    assert _refusal(data).endswith(": must be a whole number")
     arch = loads(json.dumps(_document(fn1=data["nodes"][-2])), "shop.arch.json")
+    with pytest.raises(InvariantError, match="must be a whole number"):
+        arch.add_service("lambda_function", "region", node_id="fn3", properties={"timeout_seconds": "30"})
+
+
+def test_a_value_outside_the_catalogs_bounds_is_kept_as_written() -> None:
+    """An imported template's value past a bound loads as written (validation reports it); an edit is refused."""
+    data = _document(
+        fn1={"type": "lambda_function", "parent_id": "region", "properties": {"timeout_seconds": 1200}},
+        fn2={"type": "lambda_function", "parent_id": "region", "properties": {"runtime": "python3.9"}},
+    )
+    arch = loads(json.dumps(data), "shop.arch.json")
+    assert (arch.service("fn1").properties["timeout_seconds"], arch.service("fn2").properties["runtime"]) == (
+        1200,
+        "python3.9",
+    )
     with pytest.raises(InvariantError, match="must be at most 900 s"):
-        arch.add_service("lambda_function", "region", node_id="fn3", properties={"timeout_seconds": 901})
+        arch.set_property("fn2", "timeout_seconds", 901)
+    arch.set_property("fn2", "timeout_seconds", 901, as_written=True)
+    assert arch.service("fn2").properties["timeout_seconds"] == 901
 
 
 def test_an_empty_list_accepted_once_does_not_let_an_empty_object_through() -> None:

@@ -76,6 +76,8 @@ MODULES = load_modules(
     "lim_too_many_security_groups",
     "lim_too_many_vpcs",
     "lim_user_data_too_large",
+    "lim_value_beyond_aws_limit",
+    "lim_value_outside_catalog",
     "lim_vpc_cidr_size",
     "lim_vpn_without_gateways",
     "lim_waf_scope_mismatch",
