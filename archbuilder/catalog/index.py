@@ -20,6 +20,7 @@ from archbuilder.catalog.service_type import ServiceType
 
 CACHE_ENV = "ARCHBUILDER_CACHE_DIR"
 _FORMAT = b"catalog-index-1"
+KEPT_INDEXES = 8
 _ENTRIES = TypeAdapter(list[ServiceType])
 
 CatalogFiles = Sequence[tuple[str, bytes]]  # (file name, contents), sorted by name
@@ -75,15 +76,21 @@ def load_indexed(
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write the index atomically and drop the stale ones; a cache that cannot be written is skipped."""
+    """Write the index atomically; a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-        for stale in path.parent.glob("catalog-*.json"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _prune(path.parent)
     except OSError:
         return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the indexes written last: several installs (or versions) on one machine each keep theirs, instead of
+    replacing each other's at every start, and indexes of catalogs long gone do not pile up."""
+    indexes = sorted(folder.glob("catalog-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in indexes[KEPT_INDEXES:]:
+        stale.unlink(missing_ok=True)

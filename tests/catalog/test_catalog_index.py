@@ -3,6 +3,7 @@ trusted when damaged."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -59,7 +60,23 @@ def test_a_changed_catalog_file_gets_a_new_index(cache: Path, tmp_path: Path) ->
     assert calls == [1, 1]
     changed = {(s.id, s.name) for s in after} - {(s.id, s.name) for s in before}
     assert changed == {("s3_bucket", "Amazon S3 (edited) bucket")}
-    assert len(list(cache.glob("catalog-*.json"))) == 1  # the stale index is gone
+    assert len(list(cache.glob("catalog-*.json"))) == 2  # another install's index is kept
+
+
+def test_the_indexes_written_last_are_kept(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.mkdir()
+    for age in range(12):  # indexes of other catalogs, the oldest first
+        old = cache / f"catalog-{age:040d}.json"
+        old.write_bytes(b"[]")
+        os.utime(old, (1_000_000 + age, 1_000_000 + age))
+    files = _files()
+    index.load_indexed(files, loader.parse_entries)
+    kept = sorted(p.name for p in cache.glob("catalog-*.json"))
+    assert len(kept) == index.KEPT_INDEXES
+    assert f"catalog-{index.index_key(files)}.json" in kept
+    assert [f"catalog-{age:040d}.json" for age in range(5, 12)] == [
+        k for k in kept if k.startswith("catalog-0")
+    ]
 
 
 def test_a_damaged_index_is_ignored_and_rewritten(cache: Path) -> None:
