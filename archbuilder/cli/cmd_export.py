@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from archbuilder.cli.common import CliError, load_document
-from archbuilder.exporters.registry import FORMATS, ExportError, export
+from archbuilder.exporters.registry import FORMATS, ExportError, export, export_notes
 from archbuilder.model.layout import auto_layout
 
 
@@ -40,4 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc), exc.exit_code) from None
     for path in written:
         print(f"wrote {path}")
+    # The export succeeded; what it could not declare is named so that nobody deploys believing it complete.
+    for note in export_notes(args.format, architecture):
+        print(f"warning: {note}", file=sys.stderr)
     return 0

@@ -35,6 +35,9 @@ class ExportFormat:
     description: str
     module: str  # module with the function below: `(architecture, out_dir, progress=None) -> list[Path]`
     function: str = "export"
+    # `module:function` giving the warnings an export of a design prints (`(architecture) -> list[str]`): what the
+    # format writes but leaves to do by hand. Empty for formats that leave nothing.
+    notes: str = ""
 
     def load(self) -> ExportFunction:
         export: ExportFunction = getattr(importlib.import_module(self.module), self.function)
@@ -48,19 +51,26 @@ def register(fmt: ExportFormat) -> None:
     FORMATS[fmt.name] = fmt
 
 
+# The infrastructure formats describe the same deployment, so they leave the same steps to do by hand.
+MANUAL_NOTES = "archbuilder.exporters.cloudformation.manual:notes"
+
 # The formats; each module lands with its exporter.
 for _fmt in (
     ExportFormat(
         "cloudformation",
         "CloudFormation YAML (template.yaml)",
         "archbuilder.exporters.cloudformation.yaml_format",
+        notes=MANUAL_NOTES,
     ),
     ExportFormat(
         "cloudformation-json",
         "CloudFormation JSON (template.json)",
         "archbuilder.exporters.cloudformation.json_format",
+        notes=MANUAL_NOTES,
     ),
-    ExportFormat("terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform.files"),
+    ExportFormat(
+        "terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform.files", notes=MANUAL_NOTES
+    ),
     ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram.png"),
     ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram.svg"),
     ExportFormat("drawio", "draw.io diagram (diagram.drawio)", "archbuilder.exporters.diagram.drawio"),
@@ -101,3 +111,13 @@ def export(
         raise ExportError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}", 2) from None
     out_dir.mkdir(parents=True, exist_ok=True)
     return fmt.load()(architecture, out_dir, progress)
+
+
+def export_notes(name: str, architecture: Architecture) -> list[str]:
+    """The warnings an export of `architecture` to the format `name` prints (none for most formats)."""
+    fmt = FORMATS.get(name)
+    if fmt is None or not fmt.notes:
+        return []
+    module, function = fmt.notes.split(":")
+    notes: list[str] = getattr(importlib.import_module(module), function)(architecture)
+    return notes

@@ -128,6 +128,20 @@ def _with_certificate(setup: Setup) -> Setup:
     return both
 
 
+def _customer_gateway_of_peer(arch: Architecture) -> None:
+    """The other end of the VPN connection added as the peer."""
+    arch.add_service("customer_gateway", "region", label="Office", node_id="office")
+    arch.connect("peer", "office", K.ATTACH)
+
+
+def _vpn_gateway_of_subject(arch: Architecture) -> None:
+    """The AWS end of the VPN connection under test, with propagation off so static ranges become routes."""
+    arch.add_service(
+        "vpn_gateway", "vpc", label="Gateway", node_id="vgw", properties={"route_propagation": False}
+    )
+    arch.connect(SUBJECT, "vgw", K.ATTACH)
+
+
 def _two_origins(arch: Architecture) -> None:
     """A distribution's context: a load balancer origin first (Host forwarding suits it), a bucket origin second
     (so that origin failover has two), and a certificate (alternate domain names need one)."""
@@ -159,6 +173,11 @@ CONTEXT: dict[str, Setup] = {
     "ecs_service": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "backup_vault": _source("write", "dynamodb_table", "region"),
+    "vpn_connection": _both(_target("attach", "customer_gateway", "region"), _vpn_gateway_of_subject),
+    "vpn_gateway": _both(
+        _source("attach", "vpn_connection", "region", static_routes_only=True, static_routes=["10.9.0.0/16"]),
+        _customer_gateway_of_peer,
+    ),
 }
 # Properties set on both sides of a comparison, so that the one under test takes effect.
 BASE: dict[tuple[str, str], dict[str, Any]] = {
@@ -174,6 +193,10 @@ BASE: dict[tuple[str, str], dict[str, Any]] = {
     ("route53_zone", "associated_vpcs"): {"private_zone": True},
     ("athena_workgroup", "encrypted"): {"output_location": "s3://example-results/athena/"},
     ("clb", "proxy_protocol"): {"listener_protocol": "TCP"},
+    # On-premises ranges are routed when the connection routes statically (BGP learns them otherwise).
+    ("vpn_connection", "static_routes"): {"static_routes_only": True},
+    ("vpc_peering", "peer_region"): {"peer_vpc": "vpc-0123456789abcdef0"},
+    ("vpc_peering", "peer_account_id"): {"peer_vpc": "vpc-0123456789abcdef0"},
 }
 # Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.
 VALUES: dict[tuple[str, str], Any] = {
@@ -219,6 +242,14 @@ VALUES: dict[tuple[str, str], Any] = {
     ("lambda_function", "handler"): "main.handle",
     ("security_group", "group_description"): "Bastion access",
     ("ssm_parameter", "parameter_type"): "StringList",
+    ("transit_gateway", "shared_with"): ["111122223333"],
+    ("customer_gateway", "ip_address"): "198.51.100.7",
+    ("vpn_connection", "static_routes"): ["192.168.0.0/16"],
+    ("vpc_peering", "peer_vpc"): "vpc-0123456789abcdef0",
+    ("vpc_peering", "peer_region"): "us-west-2",
+    ("vpc_peering", "peer_account_id"): "111122223333",
+    ("direct_connect", "location"): "EqDC2",
+    ("network_acl", "deny_cidrs"): ["198.51.100.0/24"],
 }
 INGRESS = [{"protocol": "tcp", "from_port": 8443, "to_port": 8443, "cidr": "10.0.0.0/16"}]
 

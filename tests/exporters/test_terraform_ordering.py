@@ -24,6 +24,7 @@ from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_events import event_driven
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cloudformation_stores import data_platform, platform_services
+from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 from tests.exporters.tf_correspondence import counterparts
 from tests.exporters.tf_tools import resources
@@ -108,7 +109,9 @@ def _attachments(template: dict[str, Any], nat: dict[str, Any]) -> list[str]:
     return [
         logical
         for logical, body in template["Resources"].items()
-        if body["Type"] == "AWS::EC2::VPCGatewayAttachment" and body["Properties"]["VpcId"] == vpc
+        if body["Type"] == "AWS::EC2::VPCGatewayAttachment"
+        and body["Properties"]["VpcId"] == vpc
+        and "InternetGatewayId" in body["Properties"]
     ]
 
 
@@ -124,7 +127,7 @@ def _designs() -> list[tuple[str, Any]]:
     ]
     named += [(f"generated-{seed}", lambda s=seed: generated(s)) for seed in SEEDS]
     named += [("edges", edges), ("data-platform", data_platform), ("platform-services", platform_services)]
-    named += [("event-driven", event_driven)]
+    named += [("event-driven", event_driven), ("connectivity", connectivity)]
     named += [(f"single-{t}", lambda t=t: single_service(t)) for t in SERVICE_TYPES]
     return named
 

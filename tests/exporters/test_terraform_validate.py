@@ -30,6 +30,7 @@ from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
+from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_property_coverage import written_properties_design
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 
@@ -87,6 +88,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found.update({f"generated_{seed}": lambda seed=seed: generated(seed) for seed in SEEDS})  # type: ignore[misc]
     found["edges"] = edges
     found["written_properties"] = written_properties_design
+    found["connectivity"] = connectivity
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -148,6 +150,11 @@ def test_generated_designs_validate(seed: int, validation: dict[str, list[str]])
 @needs_provider
 def test_other_edges_and_every_written_property_validate(validation: dict[str, list[str]]) -> None:
     assert validation["edges"] == [] and validation["written_properties"] == []
+
+
+@needs_provider
+def test_the_links_between_networks_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["connectivity"] == []
 
 
 @needs_provider

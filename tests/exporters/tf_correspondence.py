@@ -59,6 +59,14 @@ COMPANION_TYPES = {
     "AWS::Glue::Database": "aws_glue_catalog_database",
     "AWS::Cognito::UserPoolClient": "aws_cognito_user_pool_client",
     "AWS::WAFv2::WebACLAssociation": "aws_wafv2_web_acl_association",
+    # Links between networks
+    "AWS::EC2::TransitGatewayVpcAttachment": "aws_ec2_transit_gateway_vpc_attachment",
+    "AWS::RAM::ResourceShare": "aws_ram_resource_share",
+    "AWS::EC2::VPNConnectionRoute": "aws_vpn_connection_route",
+    "AWS::EC2::NetworkAclEntry": "aws_network_acl_rule",
+    "AWS::EC2::SubnetNetworkAclAssociation": "aws_network_acl_association",
+    "AWS::DirectConnect::DirectConnectGateway": "aws_dx_gateway",
+    "AWS::DirectConnect::DirectConnectGatewayAssociation": "aws_dx_gateway_association",
 }
 
 
@@ -93,6 +101,13 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             continue
         if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in props:
             expected.add(("aws_rds_cluster_instance", name))
+            continue
+        if kind == "AWS::EC2::VPNGatewayRoutePropagation":
+            # One propagation per route table, named after the table.
+            expected |= {
+                ("aws_vpn_gateway_route_propagation", f"{name}_{snake(table['Ref'])}")
+                for table in props["RouteTableIds"]
+            }
             continue
         assert kind in primary or kind in COMPANION_TYPES, f"{logical}: {kind} has no Terraform counterpart"
         expected.add((primary.get(kind) or COMPANION_TYPES[kind], name))
@@ -140,6 +155,13 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected.add(("aws_efs_backup_policy", name))
         if kind == "AWS::Redshift::Cluster" and "DestinationRegion" in props:
             expected.add(("aws_redshift_snapshot_copy", name))
+        if kind == "AWS::RAM::ResourceShare":
+            expected |= {
+                ("aws_ram_resource_association", f"{name}_{i + 1}") for i in range(len(props["ResourceArns"]))
+            }
+            expected |= {
+                ("aws_ram_principal_association", f"{name}_{i + 1}") for i in range(len(props["Principals"]))
+            }
         if kind == "AWS::ElasticLoadBalancing::LoadBalancer" and props.get("Policies"):
             expected.add(("aws_proxy_protocol_policy", name))
     return expected
@@ -151,11 +173,14 @@ def _last_part(arn: Any) -> str:
 
 
 def counterparts(template: dict[str, Any], logical: str) -> set[tuple[str, str]]:
-    """The Terraform resources one CloudFormation resource becomes; an internet gateway's VPC attachment is
+    """The Terraform resources one CloudFormation resource becomes; an internet or VPN gateway's VPC attachment is
     the gateway's `vpc_id`, so it becomes (part of) the gateway."""
     body = template["Resources"][logical]
     if body["Type"] == "AWS::EC2::VPCGatewayAttachment":
-        return {("aws_internet_gateway", snake(body["Properties"]["InternetGatewayId"]["Ref"]))}
+        props = body["Properties"]
+        if "VpnGatewayId" in props:
+            return {("aws_vpn_gateway", snake(props["VpnGatewayId"]["Ref"]))}
+        return {("aws_internet_gateway", snake(props["InternetGatewayId"]["Ref"]))}
     return expected_terraform({"Resources": {logical: body}})
 
 

@@ -79,6 +79,8 @@ class CfnContext:
     # Resource policy statements gathered per queue / topic logical id, written as one policy each.
     queue_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     topic_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # (node id, what is left to do by hand) for what AWS offers no declarative resource for (kit.by_hand).
+    manual_steps: list[tuple[str, str]] = field(default_factory=list)
 
     # Logical id -> (node id, suffix) it was named for, so that the names of an imported template can be given
     # back to the resources rendered for its nodes (source_template.py).

@@ -83,3 +83,47 @@ def targets_of(
         for c in ctx.graph.connections_of(node.id)
         if c.source_id == node.id and c.kind in kinds
     ]
+
+
+def by_hand(ctx: CfnContext, node: ServiceNode, step: str) -> None:
+    """Records what AWS offers no declarative resource for (an order, a subscription, an appliance): the
+    template names it in its Metadata and the CLI prints it as a warning, while everything else is written."""
+    ctx.manual_steps.append((node.id, step))
+
+
+def managed_policy(name: str) -> dict[str, str]:
+    """The ARN of an AWS managed policy, in the stack's partition."""
+    return sub(f"arn:${{AWS::Partition}}:iam::aws:policy/{name}")
+
+
+def route_tables_of(ctx: CfnContext, vpc_id: str) -> list[str]:
+    """The route tables the network builder wrote for a VPC (public, then one private table per AZ)."""
+    vpc = ref(ctx.lid(ctx.architecture.node(vpc_id)))
+    return [
+        logical
+        for logical, body in ctx.resources.items()
+        if body["Type"] == "AWS::EC2::RouteTable" and body["Properties"]["VpcId"] == vpc
+    ]
+
+
+def add_route(
+    ctx: CfnContext, table: str, cidr: str, via: str, target: dict[str, Any], depends_on: str | None = None
+) -> str | None:
+    """A route from `table` to `cidr` through `target` (e.g. {"TransitGatewayId": ...}), named after the table and
+    `via` (what the range is: a peer VPC, a VPN), unless the table already routes that range (EC2 refuses a second
+    route to one destination; the first one written keeps it)."""
+    for body in ctx.resources.values():
+        props = body.get("Properties") or {}
+        if (
+            body["Type"] == "AWS::EC2::Route"
+            and props.get("RouteTableId") == ref(table)
+            and props.get("DestinationCidrBlock") == cidr
+        ):
+            return None
+    name = ctx.names.get(f"{table}:route:{cidr}", f"{table}To{via}")
+    return ctx.add(
+        name,
+        "AWS::EC2::Route",
+        {"RouteTableId": ref(table), "DestinationCidrBlock": cidr, **target},
+        DependsOn=depends_on,
+    )

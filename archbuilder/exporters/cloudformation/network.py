@@ -20,6 +20,9 @@ NO_SECURITY_GROUP = {
     "vpn_gateway",
     "ebs_volume",
     "transit_gateway",
+    "vpc_peering",
+    # The cluster makes a group of its own, which the clients' rules open (security_services.py).
+    "cloudhsm_cluster",
 }
 LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from archbuilder.exporters.cloudformation import (
     analytics,
     compute,
+    connectivity,
     containers,
     data,
     databases,
@@ -16,6 +17,7 @@ from archbuilder.exporters.cloudformation import (
     events,
     integration,
     management,
+    network_acls,
     platform,
     storage,
 )
@@ -36,6 +38,7 @@ def merge_renderers(*tables: Mapping[str, Renderer]) -> dict[str, Renderer]:
 RENDERERS = merge_renderers(
     analytics.RENDERERS,
     compute.RENDERERS,
+    connectivity.RENDERERS,
     containers.RENDERERS,
     data.RENDERERS,
     databases.RENDERERS,
@@ -45,6 +48,7 @@ RENDERERS = merge_renderers(
     events.RENDERERS,
     integration.RENDERERS,
     management.RENDERERS,
+    network_acls.RENDERERS,
     platform.RENDERERS,
     storage.RENDERERS,
 )

@@ -38,6 +38,8 @@ from archbuilder.model.text import one_line
 
 # The key of the template's Metadata section under which the design's name and labels are written.
 DESIGN_METADATA = "archbuilder"
+# Under it, what is left to do by hand: the parts of services AWS offers no declarative resource for.
+MANUAL_STEPS = "manual_steps"
 # Services the network builder renders from containment.
 # A drawn security group is rendered by the network builder like the groups it derives for services.
 NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway", "security_group"}
@@ -170,7 +172,14 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
     entry: dict[str, Any] = {"design": ctx.architecture.metadata.name}
     if labels:
         entry["labels"] = dict(sorted(labels.items()))
+    if ctx.manual_steps:
+        entry[MANUAL_STEPS] = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
     return entry
+
+
+def _manual_step(ctx: CfnContext, node_id: str, step: str) -> dict[str, str]:
+    node = ctx.architecture.service(node_id)
+    return {"node": node.label, "service": ctx.architecture.catalog.get(node.type).short_name, "step": step}
 
 
 def _description(architecture: Architecture) -> str:

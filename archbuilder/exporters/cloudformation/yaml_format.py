@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archbuilder.exporters.cloudformation.manual import comment, manual_steps
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import header
 from archbuilder.exporters.cloudformation.yaml_dump import dump_yaml
@@ -13,7 +14,8 @@ from archbuilder.model.serialization import write_atomic
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
-    text = dump_yaml(cloudformation_template(architecture), header(architecture))
+    template = cloudformation_template(architecture)
+    text = dump_yaml(template, header(architecture) + comment(manual_steps(template)))
     target = out_dir / "template.yaml"
     write_atomic(target, text.encode("utf-8"))
     return [target]

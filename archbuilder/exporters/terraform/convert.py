@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal, value
+from archbuilder.exporters.terraform.service_types import SERVICE_TYPES
 from archbuilder.model.naming import snake
 
 # CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
@@ -136,6 +137,8 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::WAFv2::WebACL": ("aws_wafv2_web_acl", "id", {}),
     "AWS::WAFv2::WebACLAssociation": ("aws_wafv2_web_acl_association", "id", {}),
 }
+
+TYPES.update(SERVICE_TYPES)
 
 
 def terraform_type(body: dict[str, Any]) -> str:

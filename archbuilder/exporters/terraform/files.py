@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from archbuilder.exporters.cloudformation.manual import comment, manual_steps
 from archbuilder.exporters.cloudformation.protection import keeps_data
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, Progress
@@ -114,7 +115,7 @@ def render_template(architecture: Architecture, template: dict[str, Any]) -> dic
         ),
         "providers.tf": document(_providers(template)),
         "variables.tf": document(_variables(architecture, template)),
-        "main.tf": _header(architecture) + document(blocks),
+        "main.tf": _header(architecture) + _manual_comment(template) + document(blocks),
         "outputs.tf": document(
             [
                 Block(
@@ -161,6 +162,12 @@ def _providers(template: dict[str, Any]) -> list[Block]:
         }
         blocks.append(Block("provider", ("aws",), alias))
     return blocks
+
+
+def _manual_comment(template: dict[str, Any]) -> str:
+    """What the CloudFormation side names in its Metadata as left to do by hand, here as a comment."""
+    text = comment(manual_steps(template))
+    return text + "\n" if text else ""
 
 
 def _header(architecture: Architecture) -> str:

@@ -64,8 +64,9 @@ def depends_on(conv: Converter_, props: Props) -> list[Expr] | None:
             addresses.append(f"aws_api_gateway_integration.{snake(name)}")
         elif kind == "AWS::EC2::VPCGatewayAttachment":
             # Terraform attaches the gateway through its vpc_id: waiting for the attachment is waiting for it.
-            gateway = conv.resources[name]["Properties"]["InternetGatewayId"]["Ref"]
-            addresses.append(f"aws_internet_gateway.{conv.names[gateway][1]}")
+            attachment = conv.resources[name]["Properties"]
+            gateway = (attachment.get("InternetGatewayId") or attachment["VpnGatewayId"])["Ref"]
+            addresses.append(conv.address(gateway))
         elif conv.names[name][0]:
             addresses.append(conv.address(name))
     return [Expr(address) for address in sorted(set(addresses))] or None

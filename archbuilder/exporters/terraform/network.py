@@ -32,7 +32,7 @@ def _igw(conv: Converter_, logical: str, p: Props) -> Props:
         body
         for body in conv.resources.values()
         if body["Type"] == "AWS::EC2::VPCGatewayAttachment"
-        and body["Properties"]["InternetGatewayId"] == {"Ref": logical}
+        and body["Properties"].get("InternetGatewayId") == {"Ref": logical}
     )
     return {"vpc_id": conv.expr(attachment["Properties"]["VpcId"]), **tags_arg(conv, p)}
 
@@ -48,6 +48,8 @@ def _route(conv: Converter_, logical: str, p: Props) -> Props:
             "destination_cidr_block": p["DestinationCidrBlock"],
             "gateway_id": arg(conv, p, "GatewayId"),
             "nat_gateway_id": arg(conv, p, "NatGatewayId"),
+            "transit_gateway_id": arg(conv, p, "TransitGatewayId"),
+            "vpc_peering_connection_id": arg(conv, p, "VpcPeeringConnectionId"),
         }
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from archbuilder.exporters.terraform import (
     certificates,
     compute,
+    connectivity,
     data,
     edge,
     integration,
@@ -30,6 +31,19 @@ def merge_body_writers(*tables: Mapping[str, BodyWriter]) -> dict[str, BlockWrit
     return merged
 
 
+def merge_block_writers(
+    merged: dict[str, BlockWriter], *tables: Mapping[str, BlockWriter]
+) -> dict[str, BlockWriter]:
+    """Adds writers of types that become several Terraform resources and none of its own name (one route
+    propagation per route table); a type claimed twice is a mistake, caught at import."""
+    for table in tables:
+        for cfn_type, write in table.items():
+            if cfn_type in merged:
+                raise ValueError(f"{cfn_type} has two Terraform writers")
+            merged[cfn_type] = write
+    return merged
+
+
 def merge_companions(*tables: Mapping[str, list[CompanionWriter]]) -> dict[str, list[CompanionWriter]]:
     """The companions of each type, in the order of the tables (the order their blocks are written)."""
     merged: dict[str, list[CompanionWriter]] = {}
@@ -39,8 +53,9 @@ def merge_companions(*tables: Mapping[str, list[CompanionWriter]]) -> dict[str, 
     return merged
 
 
-RESOURCE_WRITERS = merge_body_writers(
+BODY_TYPE_WRITERS = merge_body_writers(
     compute.BODY_WRITERS,
+    connectivity.BODY_WRITERS,
     data.BODY_WRITERS,
     edge.BODY_WRITERS,
     integration.BODY_WRITERS,
@@ -49,9 +64,11 @@ RESOURCE_WRITERS = merge_body_writers(
     services.BODY_WRITERS,
     stores.BODY_WRITERS,
 )
+RESOURCE_WRITERS = merge_block_writers(BODY_TYPE_WRITERS, connectivity.BLOCK_WRITERS)
 
 COMPANION_WRITERS = merge_companions(
     certificates.COMPANION_WRITERS,
+    connectivity.COMPANION_WRITERS,
     edge.COMPANION_WRITERS,
     integration.COMPANION_WRITERS,
     platform.COMPANION_WRITERS,

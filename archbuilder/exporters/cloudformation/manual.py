@@ -1,0 +1,29 @@
+"""What an export leaves to do by hand, as the template's Metadata records it (kit.by_hand): the lines the CLI
+prints as warnings and the comment at the top of the YAML template and of Terraform's main.tf."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.exporters.cloudformation.template import DESIGN_METADATA, MANUAL_STEPS, build_template
+from archbuilder.model import Architecture
+
+
+def manual_steps(template: dict[str, Any]) -> list[str]:
+    """`Label (Service): what to do` for each step the template's Metadata lists, in the order written."""
+    entry = (template.get("Metadata") or {}).get(DESIGN_METADATA) or {}
+    return [f"{item['node']} ({item['service']}): {item['step']}" for item in entry.get(MANUAL_STEPS) or []]
+
+
+def comment(steps: list[str]) -> str:
+    """The steps as comment lines (`#`, which YAML and HCL share); empty when there are none."""
+    if not steps:
+        return ""
+    lines = ["# Not declared here, to do by hand (AWS offers no declarative resource for these):"]
+    lines += [f"#   - {step}" for step in steps]
+    return "\n".join(lines) + "\n"
+
+
+def notes(architecture: Architecture) -> list[str]:
+    """The warnings an export of the design to CloudFormation or Terraform prints."""
+    return [f"not declared, to do by hand: {step}" for step in manual_steps(build_template(architecture))]

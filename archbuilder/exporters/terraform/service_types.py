@@ -1,0 +1,24 @@
+"""CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map) for the networking
+links, data services, pipelines and platform services beyond the core ones in convert.py; merged into its table."""
+
+from __future__ import annotations
+
+SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
+    # Links between networks (connectivity.py, network_acls.py)
+    "AWS::EC2::TransitGateway": ("aws_ec2_transit_gateway", "id", {"TransitGatewayArn": "arn"}),
+    "AWS::EC2::TransitGatewayVpcAttachment": ("aws_ec2_transit_gateway_vpc_attachment", "id", {}),
+    "AWS::RAM::ResourceShare": ("aws_ram_resource_share", "arn", {}),
+    "AWS::EC2::VPNGateway": ("aws_vpn_gateway", "id", {}),
+    "AWS::EC2::VPNGatewayRoutePropagation": ("aws_vpn_gateway_route_propagation", "id", {}),
+    "AWS::EC2::CustomerGateway": ("aws_customer_gateway", "id", {}),
+    "AWS::EC2::VPNConnection": ("aws_vpn_connection", "id", {}),
+    "AWS::EC2::VPNConnectionRoute": ("aws_vpn_connection_route", "id", {}),
+    "AWS::EC2::VPCPeeringConnection": ("aws_vpc_peering_connection", "id", {}),
+    "AWS::EC2::NetworkAcl": ("aws_network_acl", "id", {}),
+    "AWS::EC2::NetworkAclEntry": ("aws_network_acl_rule", "id", {}),
+    "AWS::EC2::SubnetNetworkAclAssociation": ("aws_network_acl_association", "id", {}),
+    # A Direct Connect gateway's Ref is its ARN; what names it elsewhere is its id.
+    "AWS::DirectConnect::DirectConnectGateway": ("aws_dx_gateway", "id", {"DirectConnectGatewayId": "id"}),
+    "AWS::DirectConnect::DirectConnectGatewayAssociation": ("aws_dx_gateway_association", "id", {}),
+    "AWS::DirectConnect::Connection": ("aws_dx_connection", "arn", {"ConnectionId": "id"}),
+}
