@@ -34,6 +34,12 @@ class CostLine:
     region: str
     source: str
     note: str = ""
+    confirmed: bool = (
+        True  # False: the unit price is a figure no public copy has confirmed yet (see the table)
+    )
+    figure: str = (
+        ""  # where the unit price is in the table: tables/<table>/<row>, services/<type>/<dimension> …
+    )
 
     @property
     def priced(self) -> bool:
@@ -75,6 +81,11 @@ class CostEstimate:
     @property
     def unpriced_lines(self) -> list[CostLine]:
         return [line for line in self.lines if not line.priced]
+
+    @property
+    def unconfirmed_lines(self) -> list[CostLine]:
+        """Priced lines whose unit price no dated public copy has confirmed (the table marks it unconfirmed)."""
+        return [line for line in self.lines if line.priced and not line.confirmed]
 
     def by_node(self) -> dict[str, float]:
         totals: dict[str, float] = defaultdict(float)
@@ -192,6 +203,8 @@ class _LineMaker:
                 line.region,
                 line.source,
                 line.note,
+                line.confirmed,
+                line.figure,
             )
             for line in template
         ]
@@ -266,7 +279,7 @@ def _line(
             continue
         quantity *= value
     quantity /= dimension.per
-    price, note = _unit_price(context, node, dimension, region)
+    price, note, confirmed, figure = _unit_price(context, node, dimension, region)
     if missing:
         price, note = None, missing
     return CostLine(
@@ -281,23 +294,34 @@ def _line(
         region=region,
         source=dimension.source,
         note=note,
+        confirmed=confirmed,
+        figure=figure,
     )
 
 
 def _unit_price(
     context: NodeContext, node: ServiceNode, dimension: Dimension, region: str
-) -> tuple[float | None, str]:
-    index = context.prices.region_index(region)
+) -> tuple[float | None, str, bool, str]:
+    """The unit price, why there is none, whether a public copy confirms it, and where it is in the table."""
+    prices = context.prices
+    index = prices.region_index(region)
     if index is None:
-        return None, f"the price table has no prices for {region}"
+        return None, f"the price table has no prices for {region}", True, ""
     if dimension.price is not None:
-        return dimension.price[index], ""
+        path = f"services/{node.type}/{dimension.id}"
+        return dimension.price[index], "", prices.confirmed(path, "", region), path
     assert dimension.table is not None and dimension.key is not None
     key = context.key(node, dimension.key)
-    row = context.prices.tables[dimension.table].prices.get(key)
+    row = prices.tables[dimension.table].prices.get(key)
     if row is None:
-        return None, f"{key} is not in the price table ({dimension.table}, version {context.prices.version})"
-    return row[index], ""
+        return (
+            None,
+            f"{key} is not in the price table ({dimension.table}, version {prices.version})",
+            True,
+            "",
+        )
+    path = f"tables/{dimension.table}"
+    return row[index], "", prices.confirmed(path, key, region), f"{path}/{key}"
 
 
 def _transfer_lines(prices: PriceTable, volumes: TransferVolumes) -> list[CostLine]:
@@ -327,6 +351,8 @@ def _transfer_lines(prices: PriceTable, volumes: TransferVolumes) -> list[CostLi
                     region=region,
                     source=transfer.source,
                     note="" if price is not None else f"the price table has no prices for {region}",
+                    confirmed=prices.confirmed(f"transfer/{name}", "", region),
+                    figure=f"transfer/{name}" if price is not None else "",
                 )
             )
     return lines

@@ -22,6 +22,10 @@ def _quantity(number: float) -> str:
     )
 
 
+def _price(amount: float) -> str:
+    return "$" + (f"{amount:.10f}".rstrip("0").rstrip(".") or "0")
+
+
 def headline(architecture: Architecture, result: CostEstimate) -> str:
     return (
         f"{architecture.metadata.name}: {money(result.total)}/month at {result.scenario.value} usage "
@@ -29,8 +33,43 @@ def headline(architecture: Architecture, result: CostEstimate) -> str:
     )
 
 
+def unconfirmed_figures(result: CostEstimate) -> list[dict[str, Any]]:
+    """The unconfirmed figures the estimate uses, each with the lines and the month's amount that rest on it."""
+    figures: dict[tuple[str, str], dict[str, Any]] = {}
+    for line in result.unconfirmed_lines:
+        entry = figures.setdefault(
+            (line.figure, line.region),
+            {
+                "figure": line.figure,
+                "region": line.region,
+                "unit_price": line.unit_price,
+                "unit": line.unit,
+                "lines": 0,
+                "monthly": 0.0,
+            },
+        )
+        entry["lines"] += 1
+        entry["monthly"] += line.monthly
+    return [figures[key] for key in sorted(figures)]
+
+
+def unconfirmed_caveat(result: CostEstimate) -> str:
+    """One sentence when the estimate rests on figures no dated public copy has confirmed; "" when it does not."""
+    figures = unconfirmed_figures(result)
+    if not figures:
+        return ""
+    amount = sum(figure["monthly"] for figure in figures)
+    return (
+        f"Includes {len(figures)} unconfirmed price figure(s), not yet checked against a dated public copy of "
+        f"AWS's prices: {money(amount)} of the total rests on them."
+    )
+
+
 def to_text(architecture: Architecture, result: CostEstimate) -> str:
     out = [headline(architecture, result)]
+    caveat = unconfirmed_caveat(result)
+    if caveat:
+        out.append(caveat)
     if result.free_tier:
         out.append(
             f"The free tier would cover {money(result.free_tier_total)} of it (shown apart, not subtracted)."
@@ -58,6 +97,11 @@ def to_text(architecture: Architecture, result: CostEstimate) -> str:
         )
     for line in result.unpriced_lines:
         out.append(f"No price: {labels.get(line.node_id, 'Data transfer')} › {line.label}: {line.note}")
+    for figure in unconfirmed_figures(result):
+        out.append(
+            f"Unconfirmed price: {figure['figure']} in {figure['region']}, {_price(figure['unit_price'])}/{figure['unit']} "
+            f"({figure['lines']} line(s), {money(figure['monthly'])})"
+        )
     for node_id, reason in sorted(result.not_priced.items()):
         out.append(f"Not priced: {labels[node_id]}: {reason}")
     for node_id, reason in sorted(result.free_services.items()):
@@ -76,6 +120,7 @@ def _line_json(line: CostLine) -> dict[str, Any]:
         "region": line.region,
         "source": line.source,
         "note": line.note,
+        "price_confirmed": line.confirmed if line.priced else None,
     }
 
 
@@ -103,6 +148,10 @@ def to_json(architecture: Architecture, result: CostEstimate) -> dict[str, Any]:
         "price_table": result.table_version,
         "total": round(result.total, 2),
         "complete": not result.unpriced_lines and not result.not_priced,
+        "prices_confirmed": not result.unconfirmed_lines,
+        "unconfirmed_prices": [
+            {**figure, "monthly": round(figure["monthly"], 2)} for figure in unconfirmed_figures(result)
+        ],
         "by_tier": {tier: round(total, 2) for tier, total in result.by_tier().items()},
         "nodes": nodes,
         "transfer": [_line_json(line) for line in result.lines if line.service_type == TRANSFER],
@@ -138,6 +187,7 @@ CSV_COLUMNS = (
     "monthly",
     "source",
     "note",
+    "price_confirmed",
 )
 
 
@@ -162,6 +212,7 @@ def to_csv(architecture: Architecture, result: CostEstimate) -> str:
                 f"{line.monthly:.2f}",
                 line.source,
                 line.note,
+                "" if not line.priced else "yes" if line.confirmed else "no",
             )
         )
     return buffer.getvalue()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.cost.estimate import TIERS, CostEstimate
-from archbuilder.cost.formats import money
+from archbuilder.cost.formats import money, unconfirmed_caveat
 from archbuilder.model import Architecture
 from archbuilder.model.usage import Scenario
 
@@ -123,4 +123,7 @@ class CostPanel(QWidget):
         missing = len(estimate.unpriced_lines) + len(estimate.not_priced)
         if missing:
             parts.append(f"{missing} item(s) have no price in the table; the total leaves them out.")
+        caveat = unconfirmed_caveat(estimate)
+        if caveat:
+            parts.append(caveat)
         return " ".join(parts)

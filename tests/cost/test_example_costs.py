@@ -248,18 +248,19 @@ def test_cli_cost_csv_has_one_row_per_line(capsys: pytest.CaptureFixture[str]) -
     rows = capsys.readouterr().out.splitlines()
     assert (
         rows[0]
-        == "node_id,label,service_type,tier,region,dimension,description,quantity,unit,unit_price,monthly,source,note"
+        == "node_id,label,service_type,tier,region,dimension,description,quantity,unit,unit_price,monthly,source,note,"
+        "price_confirmed"
     )
     assert (
         rows[1]
-        == "db,App database,rds_instance,Public subnets,us-east-1,instance,Instance hours (Multi-AZ counts the standby),730,instance-hour,0.017,12.41,rds,"
+        == "db,App database,rds_instance,Public subnets,us-east-1,instance,Instance hours (Multi-AZ counts the standby),730,instance-hour,0.017,12.41,rds,,yes"
     )
     assert (
         rows[-2]
-        == "web,Web server,ec2_instance,Public subnets,us-east-1,public_ipv4,Public IPv4 address,730,hour,0.005,3.65,vpc,"
+        == "web,Web server,ec2_instance,Public subnets,us-east-1,public_ipv4,Public IPv4 address,730,hour,0.005,3.65,vpc,,yes"
     )
     assert rows[-1] == (
         ",Data transfer,data_transfer,Data transfer,us-east-1,internet_out,Data out to the internet (us-east-1),"
-        "10,GB,0.09,0.90,data_transfer,"
+        "10,GB,0.09,0.90,data_transfer,,yes"
     )
     assert len(rows) == 1 + 8 + 1  # eight node lines and the internet transfer line

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from archbuilder.cost.estimate import CostEstimate, estimate
-from archbuilder.cost.formats import money
+from archbuilder.cost.formats import money, unconfirmed_caveat
 from archbuilder.graph import build
 from archbuilder.model import Architecture
 from archbuilder.model.usage import Scenario
@@ -124,6 +124,9 @@ def section_markdown(cost: CostSection) -> list[str]:
 
 def _notes(result: CostEstimate, labels: dict[str, str]) -> list[str]:
     notes = []
+    caveat = unconfirmed_caveat(result)
+    if caveat:
+        notes.append(f"{caveat} archbuilder cost lists them.")
     if result.free_tier:
         notes.append(f"The free tier would cover {money(result.free_tier_total)} of it (not subtracted).")
     for node_id, reason in sorted(result.not_priced.items()):
