@@ -23,6 +23,7 @@ from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.drawing.routing import moved_bend
 from archbuilder.model import Architecture
+from archbuilder.model.pairs import kinds_between
 
 if TYPE_CHECKING:
     from archbuilder.canvas.annotations import AnnotationLayer
@@ -195,11 +196,18 @@ class EditingScene(QGraphicsScene):
     # ------------------------------------------------------------------ connecting, deleting, copying
 
     def connect_services(self, source_id: str, target_id: str, at: QPointF) -> str | None:
-        """Connect with the kind the target accepts; ask `kind_chooser` when it accepts several."""
-        kinds = self.architecture.accepted_kinds(source_id, target_id)
-        if not kinds:
-            target = self.architecture.node(target_id)
+        """Connect with a kind the target accepts and the source can start (archbuilder.model.pairs); ask
+        `kind_chooser` when there are several."""
+        architecture = self.architecture
+        source, target = architecture.service(source_id), architecture.service(target_id)
+        if not architecture.accepted_kinds(source_id, target_id):
             self.document.status_message.emit(f"{target.label} does not accept connections")
+            return None
+        kinds = kinds_between(architecture.catalog, source.type, target.type)
+        if not kinds:
+            self.document.status_message.emit(
+                f"{target.label} accepts no connection {source.label} can start"
+            )
             return None
         if len(kinds) == 1 or self.kind_chooser is None:
             kind: Any = kinds[0]
@@ -221,6 +229,22 @@ class EditingScene(QGraphicsScene):
         if node_ids or connection_ids:
             deleted = self.document.delete(node_ids, connection_ids) or deleted
         return deleted
+
+    def nudge_selection(self, dx: float, dy: float) -> bool:
+        """Move the selected nodes (the outermost of them) and annotations by (dx, dy): one undo step each."""
+        chosen = {i for i in self.selectedItems() if isinstance(i, ServiceItem | ContainerItem)}
+        moves = {
+            item.node_id: (item.pos().x() + dx, item.pos().y() + dy)
+            for item in chosen
+            if not _has_ancestor_in(item, chosen)
+        }
+        notes = {
+            note.annotation_id: (note.pos().x() + dx, note.pos().y() + dy)
+            for note in self.annotations.items.values()
+            if note.isSelected()
+        }
+        moved = bool(moves) and self.document.move_items(moves)
+        return (bool(notes) and self.document.move_annotations(notes)) or moved
 
     def edit_annotation(self, item: AnnotationItem) -> bool:
         """Double-click on a note: ask for its text (the view installs `text_editor`)."""

@@ -203,6 +203,14 @@ class ConnectGesture:
             return None
         return self._scene.connect_services(source.node_id, target.node_id, scene_pos)
 
+    def finish_on_service(self, scene_pos: QPointF) -> str | None:
+        """Connect if `scene_pos` is on a service other than the source; else keep waiting for a click."""
+        target = service_item_at(self._scene, scene_pos)
+        if target is None or target is self._source:
+            self.update(scene_pos)
+            return None
+        return self.finish(scene_pos)
+
     def cancel(self) -> None:
         if self._line is not None:
             self._scene.removeItem(self._line)

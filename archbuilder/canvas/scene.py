@@ -104,6 +104,12 @@ class ArchitectureScene(EditingScene):
     def selected_connection_ids(self) -> list[str]:
         return [item.connection_id for item in self.selectedItems() if isinstance(item, ConnectionItem)]
 
+    def select_all(self) -> None:
+        """Every service, container and annotation (Ctrl+A)."""
+        self.select_nodes(list(self._nodes))
+        for item in self.annotations.items.values():
+            item.setSelected(True)
+
     def select_nodes(self, ids: Sequence[str]) -> None:
         self._emit_selection = False
         try:

@@ -38,6 +38,8 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
 
 ZOOM_STEP = 1.25
+NUDGE = 1.0  # arrow keys move the selection this far (Shift: NUDGE_FAR)
+NUDGE_FAR = 10.0
 FIT_MARGIN = 40.0
 
 
@@ -123,6 +125,13 @@ class ArchitectureView(QGraphicsView):
 
     def fit_all(self) -> None:
         self.fit_rect(self.arch_scene.nodes_rect())
+
+    def zoom_to_selection(self) -> None:
+        """Fit the selected nodes (and annotations) to the window; nothing selected: fit everything."""
+        rect = QRectF()
+        for item in self.arch_scene.selectedItems():
+            rect = rect.united(item.sceneBoundingRect())
+        self.fit_rect(rect) if not rect.isEmpty() else self.fit_all()
 
     def center_on_nodes(self, ids: Sequence[str]) -> None:
         """Show the given nodes: centre them, zooming out only if they do not fit."""
@@ -211,9 +220,13 @@ class ArchitectureView(QGraphicsView):
             return
         if self._connect_mode and event.button() == Qt.MouseButton.LeftButton:
             scene_pos = self.mapToScene(event.position().toPoint())
-            source = service_item_at(self.arch_scene, scene_pos)
-            if source is not None:
-                self.arch_scene.connect_gesture.begin(source, scene_pos)
+            gesture = self.arch_scene.connect_gesture
+            if gesture.active:  # the second click of click-then-click: on the target
+                gesture.finish(scene_pos)
+            else:
+                source = service_item_at(self.arch_scene, scene_pos)
+                if source is not None:
+                    gesture.begin(source, scene_pos)
             event.accept()
             return
         super().mousePressEvent(_shift_as_ctrl(event))
@@ -242,7 +255,9 @@ class ArchitectureView(QGraphicsView):
             event.accept()
             return
         if self.arch_scene.connect_gesture.active and self._connect_mode:
-            self.arch_scene.connect_gesture.finish(self.mapToScene(event.position().toPoint()))
+            # Released on another service: connected (press, drag, release). Released on the source itself or
+            # on nothing: the line stays and follows the pointer until a second click picks the target.
+            self.arch_scene.connect_gesture.finish_on_service(self.mapToScene(event.position().toPoint()))
             event.accept()
             return
         super().mouseReleaseEvent(_shift_as_ctrl(event))
@@ -291,6 +306,13 @@ class ArchitectureView(QGraphicsView):
                 return
         if event.key() == Qt.Key.Key_Backspace:
             scene.delete_selection()
+            event.accept()
+            return
+        step = NUDGE_FAR if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
+        nudges = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0), Qt.Key.Key_Up: (0, -step)}
+        nudges[Qt.Key.Key_Down] = (0, step)
+        if event.key() in nudges and scene.selectedItems():
+            scene.nudge_selection(*nudges[Qt.Key(event.key())])
             event.accept()
             return
         if event.key() == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
 
 from archbuilder.exporters.registry import available_formats
 from archbuilder.model.annotations import AnnotationKind
@@ -93,7 +94,11 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     undo = window.document.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence(S.Undo))
     redo = window.document.undo_stack.createRedoAction(window, "&Redo")
-    redo.setShortcut(QKeySequence(S.Redo))
+    # Ctrl+Shift+Z is the platform's redo on Linux; Ctrl+Y is what users of other editors press.
+    bindings = QKeySequence.keyBindings(S.Redo)
+    redo.setShortcuts(
+        [*bindings, *([QKeySequence("Ctrl+Y")] if QKeySequence("Ctrl+Y") not in bindings else [])]
+    )
     actions["undo"], actions["redo"] = undo, redo
     edit_menu.addActions([undo, redo])
     edit_menu.addSeparator()
@@ -101,7 +106,10 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["paste"] = _action(window, "&Paste", window.scene.paste, S.Paste)
     actions["duplicate"] = _action(window, "D&uplicate", window.scene.duplicate_selection, "Ctrl+D")
     actions["delete"] = _action(window, "&Delete", window.scene.delete_selection, S.Delete)
-    edit_menu.addActions([actions["copy"], actions["paste"], actions["duplicate"], actions["delete"]])
+    actions["select_all"] = _action(window, "Select &all", window.scene.select_all, S.SelectAll)
+    edit_menu.addActions(
+        [actions["copy"], actions["paste"], actions["duplicate"], actions["delete"], actions["select_all"]]
+    )
 
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
@@ -111,14 +119,26 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["zoom_out"] = _action(window, "Zoom &out", window.view.zoom_out, S.ZoomOut)
     actions["fit"] = _action(window, "&Fit to window", window.view.fit_all, "Ctrl+0")
     actions["actual"] = _action(window, "&Actual size", window.view.reset_zoom, "Ctrl+1")
+    actions["zoom_selection"] = _action(window, "Zoom to &selection", window.view.zoom_to_selection, "Ctrl+2")
     connect_mode = QAction("&Connect mode", window)
     connect_mode.setCheckable(True)
     connect_mode.setShortcut(QKeySequence("C"))
     connect_mode.toggled.connect(window.view.set_connect_mode)
     actions["connect_mode"] = connect_mode
     view_menu.addActions(
-        [actions["zoom_in"], actions["zoom_out"], actions["fit"], actions["actual"], connect_mode]
+        [
+            actions["zoom_in"],
+            actions["zoom_out"],
+            actions["fit"],
+            actions["actual"],
+            actions["zoom_selection"],
+            connect_mode,
+        ]
     )
+    # Every panel can be closed; here it comes back.
+    panels = view_menu.addMenu("&Panels")
+    for dock in window.findChildren(QDockWidget):
+        panels.addAction(dock.toggleViewAction())
     view_menu.addSeparator()
     actions["present"] = _action(window, "&Present the review", window.present, "Shift+F5")
     view_menu.addAction(actions["present"])

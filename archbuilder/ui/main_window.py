@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from archbuilder.resource_files import example_path
 from archbuilder.ui.actions import build_actions
 from archbuilder.ui.compare_window import CompareWindow
 from archbuilder.ui.cost_panel import CostPanel
+from archbuilder.ui.dialog_folders import start_folder
 from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
@@ -175,7 +176,10 @@ class MainWindow(QMainWindow):
 
     def compare_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Compare with a design", "", "archbuilder documents (*.arch.json);;All files (*)"
+            self,
+            "Compare with a design",
+            str(self.start_folder()),
+            "archbuilder documents (*.arch.json);;All files (*)",
         )
         if name:
             self.compare_with(Path(name))
@@ -242,7 +246,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Open", "", "archbuilder documents (*.arch.json);;All files (*)"
+            self, "Open", str(self.start_folder()), "archbuilder documents (*.arch.json);;All files (*)"
         )
         if name:
             self.open_path(Path(name))
@@ -262,17 +266,20 @@ class MainWindow(QMainWindow):
             name += ".arch.json"
         return self._save_to(Path(name))
 
+    def start_folder(self) -> Path:
+        """Where file dialogs start (archbuilder.ui.dialog_folders): never the bundled examples' folder."""
+        return start_folder(self.document.path, self.recent_files())
+
     def suggested_save_path(self) -> Path:
-        """Where Save As starts: the document's own file, else its name in the folder used last (or Documents)."""
-        if self.document.path is not None:
+        """Where Save As starts: the document's own file, else its name in the folder used last (or Documents);
+        never in the bundled examples' folder."""
+        folder = self.start_folder()
+        if self.document.path is not None and self.document.path.parent == folder:
             return self.document.path
         stem = (
             re.sub(r"[^a-z0-9]+", "-", self.document.architecture.metadata.name.lower()).strip("-")
             or "design"
         )
-        recent = [Path(p).parent for p in self.recent_files() if Path(p).parent.is_dir()]
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        folder = recent[0] if recent else Path(documents or Path.home())
         return folder / f"{stem}.arch.json"
 
     def _save_to(self, path: Path) -> bool:
@@ -288,14 +295,18 @@ class MainWindow(QMainWindow):
     def import_dialog(self, kind: str) -> None:
         """kind: "cloudformation", "terraform-file" or "terraform-folder"."""
         if kind == "terraform-folder":
-            name = QFileDialog.getExistingDirectory(self, "Import a folder of Terraform files")
+            name = QFileDialog.getExistingDirectory(
+                self, "Import a folder of Terraform files", str(self.start_folder())
+            )
         else:
             pattern = (
                 "Terraform (*.tf)"
                 if kind == "terraform-file"
                 else "CloudFormation templates (*.yaml *.yml *.json *.template)"
             )
-            name, _ = QFileDialog.getOpenFileName(self, "Import", "", f"{pattern};;All files (*)")
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import", str(self.start_folder()), f"{pattern};;All files (*)"
+            )
         if name:
             self.import_path(Path(name))
 
@@ -324,7 +335,9 @@ class MainWindow(QMainWindow):
 
     def export_to(self, format_name: str, folder: Path | None = None) -> list[Path]:
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, f"Export {format_name} into folder")
+            chosen = QFileDialog.getExistingDirectory(
+                self, f"Export {format_name} into folder", str(self.start_folder())
+            )
             if not chosen:
                 return []
             folder = Path(chosen)

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -31,6 +32,7 @@ from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, Servic
 from archbuilder.model.document import Environment
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
 from archbuilder.ui.usage_editor import UsageEditor
+from archbuilder.ui.wheel_guard import guard_wheel
 
 _INT_LIMIT = 2_000_000_000
 _CONTAINER_TITLES: dict[str, str] = {
@@ -260,6 +262,9 @@ class PropertiesPanel(QWidget):
     def _add_row(self, label: str, key: str, editor: QWidget, setter: Setter, tooltip: str = "") -> None:
         if tooltip:
             editor.setToolTip(tooltip)
+        for field in [editor, *editor.findChildren(QAbstractSpinBox), *editor.findChildren(QComboBox)]:
+            if isinstance(field, QAbstractSpinBox | QComboBox):
+                guard_wheel(field)
         self.editors[key] = editor
         self._setters[key] = setter
         self.form.addRow(label, editor)
