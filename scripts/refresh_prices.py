@@ -9,7 +9,10 @@ regional offer file (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/<of
 found through the offer's region_index.json), keeps the products whose attributes match the spec, takes each
 product's On-Demand price per unit (the first tier, beginRange 0), and rewrites the matching rows of the table,
 keeping the file's layout and comments. Figures that no spec covers stay as recorded; the script lists them.
-It then sets `version` and the `recorded` date of every source it refreshed to today.
+It then sets `version` and the `recorded` date of every source it refreshed to today, records the Price List as a
+reference dated today (`price_list`) that confirms every figure it read (under each group's `checked`), lists the
+figures it changed under `corrections` with their earlier value, and sets each group's `unconfirmed` mark again.
+The older references stay in `checked`: they confirmed a figure as it was on their date.
 
 The regional EC2 file is large (hundreds of MB); it is read with json.load, so allow a few GB of memory.
 """
@@ -26,6 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 PRICE_LIST = "https://pricing.us-east-1.amazonaws.com"
 TABLE_FILE = Path(__file__).resolve().parent.parent / "resources" / "pricing" / "aws-prices.yaml"
@@ -227,26 +232,32 @@ def _replace_list(line: str, label: str, index: int, value: float) -> str:
     return line[: match.start(1)] + ", ".join(values) + line[match.end(1) :]
 
 
-def rewrite(text: str, spec: Spec, region_index: int, prices: dict[str, float]) -> tuple[str, int]:
-    """The table text with the spec's figures for one region replaced; also how many figures changed."""
+def rewrite(
+    text: str, spec: Spec, region_index: int, prices: dict[str, float]
+) -> tuple[str, list[str], list[tuple[str, float]]]:
+    """The table text with the spec's figures for one region replaced; the rows read, and those changed (row, was)."""
     lines = text.splitlines(keepends=True)
-    changed = 0
+    read: list[str] = []
+    changed: list[tuple[str, float]] = []
     section = ""
     for number, line in enumerate(lines):
-        stripped = line.strip()
         if re.match(r"^  [a-z0-9_]+:\s*$", line):
-            section = stripped[:-1]
-        if spec.table and section == spec.table:
-            row = re.match(r"^\s+([^:\s]+): \[", line)
-            if row and row.group(1) in prices:
-                new = _replace_list(line, f"{row.group(1)}: ", region_index, prices[row.group(1)])
-                changed += new != line
-                lines[number] = new
+            section = line.strip()[:-1]
+        row = re.match(r"^\s+([^:\s]+): \[", line) if spec.table and section == spec.table else None
+        if row and row.group(1) in prices:
+            key, label = row.group(1), f"{row.group(1)}: "
         elif section == spec.dimension[0] and f"{{id: {spec.dimension[1]}," in line and "" in prices:
-            new = _replace_list(line, "price: ", region_index, prices[""])
-            changed += new != line
-            lines[number] = new
-    return "".join(lines), changed
+            key, label = "", "price: "
+        else:
+            continue
+        new = _replace_list(line, label, region_index, prices[key])
+        read.append(key)
+        if new != line:
+            was = re.search(re.escape(label) + r"\[([^\]]*)\]", line)
+            assert was is not None
+            changed.append((key, float(was.group(1).split(",")[region_index])))
+        lines[number] = new
+    return "".join(lines), read, changed
 
 
 def stamp(text: str, sources: set[str], today: datetime.date) -> str:
@@ -260,6 +271,107 @@ def stamp(text: str, sources: set[str], today: datetime.date) -> str:
             flags=re.M,
         )
     return text
+
+
+# ---------------------------------------------------------------------- recording what the Price List confirms
+
+PRICE_LIST_REF = "price_list"
+
+
+def record_checks(
+    text: str,
+    read: dict[str, dict[str, set[str]]],
+    changes: list[tuple[str, str, float]],
+    today: datetime.date,
+) -> str:
+    """The figures read from the Price List are checked against it (a `price_list` reference dated today), those it
+    changed are listed under `corrections`, and each group's `unconfirmed` mark follows its checks again."""
+    regions = regions_of(text)
+    lines = [
+        line
+        for line in text.split("\n")
+        if not re.match(rf"^(  {PRICE_LIST_REF}: |      - \{{ref: {PRICE_LIST_REF},)", line)
+    ]
+    lines.insert(
+        lines.index("corrections:") - 2,  # the end of the references block, before its blank line and comment
+        f'  {PRICE_LIST_REF}: {{title: "AWS Price List bulk offer files (first On-Demand tier of each product)", '
+        f'url: "{PRICE_LIST}/offers/v1.0/aws/index.json", date: {today:%Y-%m-%d}, '
+        'note: "Read by scripts/refresh_prices.py."}',
+    )
+    at = lines.index("corrections:") + 1
+    while at < len(lines) and lines[at].startswith("  - "):
+        at += 1
+    lines[at:at] = [
+        f"  - {{figure: {figure}, region: {region}, was: {_format(was)}, ref: {PRICE_LIST_REF}}}"
+        for figure, region, was in changes
+    ]
+    return _with_marks(_with_checks(lines, read, regions), regions)
+
+
+def _flows(rows: dict[str, set[str]], regions: list[str]) -> list[str]:
+    """One check per set of regions the Price List gave, naming its rows (none for a per-unit price)."""
+    by_regions: dict[tuple[str, ...], list[str]] = {}
+    for row, seen in rows.items():
+        by_regions.setdefault(tuple(region for region in regions if region in seen), []).append(row)
+    return [
+        f"{{ref: {PRICE_LIST_REF}, regions: [{', '.join(found)}]"
+        + (f", rows: [{', '.join(named)}]}}" if named != [""] else "}")
+        for found, named in by_regions.items()
+    ]
+
+
+def _with_checks(lines: list[str], read: dict[str, dict[str, set[str]]], regions: list[str]) -> list[str]:
+    out: list[str] = []
+    section, start = "", 0
+    old = rf"\{{ref: {PRICE_LIST_REF}, [^}}]*\}}"
+    for line in lines:
+        if re.match(r"^  [a-z0-9_]+:\s*$", line):
+            section, start = line.strip()[:-1], len(out)
+        line = re.sub(old + "(, )?", "", re.sub(", " + old, "", line)).replace(", checked: []", "")
+        dimension = re.match(r"^    - \{id: ([a-z0-9_]+),", line)
+        if line == "    prices:" and f"tables/{section}" in read:
+            at = len(out) - (out[-1] == "    unconfirmed: true")
+            new = [f"      - {flow}" for flow in _flows(read[f"tables/{section}"], regions)]
+            out[at:at] = new if "    checked:" in out[start:] else ["    checked:", *new]
+        elif dimension and f"services/{section}/{dimension.group(1)}" in read:
+            flows = ", ".join(_flows(read[f"services/{section}/{dimension.group(1)}"], regions))
+            if ", checked: [" in line:
+                line = line.replace(", checked: [", f", checked: [{flows}, ", 1)
+            else:
+                line = line.replace(", unconfirmed: true}", "}")[:-1] + f", checked: [{flows}]}}"
+        out.append(line)
+    return [line for n, line in enumerate(out) if line != "    checked:" or out[n + 1].startswith("      - ")]
+
+
+def _with_marks(lines: list[str], regions: list[str]) -> str:
+    """`unconfirmed: true` on exactly the groups with a figure no check covers."""
+    data = yaml.safe_load("\n".join(lines))
+    out: list[str] = []
+    section = ""
+    for line in lines:
+        if re.match(r"^  [a-z0-9_]+:\s*$", line):
+            section = line.strip()[:-1]
+        if line == "    unconfirmed: true":
+            continue  # put back before `prices:` where the table still needs it
+        if line == "    prices:":
+            table = data["tables"][section]
+            if _uncovered(table.get("checked") or [], list(table["prices"]), regions):
+                out.append("    unconfirmed: true")
+        elif re.match(r"^(    - \{id|  [a-z_]+: \{label): .*price: \[", line):
+            entry = yaml.safe_load(line.strip())
+            entry = entry[0] if isinstance(entry, list) else next(iter(entry.values()))
+            line = line.replace(", unconfirmed: true}", "}")
+            if _uncovered(entry.get("checked") or [], [""], regions):
+                line = line[:-1] + ", unconfirmed: true}"
+        out.append(line)
+    return "\n".join(out)
+
+
+def _uncovered(checks: list[dict[str, Any]], rows: list[str], regions: list[str]) -> bool:
+    covered = {
+        (row, region) for check in checks for row in check.get("rows") or rows for region in check["regions"]
+    }
+    return any((row, region) not in covered for row in rows for region in regions)
 
 
 # ---------------------------------------------------------------------- downloading
@@ -298,15 +410,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text = args.table.read_text(encoding="utf-8")
     refreshed: set[str] = set()
+    read: dict[str, dict[str, set[str]]] = {}  # group path -> row -> regions the Price List gave
+    changes: list[tuple[str, str, float]] = []  # (figure, region, value before)
     for offer in sorted({spec.offer for spec in SPECS}):
         for index, region in enumerate(regions_of(text)):
             data = fetch_offer(offer, region, args.offers)
             for spec in (spec for spec in SPECS if spec.offer == offer):
-                text, changed = rewrite(text, spec, index, select(data, spec))
+                text, rows, changed = rewrite(text, spec, index, select(data, spec))
                 refreshed.add(spec.source)
+                path = f"tables/{spec.table}" if spec.table else "services/" + "/".join(spec.dimension)
+                for row in rows:
+                    read.setdefault(path, {}).setdefault(row, set()).add(region)
+                changes += [(f"{path}/{row}" if row else path, region, was) for row, was in changed]
                 target = spec.table or ".".join(spec.dimension)
-                print(f"{offer:18} {region:15} {target:32} {changed} figure(s) changed")
-    args.table.write_text(stamp(text, refreshed, args.date), encoding="utf-8")
+                print(f"{offer:18} {region:15} {target:32} {len(changed)} figure(s) changed")
+    text = record_checks(stamp(text, refreshed, args.date), read, changes, args.date)
+    args.table.write_text(text, encoding="utf-8")
     print(
         "Sources not covered by a spec, kept as recorded:", ", ".join(sorted(_all_sources(text) - refreshed))
     )
