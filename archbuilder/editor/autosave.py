@@ -15,8 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from archbuilder.editor.document import Document
-from archbuilder.model import Architecture, DocumentError, dumps, loads
-from archbuilder.model.serialization import write_atomic
+from archbuilder.fileio import FileError, write_atomic
+from archbuilder.model import Architecture, dumps, loads
 
 AUTOSAVE_INTERVAL_MS = 60_000
 
@@ -124,7 +124,7 @@ class Autosaver(QObject):
                 "name": self._document.architecture.metadata.name,
             }
             write_atomic(self.folder / f"{self.session}.json", json.dumps(meta).encode("utf-8"))
-        except DocumentError:
+        except FileError:
             return False
         return True
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from archbuilder.fileio import FileError, staged_folder
 from archbuilder.model import Architecture
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -109,8 +110,20 @@ def export(
         fmt = FORMATS[name]
     except KeyError:
         raise ExportError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}", 2) from None
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return fmt.load()(architecture, out_dir, progress)
+    export_function = fmt.load()
+    return write_staged(out_dir, lambda staging: export_function(architecture, staging, progress))
+
+
+def write_staged(out_dir: Path, write: Callable[[Path], list[Path]]) -> list[Path]:
+    """Run `write` on a temporary folder beside `out_dir` and move what it wrote into `out_dir` only when all
+    of it was written: a failure (a full disk, a design the format cannot express) leaves a previous export
+    there as it was. Returns the written paths as they are in `out_dir`."""
+    try:
+        with staged_folder(out_dir) as staging:
+            written = write(staging)
+    except FileError as exc:
+        raise ExportError(str(exc), 2) from None
+    return [out_dir / path.relative_to(staging) for path in written]
 
 
 def export_notes(name: str, architecture: Architecture) -> list[str]:

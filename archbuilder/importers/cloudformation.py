@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archbuilder.importers.cfn_yaml import TemplateError, load_template
+from archbuilder.fileio import FileError, read_regular_file
+from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
 from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.folding import FOLDED, CompanionInference
 from archbuilder.importers.network import NetworkInference
@@ -74,9 +75,9 @@ class _Importer(NetworkInference, CompanionInference, ServiceInference, Connecti
 
 def import_template(path: Path) -> tuple[Architecture, ImportReport]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = read_regular_file(path, MAX_BYTES)  # a pipe or device is refused, and the read is bounded
+    except FileError as exc:
+        raise TemplateError(str(exc)) from None
     template = load_template(raw, str(path))
     importer = _Importer(template, path.stem, writable=cloudformation_writes)
     return importer.run(), importer.report

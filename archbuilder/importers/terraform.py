@@ -11,6 +11,7 @@ from typing import Any
 import hcl2
 
 from archbuilder.catalog import default_catalog
+from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
 from archbuilder.model import Architecture
@@ -106,11 +107,10 @@ def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
         raise TemplateError(f"{source}: no .tf files")
     parsed = []
     for file in files:
-        raw = file.read_bytes()
-        if len(raw) > MAX_BYTES:
-            raise TemplateError(
-                f"{file}: {len(raw) / 1e6:.1f} MB is over the {MAX_BYTES // (1024 * 1024)} MB limit"
-            )
+        try:
+            raw = read_regular_file(file, MAX_BYTES)  # a pipe or device is refused, and the read is bounded
+        except FileError as exc:
+            raise TemplateError(str(exc)) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from archbuilder.catalog import Catalog
+from archbuilder.fileio import FileError, read_regular_file, write_atomic
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model.annotations import Annotation
 from archbuilder.model.architecture import Architecture
@@ -21,6 +21,7 @@ from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
 from archbuilder.model.imported import ImportedSource
 from archbuilder.model.nodes import AnyNode, Node, ServiceNode
+from archbuilder.model.text import long_number_place
 from archbuilder.model.usage import DesignUsage, prune_usage
 
 SCHEMA_VERSION = 1
@@ -104,36 +105,13 @@ def dumps(architecture: Architecture) -> str:
 
 
 def save(architecture: Architecture, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file in the same folder, flushed to disk, then renamed over."""
+    """Write atomically (archbuilder.fileio.write_atomic): the previous file survives any failure."""
     target = Path(path)
     text = dumps(architecture)
-    write_atomic(target, text.encode("utf-8"))
-
-
-def write_atomic(target: Path, payload: bytes) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise DocumentError(f"{target}: cannot write in {folder}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temp_name, target.stat().st_mode & 0o777)
-        else:
-            # mkstemp creates 0600; a new file gets the permissions any other new file would get.
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp_name, 0o666 & ~umask)
-        os.replace(temp_name, target)
-    except BaseException as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise DocumentError(f"{target}: could not save: {exc.strerror or exc}") from exc
-        raise
+        write_atomic(target, text.encode("utf-8"))
+    except FileError as exc:
+        raise DocumentError(str(exc)) from None
 
 
 # ---------------------------------------------------------------------- reading
@@ -142,17 +120,9 @@ def write_atomic(target: Path, payload: bytes) -> None:
 def load(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Architecture:
     source = Path(path)
     try:
-        size = source.stat().st_size
-    except OSError as exc:
-        raise DocumentError(f"{source}: cannot open: {exc.strerror}") from exc
-    if size > MAX_FILE_BYTES:
-        raise DocumentError(
-            f"{source}: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // (1024 * 1024)} MB limit"
-        )
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{source}: cannot read: {exc.strerror}") from exc
+        raw = read_regular_file(source, MAX_FILE_BYTES)
+    except FileError as exc:
+        raise DocumentError(str(exc)) from None
     return loads(raw, str(source), catalog)
 
 
@@ -196,6 +166,8 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
         raise DocumentError(
             f"{source}: {exc.args[0]} is not allowed in a document (only finite numbers)"
         ) from None
+    except ValueError:  # Python refuses to convert a whole number of more than 4,300 digits
+        raise DocumentError(f"{source}: {long_number_place(text)}") from None
     if isinstance(data, dict | list) and _data_depth(data, 1) > MAX_NESTING:
         _check_depth(_max_depth(text), source)
     if not isinstance(data, dict):

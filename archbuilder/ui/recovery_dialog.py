@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.editor.autosave import Recoverable, discard, save_copy
+from archbuilder.fileio import FileError
 from archbuilder.model import DocumentError
 
 
@@ -106,7 +107,7 @@ class RecoveryDialog(QDialog):
             return False
         try:
             save_copy(item, target)
-        except DocumentError as exc:
+        except (DocumentError, FileError) as exc:
             QMessageBox.warning(self, "Cannot save copy", str(exc))
             return False
         except OSError as exc:

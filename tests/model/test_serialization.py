@@ -130,7 +130,7 @@ def test_binary_and_oversized_files_are_refused(tmp_path: Path, monkeypatch: pyt
     big = tmp_path / "big.arch.json"
     big.write_bytes(b" " * 2048)
     monkeypatch.setattr(serialization, "MAX_FILE_BYTES", 1024)
-    with pytest.raises(DocumentError, match=r"big.arch.json: file is 0.0 MB, over the 0 MB limit"):
+    with pytest.raises(DocumentError, match=r"big.arch.json: 2048 bytes is over the 1024 bytes limit"):
         load(big)
     with pytest.raises(DocumentError, match=r"missing\.arch\.json: cannot open"):
         load(tmp_path / "missing.arch.json")

@@ -87,7 +87,7 @@ def test_a_failed_export_shows_a_dialog_not_a_traceback(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     assert window.export_to("terraform", blocker) == []
-    assert errors == [("Export failed", f"{blocker}: File exists")]
+    assert errors == [("Export failed", f"{blocker}: exists and is not a folder")]
     assert window.isVisible()
 
 

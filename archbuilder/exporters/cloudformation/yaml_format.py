@@ -9,8 +9,8 @@ from archbuilder.exporters.cloudformation.source_template import cloudformation_
 from archbuilder.exporters.cloudformation.template import header
 from archbuilder.exporters.cloudformation.yaml_dump import dump_yaml
 from archbuilder.exporters.registry import Progress
+from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture
-from archbuilder.model.serialization import write_atomic
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:

@@ -13,8 +13,8 @@ from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagr
 from archbuilder.drawing.geometry import Box
 from archbuilder.drawing.notes import Note
 from archbuilder.exporters.registry import Progress
+from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture
-from archbuilder.model.serialization import write_atomic
 from archbuilder.model.text import one_line
 
 GROUP = (

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from archbuilder.exporters.diagram.build import render
 from archbuilder.exporters.registry import Progress
+from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture
-from archbuilder.model.serialization import write_atomic
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from archbuilder.exporters.registry import ExportError, Progress
+from archbuilder.exporters.registry import ExportError, Progress, write_staged
 from archbuilder.exporters.report.gather import ReportOptions, Review, gather
+from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture
-from archbuilder.model.serialization import write_atomic
 
 
 def _html(review: Review, architecture: Architecture, out_dir: Path) -> list[Path]:
@@ -80,8 +80,7 @@ def write_report(
     review = gather(architecture, options)
     if progress is not None:
         progress(f"writing the {fmt.upper()} report", 1, 2)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = WRITERS[fmt](review, architecture, out_dir)
+    written = write_staged(out_dir, lambda staging: WRITERS[fmt](review, architecture, staging))
     if progress is not None:
         progress(f"writing the {fmt.upper()} report", 2, 2)
     return review, written

@@ -22,9 +22,9 @@ from archbuilder.exporters.terraform.ordering import Ordering
 from archbuilder.exporters.terraform.packages import function_packages
 from archbuilder.exporters.terraform.rest_api import rest_api_blocks
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
+from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.naming import snake
-from archbuilder.model.serialization import write_atomic
 from archbuilder.model.text import one_line
 
 # Folded into another resource's arguments (the IGW's vpc_id) or rendered together with their API.
