@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from archbuilder.cli.common import CliError
+from archbuilder.cli.common import CliError, one_line_error
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
@@ -40,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
         save(architecture, output)
     except (TemplateError, DocumentError) as exc:
         raise CliError(str(exc)) from None
+    except (
+        ValueError
+    ) as exc:  # a value the design refuses (a CIDR, a name with a line break): said in one line
+        raise CliError(f"{source}: cannot import: {one_line_error(exc)}") from None
     print(report.render())
     print(f"wrote {output}")
     return 0

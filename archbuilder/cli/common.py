@@ -31,3 +31,14 @@ def load_document(path: str) -> Architecture:
         return load(path)
     except DocumentError as exc:
         raise CliError(str(exc)) from None
+
+
+def one_line_error(exc: ValueError) -> str:
+    """A refusal as one line: pydantic's first error with its field, or the message's first line."""
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        return f"{field}: {message}" if field else message
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -6,7 +6,9 @@ need (the Terraform parser, the report, the exporters). `archbuilder.launcher` a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Mapping, Sequence
 
@@ -33,8 +35,8 @@ COMMANDS: dict[str, str] = {
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        # One line, like every other error; the usage is one --help away.
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
 def command_in(argv: Sequence[str], commands: Mapping[str, str] = COMMANDS) -> str | None:
@@ -69,15 +71,44 @@ def main(argv: Sequence[str] | None = None, commands: Mapping[str, str] = COMMAN
         return 0
     args = build_parser(words, commands).parse_args(words)
     try:
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a full or closed stdout is reported here, not as a traceback at exit
+        return code
     except CliError as exc:
-        print(f"archbuilder: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         print("archbuilder: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return 0
+    except OSError as exc:  # writing the output (stdout on a full disk, /dev/full)
+        _drop_stdout()
+        where = exc.filename or "standard output"
+        return _fail(f"cannot write to {where}: {exc.strerror or exc}", EXIT_USAGE)
+    except RecursionError:
+        return _fail("input nested too deeply", EXIT_USAGE)
+    except MemoryError:
+        return _fail("out of memory", EXIT_USAGE)
+    except (
+        Exception
+    ) as exc:  # the last line of defence: one line, never a traceback (ARCHBUILDER_DEBUG=1 shows it)
+        if os.environ.get("ARCHBUILDER_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it", EXIT_USAGE)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"archbuilder: error: {' '.join(message.splitlines())}", file=sys.stderr)
+    return code
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush of what could not be written stays quiet."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
+
+from archbuilder.model.text import long_number_place
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -229,11 +232,44 @@ def load_template(raw: bytes, source: str) -> dict[str, Any]:
         raise TemplateError(f"{source}: {where}{getattr(exc, 'problem', None) or exc}") from None
     except RecursionError:
         raise TemplateError(f"{source}: nested too deeply") from None
+    except ValueError:  # a whole number of more than 4,300 digits, which Python refuses to convert
+        raise TemplateError(f"{source}: {long_number_place(text)}") from None
     if not isinstance(data, dict) or not isinstance(data.get("Resources"), dict):
         raise TemplateError(f"{source}: not a CloudFormation template (no Resources section)")
     if _depth(data) > MAX_DEPTH:
         raise TemplateError(f"{source}: nested too deeply (over {MAX_DEPTH} levels)")
+    error = _shape_error(data)
+    if error:
+        raise TemplateError(f"{source}: {error}")
     return data
+
+
+_LOGICAL_ID = re.compile(r"[A-Za-z0-9]+")
+
+
+def _shape_error(template: dict[str, Any]) -> str | None:
+    """What CloudFormation itself would refuse in the template's outline, before anything reads it: sections
+    that are not mappings, resources without a type, logical ids that are not alphanumeric."""
+    for section in ("Parameters", "Mappings", "Conditions", "Outputs", "Metadata"):
+        if section in template and not isinstance(template[section], dict | None):
+            return f"{section} must be a mapping, not {_kind(template[section])}"
+    for section in ("Resources", "Parameters", "Outputs"):
+        for logical, body in (template.get(section) or {}).items():
+            where = f"{section} › {logical!r}"
+            if not isinstance(logical, str) or not _LOGICAL_ID.fullmatch(logical):
+                return f"{where}: a logical id has letters and digits only"
+            if not isinstance(body, dict):
+                return f"{where}: must be a mapping, not {_kind(body)}"
+            if section == "Resources":
+                if not isinstance(body.get("Type"), str):
+                    return f"{where}: needs a Type that is text"
+                if not isinstance(body.get("Properties", {}), dict):
+                    return f"{where} › Properties: must be a mapping, not {_kind(body['Properties'])}"
+    return None
+
+
+def _kind(value: Any) -> str:
+    return "nothing" if value is None else type(value).__name__
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

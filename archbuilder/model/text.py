@@ -11,6 +11,7 @@ terminals. No text may hold a lone surrogate, which has no UTF-8 form.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 _NAME_EXCLUDES = r"\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069"
@@ -123,4 +124,20 @@ def one_line(text: str) -> str:
     XML label). The model refuses such names, so this only guards writers against a model built around it."""
     return _NOT_IN_NAMES.sub(
         lambda match: match.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text
+    )
+
+
+_LONG_NUMBER = re.compile(r"\d{" + str(sys.get_int_max_str_digits() + 1) + ",}")
+
+
+def long_number_place(text: str) -> str:
+    """Where the first whole number too long to read is, and how long it is."""
+    match = _LONG_NUMBER.search(text)
+    if match is None:
+        return "a number is too long to read"
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return (
+        f"line {line} column {column}: a number of {len(match.group())} digits is too long "
+        f"(at most {sys.get_int_max_str_digits()})"
     )

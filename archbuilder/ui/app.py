@@ -7,10 +7,33 @@ import sys
 from pathlib import Path
 
 
+def _no_display() -> bool:
+    return not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
 def run(file: str | None = None, screenshot: str | None = None) -> int:
-    if screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    if screenshot and _no_display():
         # No screen: render offscreen; the screenshot is painted by Qt itself.
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif _no_display():
+        # Qt would abort the process with advice to reinstall it; the real cause is simpler.
+        print(
+            "archbuilder: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "--screenshot OUT.png renders without one",
+            file=sys.stderr,
+        )
+        return 2
+    if screenshot and file:
+        # Without a user to close it, an error dialog would wait forever: the file is checked here first.
+        from archbuilder.model import DocumentError, load
+
+        try:
+            load(file)
+        except DocumentError as exc:
+            print(f"archbuilder: error: {exc}", file=sys.stderr)
+            return 2
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from archbuilder import __version__
