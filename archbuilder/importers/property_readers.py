@@ -189,6 +189,21 @@ class SpecialReaders(TemplateReader):
         found = sorted({r for r in regions if isinstance(r, str) and r and r != own})
         return Reading(found) if found else Reading()
 
+    def _read_table_setting(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """A table setting that a global table keeps per replica: read from the replica in the stack's own
+        region (Region `AWS::Region` or the design's region), as AWS applies it there."""
+        props = self._props(logical)
+        if self._type(logical) != "AWS::DynamoDB::GlobalTable":
+            return interpret(walk(props, entry["path"], self.resolver), entry, spec)
+        own = self.arch.metadata.default_region
+        for replica in props.get("Replicas") or []:
+            if not isinstance(replica, dict):
+                continue
+            region = replica.get("Region")
+            if region == {"Ref": "AWS::Region"} or self.resolver.value(region) == own:
+                return interpret(walk(replica, entry["path"], self.resolver), entry, spec)
+        return absent(entry, spec)
+
     def _read_cache_nodes(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         for path in ("NumCacheClusters", "NumCacheNodes"):
             raw = walk(self._props(logical), path, self.resolver)
