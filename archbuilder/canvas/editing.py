@@ -27,6 +27,7 @@ from archbuilder.model.pairs import kinds_between
 
 if TYPE_CHECKING:
     from archbuilder.canvas.annotations import AnnotationLayer
+    from archbuilder.canvas.snapping import Snapper
 
 NodeItem = ServiceItem | ContainerItem
 PASTE_OFFSET = 24.0
@@ -43,6 +44,7 @@ class EditingScene(QGraphicsScene):
     _highlighted: ContainerItem | None
     _clipboard: list[str]
     annotations: AnnotationLayer
+    snapper: Snapper
     _note_drag: dict[AnnotationItem, QPointF]
     # Asks for a text (title, current) and returns the new one, None when cancelled; the view installs one.
     text_editor: Callable[[str, str], str | None] | None
@@ -108,6 +110,7 @@ class EditingScene(QGraphicsScene):
             and self._drag_lead is not None
             and self._drag_lead.pos() != self._drag.get(self._drag_lead)
         ):
+            self.snapper.snap(self._drag_lead, list(self._drag))
             for item in self._drag:
                 self.on_item_moved(item)
             target = self._target_for(self._drag_lead, set(self._drag))
@@ -123,6 +126,7 @@ class EditingScene(QGraphicsScene):
             for note in notes:
                 note.update_from(self.architecture.annotations.get(note.annotation_id))
         drag, self._drag, self._drag_lead = self._drag, None, None
+        self.snapper.clear()
         self.highlight_target(None)
         if drag:
             moved = {item: start for item, start in drag.items() if item.pos() != start}
@@ -252,6 +256,9 @@ class EditingScene(QGraphicsScene):
             return False
         text = self.text_editor("Note", item.annotation.text)
         return text is not None and self.document.set_annotation_text(item.annotation_id, text)
+
+    def clipboard_ids(self) -> list[str]:
+        return [node_id for node_id in self._clipboard if node_id in self.architecture.nodes]
 
     def copy_selection(self) -> list[str]:
         self._clipboard = self.selected_node_ids()

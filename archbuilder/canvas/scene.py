@@ -30,6 +30,7 @@ from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.canvas.routes import ROUTES_AT_ONCE, RouteLayer
+from archbuilder.canvas.snapping import Snapper
 from archbuilder.canvas.spans import SpanLayer
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model import Architecture, Connection, ServiceNode
@@ -69,6 +70,7 @@ class ArchitectureScene(EditingScene):
         self.routes = RouteLayer(self)
         self.annotations = AnnotationLayer(self)
         self._note_drag = {}
+        self.snapper = Snapper(self)
         self.text_editor = None
         self._building = False
         self._defer_labels = False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -23,6 +24,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsView, QInputDialog, QMenu, QWidget
 
 from archbuilder.canvas import styles
+from archbuilder.canvas.context_menu import context_menu
+from archbuilder.canvas.inline_edit import InlineRename
 from archbuilder.canvas.interactions import (
     CONTAINER_MIME,
     CONTAINER_PAYLOADS,
@@ -32,7 +35,8 @@ from archbuilder.canvas.interactions import (
     service_item_at,
     service_target,
 )
-from archbuilder.canvas.items.service_item import DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES
+from archbuilder.canvas.items.container_item import ContainerItem
+from archbuilder.canvas.items.service_item import DETAIL_FULL, DETAIL_ICONS, DETAIL_TILES, ServiceItem
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.catalog import ConnectionKind
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
@@ -68,6 +72,7 @@ class ArchitectureView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._connect_mode = False
+        self.renaming: InlineRename | None = None
         self._panning_from: QPoint | None = None
         self._space_held = False
         self._drop_target: DropTarget | None = None
@@ -125,6 +130,24 @@ class ArchitectureView(QGraphicsView):
 
     def fit_all(self) -> None:
         self.fit_rect(self.arch_scene.nodes_rect())
+
+    def rename_in_place(self, item: ServiceItem | ContainerItem | None = None) -> InlineRename | None:
+        """A text field over the label of `item` (else the one selected node): F2."""
+        if item is None:
+            chosen = [
+                i for i in self.arch_scene.selectedItems() if isinstance(i, ServiceItem | ContainerItem)
+            ]
+            if len(chosen) != 1:
+                return None
+            item = chosen[0]
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        self.renaming = InlineRename(self, item)
+        return self.renaming
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = context_menu(self, self.mapToScene(event.pos()))
+        menu.exec(event.globalPos())
+        event.accept()
 
     def zoom_to_selection(self) -> None:
         """Fit the selected nodes (and annotations) to the window; nothing selected: fit everything."""
@@ -306,6 +329,10 @@ class ArchitectureView(QGraphicsView):
                 return
         if event.key() == Qt.Key.Key_Backspace:
             scene.delete_selection()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_F2:
+            self.rename_in_place()
             event.accept()
             return
         step = NUDGE_FAR if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE

@@ -330,6 +330,13 @@ class SetValueCommand(DocumentCommand):
         return True
 
 
+class SetPinnedCommand(SetValueCommand):
+    """Whether the automatic layout keeps a node where it is (key: the node id)."""
+
+    def set(self, value: Any) -> None:
+        self.architecture.set_pinned(self.key[0], bool(value))
+
+
 class SetWaypointsCommand(SetValueCommand):
     """The bend points of a connection's route (key: the connection id)."""
 

@@ -32,12 +32,14 @@ from archbuilder.editor.commands import (
     SetExtraSubnetsCommand,
     SetLabelCommand,
     SetMetadataCommand,
+    SetPinnedCommand,
     SetPropertyCommand,
     SetUsageCommand,
     SetWaypointsCommand,
     SuppressCommand,
     SwapServiceCommand,
 )
+from archbuilder.editor.group_commands import SetPropertiesCommand
 from archbuilder.model import Architecture, InvariantError, NodeKind, ServiceNode, Suppression, load, save
 from archbuilder.model.annotations import KIND_TITLES, Annotation, AnnotationKind
 from archbuilder.model.containment import containment_error
@@ -180,6 +182,14 @@ class Document(QObject):
     def resize_container(self, node_id: str, width: float, height: float) -> bool:
         return self._run(ResizeContainerCommand(self.architecture, node_id, width, height))
 
+    def set_pinned(self, node_id: str, pinned: bool) -> bool:
+        """Keep a node where it is through Tools › Arrange (or let the layout move it again)."""
+        node = self.architecture.node(node_id)
+        if node.pinned == pinned:
+            return False
+        text = f"{'Pin' if pinned else 'Unpin'} {node.label}"
+        return self._run(SetPinnedCommand(self.architecture, text, (node_id,), node.pinned, pinned, False))
+
     def set_waypoints(self, connection_id: str, points: Sequence[tuple[float, float]]) -> bool:
         """Route a connection through these bend points (none: routed automatically again)."""
         old = self.architecture.connection(connection_id).waypoints
@@ -273,6 +283,14 @@ class Document(QObject):
         text = f"Set {spec.label if spec else name}"
         old = node.properties.get(name)
         return self._run(SetPropertyCommand(self.architecture, text, (node_id, name), old, value, typing))
+
+    def set_property_many(self, node_ids: Sequence[str], name: str, value: Any) -> bool:
+        """Set one property on several services at once: one undo step."""
+        if len(node_ids) == 1:
+            return self.set_property(node_ids[0], name, value)
+        spec = self.catalog.get(self.architecture.service(node_ids[0]).type).property_spec(name)
+        text = f"Set {spec.label if spec else name} on {len(node_ids)} services"
+        return self._run(SetPropertiesCommand(self.architecture, text, node_ids, name, value))
 
     def set_container_field(self, node_id: str, name: str, value: Any, *, typing: bool = False) -> bool:
         old = getattr(self.architecture.node(node_id), name, None)

@@ -10,6 +10,7 @@ from archbuilder.validation import ValidationResult, validate
 
 class ValidationRunner(QObject):
     finished = Signal(object)  # ValidationResult
+    pending = Signal()  # an edit made the last result stale; a new one is coming
 
     def __init__(self, document: Document, delay_ms: int = 250) -> None:
         super().__init__(document)
@@ -24,9 +25,11 @@ class ValidationRunner(QObject):
     @Slot()
     def schedule(self) -> None:
         self._timer.start()
+        self.pending.emit()
 
     def run_now(self) -> ValidationResult:
         self._timer.stop()
+        self.pending.emit()
         self.result = validate(self._document.architecture)
         self.finished.emit(self.result)
         return self.result

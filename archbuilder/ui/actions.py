@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from archbuilder.canvas.align import align, distribute
 from archbuilder.exporters.registry import available_formats
 from archbuilder.model.annotations import AnnotationKind
 from archbuilder.resource_files import example_names
@@ -110,6 +111,26 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     edit_menu.addActions(
         [actions["copy"], actions["paste"], actions["duplicate"], actions["delete"], actions["select_all"]]
     )
+    edit_menu.addSeparator()
+    arrange = edit_menu.addMenu("Align and &distribute")
+    for how, text in (
+        ("left", "Align &left edges"),
+        ("centre", "Align &centres"),
+        ("right", "Align &right edges"),
+        ("top", "Align &tops"),
+        ("middle", "Align &middles"),
+        ("bottom", "Align &bottoms"),
+    ):
+        actions[f"align_{how}"] = _action(window, text, partial(align, window.scene, how))
+        arrange.addAction(actions[f"align_{how}"])
+    arrange.addSeparator()
+    actions["distribute_h"] = _action(
+        window, "Distribute &horizontally", partial(distribute, window.scene, True)
+    )
+    actions["distribute_v"] = _action(
+        window, "Distribute &vertically", partial(distribute, window.scene, False)
+    )
+    arrange.addActions([actions["distribute_h"], actions["distribute_v"]])
 
 
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
@@ -120,6 +141,11 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["fit"] = _action(window, "&Fit to window", window.view.fit_all, "Ctrl+0")
     actions["actual"] = _action(window, "&Actual size", window.view.reset_zoom, "Ctrl+1")
     actions["zoom_selection"] = _action(window, "Zoom to &selection", window.view.zoom_to_selection, "Ctrl+2")
+    snap = QAction("&Snap to grid and guides", window)
+    snap.setCheckable(True)
+    snap.setChecked(window.scene.snapper.enabled)
+    snap.toggled.connect(lambda on: setattr(window.scene.snapper, "enabled", on))
+    actions["snap"] = snap
     connect_mode = QAction("&Connect mode", window)
     connect_mode.setCheckable(True)
     connect_mode.setShortcut(QKeySequence("C"))
@@ -132,6 +158,7 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
             actions["fit"],
             actions["actual"],
             actions["zoom_selection"],
+            snap,
             connect_mode,
         ]
     )

@@ -1,7 +1,10 @@
-"""Live findings grouped by severity or pillar; clicking one selects its nodes, and one can be suppressed with a
-reason (stored in the document as one undo step)."""
+"""Live findings grouped by severity, pillar or rule and narrowed by a filter; "Validating…" while the counts
+are not the design's; clicking one selects its nodes, and one can be suppressed with a reason (stored in the
+document as one undo step)."""
 
 from __future__ import annotations
+
+from functools import cache
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -22,12 +26,22 @@ from archbuilder.editor.document import Document
 from archbuilder.model import Suppression
 from archbuilder.ui.rich_text import citation_link, plain
 from archbuilder.validation import Finding, Pillar, Severity, ValidationResult
+from archbuilder.validation.registry import rule_by_id
 
 COLOURS = {Severity.ERROR: "#c62828", Severity.WARNING: "#ef6c00", Severity.INFO: "#1565c0"}
 SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Notes"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUP_BY_SEVERITY = "Severity"
 GROUP_BY_PILLAR = "Pillar"
+GROUP_BY_RULE = "Rule"
+
+
+@cache
+def _rule_title(rule_id: str) -> str:
+    try:
+        return rule_by_id(rule_id).title
+    except KeyError:
+        return ""
 
 
 def counted(number: int, noun: str) -> str:
@@ -42,9 +56,13 @@ class FindingsPanel(QWidget):
         self.document = document
         self.summary = QLabel("Not validated yet")
         self.group_by = QComboBox()
-        self.group_by.addItems([GROUP_BY_SEVERITY, GROUP_BY_PILLAR])
-        self.group_by.setToolTip("Group findings by severity or by Well-Architected pillar")
+        self.group_by.addItems([GROUP_BY_SEVERITY, GROUP_BY_PILLAR, GROUP_BY_RULE])
+        self.group_by.setToolTip("Group findings by severity, by Well-Architected pillar or by rule")
         self.group_by.currentTextChanged.connect(self._regroup)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter findings (text, rule, service)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._regroup)
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Finding", "Rule"])
@@ -75,10 +93,15 @@ class FindingsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
+        layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.detail)
         layout.addLayout(bottom)
         self.result: ValidationResult | None = None
+
+    def set_validating(self) -> None:
+        """Validation is scheduled or running: the counts shown are not the design's any more."""
+        self.summary.setText("Validating…")
 
     def show_result(self, result: ValidationResult) -> None:
         self.result = result
@@ -95,7 +118,18 @@ class FindingsPanel(QWidget):
             return (99, "Suppressed")
         if self.group_by.currentText() == GROUP_BY_PILLAR:
             return (list(Pillar).index(finding.pillar), finding.pillar.heading)
+        if self.group_by.currentText() == GROUP_BY_RULE:
+            return (-finding.severity.rank, f"{finding.rule_id} {_rule_title(finding.rule_id)}")
         return (-finding.severity.rank, SEVERITY_TITLES[finding.severity])
+
+    def _shown(self, finding: Finding) -> bool:
+        """Whether the filter text (any case) is in the finding's message, rule id or its services' labels."""
+        wanted = self.filter.text().strip().lower()
+        if not wanted:
+            return True
+        nodes = self.document.architecture.nodes
+        labels = [nodes[i].label for i in finding.node_ids if i in nodes]
+        return any(wanted in text.lower() for text in [finding.message, finding.rule_id, *labels])
 
     def _regroup(self) -> None:
         selected = self._finding(self.tree.currentItem())
@@ -104,6 +138,8 @@ class FindingsPanel(QWidget):
             return
         groups: dict[tuple[int, str], QTreeWidgetItem] = {}
         for finding in self.result.findings:
+            if not self._shown(finding):
+                continue
             key = self._group_key(finding)
             if key not in groups:
                 groups[key] = QTreeWidgetItem([key[1]])

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.cost.node_activated.connect(lambda node_id: self.focus_nodes([node_id]))
         self.cost.scenario_changed.connect(lambda _scenario: self.runner.run_now())
         self.runner.finished.connect(self._show_result)
+        self.runner.pending.connect(self.findings.set_validating)
         self.resize(1600, 1000)
         self._update_title()
         self.runner.run_now()
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, ids: list[str]) -> None:
         first = ids[0] if ids else None
-        self.properties.show_node(first)
+        self.properties.show_nodes(ids)
         self.tips.show_node(first)
         self.lockin.show_selection(first)
         self.whatif.show_node(first)

@@ -80,6 +80,7 @@ class PropertiesPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self.node_id: str | None = None
+        self.group: list[str] = []  # several services selected: their common fields are edited together
         self._built_for: tuple[str | None, str] | None = None
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,7 +118,22 @@ class PropertiesPanel(QWidget):
 
     # ------------------------------------------------------------------ building
 
+    def show_nodes(self, node_ids: list[str]) -> None:
+        """Several services: the fields they all have, a value shown where they agree, an edit set on all."""
+        nodes = self.document.architecture.nodes
+        services = [i for i in node_ids if isinstance(nodes.get(i), ServiceNode)]
+        if len(node_ids) > 1 and len(services) == len(node_ids):
+            self.group = services
+            self.node_id = services[0]
+            self.error.setText("")
+            self._built_for = None
+            self.refresh()
+            self.usage.show_node(None)
+            return
+        self.show_node(node_ids[0] if node_ids else None)
+
     def show_node(self, node_id: str | None) -> None:
+        self.group = []
         self.node_id = node_id if node_id in self.document.architecture.nodes else None
         self.error.setText("")
         self._built_for = None
@@ -128,6 +144,8 @@ class PropertiesPanel(QWidget):
         node = self.document.architecture.nodes.get(self.node_id or "")
         if node is None:
             return (None, "design")
+        if self.group:
+            return (",".join(self.group), "group")
         return (node.id, node.type if isinstance(node, ServiceNode) else node.kind)
 
     def refresh(self) -> None:
@@ -146,6 +164,8 @@ class PropertiesPanel(QWidget):
         self._setters.clear()
         if self.node_id is None:
             self._build_design()
+        elif self.group:
+            self._build_group()
         else:
             self._build_node(self.node_id)
         self._sync()
@@ -156,6 +176,9 @@ class PropertiesPanel(QWidget):
         for key, setter in self._setters.items():
             if node is None:
                 value = getattr(arch.metadata, key)
+            elif self.group:
+                values = [arch.service(i).properties.get(key) for i in self.group if i in arch.nodes]
+                value = values[0] if values and all(v == values[0] for v in values) else None
             elif key in ("label", "extra_subnet_ids") or not isinstance(node, ServiceNode):
                 value = getattr(node, key)
             else:
@@ -212,6 +235,20 @@ class PropertiesPanel(QWidget):
             self._add_row(spec.label or spec.name, spec.name, editor, setter_fn, spec.description)
         if service.placement is Placement.MULTI_SUBNET:
             self._add_extra_subnets(node)
+
+    def _build_group(self) -> None:
+        """The catalog properties every selected service has (same name and type); a field shows a value only
+        where all of them agree."""
+        arch = self.document.architecture
+        types = [arch.service(i).type for i in self.group]
+        first, *others = [arch.catalog.get(t) for t in dict.fromkeys(types)]
+        self.title.setText(f"{len(self.group)} services selected: the fields they share")
+        for spec in first.properties:
+            if all(
+                (o := other.property_spec(spec.name)) is not None and o.type == spec.type for other in others
+            ):
+                editor, setter_fn = self._editor_for(spec)
+                self._add_row(spec.label or spec.name, spec.name, editor, setter_fn, spec.description)
 
     def _add_extra_subnets(self, node: ServiceNode) -> None:
         arch = self.document.architecture
@@ -341,15 +378,24 @@ class PropertiesPanel(QWidget):
         node = self.document.architecture.nodes.get(self.node_id)
         if not isinstance(node, ServiceNode):
             return
-        current = node.properties.get(spec.name)
+        currents = [
+            self.document.architecture.service(i).properties.get(spec.name) for i in self.group or [node.id]
+        ]
         # An empty field over an unset or empty value is not an edit (focus merely passed through).
-        if current == value or (current in (None, "", []) and value in (None, "", [])):
+        if all(
+            current == value or (current in (None, "", []) and value in (None, "", []))
+            for current in currents
+        ):
             return
         problem = check_property_value(spec, value)
         if problem:
             self.error.setText(f"{spec.label or spec.name}: {problem}")
             return
         self.error.setText("")
+        if self.group:
+            if not self.document.set_property_many(self.group, spec.name, value):
+                self.error.setText(f"{spec.label or spec.name}: refused")
+            return
         if not self.document.set_property(self.node_id, spec.name, value):
             self.error.setText(f"{spec.label or spec.name}: refused")
 
