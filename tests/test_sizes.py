@@ -35,7 +35,6 @@ BEING_REWORKED = {
     "exporters/terraform/stores.py::_opensearch",
     "importers/connections.py::_connections",
     "importers/network.py::_network",
-    "importers/terraform.py::to_template",
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
 from archbuilder.importers.connections import ConnectionInference
+from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.folding import FOLDED, CompanionInference
 from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.ownership import Ownership, design_name
@@ -29,7 +30,14 @@ def cloudformation_writes(service_type: str) -> bool:
     return service_type in RENDERERS or service_type in NETWORK_TYPES
 
 
-class _Importer(NetworkInference, CompanionInference, ServiceInference, ConnectionInference, Ownership):
+class _Importer(
+    NetworkInference,
+    ExistingNetworkInference,
+    CompanionInference,
+    ServiceInference,
+    ConnectionInference,
+    Ownership,
+):
     """Reads one template into a design: network first, then companions, services, connections, sections."""
 
     # The kept template's format; None keeps none (the Terraform import reads a translation, not the source).
@@ -41,6 +49,7 @@ class _Importer(NetworkInference, CompanionInference, ServiceInference, Connecti
         )
         self.arch.metadata.name, self.arch.metadata.description = name, description
         self._network()
+        self._existing_network()
         self.owners = self._companions()
         for logical in self.resources:
             if logical in self.nodes:

@@ -151,10 +151,15 @@ class SpecialReaders(TemplateReader):
         props = self._props(logical)
         if "PubliclyAccessible" in props:
             return interpret(walk(props, "PubliclyAccessible", self.resolver), {}, spec)
-        group = self._ref_of(props.get("DBSubnetGroupName"))
         if props.get("DBSubnetGroupName") is None:
             return Reading(True)
-        subnets = refs(self._props(group).get("SubnetIds")) if group else []
+        group = self._ref_of(props.get("DBSubnetGroupName"))
+        written = self._props(group).get("SubnetIds") if group else None
+        subnets = [s for s in refs(written) if s in self.resources]
+        if not subnets:
+            # Subnets the template is given: public when their names or descriptions say so.
+            placeholders = self._existing_subnets_named(written)
+            return Reading(any(self.arch.node(s).tier.value == "public" for s in placeholders))  # type: ignore[union-attr]
         vpcs = {self._ref_of(self._props(s).get("VpcId")) for s in subnets}
         attached = {
             self._ref_of(self._props(name).get("VpcId"))
@@ -163,6 +168,9 @@ class SpecialReaders(TemplateReader):
             and self._props(name).get("InternetGatewayId") is not None
         }
         return Reading(bool(vpcs & attached - {None}))
+
+    def _existing_subnets_named(self, value: Any) -> list[str]:
+        raise NotImplementedError
 
     def _read_key_type(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         name = walk(self._props(logical), f"KeySchema[KeyType={entry['path']}].AttributeName", self.resolver)

@@ -36,7 +36,8 @@ class TemplateReader:
         self.owners: dict[str, str] = {}  # folded companion -> the resource it belongs to
 
     def _props(self, logical: str) -> dict[str, Any]:
-        props = self.resources[logical].get("Properties") or {}
+        body = self.resources.get(logical)
+        props = body.get("Properties") if isinstance(body, dict) else None
         return props if isinstance(props, dict) else {}
 
     def _design_metadata(self) -> dict[str, Any]:

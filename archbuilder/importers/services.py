@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ParentKind, Placement, ServiceType
+from archbuilder.importers.existing_network import key_of
 from archbuilder.importers.properties import PropertyReading
 from archbuilder.importers.references import refs
 from archbuilder.model import InvariantError, SubnetNode
@@ -60,14 +61,23 @@ class ServiceInference(PropertyReading):
     def _subnets(self, logical: str) -> list[str]:
         subnets: list[str] = []
         for candidate in self._subnet_candidates(logical):
-            for ref in refs(candidate):
-                if (
-                    ref in self.nodes
-                    and isinstance(self.arch.nodes.get(self.nodes[ref]), SubnetNode)
-                    and self.nodes[ref] not in subnets
-                ):
-                    subnets.append(self.nodes[ref])
+            found = [
+                self.nodes[ref]
+                for ref in refs(candidate)
+                if ref in self.nodes and isinstance(self.arch.nodes.get(self.nodes[ref]), SubnetNode)
+            ]
+            found += self._existing_subnets_named(candidate)
+            subnets += [s for s in found if s not in subnets]
         return subnets
+
+    def _existing_subnets_named(self, value: Any) -> list[str]:
+        """Placeholder subnets of an existing network that a value names (a list parameter names them all)."""
+        existing = getattr(self, "existing_subnets", {})
+        if key_of(value) in existing:
+            return list(existing[key_of(value)])
+        if isinstance(value, list):
+            return [s for item in value for s in existing.get(key_of(item), [])]
+        return []
 
     def _service(self, logical: str, kind: str) -> None:
         service = self._service_type(logical, kind)
@@ -107,6 +117,8 @@ class ServiceInference(PropertyReading):
         subnets = [s for s in self._subnets(logical) if parent_kind_of(self.arch.node(s)) in allowed]
         if not subnets and service.placement is Placement.SUBNET:
             subnets = self._zone_subnets(logical, allowed)
+        if not subnets and service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
+            subnets = [s for s in self._default_vpc_subnets() if parent_kind_of(self.arch.node(s)) in allowed]
         if service.placement in (Placement.SUBNET, Placement.MULTI_SUBNET):
             if not subnets:
                 return "", []
@@ -133,7 +145,18 @@ class ServiceInference(PropertyReading):
     def _zone_letter(self, value: Any) -> str:
         raise NotImplementedError
 
+    def _default_vpc_subnets(self) -> list[str]:
+        raise NotImplementedError
+
+    def _default_vpc(self) -> str:
+        """The default VPC's node (made with its subnets on first use)."""
+        subnet = self.arch.node(self._default_vpc_subnets()[0])
+        return str(self.arch.node(subnet.parent_id or "").parent_id)
+
     def _vpc_placement(self, logical: str, service: ServiceType) -> tuple[str | None, list[str]]:
+        named = getattr(self, "existing_vpcs", {}).get(key_of(self._props(logical).get("VpcId")))
+        if named is not None:
+            return named, []
         vpc = self._ref_of(self._props(logical).get("VpcId"))
         if vpc is None and service.id == "internet_gateway":
             vpc = next(
@@ -145,7 +168,11 @@ class ServiceInference(PropertyReading):
                 ),
                 None,
             )
-        return (self.nodes[vpc], []) if vpc in self.nodes else ("", [])
+        if vpc in self.nodes:
+            return self.nodes[vpc], []
+        if self._props(logical).get("VpcId") is None and service.id != "internet_gateway":
+            return self._default_vpc(), []
+        return "", []
 
     def _generic(self, logical: str, kind: str, why: str) -> None:
         node_id = self.arch.new_id(logical)

@@ -10,7 +10,7 @@ from typing import Any
 
 import hcl2
 
-from archbuilder.catalog import default_catalog
+from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
@@ -162,10 +162,7 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
 
     resources: dict[str, dict[str, Any]] = {}
     for tf_type, name, body in blocks:
-        service = catalog.by_terraform_type(tf_type)
-        cfn_type = EXTRA_TYPES.get(tf_type) or (
-            service.cfn_types[0] if service and service.cfn_types else None
-        )
+        cfn_type = cloudformation_type(tf_type, catalog)
         properties: dict[str, Any] = {}
         for key, value in body.items():
             properties[ARGUMENTS.get(key, key)] = convert(value)
@@ -189,6 +186,22 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             "Properties": properties,
         }
     return {"Resources": resources}, logical
+
+
+def cloudformation_type(tf_type: str, catalog: Catalog) -> str | None:
+    """The CloudFormation type a Terraform type is: the one the Terraform export writes it for (an
+    aws_db_parameter_group is a DB parameter group, not an instance), else a catalog service's own type."""
+    from archbuilder.exporters.terraform.convert import TYPES
+
+    written = {tf: cfn for cfn, (tf, _ref, _attributes) in reversed(list(TYPES.items()))}
+    if tf_type in EXTRA_TYPES:
+        return EXTRA_TYPES[tf_type]
+    if tf_type in written:
+        return written[tf_type]
+    service = catalog.by_terraform_type(tf_type)
+    if service is not None and service.cfn_types and service.terraform_types[0] == tf_type:
+        return service.cfn_types[0]
+    return None
 
 
 def _table_replication(body: dict[str, Any]) -> dict[str, Any]:

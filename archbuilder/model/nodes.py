@@ -90,9 +90,21 @@ class RegionNode(_Container):
         return value
 
 
+class ExistingNetwork(BaseModel):
+    """A VPC or subnet the design does not create: an imported template takes it as a parameter (an item of a
+    list parameter), a literal id or an import. The export refers to it the same way and creates nothing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    parameter: str = Field(default="", max_length=255)
+    index: int | None = Field(default=None, ge=0)
+    value: JsonValue = None  # a literal id or an expression (Fn::ImportValue) when there is no parameter
+
+
 class VpcNode(_Container):
     kind: Literal["vpc"] = "vpc"
     cidr: str = "10.0.0.0/16"
+    existing: ExistingNetwork | None = None
 
     @field_validator("cidr")
     @classmethod
@@ -122,6 +134,7 @@ class SubnetNode(_Container):
     kind: Literal["subnet"] = "subnet"
     cidr: str = "10.0.0.0/24"
     tier: SubnetTier = SubnetTier.PRIVATE
+    existing: ExistingNetwork | None = None
 
     @field_validator("cidr")
     @classmethod

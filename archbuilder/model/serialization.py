@@ -90,6 +90,8 @@ def _drop_unset_usage(data: dict[str, Any]) -> None:
     else:
         data["usage"] = prune_usage(data["usage"])
     for node in data["nodes"]:
+        if node.get("kind") in ("vpc", "subnet") and node.get("existing") is None:
+            node.pop("existing", None)  # written only for a network the design takes as it is
         if node.get("kind") == "service":
             usage = prune_usage(node.pop("usage") or {})
             if usage:

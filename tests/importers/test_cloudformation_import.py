@@ -16,6 +16,7 @@ from archbuilder.importers.cfn_yaml import TemplateError, load_template
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.model import Architecture, SubnetNode, dumps, load, loads
 from archbuilder.model.naming import pascal
+from archbuilder.model.nodes import ExistingNetwork
 from archbuilder.resource_files import example_names, example_path
 from archbuilder.validation import validate
 from tests.importers.hostile_templates import HOSTILE, big_template_with_unknown_tag_at_the_end
@@ -120,12 +121,22 @@ def test_the_kept_template_keeps_the_templates_own_names() -> None:
     assert (table["partition_key_type"], table["read_capacity"], table["write_capacity"]) == ("S", 5, 10)
 
 
-def test_a_companion_of_a_generic_resource_is_written_back_beside_it() -> None:
-    # The instance names no subnet, so it stays generic; its security group folds into it and is written back.
+def test_an_instance_in_subnets_given_as_a_parameter_sits_in_a_placeholder_with_its_group_written_back() -> (
+    None
+):
+    # The template takes its subnets as a List<AWS::EC2::Subnet::Id> parameter and the instance the first one.
     arch, report = import_template(CORPUS / "EC2_EC2InstanceWithSecurityGroupSample.yaml")
-    assert [(logical, kind) for logical, kind, _node in report.generic] == [
-        ("EC2Instance", "AWS::EC2::Instance")
-    ]
+    assert report.generic == []
+    instance = arch.service("ec2instance")
+    subnet = arch.node(instance.parent_id or "")
+    vpc = arch.node(arch.node(subnet.parent_id or "").parent_id or "")
+    assert (subnet.label, subnet.tier.value, subnet.existing, vpc.label, vpc.existing) == (  # type: ignore[union-attr]
+        "Subnets 1",
+        "private",
+        ExistingNetwork(parameter="Subnets", index=0),
+        "Existing VPC",
+        ExistingNetwork(),
+    )
     assert report.folded == [("InstanceSecurityGroup", "AWS::EC2::SecurityGroup")]
     assert arch.imported is not None and arch.imported.owners["InstanceSecurityGroup"] == "ec2instance"
     resources = cloudformation_template(arch)["Resources"]

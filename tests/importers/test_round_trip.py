@@ -18,6 +18,10 @@ from archbuilder.resource_files import example_names, example_path
 from tests.importers.test_cloudformation_import import RAIN, TEMPLATES
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
+HANDWRITTEN = sorted(
+    (Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "archbuilder").glob("*.yaml")
+)
+CORPUS = [p for p in TEMPLATES if p.name not in RAIN] + HANDWRITTEN
 FORMATS = {"cloudformation": "template.yaml", "cloudformation-json": "template.json"}
 
 
@@ -31,7 +35,7 @@ def difference(a: Path, b: Path) -> DocumentDiff:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-@pytest.mark.parametrize("path", [p for p in TEMPLATES if p.name not in RAIN], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_every_corpus_template_comes_back_with_no_difference(path: Path, fmt: str, tmp_path: Path) -> None:
     arch, _report = import_template(path)
     diff = difference(path, exported(arch, fmt, tmp_path))

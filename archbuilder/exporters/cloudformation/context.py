@@ -140,8 +140,21 @@ class CfnContext:
     def output(self, name: str, value: Any, description: str) -> None:
         self.outputs[name] = {"Description": description, "Value": value}
 
-    def subnet_refs(self, node: ServiceNode) -> list[dict[str, str]]:
-        return [ref(self.lid(self.architecture.node(s))) for s in self.graph.placements[node.id].subnet_ids]
+    def subnet_refs(self, node: ServiceNode) -> list[Any]:
+        return [
+            self.container_ref(self.architecture.node(s)) for s in self.graph.placements[node.id].subnet_ids
+        ]
+
+    def container_ref(self, node: AnyNode) -> Any:
+        """How the template names a VPC or subnet: its resource, or, for a network the design takes as it is,
+        the parameter (an item of a list parameter), literal id or import the design was given."""
+        existing = getattr(node, "existing", None)
+        if existing is None:
+            return ref(self.lid(node))
+        if existing.parameter:
+            named = ref(existing.parameter)
+            return named if existing.index is None else {"Fn::Select": [existing.index, named]}
+        return existing.value
 
     def subnet_nodes(self, node: ServiceNode) -> list[SubnetNode]:
         return [
@@ -150,9 +163,9 @@ class CfnContext:
             if isinstance(n := self.architecture.node(s), SubnetNode)
         ]
 
-    def vpc_ref(self, node: ServiceNode) -> dict[str, str] | None:
+    def vpc_ref(self, node: ServiceNode) -> Any:
         vpc_id = self.graph.placements[node.id].vpc_id
-        return ref(self.lid(self.architecture.node(vpc_id))) if vpc_id else None
+        return self.container_ref(self.architecture.node(vpc_id)) if vpc_id else None
 
     def sg_refs(self, node: ServiceNode) -> list[dict[str, str]]:
         return [ref(self.security_groups[node.id])] if node.id in self.security_groups else []

@@ -21,7 +21,7 @@ def _interface_endpoint(ctx: CfnContext, node: ServiceNode) -> None:
         key = zone.id if zone is not None else subnet.id
         if key not in zones:
             zones.add(key)
-            subnets.append(ref(ctx.lid(subnet)))
+            subnets.append(ctx.container_ref(subnet))
     ctx.add(
         ctx.lid(node),
         "AWS::EC2::VPCEndpoint",

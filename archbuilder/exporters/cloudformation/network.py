@@ -37,8 +37,27 @@ def _listener_ports(ctx: CfnContext, node: ServiceNode) -> list[int]:
 def build_network(ctx: CfnContext) -> None:
     arch = ctx.architecture
     for vpc in sorted((n for n in arch.nodes.values() if isinstance(n, VpcNode)), key=lambda n: n.id):
-        _vpc(ctx, vpc)
+        if vpc.existing is None:
+            _vpc(ctx, vpc)
+        else:
+            _existing_vpc(ctx, vpc)
     _security_groups(ctx)
+
+
+def _existing_vpc(ctx: CfnContext, vpc: VpcNode) -> None:
+    """A VPC the design takes as it is: nothing of its network is created; what it is given as (parameters)
+    is declared, for a design that does not carry the template it came from."""
+    subnets = [n for n in ctx.architecture.descendants(vpc.id) if isinstance(n, SubnetNode)]
+    nodes: list[VpcNode | SubnetNode] = [vpc, *subnets]
+    for node in nodes:
+        existing = node.existing
+        if existing is None or not existing.parameter:
+            continue
+        single = "AWS::EC2::VPC::Id" if isinstance(node, VpcNode) else "AWS::EC2::Subnet::Id"
+        kind = single if existing.index is None else "List<AWS::EC2::Subnet::Id>"
+        ctx.parameters.setdefault(
+            existing.parameter, {"Type": kind, "Description": f"The existing {node.kind} {node.label}"}
+        )
 
 
 def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:

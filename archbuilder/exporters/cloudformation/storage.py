@@ -74,7 +74,11 @@ def _file_system(ctx: CfnContext, node: ServiceNode) -> None:
         ctx.add(
             ctx.lid(node, f"{ctx.lid(subnet)}MountTarget"),
             "AWS::EFS::MountTarget",
-            {"FileSystemId": ref(fs), "SubnetId": ref(ctx.lid(subnet)), "SecurityGroups": ctx.sg_refs(node)},
+            {
+                "FileSystemId": ref(fs),
+                "SubnetId": ctx.container_ref(subnet),
+                "SecurityGroups": ctx.sg_refs(node),
+            },
         )
     ctx.output(f"{fs}Id", ref(fs), f"File system {node.label}")
 

@@ -198,6 +198,9 @@ class Converter_:
                 index, source = item["Fn::Select"]
                 if source == {"Fn::GetAZs": ""}:
                     return Expr(f"data.aws_availability_zones.available.names[{index}]")
+                if isinstance(source, dict) and set(source) == {"Ref"}:
+                    # An item of a list parameter (the subnets of an existing network).
+                    return Expr(f"{self._ref(source['Ref'])}[{int(index)}]")
             # An intrinsic not converted above would be written as a literal map that Terraform refuses
             # (or, worse, accepts as a string map): fail the export by name instead.
             unconverted = [key for key in item if key == "Ref" or key.startswith("Fn::")]

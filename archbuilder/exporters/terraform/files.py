@@ -197,13 +197,22 @@ def _variables(architecture: Architecture, template: dict[str, Any]) -> list[Blo
         ),
     ]
     for name, spec in sorted((template.get("Parameters") or {}).items()):
-        # A parameter without a default is a variable the apply must be given.
-        default = {"default": str(spec["Default"])} if "Default" in spec else {}
+        # A parameter without a default is a variable the apply must be given; a list parameter (the subnets
+        # of an existing network) is a list of strings.
+        listed = str(spec.get("Type", "")).startswith("List<") or spec.get("Type") == "CommaDelimitedList"
+        default: dict[str, Any] = {}
+        if "Default" in spec:
+            written = str(spec["Default"])
+            default = {"default": [p.strip() for p in written.split(",") if p.strip()] if listed else written}
         blocks.append(
             Block(
                 "variable",
                 (snake(name),),
-                {"description": spec.get("Description", name), "type": Expr("string"), **default},
+                {
+                    "description": spec.get("Description", name),
+                    "type": Expr("list(string)" if listed else "string"),
+                    **default,
+                },
             )
         )
     return blocks
