@@ -73,6 +73,8 @@ FOLDED = {
     "AWS::ApiGateway::GatewayResponse",
     "AWS::ApiGatewayV2::Authorizer",
     "AWS::ApiGatewayV2::ApiMapping",
+    "AWS::EC2::TransitGatewayRoute",
+    "AWS::RAM::ResourceShare",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
     "Terraform::aws_s3_bucket_public_access_block",

@@ -65,6 +65,12 @@ OWNER_KEYS = {
     "AWS::ApiGateway::GatewayResponse": "RestApiId",
     "AWS::ApiGatewayV2::Authorizer": "ApiId",
     "AWS::ApiGatewayV2::ApiMapping": "ApiId",
+    "AWS::EC2::TransitGatewayVpcAttachment": "TransitGatewayId",
+    "AWS::EC2::TransitGatewayRoute": "TransitGatewayRouteTableId",
+    "AWS::RAM::ResourceShare": "ResourceArns",
+    "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",
+    "AWS::EC2::VPNGatewayRoutePropagation": "VpnGatewayId",
+    "AWS::DirectConnect::DirectConnectGatewayAssociation": "DirectConnectGatewayId",
 }
 
 

@@ -11,8 +11,8 @@ from archbuilder.catalog import ServiceType
 from archbuilder.catalog.service_type import PropertySpec
 from archbuilder.importers.intrinsics import UNKNOWN
 from archbuilder.importers.listeners import listener_properties
+from archbuilder.importers.network_readers import NetworkReaders
 from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, walk
-from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
 from archbuilder.importers.scaling import scaling_properties
 
@@ -31,7 +31,7 @@ SET_IDENTIFIERS = (
 )
 
 
-class SpecialReaders(TemplateReader):
+class SpecialReaders(NetworkReaders):
     service: ServiceType
 
     def _users_of(self, logical: str, kind: str, key: str) -> list[str]:

@@ -158,19 +158,24 @@ class ServiceInference(PropertyReading):
         if named is not None:
             return named, []
         vpc = self._ref_of(self._props(logical).get("VpcId"))
-        if vpc is None and service.id == "internet_gateway":
+        if vpc is None and service.id in ("internet_gateway", "vpn_gateway"):
+            # A gateway is in the VPC it is attached to.
+            key = "InternetGatewayId" if service.id == "internet_gateway" else "VpnGatewayId"
             vpc = next(
                 (
                     self._ref_of(self._props(name).get("VpcId"))
                     for name in self.resources
                     if self._type(name) == "AWS::EC2::VPCGatewayAttachment"
-                    and self._ref_of(self._props(name).get("InternetGatewayId")) == logical
+                    and self._ref_of(self._props(name).get(key)) == logical
                 ),
                 None,
             )
         if vpc in self.nodes:
             return self.nodes[vpc], []
-        if self._props(logical).get("VpcId") is None and service.id != "internet_gateway":
+        if self._props(logical).get("VpcId") is None and service.id not in (
+            "internet_gateway",
+            "vpn_gateway",
+        ):
             return self._default_vpc(), []
         return "", []
 
