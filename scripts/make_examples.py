@@ -1,62 +1,30 @@
 """Builds the bundled reference architectures in resources/examples/ through the model API.
 
-Run `.venv/bin/python scripts/make_examples.py` after changing an example here; the committed files are
+Run `.venv/bin/python scripts/make_examples.py [NAME ...]` after changing an example here (only the named ones
+are rewritten when names are given); the committed files are
 checked by tests (they load, round-trip byte-identically and raise the findings they were built for).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from example_network import network
+from reference_examples import reference_data_lake, reference_serverless_api, reference_web_app
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.model import (
     Architecture,
-    AvailabilityZoneNode,
     Environment,
     Metadata,
     RegionNode,
-    SubnetNode,
-    VpcNode,
     save,
 )
 from archbuilder.model.layout import auto_layout
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "examples"
-
-
-def network(
-    arch: Architecture,
-    *,
-    region: str = "us-east-1",
-    cidr: str = "10.0.0.0/16",
-    zones: str = "ab",
-    tiers: tuple[tuple[str, str], ...] = (("public", "Public"), ("private", "App"), ("private", "Data")),
-) -> None:
-    """Region > VPC > one AZ per letter > the given subnet tiers, CIDRs 10.0.<az*10+tier>.0/24."""
-    arch.add_node(RegionNode(id="region", label=_region_label(region), region=region))
-    arch.add_node(VpcNode(id="vpc", label="Production VPC", parent_id="region", cidr=cidr))
-    prefix = cidr.split(".")[0] + "." + cidr.split(".")[1]
-    for az_index, letter in enumerate(zones):
-        arch.add_node(
-            AvailabilityZoneNode(
-                id=f"az-{letter}", label=f"AZ {letter}", parent_id="vpc", zone=f"{region}{letter}"
-            )
-        )
-        for tier_index, (tier, name) in enumerate(tiers):
-            arch.add_node(
-                SubnetNode(
-                    id=f"{name.lower()}-{letter}",
-                    label=f"{name} subnet {letter}",
-                    parent_id=f"az-{letter}",
-                    cidr=f"{prefix}.{az_index * 10 + tier_index}.0/24",
-                    tier=tier,
-                )
-            )
-
-
-def _region_label(region: str) -> str:
-    return {"us-east-1": "US East (N. Virginia)", "eu-west-1": "Europe (Ireland)"}.get(region, region)
 
 
 def three_tier_web() -> Architecture:
@@ -350,12 +318,17 @@ EXAMPLES: dict[str, Callable[[], Architecture]] = {
     "ecs-fargate": ecs_fargate,
     "streaming-pipeline": streaming_pipeline,
     "startup-mvp": startup_mvp,
+    "reference-web-app": reference_web_app,
+    "reference-serverless-api": reference_serverless_api,
+    "reference-data-lake": reference_data_lake,
 }
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, build in EXAMPLES.items():
+    names = sys.argv[1:] or list(EXAMPLES)
+    for name in names:
+        build = EXAMPLES[name]
         arch = build()
         auto_layout(arch)
         save(arch, OUT / f"{name}.arch.json")

@@ -15,6 +15,9 @@ from archbuilder.resource_files import example_names, example_path
 
 EXAMPLES = [
     "ecs-fargate",
+    "reference-data-lake",
+    "reference-serverless-api",
+    "reference-web-app",
     "serverless-api",
     "startup-mvp",
     "static-site",

@@ -1,0 +1,11 @@
+variable "name" {
+  description = "Name prefix of the resources"
+  type        = string
+  default     = "reference-data-lake"
+}
+
+variable "region" {
+  description = "AWS region to deploy into"
+  type        = string
+  default     = "eu-west-1"
+}

@@ -1,0 +1,17 @@
+variable "name" {
+  description = "Name prefix of the resources"
+  type        = string
+  default     = "reference-serverless-api"
+}
+
+variable "region" {
+  description = "AWS region to deploy into"
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "example_com_domain_name" {
+  description = "Domain of the hosted zone example.com"
+  type        = string
+  default     = "example.com"
+}
