@@ -7,6 +7,7 @@ and is left pending; pending routes are searched when the drag ends or when the 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
@@ -16,7 +17,8 @@ from archbuilder.canvas.items.service_item import Anchor, ServiceItem
 from archbuilder.canvas.labels import obstacles_near
 from archbuilder.canvas.tree import services_in
 from archbuilder.drawing import routing
-from archbuilder.drawing.geometry import Box, Point
+from archbuilder.drawing.geometry import Box, Point, segment_crosses
+from archbuilder.drawing.nudging import nudge
 
 if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
@@ -33,16 +35,82 @@ def _box(anchor: Anchor) -> tuple[Box, Point]:
     return Box(left, top, right - left, bottom - top), (aim_x, aim_y)
 
 
+Line = tuple[bool, float]  # vertical?, the line's x (vertical) or y
+
+
+def _inner_lines(points: list[Point]) -> list[tuple[Line, float, float]]:
+    """The lines a route's inner segments lie on, with their span (the segments at the ports are left out)."""
+    found = []
+    for index, (a, b) in enumerate(pairwise(points)):
+        if 0 < index < len(points) - 2:
+            vertical = a[0] == b[0]
+            key: Line = (vertical, a[0] if vertical else a[1])
+            low, high = (a[1], b[1]) if vertical else (a[0], b[0])
+            found.append((key, min(low, high), max(low, high)))
+    return found
+
+
 class RouteLayer:
     def __init__(self, scene: ArchitectureScene) -> None:
         self._scene = scene
         self.pending: set[ConnectionItem] = set()  # on a quick route, to be searched when seen
+        # Searched routes as the router gave them, and which of them run along which line: routes sharing a
+        # stretch are spread apart (archbuilder.drawing.nudging), as in the exports.
+        self._base: dict[ConnectionItem, list[Point]] = {}
+        self._on_line: dict[Line, set[ConnectionItem]] = {}
+        self._spread: list[ConnectionItem] = []  # others redrawn by the last spread, to caption again
 
     def clear(self) -> None:
         self.pending.clear()
+        self._base.clear()
+        self._on_line.clear()
 
     def removed(self, item: ConnectionItem) -> None:
         self.pending.discard(item)
+        self._forget(item)
+
+    def _forget(self, item: ConnectionItem) -> None:
+        for key, _low, _high in _inner_lines(self._base.pop(item, [])):
+            self._on_line.get(key, set()).discard(item)
+
+    def spread(self, item: ConnectionItem, points: list[Point]) -> list[Point]:
+        """File a searched route and spread it and the routes sharing a stretch with it apart; the others are
+        redrawn here, this one's points are returned."""
+        self._forget(item)
+        self._base[item] = points
+        lines = _inner_lines(points)
+        group = {item}
+        for key, low, high in lines:
+            for other in self._on_line.get(key, ()):
+                other_lines = _inner_lines(self._base.get(other, []))
+                if any(k == key and lo < high and low < hi for k, lo, hi in other_lines):
+                    group.add(other)
+            self._on_line.setdefault(key, set()).add(item)
+        if len(group) == 1:
+            return points
+        routes = {other.connection_id: self._base[other] for other in group}
+        area = QRectF()
+        for route_points in routes.values():
+            xs, ys = [p[0] for p in route_points], [p[1] for p in route_points]
+            area = area.united(QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
+        # The ends' own outlines are obstacles too: a route only touches them at its ports, and spreading never
+        # moves a port segment into its service.
+        boxes = obstacles_near(self._scene, area.adjusted(-20, -20, 20, 20), ("", ""))
+
+        def crosses(a: Point, b: Point, _key: str) -> bool:
+            return any(segment_crosses(a, b, box) for box in boxes)
+
+        spread = nudge(routes, crosses)
+        for other in sorted(group, key=lambda o: o.connection_id):
+            if other is not item and spread[other.connection_id] != other.route_tuples():
+                other.set_route(spread[other.connection_id])
+                self._spread.append(other)
+        return spread[item.connection_id]
+
+    def take_spread(self) -> list[ConnectionItem]:
+        """The other connections the last searched route made room for (their captions are placed again)."""
+        taken, self._spread = self._spread, []
+        return taken
 
     def route(self, item: ConnectionItem, source: Anchor, target: Anchor, *, full: bool) -> list[Point]:
         """The points of the connection's route: searched (`full`), or quick and left pending."""
@@ -64,7 +132,7 @@ class RouteLayer:
         obstacles = obstacles_near(self._scene, window, (item.source_id, item.target_id))
         if len(obstacles) > MAX_OBSTACLES:
             return routing.quick_route(source_box, target_box, aims)
-        return routing.route(source_box, target_box, obstacles, aims=aims)
+        return self.spread(item, routing.route(source_box, target_box, obstacles, aims=aims))
 
     def route_pending(self, area: QRectF | None, edges_of: dict[str, set[str]]) -> int:
         """Search the pending routes with an end in `area` (all when None); returns how many."""

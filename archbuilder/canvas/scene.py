@@ -373,7 +373,8 @@ class ArchitectureScene(EditingScene):
         points = self.routes.route(item, self._anchor(source), self._anchor(target), full=full)
         item.set_route(points, shown)
         shown_now = not self._building and self._detail == DETAIL_FULL
-        self.captions.routed(item, shown=shown_now, dragging=bool(self._drag))
+        for routed in [item, *self.routes.take_spread()]:  # and those spread apart from it
+            self.captions.routed(routed, shown=shown_now, dragging=bool(self._drag))
 
     def route_pending(self, area: QRectF | None = None) -> int:
         """Search the quick routes left pending (big designs, drags) of connections with an end in `area`."""

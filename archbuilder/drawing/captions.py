@@ -34,7 +34,8 @@ def caption_candidates(points: Sequence[Point], size: tuple[float, float]) -> li
             fractions += [0.5 + sign * k * STEP / length for k in range(1, steps + 1) for sign in (-1, 1)]
         for fraction in fractions:
             cx, cy = ax + (bx - ax) * fraction, ay + (by - ay) * fraction
-            on_line.append(Box(cx - width / 2, cy - height / 2, width, height))
+            if length >= needed:  # on a shorter stretch the caption would hide the line: beside it only
+                on_line.append(Box(cx - width / 2, cy - height / 2, width, height))
             if horizontal:
                 beside.append(Box(cx - width / 2, cy - height - 3, width, height))
                 beside.append(Box(cx - width / 2, cy + 3, width, height))

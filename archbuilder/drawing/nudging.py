@@ -19,8 +19,8 @@ def nudge(
     routes: dict[str, list[Point]], crosses: Callable[[Point, Point, str], bool]
 ) -> dict[str, list[Point]]:
     """The routes with their shared inner stretches spread apart; the first and last segments (at the ports)
-    stay where they are. A route that a spread would take through something (`crosses(a, b, key)`) keeps
-    its own line."""
+    stay where they are. A route whose inner segments a spread would take through something
+    (`crosses(a, b, key)`) keeps its own line."""
     # (vertical?, coordinate) -> [(low, high, route key, index of the segment's first point)]
     lines: dict[tuple[bool, float], list[tuple[float, float, str, int]]] = {}
     for key, points in routes.items():
@@ -44,7 +44,9 @@ def nudge(
     spread: dict[str, list[Point]] = {}
     for key, corners in moved.items():
         candidate = [(corner[0], corner[1]) for corner in corners]
-        clear = not any(crosses(a, b, key) for a, b in pairwise(candidate))
+        # The segments at the ports only change length; the inner ones moved and are checked.
+        inner = list(pairwise(candidate))[1:-1]
+        clear = not any(crosses(a, b, key) for a, b in inner)
         spread[key] = candidate if clear else routes[key]
     return spread
 

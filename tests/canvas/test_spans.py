@@ -128,12 +128,15 @@ def test_three_tier_example_shows_every_multi_az_service_in_both_azs(qapp) -> No
     document = Document(load(example_path("three-tier-web")))
     scene = ArchitectureScene(document)
     spans = {(s.service_id, s.subnet_id): (s.pos().x(), s.pos().y()) for s in scene.spans.all_items()}
-    # Every copy sits on its service's row and column: the layout left that cell free in the other AZ.
+    # Every copy sits on its service's row and column: the layout left that cell free in the other AZ (a
+    # lone service is centred in its subnet, the load balancer shares its row with the NAT gateway).
     assert spans == {
         ("web-alb", "public-b"): (20.0, 40.0),
-        ("app-asg", "app-b"): (20.0, 40.0),
-        ("orders-db", "data-b"): (20.0, 40.0),
+        ("app-asg", "app-b"): (86.0, 40.0),
+        ("orders-db", "data-b"): (86.0, 40.0),
     }
+    arch = document.architecture
+    assert all((arch.node(service).x, arch.node(service).y) == place for (service, _), place in spans.items())
     nat = scene.item_for("nat-b")
     span = _span(scene, "web-alb", "public-b")
     footprint = _box(span.pos().x(), span.pos().y())

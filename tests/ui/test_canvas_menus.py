@@ -84,8 +84,8 @@ def test_a_dragged_service_snaps_to_a_sibling_with_a_guide_then_to_the_grid(
     grab = trail.mapToScene(QPointF(48, 30))
     viewport = view.viewport()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=view.mapFromScene(grab))
-    # Down 100 and 3 right of the certificate's column: the left edges line up with a guide.
-    target = grab + QPointF(cert.pos().x() - trail.pos().x() + 3, 100)
+    # Down 60 and 3 right of the certificate's column: the left edges line up with a guide.
+    target = grab + QPointF(cert.pos().x() - trail.pos().x() + 3, 60)
     for step in range(1, 5):
         qtbot.mouseMove(viewport, view.mapFromScene(grab + (target - grab) * step / 4))
     assert trail.pos().x() == cert.pos().x()
