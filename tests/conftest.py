@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 # Without a display and without this, pytest-qt's QApplication aborts the whole run with no message.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 # The catalog index of this run (and of the commands it starts) goes to a folder of its own, never the user's.
-os.environ.setdefault("ARCHBUILDER_CACHE_DIR", tempfile.mkdtemp(prefix="archbuilder-test-cache-"))
+if "ARCHBUILDER_CACHE_DIR" not in os.environ:
+    os.environ["ARCHBUILDER_CACHE_DIR"] = tempfile.mkdtemp(prefix="archbuilder-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["ARCHBUILDER_CACHE_DIR"], True)
 
 
 import pytest

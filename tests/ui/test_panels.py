@@ -215,3 +215,22 @@ def test_containers_are_titled_by_their_kind_and_counts_read_as_english(window: 
     window.runner.run_now()
     # A public subnet without an internet gateway: exactly one error.
     assert window.findings.summary.text() == "1 error · 0 warnings · 0 notes · lock-in 0/100"
+
+
+def test_each_transaction_reaches_the_title_the_panel_and_validation_once(window: MainWindow, qtbot) -> None:
+    window.open_path(MVP)
+    original = window.document.architecture.metadata.name
+    validated: list[object] = []
+    window.runner.finished.connect(validated.append)
+    name = window.properties.editors["name"]
+    assert isinstance(name, QLineEdit)
+    window.document.set_metadata("name", "Renamed shop")
+    assert window.windowTitle().startswith("Renamed shop — ")
+    assert name.text() == "Renamed shop"
+    qtbot.waitUntil(lambda: len(validated) == 1)
+    window.menu_actions["undo"].trigger()
+    assert window.windowTitle().startswith(f"{original} — ")
+    assert name.text() == original
+    qtbot.waitUntil(lambda: len(validated) == 2)
+    qtbot.wait(400)  # longer than the runner's debounce: no second run for the same transaction
+    assert len(validated) == 2
