@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def _no_display() -> bool:
@@ -14,27 +15,11 @@ def _no_display() -> bool:
 
 
 def run(file: str | None = None, screenshot: str | None = None) -> int:
-    if screenshot and _no_display():
-        # No screen: render offscreen; the screenshot is painted by Qt itself.
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    elif _no_display():
-        # Qt would abort the process with advice to reinstall it; the real cause is simpler.
-        print(
-            "archbuilder: error: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
-            "--screenshot OUT.png renders without one",
-            file=sys.stderr,
-        )
+    problem = _cannot_start(file, screenshot)
+    if problem is not None:
+        print(f"archbuilder: error: {problem}", file=sys.stderr)
         return 2
-    if screenshot and file:
-        # Without a user to close it, an error dialog would wait forever: the file is checked here first.
-        from archbuilder.model import DocumentError, load
-
-        try:
-            load(file)
-        except DocumentError as exc:
-            print(f"archbuilder: error: {exc}", file=sys.stderr)
-            return 2
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from archbuilder import __version__
     from archbuilder.editor.autosave import default_recovery_dir, find_recoverable
@@ -60,17 +45,43 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
     app.processEvents()
     window.view.fit_all()
     if screenshot:
-        window.runner.run_now()
-        window.minimap.refresh()
-        app.processEvents()
-        image = window.grab()
-        ok = image.save(screenshot)
-        window.autosaver.shutdown()
-        window.close()
-        if not ok:
-            print(f"archbuilder: error: could not write {screenshot}", file=sys.stderr)
-            return 2
-        print(f"wrote {screenshot}")
-        return 0
-    del QMessageBox
+        return _screenshot(app, window, screenshot)
     return app.exec()
+
+
+def _cannot_start(file: str | None, screenshot: str | None) -> str | None:
+    """Why the window cannot open (no display, or a screenshot of a file that cannot be read); None if it can."""
+    if screenshot and _no_display():
+        # No screen: render offscreen; the screenshot is painted by Qt itself.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif _no_display():
+        # Qt would abort the process with advice to reinstall it; the real cause is simpler.
+        return (
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+            "--screenshot OUT.png renders without one"
+        )
+    if screenshot and file:
+        # Without a user to close it, an error dialog would wait forever: the file is checked here first.
+        from archbuilder.model import DocumentError, load
+
+        try:
+            load(file)
+        except DocumentError as exc:
+            return str(exc)
+    return None
+
+
+def _screenshot(app: Any, window: Any, path: str) -> int:
+    """Paint the window, findings and minimap included, into `path` and close it."""
+    window.runner.run_now()
+    window.minimap.refresh()
+    app.processEvents()
+    image = window.grab()
+    ok = image.save(path)
+    window.autosaver.shutdown()
+    window.close()
+    if not ok:
+        print(f"archbuilder: error: could not write {path}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}")
+    return 0
