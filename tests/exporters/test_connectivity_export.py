@@ -171,7 +171,8 @@ def test_the_links_become_attachments_and_routes() -> None:
         "DatacentreHubAssociation": ["10.1.0.0/16", "10.0.0.0/16"],
         "DatacentreVGWAssociation": None,
     }
-    assert resources["Datacentre"]["Properties"]["Location"] == "EqDC2"
+    assert resources["DatacentreConnection"]["Properties"]["Location"] == "EqDC2"
+    assert resources["Datacentre"]["Type"] == "AWS::DirectConnect::DirectConnectGateway"
 
 
 def test_a_peering_without_a_hub_routes_both_ways_and_a_propagating_gateway_takes_every_table() -> None:
@@ -253,7 +254,7 @@ def test_the_terraform_corresponds_and_folds_the_gateway_attachment() -> None:
     assert found[("aws_ram_principal_association", "hub_share_1")]["principal"] == "111122223333"
     rule = found[("aws_network_acl_rule", "app_acl_in200")]
     assert (rule["protocol"], rule["from_port"], rule["to_port"], rule["egress"]) == ("6", 8080, 8080, False)
-    assert found[("aws_dx_connection", "datacentre")]["lifecycle"] == [{"prevent_destroy": True}]
+    assert found[("aws_dx_connection", "datacentre_connection")]["lifecycle"] == [{"prevent_destroy": True}]
 
 
 def test_a_propagating_gateway_becomes_one_propagation_per_table() -> None:
@@ -310,7 +311,7 @@ def test_links_missing_an_end_are_left_to_do_by_hand_and_the_export_still_succee
     arch.add_service("vpn_connection", "region", label="Spare VPN", node_id="spare")
     arch.set_property("dx", "connection_type", "hosted")
     template = build_template(arch)
-    assert "SpareVPN" not in template["Resources"] and "Datacentre" not in template["Resources"]
+    assert "SpareVPN" not in template["Resources"] and "DatacentreConnection" not in template["Resources"]
     assert manual_steps(template) == [
         "Datacentre (Direct Connect): order a hosted 1Gbps connection from a Direct Connect partner and accept it",
         "Datacentre (Direct Connect): once the cross-connect is up (the LOA-CFA from the console), create a private "

@@ -31,6 +31,7 @@ from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_connectivity_export import connectivity
+from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_property_coverage import written_properties_design
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 
@@ -89,6 +90,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["edges"] = edges
     found["written_properties"] = written_properties_design
     found["connectivity"] = connectivity
+    found["document_graph"] = document_and_graph
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -155,6 +157,11 @@ def test_other_edges_and_every_written_property_validate(validation: dict[str, l
 @needs_provider
 def test_the_links_between_networks_validate(validation: dict[str, list[str]]) -> None:
     assert validation["connectivity"] == []
+
+
+@needs_provider
+def test_the_document_and_graph_databases_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["document_graph"] == []
 
 
 @needs_provider

@@ -65,8 +65,14 @@ COMPANION_TYPES = {
     "AWS::EC2::VPNConnectionRoute": "aws_vpn_connection_route",
     "AWS::EC2::NetworkAclEntry": "aws_network_acl_rule",
     "AWS::EC2::SubnetNetworkAclAssociation": "aws_network_acl_association",
-    "AWS::DirectConnect::DirectConnectGateway": "aws_dx_gateway",
+    "AWS::DirectConnect::Connection": "aws_dx_connection",
     "AWS::DirectConnect::DirectConnectGatewayAssociation": "aws_dx_gateway_association",
+    # Document and graph databases
+    "AWS::DocDB::DBSubnetGroup": "aws_docdb_subnet_group",
+    "AWS::DocDB::DBClusterParameterGroup": "aws_docdb_cluster_parameter_group",
+    "AWS::DocDB::DBInstance": "aws_docdb_cluster_instance",
+    "AWS::Neptune::DBSubnetGroup": "aws_neptune_subnet_group",
+    "AWS::Neptune::DBInstance": "aws_neptune_cluster_instance",
 }
 
 

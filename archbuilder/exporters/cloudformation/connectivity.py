@@ -314,7 +314,7 @@ def _vpc_peering(ctx: CfnContext, node: ServiceNode) -> None:
 def _direct_connect(ctx: CfnContext, node: ServiceNode) -> None:
     name = sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}")
     gateway = ctx.add(
-        ctx.lid(node, "Gateway"),
+        ctx.lid(node),
         "AWS::DirectConnect::DirectConnectGateway",
         {"DirectConnectGatewayName": name, "AmazonSideAsn": "64512", "Tags": ctx.tags(node)},
     )
@@ -347,7 +347,7 @@ def _direct_connect(ctx: CfnContext, node: ServiceNode) -> None:
         )
     else:
         ctx.add(
-            ctx.lid(node),
+            ctx.lid(node, "Connection"),
             "AWS::DirectConnect::Connection",
             {"ConnectionName": name, "Bandwidth": bandwidth, "Location": location, "Tags": ctx.tags(node)},
             DeletionPolicy="Retain",

@@ -21,4 +21,20 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::DirectConnect::DirectConnectGateway": ("aws_dx_gateway", "id", {"DirectConnectGatewayId": "id"}),
     "AWS::DirectConnect::DirectConnectGatewayAssociation": ("aws_dx_gateway_association", "id", {}),
     "AWS::DirectConnect::Connection": ("aws_dx_connection", "arn", {"ConnectionId": "id"}),
+    # Document and graph databases (document_graph.py)
+    "AWS::DocDB::DBSubnetGroup": ("aws_docdb_subnet_group", "name", {}),
+    "AWS::DocDB::DBClusterParameterGroup": ("aws_docdb_cluster_parameter_group", "name", {}),
+    "AWS::DocDB::DBCluster": (
+        "aws_docdb_cluster",
+        "id",
+        {"Endpoint": "endpoint", "ReadEndpoint": "reader_endpoint", "Port": "port"},
+    ),
+    "AWS::DocDB::DBInstance": ("aws_docdb_cluster_instance", "id", {}),
+    "AWS::Neptune::DBSubnetGroup": ("aws_neptune_subnet_group", "name", {}),
+    "AWS::Neptune::DBCluster": (
+        "aws_neptune_cluster",
+        "id",
+        {"Endpoint": "endpoint", "ReadEndpoint": "reader_endpoint", "Port": "port"},
+    ),
+    "AWS::Neptune::DBInstance": ("aws_neptune_cluster_instance", "id", {}),
 }
