@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from archbuilder.canvas import styles
 from archbuilder.canvas.items.container_item import ContainerItem
@@ -21,7 +23,7 @@ from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
 from archbuilder.drawing.geometry import Box
 from archbuilder.drawing.spans import SPAN_GAP, SPAN_MARGIN, free_place
-from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, NodeKind, ServiceNode
 
 if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
@@ -67,6 +69,8 @@ class SpanLayer:
         self._spans: dict[str, dict[str, SpanItem]] = {}  # service id -> {subnet id: item}
         self._hosted: dict[str, set[str]] = {}  # subnet id -> ids of the services spanning into it
         self._waiting: dict[str, set[str]] = {}  # subnet id without an item yet -> services naming it
+        self.collapsed = False  # View › Collapse AZ copies: copies hidden, a "×3 AZs" badge on the service
+        self._badges: dict[str, QGraphicsSimpleTextItem] = {}
 
     # ------------------------------------------------------------------ queries
 
@@ -89,12 +93,15 @@ class SpanLayer:
         self._spans.clear()
         self._hosted.clear()
         self._waiting.clear()
+        self._badges.clear()
 
     def build(self, services: Iterable[ServiceNode]) -> None:
         for node in services:
             if node.extra_subnet_ids:
                 self._create(node)
         self.layout_subnets(list(self._hosted))
+        if self.collapsed:
+            self.set_collapsed(True)
 
     def sync(self, service_id: str) -> None:
         """Make the span items of a service match its extra subnets in the model, then lay them out."""
@@ -110,6 +117,8 @@ class SpanLayer:
                 item.set_label(node.label)
         touched.update(self._spans.get(service_id, {}))
         self.layout_subnets(touched)
+        if self.collapsed:
+            self._show_collapsed(service_id)
 
     def service_removed(self, service_id: str, parent_id: str | None) -> None:
         for subnet_id in list(self._spans.get(service_id, {})):
@@ -150,6 +159,39 @@ class SpanLayer:
         for item in self.all_items():
             item.set_detail(level)
 
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Hide every copy and badge its service with the number of AZs it runs in (big designs read more
+        easily), or show the copies again."""
+        self.collapsed = collapsed
+        for service_id in list(self._spans) + list(self._badges):
+            self._show_collapsed(service_id)
+
+    def badge_text(self, service_id: str) -> str | None:
+        badge = self._badges.get(service_id)
+        return badge.text() if badge is not None else None
+
+    def _show_collapsed(self, service_id: str) -> None:
+        for item in self._spans.get(service_id, {}).values():
+            item.setVisible(not self.collapsed)
+        old = self._badges.pop(service_id, None)
+        if old is not None and old.scene() is not None:
+            old.scene().removeItem(old)
+        primary = self._scene.node_items().get(service_id)
+        if not self.collapsed or not self._spans.get(service_id) or not isinstance(primary, ServiceItem):
+            return
+        architecture = self._scene.architecture
+        node = architecture.service(service_id)
+        zones = {
+            getattr(architecture.enclosing(subnet, NodeKind.AZ), "id", subnet)
+            for subnet in [node.parent_id or "", *node.extra_subnet_ids]
+            if subnet in architecture.nodes
+        }
+        badge = QGraphicsSimpleTextItem(f"×{len(zones)} AZs", primary)  # plain text
+        badge.setBrush(QBrush(styles.SELECTION_COLOR))
+        badge.setPos(SERVICE_WIDTH - 20, styles.ICON_SIZE - 8)
+        badge.setZValue(12)
+        self._badges[service_id] = badge
+
     # ------------------------------------------------------------------ internals
 
     def _create(self, node: ServiceNode) -> None:
@@ -167,6 +209,7 @@ class SpanLayer:
             if primary is not None and primary.isSelected():
                 item.set_highlighted(True)
             spans[subnet_id] = item
+            item.setVisible(not self.collapsed)
             self._hosted.setdefault(subnet_id, set()).add(node.id)
         if not spans:
             self._spans.pop(node.id, None)

@@ -141,6 +141,12 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     actions["fit"] = _action(window, "&Fit to window", window.view.fit_all, "Ctrl+0")
     actions["actual"] = _action(window, "&Actual size", window.view.reset_zoom, "Ctrl+1")
     actions["zoom_selection"] = _action(window, "Zoom to &selection", window.view.zoom_to_selection, "Ctrl+2")
+    collapse = QAction("Co&llapse AZ copies", window)
+    collapse.setCheckable(True)
+    collapse.setToolTip("Draw each multi-AZ service once, with a badge saying in how many AZs it runs")
+    collapse.toggled.connect(window.scene.spans.set_collapsed)
+    actions["collapse_copies"] = collapse
+    actions["vpc_overview"] = _action(window, "&VPC overview", window.show_vpc_overview, "Ctrl+Shift+O")
     snap = QAction("&Snap to grid and guides", window)
     snap.setCheckable(True)
     snap.setChecked(window.scene.snapper.enabled)
@@ -159,6 +165,8 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
             actions["actual"],
             actions["zoom_selection"],
             snap,
+            collapse,
+            actions["vpc_overview"],
             connect_mode,
         ]
     )

@@ -45,6 +45,7 @@ from archbuilder.ui.presentation import PresentationWindow
 from archbuilder.ui.properties_panel import PropertiesPanel
 from archbuilder.ui.recovery_dialog import RecoveryDialog
 from archbuilder.ui.tips_panel import TipsPanel
+from archbuilder.ui.vpc_overview import VpcOverview
 from archbuilder.ui.whatif_panel import WhatIfPanel
 from archbuilder.validation import ValidationResult
 
@@ -174,6 +175,13 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         window.setFocus()
         return window
+
+    def show_vpc_overview(self) -> VpcOverview:
+        """The design one VPC a row; double-clicking one fits the canvas to it."""
+        overview = VpcOverview(self.document.architecture, self)
+        overview.vpc_chosen.connect(lambda vpc_id: self.view.fit_rect(self.scene.nodes_rect([vpc_id])))
+        overview.show()
+        return overview
 
     def compare_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
