@@ -27,6 +27,12 @@ def patch(source: Any, base: Any, current: Any, key: str = "") -> Any:
     """`source` with the change from `base` to `current` applied (MISSING: absent)."""
     if _same(base, current, key):
         return source
+    if source is MISSING and _structures(base, current):
+        # The source never had what the rendering changed: only the change is written (a new environment
+        # variable, not the rendering's others).
+        empty: Any = {} if isinstance(base, dict) else []
+        changed = patch(empty, base, current, key)
+        return changed if changed not in ({}, []) else MISSING
     if source is MISSING or base is MISSING or current is MISSING:
         return current
     if isinstance(source, str) and not isinstance(current, str):
@@ -43,6 +49,13 @@ def patch(source: Any, base: Any, current: Any, key: str = "") -> Any:
     if key in UNORDERED and all(isinstance(v, list) for v in (source, base, current)):
         return _patch_set(source, base, current)
     return current
+
+
+def _structures(base: Any, current: Any) -> bool:
+    """Both sides are mappings (not intrinsics), or both lists, so a change between them has parts."""
+    if isinstance(base, dict) and isinstance(current, dict):
+        return not _intrinsic(base) and not _intrinsic(current)
+    return isinstance(base, list) and isinstance(current, list)
 
 
 def patch_mapping(source: dict[str, Any], base: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,7 @@ source mappings, subscriptions, API integrations and IAM policies."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
@@ -44,6 +45,17 @@ class ConnectionInference(TemplateReader):
             return
         if arch.nodes[source].kind != "service" or arch.nodes[target].kind != "service":
             return
+        if preferred is None:
+            # A bare reference says only that the two are connected: it waits until what says how (a listener,
+            # a policy, a mapping) has been read, and connects them only if nothing did.
+            self.unsaid.append((source, target, port))
+            return
+        self._connect_as(source, target, port, preferred)
+
+    def _connect_as(
+        self, source: str, target: str, port: int | None, preferred: ConnectionKind | None
+    ) -> None:
+        arch = self.arch
         accepted = arch.accepted_kinds(source, target)
         first = SOURCE_KIND.get(arch.nodes[source].type)  # type: ignore[union-attr]
         order = ([preferred] if preferred else []) + ([first] if first else []) + list(KIND_PREFERENCE)
@@ -54,7 +66,33 @@ class ConnectionInference(TemplateReader):
             arch.connect(source, target, kinds[0], port=port)
 
     def _connections(self) -> None:
-        groups: dict[str, list[str]] = {}  # security group logical id -> node ids using it
+        self.unsaid: list[tuple[str, str, int | None]] = []
+        self._said_connections()
+        connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
+        for source, target, port in self.unsaid:
+            if (source, target) not in connected:
+                self._connect_as(source, target, port, None)
+                connected.add((source, target))
+
+    def _said_connections(self) -> None:
+        groups = self._security_group_users()
+        for logical, node_id in self.nodes.items():
+            if self.arch.nodes[node_id].kind == "service":
+                self._reference_connections(logical, node_id)
+        for logical in self.resources:
+            handler = HELPER_CONNECTIONS.get(self._type(logical))
+            if handler is not None:
+                handler(self, logical, self._props(logical))
+            elif self._type(logical) == "AWS::EC2::SecurityGroupIngress":
+                self._ingress(groups, self._ref_of(self._props(logical).get("GroupId")), self._props(logical))
+            elif self._type(logical) == "AWS::EC2::SecurityGroup":
+                for rule in self._props(logical).get("SecurityGroupIngress") or []:
+                    if isinstance(rule, dict):
+                        self._ingress(groups, logical, rule)
+
+    def _security_group_users(self) -> dict[str, list[str]]:
+        """Security group logical id -> the node ids using it (its owner, and services naming it)."""
+        groups: dict[str, list[str]] = {}
         for group, owner in self.owners.items():
             if self._type(group) == "AWS::EC2::SecurityGroup" and owner in self.nodes:
                 groups.setdefault(group, []).append(self.nodes[owner])
@@ -64,66 +102,92 @@ class ConnectionInference(TemplateReader):
                 for ref in _refs(props.get(key)):
                     if logical in self.nodes:
                         groups.setdefault(ref, []).append(self.nodes[logical])
-        for logical, node_id in self.nodes.items():
-            if self.arch.nodes[node_id].kind != "service":
+        return groups
+
+    def _reference_connections(self, logical: str, node_id: str) -> None:
+        """A service naming another is connected to it; some properties say what kind of connection that is
+        (a distribution's log bucket, a bucket's event notifications, a rule's targets, a role's policies)."""
+        props = self._props(logical)
+        said: set[str] = set()
+        for (resource_type, key), kind in SAID_BY.items():
+            if self._type(logical) != resource_type:
                 continue
-            props = self._props(logical)
-            logging = (
-                props.get("DistributionConfig", {}).get("Logging")
-                if isinstance(props.get("DistributionConfig"), dict)
-                else None
-            )
-            for ref in sorted(set(_refs(logging))):
+            value = _at(props, key)
+            said |= set(_refs(value))
+            for ref in sorted(set(_refs(value))):
+                if ref in self.nodes and kind is not None:
+                    self._connect(node_id, self.nodes[ref], preferred=kind)
+        # A certificate's validation options name the zone its names are in: containment of names, which the
+        # export derives again, not a connection. Policies are read statement by statement below.
+        said |= set(_refs(props.get("DomainValidationOptions"))) | set(_refs(props.get("Policies")))
+        for ref in sorted(set(_refs(props)) - said):
+            if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
+                self._connect(node_id, self.nodes[ref])
+        for companion in self._settings_companions(logical):
+            self._companion_connections(node_id, self._props(companion))
+
+    def _settings_companions(self, logical: str) -> list[str]:
+        """The companions that carry a service's settings (the task definition, launch template it names)."""
+        named = dict.fromkeys(_refs(self._props(logical)))
+        return [companion for companion in named if self._type(companion) in SETTINGS_COMPANIONS]
+
+    def _companion_connections(self, node_id: str, props: dict[str, Any]) -> None:
+        """What a service's task definition or launch template names: its log group, the secrets it reads."""
+        logs = set(_refs(_keyed(props, "LogConfiguration")))
+        secrets = set(_refs(_keyed(props, "Secrets")))
+        for refs_of, kind in ((logs, ConnectionKind.LOGS), (secrets, ConnectionKind.READ)):
+            for ref in sorted(refs_of):
                 if ref in self.nodes:
-                    self._connect(node_id, self.nodes[ref], preferred=ConnectionKind.LOGS)
-            # A certificate's validation options name the zone its names are in: containment of names, which
-            # the export derives again, not a connection.
-            derived = set(_refs(logging)) | set(_refs(props.get("DomainValidationOptions")))
-            for ref in sorted(set(_refs(props)) - derived):
-                if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
-                    self._connect(node_id, self.nodes[ref])
-        for logical in self.resources:
-            kind, props = self._type(logical), self._props(logical)
-            if kind == "AWS::Lambda::EventSourceMapping":
-                source, function = (
-                    self._ref_of(props.get("EventSourceArn")),
-                    self._ref_of(props.get("FunctionName")),
-                )
-                if source in self.nodes and function in self.nodes:
-                    self._connect(self.nodes[source], self.nodes[function], preferred=ConnectionKind.POLL)
-            elif kind == "AWS::Route53::RecordSet":
-                zone = self._ref_of(props.get("HostedZoneId"))
-                alias = props.get("AliasTarget")
-                target = self._ref_of(alias.get("DNSName")) if isinstance(alias, dict) else None
-                if zone in self.nodes and target in self.nodes:
-                    self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
-            elif kind in ("AWS::ElasticLoadBalancingV2::Listener", "AWS::CloudFront::Distribution"):
-                holder = self._ref_of(props.get("LoadBalancerArn")) if kind.endswith("Listener") else logical
-                for ref in _refs(props.get("Certificates")) + _refs(
-                    (props.get("DistributionConfig") or {}).get("ViewerCertificate")
-                ):
-                    if ref in self.nodes and holder in self.nodes:
-                        self._connect(self.nodes[ref], self.nodes[holder], preferred=ConnectionKind.ATTACH)
-                if kind.endswith("Listener"):
-                    self._listener(props)
-            elif kind == "AWS::ApiGateway::Method":
-                api = self._ref_of(props.get("RestApiId"))
-                integration = props.get("Integration")
-                for ref in _refs(integration.get("Uri") if isinstance(integration, dict) else None):
-                    if api in self.nodes and ref in self.nodes:
-                        self._connect(self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE)
-            elif kind == "AWS::IAM::Policy":
-                self._policy_connections(props)
-            elif kind == "AWS::SNS::Subscription":
-                topic, endpoint = self._ref_of(props.get("TopicArn")), self._ref_of(props.get("Endpoint"))
-                if topic in self.nodes and endpoint in self.nodes:
-                    self._connect(self.nodes[topic], self.nodes[endpoint], preferred=ConnectionKind.SUBSCRIBE)
-            elif kind == "AWS::EC2::SecurityGroupIngress":
-                self._ingress(groups, self._ref_of(props.get("GroupId")), props)
-            elif kind == "AWS::EC2::SecurityGroup":
-                for rule in props.get("SecurityGroupIngress") or []:
-                    if isinstance(rule, dict):
-                        self._ingress(groups, logical, rule)
+                    self._connect(node_id, self.nodes[ref], preferred=kind)
+        for ref in sorted(set(_refs(props)) - logs - secrets):
+            if ref in self.nodes and self._type(ref) != "AWS::EC2::SecurityGroup":
+                self._connect(node_id, self.nodes[ref])
+
+    def _event_source_mapping(self, logical: str, props: dict[str, Any]) -> None:
+        source, function = self._ref_of(props.get("EventSourceArn")), self._ref_of(props.get("FunctionName"))
+        if source in self.nodes and function in self.nodes:
+            self._connect(self.nodes[source], self.nodes[function], preferred=ConnectionKind.POLL)
+
+    def _record_set(self, logical: str, props: dict[str, Any]) -> None:
+        zone = self._ref_of(props.get("HostedZoneId"))
+        alias = props.get("AliasTarget")
+        target = self._ref_of(alias.get("DNSName")) if isinstance(alias, dict) else None
+        if zone in self.nodes and target in self.nodes:
+            self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
+
+    def _certificates(self, logical: str, props: dict[str, Any]) -> None:
+        listener = self._type(logical).endswith("Listener")
+        holder = self._ref_of(props.get("LoadBalancerArn")) if listener else logical
+        viewer = (props.get("DistributionConfig") or {}).get("ViewerCertificate")
+        for ref in _refs(props.get("Certificates")) + _refs(viewer):
+            if ref in self.nodes and holder in self.nodes:
+                self._connect(self.nodes[ref], self.nodes[holder], preferred=ConnectionKind.ATTACH)
+        if listener:
+            self._listener(props)
+
+    def _method(self, logical: str, props: dict[str, Any]) -> None:
+        api = self._ref_of(props.get("RestApiId"))
+        integration = props.get("Integration")
+        for ref in _refs(integration.get("Uri") if isinstance(integration, dict) else None):
+            if api in self.nodes and ref in self.nodes:
+                self._connect(self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE)
+
+    def _subscription(self, logical: str, props: dict[str, Any]) -> None:
+        topic, endpoint = self._ref_of(props.get("TopicArn")), self._ref_of(props.get("Endpoint"))
+        if topic in self.nodes and endpoint in self.nodes:
+            self._connect(self.nodes[topic], self.nodes[endpoint], preferred=ConnectionKind.SUBSCRIBE)
+
+    def _permission(self, logical: str, props: dict[str, Any]) -> None:
+        """A permission letting a resource of the template call a function: that resource sends it events (a
+        bucket, a topic, a rule) or invokes it (an API)."""
+        function = self._ref_of(props.get("FunctionName"))
+        for source in _refs(props.get("SourceArn")):
+            if source in self.nodes and function in self.nodes:
+                kind = ConnectionKind.INVOKE if "ApiGateway" in self._type(source) else ConnectionKind.EVENT
+                self._connect(self.nodes[source], self.nodes[function], preferred=kind)
+
+    def _policy(self, logical: str, props: dict[str, Any]) -> None:
+        self._policy_connections(props)
 
     def _listener(self, props: dict[str, Any]) -> None:
         balancer = self._ref_of(props.get("LoadBalancerArn"))
@@ -141,12 +205,19 @@ class ConnectionInference(TemplateReader):
 
     def _policy_connections(self, props: dict[str, Any]) -> None:
         """A policy granting a role's owner access to a resource in the template is a data connection."""
-        document = props.get("PolicyDocument")
-        statements = document.get("Statement") if isinstance(document, dict) else None
         for role in _refs(props.get("Roles")):
-            owner = self.owners.get(role)
-            if owner not in self.nodes:
-                continue
+            self._grants(role, props.get("PolicyDocument"))
+
+    def _role_connections(self, logical: str, props: dict[str, Any]) -> None:
+        """A role's inline policies grant its owner access as a separate policy does."""
+        for policy in props.get("Policies") or []:
+            if isinstance(policy, dict):
+                self._grants(logical, policy.get("PolicyDocument"))
+
+    def _grants(self, role: str, document: Any) -> None:
+        statements = document.get("Statement") if isinstance(document, dict) else None
+        owner = self.owners.get(role)
+        if owner in self.nodes:
             for statement in statements if isinstance(statements, list) else []:
                 if not isinstance(statement, dict):
                     continue
@@ -166,9 +237,29 @@ class ConnectionInference(TemplateReader):
                     if writes
                     else ConnectionKind.READ
                 )
-                for ref in sorted(set(_refs(statement.get("Resource")))):
+                named = set(_refs(statement.get("Resource"))) | self._buckets_named_in(
+                    statement.get("Resource")
+                )
+                for ref in sorted(named):
                     if ref in self.nodes:
                         self._connect(self.nodes[owner], self.nodes[ref], preferred=kind)
+
+    def _buckets_named_in(self, resources: Any) -> set[str]:
+        """Buckets a statement names by their name rather than by reference (`arn:...:s3:::${Name}/*` where
+        the bucket's BucketName is `${Name}`)."""
+        written = {
+            _text(self._props(name).get("BucketName")): name
+            for name in self.resources
+            if self._type(name) == "AWS::S3::Bucket" and _text(self._props(name).get("BucketName"))
+        }
+        found = set()
+        for resource in resources if isinstance(resources, list) else [resources]:
+            text = _text(resource)
+            if ":s3:::" in text:
+                bucket = text.split(":s3:::", 1)[1].split("/", 1)[0]
+                if bucket in written:
+                    found.add(written[bucket])
+        return found
 
     def _target_group_members(self, group: str | None) -> list[str]:
         if group is None:
@@ -194,3 +285,58 @@ class ConnectionInference(TemplateReader):
         for src in groups.get(source, []):
             for dst in groups.get(group, []):
                 self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
+
+
+def _text(value: Any) -> str:
+    """The text of a literal or of a Sub without variables ("" otherwise)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
+        return value["Fn::Sub"]
+    return ""
+
+
+def _keyed(value: Any, key: str) -> list[Any]:
+    """Every value under `key`, at any depth."""
+    found: list[Any] = []
+    if isinstance(value, dict):
+        for name, item in value.items():
+            found += [item] if name == key else _keyed(item, key)
+    elif isinstance(value, list):
+        for item in value:
+            found += _keyed(item, key)
+    return found
+
+
+# Companions that carry settings of the service they belong to.
+SETTINGS_COMPANIONS = {"AWS::ECS::TaskDefinition", "AWS::EC2::LaunchTemplate"}
+
+
+def _at(value: Any, path: str) -> Any:
+    """The value at a dotted path of nested mappings (None where it stops)."""
+    for key in path.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+# Properties whose references say what kind of connection they are, by resource type (None: no connection).
+SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
+    ("AWS::CloudFront::Distribution", "DistributionConfig.Logging"): ConnectionKind.LOGS,
+    ("AWS::S3::Bucket", "NotificationConfiguration"): ConnectionKind.EVENT,  # its event notifications
+    ("AWS::Events::Rule", "Targets"): ConnectionKind.EVENT,
+    ("AWS::Lambda::Function", "DeadLetterConfig"): ConnectionKind.WRITE,  # failed events go there
+    ("AWS::CloudWatch::Alarm", "AlarmActions"): ConnectionKind.EVENT,
+    ("AWS::CloudWatch::Alarm", "Dimensions"): None,  # what the alarm watches, not something it calls
+}
+# The connections each helper resource says, by its type.
+HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]], None]] = {
+    "AWS::Lambda::EventSourceMapping": ConnectionInference._event_source_mapping,
+    "AWS::Route53::RecordSet": ConnectionInference._record_set,
+    "AWS::ElasticLoadBalancingV2::Listener": ConnectionInference._certificates,
+    "AWS::CloudFront::Distribution": ConnectionInference._certificates,
+    "AWS::ApiGateway::Method": ConnectionInference._method,
+    "AWS::IAM::Policy": ConnectionInference._policy,
+    "AWS::IAM::Role": ConnectionInference._role_connections,
+    "AWS::SNS::Subscription": ConnectionInference._subscription,
+    "AWS::Lambda::Permission": ConnectionInference._permission,
+}

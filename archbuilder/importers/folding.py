@@ -75,6 +75,7 @@ FOLDED = {
     "AWS::ApiGatewayV2::ApiMapping",
     "AWS::EC2::TransitGatewayRoute",
     "AWS::RAM::ResourceShare",
+    "AWS::EC2::FlowLog",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
     "Terraform::aws_s3_bucket_public_access_block",

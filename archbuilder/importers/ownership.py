@@ -68,6 +68,7 @@ OWNER_KEYS = {
     "AWS::EC2::TransitGatewayVpcAttachment": "TransitGatewayId",
     "AWS::EC2::TransitGatewayRoute": "TransitGatewayRouteTableId",
     "AWS::RAM::ResourceShare": "ResourceArns",
+    "AWS::EC2::FlowLog": "ResourceId",
     "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",
     "AWS::EC2::VPNGatewayRoutePropagation": "VpnGatewayId",
     "AWS::DirectConnect::DirectConnectGatewayAssociation": "DirectConnectGatewayId",
