@@ -33,7 +33,6 @@ BEING_REWORKED = {
     "exporters/terraform/files.py::render_template",
     "exporters/terraform/rest_api.py::rest_api_blocks",
     "exporters/terraform/stores.py::_opensearch",
-    "importers/connections.py::_connections",
     "importers/network.py::_network",
 }
 
