@@ -40,14 +40,21 @@ class Names:
     def __init__(self, reserved: Iterable[str] = ()) -> None:
         self._taken = set(reserved)
         self._by_key: dict[str, str] = {}
+        # wanted name -> the number to try next. Names are never given back, so every number below it is taken:
+        # starting there gives the same name as counting from 2, without recounting (20,000 services with a
+        # few labels were 200 million tries).
+        self._next_number: dict[str, int] = {}
 
     def get(self, key: str, wanted: str) -> str:
         if key in self._by_key:
             return self._by_key[key]
-        name, number = wanted, 2
-        while name in self._taken:
+        name, number = wanted, self._next_number.get(wanted, 2)
+        if name in self._taken:
             name = f"{wanted}{number}"
-            number += 1
+            while name in self._taken:
+                number += 1
+                name = f"{wanted}{number}"
+            self._next_number[wanted] = number + 1
         self._taken.add(name)
         self._by_key[key] = name
         return name
