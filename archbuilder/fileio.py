@@ -132,6 +132,22 @@ def remove_orphans(folder: Path, name: str) -> list[Path]:
     return removed
 
 
+def remove_dead_temporaries(folder: Path) -> list[Path]:
+    """remove_orphans for every name in `folder`: the temporary files and folders of dead writers."""
+    removed: list[Path] = []
+    try:
+        entries = [
+            e
+            for e in folder.iterdir()
+            if e.name.startswith(".") and e.name.endswith((_TEMP_SUFFIX, _STAGING_SUFFIX))
+        ]
+    except OSError:
+        return removed
+    for name in {e.name[1:].rsplit(".", 3)[0] for e in entries if e.name.count(".") >= 4}:
+        removed += remove_orphans(folder, name)
+    return removed
+
+
 def _glob_escape(name: str) -> str:
     return "".join(f"[{char}]" if char in "*?[" else char for char in name)
 

@@ -12,10 +12,10 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 
 from archbuilder.editor.document import Document
-from archbuilder.fileio import FileError, write_atomic
+from archbuilder.fileio import FileError, remove_dead_temporaries, write_atomic
 from archbuilder.model import Architecture, dumps, loads
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -88,6 +88,32 @@ def discard(item: Recoverable) -> None:
         (item.document.parent / f"{item.session}{suffix}").unlink(missing_ok=True)
 
 
+def clean_recovery_folder(folder: Path) -> list[Path]:
+    """Remove what crashed instances leave behind besides their recovery copies: lock files of dead instances
+    with no recovery copy beside them, and the temporary files of saves a kill interrupted."""
+    removed = remove_dead_temporaries(folder)
+    for lock_path in folder.glob("*.lock"):
+        session = lock_path.name.removesuffix(".lock")
+        if (folder / f"{session}.arch.json").exists():
+            continue  # a recovery copy: find_recoverable offers it, discard removes its lock with it
+        lock = QLockFile(str(lock_path))
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            lock.unlock()  # removes the file; it was no live instance's
+            (folder / f"{session}.json").unlink(missing_ok=True)
+            removed.append(lock_path)
+    return removed
+
+
+def autosave_interval_ms(settings: QSettings) -> int:
+    """The autosave interval the user set (Settings key autosave/interval_seconds, 5 s at least), else 60 s."""
+    try:
+        seconds = int(str(settings.value("autosave/interval_seconds", AUTOSAVE_INTERVAL_MS // 1000)))
+    except (TypeError, ValueError):
+        return AUTOSAVE_INTERVAL_MS
+    return max(5, seconds) * 1000
+
+
 class Autosaver(QObject):
     def __init__(
         self, document: Document, folder: Path | None = None, interval_ms: int = AUTOSAVE_INTERVAL_MS
@@ -96,6 +122,7 @@ class Autosaver(QObject):
         self._document = document
         self.folder = folder or default_recovery_dir()
         self.folder.mkdir(parents=True, exist_ok=True)
+        clean_recovery_folder(self.folder)
         self.session = uuid.uuid4().hex[:12]
         self._lock = QLockFile(str(self.folder / f"{self.session}.lock"))
         self._lock.tryLock(0)
@@ -108,6 +135,18 @@ class Autosaver(QObject):
     @property
     def recovery_file(self) -> Path:
         return self.folder / f"{self.session}.arch.json"
+
+    def adopt(self, item: Recoverable) -> None:
+        """Take over a recovered session: its recovery copy stays on disk, under this instance's lock, and is
+        autosaved over until the recovered work is saved (or discarded). Deleting it at once lost the work
+        to a second crash within the autosave interval."""
+        lock = QLockFile(str(self.folder / f"{item.session}.lock"))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            return  # another instance took it meanwhile: it stays theirs
+        self._remove_files()
+        self._lock.unlock()
+        self.session, self._lock = item.session, lock
 
     def _on_modified(self, modified: bool) -> None:
         if not modified:

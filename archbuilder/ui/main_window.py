@@ -25,7 +25,7 @@ from archbuilder.canvas.view import ArchitectureView
 from archbuilder.cost.estimate import estimate as cost_estimate
 from archbuilder.cost.formats import money
 from archbuilder.cost.quotes import quote_findings
-from archbuilder.editor.autosave import Autosaver, Recoverable, discard, load_recoverable
+from archbuilder.editor.autosave import Autosaver, Recoverable, autosave_interval_ms, load_recoverable
 from archbuilder.editor.document import Document
 from archbuilder.editor.validation_runner import ValidationRunner
 from archbuilder.exporters.registry import FORMATS, ExportError, export
@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([palette, minimap], [640, 220], Qt.Orientation.Vertical)
         self.resizeDocks([properties, findings], [380, 520], Qt.Orientation.Vertical)
         self.runner = ValidationRunner(self.document)
-        self.autosaver = Autosaver(self.document, recovery_dir)
+        self.autosaver = Autosaver(self.document, recovery_dir, autosave_interval_ms(self.settings))
         self.menu_actions = build_actions(self)
         self.document.status_message.connect(self._show_status)
         self.document.modified_changed.connect(self.setWindowModified)
@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
             self.report_error("Cannot recover", str(exc))
             return False
         self.document.replace(architecture, item.original, modified=True)
-        discard(item)
+        self.autosaver.adopt(item)  # its recovery copy stays until the recovered work is saved
         self.statusBar().showMessage("Recovered unsaved changes; save them to keep them", 10000)
         return True
 

@@ -93,9 +93,10 @@ def test_discard_one_save_another_recover_the_third(qtbot, tmp_path: Path, three
     assert window.document.is_modified
     assert kept.read_text(encoding="utf-8") == saved["middle"]
     assert dumps(load(kept)) == saved["middle"]
-    assert find_recoverable(folder) == []
+    assert find_recoverable(folder) == []  # the recovered one is this window's now, under its lock
     own = window.autosaver.session
-    assert sorted(p.name for p in folder.iterdir()) == [f"{own}.lock"]
+    assert sorted(p.name for p in folder.iterdir()) == [f"{own}.arch.json", f"{own}.json", f"{own}.lock"]
+    assert (folder / f"{own}.arch.json").read_text(encoding="utf-8") == saved["newest"]
 
 
 def test_decide_later_keeps_every_file_for_the_next_start(qtbot, tmp_path: Path, three_crashes) -> None:
@@ -140,3 +141,33 @@ def test_a_truncated_recovery_file_is_reported_and_kept(
     assert not target.exists()
     assert len(warnings) == 1 and warnings[0].startswith(str(newest.document))
     assert [item.name for item in dialog.items()] == ["newest", "middle", "oldest"]
+
+
+def test_recovered_work_survives_a_second_crash_until_it_is_saved(
+    qtbot, tmp_path: Path, three_crashes
+) -> None:
+    folder, saved = three_crashes
+    window = fresh_window(qtbot, tmp_path, folder)
+    newest = find_recoverable(folder)[0]
+    window.choose_recovery = lambda items: items[0]  # type: ignore[method-assign]
+    assert window.offer_recovery(find_recoverable(folder))
+    assert newest.document.read_text(encoding="utf-8") == saved["newest"]  # kept, not deleted at once
+    window.document.set_metadata("name", "newest, edited after recovery")
+    assert window.autosaver.save_now()
+    # The second crash, before any save: the next start offers the work again, with the later edit.
+    window.autosaver._lock.unlock()
+    window.autosaver._timer.stop()
+    again = find_recoverable(folder)
+    assert [item.name for item in again] == ["newest, edited after recovery", "middle", "oldest"]
+    assert again[0].document == newest.document
+
+
+def test_saving_recovered_work_removes_its_recovery_copy(qtbot, tmp_path: Path, three_crashes) -> None:
+    folder, _saved = three_crashes
+    window = fresh_window(qtbot, tmp_path, folder)
+    newest = find_recoverable(folder)[0]
+    window.choose_recovery = lambda items: items[0]  # type: ignore[method-assign]
+    assert window.offer_recovery(find_recoverable(folder))
+    window.document.save(tmp_path / "recovered.arch.json")
+    assert not newest.document.exists()
+    assert sorted(p.name for p in folder.iterdir() if newest.session in p.name) == [f"{newest.session}.lock"]
