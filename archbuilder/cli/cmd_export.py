@@ -22,6 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="canvas",
         help="diagram positions: as arranged on the canvas (default) or laid out automatically (FILE is not changed)",
     )
+    parser.add_argument(
+        "--allow-secrets",
+        action="store_true",
+        help="write secrets the design holds in clear (NoEcho defaults, passwords, keys) instead of refusing",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -35,7 +40,13 @@ def run(args: argparse.Namespace) -> int:
     if args.layout == "auto":
         auto_layout(architecture)  # the loaded copy only; the document on disk stays as it is
     try:
-        written = export(args.format, architecture, Path(args.output), None if args.quiet else _progress)
+        written = export(
+            args.format,
+            architecture,
+            Path(args.output),
+            None if args.quiet else _progress,
+            allow_secrets=args.allow_secrets,
+        )
     except ExportError as exc:
         raise CliError(str(exc), exc.exit_code) from None
     for path in written:

@@ -8,6 +8,7 @@ from pathlib import Path
 from archbuilder.cli.common import CliError, one_line_error
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
+from archbuilder.importers.secrets import design_secrets
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import DocumentError, save
 
@@ -45,5 +46,7 @@ def run(args: argparse.Namespace) -> int:
     ) as exc:  # a value the design refuses (a CIDR, a name with a line break): said in one line
         raise CliError(f"{source}: cannot import: {one_line_error(exc)}") from None
     print(report.render())
+    for secret in design_secrets(architecture):
+        print(f"secret  {secret}")
     print(f"wrote {output}")
     return 0

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from archbuilder.fileio import FileError, staged_folder
+from archbuilder.importers.secrets import design_secrets
 from archbuilder.model import Architecture
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -46,6 +47,10 @@ class ExportFormat:
 
 
 FORMATS: dict[str, ExportFormat] = {}
+# Formats that draw or review the design and never write property values, parameters or outputs.
+_SHOWS_NO_VALUES = frozenset(
+    {"png", "svg", "drawio", "report-html", "report-pdf", "report-md", "report-pptx", "report-wa-lens"}
+)
 
 
 def register(fmt: ExportFormat) -> None:
@@ -104,12 +109,27 @@ def available_formats() -> list[ExportFormat]:
 
 
 def export(
-    name: str, architecture: Architecture, out_dir: Path, progress: Progress | None = None
+    name: str,
+    architecture: Architecture,
+    out_dir: Path,
+    progress: Progress | None = None,
+    *,
+    allow_secrets: bool = False,
 ) -> list[Path]:
+    """Write `architecture` as `name` into `out_dir`. Secrets the design holds in clear are refused (exit 1)
+    unless `allow_secrets` or the design's metadata.allow_secrets_in_exports says they may be written."""
     try:
         fmt = FORMATS[name]
     except KeyError:
         raise ExportError(f"unknown export format {name!r}; choose one of: {', '.join(FORMATS)}", 2) from None
+    if not (allow_secrets or architecture.metadata.allow_secrets_in_exports or name in _SHOWS_NO_VALUES):
+        secrets = design_secrets(architecture)
+        if secrets:
+            listed = "; ".join(str(secret) for secret in secrets[:5]) + ("; …" if len(secrets) > 5 else "")
+            raise ExportError(
+                f"the design holds {len(secrets)} secret(s) in clear that the export would write: {listed}; "
+                "remove them (a Ref, a dynamic reference or a managed password instead), or pass --allow-secrets"
+            )
     export_function = fmt.load()
     return write_staged(out_dir, lambda staging: export_function(architecture, staging, progress))
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from archbuilder.model.nodes import Name, NodeId, RegionNode
 from archbuilder.model.text import NAME_SCHEMA, TEXT_SCHEMA, check_data_text, check_name, check_text
@@ -29,6 +38,17 @@ class Metadata(BaseModel):
     ] = ""
     default_region: str = "us-east-1"
     environment: Environment = Environment.PRODUCTION
+    # The user's say-so that exports may write the secrets the design holds in clear (importers/secrets.py).
+    allow_secrets_in_exports: bool = False
+
+    @model_serializer(mode="wrap")
+    def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Fields added after the format's first release are written only when set, so a document that does
+        not use them saves to the same bytes as before."""
+        data: dict[str, Any] = handler(self)
+        if not self.allow_secrets_in_exports:
+            data.pop("allow_secrets_in_exports", None)
+        return data
 
     @field_validator("default_region")
     @classmethod

@@ -204,6 +204,8 @@ def _variables(architecture: Architecture, template: dict[str, Any]) -> list[Blo
         if "Default" in spec:
             written = str(spec["Default"])
             default = {"default": [p.strip() for p in written.split(",") if p.strip()] if listed else written}
+        # NoEcho: Terraform keeps the value out of plans and logs, as CloudFormation keeps it out of its console.
+        sensitive = {"sensitive": True} if str(spec.get("NoEcho", "")).lower() == "true" else {}
         blocks.append(
             Block(
                 "variable",
@@ -212,6 +214,7 @@ def _variables(architecture: Architecture, template: dict[str, Any]) -> list[Blo
                     "description": spec.get("Description", name),
                     "type": Expr("list(string)" if listed else "string"),
                     **default,
+                    **sensitive,
                 },
             )
         )

@@ -1,0 +1,107 @@
+"""Secrets written in clear in a design — most often brought in by an import: a NoEcho parameter's default,
+a password-like property with a literal value, an output that is a secret, an access key in user data. Import
+lists them; export refuses to write them unless the user allows it (`--allow-secrets`, or the design's
+`metadata.allow_secrets_in_exports`).
+
+A value is a secret only when it is written out: a Ref, a dynamic reference ({{resolve:...}}) or a managed
+password is how a template should carry one, and is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from archbuilder.model import Architecture
+
+# Access key ids: 20 upper-case characters, AKIA for long-term keys, ASIA for temporary STS keys.
+ACCESS_KEY_ID = re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
+SECRET_TEXT = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----|aws_secret_access_key\s*[=:]", re.IGNORECASE)
+# Property names whose literal value is a secret (MasterUserPassword, AuthToken, SecretString, ...).
+SECRET_NAME = re.compile(r"password|passwd|secret(?!s?manager)|token|private_?key|credential", re.IGNORECASE)
+_NOT_SECRET_NAME = re.compile(
+    r"Arn$|Id$|Name$|Length$|Policy|Rotation|Managed|Manage|Enabled$|Required", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Secret:
+    where: str  # e.g. "parameter DbPassword", "'Web' › user_data"
+    why: str
+    value: str = field(default="", repr=False, compare=False)  # to report one value once
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.why}"
+
+
+def design_secrets(architecture: Architecture) -> list[Secret]:
+    """Every secret the design holds in clear, in a stable order."""
+    found: list[Secret] = []
+    parameters = architecture.template.parameters
+    for name, spec in sorted(parameters.items()):
+        if isinstance(spec, dict) and _truthy(spec.get("NoEcho")) and _literal(spec.get("Default")):
+            found.append(Secret(f"parameter {name}", "a NoEcho parameter with a default written in clear"))
+    hidden = {n for n, s in parameters.items() if isinstance(s, dict) and _truthy(s.get("NoEcho"))}
+    for name, output in sorted(architecture.template.outputs.items()):
+        value = output.get("Value") if isinstance(output, dict) else output
+        if isinstance(value, dict) and value.get("Ref") in hidden:
+            found.append(Secret(f"output {name}", f"shows the NoEcho parameter {value['Ref']}"))
+        elif _looks_secret(value):
+            found.append(Secret(f"output {name}", "its value is a key or password"))
+    for node in sorted(architecture.services(), key=lambda n: n.id):
+        found += _in_values(f"{node.label!r}", dict(node.properties))
+    if architecture.imported is not None:
+        # The template an import kept is written back on export, its resources' properties with it.
+        resources = architecture.imported.template.get("Resources")
+        kept = (
+            resources
+            if isinstance(resources, dict)
+            else {k: v for k, v in architecture.imported.template.items() if k not in ("variable", "output")}
+        )
+        found += _in_values("template", kept)
+    unique: dict[tuple[str, str], Secret] = {}
+    for secret in found:  # a generic node's properties are also in the kept template: each value once
+        unique.setdefault((secret.why, secret.value), secret)
+    return list(unique.values())
+
+
+def _in_values(owner: str, values: dict[str, Any]) -> Iterator[Secret]:
+    for path, key, value in _walk(values, ()):
+        where = f"{owner} › {' › '.join(path)}"
+        if SECRET_NAME.search(key) and not _NOT_SECRET_NAME.search(key) and _literal(value):
+            yield Secret(where, "a password-like property with its value written in clear", str(value))
+        elif isinstance(value, str) and _looks_secret(value):
+            yield Secret(where, "an access key or private key written in clear", value)
+
+
+def _walk(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str, Any]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield (*path, str(key)), str(key), item
+            yield from _walk(item, (*path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, f"[{index}]"))
+
+
+def _literal(value: Any) -> bool:
+    """A value written out (not a reference, an intrinsic or a dynamic reference to a secret store)."""
+    if isinstance(value, str):
+        return bool(value.strip()) and "{{resolve:" not in value and not value.startswith("${")
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _looks_secret(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(ACCESS_KEY_ID.search(value) or SECRET_TEXT.search(value))
+    if isinstance(value, dict):  # Fn::Base64 / Fn::Sub around user data
+        return any(_looks_secret(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_looks_secret(item) for item in value)
+    return False
+
+
+def _truthy(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
