@@ -11,6 +11,7 @@ from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_templa
 from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.folding import FOLDED, CompanionInference
+from archbuilder.importers.links import LinkInference
 from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.ownership import Ownership, design_name
 from archbuilder.importers.references import refs
@@ -36,6 +37,7 @@ class _Importer(
     CompanionInference,
     ServiceInference,
     ConnectionInference,
+    LinkInference,
     Ownership,
 ):
     """Reads one template into a design: network first, then companions, services, connections, sections."""
@@ -50,16 +52,19 @@ class _Importer(
         self.arch.metadata.name, self.arch.metadata.description = name, description
         self._network()
         self._existing_network()
-        self.owners = self._companions()
+        self.owners = self._companions() | self._link_companions()
         for logical in self.resources:
             if logical in self.nodes:
                 continue
             kind = self._type(logical)
-            if logical in self.owners or self._folds(logical, kind):
+            if logical in self.owners or (
+                self._folds(logical, kind) and not self._stands_alone(logical, kind)
+            ):
                 self.report.folded.append((logical, kind))
                 continue
             self._service(logical, kind)
         self._connections()
+        self._link_connections()
         self.arch.set_template_sections(self._sections())
         auto_layout(self.arch)
         if self.source_format is not None:

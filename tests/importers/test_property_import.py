@@ -44,13 +44,6 @@ NOT_READ = {
         "the export writes the NLB's security group without attaching it (the NLB names no SecurityGroups), so "
         "nothing in the template ties the rules to the load balancer"
     ),
-    **{
-        ("direct_connect", name): (
-            "a Direct Connect port and the gateway the node is are joined only by the private virtual interface, "
-            "which is created by hand: nothing in the template ties the port to the node"
-        )
-        for name in ("connection_type", "bandwidth", "location")
-    },
 }
 READ = [case for case in WRITTEN if case not in NOT_READ]
 
