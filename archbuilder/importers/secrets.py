@@ -21,8 +21,9 @@ ACCESS_KEY_ID = re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b")
 SECRET_TEXT = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----|aws_secret_access_key\s*[=:]", re.IGNORECASE)
 # Property names whose literal value is a secret (MasterUserPassword, AuthToken, SecretString, ...).
 SECRET_NAME = re.compile(r"password|passwd|secret(?!s?manager)|token|private_?key|credential", re.IGNORECASE)
+# HttpTokens is an instance metadata setting (required or optional), not a token.
 _NOT_SECRET_NAME = re.compile(
-    r"Arn$|Id$|Name$|Length$|Policy|Rotation|Managed|Manage|Enabled$|Required", re.IGNORECASE
+    r"Arn$|Id$|Name$|Length$|Policy|Rotation|Managed|Manage|Enabled$|Required|^HttpTokens$", re.IGNORECASE
 )
 
 

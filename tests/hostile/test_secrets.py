@@ -131,3 +131,17 @@ def test_terraform_marks_noecho_variables_sensitive(tmp_path: Path) -> None:
     by_name = {next(iter(v)): v[next(iter(v))] for v in variables}
     assert by_name['"api_key"']["sensitive"] is True
     assert "sensitive" not in by_name['"stage"']
+
+
+def test_the_instance_metadata_setting_http_tokens_is_no_secret(tmp_path: Path) -> None:
+    path = tmp_path / "imds.yaml"
+    path.write_text(
+        "Resources:\n"
+        "  Launch:\n"
+        "    Type: AWS::EC2::LaunchTemplate\n"
+        "    Properties:\n"
+        "      LaunchTemplateData: {MetadataOptions: {HttpTokens: required, HttpPutResponseHopLimit: 2}}\n",
+        encoding="utf-8",
+    )
+    architecture, _report = import_template(path)
+    assert design_secrets(architecture) == []
