@@ -88,6 +88,7 @@ class Ownership(TemplateReader):
         for companion, owner in self.owners.items():
             if owner in self.nodes:
                 owned[companion] = self.nodes[owner]
+        owned |= self._catalog_companion_owners(owned)
         pending = [name for name in self.resources if name not in owned]
         while pending:
             found = (
@@ -101,6 +102,24 @@ class Ownership(TemplateReader):
             owned[found[0]] = found[1]
             pending.remove(found[0])
         return owned
+
+    def _catalog_companion_owners(self, owned: dict[str, str]) -> dict[str, str]:
+        """Resources of a type the catalog lists among a service's own (a subnet group, a parameter group) that
+        exactly one resource of that service's primary type names: they belong to its node (a subnet group names
+        its subnets, but deleting a subnet should not take a database's group, and deleting the database should)."""
+        primaries: dict[str, set[str]] = {}
+        for service in self.catalog:
+            for kind in service.cfn_types[1:]:
+                primaries.setdefault(kind, set()).add(service.cfn_types[0])
+        found = {}
+        for name in self.resources:
+            kinds = primaries.get(self._type(name))
+            if name in owned or not kinds:
+                continue
+            users = [u for u in owned if self._type(u) in kinds and name in refs(self._props(u))]
+            if len(users) == 1:
+                found[name] = owned[users[0]]
+        return found
 
     def _forward_owner(
         self, pending: list[str], owned: dict[str, str], *, by_key: bool

@@ -9,6 +9,7 @@ source. Resources of deleted nodes are not written; references left pointing at 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from typing import Any
 
@@ -58,6 +59,7 @@ def cloudformation_template(architecture: Architecture) -> dict[str, Any]:
     template = _merge(source, base, current, set(architecture.nodes))
     _complete(template, current)
     _prune_dangling(template)
+    _prune_parameters(template, source.template)
     _rename_name_tags(template, before, architecture, source)
     return template
 
@@ -269,6 +271,26 @@ def _prune_dangling(template: dict[str, Any]) -> None:
             del outputs[name]
         if not outputs:
             template.pop("Outputs", None)
+
+
+def _prune_parameters(template: dict[str, Any], written: dict[str, Any]) -> None:
+    """A parameter the source used and nothing uses any more was about what the design deleted (a customer
+    gateway's address, an instance class): it goes. One the source declared without using stays, as written."""
+    parameters = template.get("Parameters")
+    if not isinstance(parameters, dict):
+        return
+    before, after = _used_names(written), _used_names(template)
+    metadata = json.dumps(template.get("Metadata") or {})
+    for name in [n for n in parameters if n in before and n not in after and f'"{n}"' not in metadata]:
+        del parameters[name]
+    if not parameters:
+        del template["Parameters"]
+
+
+def _used_names(template: dict[str, Any]) -> set[str]:
+    """What the template's resources, outputs, conditions, rules and parameters refer to."""
+    sections = ("Resources", "Outputs", "Conditions", "Rules", "Parameters")
+    return {name for section in sections for name in refs(template.get(section) or {})}
 
 
 def _only_refers_to(value: Any, gone: set[str]) -> bool:
