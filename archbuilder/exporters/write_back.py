@@ -48,7 +48,18 @@ def patch(source: Any, base: Any, current: Any, key: str = "") -> Any:
         return patch_mapping(source, base, current)
     if key in UNORDERED and all(isinstance(v, list) for v in (source, base, current)):
         return _patch_set(source, base, current)
+    if _parallel_blocks(source, base, current):
+        # Terraform's nested blocks (a one-item `environment`): changed where they changed, item by item.
+        return [patch(s, b, c) for s, b, c in zip(source, base, current, strict=True)]
     return current
+
+
+def _parallel_blocks(source: Any, base: Any, current: Any) -> bool:
+    if not all(isinstance(v, list) for v in (source, base, current)):
+        return False
+    return len(source) == len(base) == len(current) and all(
+        isinstance(i, dict) for i in (*source, *base, *current)
+    )
 
 
 def _structures(base: Any, current: Any) -> bool:

@@ -73,6 +73,22 @@ class ConnectionInference(TemplateReader):
             if (source, target) not in connected:
                 self._connect_as(source, target, port, None)
                 connected.add((source, target))
+        self._drop_reads_of_polled_sources()
+
+    def _drop_reads_of_polled_sources(self) -> None:
+        """A function polling a queue or stream is granted its reads by the polling itself; the policy saying
+        so is not a second connection."""
+        polls = {
+            (c.target_id, c.source_id)
+            for c in self.arch.connections.values()
+            if c.kind is ConnectionKind.POLL
+        }
+        for connection in list(self.arch.connections.values()):
+            if (
+                connection.kind is ConnectionKind.READ
+                and (connection.source_id, connection.target_id) in polls
+            ):
+                self.arch.disconnect(connection.id)
 
     def _said_connections(self) -> None:
         groups = self._security_group_users()
@@ -227,7 +243,8 @@ class ConnectionInference(TemplateReader):
                     if isinstance(actions, str)
                     else [a for a in actions or [] if isinstance(a, str)]
                 )
-                verbs = " ".join(a.split(":")[-1] for a in actions)
+                # Deleting a received message is how a consumer finishes reading it, not a write.
+                verbs = " ".join(a.split(":")[-1] for a in actions if a.lower() not in CONSUMING)
                 writes = any(w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete"))
                 reads = any(r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe"))
                 kind = (
@@ -308,6 +325,8 @@ def _keyed(value: Any, key: str) -> list[Any]:
     return found
 
 
+# Actions that finish reading rather than change anything.
+CONSUMING = {"sqs:deletemessage", "sqs:deletemessagebatch", "sqs:changemessagevisibility"}
 # Companions that carry settings of the service they belong to.
 SETTINGS_COMPANIONS = {"AWS::ECS::TaskDefinition", "AWS::EC2::LaunchTemplate"}
 
@@ -322,6 +341,7 @@ def _at(value: Any, path: str) -> Any:
 # Properties whose references say what kind of connection they are, by resource type (None: no connection).
 SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
     ("AWS::CloudFront::Distribution", "DistributionConfig.Logging"): ConnectionKind.LOGS,
+    ("AWS::CloudFront::Distribution", "logging_config"): ConnectionKind.LOGS,  # as Terraform says it
     ("AWS::S3::Bucket", "NotificationConfiguration"): ConnectionKind.EVENT,  # its event notifications
     ("AWS::Events::Rule", "Targets"): ConnectionKind.EVENT,
     ("AWS::Lambda::Function", "DeadLetterConfig"): ConnectionKind.WRITE,  # failed events go there

@@ -9,6 +9,7 @@ from typing import Any
 
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
+from archbuilder.importers.terraform_shape import PARTS
 
 # Expressed by containment or connections in the model rather than as nodes of their own.
 FOLDED = {
@@ -85,6 +86,7 @@ FOLDED = {
     "Terraform::aws_lb_target_group_attachment",
     "Terraform::aws_ecs_task_definition",
 }
+FOLDED |= {f"Terraform::{part}" for part in PARTS}
 # Properties (at any depth) whose references name a resource's own companions: security groups, roles,
 # instance profiles, launch templates, addresses, dead-letter queues, trail buckets, crawler databases, and the
 # parameter groups, cache policies and security configurations the export writes for one service.
@@ -193,7 +195,7 @@ class CompanionInference(TemplateReader):
             if self._type(user) in FOLDED:
                 onward = self._final_users(users, user, seen | {name})
                 owner = self._helper_owner(user)
-                result |= onward or ({owner} if owner and owner not in seen else set())
+                result |= onward or ({owner} if owner and owner != name and owner not in seen else set())
             else:
                 result.add(user)
         return result

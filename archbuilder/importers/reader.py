@@ -56,6 +56,12 @@ class TemplateReader:
         ):
             return str(labels[logical])
         tags = self._props(logical).get("Tags")
+        if (
+            isinstance(tags, dict)
+            and isinstance(tags.get("Name"), str)
+            and 0 < len(tags["Name"].strip()) <= 200
+        ):
+            return str(tags["Name"]).strip()  # Terraform's tags are a map
         if isinstance(tags, list):
             for tag in tags:
                 if isinstance(tag, dict) and tag.get("Key") == "Name" and isinstance(tag.get("Value"), str):

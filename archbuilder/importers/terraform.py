@@ -14,6 +14,9 @@ from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
+from archbuilder.importers.references import refs
+from archbuilder.importers.template_values import policy_document
+from archbuilder.importers.terraform_shape import bucket_settings, variable_reference, variables_as_parameters
 from archbuilder.model import Architecture
 from archbuilder.model.naming import pascal
 
@@ -41,6 +44,7 @@ EXTRA_TYPES = {
 }
 # Terraform argument -> CloudFormation property, for the ones the importer reads.
 ARGUMENTS = {
+    "tags": "Tags",
     "cidr_block": "CidrBlock",
     "vpc_id": "VpcId",
     "availability_zone": "AvailabilityZone",
@@ -100,23 +104,31 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
-    """Each .tf file of `source` (a file or a folder) parsed to plain values: (file name, data)."""
+def terraform_texts(source: Path) -> dict[str, str]:
+    """The text of each .tf file of `source` (a file or a folder), by file name."""
     files = sorted(source.glob("*.tf")) if source.is_dir() else [source]
     if not files:
         raise TemplateError(f"{source}: no .tf files")
-    parsed = []
+    texts = {}
     for file in files:
         try:
             raw = read_regular_file(file, MAX_BYTES)  # a pipe or device is refused, and the read is bounded
         except FileError as exc:
             raise TemplateError(str(exc)) from None
         try:
-            text = raw.decode("utf-8")
+            texts[file.name] = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise TemplateError(f"{file}: not a text file") from None
-        parsed.append((file.name, parse_terraform_text(text, str(file))))
-    return parsed
+    return texts
+
+
+def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
+    """Each .tf file of `source` (a file or a folder) parsed to plain values: (file name, data)."""
+    folder = source if source.is_dir() else source.parent
+    return [
+        (name, parse_terraform_text(text, str(folder / name)))
+        for name, text in terraform_texts(source).items()
+    ]
 
 
 def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
@@ -130,12 +142,31 @@ def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
 def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
     """The Terraform resources as a CloudFormation-shaped template; also address -> logical id."""
     catalog = default_catalog()
+    files = read_terraform(source)
     blocks: list[tuple[str, str, dict[str, Any]]] = []
-    for _name, data in read_terraform(source):
+    for _name, data in files:
         for entry in data.get("resource", []):
             for tf_type, named in entry.items():
                 for name, body in named.items():
                     blocks.append((tf_type, name, body if isinstance(body, dict) else {}))
+    logical = _logical_ids(blocks)
+    convert = _converter(logical)
+    resources: dict[str, dict[str, Any]] = {}
+    for tf_type, name, body in blocks:
+        resources[logical[f"{tf_type}.{name}"]] = {
+            "Type": cloudformation_type(tf_type, catalog) or f"Terraform::{tf_type}",
+            "Properties": _shaped(tf_type, body, convert),
+        }
+    # Settings Terraform splits off a bucket become the bucket's own properties again.
+    for tf_type, _name, body in blocks:
+        settings = bucket_settings(tf_type, {k: convert(v) for k, v in body.items()})
+        bucket = refs(convert(body.get("bucket")))
+        if settings and bucket and bucket[0] in resources:
+            resources[bucket[0]].setdefault("Properties", {}).update(settings)
+    return {"Parameters": variables_as_parameters(files), "Resources": resources}, logical
+
+
+def _logical_ids(blocks: list[tuple[str, str, dict[str, Any]]]) -> dict[str, str]:
     logical: dict[str, str] = {}
     taken: set[str] = set()
     for tf_type, name, _body in blocks:
@@ -144,7 +175,10 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             candidate = pascal(f"{tf_type.removeprefix('aws_')} {name}")
         taken.add(candidate)
         logical[f"{tf_type}.{name}"] = candidate
+    return logical
 
+
+def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
     def convert(value: Any) -> Any:
         if isinstance(value, str):
             az = _AZ_INDEX.search(value)
@@ -153,39 +187,43 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
             match = _REFERENCE.search(value)
             if match and match.group(1) in logical:
                 return {"Ref": logical[match.group(1)]}
-            return value
+            variable = variable_reference(value)
+            return variable if variable is not None else value
         if isinstance(value, list):
             return [convert(v) for v in value]
         if isinstance(value, dict):
             return {k: convert(v) for k, v in value.items()}
         return value
 
-    resources: dict[str, dict[str, Any]] = {}
-    for tf_type, name, body in blocks:
-        cfn_type = cloudformation_type(tf_type, catalog)
-        properties: dict[str, Any] = {}
-        for key, value in body.items():
-            properties[ARGUMENTS.get(key, key)] = convert(value)
-        if tf_type == "aws_lb":
-            properties["Type"] = "network" if body.get("load_balancer_type") == "network" else "application"
-            properties["Scheme"] = "internal" if body.get("internal") is True else "internet-facing"
-        if tf_type == "aws_lb_listener":
-            properties["Port"] = body.get("port")
-            properties["Protocol"] = body.get("protocol")
-            properties["DefaultActions"] = [
-                _listener_action(a, convert) for a in body.get("default_action") or [] if isinstance(a, dict)
-            ]
-        if tf_type == "aws_route":
-            properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
-        if tf_type == "aws_internet_gateway" and "vpc_id" in body:
-            properties["VpcId"] = convert(body["vpc_id"])
-        if tf_type == "aws_dynamodb_table":
-            properties.update(_table_replication(body))
-        resources[logical[f"{tf_type}.{name}"]] = {
-            "Type": cfn_type or f"Terraform::{tf_type}",
-            "Properties": properties,
-        }
-    return {"Resources": resources}, logical
+    return convert
+
+
+def _shaped(tf_type: str, body: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
+    """One resource's arguments under the CloudFormation names the importer reads."""
+    properties: dict[str, Any] = {}
+    for key, value in body.items():
+        properties[ARGUMENTS.get(key, key)] = convert(value)
+    if tf_type == "aws_lb":
+        properties["Type"] = "network" if body.get("load_balancer_type") == "network" else "application"
+        properties["Scheme"] = "internal" if body.get("internal") is True else "internet-facing"
+    if tf_type == "aws_lb_listener":
+        properties["Port"] = body.get("port")
+        properties["Protocol"] = body.get("protocol")
+        properties["DefaultActions"] = [
+            _listener_action(a, convert) for a in body.get("default_action") or [] if isinstance(a, dict)
+        ]
+    if tf_type == "aws_route":
+        properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
+    if tf_type == "aws_internet_gateway" and "vpc_id" in body:
+        properties["VpcId"] = convert(body["vpc_id"])
+    if tf_type == "aws_dynamodb_table":
+        properties.update(_table_replication(body))
+    if tf_type == "aws_iam_role_policy":
+        # The policy's statements, so that what it grants reads as connections (and not guessed wider).
+        document = policy_document(body.get("policy"))
+        properties["PolicyDocument"] = convert(document) if document is not None else None
+        properties["Roles"] = [convert(body.get("role"))]
+    return properties
 
 
 def cloudformation_type(tf_type: str, catalog: Catalog) -> str | None:
@@ -227,8 +265,34 @@ def _listener_action(action: dict[str, Any], convert: Callable[[Any], Any]) -> d
     return shaped
 
 
+def _design_name(source: Path) -> str:
+    """The design's name as the export wrote it atop main.tf (`# Name` then `# Generated by archbuilder`), else
+    the file's or folder's name."""
+    fallback = source.stem if source.is_file() else source.name
+    texts = terraform_texts(source)
+    main = texts.get("main.tf") or next(iter(texts.values()), "")
+    lines = main.splitlines()[:2]
+    if len(lines) == 2 and lines[1].startswith("# Generated by archbuilder") and lines[0].startswith("# "):
+        return lines[0][2:].strip()[:200] or fallback
+    return fallback
+
+
 def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
-    template, _addresses = to_template(source)
-    importer = _Importer(template, source.stem if source.is_file() else source.name)
-    importer.source_format = None
-    return importer.run(), importer.report
+    template, addresses = to_template(source)
+    importer = _Importer(template, _design_name(source))
+    importer.source_format = None  # the source kept is the Terraform itself, not its CloudFormation shape
+    architecture = importer.run()
+    shaped = importer._imported_source("cloudformation")
+    address_of = {logical: address for address, logical in addresses.items()}
+    architecture.set_imported_source(
+        shaped.model_copy(
+            update={
+                "format": "terraform",
+                "template": {"files": terraform_texts(source)},
+                "order": [address_of[name] for name in shaped.order if name in address_of],
+                "owners": {address_of[n]: node for n, node in shaped.owners.items() if n in address_of},
+                "names": {node: address_of[n] for node, n in shaped.names.items() if n in address_of},
+            }
+        )
+    )
+    return architecture, importer.report

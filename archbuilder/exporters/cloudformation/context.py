@@ -88,11 +88,9 @@ class CfnContext:
 
     def __post_init__(self) -> None:
         # An imported node keeps its logical id; those are handed out first so that no label takes one.
-        imported = self.architecture.imported
-        if imported is not None and imported.format == "cloudformation":
-            for node_id, name in sorted(imported.names.items()):
-                if node_id in self.architecture.nodes:
-                    self.made_for.setdefault(self.names.get(f"{node_id}:", name), (node_id, ""))
+        for node_id, name in sorted(self._imported_names().items()):
+            if node_id in self.architecture.nodes:
+                self.made_for.setdefault(self.names.get(f"{node_id}:", name), (node_id, ""))
 
     def lid(self, node: AnyNode, suffix: str = "") -> str:
         """The logical id of a node (or of a companion resource: `suffix` like "SecurityGroup"). An imported
@@ -106,8 +104,14 @@ class CfnContext:
         return name
 
     def _imported_names(self) -> dict[str, str]:
+        """Node -> the logical id its resources are named after: the template's own, or, from Terraform, the
+        resource's name (aws_s3_bucket.web_client -> WebClient, which Terraform writes as web_client again)."""
         imported = self.architecture.imported
-        return imported.names if imported is not None and imported.format == "cloudformation" else {}
+        if imported is None:
+            return {}
+        if imported.format == "terraform":
+            return {node: pascal(address.split(".")[-1]) for node, address in imported.names.items()}
+        return imported.names
 
     def _companion(self, node: AnyNode, suffix: str) -> str | None:
         imported = self.architecture.imported

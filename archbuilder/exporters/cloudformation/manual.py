@@ -26,4 +26,7 @@ def comment(steps: list[str]) -> str:
 
 def notes(architecture: Architecture) -> list[str]:
     """The warnings an export of the design to CloudFormation or Terraform prints."""
-    return [f"not declared, to do by hand: {step}" for step in manual_steps(build_template(architecture))]
+    return [
+        f"not declared, to do by hand: {step}"
+        for step in manual_steps(build_template(architecture, for_terraform=True))
+    ]

@@ -109,12 +109,15 @@ def unsupported(architecture: Architecture) -> list[ServiceNode]:
     )
 
 
-def build_template(architecture: Architecture) -> dict[str, Any]:
-    """The deployment the design describes, rendered from the model alone (the plan Terraform also reads)."""
-    return render(architecture)[0]
+def build_template(architecture: Architecture, *, for_terraform: bool = False) -> dict[str, Any]:
+    """The deployment the design describes, rendered from the model alone (the plan Terraform also reads;
+    `for_terraform` leaves out the resources an import from Terraform keeps in Terraform's own words)."""
+    return render(architecture, for_terraform=for_terraform)[0]
 
 
-def render(architecture: Architecture) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
+def render(
+    architecture: Architecture, *, for_terraform: bool = False
+) -> tuple[dict[str, Any], dict[str, tuple[str, str]]]:
     """The rendered template, and for each logical id the (node id, suffix) it was named for."""
     missing = unsupported(architecture)
     if missing:
@@ -127,7 +130,10 @@ def render(architecture: Architecture) -> tuple[dict[str, Any], dict[str, tuple[
             prepare_load_balancer(ctx, node)
     for node in ctx.graph.services:
         if node.type == "generic":
-            _generic(ctx, node)
+            if not (
+                for_terraform and str(node.properties.get("resource_type", "")).startswith("Terraform::")
+            ):
+                _generic(ctx, node)
         elif node.type in RENDERERS:
             RENDERERS[node.type](ctx, node)
     _wire_connections(ctx)

@@ -21,6 +21,7 @@ from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
 from archbuilder.exporters.terraform.ordering import Ordering
 from archbuilder.exporters.terraform.packages import function_packages
 from archbuilder.exporters.terraform.rest_api import rest_api_blocks
+from archbuilder.exporters.terraform.source_files import written_back
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.fileio import write_atomic
 from archbuilder.model import Architecture, RegionNode
@@ -43,14 +44,19 @@ def export(architecture: Architecture, out_dir: Path, progress: Progress | None 
 
 def render_files(architecture: Architecture) -> dict[str, bytes]:
     """Every file of the export: the .tf files and the zips of the functions' placeholder code (packages.py)."""
-    template = build_template(architecture)
-    files = {name: text.encode("utf-8") for name, text in render_template(architecture, template).items()}
+    template = build_template(architecture, for_terraform=True)
+    files = {name: text.encode("utf-8") for name, text in render(architecture).items()}
     return files | function_packages(template, Converter_(template).names)
 
 
 def render(architecture: Architecture) -> dict[str, str]:
-    """The .tf files of the export, by name."""
-    return render_template(architecture, build_template(architecture))
+    """The .tf files of the export, by name; a design imported from Terraform gets its files back with its
+    edits applied (source_files.py)."""
+    return written_back(architecture, _render_model)
+
+
+def _render_model(architecture: Architecture) -> dict[str, str]:
+    return render_template(architecture, build_template(architecture, for_terraform=True))
 
 
 def render_template(architecture: Architecture, template: dict[str, Any]) -> dict[str, str]:

@@ -1,0 +1,147 @@
+"""Terraform in the shape the CloudFormation importer reads: variables as Parameters (so that a setting given by
+a variable reads as its default), and the settings Terraform splits into resources of their own (a bucket's
+versioning, encryption, public access block, lifecycle, website, notifications) put back on their owner as the
+CloudFormation properties that say them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_VARIABLE = re.compile(r"\$\{var\.([A-Za-z0-9_]+)\}")
+# Terraform types that are a part of another resource: folded into it (their own block stays in the files).
+PARTS = (
+    "aws_acm_certificate_validation",
+    "aws_api_gateway_method_settings",
+    "aws_ecr_lifecycle_policy",
+    "aws_ecs_cluster_capacity_providers",
+    "aws_efs_backup_policy",
+    "aws_iam_role_policy_attachment",
+    "aws_rds_cluster_instance",
+    "aws_s3_bucket_lifecycle_configuration",
+    "aws_s3_bucket_website_configuration",
+    "aws_s3_bucket_notification",
+    "aws_s3_bucket_object_lock_configuration",
+    "aws_s3_bucket_ownership_controls",
+    "aws_lambda_function_url",
+)
+
+
+def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Each variable as a Parameter, with its default where it has one."""
+    parameters: dict[str, dict[str, Any]] = {}
+    for _name, data in files:
+        for entry in data.get("variable") or []:
+            for name, body in (entry or {}).items():
+                spec: dict[str, Any] = {"Type": "String"}
+                if isinstance(body, dict) and "default" in body:
+                    default = body["default"]
+                    spec["Default"] = ",".join(map(str, default)) if isinstance(default, list) else default
+                parameters[str(name)] = spec
+    return parameters
+
+
+def variable_reference(value: str) -> Any:
+    """`${var.x}` as a Ref to the parameter x, text around variables as a Sub; None when none is named."""
+    if not _VARIABLE.search(value):
+        return None
+    whole = _VARIABLE.fullmatch(value)
+    if whole:
+        return {"Ref": whole.group(1)}
+    return {"Fn::Sub": _VARIABLE.sub(lambda m: "${" + m.group(1) + "}", value)}
+
+
+def _first(value: Any) -> dict[str, Any]:
+    """A block Terraform writes as a one-item list, as its mapping."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value[0]
+    return value if isinstance(value, dict) else {}
+
+
+def _versioning(body: dict[str, Any]) -> dict[str, Any]:
+    status = _first(body.get("versioning_configuration")).get("status")
+    return {"VersioningConfiguration": {"Status": status}} if status else {}
+
+
+def _encryption(body: dict[str, Any]) -> dict[str, Any]:
+    default = _first(_first(body.get("rule")).get("apply_server_side_encryption_by_default"))
+    if not default:
+        return {}
+    by_default = {"SSEAlgorithm": default.get("sse_algorithm")}
+    if default.get("kms_master_key_id"):
+        by_default["KMSMasterKeyID"] = default["kms_master_key_id"]
+    return {
+        "BucketEncryption": {
+            "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": by_default}]
+        }
+    }
+
+
+def _public_access(body: dict[str, Any]) -> dict[str, Any]:
+    keys = {
+        "block_public_acls": "BlockPublicAcls",
+        "block_public_policy": "BlockPublicPolicy",
+        "ignore_public_acls": "IgnorePublicAcls",
+        "restrict_public_buckets": "RestrictPublicBuckets",
+    }
+    return {"PublicAccessBlockConfiguration": {cfn: body[tf] for tf, cfn in keys.items() if tf in body}}
+
+
+def _lifecycle(body: dict[str, Any]) -> dict[str, Any]:
+    rules = []
+    for rule in body.get("rule") or []:
+        if not isinstance(rule, dict):
+            continue
+        shaped: dict[str, Any] = {"Status": rule.get("status", "Enabled")}
+        transitions = [
+            {"TransitionInDays": t.get("days"), "StorageClass": t.get("storage_class")}
+            for t in rule.get("transition") or []
+            if isinstance(t, dict)
+        ]
+        if transitions:
+            shaped["Transitions"] = transitions
+        abort = _first(rule.get("abort_incomplete_multipart_upload"))
+        if abort:
+            shaped["AbortIncompleteMultipartUpload"] = {
+                "DaysAfterInitiation": abort.get("days_after_initiation")
+            }
+        rules.append(shaped)
+    return {"LifecycleConfiguration": {"Rules": rules}} if rules else {}
+
+
+def _website(body: dict[str, Any]) -> dict[str, Any]:
+    index = _first(body.get("index_document")).get("suffix")
+    error = _first(body.get("error_document")).get("key")
+    return {
+        "WebsiteConfiguration": {k: v for k, v in (("IndexDocument", index), ("ErrorDocument", error)) if v}
+    }
+
+
+def _notifications(body: dict[str, Any]) -> dict[str, Any]:
+    kinds = (
+        ("lambda_function", "lambda_function_arn", "LambdaConfigurations", "Function"),
+        ("queue", "queue_arn", "QueueConfigurations", "Queue"),
+        ("topic", "topic_arn", "TopicConfigurations", "Topic"),
+    )
+    shaped = {
+        cfn: [{key: item.get(arn)} for item in body.get(block) or [] if isinstance(item, dict)]
+        for block, arn, cfn, key in kinds
+    }
+    return {"NotificationConfiguration": {k: v for k, v in shaped.items() if v}}
+
+
+BUCKET_SETTINGS = {
+    "aws_s3_bucket_versioning": _versioning,
+    "aws_s3_bucket_server_side_encryption_configuration": _encryption,
+    "aws_s3_bucket_public_access_block": _public_access,
+    "aws_s3_bucket_lifecycle_configuration": _lifecycle,
+    "aws_s3_bucket_website_configuration": _website,
+    "aws_s3_bucket_notification": _notifications,
+    "aws_s3_bucket_object_lock_configuration": lambda body: {"ObjectLockEnabled": True},
+}
+
+
+def bucket_settings(tf_type: str, body: dict[str, Any]) -> dict[str, Any]:
+    """A bucket setting resource as the bucket's CloudFormation properties (empty for other types)."""
+    shape = BUCKET_SETTINGS.get(tf_type)
+    return shape(body) if shape is not None else {}
