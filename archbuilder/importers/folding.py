@@ -115,6 +115,8 @@ COMPANION_KEYS = frozenset(
         "ClusterParameterGroupName",
         "SecurityConfiguration",
         "CachePolicyId",
+        "AdditionalMasterSecurityGroups",
+        "AdditionalSlaveSecurityGroups",
     }
 )
 # Resource types that are the same kind of service as the catalog type they name, beside its primary type.

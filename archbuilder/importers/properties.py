@@ -10,12 +10,13 @@ from archbuilder.catalog.service_type import PropertySpec
 from archbuilder.importers.member_readers import MemberReaders
 from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, property_paths, walk
 from archbuilder.importers.property_readers import SpecialReaders
+from archbuilder.importers.service_readers import ServiceReaders
 
 # Security group rules may name the protocol by its number.
 PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
 
 
-class PropertyReading(SpecialReaders, MemberReaders):
+class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders):
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
         """The catalog properties the template states for this resource, each read by its entry in
         resources/import/cloudformation.yaml; a value outside the catalog's bounds is kept as written."""

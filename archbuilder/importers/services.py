@@ -29,6 +29,10 @@ class ServiceInference(PropertyReading):
         candidates: list[Any] = [props.get(key) for key in SUBNET_KEYS]
         vpc_config = props.get("VpcConfig")
         candidates.append(vpc_config.get("SubnetIds") if isinstance(vpc_config, dict) else None)
+        # A Batch compute environment's and an EMR cluster's subnets sit in their compute settings.
+        for holder, key in (("ComputeResources", "Subnets"), ("Instances", "Ec2SubnetId")):
+            nested = props.get(holder)
+            candidates.append(nested.get(key) if isinstance(nested, dict) else None)
         network = props.get("NetworkConfiguration")
         if isinstance(network, dict) and isinstance(network.get("AwsvpcConfiguration"), dict):
             candidates.append(network["AwsvpcConfiguration"].get("Subnets"))

@@ -6,10 +6,11 @@ import json
 from typing import Any
 
 from archbuilder.exporters.terraform.data import own_region_table
+from tests.exporters.moto_stand_ins import STAND_INS, stand_in_parameter
 
-# moto's CloudFormation emulation covers these types only; the rest (ACM, CloudFront, Firehose, Glue,
-# CloudTrail, ElastiCache, Secrets Manager, bucket policies...) are left out of the moto stack, and references to
-# them are replaced by placeholders, so that everything moto *can* create is really created and described.
+# moto's CloudFormation emulation covers some types only; the rest, each declared with its reason in
+# moto_stand_ins.STAND_INS, are left out of the moto stack, and references to them are replaced by stand-in values,
+# so that everything moto *can* create is really created and described.
 
 
 def moto_types() -> set[str]:
@@ -30,6 +31,10 @@ def moto_deployable(
         for name, body in template["Resources"].items()
     }
     dropped = sorted(name for name, body in resources.items() if body["Type"] not in supported)
+    undeclared = sorted({resources[name]["Type"] for name in dropped} - set(STAND_INS))
+    assert not undeclared, (
+        f"moto cannot create {', '.join(undeclared)}: declare a stand-in in moto_stand_ins.py"
+    )
     # moto creates DB parameter groups, but a Ref to one gives its model instead of its name: users of a group
     # name the default group of its family instead, which moto makes when asked for it.
     renamed = {
@@ -75,6 +80,13 @@ def moto_deployable(
                 del body["DependsOn"]
         kept[name] = body
     result = {**template, "Resources": kept}
+    if "Parameters" in result:
+        result["Parameters"] = {
+            name: spec
+            if "Default" in spec or spec.get("Type") != "String"
+            else {**spec, "Default": stand_in_parameter(name, spec)}
+            for name, spec in result["Parameters"].items()
+        }
     if "Outputs" in result:
         result["Outputs"] = {k: v for k, v in scrub(result["Outputs"]).items()}
     return result, dropped

@@ -236,9 +236,9 @@ def test_export_is_deterministic_and_matches_the_golden_file(tmp_path: Path) -> 
 
 def test_services_the_exporter_cannot_express_are_reported_not_dropped(tmp_path: Path, capsys) -> None:
     arch = two_az_network()
-    arch.add_service("emr_cluster", "private-a", label="Hadoop", node_id="hadoop")
+    arch.add_service("xray", "region", label="Traces", node_id="traces")
     arch.add_service("s3_bucket", "region", label="Data", node_id="data")
-    with pytest.raises(ExportError, match=r"cannot express: Hadoop \(EMR\); nothing was written"):
+    with pytest.raises(ExportError, match=r"cannot express: Traces \(X-Ray\); nothing was written"):
         export("cloudformation", arch, tmp_path)
     assert list(tmp_path.iterdir()) == []
     from archbuilder.model import save
@@ -246,7 +246,7 @@ def test_services_the_exporter_cannot_express_are_reported_not_dropped(tmp_path:
     document = tmp_path / "doc.arch.json"
     save(arch, document)
     assert main(["export", str(document), "--format", "cloudformation", "-o", str(tmp_path / "out")]) == 1
-    assert "cannot express: Hadoop (EMR)" in capsys.readouterr().err
+    assert "cannot express: Traces (X-Ray)" in capsys.readouterr().err
 
 
 def test_imported_generic_resources_and_template_sections_are_written_back() -> None:

@@ -163,6 +163,9 @@ PLACEMENT: dict[str, tuple[str, list[str]]] = {
     "lambda_function": ("private-a", ["private-b"]),
     "codebuild_project": ("private-a", ["private-b"]),
     "opensearch_domain": ("private-a", ["private-b"]),
+    "batch_compute_environment": ("private-a", ["private-b"]),
+    "sagemaker_endpoint": ("private-a", []),
+    "sagemaker_notebook": ("private-a", []),
 }
 # What else the design holds for each type, so that the subject's properties have something to act on.
 CONTEXT: dict[str, Setup] = {
@@ -181,6 +184,7 @@ CONTEXT: dict[str, Setup] = {
     "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "backup_vault": _source("write", "dynamodb_table", "region"),
     "vpn_connection": _both(_target("attach", "customer_gateway", "region"), _vpn_gateway_of_subject),
+    "data_pipeline": _both(_target("read", "s3_bucket", "region"), _peer("write", "s3_bucket", "curated")),
     "vpn_gateway": _both(
         _source("attach", "vpn_connection", "region", static_routes_only=True, static_routes=["10.9.0.0/16"]),
         _customer_gateway_of_peer,
@@ -204,6 +208,11 @@ BASE: dict[tuple[str, str], dict[str, Any]] = {
     ("vpn_connection", "static_routes"): {"static_routes_only": True},
     ("vpc_peering", "peer_region"): {"peer_vpc": "vpc-0123456789abcdef0"},
     ("vpc_peering", "peer_account_id"): {"peer_vpc": "vpc-0123456789abcdef0"},
+    ("emr_cluster", "task_instance_type"): {"task_instance_count": 2},
+    ("emr_cluster", "task_market"): {"task_instance_count": 2},
+    ("sagemaker_endpoint", "target_invocations_per_instance"): {"max_instance_count": 2},
+    ("batch_compute_environment", "min_vcpus"): {"resource_type": "EC2"},
+    ("batch_compute_environment", "instance_types"): {"resource_type": "EC2"},
 }
 # Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.
 VALUES: dict[tuple[str, str], Any] = {
@@ -259,6 +268,12 @@ VALUES: dict[tuple[str, str], Any] = {
     ("network_acl", "deny_cidrs"): ["198.51.100.0/24"],
     ("documentdb_cluster", "engine_version"): "4.0.0",
     ("neptune_cluster", "engine_version"): "1.3.2.1",
+    ("batch_compute_environment", "instance_types"): ["c6i.large"],
+    ("emr_cluster", "log_uri"): "s3://example-logs/emr/",
+    ("emr_cluster", "applications"): ["Hadoop", "Hive"],
+    ("data_pipeline", "schedule_period"): "6 hours",
+    ("sagemaker_endpoint", "model_image"): "123456789012.dkr.ecr.us-east-1.amazonaws.com/model:1",
+    ("sagemaker_endpoint", "model_data_url"): "s3://example-models/model.tar.gz",
 }
 INGRESS = [{"protocol": "tcp", "from_port": 8443, "to_port": 8443, "cidr": "10.0.0.0/16"}]
 

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import hcl2
 import pytest
 
 from archbuilder.exporters.registry import ExportError
@@ -32,6 +33,7 @@ from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_document_graph_export import document_and_graph
+from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
 from tests.exporters.test_property_coverage import written_properties_design
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 
@@ -91,10 +93,20 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["written_properties"] = written_properties_design
     found["connectivity"] = connectivity
     found["document_graph"] = document_and_graph
+    found["machine_learning"] = machine_learning
+    found["data_processing"] = data_processing
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
     return found
+
+
+def _required_variables(path: Path) -> list[str]:
+    """The variables of a variables.tf that have no default."""
+    blocks = hcl2.loads(path.read_text(encoding="utf-8")).get("variable", [])
+    return sorted(
+        name.strip('"') for block in blocks for name, body in block.items() if "default" not in body
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +119,9 @@ def validation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]
         folder.mkdir()
         for name, content in _terraform_files(build).items():
             (folder / name).write_bytes(content)
-        calls.append(f'module "{module}" {{\n  source = "./{module}"\n}}\n')
+        # A variable without a default is the deployment's to give (a model's image): the call gives a stand-in.
+        given = "".join(f'  {name} = "stand-in"\n' for name in _required_variables(folder / "variables.tf"))
+        calls.append(f'module "{module}" {{\n  source = "./{module}"\n{given}}}\n')
     (root / "main.tf").write_text("\n".join(calls), encoding="utf-8")
     report = _validate(root)
     problems: dict[str, list[str]] = {module: [] for module in designs()}
@@ -162,6 +176,11 @@ def test_the_links_between_networks_validate(validation: dict[str, list[str]]) -
 @needs_provider
 def test_the_document_and_graph_databases_validate(validation: dict[str, list[str]]) -> None:
     assert validation["document_graph"] == []
+
+
+@needs_provider
+def test_machine_learning_batch_and_data_processing_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["machine_learning"] == [] and validation["data_processing"] == []
 
 
 @needs_provider

@@ -73,6 +73,15 @@ COMPANION_TYPES = {
     "AWS::DocDB::DBInstance": "aws_docdb_cluster_instance",
     "AWS::Neptune::DBSubnetGroup": "aws_neptune_subnet_group",
     "AWS::Neptune::DBInstance": "aws_neptune_cluster_instance",
+    # Machine learning and batch compute
+    "AWS::SageMaker::Model": "aws_sagemaker_model",
+    "AWS::SageMaker::EndpointConfig": "aws_sagemaker_endpoint_configuration",
+    "AWS::ApplicationAutoScaling::ScalableTarget": "aws_appautoscaling_target",
+    "AWS::ApplicationAutoScaling::ScalingPolicy": "aws_appautoscaling_policy",
+    "AWS::Batch::JobQueue": "aws_batch_job_queue",
+    # Big data processing
+    "AWS::EMR::InstanceGroupConfig": "aws_emr_instance_group",
+    "AWS::EMR::SecurityConfiguration": "aws_emr_security_configuration",
 }
 
 
@@ -168,6 +177,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected |= {
                 ("aws_ram_principal_association", f"{name}_{i + 1}") for i in range(len(props["Principals"]))
             }
+        if kind == "AWS::DataPipeline::Pipeline":
+            expected.add(("aws_datapipeline_pipeline_definition", name))
         if kind == "AWS::ElasticLoadBalancing::LoadBalancer" and props.get("Policies"):
             expected.add(("aws_proxy_protocol_policy", name))
     return expected

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.context import CfnContext, ref, sub
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.model import ServiceNode
 
 Renderer = Callable[[CfnContext, ServiceNode], None]
@@ -127,3 +127,72 @@ def add_route(
         {"RouteTableId": ref(table), "DestinationCidrBlock": cidr, **target},
         DependsOn=depends_on,
     )
+
+
+def own_key(ctx: CfnContext, node: ServiceNode, what: str) -> str:
+    """A customer managed key of the node's own, rotated yearly, that the account administers and the node's role
+    uses (`what` says what it encrypts). Kept with the data it encrypts (protection.py retains keys)."""
+    key = ctx.add(
+        ctx.lid(node, "Key"),
+        "AWS::KMS::Key",
+        {
+            "Description": f"Encrypts {what} of {node.label}",
+            "EnableKeyRotation": True,
+            "PendingWindowInDays": 30,
+            "KeyPolicy": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"AWS": sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")},
+                        "Action": "kms:*",
+                        "Resource": "*",
+                    }
+                ],
+            },
+        },
+    )
+    ctx.allow(
+        node,
+        [
+            "kms:Decrypt",
+            "kms:DescribeKey",
+            "kms:Encrypt",
+            "kms:GenerateDataKey*",
+            "kms:ReEncrypt*",
+            "kms:CreateGrant",
+        ],
+        get_att(key, "Arn"),
+    )
+    return key
+
+
+VPC_ACCESS = [
+    "ec2:CreateNetworkInterface",
+    "ec2:CreateNetworkInterfacePermission",
+    "ec2:DeleteNetworkInterface",
+    "ec2:DeleteNetworkInterfacePermission",
+    "ec2:DescribeDhcpOptions",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSecurityGroups",
+    "ec2:DescribeSubnets",
+    "ec2:DescribeVpcs",
+]
+
+
+def s3_arn(url: str) -> dict[str, str] | None:
+    """s3://bucket/key -> the object's ARN in the stack's partition (None for anything else)."""
+    if not url.startswith("s3://") or "/" not in url[5:]:
+        return None
+    return sub(f"arn:${{AWS::Partition}}:s3:::{url[5:]}")
+
+
+def waits_for_policy(ctx: CfnContext, logical: str, role: str) -> None:
+    """`logical` is created after the inline policy of `role`, when the role gets one (its statements come from
+    connections wired after the renderers), as AWS checks a service's permissions when it is created."""
+
+    def finish() -> None:
+        if ctx.role_statements.get(role):
+            ctx.resources[logical]["DependsOn"] = f"{role}Policy"
+
+    ctx.finishers.append(finish)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from archbuilder.exporters.cloudformation import (
     analytics,
+    big_data,
     compute,
     connectivity,
     containers,
@@ -18,6 +19,7 @@ from archbuilder.exporters.cloudformation import (
     events,
     integration,
     management,
+    ml_batch,
     network_acls,
     platform,
     storage,
@@ -38,6 +40,7 @@ def merge_renderers(*tables: Mapping[str, Renderer]) -> dict[str, Renderer]:
 
 RENDERERS = merge_renderers(
     analytics.RENDERERS,
+    big_data.RENDERERS,
     compute.RENDERERS,
     connectivity.RENDERERS,
     containers.RENDERERS,
@@ -50,6 +53,7 @@ RENDERERS = merge_renderers(
     events.RENDERERS,
     integration.RENDERERS,
     management.RENDERERS,
+    ml_batch.RENDERERS,
     network_acls.RENDERERS,
     platform.RENDERERS,
     storage.RENDERERS,

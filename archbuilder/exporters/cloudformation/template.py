@@ -74,6 +74,7 @@ DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
 INVOKE_ACCESS: dict[str, tuple[list[str], str]] = {
     "lambda_function": (["lambda:InvokeFunction"], "Arn"),
     "step_functions": (["states:StartExecution"], "Ref"),
+    "sagemaker_endpoint": (["sagemaker:InvokeEndpoint"], "Ref"),
 }
 # Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
 # through resource policies instead, in cfn_events).
@@ -95,6 +96,7 @@ ENV_ATTRIBUTES = {
     "lambda_function": ("FUNCTION", None),
     "step_functions": ("STATE_MACHINE_ARN", None),
     "ssm_parameter": ("PARAMETER", None),
+    "sagemaker_endpoint": ("ENDPOINT", "EndpointName"),
 }
 
 

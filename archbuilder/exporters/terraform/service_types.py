@@ -37,4 +37,22 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
         {"Endpoint": "endpoint", "ReadEndpoint": "reader_endpoint", "Port": "port"},
     ),
     "AWS::Neptune::DBInstance": ("aws_neptune_cluster_instance", "id", {}),
+    # Machine learning and batch compute (ml_batch.py)
+    "AWS::SageMaker::Model": ("aws_sagemaker_model", "arn", {"ModelName": "name"}),
+    "AWS::SageMaker::EndpointConfig": (
+        "aws_sagemaker_endpoint_configuration",
+        "arn",
+        {"EndpointConfigName": "name"},
+    ),
+    "AWS::SageMaker::Endpoint": ("aws_sagemaker_endpoint", "arn", {"EndpointName": "name"}),
+    "AWS::SageMaker::NotebookInstance": ("aws_sagemaker_notebook_instance", "arn", {}),
+    "AWS::ApplicationAutoScaling::ScalableTarget": ("aws_appautoscaling_target", "id", {}),
+    "AWS::ApplicationAutoScaling::ScalingPolicy": ("aws_appautoscaling_policy", "arn", {}),
+    "AWS::Batch::ComputeEnvironment": ("aws_batch_compute_environment", "arn", {}),
+    "AWS::Batch::JobQueue": ("aws_batch_job_queue", "arn", {}),
+    # Big data processing (big_data.py)
+    "AWS::EMR::Cluster": ("aws_emr_cluster", "id", {"MasterPublicDNS": "master_public_dns"}),
+    "AWS::EMR::InstanceGroupConfig": ("aws_emr_instance_group", "id", {}),
+    "AWS::EMR::SecurityConfiguration": ("aws_emr_security_configuration", "name", {}),
+    "AWS::DataPipeline::Pipeline": ("aws_datapipeline_pipeline", "id", {}),
 }

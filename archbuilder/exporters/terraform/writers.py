@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from archbuilder.exporters.terraform import (
+    big_data,
     certificates,
     compute,
     connectivity,
@@ -12,6 +13,7 @@ from archbuilder.exporters.terraform import (
     document_graph,
     edge,
     integration,
+    ml_batch,
     network,
     platform,
     roles,
@@ -55,12 +57,14 @@ def merge_companions(*tables: Mapping[str, list[CompanionWriter]]) -> dict[str, 
 
 
 BODY_TYPE_WRITERS = merge_body_writers(
+    big_data.BODY_WRITERS,
     compute.BODY_WRITERS,
     connectivity.BODY_WRITERS,
     data.BODY_WRITERS,
     document_graph.BODY_WRITERS,
     edge.BODY_WRITERS,
     integration.BODY_WRITERS,
+    ml_batch.BODY_WRITERS,
     network.BODY_WRITERS,
     platform.BODY_WRITERS,
     services.BODY_WRITERS,
@@ -69,6 +73,7 @@ BODY_TYPE_WRITERS = merge_body_writers(
 RESOURCE_WRITERS = merge_block_writers(BODY_TYPE_WRITERS, connectivity.BLOCK_WRITERS)
 
 COMPANION_WRITERS = merge_companions(
+    big_data.COMPANION_WRITERS,
     certificates.COMPANION_WRITERS,
     connectivity.COMPANION_WRITERS,
     edge.COMPANION_WRITERS,

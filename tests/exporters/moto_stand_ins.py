@@ -1,0 +1,88 @@
+"""The one list of what a deploy in moto (5.2.6) cannot create, each with the reason, and what stands in for it.
+
+A deploy in moto leaves these resource types out of the stack and gives every reference to one a stand-in value:
+an ARN (`arn:aws:s3:::<name>`) for an ARN attribute, `<name>.placeholder.example` for any other attribute, the
+name for a Ref (cfn_tools.moto_deployable). Everything moto can create is created and described; a type that is
+neither emulated nor listed here fails the deploy helper, so a new type must be declared with its reason.
+"""
+
+from __future__ import annotations
+
+# moto emulates the service's API, but its CloudFormation engine has no model for the type.
+NO_CLOUDFORMATION_MODEL = (
+    "moto emulates the service's API but its CloudFormation engine has no model for this type"
+)
+# moto does not emulate the service at all.
+NO_SERVICE = "moto does not emulate this service"
+# moto emulates the service, but not this part of it in CloudFormation.
+NO_PART = "moto's CloudFormation engine creates the service's main resource but has no model for this part"
+
+STAND_INS: dict[str, str] = {
+    "AWS::ApiGatewayV2::Api": NO_CLOUDFORMATION_MODEL,
+    "AWS::ApiGatewayV2::Integration": NO_CLOUDFORMATION_MODEL,
+    "AWS::ApiGatewayV2::Route": NO_CLOUDFORMATION_MODEL,
+    "AWS::ApiGatewayV2::Stage": NO_CLOUDFORMATION_MODEL,
+    "AWS::ApplicationAutoScaling::ScalableTarget": NO_CLOUDFORMATION_MODEL,
+    "AWS::ApplicationAutoScaling::ScalingPolicy": NO_CLOUDFORMATION_MODEL,
+    "AWS::Athena::WorkGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::AutoScaling::ScalingPolicy": NO_PART,
+    "AWS::Backup::BackupPlan": NO_CLOUDFORMATION_MODEL,
+    "AWS::Backup::BackupSelection": NO_CLOUDFORMATION_MODEL,
+    "AWS::Backup::BackupVault": NO_CLOUDFORMATION_MODEL,
+    "AWS::CertificateManager::Certificate": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudFront::CachePolicy": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudFront::Distribution": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudFront::OriginAccessControl": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudTrail::Trail": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudWatch::Alarm": NO_PART,
+    "AWS::CodeBuild::Project": NO_CLOUDFORMATION_MODEL,
+    "AWS::Cognito::UserPool": NO_CLOUDFORMATION_MODEL,
+    "AWS::Cognito::UserPoolClient": NO_CLOUDFORMATION_MODEL,
+    "AWS::DAX::Cluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::DAX::SubnetGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::DirectConnect::Connection": NO_CLOUDFORMATION_MODEL,
+    "AWS::DirectConnect::DirectConnectGateway": NO_CLOUDFORMATION_MODEL,
+    "AWS::DirectConnect::DirectConnectGatewayAssociation": NO_CLOUDFORMATION_MODEL,
+    "AWS::DocDB::DBCluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::DocDB::DBClusterParameterGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::DocDB::DBInstance": NO_CLOUDFORMATION_MODEL,
+    "AWS::DocDB::DBSubnetGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::EC2::CustomerGateway": NO_PART,
+    "AWS::EC2::NetworkAcl": NO_PART,
+    "AWS::EC2::NetworkAclEntry": NO_PART,
+    "AWS::EC2::SubnetNetworkAclAssociation": NO_PART,
+    "AWS::EC2::TransitGatewayVpcAttachment": NO_PART,
+    "AWS::EC2::VPNConnection": NO_PART,
+    "AWS::EC2::VPNConnectionRoute": NO_PART,
+    "AWS::EC2::VPNGatewayRoutePropagation": NO_PART,
+    "AWS::EKS::Cluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::ElastiCache::ReplicationGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::ElastiCache::SubnetGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::Glue::Crawler": NO_CLOUDFORMATION_MODEL,
+    "AWS::Glue::Database": NO_CLOUDFORMATION_MODEL,
+    "AWS::Glue::Job": NO_CLOUDFORMATION_MODEL,
+    "AWS::Glue::SecurityConfiguration": NO_CLOUDFORMATION_MODEL,
+    "AWS::KinesisFirehose::DeliveryStream": NO_CLOUDFORMATION_MODEL,
+    "AWS::MSK::Cluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::Neptune::DBCluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::Neptune::DBInstance": NO_CLOUDFORMATION_MODEL,
+    "AWS::Neptune::DBSubnetGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::OpenSearchService::Domain": NO_CLOUDFORMATION_MODEL,
+    "AWS::RAM::ResourceShare": NO_CLOUDFORMATION_MODEL,
+    "AWS::RDS::DBCluster": NO_PART,
+    "AWS::RDS::DBClusterParameterGroup": NO_PART,
+    "AWS::S3::BucketPolicy": NO_PART,
+    "AWS::SES::EmailIdentity": NO_CLOUDFORMATION_MODEL,
+    "AWS::SNS::Subscription": NO_PART,
+    "AWS::SNS::TopicPolicy": NO_PART,
+    "AWS::SQS::QueuePolicy": NO_PART,
+    "AWS::SecretsManager::Secret": NO_CLOUDFORMATION_MODEL,
+    "AWS::WAFv2::WebACL": NO_CLOUDFORMATION_MODEL,
+    "AWS::WAFv2::WebACLAssociation": NO_CLOUDFORMATION_MODEL,
+}
+
+
+def stand_in_parameter(name: str, spec: dict[str, object]) -> str:
+    """The value a deploy in moto gives a parameter the template leaves for the deployment to give (no default):
+    moto checks no image, location or ARN, so a recognisable word stands in."""
+    return f"stand-in-{name.lower()}"
