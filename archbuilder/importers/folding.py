@@ -76,6 +76,12 @@ FOLDED = {
     "AWS::ApiGatewayV2::ApiMapping",
     "AWS::EC2::TransitGatewayRoute",
     "AWS::RAM::ResourceShare",
+    # A hand-written hub's own routing: its attachments (the generic type too), and which route tables they
+    # join and propagate to.
+    "AWS::EC2::TransitGatewayAttachment",
+    "AWS::EC2::TransitGatewayPeeringAttachment",
+    "AWS::EC2::TransitGatewayRouteTableAssociation",
+    "AWS::EC2::TransitGatewayRouteTablePropagation",
     "AWS::EC2::FlowLog",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",

@@ -331,3 +331,86 @@ def test_a_hand_written_template_of_links_reads_as_aws_deploys_it(tmp_path: Path
     }
     assert (report.generic, report.warnings) == ([], [])
     assert cloudformation_template(arch) == load_template(HAND_WRITTEN.encode(), "branch.yaml")
+
+
+HUB_WITH_ITS_OWN_TABLES = """\
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  SubnetA:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [0, !GetAZs '']}
+  Table:
+    Type: AWS::EC2::RouteTable
+    Properties: {VpcId: !Ref Vpc}
+  Hub:
+    Type: AWS::EC2::TransitGateway
+    Properties: {DefaultRouteTableAssociation: disable, DefaultRouteTablePropagation: disable}
+  Attachment:
+    Type: AWS::EC2::TransitGatewayAttachment
+    Properties: {TransitGatewayId: !Ref Hub, VpcId: !Ref Vpc, SubnetIds: [!Ref SubnetA]}
+  HubTable:
+    Type: AWS::EC2::TransitGatewayRouteTable
+    Properties: {TransitGatewayId: !Ref Hub}
+  HubTableAssociation:
+    Type: AWS::EC2::TransitGatewayRouteTableAssociation
+    Properties: {TransitGatewayAttachmentId: !Ref Attachment, TransitGatewayRouteTableId: !Ref HubTable}
+  HubTablePropagation:
+    Type: AWS::EC2::TransitGatewayRouteTablePropagation
+    Properties: {TransitGatewayAttachmentId: !Ref Attachment, TransitGatewayRouteTableId: !Ref HubTable}
+  DefaultToHub:
+    Type: AWS::EC2::TransitGatewayRoute
+    Properties:
+      TransitGatewayRouteTableId: !Ref HubTable
+      DestinationCidrBlock: 0.0.0.0/0
+      TransitGatewayAttachmentId: !Ref Attachment
+  RouteToHub:
+    Type: AWS::EC2::Route
+    DependsOn: Attachment
+    Properties: {RouteTableId: !Ref Table, DestinationCidrBlock: 10.8.0.0/16, TransitGatewayId: !Ref Hub}
+  Vgw: {Type: AWS::EC2::VPNGateway, Properties: {Type: ipsec.1}}
+  VgwAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, VpnGatewayId: !Ref Vgw}}
+  Propagation:
+    Type: AWS::EC2::VPNGatewayRoutePropagation
+    DependsOn: VgwAttach
+    Properties: {VpnGatewayId: !Ref Vgw, RouteTableIds: [!Ref Table]}
+  Cgw: {Type: AWS::EC2::CustomerGateway, Properties: {Type: ipsec.1, IpAddress: 198.51.100.9, BgpAsn: 65001}}
+  Vpn:
+    Type: AWS::EC2::VPNConnection
+    Properties:
+      Type: ipsec.1
+      CustomerGatewayId: !Ref Cgw
+      VpnGatewayId: !Ref Vgw
+      VpnTunnelOptionsSpecifications: [{PreSharedKey: '{{resolve:secretsmanager:vpn:SecretString:psk}}'}]
+"""
+
+
+def test_a_hand_written_hub_folds_its_attachments_and_route_tables(tmp_path: Path) -> None:
+    """Attachments of the generic type, route table associations and propagations are the hub's own: none is a
+    box of its own, and deleting the hub takes them, with the VPC route through it."""
+    path = tmp_path / "hub.yaml"
+    path.write_text(HUB_WITH_ITS_OWN_TABLES)
+    assert lint(HUB_WITH_ITS_OWN_TABLES, "hub.yaml") == []
+    arch, report = import_template(path)
+    assert report.generic == []
+    assert {n.label: n.type for n in arch.services()} == {
+        "Hub": "transit_gateway",
+        "Vgw": "vpn_gateway",
+        "Cgw": "customer_gateway",
+        "Vpn": "vpn_connection",
+    }
+    assert connections(arch) == {("Vpn", "Cgw", "attach"), ("Vpn", "Vgw", "attach")}
+    assert cloudformation_template(arch) == load_template(HUB_WITH_ITS_OWN_TABLES.encode(), "hub.yaml")
+    [hub] = [n for n in arch.services() if n.label == "Hub"]
+    arch.remove_node(hub.id)
+    written = cloudformation_template(arch)
+    assert sorted(written["Resources"]) == [
+        "Cgw",
+        "Propagation",
+        "SubnetA",
+        "Table",
+        "Vgw",
+        "VgwAttach",
+        "Vpc",
+        "Vpn",
+    ]
+    assert lint(json.dumps(written), "without-hub.json") == []
