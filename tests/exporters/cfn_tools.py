@@ -97,12 +97,14 @@ def _own_replica(body: dict[str, Any]) -> dict[str, Any]:
     return {**body, "Type": "AWS::DynamoDB::Table", "Properties": own_region_table(body["Properties"])}
 
 
-def lint(text: str, filename: str) -> list[str]:
-    """cfn-lint's findings as 'RULE message' strings (errors and warnings)."""
+def lint(text: str, filename: str, informational: bool = False) -> list[str]:
+    """cfn-lint's findings as 'RULE message' strings: errors and warnings, and with `informational` the
+    informational checks too (`cfn-lint -c I`)."""
     from cfnlint.api import ManualArgs
     from cfnlint.api import lint as cfn_lint
 
-    matches = cfn_lint(text, config=ManualArgs(regions=["us-east-1"]))
+    extra = {"include_checks": ["I"]} if informational else {}
+    matches = cfn_lint(text, config=ManualArgs(regions=["us-east-1"], **extra))
     return [f"{m.rule.id} {m.message}" for m in matches]
 
 
