@@ -9,7 +9,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from archbuilder.canvas.styles import CATEGORY_COLORS, ICON_SIZE
 from archbuilder.catalog import Catalog, default_catalog
+from archbuilder.catalog.generic_types import GENERIC, diagram_class
 from archbuilder.catalog.icons import icon_file, resource_icon
+from archbuilder.model import ServiceNode
 
 
 def _scaled(path: Path, size: int) -> QPixmap | None:
@@ -51,6 +53,20 @@ def service_pixmap(type_id: str, size: int = ICON_SIZE, catalog: Catalog | None 
         pixmap = fallback_pixmap(size, colour)
     _pixmaps[key] = pixmap
     return pixmap
+
+
+def node_pixmap(node: ServiceNode, size: int = ICON_SIZE, catalog: Catalog | None = None) -> QPixmap:
+    """A service node's icon: its type's, or for a generic resource its own service's (generic_types.py)."""
+    if node.type != GENERIC:
+        return service_pixmap(node.type, size, catalog)
+    drawn = diagram_class(catalog or default_catalog(), node.type, node.properties)
+    key = (f"generic:{drawn}", size)
+    cached = _pixmaps.get(key)
+    if cached is None:
+        path = icon_file(drawn)
+        cached = (_scaled(path, size) if path is not None else None) or service_pixmap(GENERIC, size, catalog)
+        _pixmaps[key] = cached
+    return cached
 
 
 def service_icon(type_id: str, catalog: Catalog | None = None) -> QIcon:

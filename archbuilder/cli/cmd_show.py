@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from archbuilder.catalog.generic_types import type_name
 from archbuilder.cli.common import load_document
 from archbuilder.model import (
     AnyNode,
@@ -39,7 +40,8 @@ def describe(architecture: Architecture, node: AnyNode) -> str:
         return f"{node.tier.value.capitalize()} subnet {node.label} ({node.cidr})"
     assert isinstance(node, ServiceNode)
     service = architecture.catalog.find(node.type)
-    text = f"{node.label} [{service.short_name if service else node.type}]"
+    kind = type_name(architecture.catalog, node.type, node.properties) if service else node.type
+    text = f"{node.label} [{kind}]"
     if node.extra_subnet_ids:
         labels = ", ".join(_subnet_name(architecture.node(s)) for s in node.extra_subnet_ids)
         text += f" also in {labels}"

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Literal
 
 from archbuilder.catalog import ConnectionKind, ServiceRole
+from archbuilder.catalog.generic_types import diagram_class
 from archbuilder.drawing import routing
 from archbuilder.drawing.captions import place_caption
 from archbuilder.drawing.geometry import Box, Point, border_crossed, bounding, segment_crosses
@@ -200,14 +201,14 @@ def _add_services(diagram: Diagram, architecture: Architecture, boxes: dict[str,
         roles = _standby_roles(architecture, service)
         label = f"{service.label} ({roles[0]})" if roles else service.label
         geometry = service_geometry(service.id, service.id, label, box.x, box.y)
-        icon = catalog.get(service.type).diagram_class
+        icon = diagram_class(catalog, service.type, service.properties)
         diagram.shapes.append(Shape(geometry, service.type, icon, role=roles[0] if roles else ""))
     for (service_id, subnet_id), box in sorted(copies.items()):
         service = architecture.service(service_id)
         roles = _standby_roles(architecture, service)
         label = f"{service.label} ({roles[1]})" if roles else service.label
         geometry = service_geometry(f"{service_id}@{subnet_id}", service_id, label, box.x, box.y)
-        icon = catalog.get(service.type).diagram_class
+        icon = diagram_class(catalog, service.type, service.properties)
         diagram.shapes.append(Shape(geometry, service.type, icon, copy=True, role=roles[1] if roles else ""))
 
 

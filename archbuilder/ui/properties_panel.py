@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.catalog import Placement, PropertySpec, PropertyType, check_property_value
+from archbuilder.catalog.generic_types import GENERIC, type_name
 from archbuilder.editor.document import Document
 from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, ServiceNode, SubnetNode, VpcNode
 from archbuilder.model.document import Environment
@@ -229,7 +230,8 @@ class PropertiesPanel(QWidget):
                 )
             return
         service = arch.catalog.get(node.type)
-        self.title.setText(f"{service.name}  ({node.id})")
+        kind = type_name(arch.catalog, node.type, node.properties) if node.type == GENERIC else service.name
+        self.title.setText(f"{kind}  ({node.id})")
         for spec in service.properties:
             editor, setter_fn = self._editor_for(spec)
             self._add_row(spec.label or spec.name, spec.name, editor, setter_fn, spec.description)

@@ -156,3 +156,26 @@ def test_a_connection_keeps_its_bounds_while_its_line_moves_inside_them(scene) -
     scene.architecture.move_node("db", 220, 400)  # far: the bounds follow
     assert item.boundingRect() != bounds
     assert all(item.boundingRect().contains(point) for point in item.points())
+
+
+def test_a_generic_resource_shows_its_own_services_icon_and_kind(qapp) -> None:
+    """Not the grey cube: a Cognito resource the catalog does not know is drawn with Cognito's icon."""
+    from archbuilder.canvas.icons import service_pixmap
+    from archbuilder.canvas.scene import ArchitectureScene
+    from archbuilder.editor.document import Document
+    from archbuilder.model import Architecture, RegionNode
+
+    arch = Architecture()
+    arch.add_node(RegionNode(id="region", label="us-east-1", region="us-east-1"))
+    arch.add_service(
+        "generic",
+        "region",
+        label="Login domain",
+        node_id="domain",
+        properties={"resource_type": "AWS::Cognito::UserPoolDomain", "raw_properties": {}},
+    )
+    item = ArchitectureScene(Document(arch)).item_for("domain")
+    shown = item._icon.pixmap().toImage()
+    assert shown == service_pixmap("cognito_user_pool").toImage()
+    assert shown != service_pixmap("generic").toImage()
+    assert item.tooltip_text() == "Login domain\nCognito user pool domain"

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.canvas import styles
-from archbuilder.canvas.icons import service_pixmap
+from archbuilder.canvas.icons import node_pixmap
 from archbuilder.canvas.items.finding_badge import BADGE_SIZE, FindingBadge, FindingLike
 from archbuilder.catalog import Catalog
+from archbuilder.catalog.generic_types import type_name
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
 
 ICON_TOP = 6.0
@@ -219,7 +220,7 @@ class ServiceItem(QGraphicsRectItem):
         self.setZValue(5)  # above sibling containers, so a service dropped on a subnet stays visible
         self.setFlags(_MOVABLE_SELECTABLE)
         self.setAcceptHoverEvents(True)
-        self._icon = QGraphicsPixmapItem(service_pixmap(node.type, styles.ICON_SIZE, catalog), self)
+        self._icon = QGraphicsPixmapItem(node_pixmap(node, styles.ICON_SIZE, catalog), self)
         self._icon.setPos(_ICON_POS)
         self._icon.setTransformationMode(_SMOOTH)
         self._lines = LabelLines(self, styles.TEXT_COLOR)
@@ -227,6 +228,8 @@ class ServiceItem(QGraphicsRectItem):
         self._badge: FindingBadge | None = None
         self._detail = DETAIL_FULL
         self.label = node.label
+        # A generic resource says what it is (its type id, "generic", would not).
+        self.kind_text = type_name(catalog, node.type, node.properties) if node.type == "generic" else node.type
         self._lines.set_text(node.label, True, deferred=defer_label)
         self.setPos(node.x, node.y)
 
@@ -257,7 +260,7 @@ class ServiceItem(QGraphicsRectItem):
     def tooltip_text(self) -> str:
         """Shown by the scene's help event (no per-item setToolTip: it costs at build time for thousands)."""
         cost = getattr(self.scene(), "cost_texts", {}).get(self.node_id, "")
-        return f"{self.label}\n{self.type_id}" + (f"\n{cost}" if cost else "")
+        return f"{self.label}\n{self.kind_text}" + (f"\n{cost}" if cost else "")
 
     def set_findings(self, findings: Sequence[FindingLike]) -> None:
         if not findings:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem, QGraphicsSceneMouseEvent
 
 from archbuilder.canvas import styles
-from archbuilder.canvas.icons import service_pixmap
+from archbuilder.canvas.icons import node_pixmap
 from archbuilder.canvas.items.service_item import DETAIL_FULL, ICON_TOP, LabelLines, show_detail
 from archbuilder.catalog import Catalog
 from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
@@ -32,7 +32,7 @@ class SpanItem(QGraphicsRectItem):
         self.type_id = node.type
         self.setZValue(4)  # under real services (5), above the subnet
         self._highlighted = False
-        self._icon = QGraphicsPixmapItem(service_pixmap(node.type, styles.ICON_SIZE, catalog), self)
+        self._icon = QGraphicsPixmapItem(node_pixmap(node, styles.ICON_SIZE, catalog), self)
         self._icon.setPos((SERVICE_WIDTH - styles.ICON_SIZE) / 2, ICON_TOP)
         self._icon.setOpacity(SPAN_ICON_OPACITY)
         self._lines = LabelLines(self, styles.MUTED_TEXT_COLOR)

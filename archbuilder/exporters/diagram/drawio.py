@@ -9,12 +9,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from archbuilder.catalog import Category
+from archbuilder.catalog.generic_types import drawio_shape
 from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagram
 from archbuilder.drawing.geometry import Box
 from archbuilder.drawing.notes import Note
 from archbuilder.exporters.registry import Progress
 from archbuilder.fileio import write_atomic
-from archbuilder.model import Architecture
+from archbuilder.model import Architecture, ServiceNode
 from archbuilder.model.text import one_line
 
 GROUP = (
@@ -80,7 +81,9 @@ def _shape_style(architecture: Architecture, shape: Shape) -> str:
         return ACTOR.format(shape=ACTORS[shape.type_id])
     entry = architecture.catalog.get(shape.type_id)
     colour = CATEGORY_COLOURS.get(entry.category, "#232F3E")
-    style = SERVICE.format(shape=entry.drawio_shape or "mxgraph.aws4.general", colour=colour)
+    node = architecture.nodes.get(shape.geometry.service_id)
+    properties = node.properties if isinstance(node, ServiceNode) else {}
+    style = SERVICE.format(shape=drawio_shape(architecture.catalog, shape.type_id, properties), colour=colour)
     return style + ("opacity=45;textOpacity=70;" if shape.copy else "")
 
 
