@@ -191,7 +191,7 @@ def design_name(description: Any, fallback: str, recorded: Any = None) -> tuple[
     if not isinstance(description, str) or not description.strip():
         return fallback, ""
     head, colon, rest = description.partition(": ")
-    if colon and 0 < len(head) <= 200 and "\n" not in head:
+    if colon and 0 < len(head) <= 60 and "\n" not in head and "://" not in head:
         return head.strip(), rest.strip()[:10_000]
     if len(description) <= 80 and "\n" not in description.strip():
         return description.strip(), ""  # a design without a description exports its name alone

@@ -229,7 +229,9 @@ class ServiceItem(QGraphicsRectItem):
         self._detail = DETAIL_FULL
         self.label = node.label
         # A generic resource says what it is (its type id, "generic", would not).
-        self.kind_text = type_name(catalog, node.type, node.properties) if node.type == "generic" else node.type
+        self.kind_text = (
+            type_name(catalog, node.type, node.properties) if node.type == "generic" else node.type
+        )
         self._lines.set_text(node.label, True, deferred=defer_label)
         self.setPos(node.x, node.y)
 
