@@ -43,7 +43,7 @@ def context_menu(view: ArchitectureView, scene_pos: QPointF) -> QMenu:
     elif isinstance(hit, ConnectionItem):
         document = scene.document
         reset = menu.addAction("Reset the route", lambda: document.set_waypoints(hit.connection_id, ()))
-        reset.setEnabled(bool(hit.waypoints))
+        reset.setEnabled(bool(hit.stored_bends))
         menu.addAction("Delete", scene.delete_selection)
     elif isinstance(hit, AnnotationItem):
         if not hit.annotation.is_actor:

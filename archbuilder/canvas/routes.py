@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.items.service_item import Anchor, ServiceItem
@@ -19,6 +19,8 @@ from archbuilder.canvas.tree import services_in
 from archbuilder.drawing import routing
 from archbuilder.drawing.geometry import Box, Point, segment_crosses
 from archbuilder.drawing.nudging import nudge
+from archbuilder.model.bends import Place, moved_bends, place_of
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH
 
 if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
@@ -116,11 +118,11 @@ class RouteLayer:
         """The points of the connection's route: searched (`full`), or quick and left pending."""
         (source_box, source_aim), (target_box, target_aim) = _box(source), _box(target)
         aims = (source_aim, target_aim)
-        if item.waypoints:
+        if item.stored_bends:
             # Through the user's bends: no search needed, the same whether dragging or not.
             self.pending.discard(item)
             item.fully_routed = True
-            return routing.route(source_box, target_box, [], via=item.waypoints, aims=aims)
+            return routing.route(source_box, target_box, [], via=self._bends_now(item), aims=aims)
         if not full:
             self.pending.add(item)
             item.fully_routed = False
@@ -133,6 +135,23 @@ class RouteLayer:
         if len(obstacles) > MAX_OBSTACLES:
             return routing.quick_route(source_box, target_box, aims)
         return self.spread(item, routing.route(source_box, target_box, obstacles, aims=aims))
+
+    def _bends_now(self, item: ConnectionItem) -> tuple[Point, ...]:
+        """The connection's bends in scene coordinates where its ends and frame are drawn now: as the model has
+        them, followed (model/bends.py) by what a drag moved ahead of the model, as the drop will move them."""
+        scene = self._scene
+        connection = scene.architecture.connection(item.connection_id)
+        before = place_of(scene.architecture, connection)
+        frame = scene.item_for(before.frame) if before.frame is not None else None
+        corner = frame.scenePos() if frame is not None else QPointF()
+        centres = []
+        for end_id in (item.source_id, item.target_id):
+            end = scene.item_for(end_id)
+            at = end.scenePos() if end is not None else QPointF()
+            centres.append((at.x() + SERVICE_WIDTH / 2, at.y() + SERVICE_HEIGHT / 2))
+        now = Place(before.frame, (corner.x(), corner.y()), (centres[0], centres[1]))
+        bends = moved_bends(connection.bends, before, now)
+        return tuple((x + now.origin[0], y + now.origin[1]) for x, y in (bends or connection.bends))
 
     def route_pending(self, area: QRectF | None, edges_of: dict[str, set[str]]) -> int:
         """Search the pending routes with an end in `area` (all when None); returns how many."""

@@ -29,6 +29,7 @@ from archbuilder.drawing.shapes import (
 from archbuilder.drawing.spans import HEADER_HEIGHT
 from archbuilder.drawing.text import line_height, text_width
 from archbuilder.model import Architecture, ServiceNode, SubnetNode, SubnetTier, dumps, loads
+from archbuilder.model.bends import absolute_bends
 from archbuilder.model.layout import auto_layout
 from archbuilder.model.nodes import SERVICE_WIDTH
 
@@ -277,7 +278,7 @@ def _connections(architecture: Architecture) -> list[Wanted]:
                 connection.target_id,
                 connection.kind.value,
                 caption,
-                connection.waypoints,
+                absolute_bends(architecture, connection),
             )
         )
     return wanted

@@ -20,6 +20,7 @@ from archbuilder.model import (
     ServiceNode,
     Suppression,
 )
+from archbuilder.model.bends import BendFollower
 from archbuilder.model.new_nodes import Growth
 
 Position = tuple[float, float]
@@ -124,7 +125,8 @@ class AddNodesCommand(DocumentCommand):
 
 
 class MoveItemsCommand(DocumentCommand):
-    """One drag: nodes moved within their containers and nodes moved into other containers."""
+    """One drag: nodes moved within their containers and nodes moved into other containers. The bends of the
+    connections whose ends moved follow them (model/bends.py)."""
 
     def __init__(
         self,
@@ -142,6 +144,7 @@ class MoveItemsCommand(DocumentCommand):
             node = architecture.node(node_id)
             extras = list(node.extra_subnet_ids) if isinstance(node, ServiceNode) else None
             self.places_before[node_id] = (node.parent_id, node.x, node.y, extras)
+        self.bends = BendFollower(architecture, [*self.moves, *(r[0] for r in self.reparents)])
 
     def steps(self, steps: Steps) -> None:
         arch = self.architecture
@@ -151,6 +154,11 @@ class MoveItemsCommand(DocumentCommand):
             steps.run(
                 partial(arch.move_node, node_id, x, y),
                 partial(arch.move_node, node_id, *self.positions_before[node_id]),
+            )
+        for connection_id, bends in self.bends.after().items():
+            steps.run(
+                partial(arch.update_connection, connection_id, "bends", bends),
+                partial(arch.update_connection, connection_id, "bends", self.bends.bends[connection_id]),
             )
 
     def _put_back(self, node_id: str) -> None:
@@ -162,6 +170,9 @@ class MoveItemsCommand(DocumentCommand):
             self.architecture.move_node(node_id, *self.positions_before[node_id])
         for node_id, *_ in reversed(self.reparents):
             self._put_back(node_id)
+        for connection_id, bends in self.bends.bends.items():
+            if self.architecture.connection(connection_id).bends != bends:
+                self.architecture.update_connection(connection_id, "bends", bends)
 
 
 class ResizeContainerCommand(DocumentCommand):
@@ -337,11 +348,11 @@ class SetPinnedCommand(SetValueCommand):
         self.architecture.set_pinned(self.key[0], bool(value))
 
 
-class SetWaypointsCommand(SetValueCommand):
-    """The bend points of a connection's route (key: the connection id)."""
+class SetBendsCommand(SetValueCommand):
+    """The bend points of a connection's route, relative to its frame (key: the connection id)."""
 
     def set(self, value: Any) -> None:
-        self.architecture.update_connection(self.key[0], "waypoints", value)
+        self.architecture.update_connection(self.key[0], "bends", value)
 
 
 class SetPropertyCommand(SetValueCommand):

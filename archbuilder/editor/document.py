@@ -27,6 +27,7 @@ from archbuilder.editor.commands import (
     RemoveItemsCommand,
     Reparent,
     ResizeContainerCommand,
+    SetBendsCommand,
     SetContainerFieldCommand,
     SetDesignUsageCommand,
     SetExtraSubnetsCommand,
@@ -35,13 +36,13 @@ from archbuilder.editor.commands import (
     SetPinnedCommand,
     SetPropertyCommand,
     SetUsageCommand,
-    SetWaypointsCommand,
     SuppressCommand,
     SwapServiceCommand,
 )
 from archbuilder.editor.group_commands import SetPropertiesCommand
 from archbuilder.model import Architecture, InvariantError, NodeKind, ServiceNode, Suppression, load, save
 from archbuilder.model.annotations import KIND_TITLES, Annotation, AnnotationKind
+from archbuilder.model.bends import relative_bends
 from archbuilder.model.containment import containment_error
 from archbuilder.model.copies import copies_of
 from archbuilder.model.layout import planned_layout
@@ -191,13 +192,16 @@ class Document(QObject):
         return self._run(SetPinnedCommand(self.architecture, text, (node_id,), node.pinned, pinned, False))
 
     def set_waypoints(self, connection_id: str, points: Sequence[tuple[float, float]]) -> bool:
-        """Route a connection through these bend points (none: routed automatically again)."""
-        old = self.architecture.connection(connection_id).waypoints
-        new = tuple((float(x), float(y)) for x, y in points)
-        if new == old:
+        """Route a connection through these bend points, in scene coordinates (none: routed automatically
+        again); they are kept relative to the connection's container, so they move with it."""
+        connection = self.architecture.connection(connection_id)
+        new = relative_bends(self.architecture, connection.source_id, connection.target_id, points)
+        if new == connection.bends:
             return False
         text = "Reset the route" if not new else "Move a bend"
-        return self._run(SetWaypointsCommand(self.architecture, text, (connection_id,), old, new, False))
+        return self._run(
+            SetBendsCommand(self.architecture, text, (connection_id,), connection.bends, new, False)
+        )
 
     # ------------------------------------------------------------------ notes, callouts, actors
 

@@ -397,7 +397,7 @@ class Architecture:
 
     def update_connection(self, connection_id: str, name: str, value: Any) -> None:
         connection = self.connection(connection_id)
-        if name not in ("kind", "port", "protocol", "label", "waypoints"):
+        if name not in ("kind", "port", "protocol", "label", "bends"):
             raise InvariantError(f"connection field {name!r} cannot be edited")
         candidate_data = {**connection.model_dump(), name: value}
         try:

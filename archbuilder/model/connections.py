@@ -24,7 +24,12 @@ class Connection(BaseModel):
     port: int | None = Field(default=None, ge=0, le=65535)
     protocol: Protocol | None = None
     label: Name = ""
-    # Bend points the user dragged the route to, in scene coordinates; the route passes through them in order.
+    # Bend points the user dragged the route to, relative to the top-left corner of the innermost container
+    # holding both ends (the scene's origin when none does: model/bends.py); the route passes through them in
+    # order.
+    bends: tuple[tuple[Coordinate, Coordinate], ...] = Field(default=(), max_length=64)
+    # The same in scene coordinates, as documents wrote them before bends moved with their container: read,
+    # turned into `bends` once the nodes are loaded, and never written.
     waypoints: tuple[tuple[Coordinate, Coordinate], ...] = Field(default=(), max_length=64)
 
     @model_serializer(mode="wrap")
@@ -32,6 +37,7 @@ class Connection(BaseModel):
         """Fields added after the format's first release are written only when set, so a document that does
         not use them saves to the same bytes as before."""
         data: dict[str, Any] = handler(self)
-        if not self.waypoints:
-            data.pop("waypoints", None)
+        data.pop("waypoints", None)
+        if not self.bends:
+            data.pop("bends", None)
         return data

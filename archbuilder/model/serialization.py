@@ -16,6 +16,7 @@ from archbuilder.fileio import FileError, read_regular_file, write_atomic
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model.annotations import Annotation
 from archbuilder.model.architecture import Architecture
+from archbuilder.model.bends import relative_bends
 from archbuilder.model.connections import Connection
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import Metadata, RuleSetting, Suppression, TemplateSections
@@ -229,7 +230,7 @@ def _fill(architecture: Architecture, document: DocumentFile, source: str) -> No
                 raise DocumentError(f"{source}: node {node.id!r} › extra_subnet_ids: {exc}") from None
     for connection in document.connections:
         try:
-            architecture.add_connection(connection)
+            architecture.add_connection(_with_relative_bends(architecture, connection))
         except InvariantError as exc:
             raise DocumentError(f"{source}: connection {connection.id!r}: {exc}") from None
     architecture._load_sections(document.suppressions, document.rule_settings)
@@ -244,6 +245,19 @@ def _fill(architecture: Architecture, document: DocumentFile, source: str) -> No
             architecture.annotations.add(annotation)
         except InvariantError as exc:
             raise DocumentError(f"{source}: annotation {annotation.id!r}: {exc}") from None
+
+
+def _with_relative_bends(architecture: Architecture, connection: Connection) -> Connection:
+    """A connection as documents wrote it before bends moved with their container (`waypoints`, in scene
+    coordinates), with its bends relative to their container as they are kept now."""
+    if not connection.waypoints:
+        return connection
+    if connection.bends:
+        raise InvariantError("it has both bends and waypoints (the older form of bends); keep one")
+    for end in (connection.source_id, connection.target_id):
+        architecture.node(end)  # a missing end is named as such
+    bends = relative_bends(architecture, connection.source_id, connection.target_id, connection.waypoints)
+    return connection.model_copy(update={"bends": bends, "waypoints": ()})
 
 
 def _parents_first(by_id: dict[str, AnyNode], source: str) -> list[AnyNode]:

@@ -177,7 +177,7 @@ class ConnectionItem(QGraphicsPathItem):
     def update_from(self, connection: Connection) -> None:
         self.kind = connection.kind
         self.caption = connection_caption(connection)
-        self.waypoints = connection.waypoints
+        self.stored_bends = connection.bends  # relative to the connection's frame (model/bends.py)
         self._label_size = _caption_size(self.caption)
         if self._label is not None and self._label_box is not None:
             self._label.setText(self.caption)  # plain text, never HTML
