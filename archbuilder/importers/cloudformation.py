@@ -8,8 +8,8 @@ from pathlib import Path
 
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
-from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.existing_network import ExistingNetworkInference
+from archbuilder.importers.flows import FlowInference
 from archbuilder.importers.folding import FOLDED, CompanionInference
 from archbuilder.importers.links import LinkInference
 from archbuilder.importers.network import NetworkInference
@@ -36,8 +36,8 @@ class _Importer(
     ExistingNetworkInference,
     CompanionInference,
     ServiceInference,
-    ConnectionInference,
     LinkInference,
+    FlowInference,
     Ownership,
 ):
     """Reads one template into a design: network first, then companions, services, connections, sections."""
@@ -64,7 +64,6 @@ class _Importer(
                 continue
             self._service(logical, kind)
         self._connections()
-        self._link_connections()
         self.arch.set_template_sections(self._sections())
         auto_layout(self.arch)
         if self.source_format is not None:

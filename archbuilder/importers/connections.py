@@ -253,6 +253,8 @@ class ConnectionInference(TemplateReader):
                     else ConnectionKind.WRITE
                     if writes
                     else ConnectionKind.READ
+                    if reads or "Invoke" not in verbs
+                    else ConnectionKind.INVOKE  # sagemaker:InvokeEndpoint, lambda:InvokeFunction
                 )
                 named = set(_refs(statement.get("Resource"))) | self._buckets_named_in(
                     statement.get("Resource")

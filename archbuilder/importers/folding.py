@@ -82,6 +82,12 @@ FOLDED = {
     "AWS::EC2::TransitGatewayPeeringAttachment",
     "AWS::EC2::TransitGatewayRouteTableAssociation",
     "AWS::EC2::TransitGatewayRouteTablePropagation",
+    # A Batch environment's job queue; a SageMaker endpoint's configuration and model and an EMR cluster's
+    # security configuration, which pass on to their service the keys, roles and groups they name.
+    "AWS::Batch::JobQueue",
+    "AWS::SageMaker::EndpointConfig",
+    "AWS::SageMaker::Model",
+    "AWS::EMR::SecurityConfiguration",
     "AWS::EC2::FlowLog",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
@@ -123,6 +129,18 @@ COMPANION_KEYS = frozenset(
         "CachePolicyId",
         "AdditionalMasterSecurityGroups",
         "AdditionalSlaveSecurityGroups",
+        # Batch and EMR name their service and instance roles here; a SageMaker endpoint names its configuration,
+        # which names its model; a data pipeline names its roles in its objects' fields.
+        "ServiceRole",
+        "InstanceRole",
+        "JobFlowRole",
+        "AutoScalingRole",
+        "EndpointConfigName",
+        "ModelName",
+        "StringValue",
+        # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
+        "KmsKeyId",
+        "AwsKmsKey",
     }
 )
 # Resource types that are the same kind of service as the catalog type they name, beside its primary type.
@@ -146,6 +164,13 @@ FOLDABLE: dict[str, set[str] | None] = {
     "AWS::Redshift::ClusterParameterGroup": {"AWS::Redshift::Cluster"},
     "AWS::Glue::SecurityConfiguration": {"AWS::Glue::Job"},
     "AWS::CloudFront::CachePolicy": {"AWS::CloudFront::Distribution"},
+    # A key the export makes for one service's encryption (kit.own_key, logs_key), not a key drawn as a node.
+    "AWS::KMS::Key": {
+        "AWS::SageMaker::Endpoint",
+        "AWS::SageMaker::NotebookInstance",
+        "AWS::EMR::Cluster",
+        "AWS::Logs::LogGroup",
+    },
 }
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.property_paths import Reading, absent, interpret, walk
-from archbuilder.importers.reader import TemplateReader
 from archbuilder.model import ServiceNode, SubnetNode
 
 DX_CONNECTION = "AWS::DirectConnect::Connection"
@@ -25,11 +25,10 @@ HOSTED_STEP = re.compile(r"^order a hosted (?P<bandwidth>\S+) connection\b")
 UNPLACED_STEP = re.compile(r"^choose the Direct Connect location of the (?P<bandwidth>\S+) port\b")
 
 
-class LinkInference(TemplateReader):
-    def _connect(
-        self, source: str, target: str, port: int | None = None, preferred: ConnectionKind | None = None
-    ) -> None:
-        raise NotImplementedError
+class LinkInference(ConnectionInference):
+    def _said_connections(self) -> None:
+        super()._said_connections()
+        self._link_connections()
 
     def _of_type(self, kind: str) -> list[str]:
         return [name for name in self.resources if self._type(name) == kind]

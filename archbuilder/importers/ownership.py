@@ -71,6 +71,7 @@ OWNER_KEYS = {
     "AWS::EC2::TransitGatewayPeeringAttachment": "TransitGatewayId",
     "AWS::EC2::TransitGatewayRouteTableAssociation": "TransitGatewayRouteTableId",
     "AWS::EC2::TransitGatewayRouteTablePropagation": "TransitGatewayRouteTableId",
+    "AWS::Batch::JobQueue": "ComputeEnvironmentOrder",
     "AWS::RAM::ResourceShare": "ResourceArns",
     "AWS::EC2::FlowLog": "ResourceId",
     "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",

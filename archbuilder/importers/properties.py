@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.companion_readers import CompanionReaders
 from archbuilder.importers.member_readers import MemberReaders
 from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, property_paths, walk
 from archbuilder.importers.property_readers import SpecialReaders
@@ -16,7 +17,7 @@ from archbuilder.importers.service_readers import ServiceReaders
 PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
 
 
-class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders):
+class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders):
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
         """The catalog properties the template states for this resource, each read by its entry in
         resources/import/cloudformation.yaml; a value outside the catalog's bounds is kept as written."""

@@ -51,6 +51,7 @@ class ServiceInference(PropertyReading):
         for path in ("ResourcesVpcConfig", "VPCOptions"):
             nested = props.get(path)
             candidates.append(nested.get("SubnetIds") if isinstance(nested, dict) else None)
+        candidates += self._companion_subnets(logical)
         brokers = props.get("BrokerNodeGroupInfo")
         candidates.append(brokers.get("ClientSubnets") if isinstance(brokers, dict) else None)
         # An EFS file system is in the subnets of its mount targets.

@@ -12,16 +12,11 @@ import pytest
 
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
-from archbuilder.importers.cloudformation import ImportReport, import_template
+from archbuilder.importers.cloudformation import import_template
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint
 from tests.exporters.test_document_graph_export import document_and_graph
-
-
-def imported(template: dict[str, Any], folder: Path) -> tuple[Architecture, ImportReport]:
-    path = folder / "template.json"
-    path.write_text(json.dumps(template))
-    return import_template(path)
+from tests.importers.round_trips import imported
 
 
 def clusters(arch: Architecture) -> dict[str, tuple[str, list[str], dict[str, Any]]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,11 +15,12 @@ from archbuilder.compare.diff_sources import cloudformation_document
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.importers.cfn_yaml import load_template
-from archbuilder.importers.cloudformation import ImportReport, import_template
-from archbuilder.model import Architecture, RegionNode
+from archbuilder.importers.cloudformation import import_template
+from archbuilder.model import Architecture
 from archbuilder.validation import validate
 from tests.exporters.cfn_tools import lint
 from tests.exporters.test_connectivity_export import connectivity
+from tests.importers.round_trips import connections, imported, services
 
 LINK_TYPES = {
     "transit_gateway",
@@ -52,39 +52,11 @@ def links() -> Architecture:
     return arch
 
 
-def imported(template: dict[str, Any], folder: Path) -> tuple[Architecture, ImportReport]:
-    path = folder / "template.json"
-    path.write_text(json.dumps(template))
-    return import_template(path)
-
-
-def link_nodes(arch: Architecture) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """label -> (type, parent's label, properties) of the design's links."""
-    return {
-        node.label: (node.type, _container(arch, node.parent_id), dict(node.properties))
-        for node in arch.services()
-        if node.type in LINK_TYPES
-    }
-
-
-def _container(arch: Architecture, node_id: str | None) -> str:
-    """A VPC or subnet by its label; the region (which an import names by its code) as `region`."""
-    node = arch.node(node_id or "")
-    return "region" if isinstance(node, RegionNode) else node.label
-
-
-def connections(arch: Architecture) -> set[tuple[str, str, str]]:
-    return {
-        (arch.node(c.source_id).label, arch.node(c.target_id).label, c.kind.value)
-        for c in arch.connections.values()
-    }
-
-
 def test_the_links_come_back_as_drawn_and_the_template_unchanged(tmp_path: Path) -> None:
     design = links()
     template = build_template(design)
     arch, report = imported(template, tmp_path)
-    assert link_nodes(arch) == link_nodes(design)
+    assert services(arch, LINK_TYPES) == services(design, LINK_TYPES)
     assert connections(arch) == connections(design)
     assert report.generic == []
     assert {name for name, _kind in report.folded} >= {
@@ -290,10 +262,10 @@ def test_a_hand_written_template_of_links_reads_as_aws_deploys_it(tmp_path: Path
     path.write_text(HAND_WRITTEN)
     assert lint(HAND_WRITTEN, "branch.yaml") == []
     arch, report = import_template(path)
-    assert link_nodes(arch) == {
+    assert services(arch, LINK_TYPES) == {
         "AppAcl": (
             "network_acl",
-            "Vpc",
+            ["Vpc"],
             {
                 "deny_cidrs": ["203.0.113.0/24"],
                 # Rule 120, the replies to what the subnet starts, is what allow_all_outbound writes.
@@ -304,22 +276,22 @@ def test_a_hand_written_template_of_links_reads_as_aws_deploys_it(tmp_path: Path
                 "allow_all_outbound": True,
             },
         ),
-        "Hub": ("transit_gateway", "region", {"amazon_side_asn": 65100, "shared_with": []}),
+        "Hub": ("transit_gateway", ["region"], {"amazon_side_asn": 65100, "shared_with": []}),
         "Branch": (
             "customer_gateway",
-            "region",
+            ["region"],
             {"ip_address": "198.51.100.20", "bgp_asn": 65020, "device_name": ""},
         ),
-        "BranchVpn": ("vpn_connection", "region", {"static_routes_only": True, "static_routes": []}),
+        "BranchVpn": ("vpn_connection", ["region"], {"static_routes_only": True, "static_routes": []}),
         # Nothing in the template says how the colocation's connection is ordered: the catalog's defaults.
         "Colo": (
             "direct_connect",
-            "region",
+            ["region"],
             {"connection_type": "dedicated", "bandwidth": "1Gbps", "location": ""},
         ),
         "Partner": (
             "vpc_peering",
-            "Vpc",
+            ["Vpc"],
             {"peer_vpc": "vpc-0a1b2c3d4e5f60718", "peer_region": "eu-west-1", "peer_account_id": ""},
         ),
     }

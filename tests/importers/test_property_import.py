@@ -44,10 +44,6 @@ NOT_READ = {
         "the export writes the NLB's security group without attaching it (the NLB names no SecurityGroups), so "
         "nothing in the template ties the rules to the load balancer"
     ),
-    ("sagemaker_endpoint", "ingress"): (
-        "the endpoint's security group is its model's (VpcConfig), which only the endpoint configuration names: "
-        "no reference leads from the endpoint to the group"
-    ),
 }
 READ = [case for case in WRITTEN if case not in NOT_READ]
 

@@ -1,0 +1,53 @@
+"""What a service's catalog companions say of it where its own resource does not: the subnets a SageMaker
+endpoint's model runs in, and the settings of an EMR cluster's task group. Readers are named by `reader:` in
+resources/import/cloudformation.yaml."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.property_paths import Reading, interpret, walk
+from archbuilder.importers.reader import TemplateReader
+from archbuilder.importers.references import refs
+
+TASK_GROUP = "AWS::EMR::InstanceGroupConfig"
+
+
+class CompanionReaders(TemplateReader):
+    def _catalog_companions(self, logical: str) -> list[str]:
+        """The resources of its service's other types that a resource names, and those they name in turn (an
+        endpoint's configuration, then its model)."""
+        service = self.catalog.by_cfn_type(self._type(logical))
+        kinds = set(service.cfn_types[1:]) if service is not None else set()
+        found: list[str] = []
+        pending = [logical]
+        while pending:
+            for name in refs(self._props(pending.pop())):
+                if name in self.resources and self._type(name) in kinds and name not in found:
+                    found.append(name)
+                    pending.append(name)
+        return found
+
+    def _companion_subnets(self, logical: str) -> list[Any]:
+        """Subnet lists in its companions' VPC settings (a SageMaker model's VpcConfig)."""
+        candidates = []
+        for companion in self._catalog_companions(logical):
+            config = self._props(companion).get("VpcConfig")
+            if isinstance(config, dict):
+                candidates += [config.get("Subnets"), config.get("SubnetIds")]
+        return candidates
+
+    def _read_emr_task_group(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """A setting of the cluster's task group; without a task group the setting says nothing (the catalog's
+        value stands), with one that leaves it out, AWS's default."""
+        groups = [
+            name
+            for name in self.resources
+            if self._type(name) == TASK_GROUP
+            and logical in refs(self._props(name).get("JobFlowId"))
+            and self.resolver.value(self._props(name).get("InstanceRole")) == "TASK"
+        ]
+        if not groups:
+            return Reading()
+        return interpret(walk(self._props(groups[0]), str(entry["path"]), self.resolver), entry, spec)

@@ -1,0 +1,57 @@
+"""Helpers of the round-trip tests: a design exported to CloudFormation and imported, its services and connections
+by label, and what deleting a service takes from the written-back template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.importers.cloudformation import ImportReport, import_template
+from archbuilder.model import Architecture, RegionNode
+
+
+def imported(template: dict[str, Any], folder: Path) -> tuple[Architecture, ImportReport]:
+    path = folder / "template.json"
+    path.write_text(json.dumps(template))
+    return import_template(path)
+
+
+def container(arch: Architecture, node_id: str | None) -> str:
+    """A VPC or subnet by its label; the region (which an import names by its code) as `region`."""
+    if node_id is None:
+        return "global"
+    node = arch.node(node_id)
+    return "region" if isinstance(node, RegionNode) else node.label
+
+
+def services(arch: Architecture, types: set[str]) -> dict[str, tuple[str, list[str], dict[str, Any]]]:
+    """label -> (type, where it is: its parent and extra subnets, properties) of the services of `types`."""
+    return {
+        node.label: (
+            node.type,
+            [container(arch, node.parent_id), *(container(arch, s) for s in node.extra_subnet_ids)],
+            dict(node.properties),
+        )
+        for node in arch.services()
+        if node.type in types
+    }
+
+
+def connections(arch: Architecture) -> set[tuple[str, str, str]]:
+    """(source label, target label, kind) of every connection."""
+    return {
+        (arch.node(c.source_id).label, arch.node(c.target_id).label, c.kind.value)
+        for c in arch.connections.values()
+    }
+
+
+def after_deleting(design: Architecture, label: str, folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the design's template, the template written back after its import lost the service `label`)."""
+    template = build_template(design)
+    arch, _report = imported(template, folder)
+    [node] = [n for n in arch.services() if n.label == label]
+    arch.remove_node(node.id)
+    return template, cloudformation_template(arch)
