@@ -1,5 +1,5 @@
 """`python -m archbuilder`: the `archbuilder` command."""
 
-from archbuilder.launcher import main
+from archbuilder.launcher import console_main
 
-raise SystemExit(main())
+console_main()

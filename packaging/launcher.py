@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import sys
 
-from archbuilder.launcher import gui_main, main
+from archbuilder.launcher import console_main, gui_main
 
 if __name__ == "__main__":
     if os.path.basename(sys.argv[0]) == "archbuilder-gui":
         raise SystemExit(gui_main())
-    raise SystemExit(main())
+    console_main()

@@ -164,3 +164,31 @@ def test_python_m_archbuilder_is_the_command_with_gui() -> None:
     assert run.returncode == 0
     listed = [line.split()[0] for line in run.stdout.splitlines() if line.startswith("    ") and line.split()]
     assert listed[:5] == ["new", "show", "catalog", "gui", "export"]
+
+
+def test_the_installed_command_exits_at_once_with_its_output_and_exit_code(tmp_path: Path) -> None:
+    """`archbuilder` skips the interpreter's teardown: output, files and the exit code must all be there."""
+    example = str(example_path("three-tier-web"))
+    run = subprocess.run(
+        [sys.executable, "-m", "archbuilder", "validate", example, "--format", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert (run.returncode, run.stderr) == (0, "")
+    assert json.loads(run.stdout)["lockin"]["score"] == 40
+    run = subprocess.run(
+        [sys.executable, "-m", "archbuilder", "show", str(tmp_path / "missing.arch.json")],
+        capture_output=True,
+        text=True,
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == f"archbuilder: error: {tmp_path / 'missing.arch.json'}: no such file\n"
+    out = tmp_path / "shop.arch.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "archbuilder", "new", "Shop", "-o", str(out)], capture_output=True, text=True
+    )
+    assert run.returncode == 0 and json.loads(out.read_text(encoding="utf-8"))["metadata"]["name"] == "Shop"
+    head = subprocess.run(
+        f"{sys.executable} -m archbuilder rules | head -1", shell=True, capture_output=True, text=True
+    )
+    assert head.stderr == "" and head.stdout.count("\n") == 1  # a reader that stops early: no traceback

@@ -177,7 +177,7 @@ def test_wheel_ships_every_resource_file_and_both_entry_points(installed: Instal
     assert "archbuilder/resources/pricing/usage-presets.yaml" in shipped
     assert "archbuilder/resources/__init__.py" in names
     assert not any(n.startswith(("tests/", "resources/", "packaging/")) for n in names)
-    assert "[console_scripts]\narchbuilder = archbuilder.launcher:main\n" in entry_points
+    assert "[console_scripts]\narchbuilder = archbuilder.launcher:console_main\n" in entry_points
     assert "[gui_scripts]\narchbuilder-gui = archbuilder.launcher:gui_main\n" in entry_points
 
 
