@@ -1,6 +1,7 @@
-"""Properties that sit two references from a service's own resource: a SageMaker endpoint's model (named by its
-endpoint configuration) and its auto scaling (a scalable target naming the endpoint, a policy naming the target).
-Each reader is named by `reader:` in resources/import/cloudformation.yaml."""
+"""Properties that sit away from a service's own resource: a SageMaker endpoint's model (named by its endpoint
+configuration) and its auto scaling (a scalable target naming the endpoint, a policy naming the target), a
+pipeline's approval among its actions, the branch a repository's pipelines build. Each reader is named by
+`reader:` in resources/import/cloudformation.yaml."""
 
 from __future__ import annotations
 
@@ -47,3 +48,24 @@ class ServiceReaders(TemplateReader):
         if not targets:
             return Reading()
         return interpret(walk(self._props(targets[0]), path, self.resolver), entry, spec)
+
+    def _actions(self, pipeline: str) -> list[dict[str, Any]]:
+        return [
+            action
+            for stage in self._props(pipeline).get("Stages") or []
+            if isinstance(stage, dict)
+            for action in stage.get("Actions") or []
+            if isinstance(action, dict)
+        ]
+
+    def _read_pipeline_approval(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        kinds = [action.get("ActionTypeId") or {} for action in self._actions(logical)]
+        return Reading(any(kind.get("Category") == "Approval" for kind in kinds if isinstance(kind, dict)))
+
+    def _read_repository_branch(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        for pipeline in self._naming(logical, "AWS::CodePipeline::Pipeline"):
+            for action in self._actions(pipeline):
+                configuration = action.get("Configuration") or {}
+                if isinstance(configuration, dict) and logical in refs(configuration.get("RepositoryName")):
+                    return interpret(walk(configuration, "BranchName", self.resolver), {}, spec)
+        return Reading()

@@ -184,6 +184,8 @@ CONTEXT: dict[str, Setup] = {
     "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "backup_vault": _source("write", "dynamodb_table", "region"),
     "vpn_connection": _both(_target("attach", "customer_gateway", "region"), _vpn_gateway_of_subject),
+    "codecommit_repository": _source("read", "codepipeline", "region"),
+    "codepipeline": _target("invoke", "codebuild_project", "region"),
     "data_pipeline": _both(_target("read", "s3_bucket", "region"), _peer("write", "s3_bucket", "curated")),
     "vpn_gateway": _both(
         _source("attach", "vpn_connection", "region", static_routes_only=True, static_routes=["10.9.0.0/16"]),

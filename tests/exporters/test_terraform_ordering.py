@@ -25,6 +25,7 @@ from tests.exporters.test_cloudformation_events import event_driven
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cloudformation_stores import data_platform, platform_services
 from tests.exporters.test_connectivity_export import connectivity
+from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
@@ -132,6 +133,7 @@ def _designs() -> list[tuple[str, Any]]:
     named += [("event-driven", event_driven), ("connectivity", connectivity)]
     named += [("document-graph", document_and_graph)]
     named += [("machine-learning", machine_learning), ("data-processing", data_processing)]
+    named += [("delivery", delivery)]
     named += [(f"single-{t}", lambda t=t: single_service(t)) for t in SERVICE_TYPES]
     return named
 

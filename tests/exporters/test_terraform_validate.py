@@ -32,6 +32,7 @@ from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_connectivity_export import connectivity
+from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
 from tests.exporters.test_property_coverage import written_properties_design
@@ -95,6 +96,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["document_graph"] = document_and_graph
     found["machine_learning"] = machine_learning
     found["data_processing"] = data_processing
+    found["delivery"] = delivery
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -181,6 +183,11 @@ def test_the_document_and_graph_databases_validate(validation: dict[str, list[st
 @needs_provider
 def test_machine_learning_batch_and_data_processing_validate(validation: dict[str, list[str]]) -> None:
     assert validation["machine_learning"] == [] and validation["data_processing"] == []
+
+
+@needs_provider
+def test_delivery_validates(validation: dict[str, list[str]]) -> None:
+    assert validation["delivery"] == []
 
 
 @needs_provider

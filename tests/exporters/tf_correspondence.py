@@ -82,6 +82,8 @@ COMPANION_TYPES = {
     # Big data processing
     "AWS::EMR::InstanceGroupConfig": "aws_emr_instance_group",
     "AWS::EMR::SecurityConfiguration": "aws_emr_security_configuration",
+    # Delivery
+    "AWS::CodeDeploy::DeploymentGroup": "aws_codedeploy_deployment_group",
 }
 
 

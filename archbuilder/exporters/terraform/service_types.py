@@ -55,4 +55,14 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::EMR::InstanceGroupConfig": ("aws_emr_instance_group", "id", {}),
     "AWS::EMR::SecurityConfiguration": ("aws_emr_security_configuration", "name", {}),
     "AWS::DataPipeline::Pipeline": ("aws_datapipeline_pipeline", "id", {}),
+    # Delivery (devtools.py)
+    "AWS::CodeCommit::Repository": (
+        "aws_codecommit_repository",
+        "repository_id",
+        {"Arn": "arn", "Name": "repository_name", "CloneUrlHttp": "clone_url_http"},
+    ),
+    "AWS::CodeDeploy::Application": ("aws_codedeploy_app", "name", {}),
+    "AWS::CodeDeploy::DeploymentGroup": ("aws_codedeploy_deployment_group", "deployment_group_name", {}),
+    "AWS::CodePipeline::Pipeline": ("aws_codepipeline", "name", {}),
+    "AWS::CloudFormation::Stack": ("aws_cloudformation_stack", "id", {}),
 }
