@@ -1,5 +1,6 @@
 """What a service's catalog companions say of it where its own resource does not: the subnets a SageMaker
-endpoint's model runs in, and the settings of an EMR cluster's task group. Readers are named by `reader:` in
+endpoint's model runs in, the settings of an EMR cluster's task group and of a CodeDeploy deployment group, and what
+the export recorded of a setting it left to do by hand. Readers are named by `reader:` in
 resources/import/cloudformation.yaml."""
 
 from __future__ import annotations
@@ -7,11 +8,22 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog.service_type import PropertySpec
-from archbuilder.importers.property_paths import Reading, interpret, walk
+from archbuilder.importers.property_paths import Reading, absent, interpret, walk
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
 
 TASK_GROUP = "AWS::EMR::InstanceGroupConfig"
+DEPLOYMENT_GROUP = "AWS::CodeDeploy::DeploymentGroup"
+
+
+def recorded_steps(design_metadata: dict[str, Any], label: str, short_name: str) -> list[str]:
+    """The steps the export left to do by hand for a node (kit.by_hand), matched by its label and service."""
+    steps = design_metadata.get("manual_steps")
+    return [
+        str(step.get("step", ""))
+        for step in (steps if isinstance(steps, list) else [])
+        if isinstance(step, dict) and step.get("node") == label and step.get("service") == short_name
+    ]
 
 
 class CompanionReaders(TemplateReader):
@@ -51,3 +63,20 @@ class CompanionReaders(TemplateReader):
         if not groups:
             return Reading()
         return interpret(walk(self._props(groups[0]), str(entry["path"]), self.resolver), entry, spec)
+
+    def _read_deployment_rollback(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """From the application's deployment group; an ECS group is created by hand, and the export says there
+        whether it rolls back."""
+        groups = [
+            name
+            for name in self.resources
+            if self._type(name) == DEPLOYMENT_GROUP
+            and logical in refs(self._props(name).get("ApplicationName"))
+        ]
+        if groups:
+            return interpret(walk(self._props(groups[0]), str(entry["path"]), self.resolver), entry, spec)
+        short_name = self.catalog.get("codedeploy_app").short_name
+        steps = recorded_steps(self._design_metadata(), self._label(logical), short_name)
+        if any("with automatic rollback on" in step for step in steps):
+            return Reading(True)
+        return absent(entry, spec)

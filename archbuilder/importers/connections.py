@@ -349,6 +349,9 @@ SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
     ("AWS::Lambda::Function", "DeadLetterConfig"): ConnectionKind.WRITE,  # failed events go there
     ("AWS::CloudWatch::Alarm", "AlarmActions"): ConnectionKind.EVENT,
     ("AWS::CloudWatch::Alarm", "Dimensions"): None,  # what the alarm watches, not something it calls
+    # Read action by action, object by object (flows.py): a cluster named beside a service is no connection.
+    ("AWS::CodePipeline::Pipeline", "Stages"): None,
+    ("AWS::DataPipeline::Pipeline", "PipelineObjects"): None,
 }
 # The connections each helper resource says, by its type.
 HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]], None]] = {

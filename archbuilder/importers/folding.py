@@ -88,6 +88,7 @@ FOLDED = {
     "AWS::SageMaker::EndpointConfig",
     "AWS::SageMaker::Model",
     "AWS::EMR::SecurityConfiguration",
+    "AWS::CodeDeploy::DeploymentGroup",
     "AWS::EC2::FlowLog",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
@@ -138,6 +139,8 @@ COMPANION_KEYS = frozenset(
         "EndpointConfigName",
         "ModelName",
         "StringValue",
+        "ServiceRoleArn",
+        "ArtifactStore",
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
         "KmsKeyId",
         "AwsKmsKey",
@@ -154,7 +157,10 @@ SAME_SERVICE = {
 FOLDABLE: dict[str, set[str] | None] = {
     "AWS::EC2::SecurityGroup": None,
     "AWS::IAM::Role": None,
-    "AWS::S3::Bucket": {"AWS::CloudTrail::Trail"},
+    "AWS::S3::Bucket": {
+        "AWS::CloudTrail::Trail",
+        "AWS::CodePipeline::Pipeline",
+    },  # a trail's, a pipeline's artifacts
     "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
     "AWS::SQS::Queue": {"AWS::SQS::Queue"},
     "AWS::Glue::Database": {"AWS::Glue::Crawler"},

@@ -10,6 +10,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.companion_readers import recorded_steps
 from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.property_paths import Reading, absent, interpret, walk
 from archbuilder.model import ServiceNode, SubnetNode
@@ -62,16 +63,8 @@ class LinkInference(ConnectionInference):
         return next((c for c, gateway in self.owners.items() if gateway == logical), None)
 
     def _link_steps(self, logical: str) -> list[str]:
-        """The steps the export left to do by hand for this node (matched by its label and service)."""
-        steps = self._design_metadata().get("manual_steps")
-        label = self._label(logical)
-        return [
-            str(step.get("step", ""))
-            for step in (steps if isinstance(steps, list) else [])
-            if isinstance(step, dict)
-            and step.get("node") == label
-            and step.get("service") == self.catalog.get("direct_connect").short_name
-        ]
+        short_name = self.catalog.get("direct_connect").short_name
+        return recorded_steps(self._design_metadata(), self._label(logical), short_name)
 
     def _read_direct_connect_type(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         if self._dedicated_connection(logical) is not None:

@@ -72,6 +72,7 @@ OWNER_KEYS = {
     "AWS::EC2::TransitGatewayRouteTableAssociation": "TransitGatewayRouteTableId",
     "AWS::EC2::TransitGatewayRouteTablePropagation": "TransitGatewayRouteTableId",
     "AWS::Batch::JobQueue": "ComputeEnvironmentOrder",
+    "AWS::CodeDeploy::DeploymentGroup": "ApplicationName",
     "AWS::RAM::ResourceShare": "ResourceArns",
     "AWS::EC2::FlowLog": "ResourceId",
     "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",
