@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archbuilder.compare.assess import Assessment, assess, finding_key
-from archbuilder.model import Architecture, ServiceNode
+from archbuilder.model import Architecture, Connection, ServiceNode
 from archbuilder.model.usage import Scenario
 from archbuilder.validation import Finding
 
@@ -22,6 +22,15 @@ class ServiceChange:
     ]  # what differs, in words: "type rds_instance → aurora_cluster", "multi_az: true → false"
 
 
+@dataclass(frozen=True)
+class ConnectionChange:
+    """A connection between the same two services, of the same kind, in both designs, set differently."""
+
+    before: Connection
+    after: Connection
+    changes: list[str]
+
+
 @dataclass
 class DesignComparison:
     before_name: str
@@ -29,6 +38,9 @@ class DesignComparison:
     added: list[ServiceNode] = field(default_factory=list)
     removed: list[ServiceNode] = field(default_factory=list)
     changed: list[ServiceChange] = field(default_factory=list)
+    connections_added: list[Connection] = field(default_factory=list)
+    connections_removed: list[Connection] = field(default_factory=list)
+    connections_changed: list[ConnectionChange] = field(default_factory=list)
     raised: list[Finding] = field(default_factory=list)
     resolved: list[Finding] = field(default_factory=list)
     lockin_before: int = 0
@@ -61,6 +73,14 @@ class DesignComparison:
                     for change in self.changed
                 ],
             },
+            "connections": {
+                "added": [_connection_json(connection) for connection in self.connections_added],
+                "removed": [_connection_json(connection) for connection in self.connections_removed],
+                "changed": [
+                    {**_connection_json(change.after), "changes": change.changes}
+                    for change in self.connections_changed
+                ],
+            },
             "findings": {
                 "raised": [_finding_json(finding) for finding in self.raised],
                 "resolved": [_finding_json(finding) for finding in self.resolved],
@@ -79,6 +99,10 @@ class DesignComparison:
 
 def _service_json(node: ServiceNode) -> dict[str, str]:
     return {"id": node.id, "label": node.label, "type": node.type}
+
+
+def _connection_json(connection: Connection) -> dict[str, str]:
+    return {"source": connection.source_id, "target": connection.target_id, "kind": connection.kind.value}
 
 
 def _finding_json(finding: Finding) -> dict[str, Any]:
@@ -110,6 +134,7 @@ def compare(
             result.changed.append(
                 ServiceChange(node_id, new[node_id].label, old[node_id].type, new[node_id].type, changes)
             )
+    _compare_connections(before, after, result)
     keys_before = {finding_key(finding) for finding in first.findings}
     keys_after = {finding_key(finding) for finding in second.findings}
     result.raised = [finding for finding in second.findings if finding_key(finding) not in keys_before]
@@ -118,6 +143,26 @@ def compare(
     result.cost_before = {scenario: first.monthly(scenario) for scenario in Scenario}
     result.cost_after = {scenario: second.monthly(scenario) for scenario in Scenario}
     return result
+
+
+def connection_key(connection: Connection) -> tuple[str, str, str]:
+    """Connections are matched by their ends and kind, not their ids: two designs drawn apart name them apart."""
+    return (connection.source_id, connection.target_id, connection.kind.value)
+
+
+def _compare_connections(before: Architecture, after: Architecture, result: DesignComparison) -> None:
+    old = {connection_key(c): c for c in before.connections.values()}
+    new = {connection_key(c): c for c in after.connections.values()}
+    result.connections_added = [new[key] for key in sorted(new.keys() - old.keys())]
+    result.connections_removed = [old[key] for key in sorted(old.keys() - new.keys())]
+    for key in sorted(old.keys() & new.keys()):
+        changes = [
+            f"{name}: {_value(getattr(old[key], name))} → {_value(getattr(new[key], name))}"
+            for name in ("port", "protocol", "label")
+            if getattr(old[key], name) != getattr(new[key], name)
+        ]
+        if changes:
+            result.connections_changed.append(ConnectionChange(old[key], new[key], changes))
 
 
 def service_changes(

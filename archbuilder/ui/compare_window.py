@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from archbuilder.compare.designs import DesignComparison, compare
-from archbuilder.compare.render import diagram_svg, marks, summary_html
+from archbuilder.compare.picture import diagram_svg
+from archbuilder.compare.render import marks, summary_html
 from archbuilder.model import Architecture
 
 
@@ -30,8 +31,8 @@ class CompareWindow(QDialog):
         self.summary.setHtml(summary_html(self.comparison))
         self.summary.setOpenLinks(False)
         marks_before, marks_after = marks(self.comparison)
-        self.before_diagram = self._diagram(diagram_svg(before, marks_before))
-        self.after_diagram = self._diagram(diagram_svg(after, marks_after))
+        self.before_diagram = self._diagram(diagram_svg(before, *marks_before))
+        self.after_diagram = self._diagram(diagram_svg(after, *marks_after))
         diagrams = QWidget()
         row = QHBoxLayout(diagrams)
         row.addWidget(self._captioned("Before", self.before_diagram))

@@ -53,6 +53,7 @@ def test_compare_json_gives_the_exact_deltas(capsys: pytest.CaptureFixture[str])
             }
         ],
     }
+    assert data["connections"] == {"added": [], "removed": [], "changed": []}
     assert data["findings"] == {
         "raised": [],
         "resolved": [
@@ -108,6 +109,55 @@ def test_compare_text_and_html(capsys: pytest.CaptureFixture[str]) -> None:
     assert svgs[1].count('stroke="#1a7f37" stroke-width="4"') == 1
     assert svgs[1].count('stroke="#bf8700" stroke-width="4"') == 2
     assert "<td>expected</td><td>$177.37</td><td>$514.64</td><td>+$337.27</td>" in html
+
+
+def test_connections_added_removed_and_changed_are_compared_and_drawn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Connections match by their ends and kind (ids drawn apart may differ): a new route to the endpoint, the
+    database connection on another port, the certificate no longer attached."""
+    data = json.loads(VARIANT.read_text(encoding="utf-8"))
+    for connection in data["connections"]:
+        if connection["id"] == "app-asg-to-orders-db":
+            connection["port"] = 3306
+            connection["id"] = "renamed-db-link"
+    data["connections"] = [c for c in data["connections"] if c["id"] != "web-cert-to-web-alb"]
+    data["connections"].append(
+        {"id": "to-endpoint", "source_id": "app-asg", "target_id": "s3-endpoint", "kind": "route"}
+    )
+    variant = tmp_path / "variant.arch.json"
+    variant.write_text(json.dumps(data), encoding="utf-8")
+    before = str(example_path("three-tier-web"))
+
+    assert main(["compare", before, str(variant), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["connections"] == {
+        "added": [{"source": "app-asg", "target": "s3-endpoint", "kind": "route"}],
+        "removed": [{"source": "web-cert", "target": "web-alb", "kind": "attach"}],
+        "changed": [
+            {"source": "app-asg", "target": "orders-db", "kind": "traffic", "changes": ["port: 5432 → 3306"]}
+        ],
+    }
+    assert main(["compare", before, str(variant)]) == 0
+    assert capsys.readouterr().out.splitlines()[4:7] == [
+        "  connected    app-asg → s3-endpoint (route)",
+        "  disconnected web-cert → web-alb (attach)",
+        "  changed  app-asg → orders-db (traffic): port: 5432 → 3306",
+    ]
+    assert main(["compare", before, str(variant), "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    svg_before, svg_after = re.findall(r"<svg .*?</svg>", html)
+    # Every connection is drawn, routed; the changed ones bold in their colour.
+    assert svg_before.count("<polyline ") == 5 + 1  # and the users' arrow to the DNS zone
+    assert svg_after.count("<polyline ") == 5 + 1
+    assert sorted(re.findall(r'stroke="(#[0-9a-f]{6})" stroke-width="3"', svg_before)) == [
+        "#bf8700",
+        "#cf222e",
+    ]
+    assert sorted(re.findall(r'stroke="(#[0-9a-f]{6})" stroke-width="3"', svg_after)) == [
+        "#1a7f37",
+        "#bf8700",
+    ]
+    assert '<li class="removed">disconnected <b>web-cert → web-alb (attach)</b></li>' in html
 
 
 def test_design_text_is_escaped_in_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
