@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,10 @@ from archbuilder.compare.designs import DesignComparison, compare
 from archbuilder.compare.picture import diagram_svg
 from archbuilder.compare.render import marks, summary_html
 from archbuilder.model import Architecture
+
+ZOOM_STEPS = (50, 75, 100, 150)  # percent of the canvas's size
+MIN_ZOOM = 0.25  # below it labels are dots: the pictures scroll instead
+FIT_MARGIN = 80  # captions' margins and the gap between the two pictures
 
 
 class CompareWindow(QDialog):
@@ -37,23 +43,60 @@ class CompareWindow(QDialog):
         row = QHBoxLayout(diagrams)
         row.addWidget(self._captioned("Before", self.before_diagram))
         row.addWidget(self._captioned("After", self.after_diagram))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(diagrams)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(diagrams)
+        self.zoom = QComboBox()
+        self.zoom.addItem("Fit width", 0.0)
+        for percent in ZOOM_STEPS:
+            self.zoom.addItem(f"{percent} %", percent / 100)
+        self.zoom.currentIndexChanged.connect(self._apply_zoom)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Zoom:"))
+        bar.addWidget(self.zoom)
+        bar.addStretch(1)
+        lower = QWidget()
+        column = QVBoxLayout(lower)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.scroll)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
-        splitter.addWidget(scroll)
+        splitter.addWidget(lower)
         splitter.setSizes([300, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.resize(1300, 950)
+        self._apply_zoom()
+
+    def zoom_factor(self) -> float:
+        """The chosen scale, or the one that fits both pictures side by side in the visible width."""
+        chosen = float(self.zoom.currentData())
+        if chosen:
+            return chosen
+        widths = sum(d.renderer().defaultSize().width() for d in (self.before_diagram, self.after_diagram))
+        room = self.scroll.viewport().width() - FIT_MARGIN
+        return max(MIN_ZOOM, min(1.0, room / max(widths, 1)))
+
+    def _apply_zoom(self) -> None:
+        factor = self.zoom_factor()
+        for diagram in (self.before_diagram, self.after_diagram):
+            size = diagram.renderer().defaultSize()
+            diagram.setFixedSize(round(size.width() * factor), round(size.height() * factor))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.zoom.currentData():
+            self._apply_zoom()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # the layout has given the pictures their room only now
+        self._apply_zoom()
 
     @staticmethod
     def _diagram(svg: str) -> QSvgWidget:
         widget = QSvgWidget()
         widget.load(QByteArray(svg.encode("utf-8")))
-        size = widget.renderer().defaultSize()
-        widget.setFixedSize(size)  # drawn at the width the page uses (half the canvas size)
         return widget
 
     @staticmethod

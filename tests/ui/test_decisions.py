@@ -149,7 +149,21 @@ def test_compare_window_shows_the_differences_and_both_diagrams(window: MainWind
     )
     assert "40/100 → 43/100 (+3)" in text
     assert compare.before_diagram.renderer().isValid() and compare.after_diagram.renderer().isValid()
-    assert compare.after_diagram.width() > 300
+    # Fitted side by side in the visible width, then at the canvas's size on request.
+    qtbot.waitExposed(compare)
+    before_size, after_size = (
+        d.renderer().defaultSize() for d in (compare.before_diagram, compare.after_diagram)
+    )
+    assert compare.zoom.currentText() == "Fit width"
+    fitted = compare.zoom_factor()
+    assert 0.25 <= fitted < 1
+    assert compare.before_diagram.width() == round(before_size.width() * fitted)
+    assert compare.before_diagram.width() + compare.after_diagram.width() <= compare.scroll.viewport().width()
+    compare.zoom.setCurrentText("100 %")
+    assert (compare.after_diagram.width(), compare.after_diagram.height()) == (
+        after_size.width(),
+        after_size.height(),
+    )
     assert window.compare_with(Path("nowhere.arch.json")) is None
 
 
