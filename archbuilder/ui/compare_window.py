@@ -43,9 +43,9 @@ class CompareWindow(QDialog):
         row = QHBoxLayout(diagrams)
         row.addWidget(self._captioned("Before", self.before_diagram))
         row.addWidget(self._captioned("After", self.after_diagram))
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(diagrams)
+        self.pictures = QScrollArea()
+        self.pictures.setWidgetResizable(True)
+        self.pictures.setWidget(diagrams)
         self.zoom = QComboBox()
         self.zoom.addItem("Fit width", 0.0)
         for percent in ZOOM_STEPS:
@@ -59,7 +59,7 @@ class CompareWindow(QDialog):
         column = QVBoxLayout(lower)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
-        column.addWidget(self.scroll)
+        column.addWidget(self.pictures)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.summary)
         splitter.addWidget(lower)
@@ -75,7 +75,7 @@ class CompareWindow(QDialog):
         if chosen:
             return chosen
         widths = sum(d.renderer().defaultSize().width() for d in (self.before_diagram, self.after_diagram))
-        room = self.scroll.viewport().width() - FIT_MARGIN
+        room = self.pictures.viewport().width() - FIT_MARGIN
         return max(MIN_ZOOM, min(1.0, room / max(widths, 1)))
 
     def _apply_zoom(self) -> None:
