@@ -158,7 +158,9 @@ def test_compare_window_shows_the_differences_and_both_diagrams(window: MainWind
     fitted = compare.zoom_factor()
     assert 0.25 <= fitted < 1
     assert compare.before_diagram.width() == round(before_size.width() * fitted)
-    assert compare.before_diagram.width() + compare.after_diagram.width() <= compare.pictures.viewport().width()
+    assert (
+        compare.before_diagram.width() + compare.after_diagram.width() <= compare.pictures.viewport().width()
+    )
     compare.zoom.setCurrentText("100 %")
     assert (compare.after_diagram.width(), compare.after_diagram.height()) == (
         after_size.width(),
