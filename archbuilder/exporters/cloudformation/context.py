@@ -85,6 +85,8 @@ class CfnContext:
     # Logical id -> (node id, suffix) it was named for, so that the names of an imported template can be given
     # back to the resources rendered for its nodes (source_template.py).
     made_for: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # (node id, suffix) -> the logical id lid() gave: asked for about ten times per node, worked out once.
+    given_ids: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # An imported node keeps its logical id; those are handed out first so that no label takes one.
@@ -96,11 +98,15 @@ class CfnContext:
         """The logical id of a node (or of a companion resource: `suffix` like "SecurityGroup"). An imported
         node's resources are named after its own logical id, not its label, so that renaming it renames nothing;
         a companion takes the name of the one of its kind that the template folded into the node."""
+        given = self.given_ids.get((node.id, suffix))
+        if given is not None:
+            return given
         imported = self._imported_names()
         stem = imported.get(node.id) or pascal(node.label)
         wanted = self._companion(node, suffix) or stem + suffix
         name = self.names.get(f"{node.id}:{suffix}", wanted)
         self.made_for.setdefault(name, (node.id, suffix))
+        self.given_ids[node.id, suffix] = name
         return name
 
     def _imported_names(self) -> dict[str, str]:

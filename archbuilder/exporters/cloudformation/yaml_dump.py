@@ -1,4 +1,7 @@
-"""Writes a template as YAML with the short-form intrinsics (!Ref, !GetAtt, !Sub) people write by hand."""
+"""Writes a template as YAML with the short-form intrinsics (!Ref, !GetAtt, !Sub) people write by hand.
+
+yaml_emitter.py writes it; PyYAML (libyaml's emitter) writes what that does not cover, with the same layout.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,9 @@ from typing import Any
 
 import yaml
 
+from archbuilder.exporters.cloudformation.yaml_emitter import Tagged, Unsupported, emit, short_form
+
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml is 4x faster
-
-
-class _Tagged:
-    def __init__(self, tag: str, value: Any) -> None:
-        self.tag, self.value = tag, value
 
 
 class TemplateDumper(_Dumper):  # type: ignore[misc, valid-type]
@@ -21,7 +21,7 @@ class TemplateDumper(_Dumper):  # type: ignore[misc, valid-type]
         return True
 
 
-def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
     if isinstance(data.value, str):
         # An empty argument (!GetAZs '') is written quoted so a reader sees it was meant; a script (!Base64 of
         # user data) as a literal block, as it reads in a file.
@@ -37,58 +37,30 @@ def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-TemplateDumper.add_representer(_Tagged, _represent_tagged)
+TemplateDumper.add_representer(Tagged, _represent_tagged)
 TemplateDumper.add_representer(str, _represent_str)
 
-SHORT_FORMS = {
-    "Ref": "!Ref",
-    "Fn::Sub": "!Sub",
-    "Fn::GetAZs": "!GetAZs",
-    "Fn::Select": "!Select",
-    "Fn::Join": "!Join",
-    "Fn::If": "!If",
-    "Fn::Equals": "!Equals",
-    "Fn::Not": "!Not",
-    "Fn::And": "!And",
-    "Fn::Or": "!Or",
-    "Fn::FindInMap": "!FindInMap",
-    "Fn::Base64": "!Base64",
-    "Fn::Split": "!Split",
-    "Fn::ImportValue": "!ImportValue",
-    "Fn::Cidr": "!Cidr",
-    "Condition": "!Condition",
-}
 
-
-def _short(value: Any, *, in_resource_top: bool = False) -> Any:
+def short_forms(value: Any, *, in_resource_top: bool = False) -> Any:
+    """`value` with each intrinsic function in its short form (a `Tagged` value)."""
     if isinstance(value, dict):
-        if len(value) == 1:
-            ((key, inner),) = value.items()
-            if (
-                key == "Fn::GetAtt"
-                and isinstance(inner, list)
-                and len(inner) == 2
-                and all(isinstance(i, str) for i in inner)
-            ):
-                return _Tagged("!GetAtt", f"{inner[0]}.{inner[1]}")
-            # "Condition" is also a plain key of resources and rules; only the intrinsic form is shortened.
-            if key in SHORT_FORMS and not (key == "Condition" and in_resource_top):
-                argument = _short(inner)
-                # YAML cannot put a tag directly on a tagged node (!Base64 !Sub ...): the outer one stays long.
-                if isinstance(argument, _Tagged):
-                    return {key: argument}
-                return _Tagged(SHORT_FORMS[key], argument)
+        short = short_form(value, in_resource_top=in_resource_top)
+        if short is not None:
+            tag, argument = short
+            return Tagged(tag, short_forms(argument))
         return {
-            key: _short(item, in_resource_top=key in ("Resources", "Outputs")) for key, item in value.items()
+            key: short_forms(item, in_resource_top=key in ("Resources", "Outputs"))
+            for key, item in value.items()
         }
     if isinstance(value, list):
-        return [_short(item) for item in value]
+        return [short_forms(item) for item in value]
     return value
 
 
-def dump_yaml(template: dict[str, Any], header: str) -> str:
-    body = yaml.dump(
-        _short(template),
+def dump_with_pyyaml(template: Any) -> str:
+    """The template (in short forms) as PyYAML writes it: the reference the fast writer matches."""
+    return yaml.dump(
+        template,
         Dumper=TemplateDumper,
         sort_keys=False,
         default_flow_style=False,
@@ -96,4 +68,11 @@ def dump_yaml(template: dict[str, Any], header: str) -> str:
         width=120,
         indent=2,
     )
+
+
+def dump_yaml(template: dict[str, Any], header: str) -> str:
+    try:
+        body = emit(template)  # shortens the intrinsics as it writes
+    except Unsupported:
+        body = dump_with_pyyaml(short_forms(template))
     return header + body
