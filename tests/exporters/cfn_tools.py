@@ -6,7 +6,13 @@ import json
 from typing import Any
 
 from archbuilder.exporters.terraform.data import own_region_table
-from tests.exporters.moto_stand_ins import STAND_INS, stand_in_parameter
+from tests.exporters.moto_stand_ins import (
+    LEFT_OUT_WITH,
+    STAND_INS,
+    network_listeners,
+    stand_in_parameter,
+    with_member_versions,
+)
 
 # moto's CloudFormation emulation covers some types only; the rest, each declared with its reason in
 # moto_stand_ins.STAND_INS, are left out of the moto stack, and references to them are replaced by stand-in values,
@@ -30,8 +36,16 @@ def moto_deployable(
         name: _own_replica(body) if body["Type"] == "AWS::DynamoDB::GlobalTable" else body
         for name, body in template["Resources"].items()
     }
+    resources = with_member_versions(resources)
     dropped = sorted(name for name, body in resources.items() if body["Type"] not in supported)
     undeclared = sorted({resources[name]["Type"] for name in dropped} - set(STAND_INS))
+    dropped += network_listeners(resources)
+    dropped += sorted(
+        name
+        for name, body in resources.items()
+        if body["Type"] in LEFT_OUT_WITH
+        and _names_left_out((body.get("Properties") or {}).get(LEFT_OUT_WITH[body["Type"]]), dropped)
+    )
     assert not undeclared, (
         f"moto cannot create {', '.join(undeclared)}: declare a stand-in in moto_stand_ins.py"
     )
@@ -90,6 +104,15 @@ def moto_deployable(
     if "Outputs" in result:
         result["Outputs"] = {k: v for k, v in scrub(result["Outputs"]).items()}
     return result, dropped
+
+
+def _names_left_out(value: Any, dropped: list[str]) -> bool:
+    """Whether a value is a Ref or GetAtt of a left-out resource."""
+    if isinstance(value, dict) and set(value) == {"Ref"}:
+        return value["Ref"] in dropped
+    if isinstance(value, dict) and set(value) == {"Fn::GetAtt"}:
+        return value["Fn::GetAtt"][0] in dropped
+    return False
 
 
 def _own_replica(body: dict[str, Any]) -> dict[str, Any]:

@@ -33,6 +33,7 @@ STAND_INS: dict[str, str] = {
     "AWS::CloudFront::CachePolicy": NO_CLOUDFORMATION_MODEL,
     "AWS::CloudFront::Distribution": NO_CLOUDFORMATION_MODEL,
     "AWS::CloudFront::OriginAccessControl": NO_CLOUDFORMATION_MODEL,
+    "AWS::CloudHSM::Cluster": NO_CLOUDFORMATION_MODEL,
     "AWS::CloudTrail::Trail": NO_CLOUDFORMATION_MODEL,
     "AWS::CloudWatch::Alarm": NO_PART,
     "AWS::CodeBuild::Project": NO_CLOUDFORMATION_MODEL,
@@ -42,6 +43,8 @@ STAND_INS: dict[str, str] = {
     "AWS::CodePipeline::Pipeline": NO_CLOUDFORMATION_MODEL,
     "AWS::Cognito::UserPool": NO_CLOUDFORMATION_MODEL,
     "AWS::Cognito::UserPoolClient": NO_CLOUDFORMATION_MODEL,
+    "AWS::Config::ConfigurationRecorder": NO_CLOUDFORMATION_MODEL,
+    "AWS::Config::DeliveryChannel": NO_CLOUDFORMATION_MODEL,
     "AWS::DAX::Cluster": NO_CLOUDFORMATION_MODEL,
     "AWS::DAX::SubnetGroup": NO_CLOUDFORMATION_MODEL,
     "AWS::DirectConnect::Connection": NO_CLOUDFORMATION_MODEL,
@@ -60,12 +63,21 @@ STAND_INS: dict[str, str] = {
     "AWS::EC2::VPNConnectionRoute": NO_PART,
     "AWS::EC2::VPNGatewayRoutePropagation": NO_PART,
     "AWS::EKS::Cluster": NO_CLOUDFORMATION_MODEL,
+    "AWS::EKS::Nodegroup": NO_CLOUDFORMATION_MODEL,
     "AWS::ElastiCache::ReplicationGroup": NO_CLOUDFORMATION_MODEL,
     "AWS::ElastiCache::SubnetGroup": NO_CLOUDFORMATION_MODEL,
+    "AWS::ElasticBeanstalk::Application": NO_CLOUDFORMATION_MODEL,
+    "AWS::ElasticBeanstalk::Environment": NO_CLOUDFORMATION_MODEL,
+    "AWS::FSx::FileSystem": NO_CLOUDFORMATION_MODEL,
+    "AWS::GlobalAccelerator::Accelerator": NO_SERVICE,
+    "AWS::GlobalAccelerator::EndpointGroup": NO_SERVICE,
+    "AWS::GlobalAccelerator::Listener": NO_SERVICE,
     "AWS::Glue::Crawler": NO_CLOUDFORMATION_MODEL,
     "AWS::Glue::Database": NO_CLOUDFORMATION_MODEL,
     "AWS::Glue::Job": NO_CLOUDFORMATION_MODEL,
     "AWS::Glue::SecurityConfiguration": NO_CLOUDFORMATION_MODEL,
+    "AWS::GuardDuty::Detector": NO_CLOUDFORMATION_MODEL,
+    "AWS::IoT::TopicRule": NO_CLOUDFORMATION_MODEL,
     "AWS::KinesisFirehose::DeliveryStream": NO_CLOUDFORMATION_MODEL,
     "AWS::MSK::Cluster": NO_CLOUDFORMATION_MODEL,
     "AWS::Neptune::DBCluster": NO_CLOUDFORMATION_MODEL,
@@ -81,9 +93,59 @@ STAND_INS: dict[str, str] = {
     "AWS::SNS::TopicPolicy": NO_PART,
     "AWS::SQS::QueuePolicy": NO_PART,
     "AWS::SecretsManager::Secret": NO_CLOUDFORMATION_MODEL,
+    "AWS::Shield::Protection": NO_CLOUDFORMATION_MODEL,
     "AWS::WAFv2::WebACL": NO_CLOUDFORMATION_MODEL,
     "AWS::WAFv2::WebACLAssociation": NO_CLOUDFORMATION_MODEL,
+    "AWS::XRay::Group": NO_CLOUDFORMATION_MODEL,
 }
+
+# Resources that are only about a left-out resource, by the property naming it: they are left out with it.
+LEFT_OUT_WITH: dict[str, str] = {
+    # A rule of the security group a left-out service makes for itself (a CloudHSM cluster's).
+    "AWS::EC2::SecurityGroupIngress": "GroupId",
+}
+
+# moto's CloudFormation model creates every ElasticLoadBalancingV2 load balancer as an application one (it reads no
+# Type), and then refuses a TCP, UDP or TLS listener on it: a network load balancer's listeners are left out.
+NETWORK_LISTENER = "AWS::ElasticLoadBalancingV2::Listener"
+
+
+def network_listeners(resources: dict[str, dict[str, object]]) -> list[str]:
+    """The listeners of network load balancers (left out of a deploy in moto, as above)."""
+    network = {
+        name
+        for name, body in resources.items()
+        if body["Type"] == "AWS::ElasticLoadBalancingV2::LoadBalancer"
+        and (body.get("Properties") or {}).get("Type") == "network"  # type: ignore[union-attr]
+    }
+    return sorted(
+        name
+        for name, body in resources.items()
+        if body["Type"] == NETWORK_LISTENER
+        and ((body.get("Properties") or {}).get("LoadBalancerArn") or {}).get("Ref") in network  # type: ignore[union-attr]
+    )
+
+
+# moto cannot create an Aurora member instance without an engine version of its own (AWS takes the cluster's, and
+# the template rightly names none) and ignores DBClusterIdentifier: the members get a version moto knows.
+MEMBER_ENGINE_VERSIONS = {"aurora-postgresql": "16.4", "aurora-mysql": "8.0.mysql_aurora.3.05.2"}
+
+
+def with_member_versions(resources: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The resources, an Aurora member instance given the stand-in version of its engine."""
+    given = {}
+    for name, body in resources.items():
+        props = body.get("Properties") or {}
+        engine = props.get("Engine") if isinstance(props, dict) else None
+        if (
+            body["Type"] == "AWS::RDS::DBInstance"
+            and isinstance(props, dict)
+            and "DBClusterIdentifier" in props
+            and engine in MEMBER_ENGINE_VERSIONS
+        ):
+            body = {**body, "Properties": {**props, "EngineVersion": MEMBER_ENGINE_VERSIONS[str(engine)]}}
+        given[name] = body
+    return given
 
 
 def stand_in_parameter(name: str, spec: dict[str, object]) -> str:

@@ -166,6 +166,7 @@ PLACEMENT: dict[str, tuple[str, list[str]]] = {
     "batch_compute_environment": ("private-a", ["private-b"]),
     "sagemaker_endpoint": ("private-a", []),
     "sagemaker_notebook": ("private-a", []),
+    "elastic_beanstalk": ("private-a", ["private-b"]),
 }
 # What else the design holds for each type, so that the subject's properties have something to act on.
 CONTEXT: dict[str, Setup] = {
@@ -186,6 +187,7 @@ CONTEXT: dict[str, Setup] = {
     "vpn_connection": _both(_target("attach", "customer_gateway", "region"), _vpn_gateway_of_subject),
     "codecommit_repository": _source("read", "codepipeline", "region"),
     "codepipeline": _target("invoke", "codebuild_project", "region"),
+    "eks_node_group": _source("deploy", "eks_cluster", "private-a", ["private-b"]),
     "data_pipeline": _both(_target("read", "s3_bucket", "region"), _peer("write", "s3_bucket", "curated")),
     "vpn_gateway": _both(
         _source("attach", "vpn_connection", "region", static_routes_only=True, static_routes=["10.9.0.0/16"]),

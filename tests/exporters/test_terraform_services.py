@@ -74,8 +74,10 @@ def test_every_service_type_the_cloudformation_export_writes_exports_to_terrafor
     service = default_catalog().get(type_id)
     cfn_kinds = {body["Type"] for body in template["Resources"].values()}
     tf_kinds = {kind for kind, _ in found}
-    # A drawn security group nobody is placed in renders nothing, on both sides.
-    assert (service.terraform_types[0] in tf_kinds) == (service.cfn_types[0] in cfn_kinds)
+    # A drawn security group nobody is placed in renders nothing, on both sides; a service CloudFormation has no
+    # type for (a Glacier vault, Inspector's enabling) is a step by hand in both.
+    primary = service.cfn_types[0] if service.cfn_types else None
+    assert (service.terraform_types[0] in tf_kinds) == (primary in cfn_kinds)
 
 
 @pytest.mark.parametrize(

@@ -30,12 +30,15 @@ from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
+from tests.exporters.every_service import every_service
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
+from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
 from tests.exporters.test_property_coverage import written_properties_design
+from tests.exporters.test_security_and_telemetry_export import security, telemetry
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
@@ -97,6 +100,10 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["machine_learning"] = machine_learning
     found["data_processing"] = data_processing
     found["delivery"] = delivery
+    found["security"] = security
+    found["telemetry"] = telemetry
+    found["platforms_and_files"] = platforms_and_files
+    found["every_service"] = every_service
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -188,6 +195,20 @@ def test_machine_learning_batch_and_data_processing_validate(validation: dict[st
 @needs_provider
 def test_delivery_validates(validation: dict[str, list[str]]) -> None:
     assert validation["delivery"] == []
+
+
+@needs_provider
+def test_security_telemetry_platforms_and_file_storage_validate(validation: dict[str, list[str]]) -> None:
+    assert {name: validation[name] for name in ("security", "telemetry", "platforms_and_files")} == {
+        "security": [],
+        "telemetry": [],
+        "platforms_and_files": [],
+    }
+
+
+@needs_provider
+def test_the_design_with_every_catalog_service_validates(validation: dict[str, list[str]]) -> None:
+    assert validation["every_service"] == []
 
 
 @needs_provider

@@ -84,6 +84,20 @@ COMPANION_TYPES = {
     "AWS::EMR::SecurityConfiguration": "aws_emr_security_configuration",
     # Delivery
     "AWS::CodeDeploy::DeploymentGroup": "aws_codedeploy_deployment_group",
+    # Account security services
+    "AWS::Config::DeliveryChannel": "aws_config_delivery_channel",
+    # Telemetry and edge
+    "AWS::GlobalAccelerator::Listener": "aws_globalaccelerator_listener",
+    "AWS::GlobalAccelerator::EndpointGroup": "aws_globalaccelerator_endpoint_group",
+    # Application platforms
+    "AWS::ElasticBeanstalk::Application": "aws_elastic_beanstalk_application",
+}
+# An FSx file system is a resource type of the provider per kind.
+FSX_TYPES = {
+    "WINDOWS": "aws_fsx_windows_file_system",
+    "LUSTRE": "aws_fsx_lustre_file_system",
+    "ONTAP": "aws_fsx_ontap_file_system",
+    "OPENZFS": "aws_fsx_openzfs_file_system",
 }
 
 
@@ -118,6 +132,9 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             continue
         if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in props:
             expected.add(("aws_rds_cluster_instance", name))
+            continue
+        if kind == "AWS::FSx::FileSystem":
+            expected.add((FSX_TYPES[props["FileSystemType"]], name))
             continue
         if kind == "AWS::EC2::VPNGatewayRoutePropagation":
             # One propagation per route table, named after the table.
@@ -179,6 +196,8 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             expected |= {
                 ("aws_ram_principal_association", f"{name}_{i + 1}") for i in range(len(props["Principals"]))
             }
+        if kind == "AWS::Config::ConfigurationRecorder":
+            expected.add(("aws_config_configuration_recorder_status", name))
         if kind == "AWS::DataPipeline::Pipeline":
             expected.add(("aws_datapipeline_pipeline_definition", name))
         if kind == "AWS::ElasticLoadBalancing::LoadBalancer" and props.get("Policies"):

@@ -23,6 +23,8 @@ NO_SECURITY_GROUP = {
     "vpc_peering",
     # The cluster makes a group of its own, which the clients' rules open (security_services.py).
     "cloudhsm_cluster",
+    # Managed nodes take their cluster's group, which the rules reaching them open (app_platforms.py).
+    "eks_node_group",
 }
 LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from archbuilder.exporters.cloudformation import (
     analytics,
+    app_platforms,
     big_data,
     compute,
     connectivity,
@@ -18,12 +19,15 @@ from archbuilder.exporters.cloudformation import (
     edge,
     endpoints,
     events,
+    file_storage,
     integration,
     management,
     ml_batch,
     network_acls,
     platform,
+    security_services,
     storage,
+    telemetry,
 )
 from archbuilder.exporters.cloudformation.kit import Renderer
 
@@ -41,6 +45,7 @@ def merge_renderers(*tables: Mapping[str, Renderer]) -> dict[str, Renderer]:
 
 RENDERERS = merge_renderers(
     analytics.RENDERERS,
+    app_platforms.RENDERERS,
     big_data.RENDERERS,
     compute.RENDERERS,
     connectivity.RENDERERS,
@@ -53,10 +58,13 @@ RENDERERS = merge_renderers(
     edge.RENDERERS,
     endpoints.RENDERERS,
     events.RENDERERS,
+    file_storage.RENDERERS,
     integration.RENDERERS,
     management.RENDERERS,
     ml_batch.RENDERERS,
     network_acls.RENDERERS,
     platform.RENDERERS,
+    security_services.RENDERERS,
     storage.RENDERERS,
+    telemetry.RENDERERS,
 )

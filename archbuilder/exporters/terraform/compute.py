@@ -276,6 +276,8 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
                 "security_group_ids": conv.expr(p["VpcConfig"]["SecurityGroupIds"]),
             },
         )
+    if "TracingConfig" in p:
+        body["tracing_config"] = Block("tracing_config", (), {"mode": p["TracingConfig"]["Mode"]})
     return {**body, **tags_arg(conv, p)}
 
 

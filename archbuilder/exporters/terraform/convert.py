@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal, value
-from archbuilder.exporters.terraform.service_types import SERVICE_TYPES
+from archbuilder.exporters.terraform.service_types import FSX_TYPES, SERVICE_TYPES
 from archbuilder.model.naming import snake
 
 # CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
@@ -117,7 +117,11 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::SNS::TopicPolicy": ("aws_sns_topic_policy", "id", {}),
     "AWS::SNS::Subscription": ("aws_sns_topic_subscription", "arn", {}),
     # Platform services (services.py)
-    "AWS::EKS::Cluster": ("aws_eks_cluster", "name", {}),
+    "AWS::EKS::Cluster": (
+        "aws_eks_cluster",
+        "name",
+        {"ClusterSecurityGroupId": "vpc_config[0].cluster_security_group_id"},
+    ),
     "AWS::MSK::Cluster": ("aws_msk_cluster", "arn", {}),
     "AWS::DAX::Cluster": (
         "aws_dax_cluster",
@@ -147,6 +151,8 @@ def terraform_type(body: dict[str, Any]) -> str:
     kind = body["Type"]
     if kind == "AWS::RDS::DBInstance" and "DBClusterIdentifier" in (body.get("Properties") or {}):
         return "aws_rds_cluster_instance"
+    if kind == "AWS::FSx::FileSystem":
+        return FSX_TYPES.get(str((body.get("Properties") or {}).get("FileSystemType")), TYPES[kind][0])
     return TYPES[kind][0] if kind in TYPES else ""
 
 

@@ -65,4 +65,41 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::CodeDeploy::DeploymentGroup": ("aws_codedeploy_deployment_group", "deployment_group_name", {}),
     "AWS::CodePipeline::Pipeline": ("aws_codepipeline", "name", {}),
     "AWS::CloudFormation::Stack": ("aws_cloudformation_stack", "id", {}),
+    # Account security services (security_services.py)
+    "AWS::GuardDuty::Detector": ("aws_guardduty_detector", "id", {}),
+    "AWS::Shield::Protection": ("aws_shield_protection", "id", {"ProtectionArn": "arn"}),
+    "AWS::Config::ConfigurationRecorder": ("aws_config_configuration_recorder", "name", {}),
+    "AWS::Config::DeliveryChannel": ("aws_config_delivery_channel", "name", {}),
+    "AWS::CloudHSM::Cluster": (
+        "aws_cloudhsm_v2_cluster",
+        "cluster_id",
+        {"SecurityGroup": "security_group_id"},
+    ),
+    # Telemetry and edge (telemetry.py)
+    "AWS::XRay::Group": ("aws_xray_group", "arn", {"GroupARN": "arn"}),
+    "AWS::IoT::TopicRule": ("aws_iot_topic_rule", "name", {"Arn": "arn"}),
+    "AWS::GlobalAccelerator::Accelerator": (
+        "aws_globalaccelerator_accelerator",
+        "id",
+        {"AcceleratorArn": "id", "DnsName": "dns_name"},
+    ),
+    "AWS::GlobalAccelerator::Listener": ("aws_globalaccelerator_listener", "id", {}),
+    "AWS::GlobalAccelerator::EndpointGroup": ("aws_globalaccelerator_endpoint_group", "id", {}),
+    # Application platforms and file storage (app_platforms.py, file_storage.py)
+    "AWS::EKS::Nodegroup": ("aws_eks_node_group", "id", {"Arn": "arn"}),
+    "AWS::ElasticBeanstalk::Application": ("aws_elastic_beanstalk_application", "name", {}),
+    "AWS::ElasticBeanstalk::Environment": (
+        "aws_elastic_beanstalk_environment",
+        "name",
+        {"EndpointURL": "endpoint_url"},
+    ),
+    "AWS::FSx::FileSystem": ("aws_fsx_windows_file_system", "id", {"DNSName": "dns_name"}),
+}
+
+# The provider has a resource type per FSx file system kind.
+FSX_TYPES = {
+    "WINDOWS": "aws_fsx_windows_file_system",
+    "LUSTRE": "aws_fsx_lustre_file_system",
+    "ONTAP": "aws_fsx_ontap_file_system",
+    "OPENZFS": "aws_fsx_openzfs_file_system",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from archbuilder.exporters.terraform import (
+    app_platforms,
     big_data,
     certificates,
     compute,
@@ -13,13 +14,16 @@ from archbuilder.exporters.terraform import (
     devtools,
     document_graph,
     edge,
+    file_storage,
     integration,
     ml_batch,
     network,
     platform,
     roles,
+    security_services,
     services,
     stores,
+    telemetry,
 )
 from archbuilder.exporters.terraform.kit import BlockWriter, BodyWriter, CompanionWriter, resource_block
 
@@ -58,6 +62,7 @@ def merge_companions(*tables: Mapping[str, list[CompanionWriter]]) -> dict[str, 
 
 
 BODY_TYPE_WRITERS = merge_body_writers(
+    app_platforms.BODY_WRITERS,
     big_data.BODY_WRITERS,
     compute.BODY_WRITERS,
     connectivity.BODY_WRITERS,
@@ -65,12 +70,15 @@ BODY_TYPE_WRITERS = merge_body_writers(
     devtools.BODY_WRITERS,
     document_graph.BODY_WRITERS,
     edge.BODY_WRITERS,
+    file_storage.BODY_WRITERS,
     integration.BODY_WRITERS,
     ml_batch.BODY_WRITERS,
     network.BODY_WRITERS,
     platform.BODY_WRITERS,
+    security_services.BODY_WRITERS,
     services.BODY_WRITERS,
     stores.BODY_WRITERS,
+    telemetry.BODY_WRITERS,
 )
 RESOURCE_WRITERS = merge_block_writers(BODY_TYPE_WRITERS, connectivity.BLOCK_WRITERS)
 
@@ -82,6 +90,7 @@ COMPANION_WRITERS = merge_companions(
     integration.COMPANION_WRITERS,
     platform.COMPANION_WRITERS,
     roles.COMPANION_WRITERS,
+    security_services.COMPANION_WRITERS,
     services.COMPANION_WRITERS,
     stores.COMPANION_WRITERS,
 )
