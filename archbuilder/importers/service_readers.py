@@ -69,3 +69,74 @@ class ServiceReaders(TemplateReader):
                 if isinstance(configuration, dict) and logical in refs(configuration.get("RepositoryName")):
                     return interpret(walk(configuration, "BranchName", self.resolver), {}, spec)
         return Reading()
+
+    def _read_cluster_group_ingress(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """CIDR rules on the security group a CloudHSM cluster makes for itself (named by its SecurityGroup)."""
+        rules = []
+        for name in self.resources:
+            props = self._props(name)
+            group = props.get("GroupId")
+            if (
+                self._type(name) == "AWS::EC2::SecurityGroupIngress"
+                and isinstance(group, dict)
+                and group.get("Fn::GetAtt") == [logical, "SecurityGroup"]
+                and isinstance(props.get("CidrIp"), str)
+            ):
+                rule: dict[str, Any] = {
+                    "protocol": str(props.get("IpProtocol", "tcp")),
+                    "cidr": props["CidrIp"],
+                }
+                for key, name_ in (("FromPort", "from_port"), ("ToPort", "to_port")):
+                    if str(props.get(key, "")).lstrip("-").isdigit():
+                        rule[name_] = int(props[key])
+                if props.get("Description") not in (None, "declared ingress rule"):
+                    rule["description"] = props["Description"]
+                rules.append(rule)
+        return Reading(rules) if rules else Reading()
+
+    def _read_fsx_setting(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """A setting of the file system kind's own configuration; Multi-AZ from its deployment type."""
+        props = self._props(logical)
+        for key in (
+            "WindowsConfiguration",
+            "OntapConfiguration",
+            "OpenZFSConfiguration",
+            "LustreConfiguration",
+        ):
+            settings = props.get(key)
+            if not isinstance(settings, dict):
+                continue
+            value = walk(settings, str(entry["path"]), self.resolver)
+            if entry["path"] == "DeploymentType":
+                return Reading(str(value) == "MULTI_AZ_1")
+            return interpret(value, {}, spec) if key != "LustreConfiguration" else Reading()
+        return Reading()
+
+    def _read_beanstalk_platform(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """The platform family a solution stack's name says ("... running Python 3.12"), else the one the
+        export names in the stack parameter's description ("Solution stack of Site (python)")."""
+        stack = self._props(logical).get("SolutionStackName")
+        text = str(self.resolver.value(stack)) if stack is not None else ""
+        for word, family in STACK_WORDS:
+            if word in text:
+                return Reading(family)
+        parameter = stack.get("Ref") if isinstance(stack, dict) else None
+        described = str(((self.template.get("Parameters") or {}).get(parameter) or {}).get("Description", ""))
+        if described.endswith(")") and "(" in described:
+            return interpret(described.rsplit("(", 1)[1][:-1], {}, spec)
+        return Reading()
+
+
+# Words of a solution stack's name -> the platform family, most specific first.
+STACK_WORDS = (
+    ("Tomcat", "tomcat"),
+    ("Corretto", "java"),
+    ("Java", "java"),
+    ("Python", "python"),
+    ("Node.js", "nodejs"),
+    (".NET", "dotnet"),
+    ("PHP", "php"),
+    ("Ruby", "ruby"),
+    ("Docker", "docker"),
+    (" Go ", "go"),
+)

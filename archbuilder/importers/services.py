@@ -29,6 +29,10 @@ class ServiceInference(PropertyReading):
         candidates: list[Any] = [props.get(key) for key in SUBNET_KEYS]
         vpc_config = props.get("VpcConfig")
         candidates.append(vpc_config.get("SubnetIds") if isinstance(vpc_config, dict) else None)
+        # An Elastic Beanstalk environment names its subnets in an option setting.
+        for setting in props.get("OptionSettings") or []:
+            if isinstance(setting, dict) and setting.get("OptionName") == "Subnets":
+                candidates.append(setting.get("Value"))
         # A Batch compute environment's and an EMR cluster's subnets sit in their compute settings.
         for holder, key in (("ComputeResources", "Subnets"), ("Instances", "Ec2SubnetId")):
             nested = props.get(holder)

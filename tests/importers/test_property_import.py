@@ -44,6 +44,23 @@ NOT_READ = {
         "the export writes the NLB's security group without attaching it (the NLB names no SecurityGroups), so "
         "nothing in the template ties the rules to the load balancer"
     ),
+    ("glacier_vault", "vault_lock"): (
+        "CloudFormation has no vault: the template names the vault and its lock only as a step in its Metadata"
+    ),
+    ("storage_gateway", "gateway_type"): (
+        "CloudFormation has no gateway: the template names its kind only as a step in its Metadata"
+    ),
+    ("cloudhsm_cluster", "hsm_count"): (
+        "CloudFormation declares the cluster, not its HSMs: their number is only a step in the Metadata"
+    ),
+    ("eks_node_group", "ingress"): (
+        "managed nodes take their cluster's security group: the rules opening it belong to the cluster's group, "
+        "which the import gives to the cluster"
+    ),
+    ("elastic_beanstalk", "ingress"): (
+        "the environment names its security group inside an option setting's value, not by a property the import "
+        "takes a companion from"
+    ),
 }
 READ = [case for case in WRITTEN if case not in NOT_READ]
 
