@@ -1,5 +1,6 @@
-"""`archbuilder rules`: every rule with its severity, pillar, the guide passage it comes from, the service types it
-applies to, the Well-Architected best practice it checks and when its AWS facts were last confirmed."""
+"""`archbuilder rules`: every rule with its severity, pillar, the effort of its remediation, the guide passage it
+comes from, the service types it applies to, the Well-Architected best practice it checks and when its AWS facts were
+last confirmed."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "title": rule.title,
         "severity": rule.severity.value,
         "pillar": rule.pillar.value,
+        "effort": rule.effort.value,
         "source": rule.source.to_json(),
         "description": rule.description,
         "remediation": rule.remediation,
@@ -44,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([rule_json(r) for r in rules], indent=2, ensure_ascii=False))
         return 0
     for rule in rules:
-        print(f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.title}")
+        print(
+            f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.effort.value:6} {rule.title}"
+        )
         print(f"{'':9} {rule.source.title}")
         print(
             f"{'':9} {rule.wa_best_practice} {best_practice_title(rule.wa_best_practice)}; checked {rule.checked}; "

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from archbuilder.catalog import Citation
 from archbuilder.catalog.guides import seed_file
@@ -67,6 +68,44 @@ TAGS = frozenset(
 )
 
 
+class Effort(StrEnum):
+    """How big the change a rule's remediation asks for is, judged for AWS as it behaves today.
+
+    low: a setting or policy change on what exists, applied in place without downtime.
+    medium: adding or reconfiguring resources (a new endpoint, alarm, replica, subnet, second AZ copy), or a setting
+    that takes a restart, with no data migration.
+    high: replacing or moving what runs or holds data (recreate, migrate, re-architect, downtime or data copy),
+    including a property AWS sets only by replacing the resource.
+
+    A property AWS cannot change in place (EFS performance mode, RDS encryption at rest, a DynamoDB key schema, a
+    subnet's CIDR) makes the change high. Where the remediation offers alternatives, its first (recommended) course
+    is the one rated.
+    """
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        """0 for low, 1 for medium, 2 for high: the order the review ranks actions in."""
+        return list(Effort).index(self)
+
+    @property
+    def meaning(self) -> str:
+        """The level's definition, as the docstring above, docs/rules.md and the review report give it."""
+        return _EFFORT_MEANINGS[self]
+
+
+_EFFORT_MEANINGS = {
+    Effort.LOW: "a setting or policy change on what exists, applied in place without downtime",
+    Effort.MEDIUM: "adding or reconfiguring resources (a new endpoint, alarm, replica, subnet, second AZ copy), or a "
+    "setting that takes a restart, with no data migration",
+    Effort.HIGH: "replacing or moving what runs or holds data (recreate, migrate, re-architect, downtime or data "
+    "copy), including a property AWS sets only by replacing the resource",
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -84,6 +123,9 @@ class Rule:
     wa_best_practice: str = ""
     checked: str = ""  # ISO date on which the AWS facts the rule states were last confirmed
     note: str = ""  # where the rule departs from its guide because AWS changed, and how
+    # The size of the change the remediation asks for (Effort's docstring defines the levels); every rule rates its
+    # own, so the field has no default.
+    effort: Effort = field(kw_only=True)
 
     def finding(
         self,

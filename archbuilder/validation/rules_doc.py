@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from archbuilder.validation.finding import Pillar
-from archbuilder.validation.rule import Rule
+from archbuilder.validation.rule import Effort, Rule
 from archbuilder.validation.well_architected import best_practice_title
 
 COUNTS_SENTENCE = re.compile(r"\d+ rules cover the six Well-Architected pillars \([^;]*;")
@@ -42,7 +42,16 @@ def _rule_row(rule: Rule) -> str:
     practice = f"{rule.wa_best_practice} {best_practice_title(rule.wa_best_practice)}"
     applies = ", ".join(f"`{name}`" for name in rule.applies_to)
     source = rule.source.title
-    cells = (rule.id, rule.severity.value, rule.title, applies, practice, source, rule.checked)
+    cells = (
+        rule.id,
+        rule.severity.value,
+        rule.effort.value,
+        rule.title,
+        applies,
+        practice,
+        source,
+        rule.checked,
+    )
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
 
@@ -54,8 +63,16 @@ def render_markdown(rules: Sequence[Rule]) -> str:
         "Generated from the rules' metadata by `scripts/generate_rules_doc.py`; do not edit by hand.",
         "",
         f"{len(rules)} rules. Each cites the guide passage it comes from, names the service types it applies to and "
-        "the AWS Well-Architected best practice it checks, and says when its AWS facts were last confirmed "
-        "(checked).",
+        "the AWS Well-Architected best practice it checks, says when its AWS facts were last confirmed (checked), "
+        "and rates the effort of its remediation:",
+        "",
+        *(f"- **{effort.value}**: {effort.meaning}" for effort in Effort),
+        "",
+        "The review report ranks its actions by risk, then by this effort.",
+        "",
+        "| Effort | Rules |",
+        "| --- | --- |",
+        *(f"| {effort.value} | {sum(1 for r in rules if r.effort is effort)} |" for effort in Effort),
         "",
         "| Pillar | Rules |",
         "| --- | --- |",
@@ -66,8 +83,8 @@ def render_markdown(rules: Sequence[Rule]) -> str:
             "",
             f"## {pillar.heading}",
             "",
-            "| Id | Severity | Rule | Applies to | Well-Architected | Guide | Checked |",
-            "| --- | --- | --- | --- | --- | --- | --- |",
+            "| Id | Severity | Effort | Rule | Applies to | Well-Architected | Guide | Checked |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
             *(_rule_row(rule) for rule in sorted(rules, key=lambda r: r.id) if rule.pillar is pillar),
         ]
     noted = sorted((rule for rule in rules if rule.note), key=lambda r: r.id)

@@ -66,7 +66,10 @@ def test_rules_text_lists_every_rule_with_its_source(capsys: pytest.CaptureFixtu
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     for rule in all_rules():
-        assert f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.title}" in out
+        assert (
+            f"{rule.id:9} {rule.severity.value:8} {rule.pillar.value:24} {rule.effort.value:6} {rule.title}"
+            in out
+        )
     assert out.rstrip().endswith(f"{len(all_rules())} rules")
 
 
@@ -76,7 +79,7 @@ def test_rules_text_shows_each_rules_practice_checked_date_and_services(
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
     assert (
-        "REL-001   error    reliability              DB subnet group in a single AZ\n"
+        "REL-001   error    reliability              medium DB subnet group in a single AZ\n"
         "          The Open Guide to AWS › VPC and Network Security Gotchas and Limitations\n"
         "          REL10-BP01 Deploy the workload to multiple locations; checked 2026-12-06; applies to rds_instance, "
         "aurora_cluster, documentdb_cluster, neptune_cluster [database, multi-az]\n"
@@ -89,8 +92,11 @@ def test_rules_json_carries_the_metadata_of_every_rule(capsys: pytest.CaptureFix
     assert main(["rules", "--format", "json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [r["id"] for r in listed] == [r.id for r in all_rules()]
+    assert [r["effort"] for r in listed] == [r.effort.value for r in all_rules()]
     first = next(r for r in listed if r["id"] == "LIM-028")
-    assert {key: first[key] for key in ("applies_to", "tags", "wa_best_practice", "checked")} == {
+    keys = ("effort", "applies_to", "tags", "wa_best_practice", "checked")
+    assert {key: first[key] for key in keys} == {
+        "effort": "low",
         "applies_to": ["ebs_volume"],
         "tags": ["limits", "storage"],
         "wa_best_practice": {

@@ -15,7 +15,7 @@ from archbuilder.resource_files import example_path
 from archbuilder.validation import Pillar, Severity, validate
 from archbuilder.validation.lockin import score
 from archbuilder.validation.registry import rule_by_id
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 MVP = Path(str(example_path("startup-mvp")))
 
@@ -85,6 +85,7 @@ def test_a_rule_that_crashes_becomes_an_internal_error_finding() -> None:
         "d",
         "r",
         explode,
+        effort=Effort.LOW,
     )
     result = validate(load(MVP), [broken, rule_by_id("SEC-001")])
     assert [(f.rule_id, f.severity, f.message) for f in result.findings] == [

@@ -13,8 +13,8 @@ import pytest
 import archbuilder.validation.rules as rules_package
 from archbuilder.catalog import default_catalog
 from archbuilder.validation import Severity, validate
-from archbuilder.validation.registry import all_rules
-from archbuilder.validation.rule import CONTAINER_KINDS, TAGS, Rule
+from archbuilder.validation.registry import all_rules, rule_by_id
+from archbuilder.validation.rule import CONTAINER_KINDS, TAGS, Effort, Rule
 from archbuilder.validation.well_architected import BEST_PRACTICE_ID, BEST_PRACTICES
 from tests.seeds import SEEDS_DIR, section_exists
 from tests.validation.builders import Case, check_case, net
@@ -63,6 +63,46 @@ def test_every_rule_names_its_services_tags_practice_and_checked_date() -> None:
         checked = datetime.date.fromisoformat(rule.checked)
         assert datetime.date(2026, 11, 1) <= checked <= today, rule.id
         assert rule.note == "" or len(rule.note) > 30, rule.id
+
+
+def test_every_rule_rates_the_effort_of_its_remediation() -> None:
+    unrated = [rule.id for rule in all_rules() if not isinstance(rule.effort, Effort)]
+    assert unrated == []
+    assert {effort: sum(1 for r in all_rules() if r.effort is effort) for effort in Effort} == {
+        Effort.LOW: 154,
+        Effort.MEDIUM: 123,
+        Effort.HIGH: 45,
+    }
+
+
+# Representative ratings, with the AWS behaviour that decides them.
+PINNED_EFFORTS = {
+    "PERF-014": Effort.HIGH,  # an EFS performance mode is fixed at creation: new file system, data copied over
+    "SEC-005": Effort.HIGH,  # RDS or EBS encryption at rest: snapshot, encrypted copy, restore as a new resource
+    "PERF-006": Effort.HIGH,  # a DynamoDB key schema cannot change: new table, items migrated
+    "LIM-030": Effort.HIGH,  # a subnet's CIDR cannot change: new subnet, everything in it moved
+    "SEC-049": Effort.HIGH,  # an OpenSearch domain cannot move into a VPC after creation
+    "REL-038": Effort.HIGH,  # MSK brokers stay in the AZs the cluster was created with
+    "REL-002": Effort.MEDIUM,  # Multi-AZ adds a standby in place, without downtime
+    "REL-003": Effort.MEDIUM,  # turning RDS backups on from 0 days causes a brief outage
+    "REL-007": Effort.MEDIUM,  # a NAT gateway per AZ and the routes to it
+    "OPS-001": Effort.MEDIUM,  # new alarms
+    "SEC-011": Effort.LOW,  # key rotation is a setting on the key
+    "SEC-019": Effort.LOW,  # a security group rule's source swapped for a group
+    "COST-026": Effort.LOW,  # gp2 to gp3 is an in-place volume modification
+    "PERF-009": Effort.LOW,  # io1 to io2 is an in-place volume modification
+}
+
+
+def test_representative_rules_carry_the_effort_aws_behaviour_gives_them() -> None:
+    assert {rule_id: rule_by_id(rule_id).effort for rule_id in PINNED_EFFORTS} == PINNED_EFFORTS
+
+
+def test_the_effort_levels_are_defined_where_the_field_is() -> None:
+    doc = " ".join((Effort.__doc__ or "").split())
+    for effort in Effort:
+        assert f"{effort.value}: {effort.meaning}." in doc
+    assert [effort.rank for effort in Effort] == [0, 1, 2]
 
 
 @pytest.mark.skipif(

@@ -29,7 +29,12 @@ def test_the_document_lists_every_rule_once_with_its_practice_and_guide() -> Non
     for rule in all_rules():
         assert text.count(f"| {rule.id} |") == 1, rule.id
     assert (
-        "| REL-060 | warning | Aurora cluster without a replica to fail over to | `aurora_cluster` | "
+        "| REL-060 | warning | medium | Aurora cluster without a replica to fail over to | `aurora_cluster` | "
         "REL11-BP02 Fail over to healthy resources | Solutions Architect – Associate notes (2024) › Amazon Aurora | "
         "2026-12-06 |"
+    ) in text
+    assert ("| PERF-014 | info | high | EFS in Max I/O mode for a few clients | `efs_file_system` | ") in text
+    assert ("| Effort | Rules |\n| --- | --- |\n| low | 154 |\n| medium | 123 |\n| high | 45 |\n") in text
+    assert (
+        "- **low**: a setting or policy change on what exists, applied in place without downtime\n"
     ) in text

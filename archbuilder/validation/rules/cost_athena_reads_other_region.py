@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked, region_of
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="Athena or a crawler reading data in another region",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("000", "S3 Tips"),
     description="Athena and Glue read the S3 data they query or crawl; when the bucket is in another region, every "
     "scan moves the data across regions, which is billed per GB and slower than reading in place.",

@@ -1,7 +1,7 @@
 """An Athena workgroup that lets a query scan any amount of data."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Athena workgroup without a scan limit",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Athena"),
     description="Athena is serverless and billed by the data each query scans; without a per-query data usage "
     "control in the workgroup, one query over a whole unpartitioned table bills every terabyte it reads.",

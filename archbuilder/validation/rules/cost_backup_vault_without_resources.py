@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Backup vault protecting nothing",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "AWS Backup"),
     description="AWS Backup consolidates the backups of EC2, EBS, EFS, FSx, RDS, DynamoDB and Storage Gateway under "
     "a plan that writes them to a vault; a vault no resource is backed up into protects nothing, while the design "

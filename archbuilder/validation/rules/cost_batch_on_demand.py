@@ -1,7 +1,7 @@
 """A Batch compute environment on On-Demand capacity although batch work tolerates interruption."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # On-Demand resource types and their Spot counterparts.
@@ -12,6 +12,7 @@ RULE = Rule(
     title="Batch jobs on On-Demand capacity",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("002", "Spot Instances -"),
     description="Spot capacity is far cheaper than On-Demand and suits work that can be interrupted and retried, such "
     "as big data analysis, containerized jobs, CI/CD testing, rendering and HPC; Batch retries interrupted jobs, so a "

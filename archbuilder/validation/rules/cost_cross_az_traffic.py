@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Cross-AZ traffic",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.HIGH,
     source=cite("000", "AWS Data Transfer Costs"),
     description="EC2 traffic between AZs is billed much like traffic between regions; chatty flows crossing AZ "
     "boundaries can be an unpleasant surprise on the bill.",

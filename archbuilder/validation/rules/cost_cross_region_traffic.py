@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 DATA_KINDS = {
     ConnectionKind.TRAFFIC,
@@ -57,6 +57,7 @@ RULE = Rule(
     title="Traffic between regions",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.HIGH,
     source=cite("000", "AWS Data Transfer Costs"),
     description="Inbound data is mostly free and traffic inside a region is cheap, but region-to-region traffic is "
     "billed per GB when it leaves a region (about $0.02/GB in the guide); chatty paths across regions, and "

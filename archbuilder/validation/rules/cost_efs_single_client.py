@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # A single instance or function; a scaling group or service is many clients.
@@ -34,6 +34,7 @@ RULE = Rule(
     title="EFS file system with a single client",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.HIGH,
     source=cite("000", "EFS Basics"),
     description="EFS is priced on data stored at about three times general-purpose EBS; its value is sharing files "
     "between many clients, so data only one instance uses is cheaper on an EBS volume.",

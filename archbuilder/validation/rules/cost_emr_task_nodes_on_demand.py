@@ -1,7 +1,7 @@
 """EMR task nodes bought On-Demand although they hold no data and suit Spot."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="EMR task nodes On-Demand",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("002", "EMR"),
     description="Task nodes only run tasks and store no HDFS data, so losing one costs a retried task, not data; Spot "
     "is the cheapest purchase option and is what task nodes typically use, while On-Demand is the most expensive.",

@@ -1,7 +1,7 @@
 """An EMR cluster that keeps running (and billing) when idle."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="EMR cluster without idle auto-termination",
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("000", "EMR Gotchas and Limitations"),
     description="EMR costs pile up quickly since a cluster is many instances, and accidents like hung jobs or "
     "forgotten clusters are costly; idle auto-termination stops a cluster that has nothing left to do.",

@@ -1,7 +1,7 @@
 """Block storage still on gp2, where gp3 costs less."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="gp2 volume where gp3 costs less",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="gp3 volumes cost about 20% less per GiB than gp2 and give a baseline of 3,000 IOPS and 125 MiB/s "
     "whatever their size, where gp2 ties IOPS to size (3 per GiB); a volume can be changed from gp2 to gp3 in "

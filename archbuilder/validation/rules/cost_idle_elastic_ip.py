@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Idle Elastic IP",
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("000", "Elastic IP Tips"),
     description="Every public IPv4 address is charged by the hour since February 2024, attached or not; an Elastic IP "
     "attached to nothing costs the same and serves no one.",

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.egress import api_endpoint, called_services, endpoint_service_name
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Endpoint services the design's connections show the use of; others (logs, kms, ssm, ecr, sts, execute-api...)
@@ -59,6 +59,7 @@ RULE = Rule(
     title="Interface endpoint nothing uses",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "VPC Details -"),
     description="Interface endpoints are network interfaces in each subnet they are placed in, billed per hour in "
     "every AZ and per GB; one for a service that nothing in the VPC calls costs that for no traffic.",

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -37,6 +37,7 @@ RULE = Rule(
     title="NAT gateway with nothing behind it",
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("003", "- Minimize Costs - use NAT Gateways only when internet access from private subnet"),
     description="A NAT gateway is charged per hour whether or not traffic flows; it is only needed when something in "
     "a private subnet must reach the internet.",

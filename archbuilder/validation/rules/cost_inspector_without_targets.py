@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 SCANNED = ("ec2_instance", "autoscaling_group", "eks_node_group", "ecr_repository", "lambda_function")
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Inspector with nothing to scan",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Inspector"),
     description="Amazon Inspector assesses EC2 instances, container images in ECR and Lambda functions; in a "
     "design with none of them it finds nothing, and its place in the design suggests a protection that is not "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 GATEWAY_SERVICES = ("s3", "dynamodb")
@@ -35,6 +35,7 @@ RULE = Rule(
     title="Interface endpoint where a gateway endpoint is free",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("002", "Types of Endpoints"),
     description="Interface endpoints are network interfaces with private addresses and cost by the hour (and per GB); "
     "gateway endpoints, available for S3 and DynamoDB, are only a route-table entry and are free. Inside the VPC "

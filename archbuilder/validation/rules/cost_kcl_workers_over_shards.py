@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count, linked
 
@@ -50,6 +50,7 @@ RULE = Rule(
     title="More stream workers than shards",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("004", "Kinesis Client Library"),
     description="The Kinesis Client Library gives each shard to one worker; when a consumer fleet runs more instances "
     "than the stream has shards, the extra ones only wait as standbys while still being paid for.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import Environment
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Kinesis stream outside production",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("000", "Kinesis Streams Gotchas and Limitations"),
     description="Kinesis streams have no free tier and bill every shard-hour; streams left running after "
     "experiments in test environments run up unexpected costs.",

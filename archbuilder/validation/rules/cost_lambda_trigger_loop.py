@@ -6,7 +6,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._links import connections_by_kind
 
 # Connections along which one service makes another run: calls, events, messages, and writes that a trigger
@@ -91,6 +91,7 @@ RULE = Rule(
     title="Lambda trigger loop",
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("004", "Invoking Lambda functions"),
     description="Avoid functions that end up calling themselves: a function that writes to the bucket, table, queue or "
     "topic that triggers it runs again on its own output, which can turn into an unintended volume of invocations "

@@ -1,7 +1,7 @@
 """Log group keeping logs forever."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Logs kept forever",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("000", "CloudWatch Basics"),
     description="CloudWatch Logs storage is unlimited and paid; without a retention period the bill grows forever.",
     remediation="Set a retention period and export what must be archived to S3.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_in_subnets, zones_spanned
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -20,6 +20,7 @@ RULE = Rule(
     title="Replicated across four or more AZs",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="A second or third AZ improves availability a lot; a fourth or more rarely justifies its cost and complexity.",
     remediation="Use two or three AZs unless capacity or Spot availability needs more.",

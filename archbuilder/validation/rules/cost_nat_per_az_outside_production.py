@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import internet_nat_gateways
 from archbuilder.model import Environment, ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -31,6 +31,7 @@ RULE = Rule(
     title="A NAT gateway per AZ outside production",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Minimize Costs - use NAT Gateways only when internet access from private subnet"),
     description="A NAT gateway per AZ keeps each AZ's egress independent, which production needs; each one is "
     "billed by the hour and per GB. A development or test VPC can share one and accept losing egress with its AZ.",

@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph.queries import neighbours_of_type, types_with_role
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -11,6 +11,7 @@ RULE = Rule(
     title="Public addresses behind a load balancer",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("000", "Elastic IP Tips"),
     description="Every public IPv4 address is billed by the hour since February 2024; an instance that receives its "
     "traffic from a load balancer needs none (the balancer has its own), and without one it is not exposed on its "

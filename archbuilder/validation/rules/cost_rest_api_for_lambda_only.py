@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -41,6 +41,7 @@ RULE = Rule(
     title="REST API used only as a Lambda front door",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.HIGH,
     source=cite("003", "- HTTP API - simplified version of REST API with lower costs"),
     description="HTTP APIs are a simplified version of REST APIs with lower costs, made for integrations such as "
     "Lambda; a regional REST API that uses none of the REST-only features (private endpoints, WAF, usage plans, "

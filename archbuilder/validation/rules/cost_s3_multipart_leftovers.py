@@ -1,7 +1,7 @@
 """S3 bucket without a rule cleaning up incomplete multipart uploads."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Incomplete uploads never cleaned up",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("000", "S3 Gotchas and Limitations"),
     description="Incomplete multipart uploads accrue storage charges even when the upload fails and no object is created.",
     remediation="Add a lifecycle rule aborting incomplete multipart uploads after a few days.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 GATEWAY_SERVICES = {"s3_bucket", "dynamodb_table"}
 
@@ -41,6 +41,7 @@ RULE = Rule(
     title="S3/DynamoDB without a gateway endpoint",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("002", "Internet Gateway"),
     description="Gateway endpoints route S3 and DynamoDB traffic privately and for free; without one, private "
     "subnets send it through NAT gateways, which charge per gigabyte processed.",

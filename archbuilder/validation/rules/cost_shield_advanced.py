@@ -1,7 +1,7 @@
 """Shield Advanced subscription cost."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Shield Advanced is expensive",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("002", "AWS Shield Advanced"),
     description="Shield Advanced costs USD 3,000 a month; Shield Standard already protects CloudFront, ELB and Route 53 for free.",
     remediation="Keep Shield Advanced only if the DDoS risk and response team justify the fixed monthly cost.",

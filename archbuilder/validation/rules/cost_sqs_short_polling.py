@@ -1,7 +1,7 @@
 """A queue read with short polling, paying for empty responses."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="SQS short polling",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("003", "- Use Long Polling to reduce empty responses"),
     description="With a receive wait time of 0 the queue uses short polling: every ReceiveMessage returns at once, "
     "often empty, and each of those calls is billed; long polling waits up to 20 s for a message instead.",

@@ -1,7 +1,7 @@
 """A continuously running Glue streaming job outside production."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Streaming ETL running outside production",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon Glue"),
     description="A Glue streaming job runs all the time and bills its workers for every hour, whether records "
     "arrive or not; in development or test, where data arrives now and then, a batch job on a schedule does the "

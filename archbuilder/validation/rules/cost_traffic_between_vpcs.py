@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_flows_between_vpcs
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -27,6 +27,7 @@ RULE = Rule(
     title="Traffic between VPCs",
     severity=Severity.INFO,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.HIGH,
     source=cite("000", "VPC and Network Security Gotchas and Limitations"),
     description="Peered VPCs pay for the data they exchange, which for some workloads and integrations is "
     "prohibitively expensive; estimate the volume before splitting chatty services across VPCs.",

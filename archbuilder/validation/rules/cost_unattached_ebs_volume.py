@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="EBS volume not attached to an instance",
     severity=Severity.WARNING,
     pillar=Pillar.COST_OPTIMIZATION,
+    effort=Effort.LOW,
     source=cite("003", "- Remove unused resources - EBS volumes without EC2 assignment"),
     description="An EBS volume is billed for its provisioned size whether or not an instance uses it; volumes left "
     "without an EC2 assignment are a common forgotten cost.",

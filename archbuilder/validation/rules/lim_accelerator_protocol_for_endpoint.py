@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -31,6 +31,7 @@ RULE = Rule(
     title="UDP accelerator in front of a TCP-only endpoint",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS Global Accelerator"),
     description="Global Accelerator passes TCP or UDP through to its endpoints as it receives it; an Application "
     "(or Classic) Load Balancer takes only TCP (HTTP, HTTPS), so a UDP listener's traffic to it never arrives.",

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Alternate domain names without a certificate",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite(
         "003", "- Use correct region for certificate - e.g. CloudFront requires certificates from us-east-1"
     ),

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 DEFAULT_TIMEOUT_SECONDS = 29  # REST APIs, and the most an edge-optimized one allows
@@ -52,6 +52,7 @@ RULE = Rule(
     title="Lambda runs longer than the API Gateway integration timeout",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "API Gateway"),
     description="API Gateway integrations time out after 29 seconds (30 for an HTTP API), Lambda included; a "
     "function allowed to run longer keeps working (and billing) after the client already got a timeout error. "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Aurora Serverless minimum capacity above its maximum",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Aurora Serverless"),
     description="Aurora Serverless scales between a minimum and a maximum number of Aurora Capacity Units; a range "
     "whose minimum exceeds its maximum is rejected when the cluster is created.",

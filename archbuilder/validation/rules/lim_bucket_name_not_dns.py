@@ -3,7 +3,7 @@
 import re
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 _VALID = re.compile(r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")
@@ -18,6 +18,7 @@ RULE = Rule(
     title="Bucket name not DNS compliant",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.HIGH,
     source=cite("000", "S3 Tips"),
     description="Bucket names share one global namespace and appear in host names; names with dots break HTTPS "
     "certificate matching, and upper case or underscores are not DNS compliant.",

@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind
 
@@ -60,6 +60,7 @@ RULE = Rule(
     title="ACM certificate on a service that cannot use it",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Certificate Manager Alternatives and Lock-in"),
     description="Certificates issued by Certificate Manager can't be used outside the services that support it "
     "(load balancers, CloudFront, API Gateway, Cognito and OpenSearch custom domains, Elastic Beanstalk, App Runner, "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Several certificates on a Classic Load Balancer",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "ELB Security"),
     description="Classic Load Balancers do not support Server Name Indication, which lets one listener host several "
     "TLS certificates for several sites; a CLB presents a single certificate, so clients of the other domains get "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -31,6 +31,7 @@ RULE = Rule(
     title="CloudFront certificate outside us-east-1",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Certificate Manager Gotchas and Limitations"),
     description="CloudFront only accepts ACM certificates issued or imported in us-east-1 (N. Virginia); certificates "
     "from other regions only work with load balancers there.",

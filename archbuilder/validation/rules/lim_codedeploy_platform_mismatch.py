@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -39,6 +39,7 @@ RULE = Rule(
     title="CodeDeploy platform does not fit the target",
     severity=Severity.ERROR,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("004", "AWS CodeDeploy"),
     description="A CodeDeploy application is made for one compute platform: EC2/on-premises instances (in place or "
     "blue/green), Lambda (shifting an alias between versions) or ECS (shifting traffic between task sets). It cannot "

@@ -5,7 +5,7 @@ import ipaddress
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Ranges no VPN tunnel can reach over the internet: RFC 1918, carrier-grade NAT, loopback, link-local. (The
@@ -51,6 +51,7 @@ RULE = Rule(
     title="Customer gateway with a private address",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Virtual Private Networks (VPNs)"),
     description="A Site-to-Site VPN runs over the internet: the customer gateway resource must carry the "
     "internet-routable IP address of the on-premises device's external interface. A private address (behind NAT "

@@ -4,7 +4,7 @@ import re
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 PERIOD = re.compile(r"^\s*(\d+)\s*(minute|minutes|hour|hours|day|days|week|weeks|month|months)\s*$", re.I)
@@ -28,6 +28,7 @@ RULE = Rule(
     title="Data Pipeline schedule out of range",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "AWS Data Pipeline"),
     description="AWS Data Pipeline runs its activities at specified intervals, given as a period such as "
     "'1 hour'; the shortest period a schedule accepts is 15 minutes, and a period in another form is refused.",

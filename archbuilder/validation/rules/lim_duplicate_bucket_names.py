@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Two buckets with the same name",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "S3 Tips"),
     description="Bucket names come from one global namespace across all regions (and accounts): creating a bucket "
     "takes ownership of the name, so a second bucket with the same name fails to be created, even in another "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 TRIGGER_KINDS = {ConnectionKind.POLL, ConnectionKind.EVENT}
@@ -31,6 +31,7 @@ RULE = Rule(
     title="DynamoDB trigger without a stream",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "DynamoDB Streams and AWS Lambda Triggers"),
     description="Lambda triggers respond to events in the table's DynamoDB Stream; with the stream off there are "
     "no events and the function is never invoked.",

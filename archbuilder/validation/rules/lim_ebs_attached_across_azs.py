@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, zones_spanned
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -37,6 +37,7 @@ RULE = Rule(
     title="EBS volume attached across AZs",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "EBS Details"),
     description="An EBS volume is always in the same AZ as the instance it is attached to; a volume in another AZ "
     "cannot be attached (copy it through a snapshot instead).",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
@@ -37,6 +37,7 @@ RULE = Rule(
     title="Provisioned IOPS beyond the volume's size",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="Provisioned IOPS volumes are sized together with their IOPS: io1 gives up to 50 IOPS per GiB and "
     "64,000 per volume, io2 (Block Express) up to 1,000 IOPS per GiB and 256,000 per volume; a volume asking for "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -37,6 +37,7 @@ RULE = Rule(
     title="EBS volume attached to several instances",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EBS Basics"),
     description="An EBS volume can be attached to only one EC2 instance at a time (io1/io2 Multi-Attach aside); "
     "storage shared by several instances belongs on EFS.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Volume size outside its type's range",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="Each EBS volume type has its size range: throughput-optimized and cold HDD (st1, sc1) start at "
     "125 GiB, Provisioned IOPS at 4 GiB, magnetic volumes stop at 1 TiB and the others at 16 TiB, io2 Block Express "

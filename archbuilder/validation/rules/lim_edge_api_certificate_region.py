@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked, region_of
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Edge-optimized API certificate outside us-east-1",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Certificate Manager Gotchas and Limitations"),
     description="An edge-optimized API Gateway endpoint is served through a CloudFront distribution, and CloudFront "
     "only uses Certificate Manager certificates issued or imported in us-east-1 (N. Virginia); a certificate from "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 
@@ -20,6 +20,7 @@ RULE = Rule(
     title="EFS throughput settings that conflict",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "EFS Performance"),
     description="EFS performance is set by a performance mode (General Purpose or Max I/O) and a throughput mode "
     "(bursting, provisioned, elastic): provisioned throughput needs the MiB/s to provision, and Elastic throughput "

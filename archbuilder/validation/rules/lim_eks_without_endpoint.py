@@ -1,7 +1,7 @@
 """An EKS cluster with both its public and its private API endpoint turned off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="EKS cluster without an API endpoint",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "EKS is a managed Kubernetes cluster service"),
     description="Nodes and kubectl reach the cluster's Kubernetes API through its public or its private endpoint; "
     "EKS refuses a cluster with both turned off, since nothing could reach the control layer.",

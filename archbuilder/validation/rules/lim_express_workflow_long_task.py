@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count, linked
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Express workflow calling a long task",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "AWS Step Functions"),
     description="Step Functions has two execution types: Standard workflows run for up to a year, Express "
     "workflows for at most five minutes. An Express workflow that waits for a longer task is stopped in the "

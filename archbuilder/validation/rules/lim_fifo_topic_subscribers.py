@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="FIFO topic with a non-FIFO subscriber",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Simple Notification Service (SNS)"),
     description="A FIFO SNS topic supports only SQS FIFO queues as subscribers; Lambda functions, standard queues, "
     "HTTP endpoints and the like cannot subscribe to it.",

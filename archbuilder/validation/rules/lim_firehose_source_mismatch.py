@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -40,6 +40,7 @@ RULE = Rule(
     title="Firehose source does not match the design",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("004", "Data Firehose"),
     description="A Firehose stream has one source, chosen at creation: direct PUTs from producers, or one Kinesis "
     "data stream it reads. A stream-sourced Firehose with no stream receives nothing, and a direct-PUT Firehose "

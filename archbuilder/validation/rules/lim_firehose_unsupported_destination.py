@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Firehose delivering to an unsupported destination",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("004", "Data Firehose"),
     description="Kinesis Data Firehose captures, transforms and loads streaming data into Amazon S3, Amazon Redshift, "
     "Amazon OpenSearch (Elasticsearch) Service and Splunk; it keeps no data of its own and cannot write anywhere "

@@ -1,7 +1,7 @@
 """An FSx for Lustre file system marked Multi-AZ."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="FSx for Lustre marked Multi-AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon FSx for Lustre"),
     description="FSx for Lustre is built for compute-intensive work next to its clients and lives in one "
     "Availability Zone (one subnet); it has no Multi-AZ deployment, so a Lustre file system cannot be given one.",

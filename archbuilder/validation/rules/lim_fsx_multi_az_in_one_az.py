@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Multi-AZ file system without a second AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "FSx for Windows"),
     description="A Multi-AZ FSx file system (Windows, ONTAP, OpenZFS) needs a preferred subnet and a standby subnet "
     "in two different Availability Zones; with subnets in one AZ it cannot be created.",

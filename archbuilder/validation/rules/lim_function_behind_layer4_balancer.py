@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Lambda behind a Network or Classic Load Balancer",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Elastic Load Balancers (ELB)"),
     description="Load balancers send traffic to targets of their target groups: instances, IP addresses and, for "
     "an Application Load Balancer only, Lambda functions (it turns HTTP requests into invocations). A Network or "

@@ -1,7 +1,7 @@
 """A DynamoDB global table listing its own region as a replica."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import region_of
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Global table replica in its own region",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "DynamoDB Global Tables"),
     description="A global table keeps one replica per region: the table itself is the replica of its own region, "
     "and each further replica must be in another region; naming the table's region again is refused.",

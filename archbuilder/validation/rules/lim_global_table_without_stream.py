@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import region_of
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Global table without a stream",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "DynamoDB Global Tables"),
     description="Global tables replicate a table across regions using DynamoDB Streams; to create one the stream must "
     "be turned on, with the NEW_AND_OLD_IMAGES view.",

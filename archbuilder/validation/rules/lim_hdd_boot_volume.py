@@ -1,7 +1,7 @@
 """An instance whose root volume is an HDD type that cannot boot."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 HDD = {"st1", "sc1"}
@@ -11,6 +11,7 @@ RULE = Rule(
     title="HDD volume as boot volume",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="Throughput-optimized (st1) and cold (sc1) HDD volumes cannot be boot volumes; an instance or "
     "launch configuration with one as its root volume fails to launch.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Internet-facing load balancer in private subnets",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Internet Gateway"),
     description="Only subnets routed to an internet gateway are reachable from the internet; an internet-facing "
     "load balancer in private subnets receives no traffic.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -44,6 +44,7 @@ RULE = Rule(
     title="IoT rule action to an unsupported service",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "IoT Tips"),
     description="IoT rules act through a fixed set of actions: Lambda, Kinesis Data Streams and Firehose, DynamoDB, "
     "S3, SNS, SQS, CloudWatch, OpenSearch, Step Functions, Kafka and HTTP endpoints among them. A relational "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 READS_PER_SHARD_PER_SECOND = 5
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Too many consumers on a Kinesis stream",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Kinesis Streams Gotchas and Limitations"),
     description="Each shard permits 5 reads per second, and every consuming application must read every shard, so "
     "all consumers together share 5 reads per second; more consumers than that are throttled and fall behind.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked, region_of
 
@@ -35,6 +35,7 @@ RULE = Rule(
     title="KMS key used in another region",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Key Policies - JSON defining who can manage/use keys"),
     description="KMS keys are regional: a service encrypts with a key of its own region, and a key cannot protect a "
     "resource elsewhere. A resource in another region needs a key there (a multi-Region replica key keeps the same "

@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind
 
@@ -43,6 +43,7 @@ RULE = Rule(
     title="Lambda polls a service that is not a queue or stream",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "Invoking Lambda functions"),
     description="An event source mapping reads items in batches from an SQS queue, a Kinesis stream or a DynamoDB "
     "stream; other services (S3, SNS, EventBridge, API Gateway...) invoke the function themselves and cannot be "

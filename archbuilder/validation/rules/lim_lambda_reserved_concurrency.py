@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._links import count, region_of
 
 ACCOUNT_CONCURRENCY = 1000  # concurrent executions per region, the default quota
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Reserved concurrency above the regional quota",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "Execution roles"),
     description="An account runs at most 1,000 concurrent Lambda executions per region by default, shared by all "
     "its functions; reservations that add up to more than that cannot all be granted, so deploying them fails "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count, linked
 
@@ -47,6 +47,7 @@ RULE = Rule(
     title="Large-message topic with subscribers it cannot serve",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Simple Notification Service (SNS)"),
     description="An SNS topic's messages are at most 256 KiB unless its maximum message size is raised, up to 1 MiB; "
     "a topic set above 256 KiB delivers only to SQS queues, Lambda functions and Firehose streams, and holds at "

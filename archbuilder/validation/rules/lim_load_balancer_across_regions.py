@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Load balancer target in another region",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "ELB Advanced Features"),
     description="Load balancers are a regional service and do not balance load across regions; each region needs "
     "its own load balancer, with DNS (Route 53) or Global Accelerator choosing between regions.",

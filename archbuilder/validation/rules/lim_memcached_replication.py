@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count
 
@@ -44,6 +44,7 @@ RULE = Rule(
     # cluster switched to Memcached carries them without anyone asking for them.
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("003", "- Data is ephemeral (will dissapear after some time), so no replication"),
     description="Memcached data is ephemeral: the engine has no replication, so there is no replica to fail over to "
     "in another AZ and no snapshot to restore; those are Redis features. A design that counts on them for the "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, zones_spanned
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count
 
@@ -29,6 +29,7 @@ RULE = Rule(
     title="MSK broker count not a multiple of its AZs",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon MSK"),
     description="When an MSK cluster is created you choose how many broker nodes to run in each Availability Zone, "
     "each AZ with its own subnet; the total is always that number times the AZs, so any other count is rounded "

@@ -4,7 +4,7 @@ import re
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 # The URL forms of an object in S3: virtual-hosted (bucket.s3[.region].amazonaws.com) and path style.
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Nested stack template outside S3",
     severity=Severity.ERROR,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "CloudFormation Tips"),
     description="Reusable layer templates are brought into a stack with AWS::CloudFormation::Stack, whose "
     "TemplateURL must be an object in an S3 bucket (https://…amazonaws.com/…); any other location, or none, makes "

@@ -1,7 +1,7 @@
 """An S3 bucket with Object Lock but versioning off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Object Lock without versioning",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "S3 Object Lock"),
     description="S3 Object Lock protects object versions (write once, read many) through retention periods and "
     "legal holds on each version; a bucket without versioning has no versions to lock, so Object Lock cannot be "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="Origin failover with a single origin",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("004", "Origin failover"),
     description="CloudFront origin failover uses an origin group of a primary origin and a second origin it switches "
     "to when the primary returns failure codes; a distribution needs at least two origins for it.",

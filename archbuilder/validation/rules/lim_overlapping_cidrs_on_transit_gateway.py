@@ -6,7 +6,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import RegionNode, VpcNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -49,6 +49,7 @@ RULE = Rule(
     title="Overlapping VPCs behind a transit gateway",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "Transit Gateway"),
     description="A transit gateway connects the VPCs attached to it like a hub, routing by destination address; two "
     "VPCs with overlapping CIDR blocks cannot both be routed to, so traffic between them, and to one of them, "

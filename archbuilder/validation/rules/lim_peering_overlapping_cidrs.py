@@ -6,7 +6,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import peerings
 from archbuilder.model import VpcNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Peered VPCs with overlapping CIDRs",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "VPC Peering"),
     description="VPC peering does not support overlapping CIDR blocks: the peering cannot be created, because "
     "routes could not tell the two networks apart.",

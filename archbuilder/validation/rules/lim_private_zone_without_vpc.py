@@ -1,7 +1,7 @@
 """A private hosted zone associated with no VPC."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Private hosted zone without a VPC",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Hosted Zones - holds Records Sets, divided on public and private"),
     description="A private hosted zone resolves names only inside the VPCs associated with it; with none, its "
     "records answer nobody (and AWS requires at least one VPC to create the zone).",

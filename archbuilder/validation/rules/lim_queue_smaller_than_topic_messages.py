@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind, count
 
@@ -43,6 +43,7 @@ RULE = Rule(
     title="Subscribed queue smaller than the topic's messages",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Simple Notification Service (SNS)"),
     description="SNS messages can be up to 256 KiB, or up to 1 MiB on a topic set to accept more; a queue subscribed "
     "to a topic with a lower maximum message size rejects every notification above its limit, so those messages "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Database storage outside its limits",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "RDS Gotchas and Limitations"),
     description="RDS storage has limits per type and engine: Provisioned IOPS storage (io1, io2) is at least "
     "100 GiB, and SQL Server instances hold at most 16 TiB where the other engines reach 64 TiB.",

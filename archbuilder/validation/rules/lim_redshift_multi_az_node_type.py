@@ -1,7 +1,7 @@
 """A Redshift cluster marked Multi-AZ on a node type that has no Multi-AZ deployment."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Multi-AZ Redshift on a node type without it",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Redshift"),
     description="A Multi-AZ Redshift warehouse runs compute in two Availability Zones over RA3 managed storage; "
     "only RA3 node types (ra3.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge) support it, and a cluster cannot be "

@@ -1,7 +1,7 @@
 """A Redshift cluster copying its snapshots to its own region."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import region_of
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Snapshot copy to the cluster's own region",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Redshift"),
     description="Cross-region snapshot copy sends a cluster's snapshots to another region for disaster recovery; "
     "the destination must be a different region from the cluster's, or Redshift refuses the setting.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE}
@@ -35,6 +35,7 @@ RULE = Rule(
     title="Redshift Spectrum data in another region",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "Redshift Spectrum -"),
     description="Redshift Spectrum queries data files in S3 directly, but the cluster and the data files must be in "
     "the same AWS region.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -51,6 +51,7 @@ RULE = Rule(
     title="Role the service cannot assume",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("004", "IAM Roles"),
     description="A role has no credentials of its own: a service takes temporary credentials by assuming it, and "
     "only the principals its trust policy names may. A role that trusts ec2.amazonaws.com cannot be assumed by "

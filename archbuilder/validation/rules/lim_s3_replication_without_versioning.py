@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="S3 replication without versioning",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Backing up Data with S3 Replication"),
     description="Replication copies objects from one bucket to another only when versioning is enabled on both the "
     "source and the destination bucket; otherwise the replication rule cannot be created.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 SCALED = ("autoscaling_group", "eks_node_group", "elastic_beanstalk")
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Scaling sizes out of order",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Auto Scaling Group - group of instances that are managed by Auto Scaling"),
     description="An Auto Scaling group keeps its running instances between a minimum and a maximum, starting from "
     "the desired number; a minimum above the maximum, or a desired size outside the range, is rejected when the "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Scheduled rule on a custom event bus",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "EventBridge Concepts -"),
     description="Every account has a default bus and may create custom buses, and a rule matches either an event "
     "pattern or a schedule; schedules belong to the default bus only, so a schedule on a custom bus never fires.",

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import ingress_rules, services_with_ingress
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Security group source in another region",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Gotchas and Limitations"),
     description="Security groups are not shared across regions: a rule can only name a group of the same region, so "
     "a rule meant to admit a service of another region admits nothing.",

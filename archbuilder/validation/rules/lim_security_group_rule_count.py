@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import ingress_rules, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 MAX_RULES = 60
@@ -28,6 +28,7 @@ RULE = Rule(
     title="More inbound rules than a security group holds",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Security Groups"),
     description="A security group holds 60 inbound rules by default (an adjustable quota, traded against the number "
     "of groups per interface); beyond it the group cannot be created as drawn. Long lists of addresses are better "

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -28,6 +28,7 @@ RULE = Rule(
     title="More than one internet gateway in a VPC",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Internet Gateway"),
     description="A VPC can have only one internet gateway attached; a second one cannot be attached and the design "
     "will not deploy.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import attached_outside
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Shield Advanced on a resource it does not cover",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "AWS Shield Advanced"),
     description="Shield Advanced adds DDoS protection for applications running on Elastic Load Balancing, CloudFront "
     "and Route 53, and for Elastic IP addresses; other resources cannot be added as protected resources, so the "

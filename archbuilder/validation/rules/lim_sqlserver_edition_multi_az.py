@@ -1,7 +1,7 @@
 """RDS SQL Server Express or Web edition marked Multi-AZ."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 SINGLE_AZ_EDITIONS = {"sqlserver-ex": "Express", "sqlserver-web": "Web"}
@@ -11,6 +11,7 @@ RULE = Rule(
     title="SQL Server edition without Multi-AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "RDS SQL Server Gotchas and Limitations"),
     description="RDS Multi-AZ for SQL Server uses the engine's own mirroring or Always On availability groups, "
     "which the Standard and Enterprise editions have; the Express and Web editions cannot be deployed Multi-AZ.",

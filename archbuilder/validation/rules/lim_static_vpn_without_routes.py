@@ -1,7 +1,7 @@
 """A VPN connection with static routing that names no route."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Static VPN without routes",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Virtual Private Networks (VPNs)"),
     description="A Site-to-Site VPN with static routing learns nothing from the customer gateway (no BGP): only "
     "the on-premises CIDR blocks given as static routes are sent through the tunnels, so with none the "

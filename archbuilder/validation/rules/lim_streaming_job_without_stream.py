@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Streaming ETL job without a stream",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Glue"),
     description="A Glue streaming job runs continuously, reading records from a Kinesis data stream or an Apache "
     "Kafka (MSK) topic as they arrive; without a stream to read it has no source and only bills its workers.",

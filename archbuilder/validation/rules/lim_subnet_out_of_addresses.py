@@ -6,7 +6,7 @@ import math
 from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode, SubnetNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._links import count
 
 RESERVED = 5  # the first four addresses and the last one of every subnet
@@ -65,6 +65,7 @@ RULE = Rule(
     title="Subnet out of addresses",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "Features --"),
     description="AWS reserves five addresses in every subnet (the first four and the last), and every instance, "
     "task, node, load balancer or endpoint interface placed in the subnet takes one of the rest; when they run "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind
 
@@ -38,6 +38,7 @@ RULE = Rule(
     title="HTTPS listener without a certificate",
     severity=Severity.WARNING,  # the export still works, with a plain listener
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Certificate Manager"),
     description="An HTTPS or TLS listener presents an SSL/TLS certificate, which Certificate Manager provides for free "
     "to Elastic Load Balancing; an HTTPS listener cannot be created without one, so the export falls back to a plain "

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import is_private_nat, services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._links import has_link
 
 ATTACH = {ConnectionKind.ATTACH}
@@ -37,6 +37,7 @@ RULE = Rule(
     title="More than 5 Elastic IPs in a region",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "Elastic IP Tips"),
     description="Elastic IPs are limited to 5 per account and region by default; more need a quota increase before deployment.",
     remediation="Request an Elastic IP quota increase, or put instances behind a load balancer instead of giving each an address.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import attached_security_groups, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 MAX_GROUPS = 5
@@ -30,6 +30,7 @@ RULE = Rule(
     title="More than five security groups on an instance",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Security Groups"),
     description="An instance in a VPC can be assigned up to five security groups; more cannot be attached.",
     remediation="Merge rules into fewer groups (five at most per instance).",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.model import RegionNode, VpcNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -26,6 +26,7 @@ RULE = Rule(
     title="More than 5 VPCs in a region",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("001", "A VPC is built from a number of parts"),
     description="An account can define 5 VPCs in a region by default; more need a quota increase before deployment.",
     remediation="Request a VPC quota increase for the region, or consolidate VPCs.",

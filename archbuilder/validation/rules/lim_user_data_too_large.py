@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label, user_data_scripts
 
 LIMIT_BYTES = 16 * 1024  # raw size, before the base64 encoding the API applies
@@ -28,6 +28,7 @@ RULE = Rule(
     title="User data over 16 KB",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EC2 Gotchas and Limitations"),
     description="Instance user data is limited to 16 KB in raw form (before base64 encoding); a larger script is "
     "refused when the instance is launched.",

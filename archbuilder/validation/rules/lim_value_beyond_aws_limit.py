@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._written_values import bounded_types, is_hard_limit, outside_catalog
 
@@ -24,6 +24,7 @@ RULE = Rule(
     title="A value past a limit AWS sets",
     severity=Severity.ERROR,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "CloudFormation Gotchas and Limitations"),
     description=(
         "An imported template keeps its values as written, also one past a hard limit (a Lambda timeout over "

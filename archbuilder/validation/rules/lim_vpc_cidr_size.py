@@ -5,7 +5,7 @@ import ipaddress
 from archbuilder.graph import ArchGraph
 from archbuilder.model import SubnetNode, VpcNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -26,6 +26,7 @@ RULE = Rule(
     title="CIDR block size out of range",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Subnets"),
     description="A subnet is a range of the VPC's addresses; AWS accepts VPC and subnet blocks from /16 (65,536 "
     "addresses) to /28 (16 addresses), and reserves five addresses in each subnet.",

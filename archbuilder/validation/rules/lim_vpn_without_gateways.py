@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -29,6 +29,7 @@ RULE = Rule(
     title="VPN connection without its gateways",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Virtual Private Networks (VPNs)"),
     description="A Site-to-Site VPN joins a virtual private gateway (or transit gateway) on the AWS side to a "
     "customer gateway resource that describes the on-premises device and its internet-routable address; without "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Web ACL scope does not fit its resource",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS WAF (Web Application Firewall)"),
     description="A web ACL is created for one scope: CLOUDFRONT (in us-east-1) for distributions, REGIONAL for "
     "load balancers, API Gateway stages, AppSync and Cognito in its region. An ACL of the other scope cannot be "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import attached_outside
 
@@ -27,6 +27,7 @@ RULE = Rule(
     title="WAF attached to a resource it cannot protect",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("003", "WAF is a managed firewall service that protects web applications"),
     description="AWS WAF is a layer-7 firewall that inspects the HTTP(S) requests reaching CloudFront, an Application "
     "Load Balancer or an API Gateway REST API; it cannot be associated with HTTP APIs, Network or Classic Load "

@@ -1,7 +1,7 @@
 """An alarm on memory or disk usage, which EC2 does not report unless an agent in the instance publishes it."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # Operating-system metrics the hypervisor cannot see (as the CloudWatch agent and the old scripts name them).
@@ -21,6 +21,7 @@ RULE = Rule(
     title="Alarm on a metric EC2 does not report",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "CloudWatch Gotchas and Limitations"),
     description="CloudWatch metrics originate on the hypervisor, which has no access to the operating system: "
     "memory and disk usage exist only when pushed from inside the instance. Without an agent publishing them the "

@@ -1,7 +1,7 @@
 """A CloudWatch alarm connected to nothing it could notify or act on."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import links_to_type
 
@@ -14,6 +14,7 @@ RULE = Rule(
     title="Alarm without an action",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "CloudWatch Basics"),
     description="Alarms are the practical use of CloudWatch because they trigger something: SNS notifications, "
     "Auto Scaling actions or EC2 actions. An alarm with no action only changes colour on a dashboard nobody is "

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 LAUNCHERS = ("ec2_instance", "autoscaling_group")
@@ -36,6 +36,7 @@ RULE = Rule(
     title="One AMI id used in several regions",
     severity=Severity.ERROR,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "AMI Tips"),
     description="AMIs are per region: an AMI id names an image in one region only, so launching it in another "
     "fails. The image has to be copied (AMI Copy) and the copy's own id used there.",

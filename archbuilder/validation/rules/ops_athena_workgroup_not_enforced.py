@@ -1,7 +1,7 @@
 """An Athena workgroup whose settings each client may override."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Athena workgroup settings not enforced",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Athena"),
     description="A workgroup sets where results go, how they are encrypted and what a query may scan; unless the "
     "workgroup enforces its configuration, every client can override those settings in its own query.",

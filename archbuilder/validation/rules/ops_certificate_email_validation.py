@@ -1,7 +1,7 @@
 """An ACM certificate validated by e-mail instead of DNS."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Certificate validated by e-mail",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use DNS verification method to automate verification"),
     description="DNS validation lets ACM validate (and keep renewing) the certificate automatically; e-mail "
     "validation waits for someone to click a link, at issue and again at every renewal.",

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Certificate attached to nothing",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "Certificate Manager Tips"),
     description="ACM renews the certificates the integrated services use automatically; a certificate attached to no "
     "load balancer, distribution or API is not in use, is not renewed automatically once ineligible, and "

@@ -1,7 +1,7 @@
 """A Classic Load Balancer, the legacy generation."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Classic Load Balancer",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.HIGH,
     source=cite("003", "- Classic Load Balancer (CLB) - legacy!"),
     description="The Classic Load Balancer is the legacy generation: no path or host routing, no containers or "
     "Lambda targets; Application (HTTP/HTTPS) and Network (TCP/UDP) Load Balancers replace it.",

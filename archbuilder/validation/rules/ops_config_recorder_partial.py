@@ -1,7 +1,7 @@
 """An AWS Config recorder that records only some resource types."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Config recorder limited to some resource types",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "AWS Config"),
     description="A Config recorder that lists its resource types records nothing about the others, including "
     "types AWS adds later; their changes are missing from the history and rules cannot evaluate them.",

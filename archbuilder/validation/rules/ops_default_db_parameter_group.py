@@ -1,7 +1,7 @@
 """A database left on the engine's default parameter group."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Database on the default parameter group",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "RDS Tips"),
     description="The default parameter group does not allow configuration changes; create your own parameter group "
     "(and option group) when creating the database, since switching later needs a reboot.",

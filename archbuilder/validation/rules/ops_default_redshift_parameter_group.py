@@ -1,7 +1,7 @@
 """A Redshift cluster left on the default cluster parameter group."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Redshift on the default parameter group",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "Redshift Tips"),
     description="The default cluster parameter group does not allow dynamic configuration changes; create a cluster "
     "parameter group (and option group) for the cluster from the start.",

@@ -1,7 +1,7 @@
 """A CodeDeploy application whose failed deployments are not rolled back automatically."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Deployments without automatic rollback",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("004", "Deployment monitorin & automatic rollback"),
     description="CodeDeploy can roll a deployment back automatically when it fails or when a CloudWatch alarm "
     "fires, redeploying the last known working version; without it someone has to notice the failure and start a "

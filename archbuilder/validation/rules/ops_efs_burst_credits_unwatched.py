@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 METRIC = "BurstCreditBalance"
@@ -28,6 +28,7 @@ RULE = Rule(
     title="EFS burst credits not monitored",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "EFS Basics"),
     description="In bursting mode EFS earns credits with the data it stores and spends them on reads, writes and "
     "metadata operations; the BurstCreditBalance metric should be monitored so the file system does not run out "

@@ -1,7 +1,7 @@
 """An EMR cluster that keeps no logs once it terminates."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="EMR cluster without a log location",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.HIGH,
     source=cite("000", "EMR Tips"),
     description="EMR writes step, application and node logs to the cluster's disks; without a log URI in S3 they "
     "disappear with the cluster, so a failed job on a transient or auto-terminated cluster leaves nothing to "

@@ -1,7 +1,7 @@
 """An interface endpoint without private DNS, which callers using the service's usual name never reach."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Interface endpoint without private DNS",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "AWS PrivateLink"),
     description="With private DNS the service's usual name (sqs.us-east-1.amazonaws.com) resolves to the interface "
     "endpoint inside the VPC, so SDKs use it unchanged; without it they keep calling the public endpoint, through a "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -17,6 +17,7 @@ RULE = Rule(
     title="EventBridge rule without a trigger",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "EventBridge Concepts -"),
     description="A rule matches incoming events and sends them to its targets based on either an event pattern or "
     "a schedule; a rule with neither never fires (and cannot be created).",

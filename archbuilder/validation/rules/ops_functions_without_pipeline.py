@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 # Past about ten functions, deploying them by hand (versions, aliases, configuration) stops being manageable.
 MANY = 10
@@ -27,6 +27,7 @@ RULE = Rule(
     title="Many functions without a deployment pipeline",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "Lambda Gotchas and Limitations"),
     description="Managing lots of Lambda functions is a workflow challenge, and the workflow around function "
     "versions and aliases is painful by hand; with more than about ten functions, releases need a pipeline or "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -19,6 +19,7 @@ RULE = Rule(
     title="Container image tagged latest",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("003", "- Avoid latest tag to keep it consistent"),
     description="The latest tag (or no tag, which means latest) points at a different image after every push, so "
     "tasks started at different times run different code and a rollback has nothing fixed to return to.",

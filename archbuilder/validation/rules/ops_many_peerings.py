@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import peerings
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 # Four VPCs are where a mesh starts to cost more connections (six) than a hub (four attachments).
 MIN_VPCS = 4
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Peering mesh instead of a transit gateway",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("002", "Transit Gateway"),
     description="Peering is one connection per pair of VPCs and is not transitive, so every new VPC needs a peering "
     "(and routes) to each VPC it talks to. A transit gateway is a hub: each VPC or on-premises network connects "

@@ -1,7 +1,7 @@
 """A production container registry that lets tags be overwritten."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Mutable image tags in production",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("003", "- Use Immutable Tags for production environments"),
     description="With mutable tags a push can silently replace the image behind a tag that production already "
     "runs, so what is deployed no longer matches what was tested; immutable tags keep every tag pinned.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 MONITORED = (
     "ec2_instance",
@@ -32,6 +32,7 @@ RULE = Rule(
     title="No alarms",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "CloudWatch Tips"),
     description="Alarms are the most practical use of CloudWatch: billing alarms, instance and load balancer up/down "
     "alarms, disk usage alerts.",

@@ -1,7 +1,7 @@
 """Production instances without detailed monitoring."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="No detailed monitoring",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "CloudWatch Basics"),
     description="Detailed monitoring must be enabled to get granular (one-minute) EC2 metrics, which alarms on "
     "instances need to react quickly; it is billed under CloudWatch.",

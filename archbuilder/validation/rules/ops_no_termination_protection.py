@@ -1,7 +1,7 @@
 """Long-lived production instance without termination protection."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="No termination protection",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("000", "EC2 Tips"),
     description="Important, long-lived instances outside Auto Scaling should have termination protection, a line of "
     "defence against terminating the wrong instances by mistake.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -27,6 +27,7 @@ RULE = Rule(
     title="Service CloudFormation cannot create",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS CloudFormation"),
     description="CloudFormation provisions whole environments from a template, but not all AWS resources are "
     "supported; a service without a resource type has to be created by hand or by another tool, outside the "

@@ -1,7 +1,7 @@
 """A pipeline of a production design that releases with no manual approval step."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Production pipeline without approval",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("004", "Manual approval"),
     description="An approval action stops a CodePipeline stage until someone approves or rejects it; a production "
     "pipeline without one releases every change that passes its automated steps straight to production.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -26,6 +26,7 @@ RULE = Rule(
     title="Pipeline without a source",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("004", "AWS CodePipeline"),
     description="CodePipeline builds, tests and deploys every time there is a code change: its first stage is a "
     "source (a CodeCommit or Git repository, an S3 object, an ECR image). A pipeline drawn without one never runs "

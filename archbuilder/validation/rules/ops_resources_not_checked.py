@@ -1,7 +1,7 @@
 """Imported resources the catalog does not know, so no rule looks at them."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Resource the checks cannot see",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "AWS CloudFormation"),
     description="A resource the catalog has no entry for is kept as it was imported and written back unchanged, "
     "but no rule knows its settings: its placement, exposure, encryption and limits go unchecked.",

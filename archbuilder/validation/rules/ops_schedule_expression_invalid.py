@@ -4,7 +4,7 @@ import re
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 _RATE = re.compile(r"rate\(\s*(\d+)\s+(minute|minutes|hour|hours|day|days)\s*\)")
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Invalid schedule expression",
     severity=Severity.ERROR,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "EventBridge Concepts -"),
     description="A scheduled EventBridge rule triggers on a rate-based expression such as rate(1 hour) or a "
     "cron-based one such as cron(0 12 * * ? *) (minutes, hours, day of month, month, day of week, year); anything "

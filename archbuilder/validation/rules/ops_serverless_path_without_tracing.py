@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production, label
 from archbuilder.validation.rules._links import linked
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Serverless request path without tracing",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "AWS X-RAY"),
     description="A request to a serverless API crosses API Gateway, functions and the services they call, each "
     "with its own logs; X-Ray follows one request through all of them, showing where time goes and which "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Service closed to new customers",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.HIGH,
     source=cite("000", "AWS Product Maturity and Releases"),
     description="The guide marks services as obsolete or retired where they were in 2016; today AWS keeps some "
     "services running for existing customers only. A new design that depends on one cannot be deployed in a new "

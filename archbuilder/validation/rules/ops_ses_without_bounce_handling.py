@@ -1,7 +1,7 @@
 """An SES identity whose bounces and complaints go nowhere."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import links_to_type
 
@@ -14,6 +14,7 @@ RULE = Rule(
     title="SES without bounce handling",
     severity=Severity.WARNING,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("000", "SES Tips"),
     description="Bounce handling has to be in place early: SES can take away the ability to send e-mail from an "
     "account that sees too many bounces. Without notifications nobody learns which addresses bounce or complain, "

@@ -4,7 +4,7 @@ import re
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # Package managers' install commands, as bootstrap scripts write them.
@@ -20,6 +20,7 @@ RULE = Rule(
     title="Software installed at boot",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.MEDIUM,
     source=cite("002", "Bootstrap scripts"),
     description="Installing packages in a bootstrap script adds to the time every launch takes and makes each "
     "instance depend on package repositories being reachable and unchanged; immutable infrastructure bakes the "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import effective_ingress, rule_covers_port
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 SSH = 22
@@ -12,6 +12,7 @@ RULE = Rule(
     title="SSH open but no key pair",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.HIGH,
     source=cite("003", "To securely connect to EC2 instance using SSH you need to create SSH key pair"),
     description="Connecting to an instance over SSH needs a key pair chosen at launch; an instance that opens port "
     "22 without one cannot be logged into that way, so the open port only adds exposure.",

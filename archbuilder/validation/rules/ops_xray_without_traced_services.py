@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Tracing that receives no traces",
     severity=Severity.INFO,
     pillar=Pillar.OPERATIONAL_EXCELLENCE,
+    effort=Effort.LOW,
     source=cite("002", "AWS X-RAY"),
     description="X-Ray receives traces from applications: integrated services add tracing headers and send trace "
     "data, or run the X-Ray daemon. Drawn with no service sending to it, it shows nothing about the requests.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 
@@ -18,6 +18,7 @@ RULE = Rule(
     title="Aurora on a burstable instance class",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "RDS Aurora Tips"),
     description="Aurora's performance comes from high concurrency: it scales well with multiple CPUs, may need a "
     "large instance class, and gains with large connection pools and many concurrent queries. A burstable class "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 # The property naming each store's instance class, and the prefix of its burstable (T) classes.
@@ -26,6 +26,7 @@ RULE = Rule(
     title="Production data store on a burstable class",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EC2 Tips"),
     description="T classes run on CPU credits: under sustained load they spend the credits and drop to a fraction "
     "of a CPU (or bill the surplus), which a database, cache or search cluster serving production feels at once. "

@@ -1,7 +1,7 @@
 """Production compute on T2 burstable instances, which slow to a baseline once their CPU credits run out."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 INSTANCE_OWNERS = ("ec2_instance", "autoscaling_group", "elastic_beanstalk", "eks_node_group")
@@ -11,6 +11,7 @@ RULE = Rule(
     title="T2 burstable instances in production",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EC2 Gotchas and Limitations"),
     description="T2 instances earn CPU credits while idle and spend them when busy; once an instance runs out of "
     "credits its performance degrades severely. Workloads that need consistently high CPU (busy websites, "

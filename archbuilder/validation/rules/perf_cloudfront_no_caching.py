@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -22,6 +22,7 @@ RULE = Rule(
     title="CloudFront caches nothing by default",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("003", "- Configure appropriate cache lifetimes (TTL) and use file versioning"),
     description="With a default TTL of 0, objects without their own cache headers are fetched from the origin on "
     "every request: in front of static content in S3 the distribution adds a hop instead of serving from the "

@@ -1,7 +1,7 @@
 """A CloudFront distribution that does not compress what it serves."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="CloudFront without compression",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("000", "CloudFront Tips"),
     description="For good web performance the guide recommends enabling compression on CloudFront distributions when "
     "the origin (S3, for one) does not compress: text assets shrink several times on the wire.",

@@ -1,7 +1,7 @@
 """A DAX cluster that caches no DynamoDB table."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="DAX cluster in front of no table",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("002", "DynamoDB Accelerator (DAX)"),
     description="DAX is an in-memory cache that speaks the DynamoDB API and reads through to DynamoDB tables; a "
     "cluster connected to no table has nothing to cache, and its nodes run for nothing.",

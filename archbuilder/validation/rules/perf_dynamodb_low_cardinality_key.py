@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # Attribute names that by their meaning hold a handful of values.
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Low-cardinality DynamoDB partition key",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.HIGH,
     source=cite("003", "- Avoid hot partition by using high cardinality partition key"),
     description="Items are spread over partitions by their partition key; a key with few values (a status, a type, "
     "a date) concentrates traffic on a few hot partitions that throttle while others idle.",

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="CloudFront in front of an edge-optimized API",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("002", "API Gateway"),
     description="An edge-optimized API already sends its requests through a CloudFront edge location; putting your "
     "own distribution in front adds a second edge hop to every request. A regional endpoint is the one meant to be "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="Bursting file system for a scaling fleet",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("000", "EFS Tips"),
     description="In bursting mode EFS throughput scales with the amount stored, spending burst credits above the "
     "baseline; a fleet that scales out with load reads and writes more while the data stays small, runs the "

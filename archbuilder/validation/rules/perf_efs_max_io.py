@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Clients that are many machines or containers at once: the highly parallel access Max I/O is made for.
@@ -45,6 +45,7 @@ RULE = Rule(
     title="EFS in Max I/O mode for a few clients",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.HIGH,
     source=cite("000", "EFS Basics"),
     description="Max I/O scales higher than General Purpose but at the cost of higher latency; it suits highly "
     "parallel access from many clients. When in doubt use General Purpose, and switch only when PercentIOLimit "

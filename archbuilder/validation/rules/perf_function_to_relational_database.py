@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Functions connecting straight to a relational database",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Improve RDS Performance"),
     description="Each concurrent Lambda invocation holds its own database connection; a burst of invocations opens "
     "hundreds of connections at once and can exhaust the database's connection limit and memory. RDS Proxy pools "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # EBS-backed services name their volume type `volume_type`; RDS names its storage `storage_type`.
@@ -18,6 +18,7 @@ RULE = Rule(
     title="Previous-generation io1 volume",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="io2 is the latest generation of Provisioned IOPS SSD at the same price as io1, with higher "
     "durability (99.999 %) and more IOPS per GiB (500 instead of 50), so a volume of the same size can be given up to "

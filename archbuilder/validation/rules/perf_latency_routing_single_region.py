@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Latency routing to a single region",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.HIGH,
     source=cite("002", "Route53 Routing Policies"),
     description="Latency-based routing answers each user with the record set that gives the lowest latency, one "
     "record per region where the application receives traffic; with every target in the same region there is "

@@ -1,7 +1,7 @@
 """Magnetic (HDD) volumes for instances and databases."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 MAGNETIC = {"standard", "st1", "sc1"}
@@ -11,6 +11,7 @@ RULE = Rule(
     title="Magnetic EBS volume",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EBS Gotchas and Limitations"),
     description="'standard', st1 and sc1 volumes are spinning disks delivering only hundreds of IOPS; boot volumes, "
     "databases and random I/O need SSD volumes.",

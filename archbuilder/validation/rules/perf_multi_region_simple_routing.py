@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -35,6 +35,7 @@ RULE = Rule(
     title="Multi-region design behind simple DNS routing",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Route 53 Tips"),
     description="Latency-based routing directs users around the globe to the nearest AWS region where the "
     "application runs; with simple routing, records answer without regard to where the user is.",

@@ -1,7 +1,7 @@
 """A production OpenSearch domain whose data nodes also manage the cluster."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Production search cluster without dedicated masters",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon OpenSearch"),
     description="Without dedicated master nodes the data nodes also manage the cluster state; under heavy indexing "
     "or query load cluster management stalls with them, and the domain can become unstable. AWS recommends three "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Provisioned IOPS without EBS optimization",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EBS Tips"),
     description="To get the maximum performance from an EBS volume it has to be attached to an EBS-optimized instance.",
     remediation="Turn on EBS optimization for the instance (or choose a type that is EBS-optimized by default).",

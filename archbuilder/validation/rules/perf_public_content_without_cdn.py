@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import neighbours_of_type
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Website bucket without CloudFront",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("000", "CloudFront Basics"),
     description="CloudFront serves cacheable content from edge locations close to users, and adds HTTPS on your "
     "own domain, which S3 website hosting cannot do.",

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 QUERY_KINDS = {ConnectionKind.TRAFFIC, ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
@@ -56,6 +56,7 @@ RULE = Rule(
     title="Redshift serving application requests",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.HIGH,
     source=cite("002", "Amazon Redshift"),
     description="Redshift is a column-based warehouse for online analytical processing: it is not used for OLTP "
     "workloads and is not a replacement for RDS. Queries from an application answering user requests (many "

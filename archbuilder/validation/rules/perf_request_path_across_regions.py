@@ -4,7 +4,7 @@ from archbuilder.catalog import ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_flows, is_data_store, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import region_of
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Request path reaching a database in another region",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.HIGH,
     source=cite("000", "EC2 Tips"),
     description="Regions are hundreds or thousands of kilometres apart: a query from the application in one region "
     "to a database in another adds tens to hundreds of milliseconds to every request (and inter-region transfer "

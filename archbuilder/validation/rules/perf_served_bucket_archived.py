@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -42,6 +42,7 @@ RULE = Rule(
     title="Served content archived to Glacier",
     severity=Severity.WARNING,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("000", "Glacier Basics"),
     description="Glacier is only useful for data that is rarely accessed: a retrieval generally takes 3-5 hours. "
     "Objects of a website or CloudFront origin that a lifecycle rule moved to Glacier can no longer be served; "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # OpenSearch data volumes follow the same gp2 and gp3 baselines as EBS.
@@ -42,6 +42,7 @@ RULE = Rule(
     title="Small gp2 volume",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.LOW,
     source=cite("002", "EBS Volume Types"),
     description="gp2 volumes get 3 IOPS per GiB, so a volume under 1,000 GiB has a baseline below 3,000 IOPS and "
     "lives on burst credits; gp3 delivers a predictable 3,000 IOPS and 125 MiB/s regardless of size, at a lower "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Sticky sessions in front of a scaling tier",
     severity=Severity.INFO,
     pillar=Pillar.PERFORMANCE_EFFICIENCY,
+    effort=Effort.MEDIUM,
     source=cite("002", "ELB Advanced Features"),
     description="Sticky sessions bind a user to one instance for the whole visit; done improperly they defeat the "
     "purpose of load balancing, since new instances added by scaling get no existing users.",

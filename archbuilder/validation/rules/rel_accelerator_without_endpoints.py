@@ -1,7 +1,7 @@
 """A Global Accelerator with no endpoint behind it."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Accelerator without endpoints",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "AWS Global Accelerator"),
     description="Global Accelerator gives two static anycast addresses and carries traffic over the AWS network to "
     "the endpoints of its endpoint groups (load balancers, instances, Elastic IPs); with none, its addresses answer "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Failover alias ignores load balancer health",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "Does DNS Failover support Elastic Load Balancers (ELBs) as endpoints?"),
     description="DNS failover to an Elastic Load Balancer uses an alias record with Evaluate Target Health set to "
     "true; Route 53 then checks the balancer's health itself. With it off, a balancer with no healthy target still "

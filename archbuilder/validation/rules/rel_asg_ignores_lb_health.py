@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph.queries import neighbours_of_type
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -11,6 +11,7 @@ RULE = Rule(
     title="Scaling group ignores load balancer health",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "Auto Scaling Tips"),
     description="Auto Scaling can replace instances that a CLB or ALB has marked unhealthy; with EC2 health checks "
     "only, an instance whose application fails keeps receiving traffic.",

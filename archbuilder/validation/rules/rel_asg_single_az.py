@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Scaling group in a single AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="Most AWS outages hit one AZ; an Auto Scaling group (or ECS service, node group) with subnets in one "
     "AZ cannot replace capacity elsewhere when that AZ fails.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
@@ -24,6 +24,7 @@ RULE = Rule(
     title="Aurora cluster without a replica to fail over to",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon Aurora"),
     description="Aurora keeps six copies of the data in three AZs, but the database answers through instances: it "
     "fails over by promoting an Aurora Replica, in about a minute. A cluster of one instance has nothing to "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -19,6 +19,7 @@ RULE = Rule(
     title="Backups kept less than a week",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("001", "Things to consider when using RDS instances"),
     description="Backup storage up to the size of the database is included at no extra cost; beyond the default of "
     "one day, keep automated backups for at least 7 days so point-in-time recovery reaches back past a weekend or a "

@@ -1,7 +1,7 @@
 """A production Elastic Beanstalk environment deployed all at once."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="All-at-once deployments in production",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- All at Once - instant replacement of all instances, causes downtime"),
     description="An all-at-once deployment replaces every instance at the same time, so the application is down "
     "during each release and a bad version hits all users at once.",

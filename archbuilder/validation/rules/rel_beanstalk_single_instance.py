@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Single-instance Elastic Beanstalk environment",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Use Auto Scaling and ELB to assure high availability"),
     description="A web environment stays available through Auto Scaling and a load balancer across AZs; with a "
     "minimum of one instance, one instance or AZ failure takes the application down until a replacement boots.",

@@ -1,7 +1,7 @@
 """An Elastic Beanstalk worker environment that no queue feeds."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Worker environment without a queue",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Worker Tier - processing tasks in the background, (e.g. SQS queues)"),
     description="A Beanstalk worker environment processes background tasks it receives from an SQS queue (its "
     "daemon reads the queue and posts each message to the application); without a queue it gets no work.",

@@ -1,7 +1,7 @@
 """Production cache with a single node."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Single-node production cache",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="A cache of one node lives in one AZ; deploying key infrastructure across at least two AZs keeps it "
     "(and the load it takes off the database) through an AZ outage.",

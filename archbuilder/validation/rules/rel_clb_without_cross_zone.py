@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -41,6 +41,7 @@ RULE = Rule(
     title="Classic Load Balancer without cross-zone balancing",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "CLB Gotchas and Limitations"),
     description="By default a CLB does not route from its node in one AZ to backends in another, so when the last "
     "backend of an AZ fails, requests arriving there get 503s although other AZs are healthy; with fewer than "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -11,6 +11,7 @@ RULE = Rule(
     title="CloudHSM cluster in one AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "CloudHSM"),
     description="A cluster's HSMs are placed in the subnets of the cluster; with all of them in one Availability "
     "Zone, an AZ outage takes every copy of the keys offline at once.",

@@ -1,7 +1,7 @@
 """A production CloudHSM cluster of one HSM."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="CloudHSM cluster with a single HSM",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "CloudHSM"),
     description="CloudHSM is a dedicated device that can be deployed in a highly available fashion: a cluster "
     "keeps its keys on every HSM it has. With one HSM, its failure stops every operation with the keys until a new "

@@ -1,7 +1,7 @@
 """A DocumentDB or Neptune cluster marked Multi-AZ with one instance."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Document or graph cluster without a replica",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon DocumentDB"),
     description="DocumentDB and Neptune store data in a cluster volume across three AZs, like Aurora, and fail over "
     "by promoting a replica instance; a cluster of one instance marked Multi-AZ has none, so a failure leaves it "

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import tier_of
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Application tier in a single AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="Deploy key infrastructure across at least two or three AZs; a tier living in one AZ goes down with it.",
     remediation="Run the tier in two or more AZs behind a load balancer, for example as an Auto Scaling group.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -17,6 +17,7 @@ RULE = Rule(
     title="No deregistration delay",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "ELB Advanced Features"),
     description="With a deregistration delay (connection draining) the load balancer keeps existing connections open "
     "to a target that is deregistering or unhealthy; without it, those connections are closed at once and every "

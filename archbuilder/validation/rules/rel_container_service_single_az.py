@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import in_vpc, zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="ECS service in a single AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use multiple AZs to assure high availability"),
     description="ECS services place their tasks in the subnets they are given; with subnets of one AZ only, every "
     "task stops when that AZ fails.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # The engines whose DB subnet group AWS refuses with subnets in one AZ. ElastiCache, Redshift and DAX subnet groups
@@ -14,6 +14,7 @@ RULE = Rule(
     title="DB subnet group in a single AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "VPC and Network Security Gotchas and Limitations"),
     description="New RDS instances need a subnet group in the VPC, and it must hold subnets in at least two AZs "
     "(AWS refuses a DB subnet group covering one AZ); it is also what Multi-AZ failover uses. The same holds for "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Direct Connect without a backup link",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS DirectConnect"),
     description="Direct Connect is a dedicated physical connection from one location: a fibre cut, a router "
     "failure or maintenance at the Direct Connect location takes it down, and with nothing else the VPCs lose the "

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Distribution without an origin",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Origin - source of original content that CloudFront will cache and deliver"),
     description="A CloudFront distribution serves content from its origins (a bucket, a load balancer, an API, a "
     "custom server); a distribution with none has nothing to serve and cannot be created.",

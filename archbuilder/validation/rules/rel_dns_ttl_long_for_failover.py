@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 DYNAMIC_POLICIES = {"failover", "multivalue"}
@@ -28,6 +28,7 @@ RULE = Rule(
     title="Long DNS TTL on failover records",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Adjust Time to Live (TTL) value, short (e.g. 60s) for dynamically changed domains"),
     description="Resolvers and clients cache a record for its TTL; records whose answer changes when a target fails "
     "(failover, multivalue) need a short TTL such as 60 s, or clients keep going to the failed target until their "

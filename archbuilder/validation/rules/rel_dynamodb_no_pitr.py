@@ -1,7 +1,7 @@
 """DynamoDB table without point-in-time recovery."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="DynamoDB without point-in-time recovery",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "On-Demand Backup and Restore -"),
     description="Without backups a mistaken write or delete in the table cannot be undone.",
     remediation="Turn on point-in-time recovery.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production, label
 
 
@@ -25,6 +25,7 @@ RULE = Rule(
     title="EBS volume without backups",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EBS Gotchas and Limitations"),
     description="EBS volumes fail at 0.1-0.2% a year, good for a drive but very poor without backups; snapshots "
     "(stored in S3) are what make the data durable.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Production cluster on Spot capacity only",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Use Fargate to keep it simple, use EC2 to keep it low-cost"),
     description="Fargate Spot tasks run on spare capacity that AWS takes back with two minutes' notice, and new "
     "tasks wait when none is spare; a production cluster whose only capacity provider is FARGATE_SPOT can lose "

@@ -1,7 +1,7 @@
 """A production ECS service that runs a single task."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="ECS service with a single task",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Use multiple AZs to assure high availability"),
     description="One task lives in one AZ on one host: its failure, a deployment or an AZ outage stops the service "
     "until a replacement starts; two or more tasks spread over AZs keep it available.",

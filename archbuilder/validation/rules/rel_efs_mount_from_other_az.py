@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, zones_spanned
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="EFS mounted across AZs",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "EFS Gotchas and Limitations"),
     description="Mount points are AZ-based: a client in an AZ without a mount target mounts from another AZ, which "
     "adds latency and an unintended single point of failure.",

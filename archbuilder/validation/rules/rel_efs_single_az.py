@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="File system mounted in one AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="Clients should mount a target in their own AZ; a single mount target makes every client depend on one AZ.",
     remediation="Span the file system over a subnet in each AZ where clients run (one mount target per AZ).",

@@ -1,7 +1,7 @@
 """An EFS file system that AWS Backup does not snapshot."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="EFS file system without backups",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Use AWS Backup to create EFS snapshots"),
     description="EFS stores files redundantly across AZs, which protects against hardware loss but not against a "
     "deleted or overwritten file, a bad deployment or ransomware; AWS Backup snapshots are what a file system is "

@@ -1,7 +1,7 @@
 """EMR core nodes, which hold the cluster's HDFS data, bought as Spot capacity."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="EMR core nodes on Spot",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "EMR"),
     description="Core nodes run tasks and store the cluster's data in HDFS, and are long-running; Spot capacity can be "
     "terminated with little warning, taking HDFS blocks and running steps with it. Spot is meant for task nodes, "

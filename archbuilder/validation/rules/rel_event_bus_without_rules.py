@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="Event bus without rules",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "EventBridge Concepts -"),
     description="An event bus is a router: it delivers an event only to the targets of the rules that match it. "
     "Events put on a bus with no rules are accepted and discarded.",

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -15,6 +15,7 @@ RULE = Rule(
     title="EventBridge rule without a target",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "EventBridge Concepts -"),
     description="A rule matches incoming or scheduled events and sends them to its targets; a rule with no target "
     "matches events and drops them, so whatever should react to them never runs.",

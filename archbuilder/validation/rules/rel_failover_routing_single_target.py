@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Failover routing with nowhere to fail over",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Failover Routing - routes network traffic to backup resource in case of failure"),
     description="Failover routing answers with the primary record while it is healthy and with the secondary when "
     "it is not; a zone with failover routing but a single target has no secondary, so a failure leaves nothing to "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 HEALTH_DRIVEN = {"failover", "multivalue"}
@@ -41,6 +41,7 @@ RULE = Rule(
     title="Failover routing without health checks",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Route53 Routing Policies"),
     description="Failover routing moves traffic to the secondary only when Route 53 sees the primary fail, and "
     "multivalue routing answers only with healthy records; both depend on health checks, without which nothing "

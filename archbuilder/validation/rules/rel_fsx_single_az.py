@@ -1,7 +1,7 @@
 """A production FSx file system deployed in one Availability Zone."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 MULTI_AZ_TYPES = {"WINDOWS", "ONTAP", "OPENZFS"}  # FSx for Lustre is single-AZ by design
@@ -11,6 +11,7 @@ RULE = Rule(
     title="Production file server in one AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "FSx for Windows"),
     description="FSx for Windows File Server, NetApp ONTAP and OpenZFS offer Multi-AZ file systems with a standby "
     "in a second Availability Zone and automatic failover; a Single-AZ file system is unavailable while its AZ or "

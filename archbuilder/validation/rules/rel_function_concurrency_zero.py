@@ -1,7 +1,7 @@
 """A Lambda function whose reserved concurrency of zero stops every invocation."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Function reserved to zero concurrency",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "AWS Lambda"),
     description="Reserved concurrency caps how many instances of a function run at once; reserved at zero, the "
     "function is throttled on every invocation (it is how AWS stops a function in an emergency). A design that "

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 SOURCES = ("lambda_function", "glue_job", "codebuild_project")
@@ -38,6 +38,7 @@ RULE = Rule(
     title="Function outside the VPC calls a private resource",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite(
         "003", "- Subnets - Divided into public and private, they represent IP address range inside VPC"
     ),

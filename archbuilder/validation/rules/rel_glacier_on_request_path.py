@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import internet_path, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -31,6 +31,7 @@ RULE = Rule(
     title="Glacier on a request path",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "Glacier Basics"),
     description="Glacier is only useful for data that is rarely accessed: a retrieval request generally takes 3-5 "
     "hours to fulfil, so a request that waits for it times out long before the data arrives.",

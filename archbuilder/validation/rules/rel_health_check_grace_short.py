@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 MINIMUM_SECONDS = 60
@@ -23,6 +23,7 @@ RULE = Rule(
     title="Health check grace period under a minute",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Auto Scaling Policies"),
     description="A new instance needs time to boot before it passes the load balancer's health check; the warm-up "
     "(grace period) keeps it from failing the check and being terminated prematurely. With ELB health checks and "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import directly_exposed, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Health check on a private endpoint",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Health Checks - resource status monitoring mechanism that automatically redirects"),
     description="Route 53 health checkers probe endpoints from locations on the internet; a private endpoint (an "
     "internal load balancer, an instance in a private subnet) never answers them, so the check always fails and "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production, label
 
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Hybrid link through a single customer gateway",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Virtual Private Networks (VPNs)"),
     description="A Site-to-Site VPN has two tunnels on the AWS side, but they end on the one customer gateway "
     "device in the data center; when that device or its internet link fails, the connection is down however "

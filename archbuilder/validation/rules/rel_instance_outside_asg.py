@@ -2,7 +2,7 @@
 
 from archbuilder.graph.builder import INTERNET
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Instance outside an Auto Scaling group",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "Auto Scaling Tips"),
     description="Even at a fixed size, keeping instances in an Auto Scaling group replaces failed ones automatically.",
     remediation="Launch the instance from a launch template in an Auto Scaling group (min = max = desired for a fixed size).",

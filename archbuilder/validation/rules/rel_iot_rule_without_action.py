@@ -1,7 +1,7 @@
 """An IoT Core rule whose messages go nowhere."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="IoT rule without an action",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "IoT Basics"),
     description="IoT rules are SQL-like queries over device messages that hand the matching data to actions "
     "(Lambda, Kinesis, DynamoDB, S3, SQS and others); a rule without an action drops every message it selects.",

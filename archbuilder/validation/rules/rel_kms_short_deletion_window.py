@@ -1,7 +1,7 @@
 """A KMS key that can be gone a week after someone schedules its deletion."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="KMS key with the shortest deletion window",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "KMS Gotchas and Limitations"),
     description="Data encrypted under a deleted KMS key can never be decrypted again; KMS waits a pending window "
     "(7 to 30 days) before deleting a key, so a mistaken or malicious deletion can be cancelled. Seven days leaves "

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.egress import api_endpoint, unreachable_apis
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Functions and jobs attached to a VPC get no public address, even in a public subnet.
@@ -34,6 +34,7 @@ RULE = Rule(
     title="VPC function without a path to AWS APIs",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "NAT Gateways"),
     description="A function attached to private subnets has no internet access; calls to AWS services need a NAT "
     "gateway or a VPC endpoint for each service called (gateway endpoints for S3 and DynamoDB, interface endpoints "

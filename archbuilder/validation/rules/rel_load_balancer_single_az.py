@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Load balancer in a single AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="The standard highly available layout deploys in two or more AZs with load balancing in front; an "
     "Application Load Balancer also needs subnets in two AZs to be created at all.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import has_link
 
@@ -24,6 +24,7 @@ RULE = Rule(
     title="Load balancer without targets",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite(
         "003", "- Target Groups - defines instances, containers or IP addresses to which the load balancer"
     ),

@@ -1,7 +1,7 @@
 """A production SageMaker endpoint served by one instance."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Model endpoint on a single instance",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Autoscaling SageMaker Models -"),
     description="A SageMaker endpoint spreads its instances over Availability Zones only when it has two or more; "
     "with one, an instance or AZ failure stops every inference until a replacement starts.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import in_vpc, zones_spanned
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Kafka brokers in a single AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("002", "Amazon MSK"),
     description="MSK creates broker nodes in each Availability Zone the cluster is given, one subnet per AZ; with "
     "subnets of one AZ only, every broker and every replica of every partition goes down with that AZ.",

@@ -1,7 +1,7 @@
 """A network ACL that admits traffic in but lets no reply out."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Network ACL without outbound rules for replies",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Network Access Control Lists"),
     description="Network ACLs are stateless: return traffic must be allowed explicitly, so inbound allow rules "
     "without matching outbound rules let requests in but drop every reply.",

@@ -1,7 +1,7 @@
 """A custom network ACL with no allow rules, which denies all inbound traffic."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Custom network ACL that denies all traffic",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Network Access Control Lists"),
     description="A newly created network ACL denies all inbound and outbound traffic until allow rules are added "
     "(unlike the VPC's default ACL, which allows everything); subnets associated with it are cut off.",

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import AvailabilityZoneNode, NodeKind, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -45,6 +45,7 @@ RULE = Rule(
     title="NAT gateway shared across AZs",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "NAT Gateways"),
     description="A NAT gateway is redundant only inside its own AZ: private subnets of other AZs lose outbound "
     "access when that AZ fails, and their traffic is billed as cross-AZ transfer.",

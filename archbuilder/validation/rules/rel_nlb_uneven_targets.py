@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -43,6 +43,7 @@ RULE = Rule(
     title="Uneven targets behind a zonal load balancer",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "ELB Cross Zone Load Balancing"),
     description="With cross-zone load balancing disabled, each load balancer node distributes requests only across "
     "the targets in its own Availability Zone; unless every AZ holds about the same number of targets, the targets "

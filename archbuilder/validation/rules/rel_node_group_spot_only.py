@@ -1,7 +1,7 @@
 """A production Kubernetes node group on Spot capacity only."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Production node group on Spot only",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "EKS is a managed Kubernetes cluster service"),
     description="Spot nodes can be reclaimed with two minutes' notice, several at once when a capacity pool runs "
     "dry; when every node of a production cluster is Spot, pods that must keep running have nowhere safe to go.",

@@ -1,7 +1,7 @@
 """An OpenSearch domain with zone awareness but a node count it cannot spread evenly."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Zone awareness with an uneven node count",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon OpenSearch"),
     description="With zone awareness OpenSearch puts primary and replica shards in different Availability Zones; a "
     "two-AZ domain needs an even number of data nodes (at least two) so each AZ holds the same share, and the "

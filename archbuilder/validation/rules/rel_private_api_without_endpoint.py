@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Private API without an interface endpoint",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "API Gateway"),
     description="A private API Gateway endpoint is only accessible from VPCs through interface VPC endpoints for "
     "execute-api; without one, no client can call it.",

@@ -5,7 +5,7 @@ from archbuilder.graph.egress import called_services, internet_only
 from archbuilder.graph.queries import services_in_subnets, vpcs_with_egress
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Functions and jobs attached to a VPC get no public address, even in a public subnet.
@@ -39,6 +39,7 @@ RULE = Rule(
     title="Private service calls an internet endpoint without a NAT gateway",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- NAT Gateways - Allow for internet access from private subnets"),
     description="Private subnets have no route to the internet of their own: their services reach a public "
     "endpoint (an internet-facing load balancer, a public API, a CloudFront distribution, an accelerator) only "

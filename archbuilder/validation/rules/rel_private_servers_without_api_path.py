@@ -6,7 +6,7 @@ from archbuilder.graph.egress import unreachable_apis
 from archbuilder.graph.queries import services_with_role
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -34,6 +34,7 @@ RULE = Rule(
     title="Private servers without a path to AWS APIs",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "NAT Gateways"),
     description="Instances in a private subnet reach the internet and other AWS services through a NAT gateway, or "
     "privately through VPC endpoints (gateway endpoints for S3 and DynamoDB, interface endpoints for the rest); "

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="Public DNS name for an internal load balancer",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("003", "- Hosted Zones - holds Records Sets, divided on public and private"),
     description="Public hosted zones map names to public addresses; an internal load balancer has private "
     "addresses only, so a public record for it resolves for everyone but connects for nobody outside the VPC.",

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, vpcs_with
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -35,6 +35,7 @@ RULE = Rule(
     title="Public subnet without internet gateway",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Internet Gateway"),
     description="A subnet is public only through a route to an internet gateway attached to the VPC; without one, "
     "nothing in it is reachable from the internet and NAT gateways cannot work.",

@@ -1,7 +1,7 @@
 """An SQS queue that deletes messages before a consumer's claim on them runs out."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Retention shorter than the visibility timeout",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon SQS visibility timeout"),
     description="A received message stays hidden for the visibility timeout while the consumer works on it, and "
     "comes back if it is not deleted; a queue that keeps messages for less time than that deletes a message before "

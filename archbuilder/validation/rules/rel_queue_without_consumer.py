@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 PRODUCE = frozenset({ConnectionKind.WRITE, ConnectionKind.EVENT, ConnectionKind.SUBSCRIBE})
@@ -42,6 +42,7 @@ RULE = Rule(
     title="Queue without a consumer",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Simple Queuing Service (SQS)"),
     description="SQS is not a push service: messages wait in the queue until a consumer pulls them. A queue that "
     "producers write to but that nothing polls keeps every message until its retention period ends and then "

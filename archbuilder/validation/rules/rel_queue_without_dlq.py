@@ -1,7 +1,7 @@
 """SQS queue without a dead-letter queue."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Queue without dead-letter queue",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Dead-Letter Queues"),
     description="Messages that keep failing are retried until they expire; a dead-letter queue isolates them for debugging and redrive.",
     remediation="Give the queue a dead-letter queue and alarm on its depth.",

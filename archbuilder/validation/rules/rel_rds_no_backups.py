@@ -1,7 +1,7 @@
 """Database with automated backups turned off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Automated backups off",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Relational Database Service (RDS)"),
     description="Automated backups give point-in-time recovery; a retention of 0 days turns them off.",
     remediation="Set the backup retention to 7 days or more (up to 35).",

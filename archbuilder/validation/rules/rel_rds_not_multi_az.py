@@ -1,7 +1,7 @@
 """Production relational database without Multi-AZ."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Production database without Multi-AZ",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Relational Database Service (RDS)"),
     description="Multi-AZ keeps a synchronous standby in another AZ and fails over to it automatically; without it "
     "an AZ outage takes the production database down.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 from archbuilder.validation.rules._links import count
 
@@ -24,6 +24,7 @@ RULE = Rule(
     title="Redis failover settings that cannot work",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Multi-AZ replication with auto failover"),
     description="ElastiCache for Redis fails over by promoting a replica to primary: Multi-AZ requires automatic "
     "failover to be on, and automatic failover requires at least one replica (two nodes or more).",

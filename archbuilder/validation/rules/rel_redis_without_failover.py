@@ -1,7 +1,7 @@
 """A production Redis cache with replicas but automatic failover off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Redis replicas without automatic failover",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Multi-AZ replication with auto failover"),
     description="Redis replicates its primary to replica nodes and, with automatic failover, promotes a replica "
     "when the primary or its AZ fails; with failover off, the replicas keep the data but writes stop until someone "

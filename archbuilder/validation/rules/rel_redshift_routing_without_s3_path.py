@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, vpcs_with_egress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -45,6 +45,7 @@ RULE = Rule(
     title="Enhanced VPC Routing without a path to S3",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Enhanced VPC Routing -"),
     description="With Enhanced VPC Routing, Redshift forces all COPY and UNLOAD traffic between the cluster and its "
     "data repositories through the VPC; if the VPC has no route to S3, loads and unloads fail.",

@@ -1,7 +1,7 @@
 """A production Redshift cluster in a single AZ, its leader node a single point of failure."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Production warehouse in one AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Redshift Gotchas and Limitations"),
     description="The leader node, which manages client connections and all communication with the compute nodes, is "
     "a single point of failure of a Redshift cluster; a single-AZ cluster is down until its AZ or node recovers.",

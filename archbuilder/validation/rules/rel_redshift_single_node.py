@@ -1,7 +1,7 @@
 """A production Redshift warehouse of a single node."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Single-node production warehouse",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "Redshift Gotchas and Limitations"),
     description="A single-node Redshift cluster is leader and compute at once: a node failure stops the warehouse "
     "until it is replaced and restored from the last snapshot, losing what was loaded since. Multi-node clusters "

@@ -1,7 +1,7 @@
 """A Redshift cluster with automated snapshots turned off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Redshift automated snapshots off",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Redshift"),
     description="Redshift backs a cluster up with incremental, point-in-time snapshots kept in S3, automated or "
     "manual; with an automated snapshot retention of 0 days there is no recent snapshot to restore the warehouse "

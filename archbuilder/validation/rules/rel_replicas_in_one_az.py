@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type, zones_spanned
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import count
 
@@ -41,6 +41,7 @@ RULE = Rule(
     title="Cluster replicas in a single AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "High Availability Tips"),
     description="Most AWS outages affect one AZ, so key infrastructure belongs in at least two; a cache, DAX or search "
     "cluster whose subnets all lie in one AZ keeps its replicas there too, and they fail together.",

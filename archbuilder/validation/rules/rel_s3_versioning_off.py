@@ -1,7 +1,7 @@
 """S3 bucket without versioning."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="S3 versioning off",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "S3 Tips"),
     description="Versioning preserves every version of an object, so overwrites and deletions can be backed out.",
     remediation="Turn on versioning (with a lifecycle rule expiring old versions to bound the cost).",

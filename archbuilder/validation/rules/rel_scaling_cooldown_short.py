@@ -1,7 +1,7 @@
 """An Auto Scaling group whose cooldown is too short for new instances to take effect."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 MINIMUM_SECONDS = 60
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Scaling cooldown under a minute",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Auto Scaling Cooldown Period"),
     description="The cooldown period keeps an Auto Scaling group from launching or terminating more instances before "
     "the previous scaling activity takes effect (default 300 s); a cooldown shorter than an instance's start-up lets "

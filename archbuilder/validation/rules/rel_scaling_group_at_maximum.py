@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -15,6 +15,7 @@ RULE = Rule(
     title="Scaling group with no room to grow",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Maintain some instances free for unexpected traffic spikes"),
     description="A group whose desired capacity already equals its maximum cannot add a single instance when "
     "traffic spikes or an AZ fails; keep headroom between the usual size and the maximum.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import directly_exposed
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Scaling tier exposed without a load balancer",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "High Availability Tips"),
     description="The typical highly available layout is two or more AZs with load balancing in front; a scaling "
     "group or service reached directly gets new addresses whenever instances or tasks are replaced, and nothing "

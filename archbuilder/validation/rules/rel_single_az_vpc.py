@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.model import AvailabilityZoneNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -26,6 +26,7 @@ RULE = Rule(
     title="Whole VPC in one AZ",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "High Availability Tips"),
     description="Using AZs wisely is the primary tool for high availability; a design in one AZ fails with it.",
     remediation="Add a second AZ with the same subnets and spread every tier over both.",

@@ -4,7 +4,7 @@ import ipaddress
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 RECOMMENDED_PREFIX = 16
 SMALLEST_PREFIX = 28  # below /16 .. /28 is LIM-002
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Small VPC address space",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite(
         "003", "- Plan address space - avoid address conflicts and ensure scalability, use large CIDR ranges"
     ),

@@ -4,7 +4,7 @@ from archbuilder.catalog import ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_flows, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -54,6 +54,7 @@ RULE = Rule(
     title="Dependent single points of failure in different AZs",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "High Availability Tips"),
     description="When a design has single points of failure, the guide advises putting all of them in one AZ: spread "
     "over several AZs, an outage of any one of those AZs takes the chain down, so outages add up.",

@@ -1,7 +1,7 @@
 """A production database or table that one delete call can remove."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 PROTECTABLE = ("rds_instance", "aurora_cluster", "documentdb_cluster", "neptune_cluster", "dynamodb_table")
@@ -11,6 +11,7 @@ RULE = Rule(
     title="Production data store without deletion protection",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("000", "RDS Tips"),
     description="Deletion protection makes a delete of the database or table fail until it is turned off on "
     "purpose; without it, one mistaken console click, script or stack update deletes production data (the latest "

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Stream without a consumer",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Kinesis Streams Basics"),
     description="A Kinesis stream keeps records only for its retention period (24 hours by default); records that "
     "no application, function or Firehose reads in that time are lost, and the shards are billed meanwhile.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import in_public_subnet, services_of_type, vpcs_with_egress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Tasks in private subnets cannot pull images",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "NAT Gateways"),
     description="Instances and tasks in a private subnet reach the internet and AWS services only through a NAT "
     "gateway (or VPC endpoints); without either, an ECS task cannot pull its container image and never starts.",

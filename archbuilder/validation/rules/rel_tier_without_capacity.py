@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind, ServiceRole
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type, types_with_role
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -44,6 +44,7 @@ RULE = Rule(
     title="Production tier with no running capacity",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite(
         "003", "- Target Groups - defines instances, containers or IP addresses to which the load balancer"
     ),

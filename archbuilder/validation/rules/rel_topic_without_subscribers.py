@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -14,6 +14,7 @@ RULE = Rule(
     title="Topic without subscribers",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Simple Notification Service (SNS)"),
     description="SNS pushes each published message to the topic's subscribers at once and keeps nothing: a topic "
     "that is published to but has no subscription delivers nothing, and the messages are gone.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.model import AvailabilityZoneNode, ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 INSTANCES = "ec2_instance"  # Auto Scaling groups balance their own AZs
 
@@ -42,6 +42,7 @@ RULE = Rule(
     title="Instances spread unevenly across AZs",
     severity=Severity.INFO,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.HIGH,
     source=cite("000", "High Availability Tips"),
     description="Deploy instances evenly across all available AZs, so that an AZ outage removes only a small share of "
     "the capacity; a zone holding most instances takes most of the service down with it.",

@@ -3,7 +3,7 @@
 from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -30,6 +30,7 @@ RULE = Rule(
     title="Visibility timeout shorter than the consumer",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon SQS visibility timeout"),
     description="A message becomes visible to other readers when its visibility timeout ends; if the consuming "
     "function may run longer, the message is processed twice (and AWS refuses such an event source mapping).",

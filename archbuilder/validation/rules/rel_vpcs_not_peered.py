@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_flows_between_vpcs, directly_exposed, peerings, vpcs_with
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def _vpn_linked(graph: ArchGraph) -> set[str]:
@@ -61,6 +61,7 @@ RULE = Rule(
     title="Traffic between VPCs without a direct peering",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "VPC Peering"),
     description="Private addresses in different VPCs reach each other only over a peering between those two VPCs, "
     "a transit gateway, PrivateLink or VPN connections to a common network; peering is not transitive, so VPC B "

@@ -2,7 +2,7 @@
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import has_link
 
@@ -13,6 +13,7 @@ RULE = Rule(
     title="Website bucket that nobody can read",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "S3 Tips"),
     description="S3 website hosting serves anonymous visitors, so its objects must be publicly readable; a website "
     "bucket that blocks public access answers every visitor with 403 unless a CloudFront distribution reads it on "

@@ -1,7 +1,7 @@
 """A Step Functions state machine that calls nothing."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Workflow without tasks",
     severity=Severity.WARNING,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.LOW,
     source=cite("004", "AWS Step Functions"),
     description="A state machine coordinates the components of an application: its Task states call Lambda "
     "functions and other services. One drawn without a service to call orchestrates nothing, and the export "

@@ -4,7 +4,7 @@ import re
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label, user_data_scripts
 
 # Access key ids: 20 upper-case characters, AKIA for long-term keys, ASIA for temporary STS keys.
@@ -31,6 +31,7 @@ RULE = Rule(
     title="AWS access key in user data",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Security and IAM Tips"),
     description="Rather than handing applications an IAM user's access keys, assign an IAM role to the instance and "
     "let the application take temporary credentials from the instance metadata; keys written into user data are "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # AWS managed policies that allow every action (PowerUserAccess: everything but IAM and Organizations).
@@ -39,6 +39,7 @@ RULE = Rule(
     title="Role with administrator rights",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "The principle of least privilege"),
     description="Assign only the minimum privileges a principal needs to do its job; a role holding "
     "AdministratorAccess or PowerUserAccess lets whatever assumes it (or whoever compromises that service) do almost "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import directly_exposed, services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
@@ -28,6 +28,7 @@ RULE = Rule(
     title="SSH or RDP through an internet-facing load balancer",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "VPC and Network Security Tips"),
     description="Administrative access belongs on the private network: reach servers through a VPN or a bastion host "
     "that all SSH connections transit, so the attack surface stays small. A load balancer or accelerator listening "

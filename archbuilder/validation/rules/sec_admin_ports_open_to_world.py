@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import rule_covers_port, world_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 ADMIN_PORTS = {22: "SSH", 3389: "RDP"}
@@ -40,6 +40,7 @@ RULE = Rule(
     title="SSH or RDP open to the world",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Tips"),
     description="A security group rule lets anyone on the internet (0.0.0.0/0) reach SSH (22) or RDP (3389).",
     remediation="Allow 22/3389 only from a bastion host's security group or an admin CIDR, or use Session Manager with no open port.",

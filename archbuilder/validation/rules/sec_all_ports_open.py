@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import ingress_rules, open_to_world, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -33,6 +33,7 @@ RULE = Rule(
     title="All ports open to an address range",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Tips"),
     description="Security groups should open only the ports a service listens on, to the callers that need them; "
     "a rule for every port from a whole range (often the VPC's) lets any compromised host there reach every "

@@ -1,7 +1,7 @@
 """API Gateway REST API with no authorization."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Public API without authorization",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "API Gateway Gotchas and Limitations"),
     description="API Gateway endpoints are internet facing; they can require authentication, and without it anyone can call them.",
     remediation="Require IAM, Cognito user pool or a custom authorizer on the API, unless it is deliberately public.",

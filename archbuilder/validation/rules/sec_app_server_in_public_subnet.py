@@ -9,7 +9,7 @@ from archbuilder.graph.queries import (
     types_with_role,
 )
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -39,6 +39,7 @@ RULE = Rule(
     title="Application server behind a load balancer in a public subnet",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("003", "- Minimize Internet Exposure - expose only necessary resources in public subnets"),
     description="Servers that receive their traffic from a load balancer need no direct route from the internet; "
     "placing them in public subnets exposes more than necessary.",

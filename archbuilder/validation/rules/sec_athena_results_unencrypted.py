@@ -1,7 +1,7 @@
 """An Athena workgroup that writes query results unencrypted."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Athena query results unencrypted",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "Amazon Athena"),
     description="Athena writes every query's result set to S3; the results hold whatever the query selected from "
     "the data lake, so a workgroup that does not encrypt them leaves copies of sensitive data outside the "

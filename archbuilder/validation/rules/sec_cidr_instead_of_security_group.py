@@ -5,7 +5,7 @@ import ipaddress
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import ingress_rules, open_to_world, rule_covers_port, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 SSH = 22  # SSH from address ranges on private servers is SEC-017
@@ -54,6 +54,7 @@ RULE = Rule(
     title="Address range where a security group source fits",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Tips"),
     description="A rule admitting a CIDR of the VPC lets every host that ever gets an address there in; using the "
     "source's security group admits exactly the hosts in that group, and follows them as they change.",

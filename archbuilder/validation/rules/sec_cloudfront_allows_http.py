@@ -1,7 +1,7 @@
 """A CloudFront distribution that lets viewers use plain HTTP."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="CloudFront accepts plain HTTP",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("003", "- Use HTTPS (its obligatory) with own SSL/TLS certificates or managed by AWS ACM"),
     description="Viewers should reach a distribution over HTTPS only; with the allow-all viewer protocol policy "
     "pages, cookies and tokens can travel unencrypted and be read or altered on the way.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import linked
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="CloudFront to origin over plain HTTP",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "CloudFront Tips"),
     description="HTTPS between viewers and CloudFront protects only the first leg: CloudFront then calls the origin "
     "over the internet, and a load balancer origin that listens on HTTP only receives every request, cookies and "

@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import neighbours_of_type, services_of_type
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -45,6 +45,7 @@ RULE = Rule(
     title="Public web entry point without WAF",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Security and IAM Tips"),
     description="AWS WAF helps protect web applications from common attack patterns; CloudFront distributions and "
     "internet-facing Application Load Balancers are where it attaches. A load balancer that is a distribution's "

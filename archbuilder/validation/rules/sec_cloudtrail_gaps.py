@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 
@@ -20,6 +20,7 @@ RULE = Rule(
     title="Trail with gaps",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "Security and IAM Tips"),
     description="The guide's first advice is to turn CloudTrail on for every API call. A single-region trail misses "
     "the calls made in other regions (an attacker's favourite place to start instances), and without log file "

@@ -1,7 +1,7 @@
 """Cognito user pool with MFA turned off."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="User pool without MFA",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "Security and IAM Tips"),
     description="The guide says to enable MFA, and the sooner the better: adding it once there are many users is extra work.",
     remediation="Set MFA to optional or required on the user pool.",

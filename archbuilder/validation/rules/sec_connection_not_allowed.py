@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import ingress_allows, services_with_ingress
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 # The coverage decision (explicit rules, attached security groups, source groups and CIDRs) is documented on
 # archbuilder.graph.queries.ingress_allows; a target without explicit rules allows what is drawn to it.
@@ -40,6 +40,7 @@ RULE = Rule(
     title="Connection not allowed by security groups",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "Security Groups"),
     description="Security groups block everything by default; a drawn connection only works when an ingress rule of "
     "the target allows the source on the connection's port.",

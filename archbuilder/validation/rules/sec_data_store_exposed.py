@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_stores, describe_path, reachable_from_internet
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -26,6 +26,7 @@ RULE = Rule(
     title="Data store reachable from the internet",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Tips"),
     description="A database, cache or warehouse that accepts connections from the internet (public endpoint or "
     "world-open security group) exposes the data to attacks; the guide recommends keeping private resources off "

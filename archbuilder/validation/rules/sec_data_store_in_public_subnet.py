@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import data_stores, in_public_subnet
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -20,6 +20,7 @@ RULE = Rule(
     title="Data store in a public subnet",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("002", "Subnets"),
     description="Databases, caches and warehouses belong in private subnets, with no route from the internet.",
     remediation="Move the data store into private subnets (one per AZ) and let only the application tier's security group reach it.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 # The key each service uses when no KMS key of one's own is chosen.
@@ -27,6 +27,7 @@ RULE = Rule(
     title="Data encrypted under a key AWS controls",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("000", "KMS Basics"),
     description="S3, DynamoDB and MSK encrypt everything at rest whatever you choose; what you choose is the key. "
     "Under a KMS key of your own, its key policy decides who may decrypt the data, every use is logged by "

@@ -1,7 +1,7 @@
 """A warehouse or Aurora cluster asking for a public address."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Database set to publicly accessible",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("003", "- Minimize Internet Exposure - expose only necessary resources in public subnets"),
     description="Publicly accessible gives the database endpoint a public address as soon as it sits in a subnet "
     "with a route to an internet gateway; then only its security group stands between it and the internet. A "

@@ -1,7 +1,7 @@
 """Direct Connect carrying traffic with no VPN over it to encrypt it."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Direct Connect traffic not encrypted",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS DirectConnect"),
     description="Direct Connect is a private, dedicated connection but not an encrypted one: traffic crosses the "
     "provider's and the colocation's equipment in clear unless the application encrypts it, a VPN runs over the "

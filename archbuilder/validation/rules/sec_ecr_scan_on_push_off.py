@@ -1,7 +1,7 @@
 """An ECR repository that does not scan images when they are pushed."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Images not scanned on push",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "Features of Amazon ECR -"),
     description="Image scanning finds known software vulnerabilities in container images; a repository configured "
     "to scan on push checks every new image before it is deployed.",

@@ -1,7 +1,7 @@
 """An EKS cluster whose Kubernetes API endpoint answers on the internet."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Kubernetes API open to the internet",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("003", "EKS is a managed Kubernetes cluster service"),
     description="EKS manages the control layer (API server, etcd, scheduler) of the cluster; with public endpoint "
     "access on, its API server takes requests from any address on the internet, guarded only by authentication.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import in_public_subnet
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="EMR cluster in a public subnet",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("000", "EMR Tips"),
     description="EMR nodes run Hadoop, Spark and their web interfaces on many ports; in a public subnet they get "
     "public addresses and are one security group mistake away from the internet. EMR's block public access setting "

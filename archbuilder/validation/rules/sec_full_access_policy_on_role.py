@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # AWS managed policies granting every action of a service (AmazonS3FullAccess, AmazonDynamoDBFullAccess, ...);
@@ -40,6 +40,7 @@ RULE = Rule(
     title="Role with a full-access policy",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite(
         "003",
         "- Principle of Least Privilege - grant only secretsmanager:GetSecretValue access to application",

@@ -1,7 +1,7 @@
 """A GuardDuty detector whose findings reach no one."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import linked
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="GuardDuty findings not routed",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon GuardDuty"),
     description="GuardDuty detects compromised instances, calls from malicious addresses and attempts to turn "
     "CloudTrail off, and publishes each finding as an EventBridge event; unless a rule sends them to people or to "

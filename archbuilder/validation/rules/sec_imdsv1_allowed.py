@@ -1,7 +1,7 @@
 """An EC2 instance that still answers IMDSv1 metadata requests."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Instance metadata without session tokens",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "EC2 Metadata & Userdata"),
     description="The instance metadata service hands out the instance role's temporary credentials; IMDSv1 answers "
     "any plain GET, so a server-side request forgery or an open proxy in the application can read them. IMDSv2 "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import directly_exposed
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Instance exposed directly to the internet",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("000", "Elastic IP Tips"),
     description="An instance with a public address and world-open ports is the whole attack surface and a single "
     "point of failure; the guide prefers a load balancer in front, even for one server.",

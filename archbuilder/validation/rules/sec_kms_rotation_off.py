@@ -1,7 +1,7 @@
 """KMS key without automatic rotation."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="KMS key rotation off",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "Key Rotation -"),
     description="KMS can rotate keys it generated automatically every year; without it the same key material protects data indefinitely.",
     remediation="Turn on automatic key rotation.",

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import directly_exposed
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Internet-facing load balancer without TLS",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use SSL/TLS Termination to enable load balancer to handle SSL decryption"),
     description="A load balancer facing the internet should terminate SSL/TLS so clients talk to it encrypted; a plain "
     "HTTP listener sends requests, cookies and credentials in clear text across the internet.",

@@ -1,7 +1,7 @@
 """An MSK cluster that lets clients in without authenticating them."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Kafka clients not authenticated",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Security and Logging -"),
     description="MSK authenticates Kafka clients with IAM, TLS certificates or SASL/SCRAM; with unauthenticated "
     "access any client that reaches a broker may produce to and consume from every topic, and IAM policies "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -18,6 +18,7 @@ RULE = Rule(
     title="CloudTrail missing",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "Security and IAM Tips"),
     description="The guide's first security tip: turn on CloudTrail from the beginning so there is a record of every API call.",
     remediation="Add a multi-region CloudTrail trail writing to an S3 bucket with log file validation.",

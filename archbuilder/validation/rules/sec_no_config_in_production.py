@@ -2,7 +2,7 @@
 
 from archbuilder.graph import ArchGraph
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production
 
 
@@ -23,6 +23,7 @@ RULE = Rule(
     title="No configuration recording in production",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "AWS Config"),
     description="AWS Config keeps the configuration history of the resources and evaluates rules against it, per "
     "region; without a recorder nobody can tell what changed before an incident or whether resources still meet "

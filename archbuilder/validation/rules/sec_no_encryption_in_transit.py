@@ -1,7 +1,7 @@
 """A cache, search domain or broker that accepts unencrypted connections."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="No encryption in transit",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- As you should always, encrypt data (with KMS) and use SSL/TLS for connections"),
     description="Data stores should be reached over SSL/TLS as well as encrypted at rest; with in-transit "
     "encryption off, anything on the network path can read the data and credentials sent to them.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production
 
 
@@ -24,6 +24,7 @@ RULE = Rule(
     title="No threat detection in production",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon GuardDuty"),
     description="GuardDuty monitors CloudTrail logs, VPC Flow Logs and DNS logs with machine learning for malicious "
     "behaviour: unusual API calls, known malicious addresses, attempts to disable CloudTrail, compromised "

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production
 
 SERVERS = ("ec2_instance", "autoscaling_group", "eks_node_group")
@@ -29,6 +29,7 @@ RULE = Rule(
     title="Production servers without vulnerability scanning",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon Inspector"),
     description="Servers run an operating system and packages that age: Amazon Inspector automatically assesses "
     "EC2 instances (and container images and Lambda functions) for known vulnerabilities and deviations from best "

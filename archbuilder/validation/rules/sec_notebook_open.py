@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_problem, label
 
 
@@ -25,6 +25,7 @@ RULE = Rule(
     title="Notebook instance with internet or root access",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("003", "- Minimize Internet Exposure - expose only necessary resources in public subnets"),
     description="A notebook instance with direct internet access reaches (and is reachable through) the internet "
     "outside the VPC's controls, and root access lets its users change anything on the instance, the "

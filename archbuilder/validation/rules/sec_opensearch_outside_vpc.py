@@ -1,7 +1,7 @@
 """An OpenSearch domain on a public endpoint instead of in a VPC."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="OpenSearch domain on a public endpoint",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("002", "Amazon OpenSearch"),
     description="A domain created outside a VPC has a public endpoint reachable from the internet, guarded only by "
     "its access policy and fine-grained access control; one in a VPC sits behind security groups like the other "

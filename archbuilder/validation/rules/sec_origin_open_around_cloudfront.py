@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import directly_exposed, effective_ingress, open_to_world, services_with_role
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -50,6 +50,7 @@ RULE = Rule(
     title="CloudFront origin open around the distribution",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "CloudFront"),
     description="A distribution's protections (AWS WAF, Shield, TLS policy, caching) apply only to requests that go "
     "through it. An internet-facing load balancer used as its origin and open to everyone can be called directly "

@@ -4,7 +4,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import world_ingress
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 LISTENER_PORTS = {80, 443}
@@ -64,6 +64,7 @@ RULE = Rule(
     title="Non-listener ports open to the world",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("000", "VPC and Network Security Tips"),
     description="Only the listener ports (80/443) of internet-facing services should be open to 0.0.0.0/0; "
     "the guide advises being extremely restrictive with ports open to all incoming connections.",

@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import directly_exposed
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -22,6 +22,7 @@ RULE = Rule(
     title="Public REST API without WAF",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use Authorization (e.g. AWS Cognito), Throttling, WAF Integration and HTTPS"),
     description="An API open to the internet should be protected by authorization, throttling and WAF integration; "
     "a web ACL on a REST API stage filters injection attempts, bad bots and floods before they reach the backend.",

@@ -1,7 +1,7 @@
 """S3 bucket with public access allowed."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="S3 bucket open to the public",
     severity=Severity.ERROR,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "S3 Gotchas and Limitations"),
     description="Block public access is off; bucket policies or ACLs can then grant access to anyone (the guide warns "
     "that even 'Authenticated Users' means every AWS account).",

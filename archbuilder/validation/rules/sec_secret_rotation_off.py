@@ -1,7 +1,7 @@
 """Secrets Manager secret that is never rotated."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Secret never rotated",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Secrets Manager"),
     description="Secrets Manager rotates credentials automatically, which reduces the risk of compromised credentials.",
     remediation="Set a rotation interval once the applications fetch the secret at run time instead of embedding it.",

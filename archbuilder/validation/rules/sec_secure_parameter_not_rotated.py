@@ -1,7 +1,7 @@
 """A secret kept as a Parameter Store SecureString, which is never rotated."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Secret in Parameter Store without rotation",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Parameter Store"),
     description="Parameter Store keeps SecureString values encrypted but offers no rotation; credentials such as "
     "database passwords that should change regularly belong in Secrets Manager, which rotates them.",

@@ -5,7 +5,7 @@ from archbuilder.graph.egress import reaches_api
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode, SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -35,6 +35,7 @@ RULE = Rule(
     title="SES unreachable from private subnets",
     severity=Severity.ERROR,
     pillar=Pillar.RELIABILITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "SES Gotchas and Limitations"),
     description="SES endpoints are on the internet: a private subnet reaches them through a NAT gateway, or through an "
     "interface VPC endpoint for the SES SMTP interface (email-smtp, available since 2020); an endpoint for another "

@@ -2,7 +2,7 @@
 
 from archbuilder.graph.queries import effective_ingress, rule_covers_port
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 SSH = 22
@@ -25,6 +25,7 @@ RULE = Rule(
     title="SSH opened on a managed database",
     severity=Severity.INFO,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite("002", "Relational Database Service (RDS)"),
     description="RDS runs on virtual machines you cannot reach: there is no SSH into an RDS instance (AWS patches "
     "the OS), so a port 22 rule on its security group only widens what the group admits.",

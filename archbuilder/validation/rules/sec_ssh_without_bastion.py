@@ -10,7 +10,7 @@ from archbuilder.graph.queries import (
     services_of_type,
 )
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 SERVERS = ("ec2_instance", "autoscaling_group", "emr_cluster")
@@ -45,6 +45,7 @@ RULE = Rule(
     title="SSH to private servers not through a bastion host",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.LOW,
     source=cite(
         "003",
         "- Use Bastion Host - to access private resources in private subnets, e.g. EC2 inside a public subnet",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 
@@ -32,6 +32,7 @@ RULE = Rule(
     title="Stack template in a public bucket",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.MEDIUM,
     source=cite("000", "S3 Tips"),
     description="Templates describe the whole infrastructure (names, networks, roles, sometimes default "
     "parameter values); a template in a bucket open to the public shows all of it to anyone, and whoever can "

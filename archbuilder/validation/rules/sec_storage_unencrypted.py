@@ -1,7 +1,7 @@
 """Storage, databases, queues and streams without encryption at rest."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # S3 (since January 2023), DynamoDB (since 2018) and MSK encrypt at rest whatever is set: for them only the key
@@ -30,6 +30,7 @@ RULE = Rule(
     title="No encryption at rest",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("000", "KMS Basics"),
     description="KMS integrates with EBS, RDS, Redshift and other services to encrypt data at rest; leaving it off "
     "means backups, snapshots and disks hold plaintext.",

@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.model import SubnetTier
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -27,6 +27,7 @@ RULE = Rule(
     title="VPC without private subnets",
     severity=Severity.WARNING,
     pillar=Pillar.SECURITY,
+    effort=Effort.HIGH,
     source=cite("003", "- Divide on public and private subnets"),
     description="A VPC should be divided into public subnets for what must face the internet (load balancers, NAT) "
     "and private subnets for everything else; with public subnets only, every server and database has a route from "

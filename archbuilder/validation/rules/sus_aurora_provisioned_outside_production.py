@@ -1,7 +1,7 @@
 """A provisioned Aurora cluster in a development or staging design."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Provisioned Aurora outside production",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.MEDIUM,
     source=cite("002", "Amazon Aurora Serverless"),
     description="Aurora Serverless adjusts capacity to the application's demand, with a minimum that can be zero, "
     "and is billed only for what the cluster consumes; development and testing of new features is one of its "

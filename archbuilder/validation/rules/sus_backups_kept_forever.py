@@ -1,7 +1,7 @@
 """A backup vault whose plan never expires the recovery points it creates."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Backups kept forever",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("002", "AWS Backup"),
     description="AWS Backup plans create backups on a schedule and can expire unnecessary backups after a period "
     "of time; without an expiry every recovery point ever taken stays stored, although only the recent ones are "

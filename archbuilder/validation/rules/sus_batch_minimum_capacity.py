@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 # Fargate environments have no instances to keep warm; only EC2 and Spot environments honour a minimum.
@@ -21,6 +21,7 @@ RULE = Rule(
     title="Batch environment with a standing minimum",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("002", "AWS Batch"),
     description="AWS Batch provisions compute resources according to the quantity and scale of the queued jobs; a "
     "minimum vCPU count above zero keeps instances running between jobs, when there is nothing to compute.",

@@ -1,7 +1,7 @@
 """One-minute metrics bought for instances outside production."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Detailed monitoring outside production",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("000", "CloudWatch Basics"),
     description="Detailed monitoring sends metrics every minute instead of every five and is billed per metric; "
     "development and test instances rarely need alarms that fast, so the extra data is collected, stored and paid "

@@ -1,7 +1,7 @@
 """A DynamoDB table with provisioned capacity in a development or staging design."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Provisioned DynamoDB capacity outside production",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- On-Demand - auto-scaling, pay-per-request"),
     description="Provisioned capacity reserves read and write units whether or not requests come; on-demand mode "
     "scales with the requests and is paid per request. The sporadic traffic of development and staging tables "

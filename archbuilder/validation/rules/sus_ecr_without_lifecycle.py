@@ -1,7 +1,7 @@
 """An ECR repository with no lifecycle policy, so old images pile up."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Container repository without a lifecycle policy",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Lifecycle Policies - automatic images deletion (e.g. keep last 10 tags"),
     description="Lifecycle policies delete images automatically (keep the last 10 tags, delete images older than "
     "30 days); without one every image ever pushed stays stored, although only the last few are deployed.",

@@ -1,7 +1,7 @@
 """An EFS file system that never moves cold files to the Infrequent Access class."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="EFS without lifecycle management",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite(
         "003", "- Use Lifecycle Manager for automatic data transfer to IA storage class after e.g. 30/60/90"
     ),

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Model endpoint without auto scaling",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Autoscaling SageMaker Models -"),
     description="Autoscaling adds and removes instances of a production variant as the workload changes, with a "
     "policy on a CloudWatch metric such as invocations per instance; without it the endpoint keeps every instance "

@@ -1,7 +1,7 @@
 """A Firehose delivery to S3 that buffers so little it writes a flood of tiny objects."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 from archbuilder.validation.rules._links import count
 
@@ -10,6 +10,7 @@ RULE = Rule(
     title="Firehose writing tiny objects",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("004", "Data Firehose"),
     description="Firehose writes an S3 object each time its buffer fills or its interval passes; with a buffer "
     "interval under a minute and a small buffer it writes thousands of tiny objects a day, each one a request to "

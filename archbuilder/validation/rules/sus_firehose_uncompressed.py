@@ -1,7 +1,7 @@
 """A Firehose stream that delivers to S3 without compressing the data."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Firehose delivers uncompressed data",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Kinesis"),
     description="Firehose can batch, compress and encrypt the data before loading it, minimizing the amount of "
     "storage used at the destination; delivered uncompressed, logs and events typically take several times the "

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Kubernetes node group of fixed size",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use Cluster Autoscaler or Karpenter to automatically adjust the number of nodes"),
     description="Cluster Autoscaler or Karpenter adjust the number of nodes to the traffic; with the minimum equal "
     "to the maximum they have no room to act, and the nodes sized for the peak run at every hour.",

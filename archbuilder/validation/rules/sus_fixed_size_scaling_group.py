@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -16,6 +16,7 @@ RULE = Rule(
     title="Scaling group of fixed size",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("000", "EC2 Cost Management"),
     description="A group whose minimum size equals its maximum runs the same number of instances at every hour, "
     "sized for the peak; dynamic Auto Scaling matches the cluster size (and its cost and energy) to the current "

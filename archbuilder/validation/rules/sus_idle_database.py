@@ -4,7 +4,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 
 # Provisioned stores billed (and powered) by the hour whether or not anything uses them.
@@ -45,6 +45,7 @@ RULE = Rule(
     title="Idle database",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("004", "Manual Monitoring Tools"),
     description="Trusted Advisor flags idle DB instances because a provisioned database runs, and is billed, every "
     "hour whether or not it serves queries. A store nothing in the design connects to is either missing its "

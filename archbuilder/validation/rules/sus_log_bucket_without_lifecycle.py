@@ -5,7 +5,7 @@ from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import Connection, ServiceNode
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import label
 from archbuilder.validation.rules._links import connections_by_kind
 
@@ -56,6 +56,7 @@ RULE = Rule(
     title="Log bucket without a lifecycle rule",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("004", "When Should I Use Lifecycle Configuration?"),
     description="Periodic logs uploaded to a bucket are typically needed for a week or a month, then can be deleted "
     "or archived; without a lifecycle configuration they stay in S3 Standard forever, and the storage kept grows "

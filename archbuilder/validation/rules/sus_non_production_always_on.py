@@ -3,7 +3,7 @@
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import services_of_type
 from archbuilder.validation.finding import Finding, Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import is_production, label
 
 # Services that can be stopped (and restarted) on a schedule; Aurora has its own rule (serverless capacity).
@@ -36,6 +36,7 @@ RULE = Rule(
     title="Non-production resources always on",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.MEDIUM,
     source=cite(
         "003", "- Automatic resource shutdown - use Lambda + CloudWatch Events to shut down unused dev/test"
     ),

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 from archbuilder.validation.rules._links import count
 
@@ -20,6 +20,7 @@ RULE = Rule(
     title="Replicas outside production",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("003", "- Multi-AZ replication with auto failover"),
     description="Replicas and standby copies exist to survive failures production cannot afford; in development or "
     "test they double the instances running around the clock for an availability nobody needs.",

@@ -2,7 +2,7 @@
 
 from archbuilder.model import ServiceNode
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, label
 
 
@@ -17,6 +17,7 @@ RULE = Rule(
     title="Session table without time to live",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.MEDIUM,
     source=cite("003", "- Use Time-to-Live (TTL) to automatically remove old data (user sessions)"),
     description="Time to live deletes items automatically once their expiry time has passed, at no cost; a table of "
     "user sessions without it keeps every session ever opened, stored and replicated for nothing.",

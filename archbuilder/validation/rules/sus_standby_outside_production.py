@@ -1,7 +1,7 @@
 """A Multi-AZ database (a standby that serves no queries) in a development or staging design."""
 
 from archbuilder.validation.finding import Pillar, Severity
-from archbuilder.validation.rule import Rule, cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from archbuilder.validation.rules._kit import each_service, is_production, label
 
 RULE = Rule(
@@ -9,6 +9,7 @@ RULE = Rule(
     title="Standby database outside production",
     severity=Severity.INFO,
     pillar=Pillar.SUSTAINABILITY,
+    effort=Effort.LOW,
     source=cite("002", "Relational Database Service (RDS)"),
     description="Multi-AZ keeps an exact copy of the database running in another AZ for disaster recovery, not for "
     "performance: no query can be sent to the standby. Outside production, where a failover is not worth a "
