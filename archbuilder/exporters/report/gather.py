@@ -155,8 +155,9 @@ def gather(
     options = options or ReportOptions()
     result = validate(architecture)
     rules = enabled_rules(architecture, all_rules())
-    titles = {rule.id: rule.title for rule in all_rules()}
-    actions = rank_actions(result.findings, titles)
+    by_id = {rule.id: rule for rule in all_rules()}
+    titles = {rule_id: rule.title for rule_id, rule in by_id.items()}
+    actions = rank_actions(result.findings, by_id)
     scores = scorecard(result.findings, rules)
     cost = cost_section(architecture) if architecture.services() else None
     review = Review(

@@ -1,60 +1,23 @@
 """The review's actions: one per rule that found something, ranked by risk and effort, numbered for the callouts.
 
 Risk follows the Well-Architected Tool's words: an error is a high risk, a warning a medium risk, a note an
-improvement. Effort is estimated from the kind of change the remediation asks for (its first verb): a setting on
-what exists is low, adding or spreading resources is medium, moving or replacing what runs is high.
+improvement. Effort is each rule's own rating of its remediation (`Rule.effort`: low, medium or high).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from archbuilder.catalog import Citation
 from archbuilder.model import Architecture
 from archbuilder.validation import Finding, Pillar, Severity
+from archbuilder.validation.rule import Effort, Rule
 
 TOP_ACTIONS = 5
 
 RISK = {Severity.ERROR: "high", Severity.WARNING: "medium", Severity.INFO: "low"}
 RISK_TITLES = {Severity.ERROR: "High risk", Severity.WARNING: "Medium risk", Severity.INFO: "Improvement"}
-EFFORT_ORDER = ("low", "medium", "high")
-
-_HIGH_EFFORT_VERBS = {"move", "migrate", "merge", "partition", "split", "rebuild", "redesign", "serve"}
-_MEDIUM_EFFORT_VERBS = {
-    "add",
-    "give",
-    "create",
-    "deploy",
-    "run",
-    "span",
-    "launch",
-    "peer",
-    "put",
-    "place",
-    "copy",
-    "fan",
-    "deliver",
-    "install",
-    "bake",
-    "export",
-    "replace",
-    "enlarge",
-    "store",
-}
-# Rules whose first verb misleads: swapping a CIDR or a policy for a narrower one is a setting.
-_EFFORT_OVERRIDES = {"SEC-019": "low", "SEC-027": "low", "SEC-030": "low"}
-
-
-def effort_of(rule_id: str, remediation: str) -> str:
-    """ "low", "medium" or "high": the size of the change the remediation describes."""
-    if rule_id in _EFFORT_OVERRIDES:
-        return _EFFORT_OVERRIDES[rule_id]
-    verb = remediation.split(maxsplit=1)[0].lower() if remediation.strip() else ""
-    if verb in _HIGH_EFFORT_VERBS:
-        return "high"
-    if verb in _MEDIUM_EFFORT_VERBS:
-        return "medium"
-    return "low"
 
 
 @dataclass(frozen=True)
@@ -66,7 +29,7 @@ class Action:
     title: str
     severity: Severity
     pillar: Pillar
-    effort: str
+    effort: Effort
     remediation: str
     source: Citation
     findings: tuple[Finding, ...]
@@ -84,8 +47,11 @@ class Action:
         return ", ".join(self.node_labels(architecture)) or "whole design"
 
 
-def rank_actions(findings: list[Finding], titles: dict[str, str]) -> list[Action]:
-    """Every active finding grouped by rule, highest risk first, then least effort, then most findings."""
+def rank_actions(findings: list[Finding], rules: Mapping[str, Rule]) -> list[Action]:
+    """Every active finding grouped by rule, highest risk first, then least effort, then most findings.
+
+    `rules` holds the rule of every finding by id: its title names the action and its effort ranks it.
+    """
     by_rule: dict[str, list[Finding]] = {}
     for finding in findings:
         if not finding.suppressed:
@@ -95,16 +61,16 @@ def rank_actions(findings: list[Finding], titles: dict[str, str]) -> list[Action
         first = group[0]
         # Findings of one rule may word the fix for their own nodes; the first one speaks for the action.
         remediation = first.remediation
-        effort = effort_of(rule_id, remediation)
+        effort = rules[rule_id].effort
         node_ids = tuple(dict.fromkeys(n for f in group for n in f.node_ids))
-        key = (-first.severity.rank, EFFORT_ORDER.index(effort), -len(group), rule_id)
+        key = (-first.severity.rank, effort.rank, -len(group), rule_id)
         drafts.append((key, rule_id, group, effort, remediation, node_ids))
     drafts.sort(key=lambda draft: draft[0])
     return [
         Action(
             number=index,
             rule_id=rule_id,
-            title=titles.get(rule_id, rule_id),
+            title=rules[rule_id].title,
             severity=group[0].severity,
             pillar=group[0].pillar,
             effort=effort,

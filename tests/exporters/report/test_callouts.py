@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 
 from PIL import Image
@@ -25,23 +26,27 @@ def test_every_top_action_has_a_callout_on_each_service_it_touches() -> None:
         (node, a.number) for a in review.top_actions for node in a.node_ids if node in review.diagram.boxes
     ]
     assert len(circles) == len(expected) == sum(len(a.node_ids) for a in review.top_actions)
+    step = 2.3 * RADIUS  # the distance between the centres of a node's callouts
+
+    def on_top_edge(box: Box, count: int) -> list[tuple[float, float, str, int]]:
+        """The callouts along a node's top edge: the last on its top-right corner, the others leftwards."""
+        left = box.x + box.width - (count - 1) * step - 0.2
+        return [c for c in circles if abs(c[1] - box.y) < 0.2 and left <= c[0] <= box.x + box.width + 0.2]
+
     for node_id, number in expected:
         box: Box = review.diagram.boxes[node_id]
         action = review.top_actions[number - 1]
-        matches = [
-            c
-            for c in circles
-            if c[3] == number and abs(c[1] - box.y) < 0.2 and box.x <= c[0] <= box.x + box.width + 0.2
-        ]
+        count = sum(1 for a in review.top_actions if node_id in a.node_ids)
+        matches = [c for c in on_top_edge(box, count) if c[3] == number]
         assert len(matches) == 1 and matches[0][2] == COLOURS[action.risk], (node_id, number)
     # On a node with several actions the numbers read left to right, the last on the icon's corner.
     box = review.diagram.boxes["db"]
-    db = sorted(
-        (c for c in circles if abs(c[1] - box.y) < 0.2 and box.x <= c[0] <= box.x + box.width + 0.2),
-        key=lambda c: c[0],
-    )
-    assert [c[3] for c in db] == [a.number for a in review.top_actions if "db" in a.node_ids]
+    numbers = [a.number for a in review.top_actions if "db" in a.node_ids]
+    assert numbers == [2, 3, 4, 5]  # four of the five top actions touch the database
+    db = sorted(on_top_edge(box, len(numbers)), key=lambda c: c[0])
+    assert [c[3] for c in db] == numbers
     assert abs(db[-1][0] - (box.x + box.width)) < 0.2
+    assert all(abs((b[0] - a[0]) - step) < 0.2 for a, b in itertools.pairwise(db))
     assert set(diagram_callouts(review.top_actions)) == {n for a in review.top_actions for n in a.node_ids}
     assert architecture.nodes["db"].label == "App database"
 

@@ -7,11 +7,11 @@ import re
 from archbuilder.exporters.report.gather import ReportOptions, gather
 from archbuilder.exporters.report.html import SECTIONS, render_html
 from archbuilder.exporters.report.markdown import render_markdown
-from archbuilder.exporters.report.priorities import effort_of, rank_actions
+from archbuilder.exporters.report.priorities import rank_actions
 from archbuilder.validation import Finding, Pillar, Severity
 from archbuilder.validation.lockin import RATING_POINTS
 from archbuilder.validation.registry import all_rules, rule_by_id
-from archbuilder.validation.rule import cite
+from archbuilder.validation.rule import Effort, Rule, cite
 from tests.exporters.report.support import MVP, THREE_TIER, design, mvp_review
 
 
@@ -57,31 +57,73 @@ def test_what_the_person_presenting_says_replaces_what_is_read_from_the_design()
 def test_actions_rank_by_risk_then_effort_then_findings() -> None:
     source = cite("000", "S3 Tips")
 
-    def found(rule_id: str, severity: Severity, nodes: tuple[str, ...], remediation: str) -> Finding:
+    def rule(rule_id: str, title: str, effort: Effort, remediation: str) -> Rule:
+        return Rule(
+            rule_id,
+            title,
+            Severity.ERROR,
+            Pillar.SECURITY,
+            source,
+            "d",
+            remediation,
+            lambda r, g: [],
+            effort=effort,
+        )
+
+    # The remediations' first verbs would mislead a guess ("Create" a file system that must be replaced, "Move" a
+    # setting): the rules' own efforts rank them.
+    rules = {
+        r.id: r
+        for r in (
+            rule("A-1", "Logging off", Effort.LOW, "Turn on logging."),
+            rule(
+                "B-1",
+                "Database in public subnets",
+                Effort.HIGH,
+                "Set the database's subnets to private ones.",
+            ),
+            rule("C-1", "Backups too short", Effort.LOW, "Move the retention to 7 days."),
+            rule("D-1", "One instance", Effort.MEDIUM, "Turn on a second instance."),
+            rule("E-1", "Unencrypted", Effort.HIGH, "Set encryption on."),
+            rule(
+                "F-1",
+                "Wrong file system mode",
+                Effort.HIGH,
+                "Create the file system in General Purpose mode.",
+            ),
+        )
+    }
+
+    def found(rule_id: str, severity: Severity, nodes: tuple[str, ...]) -> Finding:
+        remediation = rules[rule_id].remediation
         return Finding(
             rule_id, severity, Pillar.SECURITY, f"{rule_id} on {nodes}", nodes, remediation, source
         )
 
     findings = [
-        found("A-1", Severity.WARNING, ("web",), "Turn on logging."),
-        found("B-1", Severity.ERROR, ("db",), "Move the database into private subnets."),
-        found("C-1", Severity.ERROR, ("db", "web"), "Set the retention to 7 days."),
-        found("C-1", Severity.ERROR, ("cache",), "Set the retention to 7 days."),
-        found("D-1", Severity.ERROR, ("web",), "Add a second instance."),
-        found("E-1", Severity.ERROR, ("queue",), "Set encryption on.").suppress("accepted for the pilot"),
+        found("A-1", Severity.WARNING, ("web",)),
+        found("B-1", Severity.ERROR, ("db",)),
+        found("C-1", Severity.ERROR, ("db", "web")),
+        found("C-1", Severity.ERROR, ("cache",)),
+        found("D-1", Severity.ERROR, ("web",)),
+        found("E-1", Severity.ERROR, ("queue",)).suppress("accepted for the pilot"),
+        found("F-1", Severity.INFO, ("files",)),
     ]
-    actions = rank_actions(findings, {"C-1": "Backups too short"})
-    assert [(a.number, a.rule_id, a.risk, a.effort, a.node_ids) for a in actions] == [
-        (1, "C-1", "high", "low", ("db", "web", "cache")),
-        (2, "D-1", "high", "medium", ("web",)),
-        (3, "B-1", "high", "high", ("db",)),
-        (4, "A-1", "medium", "low", ("web",)),
+    actions = rank_actions(findings, rules)
+    assert [(a.number, a.rule_id, a.title, a.risk, a.effort, a.node_ids) for a in actions] == [
+        (1, "C-1", "Backups too short", "high", Effort.LOW, ("db", "web", "cache")),
+        (2, "D-1", "One instance", "high", Effort.MEDIUM, ("web",)),
+        (3, "B-1", "Database in public subnets", "high", Effort.HIGH, ("db",)),
+        (4, "A-1", "Logging off", "medium", Effort.LOW, ("web",)),
+        (5, "F-1", "Wrong file system mode", "low", Effort.HIGH, ("files",)),
     ]
-    assert (actions[0].title, actions[1].title) == ("Backups too short", "D-1")  # a rule's title where known
-    assert [effort_of("SEC-019", "Replace the CIDR."), effort_of("X", "Replace the engine.")] == [
-        "low",
-        "medium",
-    ]
+
+
+def test_an_actions_effort_is_its_rules_own_rating() -> None:
+    review, _architecture = mvp_review()
+    assert review.actions
+    for action in review.actions:
+        assert action.effort is rule_by_id(action.rule_id).effort, action.rule_id
 
 
 def test_the_top_actions_of_the_flawed_example_are_numbered_in_the_text() -> None:
@@ -89,10 +131,7 @@ def test_the_top_actions_of_the_flawed_example_are_numbered_in_the_text() -> Non
     top = review.top_actions
     assert len(top) == 5 and [a.number for a in top] == [1, 2, 3, 4, 5]
     assert all(a.risk == "high" for a in top)  # seven errors: the five cheapest to fix come first
-    keys = [
-        (-a.severity.rank, ["low", "medium", "high"].index(a.effort), -len(a.findings))
-        for a in review.actions
-    ]
+    keys = [(-a.severity.rank, a.effort.rank, -len(a.findings)) for a in review.actions]
     assert keys == sorted(keys)
     html = render_html(review, architecture)
     for action in top:
