@@ -20,6 +20,8 @@ class Resolver:
         self.parameters: dict[str, Any] = parameters if isinstance(parameters, dict) else {}
         self.mappings: dict[str, Any] = mappings if isinstance(mappings, dict) else {}
         self.pseudo = {**_PSEUDO, "AWS::Region": region}
+        # Read from Terraform: keys in snake_case, blocks as one-item lists (property_paths.walk).
+        self.fuzzy_keys = False
 
     def value(self, item: Any, depth: int = 0) -> Any:
         """`item` with the intrinsics whose value is known replaced by it; UNKNOWN when one is not known."""

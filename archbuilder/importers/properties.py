@@ -18,11 +18,14 @@ PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
 
 
 class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders):
+    # Which entries read the properties: resources/import/cloudformation.yaml, or with terraform.yaml over it.
+    property_source = "cloudformation"
+
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
         """The catalog properties the template states for this resource, each read by its entry in
         resources/import/cloudformation.yaml; a value outside the catalog's bounds is kept as written."""
         self.service = service
-        entries = property_paths().get(service.id, {})
+        entries = property_paths(self.property_source).get(service.id, {})
         values: dict[str, Any] = {}
         for spec in service.properties:
             entry = entries.get(spec.name)

@@ -24,9 +24,18 @@ _TOKEN = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
 
 
 @cache
-def property_paths() -> dict[str, dict[str, dict[str, Any]]]:
-    """type id -> property -> entry (a bare path is {"path": ...})."""
-    text = (files("archbuilder.resources") / "import" / "cloudformation.yaml").read_text("utf-8")
+def property_paths(source: str = "cloudformation") -> dict[str, dict[str, dict[str, Any]]]:
+    """type id -> property -> entry (a bare path is {"path": ...}). Read from Terraform (`source` "terraform"),
+    the entries of resources/import/terraform.yaml take the place of CloudFormation's for their properties."""
+    paths = _entries("cloudformation")
+    if source != "cloudformation":
+        for type_id, entries in _entries(source).items():
+            paths[type_id] = {**paths.get(type_id, {}), **entries}
+    return paths
+
+
+def _entries(source: str) -> dict[str, dict[str, dict[str, Any]]]:
+    text = (files("archbuilder.resources") / "import" / f"{source}.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}
     return {
         type_id: {
@@ -36,27 +45,51 @@ def property_paths() -> dict[str, dict[str, dict[str, Any]]]:
     }
 
 
-def walk(value: Any, path: str, resolver: Resolver) -> Any:
-    """The value at `path` (MISSING when absent, UNKNOWN when an expression hides it)."""
-    return _walk(value, [(m.group(1), m.group(2)) for m in _TOKEN.finditer(path)], resolver)
+def walk(value: Any, path: str, resolver: Resolver, resolved: bool = True) -> Any:
+    """The value at `path` (MISSING when absent, UNKNOWN when an expression hides it); as written, references
+    and all, when not `resolved`."""
+    return _walk(value, [(m.group(1), m.group(2)) for m in _TOKEN.finditer(path)], resolver, resolved)
 
 
-def _walk(value: Any, tokens: list[tuple[str | None, str | None]], resolver: Resolver) -> Any:
+def _walk(
+    value: Any, tokens: list[tuple[str | None, str | None]], resolver: Resolver, resolved: bool = True
+) -> Any:
     for index, (selector, key) in enumerate(tokens):
         value = _resolved_step(value, resolver)
         if value is UNKNOWN:
             return UNKNOWN
         if key is not None:
-            if not isinstance(value, dict) or key not in value:
+            value = _member(value, key, resolver.fuzzy_keys)
+            if value is MISSING:
                 return MISSING
-            value = value[key]
         elif selector == "*":
             return _collect(value, tokens[index + 1 :], resolver)
         else:
             value = _select(value, selector or "", resolver)
             if value is MISSING:
                 return MISSING
+    if not resolved:
+        return value[0] if resolver.fuzzy_keys and isinstance(value, list) and len(value) == 1 else value
     return resolver.value(value)
+
+
+def _member(value: Any, key: str, fuzzy: bool) -> Any:
+    """`value[key]`; read from Terraform (`fuzzy`), a key matches whatever its snake_case spelling
+    (`multi_az` for MultiAZ) and a one-item block list stands for its block."""
+    if fuzzy and isinstance(value, list) and len(value) == 1 and isinstance(value[0], dict):
+        value = value[0]
+    if not isinstance(value, dict):
+        return MISSING
+    if key in value:
+        return value[key]
+    if fuzzy:
+        wanted = _folded(key)
+        return next((item for name, item in value.items() if _folded(str(name)) == wanted), MISSING)
+    return MISSING
+
+
+def _folded(name: str) -> str:
+    return name.replace("_", "").lower()
 
 
 def _resolved_step(value: Any, resolver: Resolver) -> Any:

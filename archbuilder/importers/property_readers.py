@@ -241,7 +241,9 @@ class SpecialReaders(NetworkReaders):
         return Reading(values[spec.name]) if spec.name in values else absent(entry, spec)
 
     def _read_container_port(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
-        raw = walk(self._props(logical), "LoadBalancers[0].ContainerPort", self.resolver)
+        raw = walk(
+            self._props(logical), str(entry.get("path", "LoadBalancers[0].ContainerPort")), self.resolver
+        )
         if raw is MISSING:
             for task in self._related(logical, ("AWS::ECS::TaskDefinition",)):
                 raw = walk(
@@ -308,21 +310,24 @@ class SpecialReaders(NetworkReaders):
     def _read_cloudfront_default_ttl(
         self, logical: str, entry: dict[str, Any], spec: PropertySpec
     ) -> Reading:
-        behaviour = "DistributionConfig.DefaultCacheBehavior"
-        legacy = walk(self._props(logical), f"{behaviour}.DefaultTTL", self.resolver)
+        """The default behaviour's legacy TTL, its managed cache policy's, or its own cache policy's. `path` is
+        where the behaviour is (Terraform's `default_cache_behavior`)."""
+        path = str(entry.get("path", "DistributionConfig.DefaultCacheBehavior"))
+        behaviour = walk(self._props(logical), path, self.resolver, resolved=False)
+        if not isinstance(behaviour, dict):
+            return Reading(86400)
+        legacy = walk(behaviour, "DefaultTTL", self.resolver)
         if legacy is not MISSING:
             return interpret(legacy, {}, spec)
-        written = walk(self._props(logical), f"{behaviour}.CachePolicyId", self.resolver)
+        written = walk(behaviour, "CachePolicyId", self.resolver)
         if isinstance(written, str) and written in MANAGED_CACHE_POLICIES:
             return Reading(MANAGED_CACHE_POLICIES[written])
-        raw_policy = (self._props(logical).get("DistributionConfig") or {}).get("DefaultCacheBehavior")
-        policy = (
-            self._ref_of((raw_policy or {}).get("CachePolicyId")) if isinstance(raw_policy, dict) else None
-        )
+        policy = self._ref_of(walk(behaviour, "CachePolicyId", self.resolver, resolved=False))
         if policy is not None:
-            return interpret(
-                walk(self._props(policy), "CachePolicyConfig.DefaultTTL", self.resolver), {}, spec
-            )
+            for path in ("CachePolicyConfig.DefaultTTL", "DefaultTTL"):
+                found = walk(self._props(policy), path, self.resolver)
+                if found is not MISSING:
+                    return interpret(found, {}, spec)
         return Reading(86400)  # without a cache policy, CloudFront's legacy default TTL
 
     def _records(self, logical: str) -> list[dict[str, Any]]:
@@ -378,8 +383,10 @@ class SpecialReaders(NetworkReaders):
 
     def _read_waf_default_action(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         action = walk(self._props(logical), "DefaultAction", self.resolver)
+        if isinstance(action, list) and len(action) == 1:
+            action = action[0]  # Terraform's default_action block
         if isinstance(action, dict):
             for key in ("Allow", "Block"):
-                if key in action:
+                if key in action or key.lower() in action:
                     return Reading(key.lower())
         return Reading()

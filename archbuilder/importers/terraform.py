@@ -14,9 +14,15 @@ from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
-from archbuilder.importers.references import refs
-from archbuilder.importers.template_values import policy_document
-from archbuilder.importers.terraform_shape import bucket_settings, variable_reference, variables_as_parameters
+from archbuilder.importers.ownership import OWNER_KEYS
+from archbuilder.importers.references import refs, rename_refs
+from archbuilder.importers.terraform_arguments import shaped
+from archbuilder.importers.terraform_shape import (
+    merge_settings,
+    owner_settings,
+    variable_reference,
+    variables_as_parameters,
+)
 from archbuilder.model import Architecture
 from archbuilder.model.naming import pascal
 
@@ -41,57 +47,16 @@ EXTRA_TYPES = {
     "aws_internet_gateway": "AWS::EC2::InternetGateway",
     "aws_api_gateway_method": "AWS::ApiGateway::Method",
     "aws_api_gateway_deployment": "AWS::ApiGateway::Deployment",
-}
-# Terraform argument -> CloudFormation property, for the ones the importer reads.
-ARGUMENTS = {
-    "tags": "Tags",
-    "cidr_block": "CidrBlock",
-    "vpc_id": "VpcId",
-    "availability_zone": "AvailabilityZone",
-    "map_public_ip_on_launch": "MapPublicIpOnLaunch",
-    "subnet_id": "SubnetId",
-    "subnet_ids": "SubnetIds",
-    "subnets": "Subnets",
-    "vpc_zone_identifier": "VPCZoneIdentifier",
-    "security_groups": "SecurityGroups",
-    "vpc_security_group_ids": "SecurityGroupIds",
-    "security_group_ids": "SecurityGroupIds",
-    "db_subnet_group_name": "DBSubnetGroupName",
-    "subnet_group_name": "CacheSubnetGroupName",
-    "route_table_id": "RouteTableId",
-    "gateway_id": "GatewayId",
-    "nat_gateway_id": "NatGatewayId",
-    "multi_az": "MultiAZ",
-    "backup_retention_period": "BackupRetentionPeriod",
-    "storage_encrypted": "StorageEncrypted",
-    "engine": "Engine",
-    "instance_class": "DBInstanceClass",
-    "allocated_storage": "AllocatedStorage",
-    "publicly_accessible": "PubliclyAccessible",
-    "deletion_protection": "DeletionProtection",
-    "instance_type": "InstanceType",
-    "timeout": "Timeout",
-    "memory_size": "MemorySize",
-    "runtime": "Runtime",
-    "handler": "Handler",
-    "visibility_timeout_seconds": "VisibilityTimeout",
-    "fifo_queue": "FifoQueue",
-    "min_size": "MinSize",
-    "max_size": "MaxSize",
-    "desired_capacity": "DesiredCapacity",
-    "shard_count": "ShardCount",
-    "load_balancer_arn": "LoadBalancerArn",
-    "target_group_arn": "TargetGroupArn",
-    "target_group_arns": "TargetGroupARNs",
-    "event_source_arn": "EventSourceArn",
-    "function_name": "FunctionName",
-    "role": "Role",
-    "security_group_id": "GroupId",
-    "referenced_security_group_id": "SourceSecurityGroupId",
-    "from_port": "FromPort",
+    "aws_api_gateway_stage": "AWS::ApiGateway::Stage",
+    "aws_rds_cluster_instance": "AWS::RDS::DBInstance",
 }
 _REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*\}|^\$\{(data\.[^}]+)\}$")
+_STEP = re.compile(r"^#   - (?P<node>.+) \((?P<service>[^()]+)\): (?P<step>.+)$")
 _AZ_INDEX = re.compile(r"data\.aws_availability_zones\.[a-z0-9_]+\.names\[(\d+)\]")
+_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt\"\\])|\$\$\{|%%\{")
+_ESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
+# Functions whose argument the import reads: the document or text they encode.
+_ENCODED = re.compile(r"^\$\{(jsonencode|base64encode|join)\((.*)\)\}$", re.DOTALL)
 
 
 def _plain(value: Any) -> Any:
@@ -100,8 +65,37 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, str) and len(value) >= 2 and value[0] == value[-1] == '"':
-        return value[1:-1]
+        return _unescaped(value[1:-1])
     return value
+
+
+def _unescaped(text: str) -> str:
+    """A quoted string's text: HCL's escapes (`\\n`, `\\"`, `\\u0024`, `$${`) read as what they stand for."""
+
+    def replace(match: re.Match[str]) -> str:
+        escape = match.group(1)
+        if escape is None:
+            return match.group(0)[1:]
+        return _ESCAPED.get(escape) or chr(int(escape[1:], 16))
+
+    return _ESCAPE.sub(replace, text) if "\\" in text or "$${" in text or "%%{" in text else text
+
+
+def _decoded(value: str) -> Any:
+    """`jsonencode(x)` as x, `base64encode("text")` as a Base64 of the text, `join(",", [...])` as a Join;
+    None for other values."""
+    call = _ENCODED.match(value)
+    if call is None:
+        return None
+    try:
+        arguments = parse_terraform_text(f"arguments = [{call.group(2)}]\n", "expression").get("arguments")
+    except TemplateError:
+        return None
+    if not isinstance(arguments, list) or len(arguments) != (2 if call.group(1) == "join" else 1):
+        return None
+    if call.group(1) == "join":
+        return {"Fn::Join": arguments}
+    return arguments[0] if call.group(1) == "jsonencode" else {"Fn::Base64": arguments[0]}
 
 
 def terraform_texts(source: Path) -> dict[str, str]:
@@ -153,17 +147,68 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
     convert = _converter(logical)
     resources: dict[str, dict[str, Any]] = {}
     for tf_type, name, body in blocks:
+        kind = cloudformation_type(tf_type, catalog) or f"Terraform::{tf_type}"
         resources[logical[f"{tf_type}.{name}"]] = {
-            "Type": cloudformation_type(tf_type, catalog) or f"Terraform::{tf_type}",
-            "Properties": _shaped(tf_type, body, convert),
+            "Type": kind,
+            "Properties": _owner_named(kind, shaped(tf_type, body, convert)),
         }
-    # Settings Terraform splits off a bucket become the bucket's own properties again.
+    # Settings Terraform splits off a resource (a bucket's versioning, a role's policy attachments, a stage's
+    # method settings) become the owner's own properties again.
     for tf_type, _name, body in blocks:
-        settings = bucket_settings(tf_type, {k: convert(v) for k, v in body.items()})
-        bucket = refs(convert(body.get("bucket")))
-        if settings and bucket and bucket[0] in resources:
-            resources[bucket[0]].setdefault("Properties", {}).update(settings)
-    return {"Parameters": variables_as_parameters(files), "Resources": resources}, logical
+        found = owner_settings(tf_type, {k: convert(v) for k, v in body.items()})
+        owner = refs(convert(body.get(found[0]))) if found else []
+        if found and owner and owner[0] in resources:
+            merge_settings(resources[owner[0]].setdefault("Properties", {}), found[1])
+    template = {
+        "Parameters": variables_as_parameters(files),
+        "Resources": _validated_as_certificates(resources),
+    }
+    steps = manual_steps(terraform_texts(source))
+    if steps:
+        template["Metadata"] = {"archbuilder": {"manual_steps": steps}}
+    return template, logical
+
+
+def _validated_as_certificates(resources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """What names a certificate through its validation (`aws_acm_certificate_validation.x.certificate_arn`, so
+    as to wait for it) names the certificate."""
+    validations = {
+        name: refs(body["Properties"].get("certificate_arn"))[0]
+        for name, body in resources.items()
+        if body["Type"] == "Terraform::aws_acm_certificate_validation"
+        and refs(body["Properties"].get("certificate_arn"))
+    }
+    return {
+        name: body
+        if name in validations
+        else {**body, "Properties": rename_refs(body["Properties"], validations)}
+        for name, body in resources.items()
+    }
+
+
+def manual_steps(texts: dict[str, str]) -> list[dict[str, str]]:
+    """The steps the export left to do by hand, from the comment atop main.tf (`#   - Node (Service): step`), in
+    the shape the CloudFormation export records them in its Metadata."""
+    from archbuilder.exporters.cloudformation.manual import HEADING
+
+    lines = (texts.get("main.tf") or "").splitlines()
+    steps = []
+    for line in lines[lines.index(HEADING) + 1 :] if HEADING in lines else []:
+        found = _STEP.match(line)
+        if found is None:
+            break
+        steps.append({"node": found["node"], "service": found["service"], "step": found["step"]})
+    return steps
+
+
+def _owner_named(kind: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A helper's argument naming its owner (`file_system_id`) under the CloudFormation name ownership reads."""
+    key = OWNER_KEYS.get(kind)
+    if key is None or key in properties:
+        return properties
+    wanted = key.lower()
+    found = next((k for k in properties if k.replace("_", "").lower() == wanted), None)
+    return {**properties, key: properties[found]} if found is not None else properties
 
 
 def _logical_ids(blocks: list[tuple[str, str, dict[str, Any]]]) -> dict[str, str]:
@@ -184,6 +229,9 @@ def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
             az = _AZ_INDEX.search(value)
             if az:
                 return {"Fn::Select": [int(az.group(1)), {"Fn::GetAZs": ""}]}
+            decoded = _decoded(value)
+            if decoded is not None:
+                return convert(decoded)
             match = _REFERENCE.search(value)
             if match and match.group(1) in logical:
                 return {"Ref": logical[match.group(1)]}
@@ -196,34 +244,6 @@ def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
         return value
 
     return convert
-
-
-def _shaped(tf_type: str, body: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
-    """One resource's arguments under the CloudFormation names the importer reads."""
-    properties: dict[str, Any] = {}
-    for key, value in body.items():
-        properties[ARGUMENTS.get(key, key)] = convert(value)
-    if tf_type == "aws_lb":
-        properties["Type"] = "network" if body.get("load_balancer_type") == "network" else "application"
-        properties["Scheme"] = "internal" if body.get("internal") is True else "internet-facing"
-    if tf_type == "aws_lb_listener":
-        properties["Port"] = body.get("port")
-        properties["Protocol"] = body.get("protocol")
-        properties["DefaultActions"] = [
-            _listener_action(a, convert) for a in body.get("default_action") or [] if isinstance(a, dict)
-        ]
-    if tf_type == "aws_route":
-        properties["DestinationCidrBlock"] = body.get("destination_cidr_block")
-    if tf_type == "aws_internet_gateway" and "vpc_id" in body:
-        properties["VpcId"] = convert(body["vpc_id"])
-    if tf_type == "aws_dynamodb_table":
-        properties.update(_table_replication(body))
-    if tf_type == "aws_iam_role_policy":
-        # The policy's statements, so that what it grants reads as connections (and not guessed wider).
-        document = policy_document(body.get("policy"))
-        properties["PolicyDocument"] = convert(document) if document is not None else None
-        properties["Roles"] = [convert(body.get("role"))]
-    return properties
 
 
 def cloudformation_type(tf_type: str, catalog: Catalog) -> str | None:
@@ -242,29 +262,6 @@ def cloudformation_type(tf_type: str, catalog: Catalog) -> str | None:
     return None
 
 
-def _table_replication(body: dict[str, Any]) -> dict[str, Any]:
-    """A table's replica blocks and stream in the shape of a global table's Replicas and StreamSpecification."""
-    shaped: dict[str, Any] = {}
-    replicas = [r for r in body.get("replica") or [] if isinstance(r, dict)]
-    if replicas:
-        shaped["Replicas"] = [{"Region": r.get("region_name")} for r in replicas]
-    if isinstance(body.get("stream_view_type"), str):
-        shaped["StreamSpecification"] = {"StreamViewType": body["stream_view_type"]}
-    return shaped
-
-
-def _listener_action(action: dict[str, Any], convert: Callable[[Any], Any]) -> dict[str, Any]:
-    """A listener's default_action block in the shape of CloudFormation's DefaultActions entry."""
-    shaped: dict[str, Any] = {"Type": action.get("type", "forward")}
-    if action.get("target_group_arn") is not None:
-        shaped["TargetGroupArn"] = convert(action["target_group_arn"])
-    redirect = action.get("redirect")
-    redirect = redirect[0] if isinstance(redirect, list) and redirect else redirect
-    if isinstance(redirect, dict):
-        shaped["RedirectConfig"] = {"Protocol": redirect.get("protocol"), "Port": redirect.get("port")}
-    return shaped
-
-
 def _design_name(source: Path) -> str:
     """The design's name as the export wrote it atop main.tf (`# Name` then `# Generated by archbuilder`), else
     the file's or folder's name."""
@@ -280,6 +277,8 @@ def _design_name(source: Path) -> str:
 def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
     template, addresses = to_template(source)
     importer = _Importer(template, _design_name(source))
+    importer.resolver.fuzzy_keys = True
+    importer.property_source = "terraform"
     importer.source_format = None  # the source kept is the Terraform itself, not its CloudFormation shape
     architecture = importer.run()
     shaped = importer._imported_source("cloudformation")

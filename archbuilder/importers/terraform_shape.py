@@ -6,9 +6,19 @@ CloudFormation properties that say them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 _VARIABLE = re.compile(r"\$\{var\.([A-Za-z0-9_]+)\}")
+# The data sources that say what CloudFormation's pseudo parameters say.
+PSEUDO = {
+    "data.aws_region.current.name": "AWS::Region",
+    "data.aws_region.current.region": "AWS::Region",
+    "data.aws_caller_identity.current.account_id": "AWS::AccountId",
+    "data.aws_partition.current.partition": "AWS::Partition",
+    "data.aws_partition.current.dns_suffix": "AWS::URLSuffix",
+}
+_PSEUDO = re.compile(r"\$\{(" + "|".join(re.escape(name) for name in PSEUDO) + r")\}")
 # Terraform types that are a part of another resource: folded into it (their own block stays in the files).
 PARTS = (
     "aws_acm_certificate_validation",
@@ -17,7 +27,10 @@ PARTS = (
     "aws_ecs_cluster_capacity_providers",
     "aws_efs_backup_policy",
     "aws_iam_role_policy_attachment",
-    "aws_rds_cluster_instance",
+    "aws_backup_vault_lock_configuration",
+    "aws_datapipeline_pipeline_definition",
+    "aws_proxy_protocol_policy",
+    "aws_redshift_snapshot_copy",
     "aws_s3_bucket_lifecycle_configuration",
     "aws_s3_bucket_website_configuration",
     "aws_s3_bucket_notification",
@@ -42,13 +55,19 @@ def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str
 
 
 def variable_reference(value: str) -> Any:
-    """`${var.x}` as a Ref to the parameter x, text around variables as a Sub; None when none is named."""
-    if not _VARIABLE.search(value):
+    """`${var.x}` as a Ref to the parameter x, and the region, account and partition data sources as the pseudo
+    parameters; text around them as a Sub. None when none is named."""
+    if not _VARIABLE.search(value) and not _PSEUDO.search(value):
         return None
-    whole = _VARIABLE.fullmatch(value)
+    whole = _VARIABLE.fullmatch(value) or _PSEUDO.fullmatch(value)
     if whole:
-        return {"Ref": whole.group(1)}
-    return {"Fn::Sub": _VARIABLE.sub(lambda m: "${" + m.group(1) + "}", value)}
+        return {"Ref": PSEUDO.get(whole.group(1), whole.group(1))}
+    text = _PSEUDO.sub(
+        lambda m: "${" + PSEUDO[m.group(1)] + "}", _VARIABLE.sub(lambda m: "${" + m.group(1) + "}", value)
+    )
+    if re.search(r"\$\{[^}]*[.(]", text.replace("${AWS::", "")):
+        return None  # other expressions remain: the text is kept as written
+    return {"Fn::Sub": text}
 
 
 def _first(value: Any) -> dict[str, Any]:
@@ -141,7 +160,83 @@ BUCKET_SETTINGS = {
 }
 
 
-def bucket_settings(tf_type: str, body: dict[str, Any]) -> dict[str, Any]:
-    """A bucket setting resource as the bucket's CloudFormation properties (empty for other types)."""
-    shape = BUCKET_SETTINGS.get(tf_type)
-    return shape(body) if shape is not None else {}
+def _pipeline_definition(body: dict[str, Any]) -> dict[str, Any]:
+    objects = []
+    for item in body.get("pipeline_object") or []:
+        if not isinstance(item, dict):
+            continue
+        fields = [
+            {
+                "Key": f.get("key"),
+                **({"RefValue": f["ref_value"]} if "ref_value" in f else {}),
+                **({"StringValue": f["string_value"]} if "string_value" in f else {}),
+            }
+            for f in item.get("field") or []
+            if isinstance(f, dict)
+        ]
+        objects.append({"Id": item.get("id"), "Name": item.get("name"), "Fields": fields})
+    return {"PipelineObjects": objects}
+
+
+def _method_settings(body: dict[str, Any]) -> dict[str, Any]:
+    settings = _first(body.get("settings"))
+    keys = {"throttling_rate_limit": "ThrottlingRateLimit", "throttling_burst_limit": "ThrottlingBurstLimit"}
+    shaped = {cfn: settings[tf] for tf, cfn in keys.items() if tf in settings}
+    return {"MethodSettings": [shaped]} if shaped else {}
+
+
+# Terraform types that set something of another resource: (the argument naming that owner, its properties).
+OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
+    **{tf_type: ("bucket", shape) for tf_type, shape in BUCKET_SETTINGS.items()},
+    "aws_api_gateway_method_settings": ("stage_name", _method_settings),
+    "aws_ecr_lifecycle_policy": (
+        "repository",
+        lambda body: {"LifecyclePolicy": {"LifecyclePolicyText": body.get("policy")}},
+    ),
+    "aws_ecs_cluster_capacity_providers": (
+        "cluster_name",
+        lambda body: {"CapacityProviders": body.get("capacity_providers") or []},
+    ),
+    "aws_iam_role_policy_attachment": ("role", lambda body: {"ManagedPolicyArns": [body.get("policy_arn")]}),
+    "aws_datapipeline_pipeline_definition": ("pipeline_id", _pipeline_definition),
+    "aws_backup_vault_lock_configuration": (
+        "backup_vault_name",
+        lambda body: {"LockConfiguration": {"MinRetentionDays": body.get("min_retention_days")}},
+    ),
+    "aws_proxy_protocol_policy": (
+        "load_balancer",
+        lambda body: {
+            "Policies": [
+                {"PolicyType": "ProxyProtocolPolicyType", "InstancePorts": body.get("instance_ports")}
+            ]
+        },
+    ),
+    "aws_redshift_snapshot_copy": (
+        "cluster_identifier",
+        lambda body: {"DestinationRegion": body.get("destination_region")},
+    ),
+    "aws_ram_resource_association": (
+        "resource_share_arn",
+        lambda body: {"ResourceArns": [body.get("resource_arn")]},
+    ),
+    "aws_ram_principal_association": (
+        "resource_share_arn",
+        lambda body: {"Principals": [body.get("principal")]},
+    ),
+}
+
+
+def owner_settings(tf_type: str, body: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """A resource that sets something of another: the argument naming its owner, and the owner's CloudFormation
+    properties it stands for (None for other types)."""
+    found = OWNER_SETTINGS.get(tf_type)
+    return (found[0], found[1](body)) if found is not None else None
+
+
+def merge_settings(properties: dict[str, Any], settings: dict[str, Any]) -> None:
+    """Settings added to an owner's properties: lists extend (one attachment per managed policy), the rest set."""
+    for key, value in settings.items():
+        if isinstance(value, list) and isinstance(properties.get(key), list):
+            properties[key] = [*properties[key], *value]
+        else:
+            properties[key] = value

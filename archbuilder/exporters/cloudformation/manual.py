@@ -8,6 +8,9 @@ from typing import Any
 from archbuilder.exporters.cloudformation.template import DESIGN_METADATA, MANUAL_STEPS, build_template
 from archbuilder.model import Architecture
 
+# The comment's first line; each step follows as `#   - Label (Service): what to do` (read back on import).
+HEADING = "# Not declared here, to do by hand (AWS offers no declarative resource for these):"
+
 
 def manual_steps(template: dict[str, Any]) -> list[str]:
     """`Label (Service): what to do` for each step the template's Metadata lists, in the order written."""
@@ -19,7 +22,7 @@ def comment(steps: list[str]) -> str:
     """The steps as comment lines (`#`, which YAML and HCL share); empty when there are none."""
     if not steps:
         return ""
-    lines = ["# Not declared here, to do by hand (AWS offers no declarative resource for these):"]
+    lines = [HEADING]
     lines += [f"#   - {step}" for step in steps]
     return "\n".join(lines) + "\n"
 

@@ -1,0 +1,345 @@
+"""A Terraform resource's arguments in the shape of its CloudFormation twin's properties, for the companions whose
+settings the importer reads with the CloudFormation readers (importers/property_readers.py, network_readers.py,
+member_readers.py, scaling.py): a security group's inline rules, a network ACL entry's ports, a table's keys,
+a launch template's data, a record's routing. The Terraform arguments stay beside them under their own names,
+which resources/import/terraform.yaml reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from archbuilder.importers.template_values import policy_document
+
+Convert = Callable[[Any], Any]
+
+# Terraform argument -> CloudFormation property, for every type.
+ARGUMENTS = {
+    "tags": "Tags",
+    "cidr_block": "CidrBlock",
+    "vpc_id": "VpcId",
+    "availability_zone": "AvailabilityZone",
+    "map_public_ip_on_launch": "MapPublicIpOnLaunch",
+    "subnet_id": "SubnetId",
+    "subnet_ids": "SubnetIds",
+    "subnets": "Subnets",
+    "vpc_zone_identifier": "VPCZoneIdentifier",
+    "security_groups": "SecurityGroups",
+    "vpc_security_group_ids": "SecurityGroupIds",
+    "security_group_ids": "SecurityGroupIds",
+    "db_subnet_group_name": "DBSubnetGroupName",
+    "subnet_group_name": "CacheSubnetGroupName",
+    "route_table_id": "RouteTableId",
+    "gateway_id": "GatewayId",
+    "nat_gateway_id": "NatGatewayId",
+    "multi_az": "MultiAZ",
+    "backup_retention_period": "BackupRetentionPeriod",
+    "storage_encrypted": "StorageEncrypted",
+    "engine": "Engine",
+    "instance_class": "DBInstanceClass",
+    "allocated_storage": "AllocatedStorage",
+    "publicly_accessible": "PubliclyAccessible",
+    "deletion_protection": "DeletionProtection",
+    "instance_type": "InstanceType",
+    "timeout": "Timeout",
+    "memory_size": "MemorySize",
+    "runtime": "Runtime",
+    "handler": "Handler",
+    "visibility_timeout_seconds": "VisibilityTimeout",
+    "fifo_queue": "FifoQueue",
+    "min_size": "MinSize",
+    "max_size": "MaxSize",
+    "desired_capacity": "DesiredCapacity",
+    "shard_count": "ShardCount",
+    "load_balancer_arn": "LoadBalancerArn",
+    "target_group_arn": "TargetGroupArn",
+    "target_group_arns": "TargetGroupARNs",
+    "event_source_arn": "EventSourceArn",
+    "function_name": "FunctionName",
+    "role": "Role",
+    "security_group_id": "GroupId",
+    "referenced_security_group_id": "SourceSecurityGroupId",
+    "from_port": "FromPort",
+    "user_data": "UserData",
+    "additional_master_security_groups": "AdditionalMasterSecurityGroups",
+    "additional_slave_security_groups": "AdditionalSlaveSecurityGroups",
+}
+_MEMBER = {"cluster_identifier": "DBClusterIdentifier"}
+# Terraform type -> its own argument -> CloudFormation property.
+RENAMES: dict[str, dict[str, str]] = {
+    "aws_rds_cluster_instance": _MEMBER,
+    "aws_docdb_cluster_instance": _MEMBER,
+    "aws_neptune_cluster_instance": _MEMBER,
+    "aws_api_gateway_method": {
+        "rest_api_id": "RestApiId",
+        "http_method": "HttpMethod",
+        "authorization": "AuthorizationType",
+    },
+    "aws_api_gateway_stage": {"rest_api_id": "RestApiId", "stage_name": "StageName"},
+    "aws_api_gateway_deployment": {"rest_api_id": "RestApiId"},
+    "aws_autoscaling_policy": {"autoscaling_group_name": "AutoScalingGroupName"},
+    "aws_network_acl_rule": {
+        "network_acl_id": "NetworkAclId",
+        "rule_number": "RuleNumber",
+        "egress": "Egress",
+        "protocol": "Protocol",
+        "rule_action": "RuleAction",
+    },
+    "aws_vpn_connection_route": {
+        "destination_cidr_block": "DestinationCidrBlock",
+        "vpn_connection_id": "VpnConnectionId",
+    },
+    "aws_route53_record": {"zone_id": "HostedZoneId", "set_identifier": "SetIdentifier"},
+    "aws_vpc_peering_connection": {"peer_vpc_id": "PeerVpcId"},
+    "aws_sqs_queue": {"kms_master_key_id": "KmsMasterKeyId"},
+    "aws_vpc_endpoint": {"vpc_endpoint_type": "VpcEndpointType", "service_name": "ServiceName"},
+    "aws_glue_crawler": {"database_name": "DatabaseName"},
+    "aws_vpc_security_group_ingress_rule": {
+        "cidr_ipv4": "CidrIp",
+        "ip_protocol": "IpProtocol",
+        "to_port": "ToPort",
+        "description": "Description",
+    },
+}
+
+
+def shaped(tf_type: str, body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """One resource's arguments, with those the importer reads also under their CloudFormation names."""
+    renames = RENAMES.get(tf_type, {})
+    properties = {
+        renames.get(key, ARGUMENTS.get(key, key)): _renamed(convert(value)) for key, value in body.items()
+    }
+    shape = SHAPES.get(tf_type)
+    if shape is not None:
+        properties.update(shape(body, convert))
+    return properties
+
+
+def _renamed(value: Any) -> Any:
+    """Nested blocks' arguments under the CloudFormation names too (a function's `vpc_config` names its
+    security groups as `SecurityGroupIds`, as the importer looks for them at any depth)."""
+    if isinstance(value, list):
+        return [_renamed(item) for item in value]
+    if isinstance(value, dict) and not (
+        len(value) == 1 and str(next(iter(value))).startswith(("Ref", "Fn::"))
+    ):
+        return {ARGUMENTS.get(key, key): _renamed(item) for key, item in value.items()}
+    return value
+
+
+def first(value: Any) -> dict[str, Any]:
+    """A block Terraform writes as a one-item list, as its mapping."""
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return value[0]
+    return value if isinstance(value, dict) else {}
+
+
+def _blocks(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _load_balancer(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    return {
+        "Type": "network" if body.get("load_balancer_type") == "network" else "application",
+        "Scheme": "internal" if body.get("internal") is True else "internet-facing",
+    }
+
+
+def _listener(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    listener = {
+        "Port": body.get("port"),
+        "Protocol": body.get("protocol"),
+        "DefaultActions": [_listener_action(a, convert) for a in _blocks(body.get("default_action"))],
+    }
+    if "certificate_arn" in body:
+        listener["Certificates"] = [{"CertificateArn": convert(body["certificate_arn"])}]
+    return listener
+
+
+def _distribution(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    viewer = first(body.get("viewer_certificate"))
+    if "acm_certificate_arn" not in viewer:
+        return {}
+    return {
+        "DistributionConfig": {
+            "ViewerCertificate": {"AcmCertificateArn": convert(viewer["acm_certificate_arn"])}
+        }
+    }
+
+
+def _listener_action(action: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A listener's default_action block in the shape of CloudFormation's DefaultActions entry."""
+    shaped_action: dict[str, Any] = {"Type": action.get("type", "forward")}
+    if action.get("target_group_arn") is not None:
+        shaped_action["TargetGroupArn"] = convert(action["target_group_arn"])
+    redirect = first(action.get("redirect"))
+    if redirect:
+        shaped_action["RedirectConfig"] = {"Protocol": redirect.get("protocol"), "Port": redirect.get("port")}
+    return shaped_action
+
+
+def _security_group(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """Inline rules, one per CIDR range, as CloudFormation writes them."""
+    shaped_rules: dict[str, Any] = {}
+    for block, key in (("ingress", "SecurityGroupIngress"), ("egress", "SecurityGroupEgress")):
+        rules = []
+        for rule in _blocks(body.get(block)):
+            for cidr in rule.get("cidr_blocks") or []:
+                entry = {"IpProtocol": rule.get("protocol"), "CidrIp": convert(cidr)}
+                entry.update(
+                    {k: rule[t] for t, k in (("from_port", "FromPort"), ("to_port", "ToPort")) if t in rule}
+                )
+                if "description" in rule:
+                    entry["Description"] = rule["description"]
+                rules.append(entry)
+        if rules:
+            shaped_rules[key] = rules
+    return shaped_rules
+
+
+def _acl_entry(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    if "from_port" not in body:
+        return {}
+    return {"PortRange": {"From": body.get("from_port"), "To": body.get("to_port", body.get("from_port"))}}
+
+
+def _table(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A table's keys, attributes, throughput and settings as an AWS::DynamoDB::Table's (and its replica blocks
+    and stream as a global table's Replicas and StreamSpecification)."""
+    table: dict[str, Any] = {
+        "KeySchema": [
+            {"AttributeName": convert(body[key]), "KeyType": kind}
+            for key, kind in (("hash_key", "HASH"), ("range_key", "RANGE"))
+            if key in body
+        ],
+        "AttributeDefinitions": [
+            {"AttributeName": convert(a.get("name")), "AttributeType": a.get("type")}
+            for a in _blocks(body.get("attribute"))
+        ],
+    }
+    capacity = {
+        k: body[t]
+        for t, k in (("read_capacity", "ReadCapacityUnits"), ("write_capacity", "WriteCapacityUnits"))
+        if t in body
+    }
+    if capacity:
+        table["ProvisionedThroughput"] = capacity
+    ttl = first(body.get("ttl"))
+    if ttl:
+        table["TimeToLiveSpecification"] = {
+            "AttributeName": ttl.get("attribute_name"),
+            "Enabled": ttl.get("enabled"),
+        }
+    for block, key, setting in (
+        ("point_in_time_recovery", "PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"),
+        ("server_side_encryption", "SSESpecification", "SSEEnabled"),
+    ):
+        if "enabled" in first(body.get(block)):
+            table[key] = {setting: first(body.get(block))["enabled"]}
+    replicas = _blocks(body.get("replica"))
+    if replicas:
+        table["Replicas"] = [{"Region": r.get("region_name")} for r in replicas]
+    if isinstance(body.get("stream_view_type"), str):
+        table["StreamSpecification"] = {"StreamViewType": body["stream_view_type"]}
+    return table
+
+
+def _scaling_group(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    launch = first(body.get("launch_template"))
+    if not launch:
+        return {}
+    return {
+        "LaunchTemplate": {
+            "LaunchTemplateId": convert(launch.get("id")),
+            "Version": convert(launch.get("version")),
+        }
+    }
+
+
+def _launch_template(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """The template's arguments are its launch data (read by Terraform's names through `LaunchTemplateData`)."""
+    return {
+        "LaunchTemplateData": {
+            ARGUMENTS.get(k, k): convert(v) for k, v in body.items() if k not in ("name", "tags")
+        }
+    }
+
+
+def _scaling_policy(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    tracking = first(body.get("target_tracking_configuration"))
+    if not tracking:
+        return {}
+    metric = first(tracking.get("predefined_metric_specification"))
+    return {
+        "TargetTrackingConfiguration": {
+            "TargetValue": tracking.get("target_value"),
+            "PredefinedMetricSpecification": {"PredefinedMetricType": metric.get("predefined_metric_type")},
+        }
+    }
+
+
+def _record(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for block, key, argument in (
+        ("weighted_routing_policy", "Weight", "weight"),
+        ("latency_routing_policy", "Region", "region"),
+        ("failover_routing_policy", "Failover", "type"),
+        ("geolocation_routing_policy", "GeoLocation", None),
+    ):
+        policy = first(body.get(block))
+        if policy:
+            record[key] = policy.get(argument) if argument else policy
+    if body.get("multivalue_answer_routing_policy") is not None:
+        record["MultiValueAnswer"] = body["multivalue_answer_routing_policy"]
+    alias = first(body.get("alias"))
+    if alias:
+        record["AliasTarget"] = {
+            "DNSName": convert(alias.get("name")),
+            "EvaluateTargetHealth": alias.get("evaluate_target_health"),
+        }
+    return record
+
+
+def _glue_database(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    return {"DatabaseInput": {"Name": convert(body.get("name"))}}
+
+
+def _role(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    document = policy_document(body.get("assume_role_policy"))
+    return {"AssumeRolePolicyDocument": convert(document)} if document is not None else {}
+
+
+def _role_policy(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """The policy's statements, so that what it grants reads as connections (and not guessed wider)."""
+    document = policy_document(body.get("policy"))
+    return {
+        "PolicyDocument": convert(document) if document is not None else None,
+        "Roles": [convert(body.get("role"))],
+    }
+
+
+def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    return {"DestinationCidrBlock": body.get("destination_cidr_block")}
+
+
+def _internet_gateway(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    return {"VpcId": convert(body["vpc_id"])} if "vpc_id" in body else {}
+
+
+SHAPES: dict[str, Callable[[dict[str, Any], Convert], dict[str, Any]]] = {
+    "aws_lb": _load_balancer,
+    "aws_lb_listener": _listener,
+    "aws_cloudfront_distribution": _distribution,
+    "aws_security_group": _security_group,
+    "aws_network_acl_rule": _acl_entry,
+    "aws_dynamodb_table": _table,
+    "aws_autoscaling_group": _scaling_group,
+    "aws_launch_template": _launch_template,
+    "aws_autoscaling_policy": _scaling_policy,
+    "aws_route53_record": _record,
+    "aws_glue_catalog_database": _glue_database,
+    "aws_iam_role": _role,
+    "aws_iam_role_policy": _role_policy,
+    "aws_route": _route,
+    "aws_internet_gateway": _internet_gateway,
+}
