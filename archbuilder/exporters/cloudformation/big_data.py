@@ -54,8 +54,11 @@ def _group(node: ServiceNode, kind: str, count: int) -> dict[str, Any]:
 
 
 def _tag_for_emr(ctx: CfnContext, node: ServiceNode) -> None:
-    """The v2 service policy manages only what is tagged for it: the cluster's subnet and its security group."""
-    for logical in [*(r["Ref"] for r in ctx.subnet_refs(node)), *(r["Ref"] for r in ctx.sg_refs(node))]:
+    """The v2 service policy manages only what is tagged for it: the cluster's subnet and its security group.
+    A subnet the template does not declare (the account's default VPC, a network taken as it is) is tagged by
+    whoever owns it."""
+    named = [*ctx.subnet_refs(node), *ctx.sg_refs(node)]
+    for logical in [r["Ref"] for r in named if isinstance(r, dict) and r.get("Ref") in ctx.resources]:
         tags = ctx.resources[logical]["Properties"].setdefault("Tags", [])
         if EMR_TAG not in tags:
             tags.append(dict(EMR_TAG))

@@ -1,0 +1,89 @@
+"""The design holding every catalog service (tests/exporters/every_service.py) exported to CloudFormation and imported
+comes back with no difference that `archbuilder diff` sees, in YAML and JSON, and the services AWS declares come back
+with their own settings; Terraform of a design whose EMR cluster comes back outside any subnet it declares exports
+again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.cli.main import main
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.registry import export
+from archbuilder.importers.terraform import import_terraform
+from archbuilder.model import save
+from tests.exporters.every_service import every_service
+from tests.exporters.test_ml_and_data_processing_export import data_processing
+from tests.importers.round_trips import imported, services
+
+# The services this design added to the export, each with a resource CloudFormation declares.
+DECLARED = {
+    "guardduty",
+    "shield",
+    "config_recorder",
+    "cloudhsm_cluster",
+    "xray",
+    "iot_core",
+    "global_accelerator",
+    "eks_node_group",
+    "elastic_beanstalk",
+    "fsx_file_system",
+}
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "cloudformation-json"])
+def test_the_every_service_design_comes_back_with_no_difference(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    design = tmp_path / "every.arch.json"
+    save(every_service(), design)
+    assert main(["export", str(design), "--format", fmt, "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    [template] = sorted((tmp_path / "out").iterdir())
+    back = tmp_path / "back.arch.json"
+    assert main(["import", str(template), "-o", str(back)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(template), str(back)]) == 0
+    assert main(["diff", str(design), str(back)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"no difference between {template} and {back}",
+        f"no difference between {design} and {back}",
+    ]
+
+
+def test_the_services_aws_declares_come_back_with_their_settings_and_place(tmp_path: Path) -> None:
+    design = every_service()
+    arch, _report = imported(build_template(design), tmp_path)
+    assert services(arch, DECLARED) == services(design, DECLARED)
+    assert services(arch, DECLARED)["FSx"] == (
+        "fsx_file_system",
+        ["Private a", "Private b"],
+        {
+            "file_system_type": "OPENZFS",
+            "storage_capacity_gb": 64,
+            "throughput_capacity_mbps": 160,
+            "multi_az": True,
+            "ingress": [],
+        },
+    )
+
+
+def test_terraform_whose_emr_cluster_comes_back_in_the_default_vpc_exports_again(tmp_path: Path) -> None:
+    """The Terraform import does not read an EMR cluster's subnet: the cluster comes back in the account's default
+    VPC, whose subnet the export has no resource of to tag (it stopped with a TypeError)."""
+    export("terraform", data_processing(), tmp_path / "first")
+    arch, _report = import_terraform(tmp_path / "first")
+    [cluster] = [s for s in arch.services() if s.type == "emr_cluster" and s.label == "Spark"]
+    assert arch.node(cluster.parent_id or "").label == "Default subnet a"
+    written = export("terraform", arch, tmp_path / "again")
+    assert sorted(p.name for p in written) == [
+        "main.tf",
+        "outputs.tf",
+        "providers.tf",
+        "variables.tf",
+        "versions.tf",
+    ]
+    assert 'resource "aws_emr_cluster" "spark"' in (tmp_path / "again" / "main.tf").read_text(
+        encoding="utf-8"
+    )
