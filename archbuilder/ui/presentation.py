@@ -15,6 +15,7 @@ from archbuilder.canvas.items.service_item import ICON_TOP, ServiceItem
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
 from archbuilder.editor.document import Document
+from archbuilder.exporters.diagram.callouts import slots
 from archbuilder.exporters.report.gather import Review, gather, service_label
 from archbuilder.exporters.report.priorities import PILLAR, PRIORITY, RISK_TITLES, presentation_order
 from archbuilder.model.nodes import SERVICE_WIDTH
@@ -96,28 +97,26 @@ class PresentationWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _add_callouts(self) -> dict[str, list[CalloutItem]]:
-        """The top actions' numbers on the top-right corner of their services, in reading order."""
+        """The top actions' numbers at the top-right corner of their services, in reading order, placed by the
+        same slots as the report's diagram (along the top edge, then down the right edge)."""
         placed: dict[str, list[CalloutItem]] = {}
         items = self.scene.node_items()
         for action in self.review.top_actions:
             for node_id in action.node_ids:
-                item = items.get(node_id)
-                if item is None:
-                    continue
-                marks = placed.setdefault(node_id, [])
-                callout = CalloutItem(action.number, action.risk)
-                corner = (
-                    item.mapToScene(icon_corner(item))
-                    if isinstance(item, ServiceItem)
-                    else (item.sceneBoundingRect().topRight())
-                )
-                callout.setPos(corner.x() - len(marks) * 2.3 * CALLOUT_RADIUS, corner.y())
-                self.scene.addItem(callout)
-                marks.append(callout)
-        for marks in placed.values():  # the last number sits on the corner, the others to its left
-            xs = sorted(m.pos().x() for m in marks)
-            for mark, x in zip(marks, xs, strict=True):
-                mark.setX(x)
+                if node_id in items:
+                    callout = CalloutItem(action.number, action.risk)
+                    self.scene.addItem(callout)
+                    placed.setdefault(node_id, []).append(callout)
+        step = 2.3 * CALLOUT_RADIUS
+        for node_id, marks in placed.items():
+            item = items[node_id]
+            corner = (
+                item.mapToScene(icon_corner(item))
+                if isinstance(item, ServiceItem)
+                else item.sceneBoundingRect().topRight()
+            )
+            for (across, down), mark in zip(slots(len(marks)), marks, strict=True):
+                mark.setPos(corner.x() - across * step, corner.y() + down * step)
         return placed
 
     # ------------------------------------------------------------------ steps

@@ -11,6 +11,7 @@ from archbuilder.exporters.report.priorities import presentation_order
 from archbuilder.resource_files import example_path
 from archbuilder.ui.main_window import MainWindow
 from archbuilder.ui.presentation import PresentationWindow
+from archbuilder.ui.presentation_items import CALLOUT_RADIUS
 from archbuilder.validation import Pillar
 
 MVP = Path(str(example_path("startup-mvp")))
@@ -114,8 +115,15 @@ def test_the_callouts_carry_the_top_actions_numbers_at_their_services(window: Ma
     review = presenting.review
     placed = {(node, c.number) for node, marks in presenting.callouts.items() for c in marks}
     assert placed == {(node, a.number) for a in review.top_actions for node in a.node_ids}
-    db = sorted(presenting.callouts["db"], key=lambda c: c.pos().x())
-    assert [c.number for c in db] == [a.number for a in review.top_actions if "db" in a.node_ids]
+    # Along the icon's top edge to its corner, then down its right edge: the report diagram's slots.
+    db = sorted(presenting.callouts["db"], key=lambda c: (c.pos().y(), c.pos().x()))
+    assert (
+        [c.number for c in db] == [a.number for a in review.top_actions if "db" in a.node_ids] == [2, 3, 4, 5]
+    )
+    step = 2.3 * CALLOUT_RADIUS
+    x, y = db[2].pos().x(), db[2].pos().y()  # the third, on the corner
+    offsets = [(round(c.pos().x() - x, 6), round(c.pos().y() - y, 6)) for c in db]
+    assert offsets == [(round(-2 * step, 6), 0), (round(-step, 6), 0), (0, 0), (0, round(step, 6))]
 
 
 def test_the_layer_toggle_shows_one_kind_of_service(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -118,14 +118,28 @@ def _box_of(group: ElementTree.Element) -> tuple[float, float, float, float] | N
     return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
 
 
+# Callouts side by side along a node's top edge before the next ones go down its right edge: four or five in one
+# row would reach past the icon and over the connections and labels beside it.
+ROW = 3
+
+
+def slots(count: int) -> list[tuple[int, int]]:
+    """Where a node's callouts go, in reading order, as (steps left of the top-right corner, steps down from it):
+    up to three along the top edge ending on the corner, the rest down the right edge below it. The diagram, the
+    slides and presentation mode place their callouts by these slots, each at its own spacing."""
+    across = min(count, ROW)
+    return [(across - 1 - i, 0) if i < across else (0, i - across + 1) for i in range(count)]
+
+
 def anchors(box: Box, count: int, is_icon: bool) -> list[tuple[float, float]]:
-    """Centres of a node's callouts, in reading order, the last on an icon's top-right corner (inside a
-    container's), the others to its left."""
+    """Centres of a node's callouts, in reading order, from the slots at an icon's top-right corner (inside a
+    container's)."""
     if is_icon:
         x, y = box.x + box.width, box.y
     else:
         x, y = box.x + box.width - RADIUS - 4, box.y + RADIUS + 4
-    return [(x - (count - 1 - i) * 2.3 * RADIUS, y) for i in range(count)]
+    step = 2.3 * RADIUS
+    return [(x - left * step, y + down * step) for left, down in slots(count)]
 
 
 def draw_on_svg(

@@ -17,7 +17,7 @@ from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Length, Pt
 
-from archbuilder.exporters.diagram.callouts import COLOURS
+from archbuilder.exporters.diagram.callouts import COLOURS, slots
 from archbuilder.exporters.report.gather import Review, diagram_callouts
 from archbuilder.exporters.report.priorities import RISK_TITLES, Action
 from archbuilder.model import Architecture
@@ -132,14 +132,10 @@ def _diagram_slide(deck: Deck, review: Review) -> None:
         box = diagram.boxes.get(node_id)
         if box is None:
             continue
-        for index, mark in enumerate(marks):
-            x = (
-                left
-                + int((box.x + box.width) * scale)
-                - (len(marks) - 1 - index) * int(size * 1.1)
-                - size // 2
-            )
-            y = top + int(box.y * scale) - size // 2
+        step = int(size * 1.1)
+        for (across, down), mark in zip(slots(len(marks)), marks, strict=True):
+            x = left + int((box.x + box.width) * scale) - across * step - size // 2
+            y = top + int(box.y * scale) + down * step - size // 2
             _callout(slide, mark.number, mark.risk, Emu(x), Emu(y), size)
 
 

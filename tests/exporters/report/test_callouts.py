@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import itertools
 import re
 
 from PIL import Image
@@ -28,25 +27,30 @@ def test_every_top_action_has_a_callout_on_each_service_it_touches() -> None:
     assert len(circles) == len(expected) == sum(len(a.node_ids) for a in review.top_actions)
     step = 2.3 * RADIUS  # the distance between the centres of a node's callouts
 
-    def on_top_edge(box: Box, count: int) -> list[tuple[float, float, str, int]]:
-        """The callouts along a node's top edge: the last on its top-right corner, the others leftwards."""
-        left = box.x + box.width - (count - 1) * step - 0.2
-        return [c for c in circles if abs(c[1] - box.y) < 0.2 and left <= c[0] <= box.x + box.width + 0.2]
+    def at_corner(box: Box) -> list[tuple[float, float, str, int]]:
+        """The callouts around a node's top-right corner: along its top edge, then down its right edge."""
+        right, top = box.x + box.width, box.y
+        return [
+            c
+            for c in circles
+            if right - 2 * step - 0.2 <= c[0] <= right + 0.2 and top - 0.2 <= c[1] <= top + 2 * step + 0.2
+        ]
 
     for node_id, number in expected:
         box: Box = review.diagram.boxes[node_id]
         action = review.top_actions[number - 1]
-        count = sum(1 for a in review.top_actions if node_id in a.node_ids)
-        matches = [c for c in on_top_edge(box, count) if c[3] == number]
+        matches = [c for c in at_corner(box) if c[3] == number]
         assert len(matches) == 1 and matches[0][2] == COLOURS[action.risk], (node_id, number)
-    # On a node with several actions the numbers read left to right, the last on the icon's corner.
+    # Four of the five top actions touch the database: three numbers read left to right along the icon's top edge,
+    # ending on its corner, and the fourth sits below the corner, clear of the connection coming in from the left.
     box = review.diagram.boxes["db"]
-    numbers = [a.number for a in review.top_actions if "db" in a.node_ids]
-    assert numbers == [2, 3, 4, 5]  # four of the five top actions touch the database
-    db = sorted(on_top_edge(box, len(numbers)), key=lambda c: c[0])
-    assert [c[3] for c in db] == numbers
-    assert abs(db[-1][0] - (box.x + box.width)) < 0.2
-    assert all(abs((b[0] - a[0]) - step) < 0.2 for a, b in itertools.pairwise(db))
+    right, top = box.x + box.width, box.y
+    assert [a.number for a in review.top_actions if "db" in a.node_ids] == [2, 3, 4, 5]
+    db = {c[3]: (c[0], c[1]) for c in at_corner(box)}
+    wanted = {2: (right - 2 * step, top), 3: (right - step, top), 4: (right, top), 5: (right, top + step)}
+    assert db.keys() == wanted.keys()
+    for number, (x, y) in wanted.items():
+        assert abs(db[number][0] - x) < 0.2 and abs(db[number][1] - y) < 0.2, number
     assert set(diagram_callouts(review.top_actions)) == {n for a in review.top_actions for n in a.node_ids}
     assert architecture.nodes["db"].label == "App database"
 
