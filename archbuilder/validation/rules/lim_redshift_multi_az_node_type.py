@@ -12,8 +12,8 @@ RULE = Rule(
     effort=Effort.LOW,
     source=cite("002", "Amazon Redshift"),
     description="A Multi-AZ Redshift warehouse runs compute in two Availability Zones over RA3 managed storage; "
-    "only RA3 node types (ra3.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge) support it, and a cluster cannot be "
-    "converted between single-AZ and Multi-AZ later.",
+    "only RA3 node types (ra3.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge) support it, whether the cluster is "
+    "created Multi-AZ or converted from single-AZ later.",
     remediation="Choose an RA3 node type for the Multi-AZ cluster, or deploy it single-AZ.",
     check=each_service(
         ("redshift_cluster",),

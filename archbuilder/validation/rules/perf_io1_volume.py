@@ -23,7 +23,8 @@ RULE = Rule(
     description="io2 is the latest generation of Provisioned IOPS SSD at the same price as io1, with higher "
     "durability (99.999 %) and more IOPS per GiB (500 instead of 50), so a volume of the same size can be given up to "
     "ten times the IOPS.",
-    remediation="Use io2 instead of io1 for new volumes; move an existing volume by restoring its snapshot to io2.",
+    remediation="Use io2 instead of io1; an existing EBS volume or RDS instance changes its storage type in place, "
+    "without downtime.",
     check=each_service(
         VOLUME_OWNERS,
         lambda node, graph: _volume_type(node) == "io1",
@@ -34,5 +35,5 @@ RULE = Rule(
     applies_to=("ebs_volume", "ec2_instance", "rds_instance"),
     tags=("storage",),
     wa_best_practice="PERF03-BP02",
-    checked="2026-11-23",
+    checked="2026-12-06",
 )
