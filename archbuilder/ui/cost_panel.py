@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from archbuilder.cost.estimate import TIERS, CostEstimate
+from archbuilder.cost.estimate import TIERS, CostEstimate, CostLine
 from archbuilder.cost.formats import money, unconfirmed_caveat
 from archbuilder.model import Architecture
 from archbuilder.model.usage import Scenario
@@ -75,6 +75,9 @@ class CostPanel(QWidget):
         self.tree.clear()
         labels = {node.id: node.label for node in architecture.services()}
         by_node, by_tier = estimate.by_node(), estimate.by_tier()
+        lines_of: dict[str, list[CostLine]] = {}  # grouped once: per node, a scan of all lines is quadratic
+        for line in estimate.lines:
+            lines_of.setdefault(line.node_id, []).append(line)
         tiers: dict[str, QTreeWidgetItem] = {}
         for tier in TIERS:
             if by_tier[tier] or any(t == tier for t in estimate.tiers.values()):
@@ -92,7 +95,7 @@ class CostPanel(QWidget):
             if reason:
                 item.setToolTip(0, reason)
             parent.addChild(item)
-            for line in estimate.node_lines(node_id):
+            for line in lines_of.get(node_id, ()):
                 item.addChild(self._line_item(line.label, line.quantity, line.unit, line.monthly, line.note))
         transfer = tiers.get("Data transfer")
         for line in estimate.lines:
