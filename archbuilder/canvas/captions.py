@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF
 
 from archbuilder.canvas.items.connection_item import ConnectionItem
-from archbuilder.canvas.labels import covered_area, place_caption
+from archbuilder.canvas.labels import OutlineIndex, covered_area, grid_cells, place_caption
 from archbuilder.canvas.tree import services_in
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class CaptionLayer:
         self.pending: set[ConnectionItem] = set()  # routed, caption not placed yet
         self._cells: dict[tuple[int, int], set[ConnectionItem]] = {}
         self._cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
+        self._outlines: OutlineIndex | None = None  # while placing a batch: what lies under a box, indexed
 
     def clear(self) -> None:
         self.pending.clear()
@@ -61,19 +62,25 @@ class CaptionLayer:
                 cid for service in services_in(self._scene, area) for cid in edges_of.get(service.node_id, ())
             }
             candidates = [item for cid in ids if (item := connections(cid)) in self.pending]
-        placed = 0
-        for item in candidates:
-            if area is None or area.intersects(_route_rect(item.points())):
+        chosen = [item for item in candidates if area is None or area.intersects(_route_rect(item.points()))]
+        if len(chosen) > 1:
+            self._outlines = OutlineIndex(self._scene)  # nothing moves while the batch is placed
+        try:
+            for item in chosen:
                 self.place(item)
-                placed += 1
-        return placed
+        finally:
+            self._outlines = None
+        return len(chosen)
 
     def place(self, item: ConnectionItem) -> None:
         self.pending.discard(item)
         self._show(item, None)
 
+        outlines = self._outlines
+
         def covered(box: QRectF) -> float:
-            return covered_area(self._scene, box) + self._captions_area(box)
+            under = outlines.covered(box) if outlines is not None else covered_area(self._scene, box)
+            return under + self._captions_area(box)
 
         self._show(item, place_caption(item.points(), item.label_size(), covered))
 
@@ -106,9 +113,7 @@ class CaptionLayer:
 
 
 def _cells(rect: QRectF) -> list[tuple[int, int]]:
-    left, right = int(rect.left() // CAPTION_CELL), int(rect.right() // CAPTION_CELL)
-    top, bottom = int(rect.top() // CAPTION_CELL), int(rect.bottom() // CAPTION_CELL)
-    return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
+    return grid_cells(rect, CAPTION_CELL)
 
 
 def _route_rect(points: list[QPointF]) -> QRectF:

@@ -83,6 +83,53 @@ def covered_area(scene: ArchitectureScene, box: QRectF) -> float:
     return area
 
 
+class OutlineIndex:
+    """What `covered_area` counts (service and span outlines, container headers), taken once and filed in a
+    grid: for placing many captions at once while nothing moves (a design being built, the view scrolled), where
+    walking the tree for each candidate box visits every service of a container that holds hundreds."""
+
+    CELL = 200.0
+
+    def __init__(self, scene: ArchitectureScene) -> None:
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._rects: list[QRectF] = []
+        nodes = scene.node_items()
+        pending: list[QGraphicsItem] = [
+            nodes[n.id] for n in scene.architecture.children(None) if n.id in nodes
+        ]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, ServiceItem | SpanItem):
+                self._file(item.outline_scene())
+            elif isinstance(item, ContainerItem):
+                self._file(item.header_scene_rect())
+                pending.extend(item.childItems())
+
+    def _file(self, rect: QRectF) -> None:
+        index = len(self._rects)
+        self._rects.append(rect)
+        for key in grid_cells(rect, self.CELL):
+            self._cells.setdefault(key, []).append(index)
+
+    def covered(self, box: QRectF) -> float:
+        """The same as `covered_area(scene, box)` as the scene was when the index was taken."""
+        seen: set[int] = set()
+        area = 0.0
+        for key in grid_cells(box, self.CELL):
+            for index in self._cells.get(key, ()):
+                if index not in seen:
+                    seen.add(index)
+                    area += _overlap(self._rects[index], box)
+        return area
+
+
+def grid_cells(rect: QRectF, cell: float) -> list[tuple[int, int]]:
+    """The cells of a grid of side `cell` that `rect` meets."""
+    left, right = int(rect.left() // cell), int(rect.right() // cell)
+    top, bottom = int(rect.top() // cell), int(rect.bottom() // cell)
+    return [(x, y) for x in range(left, right + 1) for y in range(top, bottom + 1)]
+
+
 def _overlap(a: QRectF, b: QRectF) -> float:
     if not a.intersects(b):
         return 0.0

@@ -8,7 +8,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
 from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.items.service_item import ServiceItem
-from archbuilder.canvas.labels import place_caption
+from archbuilder.canvas.labels import OutlineIndex, covered_area, place_caption
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.editor.document import Document
 from archbuilder.model import load
@@ -134,3 +134,17 @@ def test_startup_example_caption_no_longer_covers_the_internet_gateway(qapp) -> 
     rect = item.label_scene_rect()
     assert rect is not None and item.label_text() == "read write"
     assert [name for name, outline in _outlines(scene).items() if rect.intersects(outline)] == []
+
+
+def test_the_outline_index_a_batch_of_captions_uses_counts_what_walking_the_tree_counts(qapp) -> None:
+    scene = ArchitectureScene(Document(load(example_path("three-tier-web"))))
+    index = OutlineIndex(scene)
+    bounds = scene.itemsBoundingRect()
+    boxes = [
+        QRectF(bounds.x() + fx * bounds.width(), bounds.y() + fy * bounds.height(), 90, 16)
+        for fx in (0.0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.85)
+        for fy in (0.0, 0.15, 0.3, 0.45, 0.6, 0.75, 0.9)
+    ]
+    walked = [covered_area(scene, box) for box in boxes]
+    assert sum(1 for area in walked if area > 0) >= 10  # boxes over services and headers, not only empty ones
+    assert [index.covered(box) for box in boxes] == walked
