@@ -195,7 +195,7 @@ def _insert_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
 
 def _tools_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     tools = window.menuBar().addMenu("&Tools")
-    actions["validate"] = _action(window, "&Validate now", window.runner.run_now, "F5")
+    actions["validate"] = _action(window, "&Validate now", window.runner.start, "F5")
     actions["arrange"] = _action(window, "&Arrange", window.document.arrange, "Ctrl+Shift+L")
     actions["compare"] = _action(window, "&Compare with a design…", window.compare_dialog)
     tools.addActions([actions["validate"], actions["arrange"], actions["compare"]])

@@ -22,12 +22,9 @@ from PySide6.QtWidgets import (
 from archbuilder.canvas.minimap import MiniMap
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
-from archbuilder.cost.estimate import estimate as cost_estimate
-from archbuilder.cost.formats import money
-from archbuilder.cost.quotes import quote_findings
 from archbuilder.editor.autosave import Autosaver, Recoverable, autosave_interval_ms, load_recoverable
 from archbuilder.editor.document import Document
-from archbuilder.editor.validation_runner import ValidationRunner
+from archbuilder.editor.validation_runner import Checked, ValidationRunner
 from archbuilder.exporters.registry import FORMATS, ExportError, export
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
@@ -47,7 +44,6 @@ from archbuilder.ui.recovery_dialog import RecoveryDialog
 from archbuilder.ui.tips_panel import TipsPanel
 from archbuilder.ui.vpc_overview import VpcOverview
 from archbuilder.ui.whatif_panel import WhatIfPanel
-from archbuilder.validation import ValidationResult
 
 MAX_RECENT = 8
 
@@ -96,7 +92,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([palette, properties], [250, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([palette, minimap], [640, 220], Qt.Orientation.Vertical)
         self.resizeDocks([properties, findings], [380, 520], Qt.Orientation.Vertical)
-        self.runner = ValidationRunner(self.document)
+        self.runner = ValidationRunner(self.document, scenario=lambda: self.cost.scenario)
         self.autosaver = Autosaver(self.document, recovery_dir, autosave_interval_ms(self.settings))
         self.menu_actions = build_actions(self)
         self.document.status_message.connect(self._show_status)
@@ -106,12 +102,12 @@ class MainWindow(QMainWindow):
         self.scene.selection_node_ids_changed.connect(self._selection_changed)
         self.findings.nodes_activated.connect(self.focus_nodes)
         self.cost.node_activated.connect(lambda node_id: self.focus_nodes([node_id]))
-        self.cost.scenario_changed.connect(lambda _scenario: self.runner.run_now())
+        self.cost.scenario_changed.connect(lambda _scenario: self.runner.start())
         self.runner.finished.connect(self._show_result)
         self.runner.pending.connect(self.findings.set_validating)
         self.resize(1600, 1000)
         self._update_title()
-        self.runner.run_now()
+        self.runner.start()
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -144,19 +140,11 @@ class MainWindow(QMainWindow):
         self.lockin.show_selection(first)
         self.whatif.show_node(first)
 
-    def _show_result(self, result: ValidationResult) -> None:
-        architecture = self.document.architecture
-        estimate = cost_estimate(architecture, self.cost.scenario)
-        labels = {node.id: node.label for node in architecture.services()}
-        result.findings = quote_findings(result.findings, estimate, labels)  # cost findings quote money
-        self.cost.show_estimate(architecture, estimate)
-        scenario = estimate.scenario.value
-        self.scene.set_costs(
-            {
-                node_id: f"{money(amount)}/month at {scenario} usage"
-                for node_id, amount in estimate.by_node().items()
-            }
-        )
+    def _show_result(self, checked: Checked) -> None:
+        """A check of the design as it is (editor/validation_runner.py): findings, lock-in, cost."""
+        result = checked.result
+        self.cost.show_estimate(self.document.architecture, checked.estimate)
+        self.scene.set_costs(checked.costs)
         self.findings.show_result(result)
         self.lockin.show_score(result.lockin)
         by_node: dict[str, list[object]] = {}
@@ -432,6 +420,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.save_layout()
             self.autosaver.shutdown()
+            self.runner.shutdown()
             event.accept()
         else:
             event.ignore()
