@@ -12,8 +12,58 @@ from archbuilder.model import ServiceNode
 
 
 def _service(ctx: CfnContext, node: ServiceNode) -> None:
+    # The port the image listens on; the load balancer and security group send traffic there (listeners.py).
+    port = int(prop(node, "container_port", 80))
+    task = _task_definition(ctx, node, port)
+    service: dict[str, Any] = {
+        "LaunchType": "FARGATE",
+        "TaskDefinition": ref(task),
+        "DesiredCount": int(prop(node, "desired_count", 2)),
+        "NetworkConfiguration": {
+            "AwsvpcConfiguration": {
+                "Subnets": ctx.subnet_refs(node),
+                "SecurityGroups": ctx.sg_refs(node),
+                "AssignPublicIp": "ENABLED" if prop(node, "assign_public_ip") else "DISABLED",
+            }
+        },
+    }
+    clusters = services_of_type(ctx.graph, "ecs_cluster")
+    if clusters:
+        service["Cluster"] = ref(ctx.lid(clusters[0]))
+    balancers = _balancers(ctx, node)
+    if balancers:
+        service["LoadBalancers"] = [
+            {"ContainerName": "app", "ContainerPort": port, "TargetGroupArn": ref(ctx.target_groups[b])}
+            for b in balancers
+        ]
+    # The service registers with its target groups only once their listeners exist.
+    listeners = [ctx.lid(ctx.architecture.node(b), "Listener") for b in balancers]
+    ctx.add(ctx.lid(node), "AWS::ECS::Service", service, DependsOn=listeners or None)
+
+
+def _task_definition(ctx: CfnContext, node: ServiceNode, port: int) -> str:
+    """A Fargate task of one container, with the role the application runs as and the one ECS runs it with."""
     role = service_role(ctx, node, "ecs-tasks.amazonaws.com")
-    execution = ctx.add(
+    execution = _execution_role(ctx, node)
+    container = _container(ctx, node, port)
+    return ctx.add(
+        ctx.lid(node, "TaskDefinition"),
+        "AWS::ECS::TaskDefinition",
+        {
+            "RequiresCompatibilities": ["FARGATE"],
+            "NetworkMode": "awsvpc",
+            "Cpu": str(prop(node, "cpu", 256)),
+            "Memory": str(prop(node, "memory", 512)),
+            "ExecutionRoleArn": get_att(execution, "Arn"),
+            "TaskRoleArn": get_att(role, "Arn"),
+            "ContainerDefinitions": [container],
+        },
+    )
+
+
+def _execution_role(ctx: CfnContext, node: ServiceNode) -> str:
+    """The role ECS itself uses to pull the image and write the logs (the task role is the application's)."""
+    return ctx.add(
         ctx.lid(node, "ExecutionRole"),
         "AWS::IAM::Role",
         {
@@ -32,13 +82,10 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
             ],
         },
     )
-    # The port the image listens on; the load balancer and security group send traffic there (listeners.py).
-    port = int(prop(node, "container_port", 80))
-    logs = [
-        ctx.architecture.service(c.target_id)
-        for c in ctx.graph.connections_of(node.id)
-        if c.source_id == node.id and c.kind is ConnectionKind.LOGS
-    ]
+
+
+def _container(ctx: CfnContext, node: ServiceNode, port: int) -> dict[str, Any]:
+    """The one container of the task; its environment is filled in once every connection is wired."""
     container: dict[str, Any] = {
         "Name": "app",
         "Image": ctx.parameter(
@@ -50,15 +97,9 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
         "Essential": True,
         "PortMappings": [{"ContainerPort": port, "Protocol": "tcp"}],
     }
-    if logs:
-        container["LogConfiguration"] = {
-            "LogDriver": "awslogs",
-            "Options": {
-                "awslogs-group": ref(ctx.lid(logs[0])),
-                "awslogs-region": ref("AWS::Region"),
-                "awslogs-stream-prefix": "app",
-            },
-        }
+    log_configuration = _log_configuration(ctx, node)
+    if log_configuration:
+        container["LogConfiguration"] = log_configuration
     variables: dict[str, Any] = {}
     ctx.environment[node.id] = variables
     container["Environment"] = []
@@ -68,47 +109,35 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
             {"Name": name, "Value": value} for name, value in sorted(variables.items())
         )
     )
-    task = ctx.add(
-        ctx.lid(node, "TaskDefinition"),
-        "AWS::ECS::TaskDefinition",
-        {
-            "RequiresCompatibilities": ["FARGATE"],
-            "NetworkMode": "awsvpc",
-            "Cpu": str(prop(node, "cpu", 256)),
-            "Memory": str(prop(node, "memory", 512)),
-            "ExecutionRoleArn": get_att(execution, "Arn"),
-            "TaskRoleArn": get_att(role, "Arn"),
-            "ContainerDefinitions": [container],
+    return container
+
+
+def _log_configuration(ctx: CfnContext, node: ServiceNode) -> dict[str, Any] | None:
+    """awslogs into the first log group the service sends its logs to, or None when it sends them nowhere."""
+    logs = [
+        ctx.architecture.service(c.target_id)
+        for c in ctx.graph.connections_of(node.id)
+        if c.source_id == node.id and c.kind is ConnectionKind.LOGS
+    ]
+    if not logs:
+        return None
+    return {
+        "LogDriver": "awslogs",
+        "Options": {
+            "awslogs-group": ref(ctx.lid(logs[0])),
+            "awslogs-region": ref("AWS::Region"),
+            "awslogs-stream-prefix": "app",
         },
-    )
-    clusters = services_of_type(ctx.graph, "ecs_cluster")
-    balancers = [
+    }
+
+
+def _balancers(ctx: CfnContext, node: ServiceNode) -> list[str]:
+    """Ids of the load balancers that send traffic to the service through a target group."""
+    return [
         c.source_id
         for c in ctx.graph.connections_of(node.id)
         if c.target_id == node.id and c.kind is ConnectionKind.TRAFFIC and c.source_id in ctx.target_groups
     ]
-    service: dict[str, Any] = {
-        "LaunchType": "FARGATE",
-        "TaskDefinition": ref(task),
-        "DesiredCount": int(prop(node, "desired_count", 2)),
-        "NetworkConfiguration": {
-            "AwsvpcConfiguration": {
-                "Subnets": ctx.subnet_refs(node),
-                "SecurityGroups": ctx.sg_refs(node),
-                "AssignPublicIp": "ENABLED" if prop(node, "assign_public_ip") else "DISABLED",
-            }
-        },
-    }
-    if clusters:
-        service["Cluster"] = ref(ctx.lid(clusters[0]))
-    listeners = []
-    if balancers:
-        service["LoadBalancers"] = [
-            {"ContainerName": "app", "ContainerPort": port, "TargetGroupArn": ref(ctx.target_groups[b])}
-            for b in balancers
-        ]
-        listeners = [ctx.lid(ctx.architecture.node(b), "Listener") for b in balancers]
-    ctx.add(ctx.lid(node), "AWS::ECS::Service", service, DependsOn=listeners or None)
 
 
 def _cache(ctx: CfnContext, node: ServiceNode) -> None:
