@@ -81,6 +81,27 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
     group = _subnet_group(ctx, node, "AWS::RDS::DBSubnetGroup", "DBSubnetGroupDescription")
     engine = str(prop(node, "engine", "aurora-postgresql"))
     serverless = str(prop(node, "capacity_mode", "provisioned")) == "serverless_v2"
+    cluster_props = _aurora_cluster_properties(ctx, node, engine, group, serverless)
+    cluster = ctx.add(
+        ctx.lid(node),
+        "AWS::RDS::DBCluster",
+        cluster_props,
+        DeletionPolicy="Snapshot",
+        UpdateReplacePolicy="Snapshot",
+    )
+    _aurora_instances(ctx, node, cluster, engine, group, serverless)
+    ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint.Address"), f"Writer endpoint of {node.label}")
+    ctx.output(
+        f"{cluster}ReaderEndpoint",
+        get_att(cluster, "ReadEndpoint.Address"),
+        f"Reader endpoint of {node.label}",
+    )
+
+
+def _aurora_cluster_properties(
+    ctx: CfnContext, node: ServiceNode, engine: str, group: str, serverless: bool
+) -> dict[str, Any]:
+    """The cluster's settings, with a parameter group of its own unless the design turns that off."""
     cluster_props: dict[str, Any] = {
         "Engine": engine,
         "MasterUsername": "dbadmin",
@@ -109,13 +130,13 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
             "MinCapacity": float(prop(node, "min_capacity_acu", 0.5)),
             "MaxCapacity": float(prop(node, "max_capacity_acu", 4)),
         }
-    cluster = ctx.add(
-        ctx.lid(node),
-        "AWS::RDS::DBCluster",
-        cluster_props,
-        DeletionPolicy="Snapshot",
-        UpdateReplacePolicy="Snapshot",
-    )
+    return cluster_props
+
+
+def _aurora_instances(
+    ctx: CfnContext, node: ServiceNode, cluster: str, engine: str, group: str, serverless: bool
+) -> None:
+    """A writer and readers; with more than one, Aurora places them in different AZs for failover."""
     instance_class = (
         "db.serverless"
         if serverless
@@ -126,7 +147,6 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
             f"Instance class of {node.label}",
         )
     )
-    # A writer and readers; with more than one, Aurora places them in different AZs for failover.
     for index in range(max(1, int(prop(node, "instance_count", 2)))):
         ctx.add(
             ctx.lid(node, f"Instance{index + 1}"),
@@ -139,12 +159,6 @@ def _aurora(ctx: CfnContext, node: ServiceNode) -> None:
                 "DBSubnetGroupName": ref(group),
             },
         )
-    ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint.Address"), f"Writer endpoint of {node.label}")
-    ctx.output(
-        f"{cluster}ReaderEndpoint",
-        get_att(cluster, "ReadEndpoint.Address"),
-        f"Reader endpoint of {node.label}",
-    )
 
 
 def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
@@ -172,31 +186,8 @@ def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
     if nodes > 1:
         props["NumberOfNodes"] = nodes
     if prop(node, "custom_parameter_group", True):
-        parameters = ctx.add(
-            ctx.lid(node, "ParameterGroup"),
-            "AWS::Redshift::ClusterParameterGroup",
-            {
-                "Description": f"Parameters of {node.label}",
-                "ParameterGroupFamily": "redshift-1.0",
-                # Clients must connect with TLS.
-                "Parameters": [{"ParameterName": "require_ssl", "ParameterValue": "true"}],
-            },
-        )
-        props["ClusterParameterGroupName"] = ref(parameters)
-    copy_region = str(prop(node, "snapshot_copy_region", "") or "")
-    if copy_region:
-        # Snapshots copied to the other region and kept there as long as here.
-        props["DestinationRegion"] = copy_region
-        props["SnapshotCopyRetentionPeriod"] = max(1, int(prop(node, "backup_retention_days", 7)))
-        if props["Encrypted"]:
-            # Copies of KMS-encrypted snapshots need a grant in the destination region, which a stack (made in
-            # its own region) cannot create: it is named here.
-            props["SnapshotCopyGrantName"] = ctx.parameter(
-                f"{ctx.lid(node)}SnapshotCopyGrant",
-                "String",
-                f"{snake(node.label).replace('_', '-')}-snapshot-copy",
-                f"Snapshot copy grant in {copy_region} for the snapshots of {node.label}",
-            )
+        props["ClusterParameterGroupName"] = ref(_redshift_parameter_group(ctx, node))
+    props |= _snapshot_copy(ctx, node, encrypted=props["Encrypted"])
     if prop(node, "multi_az", False):
         # Redshift Multi-AZ (RA3 node types) keeps a standby compute set in a second AZ.
         props["MultiAZ"] = True
@@ -208,6 +199,40 @@ def _redshift(ctx: CfnContext, node: ServiceNode) -> None:
         UpdateReplacePolicy="Snapshot",
     )
     ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint.Address"), f"Endpoint of {node.label}")
+
+
+def _redshift_parameter_group(ctx: CfnContext, node: ServiceNode) -> str:
+    return ctx.add(
+        ctx.lid(node, "ParameterGroup"),
+        "AWS::Redshift::ClusterParameterGroup",
+        {
+            "Description": f"Parameters of {node.label}",
+            "ParameterGroupFamily": "redshift-1.0",
+            # Clients must connect with TLS.
+            "Parameters": [{"ParameterName": "require_ssl", "ParameterValue": "true"}],
+        },
+    )
+
+
+def _snapshot_copy(ctx: CfnContext, node: ServiceNode, encrypted: bool) -> dict[str, Any]:
+    """Snapshots copied to the region the design names and kept there as long as here; none when it names none."""
+    copy_region = str(prop(node, "snapshot_copy_region", "") or "")
+    if not copy_region:
+        return {}
+    copy: dict[str, Any] = {
+        "DestinationRegion": copy_region,
+        "SnapshotCopyRetentionPeriod": max(1, int(prop(node, "backup_retention_days", 7))),
+    }
+    if encrypted:
+        # Copies of KMS-encrypted snapshots need a grant in the destination region, which a stack (made in its
+        # own region) cannot create: it is named here.
+        copy["SnapshotCopyGrantName"] = ctx.parameter(
+            f"{ctx.lid(node)}SnapshotCopyGrant",
+            "String",
+            f"{snake(node.label).replace('_', '-')}-snapshot-copy",
+            f"Snapshot copy grant in {copy_region} for the snapshots of {node.label}",
+        )
+    return copy
 
 
 def _opensearch(ctx: CfnContext, node: ServiceNode) -> None:
