@@ -36,59 +36,68 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
             "EndpointConfiguration": {"Types": [str(prop(node, "endpoint_type", "REGIONAL"))]},
         },
     )
-    methods = []
     functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
-    for index, target in enumerate(functions):
-        fn = ctx.lid(target)
-        # The first function answers at the root; each further one under a path named after it
-        # (one method per resource and HTTP verb).
-        resource: Any = get_att(api, "RootResourceId")
-        if index:
-            resource = ref(
-                ctx.add(
-                    ctx.lid(node, f"{fn}Resource"),
-                    "AWS::ApiGateway::Resource",
-                    {
-                        "RestApiId": ref(api),
-                        "ParentId": get_att(api, "RootResourceId"),
-                        "PathPart": snake(target.label).replace("_", "-"),
-                    },
-                )
-            )
-        method = ctx.add(
-            ctx.lid(node, f"{fn}Method"),
-            "AWS::ApiGateway::Method",
-            {
-                "RestApiId": ref(api),
-                "ResourceId": resource,
-                "HttpMethod": "ANY",
-                "AuthorizationType": str(prop(node, "authorization", "NONE")).replace(
-                    "COGNITO_USER_POOLS", "COGNITO_USER_POOLS"
-                ),
-                "Integration": {
-                    "Type": "AWS_PROXY",
-                    "IntegrationHttpMethod": "POST",
-                    "Uri": sub(
-                        f"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{fn}.Arn}}/invocations"
-                    ),
-                },
-            },
-        )
-        methods.append(method)
-        api_invoke_permission(ctx, node, fn, api)
+    methods = [_lambda_method(ctx, node, api, target, index) for index, target in enumerate(functions)]
     if methods:
-        stage = str(prop(node, "stage_name", "prod"))
-        ctx.add(
-            ctx.lid(node, "Deployment"),
-            "AWS::ApiGateway::Deployment",
-            {"RestApiId": ref(api), "StageName": stage, **_stage_throttling(node)},
-            DependsOn=methods,
-        )
-        ctx.output(
-            f"{api}Url",
-            sub(f"https://${{{api}}}.execute-api.${{AWS::Region}}.amazonaws.com/{stage}"),
-            f"Invoke URL of {node.label}",
-        )
+        _deployment(ctx, node, api, methods)
+
+
+def _lambda_method(ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, index: int) -> str:
+    """Any HTTP verb passed on to the function (a proxy integration), with the permission to invoke it."""
+    fn = ctx.lid(target)
+    resource = _method_resource(ctx, node, api, fn, target.label, index)
+    method = ctx.add(
+        ctx.lid(node, f"{fn}Method"),
+        "AWS::ApiGateway::Method",
+        {
+            "RestApiId": ref(api),
+            "ResourceId": resource,
+            "HttpMethod": "ANY",
+            "AuthorizationType": str(prop(node, "authorization", "NONE")),
+            "Integration": {
+                "Type": "AWS_PROXY",
+                "IntegrationHttpMethod": "POST",
+                "Uri": sub(
+                    f"arn:${{AWS::Partition}}:apigateway:${{AWS::Region}}:lambda:path/2015-03-31/functions/${{{fn}.Arn}}/invocations"
+                ),
+            },
+        },
+    )
+    api_invoke_permission(ctx, node, fn, api)
+    return method
+
+
+def _method_resource(ctx: CfnContext, node: ServiceNode, api: str, fn: str, label: str, index: int) -> Any:
+    """The first function answers at the root; each further one under a path named after it (one method per
+    resource and HTTP verb)."""
+    if not index:
+        return get_att(api, "RootResourceId")
+    resource = ctx.add(
+        ctx.lid(node, f"{fn}Resource"),
+        "AWS::ApiGateway::Resource",
+        {
+            "RestApiId": ref(api),
+            "ParentId": get_att(api, "RootResourceId"),
+            "PathPart": snake(label).replace("_", "-"),
+        },
+    )
+    return ref(resource)
+
+
+def _deployment(ctx: CfnContext, node: ServiceNode, api: str, methods: list[str]) -> None:
+    """The stage the methods are deployed to (once they all exist), and its URL as an output."""
+    stage = str(prop(node, "stage_name", "prod"))
+    ctx.add(
+        ctx.lid(node, "Deployment"),
+        "AWS::ApiGateway::Deployment",
+        {"RestApiId": ref(api), "StageName": stage, **_stage_throttling(node)},
+        DependsOn=methods,
+    )
+    ctx.output(
+        f"{api}Url",
+        sub(f"https://${{{api}}}.execute-api.${{AWS::Region}}.amazonaws.com/{stage}"),
+        f"Invoke URL of {node.label}",
+    )
 
 
 def _stage_throttling(node: ServiceNode) -> dict[str, Any]:
@@ -100,79 +109,15 @@ def _stage_throttling(node: ServiceNode) -> dict[str, Any]:
     return {"StageDescription": {"MethodSettings": [setting]}}
 
 
+# The origin a distribution with none connected points at, so that its template still deploys.
+PLACEHOLDER_ORIGIN = "placeholder"
+
+# The origins written for a distribution, by id: the service behind each and the label of the connection to it.
+WrittenOrigins = dict[str, tuple[ServiceNode, str]]
+
+
 def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
-    origins, default_origin = [], None
-    # The origins written, by id: the service behind each and the label of the connection to it.
-    written: dict[str, tuple[ServiceNode, str]] = {}
-    labels = {
-        c.target_id: c.label.strip().lower()
-        for c in ctx.graph.connections_of(node.id)
-        if c.source_id == node.id and c.kind is ConnectionKind.ORIGIN
-    }
-    for target, _kind in targets_of(ctx, node, ConnectionKind.ORIGIN):
-        origin_id = ctx.lid(target)
-        if target.type in ("s3_bucket", "alb", "api_gateway_rest"):
-            written[origin_id] = (target, labels.get(target.id, ""))
-        if target.type == "s3_bucket":
-            oac = ctx.add(
-                ctx.lid(node, f"{origin_id}Oac"),
-                "AWS::CloudFront::OriginAccessControl",
-                {
-                    "OriginAccessControlConfig": {
-                        "Name": sub(f"${{AWS::StackName}}-{origin_id}"),
-                        "OriginAccessControlOriginType": "s3",
-                        "SigningBehavior": "always",
-                        "SigningProtocol": "sigv4",
-                    }
-                },
-            )
-            origins.append(
-                {
-                    "Id": origin_id,
-                    "DomainName": get_att(origin_id, "RegionalDomainName"),
-                    "S3OriginConfig": {"OriginAccessIdentity": ""},
-                    "OriginAccessControlId": get_att(oac, "Id"),
-                }
-            )
-            ctx.add(
-                ctx.lid(node, f"{origin_id}Policy"),
-                "AWS::S3::BucketPolicy",
-                {
-                    "Bucket": ref(origin_id),
-                    "PolicyDocument": {
-                        "Version": "2012-10-17",
-                        "Statement": [
-                            {
-                                "Effect": "Allow",
-                                "Principal": {"Service": "cloudfront.amazonaws.com"},
-                                "Action": "s3:GetObject",
-                                "Resource": sub(f"${{{origin_id}.Arn}}/*"),
-                                "Condition": {
-                                    "StringEquals": {
-                                        "AWS:SourceArn": sub(
-                                            f"arn:${{AWS::Partition}}:cloudfront::${{AWS::AccountId}}:distribution/${{{ctx.lid(node)}}}"
-                                        )
-                                    }
-                                },
-                            }
-                        ],
-                    },
-                },
-            )
-        elif target.type in ("alb", "api_gateway_rest"):
-            domain = (
-                get_att(origin_id, "DNSName")
-                if target.type == "alb"
-                else sub(f"${{{origin_id}}}.execute-api.${{AWS::Region}}.amazonaws.com")
-            )
-            origins.append(
-                {
-                    "Id": origin_id,
-                    "DomainName": domain,
-                    "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"},
-                }
-            )
-        default_origin = default_origin or origin_id
+    origins, default_origin, written = _origins(ctx, node)
     methods = str(prop(node, "allowed_methods", "GET,HEAD")).split(",")
     groups = _origin_groups(node, written, methods)
     if groups:
@@ -187,31 +132,118 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
         "PriceClass": str(prop(node, "price_class", "PriceClass_100")),
         "HttpVersion": "http2",
         "IPV6Enabled": bool(prop(node, "ipv6_enabled", True)),
-        "Origins": origins
-        or [
-            {
-                "Id": "placeholder",
-                "DomainName": "example.com",
-                "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"},
-            }
-        ],
-        "DefaultCacheBehavior": {
-            "TargetOriginId": default_origin or "placeholder",
-            "ViewerProtocolPolicy": str(prop(node, "viewer_protocol_policy", "redirect-to-https")),
-            "CachePolicyId": _cache_policy(ctx, node),
-            **(
-                {"OriginRequestPolicyId": HOST_HEADER_ONLY}
-                if prop(node, "forward_host_header", False)
-                else {}
-            ),
-            "Compress": bool(prop(node, "compress", True)),
-            "AllowedMethods": methods,
-            # CloudFront caches GET and HEAD, plus OPTIONS when it is allowed.
-            "CachedMethods": methods[:3],
-        },
+        "Origins": origins or [_custom_origin(PLACEHOLDER_ORIGIN, "example.com")],
+        "DefaultCacheBehavior": _default_cache_behavior(
+            ctx, node, default_origin or PLACEHOLDER_ORIGIN, methods
+        ),
     }
     if groups:
         config["OriginGroups"] = {"Quantity": len(groups), "Items": groups}
+    config |= _aliases_and_certificate(ctx, node)
+    config |= _logging(ctx, node)
+    ctx.add(ctx.lid(node), "AWS::CloudFront::Distribution", {"DistributionConfig": config})
+    ctx.output(f"{ctx.lid(node)}DomainName", get_att(ctx.lid(node), "DomainName"), f"Domain of {node.label}")
+
+
+def _origins(ctx: CfnContext, node: ServiceNode) -> tuple[list[dict[str, Any]], str | None, WrittenOrigins]:
+    """The distribution's origins (buckets, load balancers and REST APIs it is connected to), the first of
+    them, which serves by default, and the written ones by id."""
+    origins: list[dict[str, Any]] = []
+    default_origin: str | None = None
+    written: WrittenOrigins = {}
+    labels = {
+        c.target_id: c.label.strip().lower()
+        for c in ctx.graph.connections_of(node.id)
+        if c.source_id == node.id and c.kind is ConnectionKind.ORIGIN
+    }
+    for target, _kind in targets_of(ctx, node, ConnectionKind.ORIGIN):
+        origin_id = ctx.lid(target)
+        if target.type in ("s3_bucket", "alb", "api_gateway_rest"):
+            written[origin_id] = (target, labels.get(target.id, ""))
+        if target.type == "s3_bucket":
+            origins.append(_bucket_origin(ctx, node, origin_id))
+        elif target.type == "alb":
+            origins.append(_custom_origin(origin_id, get_att(origin_id, "DNSName")))
+        elif target.type == "api_gateway_rest":
+            domain = sub(f"${{{origin_id}}}.execute-api.${{AWS::Region}}.amazonaws.com")
+            origins.append(_custom_origin(origin_id, domain))
+        default_origin = default_origin or origin_id
+    return origins, default_origin, written
+
+
+def _custom_origin(origin_id: str, domain: Any) -> dict[str, Any]:
+    return {
+        "Id": origin_id,
+        "DomainName": domain,
+        "CustomOriginConfig": {"OriginProtocolPolicy": "https-only"},
+    }
+
+
+def _bucket_origin(ctx: CfnContext, node: ServiceNode, origin_id: str) -> dict[str, Any]:
+    """A bucket read through an origin access control, whose policy lets only this distribution read it."""
+    oac = ctx.add(
+        ctx.lid(node, f"{origin_id}Oac"),
+        "AWS::CloudFront::OriginAccessControl",
+        {
+            "OriginAccessControlConfig": {
+                "Name": sub(f"${{AWS::StackName}}-{origin_id}"),
+                "OriginAccessControlOriginType": "s3",
+                "SigningBehavior": "always",
+                "SigningProtocol": "sigv4",
+            }
+        },
+    )
+    ctx.add(
+        ctx.lid(node, f"{origin_id}Policy"),
+        "AWS::S3::BucketPolicy",
+        {
+            "Bucket": ref(origin_id),
+            "PolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "cloudfront.amazonaws.com"},
+                        "Action": "s3:GetObject",
+                        "Resource": sub(f"${{{origin_id}.Arn}}/*"),
+                        "Condition": {
+                            "StringEquals": {
+                                "AWS:SourceArn": sub(
+                                    f"arn:${{AWS::Partition}}:cloudfront::${{AWS::AccountId}}:distribution/${{{ctx.lid(node)}}}"
+                                )
+                            }
+                        },
+                    }
+                ],
+            },
+        },
+    )
+    return {
+        "Id": origin_id,
+        "DomainName": get_att(origin_id, "RegionalDomainName"),
+        "S3OriginConfig": {"OriginAccessIdentity": ""},
+        "OriginAccessControlId": get_att(oac, "Id"),
+    }
+
+
+def _default_cache_behavior(
+    ctx: CfnContext, node: ServiceNode, origin: str, methods: list[str]
+) -> dict[str, Any]:
+    return {
+        "TargetOriginId": origin,
+        "ViewerProtocolPolicy": str(prop(node, "viewer_protocol_policy", "redirect-to-https")),
+        "CachePolicyId": _cache_policy(ctx, node),
+        **({"OriginRequestPolicyId": HOST_HEADER_ONLY} if prop(node, "forward_host_header", False) else {}),
+        "Compress": bool(prop(node, "compress", True)),
+        "AllowedMethods": methods,
+        # CloudFront caches GET and HEAD, plus OPTIONS when it is allowed.
+        "CachedMethods": methods[:3],
+    }
+
+
+def _aliases_and_certificate(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
+    """The alternate domain names and the attached certificate that covers them; none without a certificate,
+    and an error for names the distribution has no certificate for."""
     certificate = distribution_certificate(ctx, node)
     aliases = [str(a) for a in prop(node, "aliases", [])]
     if aliases and certificate is None:
@@ -219,30 +251,29 @@ def _cloudfront(ctx: CfnContext, node: ServiceNode) -> None:
             f"{node.label}: the alternate domain names {', '.join(aliases)} need an ACM certificate covering "
             "them; attach one (requested in us-east-1) to the distribution"
         )
-    if certificate is not None:
+    if certificate is None:
+        return {}
+    return {
         # The listed names (which the certificate then names too), or the certificate's own domain; both
         # written from their zone's domain parameter where the design has the zone.
-        config["Aliases"] = [domain_expr(ctx, a) for a in aliases] or [
-            certificate_domain_expr(ctx, certificate)
-        ]
-        config["ViewerCertificate"] = {
+        "Aliases": [domain_expr(ctx, a) for a in aliases] or [certificate_domain_expr(ctx, certificate)],
+        "ViewerCertificate": {
             "AcmCertificateArn": ref(ctx.lid(certificate)),
             "SslSupportMethod": "sni-only",
             "MinimumProtocolVersion": "TLSv1.2_2021",
-        }
+        },
+    }
+
+
+def _logging(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
+    """Access logs into the first bucket the distribution sends its logs to, if any."""
     logs = [t for t, _ in targets_of(ctx, node, ConnectionKind.LOGS) if t.type == "s3_bucket"]
-    if logs:
-        config["Logging"] = {
-            "Bucket": get_att(ctx.lid(logs[0]), "RegionalDomainName"),
-            "Prefix": "cloudfront/",
-        }
-    ctx.add(ctx.lid(node), "AWS::CloudFront::Distribution", {"DistributionConfig": config})
-    ctx.output(f"{ctx.lid(node)}DomainName", get_att(ctx.lid(node), "DomainName"), f"Domain of {node.label}")
+    if not logs:
+        return {}
+    return {"Logging": {"Bucket": get_att(ctx.lid(logs[0]), "RegionalDomainName"), "Prefix": "cloudfront/"}}
 
 
-def _origin_groups(
-    node: ServiceNode, written: dict[str, tuple[ServiceNode, str]], methods: list[str]
-) -> list[dict[str, Any]]:
+def _origin_groups(node: ServiceNode, written: WrittenOrigins, methods: list[str]) -> list[dict[str, Any]]:
     """With origin failover on, one origin group: the origin whose connection is labelled primary (else the first)
     and the one labelled secondary (else the next), failing over on the primary's 5xx answers."""
     if not prop(node, "origin_failover", False):
