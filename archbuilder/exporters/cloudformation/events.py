@@ -192,10 +192,9 @@ def _subscription(
 
 
 def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
-    arch, logical = ctx.architecture, ctx.lid(rule)
-    queues, topics = ctx.queue_statements, ctx.topic_statements
+    logical = ctx.lid(rule)
     incoming = [
-        arch.service(c.source_id)
+        ctx.architecture.service(c.source_id)
         for c in ctx.graph.connections_of(rule.id)
         if c.target_id == rule.id and c.kind is ConnectionKind.EVENT
     ]
@@ -206,85 +205,10 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     }
     if bus is not None:
         props["EventBusName"] = get_att(ctx.lid(bus), "Name")
-    pattern_text, schedule = str(prop(rule, "event_pattern", "")), str(prop(rule, "schedule_expression", ""))
-    if pattern_text.strip():
-        try:
-            props["EventPattern"] = json.loads(pattern_text)
-        except json.JSONDecodeError as error:
-            raise ExportError(f"{rule.label}: the event pattern is not JSON ({error.msg})") from None
-    elif schedule.strip() and bus is None:
-        props["ScheduleExpression"] = schedule.strip()
-    elif bus is not None:
-        # A rule on a custom bus needs a pattern; this one matches every event the account puts on it.
-        props["EventPattern"] = {"account": [ref("AWS::AccountId")]}
-    else:
-        props["ScheduleExpression"] = "rate(1 hour)"
-    targets: list[dict[str, Any]] = []
-    role_statements: list[dict[str, Any]] = []
-    rule_arn = get_att(logical, "Arn")
-    for connection in sorted(ctx.graph.connections_of(rule.id), key=lambda c: c.id):
-        if connection.source_id != rule.id or connection.kind is not ConnectionKind.EVENT:
-            continue
-        target = arch.service(connection.target_id)
-        receiver = ctx.lid(target)
-        if target.type == "lambda_function":
-            targets.append({"Id": receiver, "Arn": get_att(receiver, "Arn")})
-            ctx.add(
-                ctx.names.get(f"{connection.id}:permission", f"{receiver}From{logical}Permission"),
-                "AWS::Lambda::Permission",
-                {
-                    "FunctionName": ref(receiver),
-                    "Action": "lambda:InvokeFunction",
-                    "Principal": "events.amazonaws.com",
-                    "SourceArn": rule_arn,
-                },
-            )
-        elif target.type == "sqs_queue":
-            targets.append({"Id": receiver, "Arn": get_att(receiver, "Arn")})
-            queues.setdefault(receiver, []).append(
-                _allow_service(
-                    "events.amazonaws.com",
-                    "sqs:SendMessage",
-                    get_att(receiver, "Arn"),
-                    rule_arn,
-                    f"From{logical}",
-                )
-            )
-        elif target.type == "sns_topic":
-            targets.append({"Id": receiver, "Arn": ref(receiver)})
-            topics.setdefault(receiver, []).append(
-                _allow_service(
-                    "events.amazonaws.com", "sns:Publish", ref(receiver), rule_arn, f"From{logical}"
-                )
-            )
-        elif target.type in RULE_ROLE_ACTIONS:
-            action, attribute = RULE_ROLE_ACTIONS[target.type]
-            arn = ref(receiver) if attribute == "Ref" else get_att(receiver, attribute)
-            targets.append({"Id": receiver, "Arn": arn, "RoleArn": get_att(f"{logical}Role", "Arn")})
-            role_statements.append({"Effect": "Allow", "Action": [action], "Resource": [arn]})
+    props |= _rule_trigger(rule, on_bus=bus is not None)
+    targets, role_statements = _rule_targets(ctx, rule, logical)
     if role_statements:
-        ctx.add(
-            f"{logical}Role",
-            "AWS::IAM::Role",
-            {
-                "AssumeRolePolicyDocument": {
-                    "Version": "2012-10-17",
-                    "Statement": [
-                        {
-                            "Effect": "Allow",
-                            "Principal": {"Service": "events.amazonaws.com"},
-                            "Action": "sts:AssumeRole",
-                        }
-                    ],
-                },
-                "Policies": [
-                    {
-                        "PolicyName": "deliver-events",
-                        "PolicyDocument": {"Version": "2012-10-17", "Statement": role_statements},
-                    }
-                ],
-            },
-        )
+        _delivery_role(ctx, logical, role_statements)
     if len(targets) > MAX_RULE_TARGETS:
         raise ExportError(
             f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
@@ -293,6 +217,110 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     if targets:
         props["Targets"] = targets
     ctx.add(logical, "AWS::Events::Rule", props)
+
+
+def _rule_trigger(rule: ServiceNode, on_bus: bool) -> dict[str, Any]:
+    """What sets the rule off: the design's event pattern, else its schedule (a rule on the default bus only),
+    else every event of the account on its bus, else once an hour."""
+    pattern_text, schedule = str(prop(rule, "event_pattern", "")), str(prop(rule, "schedule_expression", ""))
+    if pattern_text.strip():
+        try:
+            return {"EventPattern": json.loads(pattern_text)}
+        except json.JSONDecodeError as error:
+            raise ExportError(f"{rule.label}: the event pattern is not JSON ({error.msg})") from None
+    if schedule.strip() and not on_bus:
+        return {"ScheduleExpression": schedule.strip()}
+    if on_bus:
+        # A rule on a custom bus needs a pattern; this one matches every event the account puts on it.
+        return {"EventPattern": {"account": [ref("AWS::AccountId")]}}
+    return {"ScheduleExpression": "rate(1 hour)"}
+
+
+def _rule_targets(
+    ctx: CfnContext, rule: ServiceNode, logical: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The targets of the rule's outgoing event connections, and what the rule's role must be allowed to do for
+    the targets that take no resource policy."""
+    targets: list[dict[str, Any]] = []
+    role_statements: list[dict[str, Any]] = []
+    for connection in sorted(ctx.graph.connections_of(rule.id), key=lambda c: c.id):
+        if connection.source_id != rule.id or connection.kind is not ConnectionKind.EVENT:
+            continue
+        target = ctx.architecture.service(connection.target_id)
+        entry, statement = _rule_target(ctx, connection, target, logical)
+        if entry is not None:
+            targets.append(entry)
+        if statement is not None:
+            role_statements.append(statement)
+    return targets, role_statements
+
+
+def _rule_target(
+    ctx: CfnContext, connection: Connection, target: ServiceNode, logical: str
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """One target of the rule with the receiver's permission or policy for it, or the statement the rule's role
+    needs to reach it; (None, None) for a service a rule cannot send to."""
+    receiver, rule_arn = ctx.lid(target), get_att(logical, "Arn")
+    if target.type == "lambda_function":
+        ctx.add(
+            ctx.names.get(f"{connection.id}:permission", f"{receiver}From{logical}Permission"),
+            "AWS::Lambda::Permission",
+            {
+                "FunctionName": ref(receiver),
+                "Action": "lambda:InvokeFunction",
+                "Principal": "events.amazonaws.com",
+                "SourceArn": rule_arn,
+            },
+        )
+        return {"Id": receiver, "Arn": get_att(receiver, "Arn")}, None
+    if target.type == "sqs_queue":
+        ctx.queue_statements.setdefault(receiver, []).append(
+            _allow_service(
+                "events.amazonaws.com",
+                "sqs:SendMessage",
+                get_att(receiver, "Arn"),
+                rule_arn,
+                f"From{logical}",
+            )
+        )
+        return {"Id": receiver, "Arn": get_att(receiver, "Arn")}, None
+    if target.type == "sns_topic":
+        ctx.topic_statements.setdefault(receiver, []).append(
+            _allow_service("events.amazonaws.com", "sns:Publish", ref(receiver), rule_arn, f"From{logical}")
+        )
+        return {"Id": receiver, "Arn": ref(receiver)}, None
+    if target.type in RULE_ROLE_ACTIONS:
+        action, attribute = RULE_ROLE_ACTIONS[target.type]
+        arn = ref(receiver) if attribute == "Ref" else get_att(receiver, attribute)
+        entry = {"Id": receiver, "Arn": arn, "RoleArn": get_att(f"{logical}Role", "Arn")}
+        return entry, {"Effect": "Allow", "Action": [action], "Resource": [arn]}
+    return None, None
+
+
+def _delivery_role(ctx: CfnContext, logical: str, statements: list[dict[str, Any]]) -> None:
+    """The role the rule assumes to deliver to targets without a resource policy of their own."""
+    ctx.add(
+        f"{logical}Role",
+        "AWS::IAM::Role",
+        {
+            "AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "events.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            },
+            "Policies": [
+                {
+                    "PolicyName": "deliver-events",
+                    "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
+                }
+            ],
+        },
+    )
 
 
 # The resource types this module renders; template.py merges every module's table.
