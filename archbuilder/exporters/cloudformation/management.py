@@ -14,7 +14,27 @@ from archbuilder.model.naming import snake
 
 
 def _trail(ctx: CfnContext, node: ServiceNode) -> None:
-    bucket = ctx.add(
+    bucket = _trail_bucket(ctx, node)
+    policy = _trail_bucket_policy(ctx, node, bucket)
+    ctx.add(
+        ctx.lid(node),
+        "AWS::CloudTrail::Trail",
+        {
+            "IsLogging": True,
+            "S3BucketName": ref(bucket),
+            "IsMultiRegionTrail": bool(prop(node, "multi_region", True)),
+            "EnableLogFileValidation": bool(prop(node, "log_file_validation", True)),
+            "IncludeGlobalServiceEvents": True,
+            **_data_event_selectors(node),
+        },
+        # CloudTrail checks that it may write to the bucket when the trail is created.
+        DependsOn=policy,
+    )
+
+
+def _trail_bucket(ctx: CfnContext, node: ServiceNode) -> str:
+    """The trail's own encrypted, versioned, private bucket, kept when the stack is deleted."""
+    return ctx.add(
         ctx.lid(node, "Bucket"),
         "AWS::S3::Bucket",
         {
@@ -32,7 +52,11 @@ def _trail(ctx: CfnContext, node: ServiceNode) -> None:
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )
-    policy = ctx.add(
+
+
+def _trail_bucket_policy(ctx: CfnContext, node: ServiceNode, bucket: str) -> str:
+    """What CloudTrail needs to deliver to the bucket: reading its ACL and writing the account's log files."""
+    return ctx.add(
         ctx.lid(node, "BucketPolicy"),
         "AWS::S3::BucketPolicy",
         {
@@ -57,38 +81,25 @@ def _trail(ctx: CfnContext, node: ServiceNode) -> None:
             },
         },
     )
-    ctx.add(
-        ctx.lid(node),
-        "AWS::CloudTrail::Trail",
-        {
-            "IsLogging": True,
-            "S3BucketName": ref(bucket),
-            "IsMultiRegionTrail": bool(prop(node, "multi_region", True)),
-            "EnableLogFileValidation": bool(prop(node, "log_file_validation", True)),
-            "IncludeGlobalServiceEvents": True,
-            **(
-                {
-                    "EventSelectors": [
-                        {
-                            "ReadWriteType": "All",
-                            "IncludeManagementEvents": True,
-                            # Every object of every bucket and every function of the account.
-                            "DataResources": [
-                                {"Type": "AWS::S3::Object", "Values": [sub("arn:${AWS::Partition}:s3")]},
-                                {
-                                    "Type": "AWS::Lambda::Function",
-                                    "Values": [sub("arn:${AWS::Partition}:lambda")],
-                                },
-                            ],
-                        }
-                    ]
-                }
-                if prop(node, "data_events", False)
-                else {}
-            ),
-        },
-        DependsOn=policy,
-    )
+
+
+def _data_event_selectors(node: ServiceNode) -> dict[str, Any]:
+    """With data events on, the trail also records every object of every bucket and every function of the
+    account; none otherwise (management events only)."""
+    if not prop(node, "data_events", False):
+        return {}
+    return {
+        "EventSelectors": [
+            {
+                "ReadWriteType": "All",
+                "IncludeManagementEvents": True,
+                "DataResources": [
+                    {"Type": "AWS::S3::Object", "Values": [sub("arn:${AWS::Partition}:s3")]},
+                    {"Type": "AWS::Lambda::Function", "Values": [sub("arn:${AWS::Partition}:lambda")]},
+                ],
+            }
+        ]
+    }
 
 
 def _account_administers_key() -> dict[str, Any]:
