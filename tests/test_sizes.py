@@ -20,7 +20,6 @@ BEING_REWORKED = {
     # The exporters and importers (issues 15 and 16):
     "exporters/cloudformation/network.py::_security_groups",
     "exporters/cloudformation/network.py::_vpc",
-    "exporters/cloudformation/storage.py::_backup",
     "exporters/terraform/edge.py::_distribution",
     "exporters/cloudformation/compute.py::_asg",
     "exporters/terraform/files.py::render_template",

@@ -99,7 +99,13 @@ def _backup_arn(ctx: CfnContext, node: ServiceNode) -> Any:
 
 
 def _backup(ctx: CfnContext, node: ServiceNode) -> None:
-    vault = ctx.add(
+    vault = _backup_vault(ctx, node)
+    plan = _backup_plan(ctx, node, vault)
+    _backup_selection(ctx, node, plan)
+
+
+def _backup_vault(ctx: CfnContext, node: ServiceNode) -> str:
+    return ctx.add(
         ctx.lid(node),
         "AWS::Backup::BackupVault",
         {
@@ -115,7 +121,11 @@ def _backup(ctx: CfnContext, node: ServiceNode) -> None:
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )
-    plan = ctx.add(
+
+
+def _backup_plan(ctx: CfnContext, node: ServiceNode, vault: str) -> str:
+    """One scheduled rule into the vault, recovery points deleted after the design's retention."""
+    return ctx.add(
         ctx.lid(node, "Plan"),
         "AWS::Backup::BackupPlan",
         {
@@ -132,6 +142,11 @@ def _backup(ctx: CfnContext, node: ServiceNode) -> None:
             }
         },
     )
+
+
+def _backup_selection(ctx: CfnContext, node: ServiceNode, plan: str) -> None:
+    """The resources connected to the vault (those AWS Backup can protect) in the plan, with the role it backs
+    them up and restores them with; none when nothing it can protect is connected."""
     protected = []
     for kind in (ConnectionKind.WRITE, ConnectionKind.ATTACH, ConnectionKind.REPLICATE):
         protected += [ctx.architecture.service(s) for s in sources_of(ctx, node, kind)]
