@@ -23,27 +23,12 @@ from archbuilder.model import ServiceNode
 
 
 def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
-    role = service_role(
-        ctx,
-        node,
-        "ec2.amazonaws.com",
-        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
-    )
-    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+    profile = _instance_profile(ctx, node)
     props: dict[str, Any] = {
         "ImageId": _image(ctx, node),
         "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
         "IamInstanceProfile": ref(profile),
-        "BlockDeviceMappings": [
-            {
-                "DeviceName": "/dev/xvda",
-                "Ebs": {
-                    "VolumeSize": int(prop(node, "volume_size_gb", 20)),
-                    "VolumeType": str(prop(node, "volume_type", "gp3")),
-                    "Encrypted": bool(prop(node, "encrypted", True)),
-                },
-            }
-        ],
+        "BlockDeviceMappings": _root_volume(node),
         "Tags": ctx.tags(node),
     }
     subnets = ctx.subnet_refs(node)
@@ -82,38 +67,8 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
 
 
 def _asg(ctx: CfnContext, node: ServiceNode) -> None:
-    role = service_role(
-        ctx,
-        node,
-        "ec2.amazonaws.com",
-        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
-    )
-    profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
-    template = ctx.add(
-        ctx.lid(node, "LaunchTemplate"),
-        "AWS::EC2::LaunchTemplate",
-        {
-            "LaunchTemplateData": {
-                "ImageId": _image(ctx, node),
-                "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
-                **({"KeyName": str(prop(node, "key_name"))} if prop(node, "key_name") else {}),
-                "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
-                "SecurityGroupIds": ctx.sg_refs(node),
-                "MetadataOptions": {"HttpTokens": "required"},
-                "UserData": {"Fn::Base64": _user_data(ctx, node)},
-                "BlockDeviceMappings": [
-                    {
-                        "DeviceName": "/dev/xvda",
-                        "Ebs": {
-                            "VolumeSize": int(prop(node, "volume_size_gb", 20)),
-                            "VolumeType": str(prop(node, "volume_type", "gp3")),
-                            "Encrypted": bool(prop(node, "encrypted", True)),
-                        },
-                    }
-                ],
-            }
-        },
-    )
+    profile = _instance_profile(ctx, node)
+    template = _launch_template(ctx, node, profile)
     groups = [
         ref(ctx.target_groups[s])
         for s in sources_of(ctx, node, ConnectionKind.TRAFFIC)
@@ -139,20 +94,70 @@ def _asg(ctx: CfnContext, node: ServiceNode) -> None:
             "Cooldown": str(prop(node, "cooldown_seconds", 300)),
         },
     )
-    target = int(prop(node, "target_cpu_percent", 50))
-    if target:
-        ctx.add(
-            ctx.lid(node, "CpuScaling"),
-            "AWS::AutoScaling::ScalingPolicy",
-            {
-                "AutoScalingGroupName": ref(ctx.lid(node)),
-                "PolicyType": "TargetTrackingScaling",
-                "TargetTrackingConfiguration": {
-                    "PredefinedMetricSpecification": {"PredefinedMetricType": "ASGAverageCPUUtilization"},
-                    "TargetValue": target,
-                },
+    _cpu_scaling(ctx, node)
+
+
+def _instance_profile(ctx: CfnContext, node: ServiceNode) -> str:
+    """The instances' role (reachable through Systems Manager, with no SSH key needed) and its profile."""
+    role = service_role(
+        ctx,
+        node,
+        "ec2.amazonaws.com",
+        [sub("arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore")],
+    )
+    return ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
+
+
+def _root_volume(node: ServiceNode) -> list[dict[str, Any]]:
+    return [
+        {
+            "DeviceName": "/dev/xvda",
+            "Ebs": {
+                "VolumeSize": int(prop(node, "volume_size_gb", 20)),
+                "VolumeType": str(prop(node, "volume_type", "gp3")),
+                "Encrypted": bool(prop(node, "encrypted", True)),
             },
-        )
+        }
+    ]
+
+
+def _launch_template(ctx: CfnContext, node: ServiceNode, profile: str) -> str:
+    """What each instance of the group is launched with; metadata only through IMDSv2 tokens."""
+    return ctx.add(
+        ctx.lid(node, "LaunchTemplate"),
+        "AWS::EC2::LaunchTemplate",
+        {
+            "LaunchTemplateData": {
+                "ImageId": _image(ctx, node),
+                "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
+                **({"KeyName": str(prop(node, "key_name"))} if prop(node, "key_name") else {}),
+                "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
+                "SecurityGroupIds": ctx.sg_refs(node),
+                "MetadataOptions": {"HttpTokens": "required"},
+                "UserData": {"Fn::Base64": _user_data(ctx, node)},
+                "BlockDeviceMappings": _root_volume(node),
+            }
+        },
+    )
+
+
+def _cpu_scaling(ctx: CfnContext, node: ServiceNode) -> None:
+    """Target tracking on the group's average CPU; a target of 0 leaves the group at its desired capacity."""
+    target = int(prop(node, "target_cpu_percent", 50))
+    if not target:
+        return
+    ctx.add(
+        ctx.lid(node, "CpuScaling"),
+        "AWS::AutoScaling::ScalingPolicy",
+        {
+            "AutoScalingGroupName": ref(ctx.lid(node)),
+            "PolicyType": "TargetTrackingScaling",
+            "TargetTrackingConfiguration": {
+                "PredefinedMetricSpecification": {"PredefinedMetricType": "ASGAverageCPUUtilization"},
+                "TargetValue": target,
+            },
+        },
+    )
 
 
 def _balancers_of(ctx: CfnContext, node: ServiceNode) -> list[ServiceNode]:
