@@ -20,7 +20,6 @@ BEING_REWORKED = {
     # The exporters and importers (issues 15 and 16):
     "exporters/cloudformation/network.py::_security_groups",
     "exporters/cloudformation/network.py::_vpc",
-    "exporters/terraform/edge.py::_distribution",
     "exporters/terraform/files.py::render_template",
     "exporters/terraform/rest_api.py::rest_api_blocks",
     "exporters/terraform/stores.py::_opensearch",

@@ -93,43 +93,8 @@ def _oac(conv: Converter_, logical: str, p: Props) -> Props:
 
 def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
     c = p["DistributionConfig"]
-    origins = []
-    for origin in c["Origins"]:
-        body: Props = {"origin_id": origin["Id"], "domain_name": conv.expr(origin["DomainName"])}
-        if "OriginAccessControlId" in origin:
-            body["origin_access_control_id"] = conv.expr(origin["OriginAccessControlId"])
-        else:
-            body["custom_origin_config"] = Block(
-                "custom_origin_config",
-                (),
-                {
-                    "http_port": 80,
-                    "https_port": 443,
-                    "origin_protocol_policy": "https-only",
-                    "origin_ssl_protocols": ["TLSv1.2"],
-                },
-            )
-        origins.append(Block("origin", (), body))
-    groups = [
-        Block(
-            "origin_group",
-            (),
-            {
-                "origin_id": group["Id"],
-                "failover_criteria": Block(
-                    "failover_criteria",
-                    (),
-                    {"status_codes": group["FailoverCriteria"]["StatusCodes"]["Items"]},
-                ),
-                "member": [
-                    Block("member", (), {"origin_id": m["OriginId"]}) for m in group["Members"]["Items"]
-                ],
-            },
-        )
-        for group in (c.get("OriginGroups") or {}).get("Items", [])
-    ]
-    behaviour = c["DefaultCacheBehavior"]
-    certificate = c.get("ViewerCertificate")
+    origins = [_origin(conv, origin) for origin in c["Origins"]]
+    groups = [_origin_group(group) for group in (c.get("OriginGroups") or {}).get("Items", [])]
     return present(
         {
             "enabled": True,
@@ -140,45 +105,85 @@ def _distribution(conv: Converter_, logical: str, p: Props) -> Props:
             "web_acl_id": arg(conv, c, "WebACLId"),
             "origin": origins,
             "origin_group": groups or None,
-            "default_cache_behavior": Block(
-                "default_cache_behavior",
-                (),
-                present(
-                    {
-                        "target_origin_id": behaviour["TargetOriginId"],
-                        "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
-                        "cache_policy_id": conv.expr(behaviour["CachePolicyId"]),
-                        "origin_request_policy_id": behaviour.get("OriginRequestPolicyId"),
-                        "allowed_methods": behaviour.get("AllowedMethods", ["GET", "HEAD"]),
-                        "cached_methods": behaviour.get("CachedMethods", ["GET", "HEAD"]),
-                        "compress": behaviour.get("Compress", False),
-                    }
-                ),
-            ),
-            "logging_config": Block(
-                "logging_config",
-                (),
-                {"bucket": conv.expr(c["Logging"]["Bucket"]), "prefix": c["Logging"]["Prefix"]},
-            )
-            if "Logging" in c
-            else None,
+            "default_cache_behavior": _default_cache_behavior(conv, c["DefaultCacheBehavior"]),
+            "logging_config": _logging_config(conv, c["Logging"]) if "Logging" in c else None,
             "restrictions": Block(
                 "restrictions",
                 (),
                 {"geo_restriction": Block("geo_restriction", (), {"restriction_type": "none"})},
             ),
-            "viewer_certificate": Block(
-                "viewer_certificate",
-                (),
-                {
-                    "acm_certificate_arn": conv.expr(certificate["AcmCertificateArn"]),
-                    "ssl_support_method": "sni-only",
-                    "minimum_protocol_version": certificate["MinimumProtocolVersion"],
-                },
-            )
-            if certificate
-            else Block("viewer_certificate", (), {"cloudfront_default_certificate": True}),
+            "viewer_certificate": _viewer_certificate(conv, c.get("ViewerCertificate")),
         }
+    )
+
+
+def _origin(conv: Converter_, origin: Props) -> Block:
+    """A bucket read through its origin access control, or a custom origin (a load balancer, an API) over TLS."""
+    body: Props = {"origin_id": origin["Id"], "domain_name": conv.expr(origin["DomainName"])}
+    if "OriginAccessControlId" in origin:
+        body["origin_access_control_id"] = conv.expr(origin["OriginAccessControlId"])
+    else:
+        body["custom_origin_config"] = Block(
+            "custom_origin_config",
+            (),
+            {
+                "http_port": 80,
+                "https_port": 443,
+                "origin_protocol_policy": "https-only",
+                "origin_ssl_protocols": ["TLSv1.2"],
+            },
+        )
+    return Block("origin", (), body)
+
+
+def _origin_group(group: Props) -> Block:
+    return Block(
+        "origin_group",
+        (),
+        {
+            "origin_id": group["Id"],
+            "failover_criteria": Block(
+                "failover_criteria", (), {"status_codes": group["FailoverCriteria"]["StatusCodes"]["Items"]}
+            ),
+            "member": [Block("member", (), {"origin_id": m["OriginId"]}) for m in group["Members"]["Items"]],
+        },
+    )
+
+
+def _default_cache_behavior(conv: Converter_, behaviour: Props) -> Block:
+    return Block(
+        "default_cache_behavior",
+        (),
+        present(
+            {
+                "target_origin_id": behaviour["TargetOriginId"],
+                "viewer_protocol_policy": behaviour["ViewerProtocolPolicy"],
+                "cache_policy_id": conv.expr(behaviour["CachePolicyId"]),
+                "origin_request_policy_id": behaviour.get("OriginRequestPolicyId"),
+                "allowed_methods": behaviour.get("AllowedMethods", ["GET", "HEAD"]),
+                "cached_methods": behaviour.get("CachedMethods", ["GET", "HEAD"]),
+                "compress": behaviour.get("Compress", False),
+            }
+        ),
+    )
+
+
+def _logging_config(conv: Converter_, logging: Props) -> Block:
+    return Block("logging_config", (), {"bucket": conv.expr(logging["Bucket"]), "prefix": logging["Prefix"]})
+
+
+def _viewer_certificate(conv: Converter_, certificate: Props | None) -> Block:
+    """The attached ACM certificate, or CloudFront's own for its *.cloudfront.net name."""
+    if not certificate:
+        return Block("viewer_certificate", (), {"cloudfront_default_certificate": True})
+    return Block(
+        "viewer_certificate",
+        (),
+        {
+            "acm_certificate_arn": conv.expr(certificate["AcmCertificateArn"]),
+            "ssl_support_method": "sni-only",
+            "minimum_protocol_version": certificate["MinimumProtocolVersion"],
+        },
     )
 
 
