@@ -21,7 +21,6 @@ BEING_REWORKED = {
     "exporters/cloudformation/network.py::_security_groups",
     "exporters/cloudformation/network.py::_vpc",
     "exporters/terraform/files.py::render_template",
-    "exporters/terraform/rest_api.py::rest_api_blocks",
     "exporters/terraform/stores.py::_opensearch",
     "importers/network.py::_network",
 }

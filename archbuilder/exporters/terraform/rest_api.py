@@ -26,43 +26,12 @@ def rest_api_blocks(conv: Converter_, logical: str, props: dict[str, Any]) -> li
         )
     ]
     methods = [
-        (m, body)
-        for m, body in conv.resources.items()
+        (snake(method), body["Properties"])
+        for method, body in conv.resources.items()
         if body["Type"] == "AWS::ApiGateway::Method" and body["Properties"]["RestApiId"] == {"Ref": logical}
     ]
-    integrations, redeploy_on = [], []
-    for method_logical, body in methods:
-        method_name = snake(method_logical)
-        p = body["Properties"]
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_method", method_name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": conv.expr(p["ResourceId"]),
-                    "http_method": p["HttpMethod"],
-                    "authorization": p["AuthorizationType"],
-                },
-            )
-        )
-        integration = p["Integration"]
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_integration", method_name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "resource_id": conv.expr(p["ResourceId"]),
-                    "http_method": Expr(f"aws_api_gateway_method.{method_name}.http_method"),
-                    "type": integration["Type"],
-                    "integration_http_method": integration["IntegrationHttpMethod"],
-                    "uri": conv.expr(integration["Uri"]),
-                },
-            )
-        )
-        integrations.append(f"aws_api_gateway_integration.{method_name}")
-        redeploy_on += [f"aws_api_gateway_method.{method_name}", f"aws_api_gateway_integration.{method_name}"]
+    for method_name, method in methods:
+        blocks += _method_blocks(conv, api, method_name, method)
     deployments = [
         body
         for body in conv.resources.values()
@@ -70,35 +39,77 @@ def rest_api_blocks(conv: Converter_, logical: str, props: dict[str, Any]) -> li
         and body["Properties"]["RestApiId"] == {"Ref": logical}
     ]
     if deployments:
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_deployment", name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    # A new deployment whenever a method or its integration changes (any argument): without one, the stage
-                    # keeps serving the API as it was first deployed.
-                    "triggers": {
-                        "redeployment": Call("sha1", Call("jsonencode", [Expr(r) for r in redeploy_on]))
-                    },
-                    "depends_on": [Expr(integration) for integration in integrations],
-                    "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
-                },
-            )
-        )
-        blocks.append(
-            Block(
-                "resource",
-                ("aws_api_gateway_stage", name),
-                {
-                    "rest_api_id": Expr(f"{api}.id"),
-                    "deployment_id": Expr(f"aws_api_gateway_deployment.{name}.id"),
-                    "stage_name": deployments[0]["Properties"]["StageName"],
-                },
-            )
-        )
-        blocks += _method_settings(api, name, deployments[0]["Properties"])
+        method_names = [method_name for method_name, _method in methods]
+        blocks += _deployment_blocks(api, name, method_names, deployments[0]["Properties"])
     return blocks
+
+
+def _method_blocks(conv: Converter_, api: str, method_name: str, p: dict[str, Any]) -> list[Block]:
+    """A method and its integration, which Terraform writes as two resources."""
+    method = Block(
+        "resource",
+        ("aws_api_gateway_method", method_name),
+        {
+            "rest_api_id": Expr(f"{api}.id"),
+            "resource_id": conv.expr(p["ResourceId"]),
+            "http_method": p["HttpMethod"],
+            "authorization": p["AuthorizationType"],
+        },
+    )
+    integration = p["Integration"]
+    return [
+        method,
+        Block(
+            "resource",
+            ("aws_api_gateway_integration", method_name),
+            {
+                "rest_api_id": Expr(f"{api}.id"),
+                "resource_id": conv.expr(p["ResourceId"]),
+                "http_method": Expr(f"aws_api_gateway_method.{method_name}.http_method"),
+                "type": integration["Type"],
+                "integration_http_method": integration["IntegrationHttpMethod"],
+                "uri": conv.expr(integration["Uri"]),
+            },
+        ),
+    ]
+
+
+def _deployment_blocks(
+    api: str, name: str, method_names: list[str], deployment: dict[str, Any]
+) -> list[Block]:
+    """The deployment of the API's methods, its stage and the stage's method settings."""
+    integrations = [f"aws_api_gateway_integration.{method_name}" for method_name in method_names]
+    redeploy_on = [
+        address
+        for method_name in method_names
+        for address in (f"aws_api_gateway_method.{method_name}", f"aws_api_gateway_integration.{method_name}")
+    ]
+    return [
+        Block(
+            "resource",
+            ("aws_api_gateway_deployment", name),
+            {
+                "rest_api_id": Expr(f"{api}.id"),
+                # A new deployment whenever a method or its integration changes (any argument): without one, the stage
+                # keeps serving the API as it was first deployed.
+                "triggers": {
+                    "redeployment": Call("sha1", Call("jsonencode", [Expr(r) for r in redeploy_on]))
+                },
+                "depends_on": [Expr(integration) for integration in integrations],
+                "lifecycle": Block("lifecycle", (), {"create_before_destroy": True}),
+            },
+        ),
+        Block(
+            "resource",
+            ("aws_api_gateway_stage", name),
+            {
+                "rest_api_id": Expr(f"{api}.id"),
+                "deployment_id": Expr(f"aws_api_gateway_deployment.{name}.id"),
+                "stage_name": deployment["StageName"],
+            },
+        ),
+        *_method_settings(api, name, deployment),
+    ]
 
 
 def _method_settings(api: str, name: str, deployment: dict[str, Any]) -> list[Block]:
