@@ -22,7 +22,6 @@ BEING_REWORKED = {
     "exporters/cloudformation/network.py::_vpc",
     "exporters/terraform/files.py::render_template",
     "exporters/terraform/stores.py::_opensearch",
-    "importers/network.py::_network",
 }
 
 

@@ -14,66 +14,74 @@ class NetworkInference(TemplateReader):
     def _network(self) -> None:
         public_subnets = self._public_subnets()
         for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::VPC"]:
-            cidr = self.resolver.value(self._props(logical).get("CidrBlock"))
-            if not isinstance(cidr, str):
-                self.report.warnings.append(f"{logical}: CIDR is not a literal; using 10.0.0.0/16")
-                cidr = "10.0.0.0/16"
-            node_id = self.arch.new_id(logical)
+            self._import_vpc(logical)
+        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::Subnet"]:
+            self._import_subnet(logical, public=logical in public_subnets)
+
+    def _import_vpc(self, logical: str) -> None:
+        cidr = self.resolver.value(self._props(logical).get("CidrBlock"))
+        if not isinstance(cidr, str):
+            self.report.warnings.append(f"{logical}: CIDR is not a literal; using 10.0.0.0/16")
+            cidr = "10.0.0.0/16"
+        node_id = self.arch.new_id(logical)
+        self.arch.add_node(
+            VpcNode(
+                id=node_id,
+                label=self._label(logical),
+                parent_id="region",
+                cidr=str(ipaddress.ip_network(cidr, strict=False)),
+            )
+        )
+        self.nodes[logical] = node_id
+        self.report.mapped.append((logical, "AWS::EC2::VPC", node_id))
+
+    def _import_subnet(self, logical: str, public: bool) -> None:
+        """A subnet in its VPC's zone (made on first use); public when it maps public addresses on launch or
+        routes to an internet gateway."""
+        props = self._props(logical)
+        vpc = self._ref_of(props.get("VpcId"))
+        if vpc not in self.nodes:
+            self.report.warnings.append(
+                f"{logical}: its VPC is not in the template; kept as a generic resource"
+            )
+            return
+        vpc_node = self.nodes[vpc]
+        az_id = self._zone_of(vpc_node, self._zone_letter(props.get("AvailabilityZone")))
+        cidr = self.resolver.value(props.get("CidrBlock"))
+        cidr = cidr if isinstance(cidr, str) else self._free_cidr(vpc_node)
+        tier = SubnetTier.PUBLIC if props.get("MapPublicIpOnLaunch") is True or public else SubnetTier.PRIVATE
+        node_id = self.arch.new_id(logical)
+        try:
             self.arch.add_node(
-                VpcNode(
+                SubnetNode(id=node_id, label=self._label(logical), parent_id=az_id, cidr=cidr, tier=tier)
+            )
+        except (InvariantError, ValueError) as exc:
+            self.report.warnings.append(f"{logical}: {exc}; using a free CIDR")
+            self.arch.add_node(
+                SubnetNode(
                     id=node_id,
                     label=self._label(logical),
-                    parent_id="region",
-                    cidr=str(ipaddress.ip_network(cidr, strict=False)),
+                    parent_id=az_id,
+                    cidr=self._free_cidr(vpc_node),
+                    tier=tier,
                 )
             )
-            self.nodes[logical] = node_id
-            self.report.mapped.append((logical, "AWS::EC2::VPC", node_id))
-        for logical in [name for name in self.resources if self._type(name) == "AWS::EC2::Subnet"]:
-            props = self._props(logical)
-            vpc = self._ref_of(props.get("VpcId"))
-            if vpc not in self.nodes:
-                self.report.warnings.append(
-                    f"{logical}: its VPC is not in the template; kept as a generic resource"
+        self.nodes[logical] = node_id
+        self.report.mapped.append((logical, "AWS::EC2::Subnet", node_id))
+
+    def _zone_of(self, vpc_node: str, zone_letter: str) -> str:
+        """The Availability Zone of the VPC with that letter, added the first time a subnet is in it."""
+        az_id = f"{vpc_node}-az-{zone_letter}"
+        if az_id not in self.arch.nodes:
+            self.arch.add_node(
+                AvailabilityZoneNode(
+                    id=az_id,
+                    label=f"AZ {zone_letter}",
+                    parent_id=vpc_node,
+                    zone=f"{self.arch.metadata.default_region}{zone_letter}",
                 )
-                continue
-            zone_letter = self._zone_letter(props.get("AvailabilityZone"))
-            vpc_node = self.nodes[vpc]
-            az_id = f"{vpc_node}-az-{zone_letter}"
-            if az_id not in self.arch.nodes:
-                self.arch.add_node(
-                    AvailabilityZoneNode(
-                        id=az_id,
-                        label=f"AZ {zone_letter}",
-                        parent_id=vpc_node,
-                        zone=f"{self.arch.metadata.default_region}{zone_letter}",
-                    )
-                )
-            cidr = self.resolver.value(props.get("CidrBlock"))
-            cidr = cidr if isinstance(cidr, str) else self._free_cidr(vpc_node)
-            tier = (
-                SubnetTier.PUBLIC
-                if props.get("MapPublicIpOnLaunch") is True or logical in public_subnets
-                else SubnetTier.PRIVATE
             )
-            node_id = self.arch.new_id(logical)
-            try:
-                self.arch.add_node(
-                    SubnetNode(id=node_id, label=self._label(logical), parent_id=az_id, cidr=cidr, tier=tier)
-                )
-            except (InvariantError, ValueError) as exc:
-                self.report.warnings.append(f"{logical}: {exc}; using a free CIDR")
-                self.arch.add_node(
-                    SubnetNode(
-                        id=node_id,
-                        label=self._label(logical),
-                        parent_id=az_id,
-                        cidr=self._free_cidr(vpc_node),
-                        tier=tier,
-                    )
-                )
-            self.nodes[logical] = node_id
-            self.report.mapped.append((logical, "AWS::EC2::Subnet", node_id))
+        return az_id
 
     def _zone_letter(self, value: Any) -> str:
         if isinstance(value, str) and value[-1:].isalpha():
