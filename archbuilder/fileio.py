@@ -8,6 +8,7 @@ died (kill -9, power loss) from those of one still writing, and removes the form
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
 import shutil
@@ -84,6 +85,11 @@ def write_atomic(target: Path, payload: bytes) -> None:
     """Replace `target` with `payload` all at once: a temporary file in the same folder, flushed to disk, then
     renamed over it. On any failure the previous file is untouched and the temporary file is gone."""
     folder = target.parent if str(target.parent) else Path(".")
+    staging = _staging_of(folder)
+    if staging is not None:
+        _write_staged_file(target, payload)
+        _staging_folders[staging].append(target)
+        return
     remove_orphans(folder, target.name)
     try:
         handle, temp_name = tempfile.mkstemp(
@@ -106,6 +112,25 @@ def write_atomic(target: Path, payload: bytes) -> None:
         os.replace(temp_name, target)
     except BaseException as exc:
         Path(temp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise FileError(f"{target}: could not save: {describe_os_error(exc)}") from None
+        raise
+
+
+def _write_staged_file(target: Path, payload: bytes) -> None:
+    """Write a file into a staging folder of this process. No one reads that folder before it is swapped in
+    whole (staged_folder), so the file is written in place, without a temporary file of its own (a Terraform
+    export of 20,000 services writes 2,000 files); the folder's files are flushed to disk together before the
+    swap (_flush_all)."""
+    try:
+        handle = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise FileError(f"{target}: cannot write in {target.parent}: {describe_os_error(exc)}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+    except BaseException as exc:
+        target.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise FileError(f"{target}: could not save: {describe_os_error(exc)}") from None
         raise
@@ -174,6 +199,15 @@ def _alive(pid: int) -> bool:
 # ---------------------------------------------------------------------- a folder of files
 
 _STAGING_SUFFIX = ".export"
+# The staging folders of this process being written into, each with the files written there, in order.
+_staging_folders: dict[Path, list[Path]] = {}
+
+
+def _staging_of(folder: Path) -> Path | None:
+    if not _staging_folders:
+        return None
+    resolved = folder.absolute()
+    return next((s for s in _staging_folders if resolved == s or s in resolved.parents), None)
 
 
 @contextlib.contextmanager
@@ -195,15 +229,56 @@ def staged_folder(target: Path) -> Iterator[Path]:
         staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(target.name), suffix=_STAGING_SUFFIX, dir=parent))
     except OSError as exc:
         raise FileError(f"{target}: cannot write beside it in {parent}: {describe_os_error(exc)}") from None
+    staging = staging.absolute()
+    _staging_folders[staging] = []
     try:
         yield staging
+        _flush_all(staging, _staging_folders.pop(staging))
         _swap_in(staging, target)
     except FileError as exc:  # a file of the set could not be written: named where the user will look for it
         raise FileError(str(exc).replace(str(staging), str(target))) from None
     except OSError as exc:
         raise FileError(f"{target}: could not write: {describe_os_error(exc)}") from None
     finally:
+        _staging_folders.pop(staging, None)
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _flush_all(staging: Path, written: list[Path]) -> None:
+    """Every file written into the staging folder on disk before any is swapped in, in the order they were
+    written. Flushing each file costs a disk round trip (2,000 files of a Terraform export took 11 s that way),
+    so a folder of many files is flushed with one syncfs() of its file system where the C library has it
+    (Linux); if that fails, file by file, so that the error names the file that could not be saved."""
+    known = set(written)
+    files = [*written, *sorted(p for p in staging.rglob("*") if p.is_file() and p not in known)]
+    if len(files) > _FLUSH_ONE_BY_ONE and _syncfs(staging):
+        return
+    for path in files:
+        try:
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+        except OSError as exc:
+            raise FileError(f"{path}: could not save: {describe_os_error(exc)}") from None
+
+
+_FLUSH_ONE_BY_ONE = 32  # up to this many files (every export but the largest), each is flushed on its own
+
+
+def _syncfs(folder: Path) -> bool:
+    """syncfs(2) on the file system holding `folder`; False where there is no such call or it failed."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError, TypeError):  # no C library by that name, or no syncfs in it
+        return False
+    handle = os.open(folder, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        return bool(syncfs(handle) == 0)
+    finally:
+        os.close(handle)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -26,13 +26,14 @@ from archbuilder.resource_files import example_path
 from tests.model.builders import two_az_network
 
 
-def _failing(errno_code: int, after: int = 0) -> Callable[..., Any]:
-    """A stand-in for an os function that works `after` times, then fails with `errno_code`."""
+def _failing(errno_code: int, after: int = 0, *, once: bool = False) -> Callable[..., Any]:
+    """A stand-in for an os function that works `after` times, then fails with `errno_code` (only that once if
+    `once`, as a rename refused for a moment)."""
     calls = {"count": 0}
 
     def fail(*args: Any, **kwargs: Any) -> Any:
         calls["count"] += 1
-        if calls["count"] > after:
+        if calls["count"] > after and not (once and calls["count"] > after + 1):
             raise OSError(errno_code, os.strerror(errno_code))
         return REAL[fail.name](*args, **kwargs)  # type: ignore[attr-defined]
 
@@ -42,8 +43,10 @@ def _failing(errno_code: int, after: int = 0) -> Callable[..., Any]:
 REAL = {"replace": os.replace, "fsync": os.fsync, "link": os.link}
 
 
-def _patch(monkeypatch: pytest.MonkeyPatch, name: str, errno_code: int, after: int = 0) -> None:
-    stand_in = _failing(errno_code, after)
+def _patch(
+    monkeypatch: pytest.MonkeyPatch, name: str, errno_code: int, after: int = 0, *, once: bool = False
+) -> None:
+    stand_in = _failing(errno_code, after, once=once)
     stand_in.name = name  # type: ignore[attr-defined]
     monkeypatch.setattr(os, name, stand_in)
 
@@ -114,20 +117,21 @@ def exported(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("function", "errno_code", "after"),
+    ("function", "errno_code", "after", "once"),
     [
-        ("fsync", errno.ENOSPC, 0),  # the disk is full before the first file is written
-        ("fsync", errno.ENOSPC, 3),  # ... after three of the five files
-        ("replace", errno.ENOSPC, 3),  # a rename fails while the staged files are moved in
-        ("replace", errno.EROFS, 5),  # the last rename of the swap fails: the four before are put back
-        ("link", errno.EMLINK, 2),  # keeping a previous file fails during the swap
+        ("fsync", errno.ENOSPC, 0, False),  # the disk is full before the first file is on it
+        ("fsync", errno.ENOSPC, 3, False),  # ... after three of the five files
+        ("replace", errno.ENOSPC, 0, True),  # the first rename of the swap fails
+        ("replace", errno.ENOSPC, 2, True),  # a rename fails while the staged files are moved in
+        ("replace", errno.EROFS, 4, True),  # the last rename of the swap fails: the four before are put back
+        ("link", errno.EMLINK, 2, False),  # keeping a previous file fails during the swap
     ],
 )
 def test_a_failed_export_leaves_the_previous_export_as_it_was(
-    exported: Path, monkeypatch: pytest.MonkeyPatch, function: str, errno_code: int, after: int
+    exported: Path, monkeypatch: pytest.MonkeyPatch, function: str, errno_code: int, after: int, once: bool
 ) -> None:
     before = _snapshot(exported)
-    _patch(monkeypatch, function, errno_code, after)
+    _patch(monkeypatch, function, errno_code, after, once=once)
     if function == "link":
         monkeypatch.setattr(fileio.shutil, "copy2", _failing(errno.ENOSPC))
     with pytest.raises(ExportError) as caught:
@@ -148,6 +152,39 @@ def test_the_cli_reports_a_full_disk_during_export_in_one_line(
     assert (code, out) == (2, "")
     assert err == f"archbuilder: error: {exported}/variables.tf: could not save: No space left on device\n"
     assert _snapshot(exported) == before
+
+
+def _write_many(target: Path, count: int) -> None:
+    with fileio.staged_folder(target) as staging:
+        for number in range(count):
+            fileio.write_atomic(staging / f"file-{number:02}.tf", f"# {number}\n".encode())
+
+
+def test_a_folder_of_many_files_is_flushed_in_one_call_and_lands_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("syncfs is a Linux call")
+    target = tmp_path / "many"
+    _patch(monkeypatch, "fsync", errno.EIO)  # no file is flushed on its own: syncfs flushes them all
+    _write_many(target, 40)
+    assert _snapshot(target) == {f"file-{n:02}.tf": f"# {n}\n".encode() for n in range(40)}
+    assert _leftovers(tmp_path) == []
+
+
+def test_without_syncfs_each_file_is_flushed_and_a_failure_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "many"
+    _write_many(target, 3)
+    before = _snapshot(target)
+    monkeypatch.setattr(fileio, "_syncfs", lambda folder: False)  # no such call, or it failed
+    _patch(monkeypatch, "fsync", errno.ENOSPC, 35)
+    with pytest.raises(fileio.FileError) as caught:
+        _write_many(target, 40)
+    assert str(caught.value) == f"{target}/file-35.tf: could not save: No space left on device"
+    assert _snapshot(target) == before
+    assert _leftovers(tmp_path) == []
 
 
 # ---------------------------------------------------------------- kill -9

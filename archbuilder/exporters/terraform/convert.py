@@ -191,22 +191,9 @@ class Converter_:
     def expr(self, item: Any) -> Any:
         """CloudFormation values to HCL values: intrinsics become references and interpolations."""
         if isinstance(item, dict):
-            if set(item) == {"Ref"}:
-                return Expr(self._ref(item["Ref"]))
-            if set(item) == {"Fn::GetAtt"}:
-                return Expr(self._get_att(*item["Fn::GetAtt"]))
-            if set(item) == {"Fn::Sub"}:
-                return Expr(self._sub(item["Fn::Sub"]))
-            if set(item) == {"Fn::Join"} and isinstance(item["Fn::Join"][1], list | dict):
-                separator, parts = item["Fn::Join"]
-                return Expr(f"join({json.dumps(separator)}, {value(self.expr(parts), 0)})")
-            if set(item) == {"Fn::Select"}:
-                index, source = item["Fn::Select"]
-                if source == {"Fn::GetAZs": ""}:
-                    return Expr(f"data.aws_availability_zones.available.names[{index}]")
-                if isinstance(source, dict) and set(source) == {"Ref"}:
-                    # An item of a list parameter (the subnets of an existing network).
-                    return Expr(f"{self._ref(source['Ref'])}[{int(index)}]")
+            converted = self._intrinsic(item) if len(item) == 1 else None
+            if converted is not None:
+                return converted
             # An intrinsic not converted above would be written as a literal map that Terraform refuses
             # (or, worse, accepts as a string map): fail the export by name instead.
             unconverted = [key for key in item if key == "Ref" or key.startswith("Fn::")]
@@ -216,6 +203,27 @@ class Converter_:
         if isinstance(item, list):
             return [self.expr(value) for value in item]
         return item
+
+    def _intrinsic(self, item: dict[str, Any]) -> Expr | None:
+        """The reference or expression a one-key mapping stands for, if it is an intrinsic Terraform has."""
+        ((key, argument),) = item.items()
+        if key == "Ref":
+            return Expr(self._ref(argument))
+        if key == "Fn::GetAtt":
+            return Expr(self._get_att(*argument))
+        if key == "Fn::Sub":
+            return Expr(self._sub(argument))
+        if key == "Fn::Join" and isinstance(argument[1], list | dict):
+            separator, parts = argument
+            return Expr(f"join({json.dumps(separator)}, {value(self.expr(parts), 0)})")
+        if key == "Fn::Select":
+            index, source = argument
+            if source == {"Fn::GetAZs": ""}:
+                return Expr(f"data.aws_availability_zones.available.names[{index}]")
+            if isinstance(source, dict) and set(source) == {"Ref"}:
+                # An item of a list parameter (the subnets of an existing network).
+                return Expr(f"{self._ref(source['Ref'])}[{int(index)}]")
+        return None
 
     def json_expr(self, item: Any) -> Call:
         """A policy document: jsonencode() of the converted structure."""

@@ -45,8 +45,17 @@ def export(architecture: Architecture, out_dir: Path, progress: Progress | None 
 def render_files(architecture: Architecture) -> dict[str, bytes]:
     """Every file of the export: the .tf files and the zips of the functions' placeholder code (packages.py)."""
     template = build_template(architecture, for_terraform=True)
-    files = {name: text.encode("utf-8") for name, text in render(architecture).items()}
-    return files | function_packages(template, Converter_(template).names)
+    conv = Converter_(template)
+
+    def from_model(design: Architecture) -> dict[str, str]:
+        # The template and its names are worked out once for the design itself (a large one spends seconds
+        # on them); the baseline of a design imported from Terraform is another design, rendered apart.
+        if design is architecture:
+            return render_template(design, template, conv)
+        return _render_model(design)
+
+    files = {name: text.encode("utf-8") for name, text in written_back(architecture, from_model).items()}
+    return files | function_packages(template, conv.names)
 
 
 def render(architecture: Architecture) -> dict[str, str]:
@@ -59,7 +68,9 @@ def _render_model(architecture: Architecture) -> dict[str, str]:
     return render_template(architecture, build_template(architecture, for_terraform=True))
 
 
-def render_template(architecture: Architecture, template: dict[str, Any]) -> dict[str, str]:
+def render_template(
+    architecture: Architecture, template: dict[str, Any], conv: Converter_ | None = None
+) -> dict[str, str]:
     unsupported = sorted(
         {body["Type"] for body in template["Resources"].values()}
         - set(RESOURCE_WRITERS)
@@ -71,7 +82,7 @@ def render_template(architecture: Architecture, template: dict[str, Any]) -> dic
             f"the Terraform exporter cannot express these resource types yet: {', '.join(unsupported)}; "
             "nothing was written (the CloudFormation export supports them)"
         )
-    conv = Converter_(template)
+    conv = conv or Converter_(template)
     ordering = Ordering(conv)
     ssm = conv.ssm_parameters
     blocks: list[Block] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -44,18 +45,26 @@ _DOLLAR = re.compile(r"(?<!\$)\$\{")
 def literal(text: str, *, before_template: bool = False) -> str:
     """`text` as the inside of an HCL quoted string: JSON's escapes (which HCL shares) plus the template's.
     `before_template`: an interpolation follows, so a final `$` must not join it (`$${` is the escape)."""
-    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
-    escaped = _DOLLAR_AFTER_DOLLAR.sub(r"\\u0024{", escaped)
-    escaped = _DOLLAR.sub("$${", escaped).replace("%{", "\\u0025{")
+    escaped = _escaped(text)
     if before_template and escaped.endswith("$"):
         escaped = escaped[:-1] + "\\u0024"
     return escaped
 
 
+@functools.cache  # emptied after each document: a large export quotes the same text over and over
+def _escaped(text: str) -> str:
+    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
+    if "{" in escaped:
+        escaped = _DOLLAR_AFTER_DOLLAR.sub(r"\\u0024{", escaped)
+        escaped = _DOLLAR.sub("$${", escaped).replace("%{", "\\u0025{")
+    return escaped
+
+
 def quote(text: str) -> str:
-    return f'"{literal(text)}"'
+    return f'"{_escaped(text)}"'
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _key(name: str) -> str:
     return name if _IDENTIFIER.match(name) else quote(name)
 
@@ -67,7 +76,19 @@ def _is_block(value: Any) -> bool:
 
 
 def value(item: Any, indent: int) -> str:
-    pad = "  " * indent
+    kind = type(item)
+    if kind is str:
+        return f'"{_escaped(item)}"'
+    if kind is Expr:
+        return item.text
+    if kind is list:
+        return _list(item, indent)
+    if kind is dict:
+        return "{\n" + _attributes(item, indent + 1) + "  " * indent + "}" if item else "{}"
+    if kind is bool:
+        return "true" if item else "false"
+    if kind is int:
+        return str(item)  # what json.dumps writes for an int
     if isinstance(item, Expr):
         return item.text
     if isinstance(item, Call):
@@ -81,55 +102,92 @@ def value(item: Any, indent: int) -> str:
     if isinstance(item, str):
         return quote(item)
     if isinstance(item, list):
-        if not item:
-            return "[]"
-        rendered = [value(v, indent + 1) for v in item]
-        if all("\n" not in r for r in rendered) and sum(len(r) for r in rendered) < 80:
-            return "[" + ", ".join(rendered) + "]"
-        inner = "".join(f"{pad}  {r},\n" for r in rendered)
-        return "[\n" + inner + pad + "]"
+        return _list(item, indent)
     if isinstance(item, dict):
-        if not item:
-            return "{}"
-        return "{\n" + _attributes(item, indent + 1) + pad + "}"
+        return "{\n" + _attributes(item, indent + 1) + "  " * indent + "}" if item else "{}"
     raise TypeError(f"cannot write {type(item).__name__} as HCL")
+
+
+def _list(items: list[Any], indent: int) -> str:
+    if not items:
+        return "[]"
+    rendered = [value(v, indent + 1) for v in items]
+    if sum(len(r) for r in rendered) < 80 and not any("\n" in r for r in rendered):
+        return "[" + ", ".join(rendered) + "]"
+    pad = "  " * indent
+    return "[\n" + "".join(f"{pad}  {r},\n" for r in rendered) + pad + "]"
 
 
 def _attributes(items: dict[str, Any], indent: int) -> str:
     """Attributes in order; consecutive one-line attributes share one `=` column, as terraform fmt does."""
     pad = "  " * indent
     lines: list[str] = []
-    run: list[tuple[str, str]] = []
-
-    def flush() -> None:
-        width = max((len(k) for k, _ in run), default=0)
-        lines.extend(f"{pad}{k.ljust(width)} = {v}\n" for k, v in run)
-        run.clear()
-
+    keys: list[str] = []  # the run of one-line attributes being gathered, and their values
+    values: list[str] = []
     for name, item in items.items():
         key = _key(name)
-        rendered = value(item, indent)
-        if "\n" in rendered:
-            flush()
-            lines.append(f"{pad}{key} = {rendered}\n")
+        kind = type(item)
+        if kind is str:  # the most common value, and always one line (escaped)
+            rendered = f'"{_escaped(item)}"'
         else:
-            run.append((key, rendered))
-    flush()
+            rendered = item.text if kind is Expr else value(item, indent)
+            if "\n" in rendered:
+                if keys:
+                    _flush(keys, values, pad, lines)
+                lines.append(f"{pad}{key} = {rendered}\n")
+                continue
+        keys.append(key)
+        values.append(rendered)
+    if keys:
+        _flush(keys, values, pad, lines)
     return "".join(lines)
+
+
+def _flush(keys: list[str], values: list[str], pad: str, lines: list[str]) -> None:
+    if len(keys) == 1:
+        lines.append(f"{pad}{keys[0]} = {values[0]}\n")
+    else:
+        width = max(map(len, keys))
+        lines += [f"{pad}{key.ljust(width)} = {text}\n" for key, text in zip(keys, values, strict=True)]
+    keys.clear()
+    values.clear()
 
 
 def block(item: Block, indent: int = 0) -> str:
     pad = "  " * indent
-    header = " ".join([item.type, *(quote(label) for label in item.labels)])
-    attributes = {k: v for k, v in item.body.items() if not _is_block(v)}
-    nested = [(k, v) for k, v in item.body.items() if _is_block(v)]
-    parts = [_attributes(attributes, indent + 1)] if attributes else []
-    for _name, child in nested:
-        for sub in child if isinstance(child, list) else [child]:
-            parts.append(block(sub, indent + 1))
-    inner = "\n".join(part.rstrip("\n") + "\n" for part in parts)
-    return f"{pad}{header} {{\n{inner}{pad}}}\n" if parts else f"{pad}{header} {{}}\n"
+    header = item.type
+    for label in item.labels:
+        header += f' "{_escaped(label)}"'
+    body = item.body
+    for child in body.values():
+        if type(child) is Block or type(child) is list:
+            body, nested = _split_nested(body)
+            break
+    else:
+        nested = []
+    parts = [_attributes(body, indent + 1)] if body else []
+    if nested:
+        parts += [block(sub, indent + 1) for sub in nested]
+    if not parts:
+        return f"{pad}{header} {{}}\n"
+    inner = "\n".join([part.rstrip("\n") + "\n" for part in parts])  # parted by one empty line
+    return f"{pad}{header} {{\n{inner}{pad}}}\n"
+
+
+def _split_nested(body: dict[str, Any]) -> tuple[dict[str, Any], list[Block]]:
+    """A block body's attributes, and the blocks nested in it (written after them, in order)."""
+    attributes: dict[str, Any] = {}
+    nested: list[Block] = []
+    for key, child in body.items():
+        if _is_block(child):
+            nested += [child] if isinstance(child, Block) else child
+        else:
+            attributes[key] = child
+    return attributes, nested
 
 
 def document(blocks: list[Block]) -> str:
-    return "\n".join(block(item) for item in blocks)
+    try:
+        return "\n".join([block(item) for item in blocks])
+    finally:
+        _escaped.cache_clear()

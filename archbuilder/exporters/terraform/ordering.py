@@ -14,7 +14,6 @@ CloudFormation export orders the same resources:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 from archbuilder.exporters.terraform.convert import Converter_
@@ -83,17 +82,23 @@ def _add_depends_on(block: Block, addresses: list[str]) -> None:
     block.body["depends_on"] = [Expr(address) for address in sorted(set(existing + addresses))]
 
 
-def _expressions(item: Any) -> Iterator[str]:
-    """The text of every expression in a block body (references only ever appear in expressions)."""
-    if isinstance(item, Expr):
-        yield item.text
-    elif isinstance(item, Call):
-        yield from _expressions(item.argument)
-    elif isinstance(item, Block):
-        yield from _expressions(item.body)
-    elif isinstance(item, dict):
-        for value in item.values():
-            yield from _expressions(value)
-    elif isinstance(item, list):
-        for value in item:
-            yield from _expressions(value)
+def _expressions(body: Any) -> list[str]:
+    """The text of every expression in a block body (references only ever appear in expressions), in no
+    particular order."""
+    found: list[str] = []
+    pending = [body]
+    while pending:
+        item = pending.pop()
+        if type(item) is str:  # most of what a body holds: literal text, no reference
+            continue
+        if isinstance(item, Expr):
+            found.append(item.text)
+        elif isinstance(item, dict):
+            pending += item.values()
+        elif isinstance(item, list):
+            pending += item
+        elif isinstance(item, Block):
+            pending.append(item.body)
+        elif isinstance(item, Call):
+            pending.append(item.argument)
+    return found

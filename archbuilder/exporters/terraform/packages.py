@@ -6,6 +6,7 @@ The zip holds the file the CloudFormation template writes inline (`index.py` or 
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from typing import Any
@@ -22,6 +23,7 @@ def package_name(function_name: str) -> str:
     return f"{function_name}.zip"
 
 
+@functools.lru_cache(maxsize=64)  # functions of one runtime carry the same placeholder code
 def zip_bytes(filename: str, source: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
