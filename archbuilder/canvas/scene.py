@@ -29,7 +29,7 @@ from archbuilder.canvas.items.container_item import ContainerItem, container_ite
 from archbuilder.canvas.items.finding_badge import FindingLike, plain_tooltip
 from archbuilder.canvas.items.service_item import DETAIL_FULL, Anchor, ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
-from archbuilder.canvas.routes import ROUTES_AT_ONCE, RouteLayer
+from archbuilder.canvas.routes import ROUTES_AT_ONCE, RouteLayer, ride_along
 from archbuilder.canvas.snapping import Snapper
 from archbuilder.canvas.spans import SpanLayer
 from archbuilder.gc_pause import cyclic_gc_paused
@@ -474,9 +474,10 @@ class ArchitectureScene(EditingScene):
         if isinstance(item, ServiceItem):
             ids = self._edges_of.get(item.node_id, ())
         else:
-            ids = set()
-            for node in self.architecture.descendants(item.node_id):
-                ids.update(self._edges_of.get(node.id, ()))
+            inside = {node.id for node in self.architecture.descendants(item.node_id)}
+            ids = {cid for node_id in inside for cid in self._edges_of.get(node_id, ())}
+            if self._drag and item in self._drag:  # what it holds at both ends moves whole, not re-routed
+                ids = ride_along(self._connections, ids, inside, item.pos() - self._drag[item])
         shown = self.shown_area() if len(ids) > 1 else None
         # Many at once (a big container moved by undo): quick routes now, searched where the view looks.
         full = not self._drag and len(ids) <= ROUTES_AT_ONCE

@@ -125,6 +125,7 @@ def test_dragging_the_container_of_both_ends_takes_the_bends_along_and_undo_puts
 ) -> None:
     arch = scene.architecture
     item = _bent(scene, document)
+    arch.connect("app-a", "assets", "read_write", connection_id="app-a-to-assets")
     assert set(BENDS) <= set(_points(item))
     stored = arch.connection("app-a-to-app-b").bends
     assert stored == ((310.0, 600.0), (500.0, 600.0))  # relative to the VPC's corner at (60, 160)
@@ -137,7 +138,12 @@ def test_dragging_the_container_of_both_ends_takes_the_bends_along_and_undo_puts
     moved = landed(view, end) - landed(view, header)
     shifted = [(x + moved.x(), y + moved.y()) for x, y in BENDS]
     assert set(shifted) <= set(_points(item))  # they follow while the VPC is dragged
+    # Both ends inside the VPC: the route moves whole instead of being routed again on every frame.
+    assert item.pos() == moved
+    outside = scene.connection_item("app-a-to-assets")
+    assert outside is not None and outside.pos().isNull()  # the assets bucket stays: routed again
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=view.mapFromScene(end))
+    assert item.pos().isNull()  # searched again on release, back in scene coordinates
     vpc = arch.node("vpc")
     assert (vpc.x, vpc.y) == (20 + moved.x(), 120 + moved.y())
     assert arch.connection("app-a-to-app-b").bends == stored  # nothing to change: they are the VPC's

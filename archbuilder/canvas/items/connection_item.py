@@ -198,6 +198,8 @@ class ConnectionItem(QGraphicsPathItem):
         """Draw the connection along these points (scene coordinates, first on the source's outline, last
         the arrow's tip). `shown` is the part of the scene the views show, if the caller knows it (a drag
         re-routes many connections per frame)."""
+        if not self.pos().isNull():
+            self.setPos(QPointF())  # it rode along with a dragged container (ride): back at the origin
         route = [QPointF(x, y) for x, y in points]
         if len(route) < 2:
             route = [route[0], route[0]] if route else [QPointF(), QPointF()]
@@ -265,12 +267,20 @@ class ConnectionItem(QGraphicsPathItem):
 
     # ------------------------------------------------------------------ the route
 
+    def ride(self, offset: QPointF) -> None:
+        """Draw the route moved by `offset` as a whole (both ends inside a container being dragged by it), until
+        the next `set_route`."""
+        if self.pos() != offset:
+            self.setPos(offset)
+
     def points(self) -> list[QPointF]:
-        """The route, in scene coordinates (the item sits at the origin): source outline, bends, arrow tip."""
-        return list(self._points)
+        """The route, in scene coordinates: source outline, bends, arrow tip (the item sits at the origin, or
+        where it rode to)."""
+        offset = self.pos()
+        return list(self._points) if offset.isNull() else [p + offset for p in self._points]
 
     def route_tuples(self) -> list[tuple[float, float]]:
-        return [(p.x(), p.y()) for p in self._points]
+        return [(p.x(), p.y()) for p in self.points()]
 
     def bends(self) -> list[QPointF]:
         return list(self._points[1:-1])
