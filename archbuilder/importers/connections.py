@@ -114,6 +114,12 @@ class ConnectionInference(TemplateReader):
                 groups.setdefault(group, []).append(self.nodes[owner])
         for logical in self.resources:
             props = self._props(logical)
+            # A service making a group of its own, which rules name by its attribute (a CloudHSM cluster's).
+            named = props.get("GroupId") if self._type(logical) == "AWS::EC2::SecurityGroupIngress" else None
+            if isinstance(named, dict) and "Fn::GetAtt" in named:
+                maker = self._ref_of(named)
+                if maker in self.nodes and maker not in groups:
+                    groups[maker] = [self.nodes[maker]]
             for key in ("SecurityGroups", "SecurityGroupIds", "VpcSecurityGroupIds", "VPCSecurityGroups"):
                 for ref in _refs(props.get(key)):
                     if logical in self.nodes:
@@ -201,6 +207,39 @@ class ConnectionInference(TemplateReader):
             if source in self.nodes and function in self.nodes:
                 kind = ConnectionKind.INVOKE if "ApiGateway" in self._type(source) else ConnectionKind.EVENT
                 self._connect(self.nodes[source], self.nodes[function], preferred=kind)
+
+    def _web_acl_association(self, logical: str, props: dict[str, Any]) -> None:
+        """A web ACL is attached to what its association names (a load balancer, an API's stage)."""
+        acl = self._ref_of(props.get("WebACLArn"))
+        for target in _refs(props.get("ResourceArn")):
+            if acl in self.nodes and target in self.nodes:
+                self._connect(self.nodes[acl], self.nodes[target], preferred=ConnectionKind.ATTACH)
+
+    def _node_group(self, logical: str, props: dict[str, Any]) -> None:
+        """An EKS cluster deploys to the node groups that name it."""
+        cluster = self._ref_of(props.get("ClusterName"))
+        if cluster in self.nodes and logical in self.nodes:
+            self._connect(self.nodes[cluster], self.nodes[logical], preferred=ConnectionKind.DEPLOY)
+
+    def _endpoint_group(self, logical: str, props: dict[str, Any]) -> None:
+        """An accelerator sends traffic to the endpoints of its listener's endpoint group."""
+        listener = self._ref_of(props.get("ListenerArn"))
+        accelerator = self._ref_of(self._props(listener).get("AcceleratorArn")) if listener else None
+        for endpoint in props.get("EndpointConfigurations") or []:
+            target = self._ref_of(endpoint.get("EndpointId")) if isinstance(endpoint, dict) else None
+            if accelerator in self.nodes and target in self.nodes:
+                self._connect(self.nodes[accelerator], self.nodes[target], preferred=ConnectionKind.TRAFFIC)
+
+    def _trace_group(self, logical: str, props: dict[str, Any]) -> None:
+        """Functions tracing actively send their traces to the template's X-Ray group, when it has one only."""
+        groups = [name for name in self.nodes if self._type(name) == "AWS::XRay::Group"]
+        if groups != [logical]:
+            return
+        for name, node_id in self.nodes.items():
+            tracing = self._props(name).get("TracingConfig")
+            active = isinstance(tracing, dict) and tracing.get("Mode") == "Active"
+            if self._type(name) == "AWS::Lambda::Function" and active:
+                self._connect(node_id, self.nodes[logical], preferred=ConnectionKind.LOGS)
 
     def _policy(self, logical: str, props: dict[str, Any]) -> None:
         self._policy_connections(props)
@@ -352,6 +391,9 @@ SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
     # Read action by action, object by object (flows.py): a cluster named beside a service is no connection.
     ("AWS::CodePipeline::Pipeline", "Stages"): None,
     ("AWS::DataPipeline::Pipeline", "PipelineObjects"): None,
+    # Shield Advanced protects what it names; a node group's cluster deploys to it (read the other way round).
+    ("AWS::Shield::Protection", "ResourceArn"): ConnectionKind.ATTACH,
+    ("AWS::EKS::Nodegroup", "ClusterName"): None,
 }
 # The connections each helper resource says, by its type.
 HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]], None]] = {
@@ -364,4 +406,8 @@ HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]
     "AWS::IAM::Role": ConnectionInference._role_connections,
     "AWS::SNS::Subscription": ConnectionInference._subscription,
     "AWS::Lambda::Permission": ConnectionInference._permission,
+    "AWS::WAFv2::WebACLAssociation": ConnectionInference._web_acl_association,
+    "AWS::EKS::Nodegroup": ConnectionInference._node_group,
+    "AWS::GlobalAccelerator::EndpointGroup": ConnectionInference._endpoint_group,
+    "AWS::XRay::Group": ConnectionInference._trace_group,
 }

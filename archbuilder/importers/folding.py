@@ -90,6 +90,11 @@ FOLDED = {
     "AWS::EMR::SecurityConfiguration",
     "AWS::CodeDeploy::DeploymentGroup",
     "AWS::EC2::FlowLog",
+    # Config's delivery channel (the recorder's, ownership.SOLE_OWNERS), an Elastic Beanstalk environment's
+    # application, and a web ACL's association with what it protects (read as an attach connection).
+    "AWS::Config::DeliveryChannel",
+    "AWS::ElasticBeanstalk::Application",
+    "AWS::WAFv2::WebACLAssociation",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
     "Terraform::aws_s3_bucket_public_access_block",
@@ -141,6 +146,8 @@ COMPANION_KEYS = frozenset(
         "StringValue",
         "ServiceRoleArn",
         "ArtifactStore",
+        # An EKS node group's role.
+        "NodeRole",
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
         "KmsKeyId",
         "AwsKmsKey",
@@ -153,6 +160,8 @@ SAME_SERVICE = {
     "AWS::ElastiCache::CacheCluster",
     "AWS::Serverless::Function",
 }
+# The option settings of an Elastic Beanstalk environment that name its own companions.
+BEANSTALK_COMPANION_OPTIONS = {"IamInstanceProfile", "ServiceRole", "SecurityGroups"}
 # Companion type -> the owner types it may fold into (None: any).
 FOLDABLE: dict[str, set[str] | None] = {
     "AWS::EC2::SecurityGroup": None,
@@ -160,7 +169,8 @@ FOLDABLE: dict[str, set[str] | None] = {
     "AWS::S3::Bucket": {
         "AWS::CloudTrail::Trail",
         "AWS::CodePipeline::Pipeline",
-    },  # a trail's, a pipeline's artifacts
+        "AWS::Config::ConfigurationRecorder",
+    },  # a trail's, a pipeline's artifacts, what Config records
     "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
     "AWS::SQS::Queue": {"AWS::SQS::Queue"},
     "AWS::Glue::Database": {"AWS::Glue::Crawler"},
@@ -217,6 +227,14 @@ class CompanionInference(TemplateReader):
             # under the destination, launch templates under LaunchTemplateData.
             for ref in keyed_refs(self._props(logical), COMPANION_KEYS):
                 users.setdefault(ref, set()).add(logical)
+        # An Elastic Beanstalk environment names its instance profile, service role and groups in option settings.
+        for logical in self.resources:
+            if self._type(logical) != "AWS::ElasticBeanstalk::Environment":
+                continue
+            for setting in self._props(logical).get("OptionSettings") or []:
+                if isinstance(setting, dict) and setting.get("OptionName") in BEANSTALK_COMPANION_OPTIONS:
+                    for ref in refs(setting.get("Value")):
+                        users.setdefault(ref, set()).add(logical)
         for profile in [name for name in self.resources if self._type(name) == "AWS::IAM::InstanceProfile"]:
             for role in refs(self._props(profile).get("Roles")):
                 users.setdefault(role, set()).update(users.get(profile, set()))
@@ -241,10 +259,9 @@ class CompanionInference(TemplateReader):
 
     def _helper_owner(self, helper: str) -> str | None:
         """The resource a helper names as the one it belongs to (a mount target's file system)."""
-        from archbuilder.importers.ownership import OWNER_KEYS
+        from archbuilder.importers.ownership import named_owners
 
-        key = OWNER_KEYS.get(self._type(helper))
-        found = refs(self._props(helper).get(key)) if key else []
+        found = named_owners(self, helper)
         owner = found[0] if found else None
         return owner if owner in self.resources and self._type(owner) not in FOLDED else None
 

@@ -78,7 +78,24 @@ OWNER_KEYS = {
     "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",
     "AWS::EC2::VPNGatewayRoutePropagation": "VpnGatewayId",
     "AWS::DirectConnect::DirectConnectGatewayAssociation": "DirectConnectGatewayId",
+    "AWS::WAFv2::WebACLAssociation": "WebACLArn",
 }
+# Helpers that name no owner but of which AWS allows one per account and region, as of their owner: a delivery
+# channel is the configuration recorder's (AWS Config allows one of each per region).
+SOLE_OWNERS = {"AWS::Config::DeliveryChannel": "AWS::Config::ConfigurationRecorder"}
+
+
+def named_owners(reader: TemplateReader, helper: str) -> list[str]:
+    """The resources a helper names as the one it belongs to (its OWNER_KEYS property), else the one resource of
+    its sole owner's type."""
+    kind = reader._type(helper)
+    key = OWNER_KEYS.get(kind)
+    if key:
+        return refs(reader._props(helper).get(key))
+    if kind in SOLE_OWNERS:
+        owners = [name for name in reader.resources if reader._type(name) == SOLE_OWNERS[kind]]
+        return owners if len(owners) == 1 else []
+    return []
 
 
 # Properties that give a resource its name, which a helper may use instead of a reference.
@@ -132,11 +149,7 @@ class Ownership(TemplateReader):
     ) -> tuple[str, str] | None:
         """A pending resource naming an owned one (in its OWNER_KEYS property, or anywhere): (resource, node)."""
         for name in pending:
-            key = OWNER_KEYS.get(self._type(name))
-            if by_key:
-                candidates = refs(self._props(name).get(key)) if key else []
-            else:
-                candidates = refs(self._props(name))
+            candidates = named_owners(self, name) if by_key else refs(self._props(name))
             owner = next((owned[r] for r in candidates if r in owned), None)
             if owner is not None:
                 return name, owner

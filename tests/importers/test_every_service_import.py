@@ -16,7 +16,7 @@ from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import save
 from tests.exporters.every_service import every_service
 from tests.exporters.test_ml_and_data_processing_export import data_processing
-from tests.importers.round_trips import imported, services
+from tests.importers.round_trips import connections, imported, services
 
 # The services this design added to the export, each with a resource CloudFormation declares.
 DECLARED = {
@@ -67,6 +67,37 @@ def test_the_services_aws_declares_come_back_with_their_settings_and_place(tmp_p
             "ingress": [],
         },
     )
+
+
+def test_what_belongs_to_a_service_folds_into_it_and_its_connections_come_back(tmp_path: Path) -> None:
+    design = every_service()
+    arch, report = imported(build_template(design), tmp_path)
+    assert report.generic == []
+    assert {name for name, _kind in report.folded} >= {
+        "ConfigDeliveryChannel",  # the recorder's: AWS Config has one of each per region
+        "ConfigBucket",
+        "BeanstalkApplication",
+        "BeanstalkRole",  # named in the environment's option settings
+        "BeanstalkServiceRole",
+        "EKSNodesRole",
+        "WAFAPIGatewayAssociation",
+        "GlobalAcceleratorEndpoints",
+    }
+    mine = {s.label for s in design.services() if s.type in DECLARED or s.type == "waf_web_acl"}
+    drawn = {c for c in connections(design) if c[0] in mine or c[1] in mine}
+    back = {c for c in connections(arch) if c[0] in mine or c[1] in mine}
+    # The network ACL is associated with the subnets of what it is drawn to, and reads as drawn to all they hold.
+    assert back - {c for c in back if c[0] == "NACL"} == drawn
+    assert drawn == {
+        ("Beanstalk", "ElastiCache", "traffic"),
+        ("EC2", "CloudHSM", "traffic"),
+        ("EKS", "EKS nodes", "deploy"),
+        ("Global Accelerator", "NLB", "traffic"),
+        ("IoT Core", "Kinesis", "write"),
+        ("Lambda", "X-Ray", "logs"),
+        ("Shield", "CloudFront", "attach"),
+        ("WAF", "API Gateway", "attach"),
+    }
 
 
 def test_terraform_whose_emr_cluster_comes_back_in_the_default_vpc_exports_again(tmp_path: Path) -> None:
