@@ -12,6 +12,7 @@ from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.flows import FlowInference
 from archbuilder.importers.folding import FOLDED, CompanionInference
 from archbuilder.importers.links import LinkInference
+from archbuilder.importers.manual_services import ManualServiceInference
 from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.ownership import Ownership, design_name
 from archbuilder.importers.references import refs
@@ -38,6 +39,7 @@ class _Importer(
     ServiceInference,
     LinkInference,
     FlowInference,
+    ManualServiceInference,
     Ownership,
 ):
     """Reads one template into a design: network first, then companions, services, connections, sections."""
@@ -63,6 +65,7 @@ class _Importer(
                 self.report.folded.append((logical, kind))
                 continue
             self._service(logical, kind)
+        self._services_by_hand()
         self._connections()
         self.arch.set_template_sections(self._sections())
         auto_layout(self.arch)

@@ -51,7 +51,7 @@ EXTRA_TYPES = {
     "aws_rds_cluster_instance": "AWS::RDS::DBInstance",
 }
 _REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*\}|^\$\{(data\.[^}]+)\}$")
-_STEP = re.compile(r"^#   - (?P<node>.+) \((?P<service>[^()]+)\): (?P<step>.+)$")
+_STEP = re.compile(r"^#   - (?P<node>.+?) \((?P<service>[^()]+)\): (?P<step>.+)$")
 _AZ_INDEX = re.compile(r"data\.aws_availability_zones\.[a-z0-9_]+\.names\[(\d+)\]")
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt\"\\])|\$\$\{|%%\{")
 _ESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from archbuilder.cli.main import main
+from archbuilder.exporters.cloudformation.manual import manual_steps
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import export
 from archbuilder.importers.terraform import import_terraform
@@ -31,6 +33,8 @@ DECLARED = {
     "elastic_beanstalk",
     "fsx_file_system",
 }
+# The services AWS offers no declarative resource for: the export leaves them as steps, which name them.
+BY_HAND = {"glacier_vault", "inspector", "storage_gateway"}
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "cloudformation-json"])
@@ -98,6 +102,34 @@ def test_what_belongs_to_a_service_folds_into_it_and_its_connections_come_back(t
         ("Shield", "CloudFront", "attach"),
         ("WAF", "API Gateway", "attach"),
     }
+
+
+def test_services_left_as_steps_come_back_from_the_steps_with_their_settings(tmp_path: Path) -> None:
+    design = every_service()
+    design.set_property("glacier-vault", "vault_lock", True)
+    design.set_property("storage-gateway", "gateway_type", "FILE_FSX_SMB")
+    arch, _report = imported(build_template(design), tmp_path)
+    assert services(arch, BY_HAND) == {
+        "Glacier": ("glacier_vault", ["region"], {"vault_lock": True}),
+        "Inspector": ("inspector", ["region"], {}),
+        "Storage Gateway": ("storage_gateway", ["region"], {"gateway_type": "FILE_FSX_SMB"}),
+    }
+    # The gateway's file shares are on the bucket its step names.
+    assert {c for c in connections(arch) if c[0] == "Storage Gateway"} == {("Storage Gateway", "S3", "write")}
+    # An edit changes the step; deleting the node takes its step.
+    [vault] = [n for n in arch.services() if n.type == "glacier_vault"]
+    arch.set_property(vault.id, "vault_lock", False)
+    [step] = [s for s in manual_steps(cloudformation_template(arch)) if s.startswith("Glacier (Glacier)")]
+    assert "lock its compliance policy" not in step
+    arch.remove_node(vault.id)
+    assert [s for s in manual_steps(cloudformation_template(arch)) if s.startswith("Glacier")] == []
+
+
+def test_services_left_as_steps_come_back_from_terraform_too(tmp_path: Path) -> None:
+    """main.tf names the steps in its opening comment; a step's own text may hold `(...): `."""
+    export("terraform", every_service(), tmp_path / "tf")
+    arch, _report = import_terraform(tmp_path / "tf")
+    assert services(arch, BY_HAND) == services(every_service(), BY_HAND)
 
 
 def test_terraform_whose_emr_cluster_comes_back_in_the_default_vpc_exports_again(tmp_path: Path) -> None:
