@@ -33,6 +33,8 @@ BY_HAND = [
     "Inspector (Inspector)",
     "Shield (Shield)",
     "Storage Gateway (Storage Gateway)",
+    # A pipeline's deploy stage to a nested stack: the export writes CodeDeploy and ECS deploy actions only.
+    "CodePipeline (CodePipeline)",
 ]
 
 
