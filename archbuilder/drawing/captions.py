@@ -4,6 +4,7 @@ covers least."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -47,9 +48,17 @@ def caption_candidates(points: Sequence[Point], size: tuple[float, float]) -> li
 
 def place_caption(points: Sequence[Point], size: tuple[float, float], cost: Callable[[Box], float]) -> Box:
     """The first candidate box whose `cost` (area covered, borders crossed) is 0, else the cheapest."""
+    return place_caption_within(points, size, lambda box, _limit: cost(box))
+
+
+def place_caption_within(
+    points: Sequence[Point], size: tuple[float, float], cost: Callable[[Box, float], float]
+) -> Box:
+    """As `place_caption`, with a `cost(box, limit)` that may stop adding up once it reaches `limit` (the
+    cheapest so far, which that box can then not beat) and return what it has: the same box is chosen."""
     best: tuple[float, Box] | None = None
     for box in caption_candidates(points, size):
-        covered = cost(box)
+        covered = cost(box, best[0] if best is not None else math.inf)
         if covered <= 0:
             return box
         if best is None or covered < best[0]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from archbuilder.drawing import routing
 from archbuilder.drawing.geometry import Box, segment_crosses
 from archbuilder.drawing.nudging import nudge
 from archbuilder.drawing.routing import moved_bend, quick_route, route
@@ -85,3 +86,30 @@ def test_a_quick_route_has_at_most_two_bends_between_facing_sides() -> None:
         (34.0, 190.0),
         (34.0, 300.0),
     ]
+
+
+def _cost(points: list[tuple[float, float]]) -> float:
+    """What the search minimises: length, and BEND_COST for each bend."""
+    length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(points))
+    return length + routing.BEND_COST * (len(points) - 2)
+
+
+def test_a_route_across_a_big_grid_is_searched_greedily_and_costs_at_most_the_weight_more(
+    monkeypatch,
+) -> None:
+    # A field of 40 × 40 services between the ends: far more candidate crossings than BIG_GRID.
+    field = [Box(100 + 130 * i + (i * j) % 7, 100 + 120 * j, 48, 80) for i in range(40) for j in range(40)]
+    source, target = Box(0, 0, 48, 80), Box(5400, 4900, 48, 80)
+    greedy = route(source, target, field)
+    monkeypatch.setattr(routing, "BIG_GRID", 10**9)  # the exact search, for comparison
+    best = route(source, target, field)
+    assert _orthogonal(greedy) and _clear(greedy, field) and _clear(best, field)
+    assert greedy[0] in {(48.0, 40.0), (24.0, 80.0)} and greedy[-1] in {(5400.0, 4940.0), (5424.0, 4900.0)}
+    assert _cost(best) <= _cost(greedy) <= routing.GREEDY_WEIGHT * _cost(best)
+
+
+def test_a_small_grid_gets_the_exact_search(monkeypatch) -> None:
+    wall = Box(200, -20, 48, 120)
+    expected = route(Box(0, 0, 48, 80), Box(400, 0, 48, 80), [wall])
+    monkeypatch.setattr(routing, "GREEDY_WEIGHT", 50.0)  # would change this route if it were used
+    assert route(Box(0, 0, 48, 80), Box(400, 0, 48, 80), [wall]) == expected
