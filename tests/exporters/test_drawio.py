@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -118,7 +119,34 @@ def test_connections_follow_their_routes_with_a_waypoint_at_every_bend() -> None
         points = [
             (float(point.get("x", "0")), float(point.get("y", "0")))
             for point in cells[edge.key].iter("mxPoint")
+            if point.get("as") != "offset"  # the caption's place (next test)
         ]
         assert points == [(float(f"{x:g}"), float(f"{y:g}")) for x, y in edge.points[1:-1]]
     bent = [edge for edge in diagram.edges if len(edge.points) > 2]
     assert bent, "three-tier-web has connections that bend"
+
+
+def test_a_connection_caption_sits_where_the_diagram_placed_it() -> None:
+    arch = load(Path(str(example_path("three-tier-web"))))
+    diagram = build_diagram(arch)
+    root = ElementTree.fromstring(build_xml(arch, diagram))
+    cells = {cell.get("id"): cell for cell in root.iter("mxCell")}
+    captioned = [edge for edge in diagram.edges if edge.caption and edge.caption_box is not None]
+    assert len(captioned) >= 5
+    for edge in captioned:
+        cell = cells[edge.key]
+        assert cell.get("value") == edge.caption
+        [offset] = [p for p in cell.iter("mxPoint") if p.get("as") == "offset"]
+        # draw.io draws the label at the middle of the route's length, moved by the offset.
+        lengths = [abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(edge.points)]
+        left, middle = sum(lengths) / 2, edge.points[0]
+        for (a, b), length in zip(pairwise(edge.points), lengths, strict=True):
+            if length >= left:
+                middle = (a[0] + (b[0] - a[0]) * left / length, a[1] + (b[1] - a[1]) * left / length)
+                break
+            left -= length
+        drawn = (middle[0] + float(offset.get("x", "")), middle[1] + float(offset.get("y", "")))
+        centre = edge.caption_box.center
+        assert abs(drawn[0] - centre[0]) <= 0.01 and abs(drawn[1] - centre[1]) <= 0.01
+    plain = [edge for edge in diagram.edges if not edge.caption]
+    assert plain and not [p for e in plain for p in cells[e.key].iter("mxPoint") if p.get("as") == "offset"]

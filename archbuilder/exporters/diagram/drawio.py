@@ -5,6 +5,7 @@ region, VPC, AZ and subnet groups as draw.io AWS groups, services as AWS shapes 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -201,12 +202,36 @@ def _edge(root: ElementTree.Element, edge: Edge, diagram: Diagram) -> None:
         },
     )
     geometry = ElementTree.SubElement(cell, "mxGeometry", relative="1", attrib={"as": "geometry"})
+    offset = _caption_offset(edge)
+    if offset is not None:
+        # draw.io puts an edge's label at the middle of its length, moved by this offset: there, the caption
+        # sits where the diagram placed it, on no icon, label or other line (drawing/captions.py).
+        ElementTree.SubElement(
+            geometry, "mxPoint", x=f"{offset[0]:g}", y=f"{offset[1]:g}", attrib={"as": "offset"}
+        )
     bends = edge.points[1:-1]
     if bends:
         # The route's bends, in page coordinates: draw.io draws the connection along them.
         waypoints = ElementTree.SubElement(geometry, "Array", attrib={"as": "points"})
         for x, y in bends:
             ElementTree.SubElement(waypoints, "mxPoint", x=f"{x:g}", y=f"{y:g}")
+
+
+def _caption_offset(edge: Edge) -> tuple[float, float] | None:
+    """From the middle of the route's length to the centre of its caption's box (rounded to 0.01)."""
+    if not edge.caption or edge.caption_box is None or len(edge.points) < 2:
+        return None
+    lengths = [abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(edge.points)]
+    left = sum(lengths) / 2
+    middle = edge.points[0]
+    for (a, b), length in zip(pairwise(edge.points), lengths, strict=True):
+        if length >= left and length > 0:
+            share = left / length
+            middle = (a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share)
+            break
+        left -= length
+    cx, cy = edge.caption_box.center
+    return (round(cx - middle[0], 2) + 0.0, round(cy - middle[1], 2) + 0.0)
 
 
 def export(architecture: Architecture, out_dir: Path, progress: Progress | None = None) -> list[Path]:
