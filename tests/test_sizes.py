@@ -18,8 +18,6 @@ TEMPLATE_WRITERS: set[str] = set()
 BEING_REWORKED = {
     "drawing/routing.py::_search",
     # The exporters and importers (issues 15 and 16):
-    "exporters/cloudformation/network.py::_security_groups",
-    "exporters/cloudformation/network.py::_vpc",
     "exporters/terraform/files.py::render_template",
     "exporters/terraform/stores.py::_opensearch",
 }

@@ -63,6 +63,7 @@ def _existing_vpc(ctx: CfnContext, vpc: VpcNode) -> None:
 
 
 def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
+    """A VPC the design creates: its subnets, internet and NAT gateways, route tables and gateway endpoints."""
     arch = ctx.architecture
     vpc_id = ctx.add(
         ctx.lid(vpc),
@@ -76,8 +77,22 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
     )
     ctx.output(f"{vpc_id}Id", ref(vpc_id), f"VPC {vpc.label}")
     subnets = [n for n in arch.descendants(vpc.id) if isinstance(n, SubnetNode)]
+    _subnets(ctx, vpc_id, subnets)
+    inside = [s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)]
+    igw = next((s for s in inside if s.type == "internet_gateway"), None)
+    attach = None
+    if igw is not None:
+        public = [s for s in subnets if s.tier is SubnetTier.PUBLIC]
+        attach = _internet_gateway(ctx, vpc, vpc_id, igw, public)
+    nat_by_zone = _nat_gateways(ctx, [s for s in inside if s.type == "nat_gateway"], attach)
+    _private_route_tables(ctx, vpc, vpc_id, [s for s in subnets if s.tier is SubnetTier.PRIVATE], nat_by_zone)
+    for endpoint in (s for s in inside if s.type == "vpc_endpoint_gateway"):
+        _gateway_endpoint(ctx, vpc, vpc_id, endpoint)
+
+
+def _subnets(ctx: CfnContext, vpc_id: str, subnets: list[SubnetNode]) -> None:
     for subnet in subnets:
-        zone_node = arch.enclosing(subnet.id, _AZ)
+        zone_node = ctx.architecture.enclosing(subnet.id, _AZ)
         ctx.add(
             ctx.lid(subnet),
             "AWS::EC2::Subnet",
@@ -89,45 +104,58 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
                 "Tags": ctx.tags(subnet),
             },
         )
-    inside = [s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)]
-    igw = next((s for s in inside if s.type == "internet_gateway"), None)
-    public = [s for s in subnets if s.tier is SubnetTier.PUBLIC]
-    if igw is not None:
-        igw_id = ctx.add(ctx.lid(igw), "AWS::EC2::InternetGateway", {"Tags": ctx.tags(igw)})
-        attach = ctx.add(
-            ctx.lid(igw, "Attachment"),
-            "AWS::EC2::VPCGatewayAttachment",
-            {"VpcId": ref(vpc_id), "InternetGatewayId": ref(igw_id)},
+
+
+def _internet_gateway(
+    ctx: CfnContext, vpc: VpcNode, vpc_id: str, igw: ServiceNode, public: list[SubnetNode]
+) -> str:
+    """The gateway attached to the VPC, and the route table sending the public subnets through it; the
+    attachment's logical id, which resources that need the internet wait for."""
+    igw_id = ctx.add(ctx.lid(igw), "AWS::EC2::InternetGateway", {"Tags": ctx.tags(igw)})
+    attach = ctx.add(
+        ctx.lid(igw, "Attachment"),
+        "AWS::EC2::VPCGatewayAttachment",
+        {"VpcId": ref(vpc_id), "InternetGatewayId": ref(igw_id)},
+    )
+    if public:
+        _public_route_table(ctx, vpc, vpc_id, igw_id, attach, public)
+    return attach
+
+
+def _public_route_table(
+    ctx: CfnContext, vpc: VpcNode, vpc_id: str, igw_id: str, attach: str, public: list[SubnetNode]
+) -> None:
+    table = ctx.add(
+        ctx.lid(vpc, "PublicRouteTable"),
+        "AWS::EC2::RouteTable",
+        {
+            "VpcId": ref(vpc_id),
+            "Tags": [{"Key": "Name", "Value": f"{vpc.label} public"}],
+        },
+    )
+    ctx.add(
+        ctx.lid(vpc, "PublicDefaultRoute"),
+        "AWS::EC2::Route",
+        {
+            "RouteTableId": ref(table),
+            "DestinationCidrBlock": "0.0.0.0/0",
+            "GatewayId": ref(igw_id),
+        },
+        DependsOn=attach,
+    )
+    for subnet in public:
+        ctx.add(
+            ctx.lid(subnet, "RouteTableAssociation"),
+            "AWS::EC2::SubnetRouteTableAssociation",
+            {"SubnetId": ref(ctx.lid(subnet)), "RouteTableId": ref(table)},
         )
-        if public:
-            table = ctx.add(
-                ctx.lid(vpc, "PublicRouteTable"),
-                "AWS::EC2::RouteTable",
-                {
-                    "VpcId": ref(vpc_id),
-                    "Tags": [{"Key": "Name", "Value": f"{vpc.label} public"}],
-                },
-            )
-            ctx.add(
-                ctx.lid(vpc, "PublicDefaultRoute"),
-                "AWS::EC2::Route",
-                {
-                    "RouteTableId": ref(table),
-                    "DestinationCidrBlock": "0.0.0.0/0",
-                    "GatewayId": ref(igw_id),
-                },
-                DependsOn=attach,
-            )
-            for subnet in public:
-                ctx.add(
-                    ctx.lid(subnet, "RouteTableAssociation"),
-                    "AWS::EC2::SubnetRouteTableAssociation",
-                    {"SubnetId": ref(ctx.lid(subnet)), "RouteTableId": ref(table)},
-                )
-    nats = [s for s in inside if s.type == "nat_gateway"]
+
+
+def _nat_gateways(ctx: CfnContext, nats: list[ServiceNode], attach: str | None) -> dict[str, str]:
+    """Each NAT gateway (public ones with their Elastic IP); the public gateway each AZ routes through."""
     nat_by_zone: dict[str, str] = {}
     for nat in nats:
-        subnet_ref = ref(ctx.lid(arch.node(nat.parent_id or "")))
+        subnet_ref = ref(ctx.lid(ctx.architecture.node(nat.parent_id or "")))
         if nat.properties.get("connectivity", "public") == "private":
             # A private NAT gateway has no Elastic IP and cannot reach the internet: it serves routes to other
             # networks (peered VPCs, transit gateways), so no default route goes through it.
@@ -142,7 +170,7 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
             ctx.lid(nat, "Eip"),
             "AWS::EC2::EIP",
             {"Domain": "vpc", "Tags": ctx.tags(nat)},
-            **({"DependsOn": attach} if igw is not None else {}),
+            **({"DependsOn": attach} if attach is not None else {}),
         )
         nat_id = ctx.add(
             ctx.lid(nat),
@@ -155,7 +183,13 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
         )
         for nat_zone in ctx.graph.placements[nat.id].zones:
             nat_by_zone.setdefault(nat_zone, nat_id)
-    private = [s for s in subnets if s.tier is SubnetTier.PRIVATE]
+    return nat_by_zone
+
+
+def _private_route_tables(
+    ctx: CfnContext, vpc: VpcNode, vpc_id: str, private: list[SubnetNode], nat_by_zone: dict[str, str]
+) -> None:
+    """One route table per AZ for its private subnets, with the default route through a NAT gateway."""
     zones = sorted({_zone(ctx, s) for s in private})
     for zone in zones:
         table = ctx.add(
@@ -182,23 +216,26 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
                     "AWS::EC2::SubnetRouteTableAssociation",
                     {"SubnetId": ref(ctx.lid(subnet)), "RouteTableId": ref(table)},
                 )
-    for endpoint in (s for s in inside if s.type == "vpc_endpoint_gateway"):
-        service = endpoint.properties.get("service", "s3")
-        tables = [
-            ref(t)
-            for t in ctx.resources
-            if t.startswith(ctx.lid(vpc)) and ctx.resources[t]["Type"] == "AWS::EC2::RouteTable"
-        ]
-        ctx.add(
-            ctx.lid(endpoint),
-            "AWS::EC2::VPCEndpoint",
-            {
-                "VpcId": ref(vpc_id),
-                "VpcEndpointType": "Gateway",
-                "ServiceName": {"Fn::Sub": f"com.amazonaws.${{AWS::Region}}.{service}"},
-                "RouteTableIds": tables,
-            },
-        )
+
+
+def _gateway_endpoint(ctx: CfnContext, vpc: VpcNode, vpc_id: str, endpoint: ServiceNode) -> None:
+    """A gateway endpoint is reached through route tables: every one of the VPC's written so far."""
+    service = endpoint.properties.get("service", "s3")
+    tables = [
+        ref(t)
+        for t in ctx.resources
+        if t.startswith(ctx.lid(vpc)) and ctx.resources[t]["Type"] == "AWS::EC2::RouteTable"
+    ]
+    ctx.add(
+        ctx.lid(endpoint),
+        "AWS::EC2::VPCEndpoint",
+        {
+            "VpcId": ref(vpc_id),
+            "VpcEndpointType": "Gateway",
+            "ServiceName": {"Fn::Sub": f"com.amazonaws.${{AWS::Region}}.{service}"},
+            "RouteTableIds": tables,
+        },
+    )
 
 
 _AZ = NodeKind.AZ
@@ -218,66 +255,85 @@ def _zone(ctx: CfnContext, subnet: SubnetNode) -> str:
 
 def _security_groups(ctx: CfnContext) -> None:
     """One group per VPC-placed service; its explicit rules plus one rule per traffic connection drawn to it."""
-    arch = ctx.architecture
+    # Rules naming another service's group become stand-alone ingress resources once every group exists (a
+    # group cannot reference one declared after it inside its own body).
     pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
     for node in ctx.graph.services:
         if ctx.graph.placements[node.id].vpc_id is None or node.type in NO_SECURITY_GROUP:
             continue
-        ingress: list[dict[str, Any]] = []
-        for rule in node.properties.get("ingress") or []:
-            entry: dict[str, Any] = {
-                "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
-                "FromPort": rule.get("from_port", -1),
-                "ToPort": rule.get("to_port", rule.get("from_port", -1)),
-                "Description": str(rule.get("description", "declared ingress rule")),
-            }
-            if rule.get("cidr"):
-                entry["CidrIp"] = rule["cidr"]
-                ingress.append(entry)
-            elif rule.get("source_id"):
-                # Rules naming another service's group become stand-alone ingress resources once every
-                # group exists (a group cannot reference one declared after it inside its own body).
-                pending.append((node, entry, str(rule["source_id"])))
-        if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
-            ingress.extend(
-                {
-                    "IpProtocol": "tcp",
-                    "FromPort": port,
-                    "ToPort": port,
-                    "CidrIp": "0.0.0.0/0",
-                    "Description": "listener open to the internet",
-                }
-                for port in _listener_ports(ctx, node)
-            )
-        group = ctx.add(
-            ctx.lid(node, "SecurityGroup"),
-            "AWS::EC2::SecurityGroup",
-            {
-                "GroupDescription": f"{node.label} ({arch.catalog.get(node.type).short_name})",
-                "VpcId": ctx.vpc_ref(node),
-                **({"SecurityGroupIngress": ingress} if ingress else {}),
-                "Tags": ctx.tags(node),
-            },
-        )
-        ctx.security_groups[node.id] = group
+        pending += _security_group(ctx, node)
     for node, entry, source_id in pending:
-        if source_id not in ctx.security_groups:
-            raise ExportError(
-                f"{node.label}: an ingress rule names {source_id!r}, which has no security group in this design"
-            )
-        source = arch.service(source_id)
-        ctx.add(
-            ctx.names.get(
-                f"{node.id}:ingress:{source_id}:{entry['FromPort']}",
-                f"{ctx.security_groups[node.id]}From{ctx.lid(source)}Rule",
-            ),
-            "AWS::EC2::SecurityGroupIngress",
+        _group_source_rule(ctx, node, entry, source_id)
+    _connection_rules(ctx)
+
+
+def _security_group(ctx: CfnContext, node: ServiceNode) -> list[tuple[ServiceNode, dict[str, Any], str]]:
+    """The service's group with its declared CIDR rules (or its listeners open to the internet, for an
+    internet-facing balancer declaring none); the declared rules naming another group, left for later."""
+    ingress: list[dict[str, Any]] = []
+    pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
+    for rule in node.properties.get("ingress") or []:
+        entry: dict[str, Any] = {
+            "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
+            "FromPort": rule.get("from_port", -1),
+            "ToPort": rule.get("to_port", rule.get("from_port", -1)),
+            "Description": str(rule.get("description", "declared ingress rule")),
+        }
+        if rule.get("cidr"):
+            entry["CidrIp"] = rule["cidr"]
+            ingress.append(entry)
+        elif rule.get("source_id"):
+            pending.append((node, entry, str(rule["source_id"])))
+    if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
+        ingress.extend(
             {
-                "GroupId": ref(ctx.security_groups[node.id]),
-                **entry,
-                "SourceSecurityGroupId": ref(ctx.security_groups[source_id]),
-            },
+                "IpProtocol": "tcp",
+                "FromPort": port,
+                "ToPort": port,
+                "CidrIp": "0.0.0.0/0",
+                "Description": "listener open to the internet",
+            }
+            for port in _listener_ports(ctx, node)
         )
+    group = ctx.add(
+        ctx.lid(node, "SecurityGroup"),
+        "AWS::EC2::SecurityGroup",
+        {
+            "GroupDescription": f"{node.label} ({ctx.architecture.catalog.get(node.type).short_name})",
+            "VpcId": ctx.vpc_ref(node),
+            **({"SecurityGroupIngress": ingress} if ingress else {}),
+            "Tags": ctx.tags(node),
+        },
+    )
+    ctx.security_groups[node.id] = group
+    return pending
+
+
+def _group_source_rule(ctx: CfnContext, node: ServiceNode, entry: dict[str, Any], source_id: str) -> None:
+    """A declared rule letting in another service's group, as an ingress resource of its own."""
+    if source_id not in ctx.security_groups:
+        raise ExportError(
+            f"{node.label}: an ingress rule names {source_id!r}, which has no security group in this design"
+        )
+    source = ctx.architecture.service(source_id)
+    ctx.add(
+        ctx.names.get(
+            f"{node.id}:ingress:{source_id}:{entry['FromPort']}",
+            f"{ctx.security_groups[node.id]}From{ctx.lid(source)}Rule",
+        ),
+        "AWS::EC2::SecurityGroupIngress",
+        {
+            "GroupId": ref(ctx.security_groups[node.id]),
+            **entry,
+            "SourceSecurityGroupId": ref(ctx.security_groups[source_id]),
+        },
+    )
+
+
+def _connection_rules(ctx: CfnContext) -> None:
+    """One ingress resource per traffic connection to a service with a group; connections from the same
+    origin on the same ports share one, as EC2 refuses duplicate rules."""
+    arch = ctx.architecture
     seen: dict[tuple[str, str, int, int], dict[str, Any]] = {}
     for connection in sorted(arch.connections.values(), key=lambda c: c.id):
         if connection.kind is not ConnectionKind.TRAFFIC:
@@ -286,22 +342,7 @@ def _security_groups(ctx: CfnContext) -> None:
         source = arch.service(connection.source_id)
         if target.id not in ctx.security_groups:
             continue
-        port = target_port(target, connection.port) or target_port_of(ctx, target)
-        ingress_rule: dict[str, Any] = {
-            "GroupId": ref(ctx.security_groups[target.id]),
-            "IpProtocol": "tcp",
-            "FromPort": port if port is not None else 0,
-            "ToPort": port if port is not None else 65535,
-            "Description": f"from {source.label}",
-        }
-        if source.id in ctx.security_groups:
-            ingress_rule["SourceSecurityGroupId"] = ref(ctx.security_groups[source.id])
-            origin = ctx.security_groups[source.id]
-        else:
-            # A source outside the VPC (a Lambda function without VPC config) reaches the target through
-            # the VPC's own addresses; several such sources share one rule, as EC2 refuses duplicates.
-            vpc = arch.node(ctx.graph.placements[target.id].vpc_id or "")
-            ingress_rule["CidrIp"] = origin = vpc.cidr  # type: ignore[union-attr]
+        ingress_rule, origin = _connection_rule(ctx, connection.port, source, target)
         key = (ctx.security_groups[target.id], origin, ingress_rule["FromPort"], ingress_rule["ToPort"])
         if key in seen:
             kept = seen[key]
@@ -315,6 +356,30 @@ def _security_groups(ctx: CfnContext) -> None:
             "AWS::EC2::SecurityGroupIngress",
             ingress_rule,
         )
+
+
+def _connection_rule(
+    ctx: CfnContext, connection_port: int | None, source: ServiceNode, target: ServiceNode
+) -> tuple[dict[str, Any], str]:
+    """The rule letting the source reach the target's port, and where it lets traffic in from (the source's
+    group, or the VPC's CIDR)."""
+    port = target_port(target, connection_port) or target_port_of(ctx, target)
+    ingress_rule: dict[str, Any] = {
+        "GroupId": ref(ctx.security_groups[target.id]),
+        "IpProtocol": "tcp",
+        "FromPort": port if port is not None else 0,
+        "ToPort": port if port is not None else 65535,
+        "Description": f"from {source.label}",
+    }
+    if source.id in ctx.security_groups:
+        ingress_rule["SourceSecurityGroupId"] = ref(ctx.security_groups[source.id])
+        origin = ctx.security_groups[source.id]
+    else:
+        # A source outside the VPC (a Lambda function without VPC config) reaches the target through the
+        # VPC's own addresses; several such sources share one rule, as EC2 refuses duplicates.
+        vpc = ctx.architecture.node(ctx.graph.placements[target.id].vpc_id or "")
+        ingress_rule["CidrIp"] = origin = vpc.cidr  # type: ignore[union-attr]
+    return ingress_rule, origin
 
 
 ENGINE_PORTS = (("postgres", 5432), ("mysql", 3306), ("maria", 3306), ("oracle", 1521), ("sqlserver", 1433))
