@@ -21,9 +21,10 @@ from archbuilder.canvas import styles
 from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.canvas.items.span_item import SpanItem
+from archbuilder.drawing.diagram import az_ids
 from archbuilder.drawing.geometry import Box
 from archbuilder.drawing.spans import SPAN_GAP, SPAN_MARGIN, free_place
-from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, NodeKind, ServiceNode
+from archbuilder.model.nodes import SERVICE_HEIGHT, SERVICE_WIDTH, ServiceNode
 
 if TYPE_CHECKING:
     from archbuilder.canvas.scene import ArchitectureScene
@@ -100,6 +101,7 @@ class SpanLayer:
             if node.extra_subnet_ids:
                 self._create(node)
         self.layout_subnets(list(self._hosted))
+        self.collapsed = self._scene.architecture.metadata.collapse_az_copies  # saved with the design
         if self.collapsed:
             self.set_collapsed(True)
 
@@ -179,13 +181,7 @@ class SpanLayer:
         primary = self._scene.node_items().get(service_id)
         if not self.collapsed or not self._spans.get(service_id) or not isinstance(primary, ServiceItem):
             return
-        architecture = self._scene.architecture
-        node = architecture.service(service_id)
-        zones = {
-            getattr(architecture.enclosing(subnet, NodeKind.AZ), "id", subnet)
-            for subnet in [node.parent_id or "", *node.extra_subnet_ids]
-            if subnet in architecture.nodes
-        }
+        zones = az_ids(self._scene.architecture, self._scene.architecture.service(service_id))
         badge = QGraphicsSimpleTextItem(f"×{len(zones)} AZs", primary)  # plain text
         badge.setBrush(QBrush(styles.SELECTION_COLOR))
         badge.setPos(SERVICE_WIDTH - 20, styles.ICON_SIZE - 8)

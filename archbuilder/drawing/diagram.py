@@ -31,7 +31,7 @@ from archbuilder.drawing.text import line_height, text_width
 from archbuilder.model import Architecture, ServiceNode, SubnetNode, SubnetTier, dumps, loads
 from archbuilder.model.bends import absolute_bends
 from archbuilder.model.layout import auto_layout
-from archbuilder.model.nodes import SERVICE_WIDTH
+from archbuilder.model.nodes import SERVICE_WIDTH, NodeKind
 
 Layout = Literal["canvas", "auto"]
 TITLE_BAND = 40.0  # above the drawing, for the design's name
@@ -195,12 +195,14 @@ def _standby_roles(architecture: Architecture, service: ServiceNode) -> tuple[st
 
 
 def _add_services(diagram: Diagram, architecture: Architecture, boxes: dict[str, Box]) -> None:
-    copies = copy_boxes(architecture, boxes)
+    collapsed = architecture.metadata.collapse_az_copies
+    copies = {} if collapsed else copy_boxes(architecture, boxes)
     catalog = architecture.catalog
     for service in sorted(architecture.services(), key=lambda s: s.id):
         box = boxes[service.id]
-        roles = _standby_roles(architecture, service)
+        roles = None if collapsed else _standby_roles(architecture, service)  # collapsed: no standby drawn
         label = f"{service.label} ({roles[0]})" if roles else service.label
+        label += collapsed_suffix(architecture, service)
         geometry = service_geometry(service.id, service.id, label, box.x, box.y)
         icon = diagram_class(catalog, service.type, service.properties)
         diagram.shapes.append(Shape(geometry, service.type, icon, role=roles[0] if roles else ""))
@@ -211,6 +213,22 @@ def _add_services(diagram: Diagram, architecture: Architecture, boxes: dict[str,
         geometry = service_geometry(f"{service_id}@{subnet_id}", service_id, label, box.x, box.y)
         icon = diagram_class(catalog, service.type, service.properties)
         diagram.shapes.append(Shape(geometry, service.type, icon, copy=True, role=roles[1] if roles else ""))
+
+
+def collapsed_suffix(architecture: Architecture, service: ServiceNode) -> str:
+    """What follows a multi-AZ service's name when its copies are collapsed: the canvas's badge, " ×2 AZs"."""
+    if not architecture.metadata.collapse_az_copies or not service.extra_subnet_ids:
+        return ""
+    return f" ×{len(az_ids(architecture, service))} AZs"
+
+
+def az_ids(architecture: Architecture, service: ServiceNode) -> set[str]:
+    """The AZs a service runs in: those of its subnets (a subnet outside any AZ counts as one)."""
+    return {
+        getattr(architecture.enclosing(subnet, NodeKind.AZ), "id", subnet)
+        for subnet in [service.parent_id or "", *service.extra_subnet_ids]
+        if subnet in architecture.nodes
+    }
 
 
 def _entries(architecture: Architecture) -> list[ServiceNode]:

@@ -40,6 +40,9 @@ class Metadata(BaseModel):
     environment: Environment = Environment.PRODUCTION
     # The user's say-so that exports may write the secrets the design holds in clear (importers/secrets.py).
     allow_secrets_in_exports: bool = False
+    # View › Collapse AZ copies: each multi-AZ service drawn once, "×N AZs" beside its name, on the canvas and in
+    # the PNG, SVG and draw.io exports (drawing/diagram.py).
+    collapse_az_copies: bool = False
 
     @model_serializer(mode="wrap")
     def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -48,6 +51,8 @@ class Metadata(BaseModel):
         data: dict[str, Any] = handler(self)
         if not self.allow_secrets_in_exports:
             data.pop("allow_secrets_in_exports", None)
+        if not self.collapse_az_copies:
+            data.pop("collapse_az_copies", None)
         return data
 
     @field_validator("default_region")

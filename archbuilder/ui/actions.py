@@ -6,6 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
@@ -133,6 +134,28 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     arrange.addActions([actions["distribute_h"], actions["distribute_v"]])
 
 
+def _follow_collapse(window: MainWindow, collapse: QAction) -> None:
+    """Collapsing AZ copies is part of how the design is drawn, saved with it (exports draw it so too): the
+    action sets it as an undo step, and the action and the canvas follow the design (undo, open)."""
+
+    def toggled(on: bool) -> None:
+        if on != window.document.architecture.metadata.collapse_az_copies:
+            window.document.set_metadata("collapse_az_copies", on)
+
+    def follow_design() -> None:
+        collapsed = window.document.architecture.metadata.collapse_az_copies
+        if collapse.isChecked() != collapsed:
+            blocker = QSignalBlocker(collapse)
+            collapse.setChecked(collapsed)
+            blocker.unblock()
+        if window.scene.spans.collapsed != collapsed:
+            window.scene.spans.set_collapsed(collapsed)
+
+    collapse.toggled.connect(toggled)
+    window.document.changed.connect(follow_design)
+    window.document.architecture_replaced.connect(follow_design)
+
+
 def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     S = QKeySequence.StandardKey
     view_menu = window.menuBar().addMenu("&View")
@@ -144,7 +167,7 @@ def _view_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
     collapse = QAction("Co&llapse AZ copies", window)
     collapse.setCheckable(True)
     collapse.setToolTip("Draw each multi-AZ service once, with a badge saying in how many AZs it runs")
-    collapse.toggled.connect(window.scene.spans.set_collapsed)
+    _follow_collapse(window, collapse)
     actions["collapse_copies"] = collapse
     actions["vpc_overview"] = _action(window, "&VPC overview", window.show_vpc_overview, "Ctrl+Shift+O")
     snap = QAction("&Snap to grid and guides", window)

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 from archbuilder.catalog import Category
 from archbuilder.catalog.generic_types import drawio_shape
-from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagram
+from archbuilder.drawing.diagram import Diagram, Edge, Group, Shape, build_diagram, collapsed_suffix
 from archbuilder.drawing.geometry import Box
 from archbuilder.drawing.notes import Note
 from archbuilder.exporters.registry import Progress
@@ -183,7 +183,9 @@ def _note(root: ElementTree.Element, architecture: Architecture, note: Note) -> 
 
 def _shape_label(architecture: Architecture, shape: Shape) -> str:
     node = architecture.nodes.get(shape.geometry.service_id)
-    return one_line(node.label) if node is not None else " ".join(shape.geometry.lines)
+    if not isinstance(node, ServiceNode):
+        return " ".join(shape.geometry.lines)
+    return one_line(node.label) + collapsed_suffix(architecture, node)
 
 
 def _edge(root: ElementTree.Element, edge: Edge, diagram: Diagram) -> None:
