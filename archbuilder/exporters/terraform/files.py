@@ -71,6 +71,22 @@ def _render_model(architecture: Architecture) -> dict[str, str]:
 def render_template(
     architecture: Architecture, template: dict[str, Any], conv: Converter_ | None = None
 ) -> dict[str, str]:
+    _refuse_unsupported(template)
+    conv = conv or Converter_(template)
+    ordering = Ordering(conv)
+    blocks = _data_sources(conv.ssm_parameters)
+    for logical, body in template["Resources"].items():
+        blocks += _resource_of(conv, ordering, logical, body)
+    return {
+        "versions.tf": document([_terraform_settings()]),
+        "providers.tf": document(_providers(template)),
+        "variables.tf": document(_variables(architecture, template)),
+        "main.tf": _header(architecture) + _manual_comment(template) + document(blocks),
+        "outputs.tf": document(_outputs(conv, template)),
+    }
+
+
+def _refuse_unsupported(template: dict[str, Any]) -> None:
     unsupported = sorted(
         {body["Type"] for body in template["Resources"].values()}
         - set(RESOURCE_WRITERS)
@@ -82,9 +98,10 @@ def render_template(
             f"the Terraform exporter cannot express these resource types yet: {', '.join(unsupported)}; "
             "nothing was written (the CloudFormation export supports them)"
         )
-    conv = conv or Converter_(template)
-    ordering = Ordering(conv)
-    ssm = conv.ssm_parameters
+
+
+def _data_sources(ssm: set[str]) -> list[Block]:
+    """The zones, region, account and partition the resources refer to, and the SSM parameters they read."""
     blocks: list[Block] = [
         Block("data", ("aws_availability_zones", "available"), {"state": "available"}),
         Block("data", ("aws_region", "current"), {}),
@@ -95,55 +112,54 @@ def render_template(
         Block("data", ("aws_ssm_parameter", snake(name)), {"name": Expr(f"var.{snake(name)}")})
         for name in sorted(ssm)
     ]
-    for logical, body in template["Resources"].items():
-        kind, props = body["Type"], dict(body.get("Properties", {}))
-        depends = body.get("DependsOn")
-        if depends:
-            # Kept for the ordering pass (ordering.py) and for the bucket notification's writer.
-            props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
-        if kind in FOLDED:
-            continue
-        try:
-            written = _resource_blocks(conv, logical, kind, props)
-        except (KeyError, TypeError, ValueError) as error:
-            # Imported resources keep the properties they were imported with, which may lack what the
-            # conversion of their type reads.
-            raise ExportError(
-                f"{logical} ({kind}): the Terraform exporter cannot express this resource's properties "
-                f"({type(error).__name__}: {error}); nothing was written"
-            ) from None
-        ordering.apply(logical, kind, props, written)
-        if keeps_data(body):
-            _prevent_destroy(written, conv.names[logical])
-        blocks += written
+    return blocks
+
+
+def _resource_of(conv: Converter_, ordering: Ordering, logical: str, body: dict[str, Any]) -> list[Block]:
+    """The blocks one template resource becomes (none for one folded into another's)."""
+    kind, props = body["Type"], dict(body.get("Properties", {}))
+    depends = body.get("DependsOn")
+    if depends:
+        # Kept for the ordering pass (ordering.py) and for the bucket notification's writer.
+        props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
+    if kind in FOLDED:
+        return []
+    try:
+        written = _resource_blocks(conv, logical, kind, props)
+    except (KeyError, TypeError, ValueError) as error:
+        # Imported resources keep the properties they were imported with, which may lack what the
+        # conversion of their type reads.
+        raise ExportError(
+            f"{logical} ({kind}): the Terraform exporter cannot express this resource's properties "
+            f"({type(error).__name__}: {error}); nothing was written"
+        ) from None
+    ordering.apply(logical, kind, props, written)
+    if keeps_data(body):
+        _prevent_destroy(written, conv.names[logical])
+    return written
+
+
+def _terraform_settings() -> Block:
     providers: dict[str, Any] = {"aws": {"source": "hashicorp/aws", "version": AWS_PROVIDER}}
-    return {
-        "versions.tf": document(
-            [
-                Block(
-                    "terraform",
-                    (),
-                    {
-                        "required_version": ">= 1.5",
-                        "required_providers": Block("required_providers", (), providers),
-                    },
-                )
-            ]
-        ),
-        "providers.tf": document(_providers(template)),
-        "variables.tf": document(_variables(architecture, template)),
-        "main.tf": _header(architecture) + _manual_comment(template) + document(blocks),
-        "outputs.tf": document(
-            [
-                Block(
-                    "output",
-                    (snake(name),),
-                    {"description": spec.get("Description", name), "value": conv.expr(spec["Value"])},
-                )
-                for name, spec in sorted((template.get("Outputs") or {}).items())
-            ]
-        ),
-    }
+    return Block(
+        "terraform",
+        (),
+        {
+            "required_version": ">= 1.5",
+            "required_providers": Block("required_providers", (), providers),
+        },
+    )
+
+
+def _outputs(conv: Converter_, template: dict[str, Any]) -> list[Block]:
+    return [
+        Block(
+            "output",
+            (snake(name),),
+            {"description": spec.get("Description", name), "value": conv.expr(spec["Value"])},
+        )
+        for name, spec in sorted((template.get("Outputs") or {}).items())
+    ]
 
 
 def _resource_blocks(conv: Converter_, logical: str, kind: str, props: dict[str, Any]) -> list[Block]:
