@@ -38,28 +38,25 @@ def _bus(ctx: CfnContext, node: ServiceNode) -> None:
 
 
 def _state_machine(ctx: CfnContext, node: ServiceNode) -> None:
-    """The functions the machine invokes become Task states run in the order the connections were drawn."""
+    """The functions and Glue jobs the machine invokes become Task states, run one after the other."""
     role = service_role(ctx, node, "states.amazonaws.com")
-    functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
-    functions.sort(key=lambda f: f.id)
+    tasks = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type in TASK_TYPES]
+    tasks.sort(key=lambda f: f.id)
     states: dict[str, Any] = {}
     substitutions: dict[str, Any] = {}
-    for index, function in enumerate(functions):
-        name = ctx.lid(function)
-        state: dict[str, Any] = {
-            "Type": "Task",
-            "Resource": "arn:aws:states:::lambda:invoke",
-            "Parameters": {"FunctionName": f"${{{name}Arn}}", "Payload.$": "$"},
-            "OutputPath": "$.Payload",
-            "Retry": [LAMBDA_RETRY],
-        }
-        if index + 1 < len(functions):
-            state["Next"] = ctx.lid(functions[index + 1])
+    for index, task in enumerate(tasks):
+        name = ctx.lid(task)
+        state = _task_state(name) if task.type == "lambda_function" else _glue_state(name)
+        if index + 1 < len(tasks):
+            state["Next"] = ctx.lid(tasks[index + 1])
         else:
             state["End"] = True
         states[name] = state
-        # The role's lambda:InvokeFunction statements come from the same connections (cloudformation.py).
-        substitutions[f"{name}Arn"] = get_att(name, "Arn")
+        # The role's lambda:InvokeFunction and glue:StartJobRun statements come from the same connections
+        # (template.py).
+        substitutions[f"{name}Arn" if task.type == "lambda_function" else f"{name}Name"] = (
+            get_att(name, "Arn") if task.type == "lambda_function" else ref(name)
+        )
     if not states:
         states = {"Done": {"Type": "Pass", "End": True}}
     definition = {"Comment": node.label, "StartAt": next(iter(states)), "States": states}
@@ -72,6 +69,28 @@ def _state_machine(ctx: CfnContext, node: ServiceNode) -> None:
         props["DefinitionSubstitutions"] = substitutions
     ctx.add(ctx.lid(node), "AWS::StepFunctions::StateMachine", props)
     ctx.output(f"{ctx.lid(node)}Arn", ref(ctx.lid(node)), f"State machine {node.label}")
+
+
+TASK_TYPES = {"lambda_function", "glue_job"}
+
+
+def _task_state(name: str) -> dict[str, Any]:
+    return {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Parameters": {"FunctionName": f"${{{name}Arn}}", "Payload.$": "$"},
+        "OutputPath": "$.Payload",
+        "Retry": [LAMBDA_RETRY],
+    }
+
+
+def _glue_state(name: str) -> dict[str, Any]:
+    """A job run the machine waits for (.sync: the role may read and stop the job's runs)."""
+    return {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::glue:startJobRun.sync",
+        "Parameters": {"JobName": f"${{{name}Name}}"},
+    }
 
 
 def _parameter(ctx: CfnContext, node: ServiceNode) -> None:

@@ -33,7 +33,15 @@ def _volume(ctx: CfnContext, node: ServiceNode) -> None:
     volume = ctx.add(
         ctx.lid(node), "AWS::EC2::Volume", props, DeletionPolicy="Snapshot", UpdateReplacePolicy="Snapshot"
     )
+    # The volume is attached to the instances it is drawn to, or drawn from (an instance attaching it).
     instances = [t for t, _ in targets_of(ctx, node, ConnectionKind.ATTACH) if t.type == "ec2_instance"]
+    instances += [
+        ctx.architecture.service(c.source_id)
+        for c in ctx.graph.connections_of(node.id)
+        if c.target_id == node.id
+        and c.kind is ConnectionKind.ATTACH
+        and ctx.architecture.service(c.source_id).type == "ec2_instance"
+    ]
     for index, instance in enumerate(sorted(instances, key=lambda i: i.id)):
         ctx.add(
             ctx.lid(node, f"{ctx.lid(instance)}Attachment"),

@@ -24,7 +24,7 @@ from typing import Any
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
-from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.integration import parameter_arn
 from archbuilder.exporters.cloudformation.network import build_network
@@ -69,12 +69,30 @@ DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
         "Arn",
     ),
     "eventbridge_bus": ([], ["events:PutEvents"], "Arn"),
+    "kms_key": (["kms:Decrypt", "kms:DescribeKey"], [], "Arn"),
 }
 # What an `invoke` connection lets the caller do: (actions, attribute naming the callee).
 INVOKE_ACCESS: dict[str, tuple[list[str], str]] = {
     "lambda_function": (["lambda:InvokeFunction"], "Arn"),
     "step_functions": (["states:StartExecution"], "Ref"),
     "sagemaker_endpoint": (["sagemaker:InvokeEndpoint"], "Ref"),
+    "kms_key": (["kms:Encrypt", "kms:GenerateDataKey"], "Arn"),
+}
+# Callees whose ARN the template builds from their name (their Ref): (actions, the ARN with `{}` for the name).
+INVOKE_BY_NAME: dict[str, tuple[list[str], str]] = {
+    "athena_workgroup": (
+        [
+            "athena:GetQueryExecution",
+            "athena:GetQueryResults",
+            "athena:StartQueryExecution",
+            "athena:StopQueryExecution",
+        ],
+        "arn:${{AWS::Partition}}:athena:${{AWS::Region}}:${{AWS::AccountId}}:workgroup/${{{}}}",
+    ),
+    "glue_job": (
+        ["glue:BatchStopJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:StartJobRun"],
+        "arn:${{AWS::Partition}}:glue:${{AWS::Region}}:${{AWS::AccountId}}:job/${{{}}}",
+    ),
 }
 # Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
 # through resource policies instead, in cfn_events).
@@ -256,6 +274,9 @@ def _wire_connections(ctx: CfnContext) -> None:
             logical = ctx.lid(target)
             ctx.allow(source, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
             _environment(ctx, source, target)
+        elif kind is ConnectionKind.INVOKE and target.type in INVOKE_BY_NAME and source.id in ctx.roles:
+            actions, arn = INVOKE_BY_NAME[target.type]
+            ctx.allow(source, actions, sub(arn.format(ctx.lid(target))))
 
 
 def _grant(

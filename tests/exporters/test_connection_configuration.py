@@ -1,0 +1,120 @@
+"""Each connection of the every-service design (tests/exporters/every_service.py) turns into configuration: taking it
+away changes the template. The connections that configure nothing yet are listed here, each with why, so that one
+added to that state fails this test, and one made to configure something must leave the list."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archbuilder.exporters.cloudformation.template import build_template
+from tests.exporters import every_service as design
+
+# (source type, kind, target type) -> why taking the connection away leaves the template as it was.
+CONFIGURES_NOTHING = {
+    (
+        "sqs_queue",
+        "poll",
+        "ecs_service",
+    ): "a container polls with the SDK: the export grants no role the read yet",
+    ("lambda_function", "logs", "cloudwatch_log_group"): "functions log to a group of their own name",
+    (
+        "lambda_function",
+        "write",
+        "msk_cluster",
+    ): "Kafka topic permissions name topics the design does not know",
+    (
+        "ec2_instance",
+        "attach",
+        "iam_role",
+    ): "an instance takes the role the export derives from its connections",
+    ("ecs_service", "attach", "ecs_cluster"): "a service runs in the cluster the export makes for it",
+    ("api_gateway_rest", "attach", "cognito_user_pool"): "no Cognito authorizer is written yet",
+    ("eventbridge_rule", "invoke", "batch_compute_environment"): "a Batch target needs a job definition",
+    ("route53_zone", "dns", "elastic_ip"): "the zone writes alias records only (CloudFront, load balancers)",
+    (
+        "cloudwatch_log_group",
+        "logs",
+        "cloudwatch_alarm",
+    ): "an alarm on a group needs a metric filter's pattern",
+    ("cloudtrail", "logs", "guardduty"): "GuardDuty reads the account's CloudTrail events by itself, unasked",
+    ("iam_role", "attach", "sagemaker_notebook"): "a notebook takes the role the export derives for it",
+    (
+        "storage_gateway",
+        "write",
+        "glacier_vault",
+    ): "a tape gateway's archive is chosen when its tapes are made",
+}
+# Connections the design cannot do without (the service needs them to be exported at all).
+REQUIRED = {("firehose_stream", "write", "s3_bucket"), ("glue_crawler", "read", "s3_bucket")}
+
+
+def _without(index: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    wiring = list(design.WIRING)
+    monkeypatch.setattr(design, "WIRING", wiring[:index] + wiring[index + 1 :])
+    return json.dumps(build_template(design.every_service()), sort_keys=True)
+
+
+def test_every_connection_configures_something_but_the_listed(monkeypatch: pytest.MonkeyPatch) -> None:
+    full = json.dumps(build_template(design.every_service()), sort_keys=True)
+    unchanged = set()
+    for index, (source, kind, target) in enumerate(list(design.WIRING)):
+        if (source, kind.value, target) in REQUIRED:
+            continue
+        if _without(index, monkeypatch) == full:
+            unchanged.add((source, kind.value, target))
+        monkeypatch.undo()
+    assert unchanged == set(CONFIGURES_NOTHING)
+
+
+def test_a_volume_attaches_to_the_instance_drawn_either_way() -> None:
+    arch = design.every_service()
+    [connection] = [c for c in arch.connections.values() if c.source_id == "ebs-volume"]
+    arch.disconnect(connection.id)
+    arch.connect("ec2-instance", "ebs-volume", design.K.ATTACH)
+    attachment = build_template(arch)["Resources"]["EBSEC2Attachment"]["Properties"]
+    assert attachment == {"InstanceId": {"Ref": "EC2"}, "VolumeId": {"Ref": "EBS"}, "Device": "/dev/sdf"}
+
+
+def test_invoking_athena_a_glue_job_or_a_key_grants_that_and_a_glue_job_is_a_task() -> None:
+    resources = build_template(design.every_service())["Resources"]
+    statements = {
+        (role, tuple(s["Action"]), json.dumps(s["Resource"]))
+        for role in ("LambdaRolePolicy", "StepFunctionsRolePolicy")
+        for s in resources[role]["Properties"]["PolicyDocument"]["Statement"]
+    }
+    athena = "arn:${AWS::Partition}:athena:${AWS::Region}:${AWS::AccountId}:workgroup/${Athena}"
+    glue = "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/${GlueJob}"
+    assert {
+        (
+            "LambdaRolePolicy",
+            (
+                "athena:GetQueryExecution",
+                "athena:GetQueryResults",
+                "athena:StartQueryExecution",
+                "athena:StopQueryExecution",
+            ),
+            json.dumps([{"Fn::Sub": athena}]),
+        ),
+        (
+            "LambdaRolePolicy",
+            ("kms:Decrypt", "kms:DescribeKey"),
+            json.dumps([{"Fn::GetAtt": ["KMS", "Arn"]}]),
+        ),
+        (
+            "StepFunctionsRolePolicy",
+            ("glue:BatchStopJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:StartJobRun"),
+            json.dumps([{"Fn::Sub": glue}]),
+        ),
+    } <= statements
+    machine = resources["StepFunctions"]["Properties"]
+    definition = json.loads(machine["DefinitionString"])
+    assert definition["StartAt"] == "GlueJob"
+    assert definition["States"]["GlueJob"] == {
+        "Type": "Task",
+        "Resource": "arn:aws:states:::glue:startJobRun.sync",
+        "Parameters": {"JobName": "${GlueJobName}"},
+        "Next": "Lambda",
+    }
+    assert machine["DefinitionSubstitutions"]["GlueJobName"] == {"Ref": "GlueJob"}
