@@ -215,6 +215,12 @@ class ConnectionInference(TemplateReader):
             if acl in self.nodes and target in self.nodes:
                 self._connect(self.nodes[acl], self.nodes[target], preferred=ConnectionKind.ATTACH)
 
+    def _volume_attachment(self, logical: str, props: dict[str, Any]) -> None:
+        """A volume is attached to the instance its attachment names."""
+        volume, instance = self._ref_of(props.get("VolumeId")), self._ref_of(props.get("InstanceId"))
+        if volume in self.nodes and instance in self.nodes:
+            self._connect(self.nodes[volume], self.nodes[instance], preferred=ConnectionKind.ATTACH)
+
     def _node_group(self, logical: str, props: dict[str, Any]) -> None:
         """An EKS cluster deploys to the node groups that name it."""
         cluster = self._ref_of(props.get("ClusterName"))
@@ -408,6 +414,7 @@ HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]
     "AWS::Lambda::Permission": ConnectionInference._permission,
     "AWS::WAFv2::WebACLAssociation": ConnectionInference._web_acl_association,
     "AWS::EKS::Nodegroup": ConnectionInference._node_group,
+    "AWS::EC2::VolumeAttachment": ConnectionInference._volume_attachment,
     "AWS::GlobalAccelerator::EndpointGroup": ConnectionInference._endpoint_group,
     "AWS::XRay::Group": ConnectionInference._trace_group,
 }

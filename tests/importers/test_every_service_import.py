@@ -106,6 +106,18 @@ def test_what_belongs_to_a_service_folds_into_it_and_its_connections_come_back(t
     }
 
 
+def test_the_grants_tasks_and_attachments_connections_configure_read_back_as_those_connections(
+    tmp_path: Path,
+) -> None:
+    arch, _report = imported(build_template(every_service()), tmp_path)
+    assert {
+        ("Lambda", "Athena", "invoke"),  # athena:StartQueryExecution on the workgroup
+        ("Lambda", "KMS", "read"),  # kms:Decrypt on the key
+        ("Step Functions", "Glue job", "invoke"),  # glue:StartJobRun on the job
+        ("EBS", "EC2", "attach"),  # the volume's attachment
+    } <= connections(arch)
+
+
 # Connections of these services that configure nothing, so that no template can say them, each with why.
 NOT_IN_THE_TEMPLATE = {
     ("CloudTrail", "GuardDuty", "logs"): "GuardDuty reads the account's CloudTrail events by itself, unasked",
