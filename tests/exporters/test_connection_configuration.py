@@ -13,11 +13,6 @@ from tests.exporters import every_service as design
 
 # (source type, kind, target type) -> why taking the connection away leaves the template as it was.
 CONFIGURES_NOTHING = {
-    (
-        "sqs_queue",
-        "poll",
-        "ecs_service",
-    ): "a container polls with the SDK: the export grants no role the read yet",
     ("lambda_function", "logs", "cloudwatch_log_group"): "functions log to a group of their own name",
     (
         "lambda_function",

@@ -261,7 +261,11 @@ def _wire_connections(ctx: CfnContext) -> None:
                 DependsOn=f"{role}Policy" if role else None,
             )
             continue
-        if kind in READS | WRITES:
+        if kind is ConnectionKind.POLL and target.id in ctx.roles:
+            # A service polling a queue or stream with the SDK (a container worker) is granted the reads.
+            _grant(ctx, target, source, {ConnectionKind.READ})
+            _environment(ctx, target, source)
+        elif kind in READS | WRITES:
             _grant(ctx, source, target, {kind})
             _environment(ctx, source, target)
         elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
