@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -31,6 +32,7 @@ from archbuilder.catalog.generic_types import GENERIC, type_name
 from archbuilder.editor.document import Document
 from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, ServiceNode, SubnetNode, VpcNode
 from archbuilder.model.document import Environment
+from archbuilder.ui.mixed_values import show_agreed, show_mixed
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
 from archbuilder.ui.usage_editor import UsageEditor
 from archbuilder.ui.wheel_guard import guard_wheel
@@ -82,6 +84,8 @@ class PropertiesPanel(QWidget):
         self.document = document
         self.node_id: str | None = None
         self.group: list[str] = []  # several services selected: their common fields are edited together
+        # Fields whose values differ among them: what the "(mixed)" editor reports when not edited (mixed_values).
+        self._mixed: dict[str, Any] = {}
         self._built_for: tuple[str | None, str] | None = None
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -163,6 +167,7 @@ class PropertiesPanel(QWidget):
             self.form.removeRow(0)
         self.editors.clear()
         self._setters.clear()
+        self._mixed.clear()
         if self.node_id is None:
             self._build_design()
         elif self.group:
@@ -179,12 +184,30 @@ class PropertiesPanel(QWidget):
                 value = getattr(arch.metadata, key)
             elif self.group:
                 values = [arch.service(i).properties.get(key) for i in self.group if i in arch.nodes]
-                value = values[0] if values and all(v == values[0] for v in values) else None
+                if self._show_mixed_or_agreed(key, setter, values):
+                    continue
+                value = values[0] if values else None
             elif key in ("label", "extra_subnet_ids") or not isinstance(node, ServiceNode):
                 value = getattr(node, key)
             else:
                 value = node.properties.get(key)
             _set_quietly(self.editors[key], lambda s=setter, v=value: s(v))  # type: ignore[misc]
+
+    def _show_mixed_or_agreed(self, key: str, setter: Setter, values: list[Any]) -> bool:
+        """Several services' values of a field: "(mixed)" shown (True) where they differ, else the editor made
+        ready to show the one they share."""
+        editor = self.editors[key]
+        if values and any(v != values[0] for v in values):
+
+            def mixed() -> None:
+                setter(None)
+                self._mixed[key] = show_mixed(editor)
+
+            _set_quietly(editor, mixed)
+            return True
+        self._mixed.pop(key, None)
+        _set_quietly(editor, partial(show_agreed, editor))
+        return False
 
     def _build_design(self) -> None:
         self.title.setText("Design (select a node to edit it)")
@@ -330,7 +353,13 @@ class PropertiesPanel(QWidget):
         kind = spec.type
         if kind is PropertyType.BOOLEAN:
             box = QCheckBox()
-            box.toggled.connect(lambda checked: self._apply(spec, checked))
+            # By its state, not `toggled`: a click on a "(mixed)" box (partly checked) ticks it, toggling nothing.
+
+            def state_changed(state: Qt.CheckState) -> None:
+                if state is not Qt.CheckState.PartiallyChecked:
+                    self._apply(spec, state is Qt.CheckState.Checked)
+
+            box.checkStateChanged.connect(state_changed)
             return box, lambda v: box.setChecked(bool(v))
         if kind is PropertyType.ENUM:
             combo = QComboBox()
@@ -380,6 +409,8 @@ class PropertiesPanel(QWidget):
         node = self.document.architecture.nodes.get(self.node_id)
         if not isinstance(node, ServiceNode):
             return
+        if self.group and spec.name in self._mixed and value == self._mixed[spec.name]:
+            return  # focus passed through a "(mixed)" field: no edit
         currents = [
             self.document.architecture.service(i).properties.get(spec.name) for i in self.group or [node.id]
         ]
