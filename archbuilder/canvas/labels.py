@@ -64,8 +64,9 @@ def _collect(rect: QRectF, area: QRectF, found: list[Box]) -> None:
 
 def covered_area(scene: ArchitectureScene, box: QRectF) -> float:
     """How much of `box` (scene coordinates) lies over services and span items (icons and labels) and container
-    header texts (overlaps added up). Walks down from the top level into the containers that meet the box
-    only, so a query costs the same on a big design as on a small one."""
+    header texts (overlaps added up), and BORDER_CROSSED for each container border it lies across. Walks down
+    from the top level into the containers that meet the box only, so a query costs the same on a big design as
+    on a small one."""
     nodes = scene.node_items()
     pending: list[QGraphicsItem] = []
     for node in scene.architecture.children(None):
@@ -78,9 +79,19 @@ def covered_area(scene: ArchitectureScene, box: QRectF) -> float:
         if isinstance(item, ServiceItem | SpanItem):
             area += _overlap(item.outline_scene(), box)
         elif isinstance(item, ContainerItem) and item.sceneBoundingRect().intersects(box):
-            area += _overlap(item.header_scene_rect(), box)
+            area += _overlap(item.header_scene_rect(), box) + _border_cost(
+                item.mapRectToScene(item.rect()), box
+            )
             pending.extend(item.childItems())
     return area
+
+
+def _border_cost(outline: QRectF, box: QRectF) -> float:
+    """BORDER_CROSSED when `box` lies across the outline (partly in, partly out), as the exports count it."""
+    return BORDER_CROSSED if outline.intersects(box) and not outline.contains(box) else 0.0
+
+
+BORDER_CROSSED = 1000.0  # a caption across a container's border costs more than covering most things
 
 
 class OutlineIndex:
@@ -93,6 +104,7 @@ class OutlineIndex:
     def __init__(self, scene: ArchitectureScene) -> None:
         self._cells: dict[tuple[int, int], list[int]] = {}
         self._rects: list[QRectF] = []
+        self._borders: list[bool] = []  # whether a rect is a container's outline (else a thing to cover)
         nodes = scene.node_items()
         pending: list[QGraphicsItem] = [
             nodes[n.id] for n in scene.architecture.children(None) if n.id in nodes
@@ -103,11 +115,13 @@ class OutlineIndex:
                 self._file(item.outline_scene())
             elif isinstance(item, ContainerItem):
                 self._file(item.header_scene_rect())
+                self._file(item.mapRectToScene(item.rect()), border=True)
                 pending.extend(item.childItems())
 
-    def _file(self, rect: QRectF) -> None:
+    def _file(self, rect: QRectF, border: bool = False) -> None:
         index = len(self._rects)
         self._rects.append(rect)
+        self._borders.append(border)
         for key in grid_cells(rect, self.CELL):
             self._cells.setdefault(key, []).append(index)
 
@@ -119,7 +133,8 @@ class OutlineIndex:
             for index in self._cells.get(key, ()):
                 if index not in seen:
                     seen.add(index)
-                    area += _overlap(self._rects[index], box)
+                    rect = self._rects[index]
+                    area += _border_cost(rect, box) if self._borders[index] else _overlap(rect, box)
         return area
 
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF
 
 from archbuilder.canvas.items.connection_item import ConnectionItem
+from archbuilder.canvas.items.container_item import ContainerItem
 from archbuilder.canvas.items.service_item import ServiceItem
 from archbuilder.canvas.labels import OutlineIndex, covered_area, place_caption
 from archbuilder.canvas.scene import ArchitectureScene
@@ -93,6 +94,15 @@ def test_three_tier_captions_cover_no_service_span_or_header(qapp) -> None:
         rects.append(rect)
         hits = [name for name, outline in outlines.items() if rect.intersects(outline)]
         assert hits == [], (connection_id, hits)
+        # Nor across a container's border (the DNS caption used to sit on the region's left edge).
+        crossed = [
+            node.id
+            for node in scene.architecture.nodes.values()
+            if isinstance(container := scene.item_for(node.id), ContainerItem)
+            and (border := container.mapRectToScene(container.rect())).intersects(rect)
+            and not border.contains(rect)
+        ]
+        assert crossed == [], (connection_id, crossed)
     assert shown == {
         "app-asg-to-assets": "read write",
         "app-asg-to-orders-db": "SQL :5432",
