@@ -16,6 +16,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
+from archbuilder.canvas.items.connection_item import ConnectionItem
 from archbuilder.canvas.scene import ArchitectureScene
 from archbuilder.canvas.view import ArchitectureView
 from archbuilder.editor.document import Document
@@ -49,6 +50,10 @@ def canvas_image(name: str) -> QImage:
     area = scene.nodes_rect().adjusted(-30, -30, 30, 30)
     for item in scene.annotations.items.values():
         area = area.united(item.sceneBoundingRect())
+    for connection in scene.items():  # captions may sit outside every node (beside a line along a border)
+        caption = connection.label_scene_rect() if isinstance(connection, ConnectionItem) else None
+        if caption is not None:
+            area = area.united(caption.adjusted(-10, -10, 10, 10))
     image = QImage(int(area.width()), int(area.height()), QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
