@@ -4,6 +4,8 @@ middle of their line during a drag; captions shown are filed in a coarse grid so
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -26,6 +28,7 @@ class CaptionLayer:
         self._cells: dict[tuple[int, int], set[ConnectionItem]] = {}
         self._cells_of: dict[ConnectionItem, list[tuple[int, int]]] = {}
         self._outlines: OutlineIndex | None = None  # while placing a batch: what lies under a box, indexed
+        self._batches = 0  # open batches (`batch`): nothing moves, the index is taken on the first placement
 
     def clear(self) -> None:
         self.pending.clear()
@@ -63,19 +66,29 @@ class CaptionLayer:
             }
             candidates = [item for cid in ids if (item := connections(cid)) in self.pending]
         chosen = [item for item in candidates if area is None or area.intersects(_route_rect(item.points()))]
-        if len(chosen) > 1:
-            self._outlines = OutlineIndex(self._scene)  # nothing moves while the batch is placed
-        try:
+        with self.batch():
             for item in chosen:
                 self.place(item)
-        finally:
-            self._outlines = None
         return len(chosen)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Captions placed meanwhile (many routes searched, a design built, the view scrolled) ask a grid of the
+        outlines taken once what lies under each candidate place: nothing moves meanwhile. Walking the container
+        tree for each candidate visits every service of a container holding hundreds."""
+        self._batches += 1
+        try:
+            yield
+        finally:
+            self._batches -= 1
+            if not self._batches:
+                self._outlines = None
 
     def place(self, item: ConnectionItem) -> None:
         self.pending.discard(item)
         self._show(item, None)
-
+        if self._batches and self._outlines is None:
+            self._outlines = OutlineIndex(self._scene)
         outlines = self._outlines
 
         def covered(box: QRectF) -> float:

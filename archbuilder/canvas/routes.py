@@ -167,12 +167,13 @@ class RouteLayer:
             }
             candidates = [item for cid in sorted(ids) if (item := connections(cid)) in self.pending]
         done = 0
-        for item in sorted(candidates, key=lambda i: i.connection_id):
-            source = self._scene.item_for(item.source_id)
-            target = self._scene.item_for(item.target_id)
-            if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
-                self._scene.route_connection(item, full=True)
-                done += 1
+        with self._scene.captions.batch():  # searching routes moves no service: one outline index for all
+            for item in sorted(candidates, key=lambda i: i.connection_id):
+                source = self._scene.item_for(item.source_id)
+                target = self._scene.item_for(item.target_id)
+                if isinstance(source, ServiceItem) and isinstance(target, ServiceItem):
+                    self._scene.route_connection(item, full=True)
+                    done += 1
         return done
 
 

@@ -33,10 +33,6 @@ def test_the_window_answers_while_a_big_design_is_checked_and_gets_the_findings_
     window: MainWindow, qtbot
 ) -> None:
     _settled(window, qtbot)
-    rounds: list[bool] = []  # whether a check was running, each time the event loop went round
-    ticker = QTimer()
-    ticker.setInterval(1)
-    ticker.timeout.connect(lambda: rounds.append(window.runner.busy))
     answered: list[tuple[bool, str]] = []
 
     def click_a_service() -> None:  # what a user does meanwhile: select a service, read its properties
@@ -48,12 +44,9 @@ def test_the_window_answers_while_a_big_design_is_checked_and_gets_the_findings_
     window.runner.start()
     assert window.runner.busy and window.findings.summary.text() == "Validating…"
     QTimer.singleShot(0, click_a_service)
-    ticker.start()
     qtbot.waitUntil(lambda: bool(emitted), timeout=60_000)
-    ticker.stop()
     # Handled while the check ran: a check in the UI thread would have run it only after.
     assert answered == [(True, window.properties.title.text())] and answered[0][1].endswith("(v0-s0-web)")
-    assert rounds.count(True) >= 3
     in_place = check_design(window.document.architecture, Scenario.EXPECTED)
     [checked] = emitted
     assert checked.result.findings == in_place.result.findings and len(in_place.result.findings) > 1000
