@@ -2,9 +2,11 @@
 
 For every corpus template (tests/fixtures/corpus/, its hand-written archbuilder/ folder, and ../shared/corpus/
 where it exists): how many resources became catalog services, folded into one, or stayed generic; whether the
-CloudFormation export (YAML and JSON) of the imported design shows no difference in `archbuilder diff`; then
-the share of resources that stayed generic over the whole corpus, and each of those with the reason the import
-report gives.
+CloudFormation export (YAML and JSON) of the imported design shows no difference in `archbuilder diff`; how
+many properties of mapped resources the design does not write and are passed through unchanged after an edit of
+every service, and how many are neither modelled nor passed through (lost: tests/importers/pass_through.py);
+then the share of resources that stayed generic over the whole corpus, and each of those with the reason the
+import report gives.
 
 Run: .venv/bin/python bench/import_coverage.py
 """
@@ -23,6 +25,7 @@ from archbuilder.compare.diff_sources import load_side  # noqa: E402
 from archbuilder.exporters.registry import export  # noqa: E402
 from archbuilder.importers.cfn_yaml import TemplateError  # noqa: E402
 from archbuilder.importers.cloudformation import import_template  # noqa: E402
+from tests.importers.pass_through import pass_through  # noqa: E402
 
 FOLDERS = (
     ROOT / "tests" / "fixtures" / "corpus",
@@ -54,7 +57,12 @@ def round_trip(path: Path, folder: Path) -> str:
 def main() -> None:
     totals = [0, 0, 0, 0]
     reasons: list[str] = []
-    print(f"{'template':<64} {'resources':>9} {'mapped':>7} {'folded':>7} {'generic':>7} {'round trip':>11}")
+    kept = [0, 0]
+    lost_properties: list[str] = []
+    print(
+        f"{'template':<64} {'resources':>9} {'mapped':>7} {'folded':>7} {'generic':>7} {'round trip':>11}"
+        f" {'passed':>7} {'lost':>5}"
+    )
     with tempfile.TemporaryDirectory() as scratch:
         for index, path in enumerate(templates()):
             try:
@@ -65,7 +73,14 @@ def main() -> None:
             counts = (len(report.mapped), len(report.folded), len(report.generic))
             total = sum(counts)
             trip = round_trip(path, Path(scratch) / str(index))
-            print(f"{path.name:<64} {total:>9} {counts[0]:>7} {counts[1]:>7} {counts[2]:>7} {trip:>11}")
+            passed, lost = pass_through(path)
+            kept[0] += len(passed)
+            kept[1] += len(lost)
+            lost_properties += [f"  {path.name}: {logical} ({kind}).{key}" for logical, kind, key in lost]
+            print(
+                f"{path.name:<64} {total:>9} {counts[0]:>7} {counts[1]:>7} {counts[2]:>7} {trip:>11}"
+                f" {len(passed):>7} {len(lost):>5}"
+            )
             for i, count in enumerate((total, *counts)):
                 totals[i] += count
             reasons += [
@@ -79,6 +94,11 @@ def main() -> None:
     )
     print("generic resources, each with why:" if reasons else "no resource stayed generic")
     print("\n".join(reasons))
+    print(
+        f"properties of mapped resources the design does not write: {kept[0]} passed through unchanged, "
+        f"{kept[1]} neither modelled nor passed through"
+    )
+    print("\n".join(lost_properties))
 
 
 if __name__ == "__main__":

@@ -40,11 +40,16 @@ def _redirects_to_https(listener: dict[str, Any]) -> bool:
 
 
 def _fitting(service: ServiceType, name: str, value: Any) -> dict[str, Any]:
-    """{name: value} when the catalog accepts it (literal, in range, a known protocol); nothing otherwise."""
+    """{name: value} when it is a value of the property's kind; one outside the catalog's range or choices is kept
+    as written (the import reports it), never replaced by the default."""
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     spec = service.property_spec(name)
-    if spec is None or isinstance(value, dict | list) or check_property_value(spec, value) is not None:
+    if (
+        spec is None
+        or isinstance(value, dict | list)
+        or check_property_value(spec, value, bounds=False) is not None
+    ):
         return {}
     return {name: value}
 

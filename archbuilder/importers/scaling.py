@@ -29,8 +29,9 @@ def scaling_properties(resources: dict[str, Any], group: str) -> dict[str, Any]:
             and isinstance(metric, dict)
             and metric.get("PredefinedMetricType") == CPU_METRIC
             and isinstance(target, int | float)
-            and 0 < target <= 100
+            and not isinstance(target, bool)
         ):
+            # A target outside 1-100 is kept as written (the import reports it), not read as no policy.
             values["target_cpu_percent"] = int(target)
     template = _launch_template(resources, group)
     user_data = template.get("UserData") if isinstance(template, dict) else None

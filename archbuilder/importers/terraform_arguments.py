@@ -63,6 +63,11 @@ ARGUMENTS = {
     "user_data": "UserData",
     "additional_master_security_groups": "AdditionalMasterSecurityGroups",
     "additional_slave_security_groups": "AdditionalSlaveSecurityGroups",
+    # What names a service's own role, instance profile and security configuration, so they fold into it.
+    "role_arn": "RoleArn",
+    "service_role": "ServiceRole",
+    "instance_profile": "IamInstanceProfile",
+    "security_configuration": "SecurityConfiguration",
 }
 _MEMBER = {"cluster_identifier": "DBClusterIdentifier"}
 # Terraform type -> its own argument -> CloudFormation property.
@@ -94,6 +99,10 @@ RENAMES: dict[str, dict[str, str]] = {
     "aws_sqs_queue": {"kms_master_key_id": "KmsMasterKeyId"},
     "aws_vpc_endpoint": {"vpc_endpoint_type": "VpcEndpointType", "service_name": "ServiceName"},
     "aws_glue_crawler": {"database_name": "DatabaseName"},
+    "aws_elastic_beanstalk_environment": {
+        "application": "ApplicationName",
+        "solution_stack_name": "SolutionStackName",
+    },
     "aws_vpc_security_group_ingress_rule": {
         "cidr_ipv4": "CidrIp",
         "ip_protocol": "IpProtocol",
@@ -318,6 +327,28 @@ def _role_policy(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     }
 
 
+def _emr_cluster(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """The subnet an EMR cluster's `ec2_attributes` name, where CloudFormation names it (Instances.Ec2SubnetId)."""
+    subnet = first(body.get("ec2_attributes")).get("subnet_id")
+    return {"Instances": {"Ec2SubnetId": convert(subnet)}} if subnet is not None else {}
+
+
+def _beanstalk_environment(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """An environment's `setting` blocks as CloudFormation's OptionSettings, its tier as Tier.Name."""
+    settings = [
+        {
+            "Namespace": block.get("namespace"),
+            "OptionName": block.get("name"),
+            "Value": convert(block.get("value")),
+        }
+        for block in _blocks(body.get("setting"))
+    ]
+    shaped_environment: dict[str, Any] = {"OptionSettings": settings} if settings else {}
+    if isinstance(body.get("tier"), str):
+        shaped_environment["Tier"] = {"Name": body["tier"]}
+    return shaped_environment
+
+
 def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
@@ -341,5 +372,7 @@ SHAPES: dict[str, Callable[[dict[str, Any], Convert], dict[str, Any]]] = {
     "aws_iam_role": _role,
     "aws_iam_role_policy": _role_policy,
     "aws_route": _route,
+    "aws_emr_cluster": _emr_cluster,
+    "aws_elastic_beanstalk_environment": _beanstalk_environment,
     "aws_internet_gateway": _internet_gateway,
 }

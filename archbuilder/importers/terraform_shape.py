@@ -41,7 +41,7 @@ PARTS = (
 
 
 def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """Each variable as a Parameter, with its default where it has one."""
+    """Each variable as a Parameter, with its default and description where it has them."""
     parameters: dict[str, dict[str, Any]] = {}
     for _name, data in files:
         for entry in data.get("variable") or []:
@@ -50,6 +50,8 @@ def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str
                 if isinstance(body, dict) and "default" in body:
                     default = body["default"]
                     spec["Default"] = ",".join(map(str, default)) if isinstance(default, list) else default
+                if isinstance(body, dict) and isinstance(body.get("description"), str):
+                    spec["Description"] = body["description"]
                 parameters[str(name)] = spec
     return parameters
 
