@@ -29,6 +29,8 @@ class ServiceInference(PropertyReading):
         candidates: list[Any] = [props.get(key) for key in SUBNET_KEYS]
         vpc_config = props.get("VpcConfig")
         candidates.append(vpc_config.get("SubnetIds") if isinstance(vpc_config, dict) else None)
+        # A CodeBuild project names them `Subnets` in its VpcConfig.
+        candidates.append(vpc_config.get("Subnets") if isinstance(vpc_config, dict) else None)
         # An Elastic Beanstalk environment names its subnets in an option setting.
         for setting in props.get("OptionSettings") or []:
             if isinstance(setting, dict) and setting.get("OptionName") == "Subnets":

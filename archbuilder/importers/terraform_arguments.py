@@ -10,106 +10,10 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.importers.template_values import policy_document
+from archbuilder.importers.terraform_names import ARGUMENTS, RENAMES
 
 Convert = Callable[[Any], Any]
-
-# Terraform argument -> CloudFormation property, for every type.
-ARGUMENTS = {
-    "tags": "Tags",
-    "cidr_block": "CidrBlock",
-    "vpc_id": "VpcId",
-    "availability_zone": "AvailabilityZone",
-    "map_public_ip_on_launch": "MapPublicIpOnLaunch",
-    "subnet_id": "SubnetId",
-    "subnet_ids": "SubnetIds",
-    "subnets": "Subnets",
-    "vpc_zone_identifier": "VPCZoneIdentifier",
-    "security_groups": "SecurityGroups",
-    "vpc_security_group_ids": "SecurityGroupIds",
-    "security_group_ids": "SecurityGroupIds",
-    "db_subnet_group_name": "DBSubnetGroupName",
-    "subnet_group_name": "CacheSubnetGroupName",
-    "route_table_id": "RouteTableId",
-    "gateway_id": "GatewayId",
-    "nat_gateway_id": "NatGatewayId",
-    "multi_az": "MultiAZ",
-    "backup_retention_period": "BackupRetentionPeriod",
-    "storage_encrypted": "StorageEncrypted",
-    "engine": "Engine",
-    "instance_class": "DBInstanceClass",
-    "allocated_storage": "AllocatedStorage",
-    "publicly_accessible": "PubliclyAccessible",
-    "deletion_protection": "DeletionProtection",
-    "instance_type": "InstanceType",
-    "timeout": "Timeout",
-    "memory_size": "MemorySize",
-    "runtime": "Runtime",
-    "handler": "Handler",
-    "visibility_timeout_seconds": "VisibilityTimeout",
-    "fifo_queue": "FifoQueue",
-    "min_size": "MinSize",
-    "max_size": "MaxSize",
-    "desired_capacity": "DesiredCapacity",
-    "shard_count": "ShardCount",
-    "load_balancer_arn": "LoadBalancerArn",
-    "target_group_arn": "TargetGroupArn",
-    "target_group_arns": "TargetGroupARNs",
-    "event_source_arn": "EventSourceArn",
-    "function_name": "FunctionName",
-    "role": "Role",
-    "security_group_id": "GroupId",
-    "referenced_security_group_id": "SourceSecurityGroupId",
-    "from_port": "FromPort",
-    "user_data": "UserData",
-    "additional_master_security_groups": "AdditionalMasterSecurityGroups",
-    "additional_slave_security_groups": "AdditionalSlaveSecurityGroups",
-    # What names a service's own role, instance profile and security configuration, so they fold into it.
-    "role_arn": "RoleArn",
-    "service_role": "ServiceRole",
-    "instance_profile": "IamInstanceProfile",
-    "security_configuration": "SecurityConfiguration",
-}
-_MEMBER = {"cluster_identifier": "DBClusterIdentifier"}
-# Terraform type -> its own argument -> CloudFormation property.
-RENAMES: dict[str, dict[str, str]] = {
-    "aws_rds_cluster_instance": _MEMBER,
-    "aws_docdb_cluster_instance": _MEMBER,
-    "aws_neptune_cluster_instance": _MEMBER,
-    "aws_api_gateway_method": {
-        "rest_api_id": "RestApiId",
-        "http_method": "HttpMethod",
-        "authorization": "AuthorizationType",
-    },
-    "aws_api_gateway_stage": {"rest_api_id": "RestApiId", "stage_name": "StageName"},
-    "aws_api_gateway_deployment": {"rest_api_id": "RestApiId"},
-    "aws_autoscaling_policy": {"autoscaling_group_name": "AutoScalingGroupName"},
-    "aws_network_acl_rule": {
-        "network_acl_id": "NetworkAclId",
-        "rule_number": "RuleNumber",
-        "egress": "Egress",
-        "protocol": "Protocol",
-        "rule_action": "RuleAction",
-    },
-    "aws_vpn_connection_route": {
-        "destination_cidr_block": "DestinationCidrBlock",
-        "vpn_connection_id": "VpnConnectionId",
-    },
-    "aws_route53_record": {"zone_id": "HostedZoneId", "set_identifier": "SetIdentifier"},
-    "aws_vpc_peering_connection": {"peer_vpc_id": "PeerVpcId"},
-    "aws_sqs_queue": {"kms_master_key_id": "KmsMasterKeyId"},
-    "aws_vpc_endpoint": {"vpc_endpoint_type": "VpcEndpointType", "service_name": "ServiceName"},
-    "aws_glue_crawler": {"database_name": "DatabaseName"},
-    "aws_elastic_beanstalk_environment": {
-        "application": "ApplicationName",
-        "solution_stack_name": "SolutionStackName",
-    },
-    "aws_vpc_security_group_ingress_rule": {
-        "cidr_ipv4": "CidrIp",
-        "ip_protocol": "IpProtocol",
-        "to_port": "ToPort",
-        "description": "Description",
-    },
-}
+Shape = Callable[[dict[str, Any], Convert], dict[str, Any]]
 
 
 def shaped(tf_type: str, body: dict[str, Any], convert: Convert) -> dict[str, Any]:
@@ -349,6 +253,20 @@ def _beanstalk_environment(body: dict[str, Any], convert: Convert) -> dict[str, 
     return shaped_environment
 
 
+def _aliased(cloudformation_name: str, block: str, inner: str | None = None) -> Shape:
+    """A block under its CloudFormation name too (its arguments renamed), where the importer looks for the
+    subnets and groups a service runs in (importers/services.py)."""
+
+    def shape(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+        found = first(body.get(block))
+        if not found:
+            return {}
+        renamed = _renamed(convert(found))
+        return {cloudformation_name: {inner: renamed} if inner else renamed}
+
+    return shape
+
+
 def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
@@ -357,7 +275,7 @@ def _internet_gateway(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"VpcId": convert(body["vpc_id"])} if "vpc_id" in body else {}
 
 
-SHAPES: dict[str, Callable[[dict[str, Any], Convert], dict[str, Any]]] = {
+SHAPES: dict[str, Shape] = {
     "aws_lb": _load_balancer,
     "aws_lb_listener": _listener,
     "aws_cloudfront_distribution": _distribution,
@@ -373,6 +291,13 @@ SHAPES: dict[str, Callable[[dict[str, Any], Convert], dict[str, Any]]] = {
     "aws_iam_role_policy": _role_policy,
     "aws_route": _route,
     "aws_emr_cluster": _emr_cluster,
+    "aws_ecs_service": _aliased("NetworkConfiguration", "network_configuration", "AwsvpcConfiguration"),
+    "aws_eks_cluster": _aliased("ResourcesVpcConfig", "vpc_config"),
+    "aws_msk_cluster": _aliased("BrokerNodeGroupInfo", "broker_node_group_info"),
+    "aws_lambda_function": _aliased("VpcConfig", "vpc_config"),
+    "aws_codebuild_project": _aliased("VpcConfig", "vpc_config"),
+    "aws_opensearch_domain": _aliased("VPCOptions", "vpc_options"),
+    "aws_batch_compute_environment": _aliased("ComputeResources", "compute_resources"),
     "aws_elastic_beanstalk_environment": _beanstalk_environment,
     "aws_internet_gateway": _internet_gateway,
 }
