@@ -153,13 +153,14 @@ def test_services_left_as_steps_come_back_from_terraform_too(tmp_path: Path) -> 
     assert services(arch, BY_HAND) == services(every_service(), BY_HAND)
 
 
-def test_terraform_whose_emr_cluster_comes_back_in_the_default_vpc_exports_again(tmp_path: Path) -> None:
-    """The Terraform import does not read an EMR cluster's subnet: the cluster comes back in the account's default
-    VPC, whose subnet the export has no resource of to tag (it stopped with a TypeError)."""
+def test_terraform_of_an_emr_cluster_comes_back_in_its_subnet_and_exports_again(tmp_path: Path) -> None:
+    """The Terraform import reads an EMR cluster's subnet from its ec2_attributes (it used to put the cluster in
+    the account's default VPC, whose subnet the export has no resource of to tag: a TypeError)."""
     export("terraform", data_processing(), tmp_path / "first")
     arch, _report = import_terraform(tmp_path / "first")
     [cluster] = [s for s in arch.services() if s.type == "emr_cluster" and s.label == "Spark"]
-    assert arch.node(cluster.parent_id or "").label == "Default subnet a"
+    [drawn] = [s for s in data_processing().services() if s.type == "emr_cluster" and s.label == "Spark"]
+    assert arch.node(cluster.parent_id or "").label == data_processing().node(drawn.parent_id or "").label
     written = export("terraform", arch, tmp_path / "again")
     assert sorted(p.name for p in written) == [
         "main.tf",
