@@ -151,8 +151,6 @@ COMPANION_KEYS = frozenset(
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
         "KmsKeyId",
         "AwsKmsKey",
-        # The application an Elastic Beanstalk environment runs in.
-        "ApplicationName",
     }
 )
 # Resource types that are the same kind of service as the catalog type they name, beside its primary type.
@@ -182,8 +180,6 @@ FOLDABLE: dict[str, set[str] | None] = {
     "AWS::Redshift::ClusterParameterGroup": {"AWS::Redshift::Cluster"},
     "AWS::Glue::SecurityConfiguration": {"AWS::Glue::Job"},
     "AWS::CloudFront::CachePolicy": {"AWS::CloudFront::Distribution"},
-    # An application of one environment (one of several environments stays a resource of its own).
-    "AWS::ElasticBeanstalk::Application": {"AWS::ElasticBeanstalk::Environment"},
     # A key the export makes for one service's encryption (kit.own_key, logs_key), not a key drawn as a node.
     "AWS::KMS::Key": {
         "AWS::SageMaker::Endpoint",

@@ -18,6 +18,7 @@ from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
 from archbuilder.importers.terraform_arguments import shaped
 from archbuilder.importers.terraform_shape import (
+    PSEUDO,
     merge_settings,
     owner_settings,
     variable_reference,
@@ -52,6 +53,8 @@ EXTRA_TYPES = {
 }
 _REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*\}|^\$\{(data\.[^}]+)\}$")
 _STEP = re.compile(r"^#   - (?P<node>.+?) \((?P<service>[^()]+)\): (?P<step>.+)$")
+_INTERPOLATION = re.compile(r"\$\{([^{}]*)\}")
+_RESOURCE_EXPRESSION = re.compile(r"([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*")
 _AZ_INDEX = re.compile(r"data\.aws_availability_zones\.[a-z0-9_]+\.names\[(\d+)\]")
 _ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[nrt\"\\])|\$\$\{|%%\{")
 _ESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "\\": "\\"}
@@ -163,10 +166,27 @@ def to_template(source: Path) -> tuple[dict[str, Any], dict[str, str]]:
         "Parameters": variables_as_parameters(files),
         "Resources": _validated_as_certificates(resources),
     }
+    design: dict[str, Any] = {"labels": _labels(blocks, logical, resources)}
     steps = manual_steps(terraform_texts(source))
     if steps:
-        template["Metadata"] = {"archbuilder": {"manual_steps": steps}}
+        design["manual_steps"] = steps
+    template["Metadata"] = {"archbuilder": design}
     return template, logical
+
+
+def _labels(
+    blocks: list[tuple[str, str, dict[str, Any]]],
+    logical: dict[str, str],
+    resources: dict[str, dict[str, Any]],
+) -> dict[str, str]:
+    """A label for each resource without a Name tag, from its name as words (`audit_trail` is "Audit trail", as
+    the export spelled the label into the name), instead of a logical id without spaces."""
+    labels = {}
+    for tf_type, name, _body in blocks:
+        tags = resources[logical[f"{tf_type}.{name}"]]["Properties"].get("Tags")
+        if not (isinstance(tags, dict) and isinstance(tags.get("Name"), str)):
+            labels[logical[f"{tf_type}.{name}"]] = name.replace("_", " ").capitalize()
+    return labels
 
 
 def _validated_as_certificates(resources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -233,6 +253,11 @@ def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
             if decoded is not None:
                 return convert(decoded)
             match = _REFERENCE.search(value)
+            if match and match.group(1) in logical and match.group(0) == value:
+                return {"Ref": logical[match.group(1)]}
+            interpolated = _interpolated(value, logical)
+            if interpolated is not None:
+                return interpolated
             if match and match.group(1) in logical:
                 return {"Ref": logical[match.group(1)]}
             variable = variable_reference(value)
@@ -244,6 +269,31 @@ def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
         return value
 
     return convert
+
+
+def _interpolated(value: str, logical: dict[str, str]) -> dict[str, str] | None:
+    """Text around references to resources, variables and the region/account data sources as a Sub naming
+    them (`arn:...:${aws_apigatewayv2_api.api.id}/*` names the API); None when another expression is in it."""
+    unknown = False
+
+    def named(found: re.Match[str]) -> str:
+        nonlocal unknown
+        expression = found.group(1).strip()
+        resource = _RESOURCE_EXPRESSION.fullmatch(expression)
+        if resource and resource.group(1) in logical:
+            return "${" + logical[resource.group(1)] + "}"
+        if expression.startswith("var.") and expression[4:].isidentifier():
+            return "${" + expression[4:] + "}"
+        if expression in PSEUDO:
+            return "${" + PSEUDO[expression] + "}"
+        unknown = True
+        return found.group(0)
+
+    text = _INTERPOLATION.sub(named, value)
+    if unknown or text == value:
+        return None
+    whole = re.fullmatch(r"\$\{([A-Za-z0-9_:]+)\}", text)
+    return {"Ref": whole.group(1)} if whole else {"Fn::Sub": text}  # a variable alone is a Ref to it
 
 
 def cloudformation_type(tf_type: str, catalog: Catalog) -> str | None:

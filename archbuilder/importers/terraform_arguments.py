@@ -253,6 +253,26 @@ def _beanstalk_environment(body: dict[str, Any], convert: Convert) -> dict[str, 
     return shaped_environment
 
 
+def _pipeline(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A pipeline's stage and action blocks as CloudFormation's Stages (what its actions read and deploy to)."""
+    stages = []
+    for stage in _blocks(body.get("stage")):
+        actions = [
+            {
+                "Name": action.get("name"),
+                "ActionTypeId": {
+                    key.title(): action.get(key) for key in ("category", "owner", "provider", "version")
+                },
+                "Configuration": convert(action.get("configuration") or {}),
+                "InputArtifacts": [{"Name": name} for name in action.get("input_artifacts") or []],
+                "OutputArtifacts": [{"Name": name} for name in action.get("output_artifacts") or []],
+            }
+            for action in _blocks(stage.get("action"))
+        ]
+        stages.append({"Name": stage.get("name"), "Actions": actions})
+    return {"Stages": stages} if stages else {}
+
+
 def _aliased(cloudformation_name: str, block: str, inner: str | None = None) -> Shape:
     """A block under its CloudFormation name too (its arguments renamed), where the importer looks for the
     subnets and groups a service runs in (importers/services.py)."""
@@ -291,6 +311,9 @@ SHAPES: dict[str, Shape] = {
     "aws_iam_role_policy": _role_policy,
     "aws_route": _route,
     "aws_emr_cluster": _emr_cluster,
+    "aws_codepipeline": _pipeline,
+    # Terraform's instance groups are task groups (the cluster's blocks are its master and core groups).
+    "aws_emr_instance_group": lambda body, convert: {"InstanceRole": "TASK"},
     "aws_ecs_service": _aliased("NetworkConfiguration", "network_configuration", "AwsvpcConfiguration"),
     "aws_eks_cluster": _aliased("ResourcesVpcConfig", "vpc_config"),
     "aws_msk_cluster": _aliased("BrokerNodeGroupInfo", "broker_node_group_info"),

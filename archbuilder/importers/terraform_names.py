@@ -69,6 +69,10 @@ ARGUMENTS = {
     "task_definition": "TaskDefinition",
     "service_role_arn": "ServiceRoleArn",
     "artifact_store": "ArtifactStore",
+    "allocation_id": "AllocationId",
+    "node_role_arn": "NodeRole",
+    # What a permission lets call a function (an API, a bucket, a rule): read as a connection.
+    "source_arn": "SourceArn",
     "service_role": "ServiceRole",
     "instance_profile": "IamInstanceProfile",
     "security_configuration": "SecurityConfiguration",
@@ -103,6 +107,8 @@ RENAMES: dict[str, dict[str, str]] = {
     "aws_sqs_queue": {"kms_master_key_id": "KmsMasterKeyId"},
     "aws_vpc_endpoint": {"vpc_endpoint_type": "VpcEndpointType", "service_name": "ServiceName"},
     "aws_glue_crawler": {"database_name": "DatabaseName"},
+    "aws_emr_instance_group": {"cluster_id": "JobFlowId"},
+    "aws_eks_node_group": {"cluster_name": "ClusterName"},
     "aws_elastic_beanstalk_environment": {
         "application": "ApplicationName",
         "solution_stack_name": "SolutionStackName",

@@ -21,6 +21,7 @@ PSEUDO = {
 _PSEUDO = re.compile(r"\$\{(" + "|".join(re.escape(name) for name in PSEUDO) + r")\}")
 # Terraform types that are a part of another resource: folded into it (their own block stays in the files).
 PARTS = (
+    "aws_config_configuration_recorder_status",
     "aws_acm_certificate_validation",
     "aws_api_gateway_method_settings",
     "aws_ecr_lifecycle_policy",

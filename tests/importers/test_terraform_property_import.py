@@ -7,18 +7,21 @@ resources/import/terraform.yaml over resources/import/cloudformation.yaml."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from archbuilder.catalog import default_catalog
+from archbuilder.exporters.registry import export
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.property_paths import property_paths
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import Architecture
+from archbuilder.model import Architecture, load
+from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_property_coverage import BASE, design, exported_types, other_value
-from tests.importers.round_trips import container
+from tests.importers.round_trips import connections, container
 from tests.importers.test_property_import import WRITTEN
 
 _GROUP = "its security group's rules are not tied back to it from the Terraform files yet"
@@ -26,7 +29,6 @@ _FSX = (
     "Terraform writes each FSx kind as a type of its own (aws_fsx_lustre_file_system...), which the import does "
     "not yet read as the file system service with its kind"
 )
-_MANUAL = "written only as a step to do by hand atop main.tf, which the import does not make a node of yet"
 # Written to Terraform but not yet read back from its files, each with why.
 NOT_READ: dict[tuple[str, str], str] = {
     (
@@ -38,28 +40,15 @@ NOT_READ: dict[tuple[str, str], str] = {
     ("nlb", "ingress"): _GROUP,
     ("sagemaker_endpoint", "ingress"): _GROUP,
     ("elastic_beanstalk", "ingress"): _GROUP,
-    ("codecommit_repository", "default_branch"): (
-        "read from the pipeline's source action, whose Terraform `configuration` map is not read yet"
-    ),
-    (
-        "emr_cluster",
-        "task_market",
-    ): "the task instance group's (aws_emr_instance_group) bid price is not read yet",
     ("fsx_file_system", "file_system_type"): _FSX,
     ("fsx_file_system", "throughput_capacity_mbps"): _FSX,
     ("fsx_file_system", "multi_az"): _FSX,
-    ("glacier_vault", "vault_lock"): _MANUAL,
-    ("storage_gateway", "gateway_type"): _MANUAL,
     ("msk_cluster", "client_authentication"): (
         "as in CloudFormation: for TLS the export writes no client authentication, which reads as unauthenticated"
     ),
 }
 # Resources that stay generic beside a service in its Terraform, each with why.
 GENERIC: dict[tuple[str, str], tuple[list[str], str]] = {
-    ("config_recorder", "all_supported"): (
-        ["AWS::Config::DeliveryChannel", "Terraform::aws_config_configuration_recorder_status"],
-        "the recorder's delivery channel and status are not folded into it yet",
-    ),
     ("transit_gateway", "shared_with"): (
         ["Terraform::aws_ram_principal_association", "Terraform::aws_ram_resource_association"],
         "the RAM share's associations are not folded into the share yet",
@@ -107,26 +96,14 @@ _BY_HAND = (
 # (services only the import has, services only the design has, the subject's place when it differs) of the
 # types whose Terraform does not come back as the design was, each with why.
 DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
-    "backup_vault": (["SubjectRole"], [], _ROLE),
-    "codedeploy_app": (["SubjectRole"], [], _ROLE),
-    "dax_cluster": (["SubjectRole"], [], _ROLE),
-    "eks_node_group": (["SubjectRole"], [], _ROLE),
-    "elastic_beanstalk": (["SubjectRole", "SubjectServiceRole"], [], "as from CloudFormation: " + _ROLE),
-    "config_recorder": (
-        ["ConfigConfigurationRecorderStatusSubject", "SubjectBucket", "SubjectDeliveryChannel"],
-        [],
-        "the recorder's bucket, delivery channel and status do not fold into it yet",
-    ),
-    "glue_job": (["SubjectKey"], [], "as from CloudFormation, the job's key stays a node of its own"),
+    "backup_vault": (["Subject role"], [], _ROLE),
+    "codedeploy_app": (["Subject role"], [], _ROLE),
+    "dax_cluster": (["Subject role"], [], _ROLE),
+    "glue_job": (["Subject key"], [], "as from CloudFormation, the job's key stays a node of its own"),
     "sagemaker_endpoint": (
-        ["SubjectKey", "SubjectRole"],
+        ["Subject key", "Subject role"],
         [],
         "its key, role and subnets are its model's and configuration's, not followed from Terraform yet",
-    ),
-    "nat_gateway": (
-        ["Subject"],
-        [],
-        "its Elastic IP carries its Name tag and reads as an address of its own",
     ),
     "internet_gateway": (
         [],
@@ -134,10 +111,25 @@ DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
         "a second gateway on one VPC: the import reads the one its route uses",
     ),
     "security_group": ([], ["Subject"], "a group node is not written (NOT_YET_WRITTEN of the export)"),
-    **{
-        type_id: ([], ["Subject"], _BY_HAND)
-        for type_id in ("glacier_vault", "inspector", "shield", "storage_gateway", "vpc_peering")
-    },
+    "shield": ([], ["Subject"], _BY_HAND),
+    "vpc_peering": ([], ["Subject"], _BY_HAND),
+}
+# Connections that do not come back from Terraform (missing, extra), beyond those of DIFFERENT's nodes.
+Flows = list[tuple[str, str, str]]
+CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
+    "backup_vault": ([("Peer", "Subject", "write")], [], "the backup selection's resources are not read yet"),
+    "clb": (
+        [("Cert", "Subject", "attach")],
+        [],
+        "a Classic Load Balancer's ssl_certificate_id is not read yet",
+    ),
+    "nlb": (
+        [("Cert", "Subject", "attach"), ("Subject", "Peer", "traffic")],
+        [],
+        "an NLB's TLS listener certificate and its targets are not read from Terraform yet",
+    ),
+    "dax_cluster": ([], [("Subject", "Subject role", "attach")], _ROLE),
+    "glue_job": ([], [("Subject", "Subject key", "read")], "as from CloudFormation, the job's key is a node"),
 }
 
 
@@ -150,7 +142,7 @@ def _where(arch: Architecture) -> list[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("type_id", exported_types())
-def test_a_service_comes_back_in_its_place_with_its_own_companions_folded_in(
+def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its_connections(
     type_id: str, tmp_path: Path
 ) -> None:
     """The roles, groups, keys, queues and buckets the export makes for a service fold into it again, and it
@@ -171,3 +163,54 @@ def test_a_service_comes_back_in_its_place_with_its_own_companions_folded_in(
     )
     if "Subject" not in extra + missing and type_id != "sagemaker_endpoint":
         assert _where(imported) == _where(original)
+    flows = [connections(arch) for arch in (imported, original)]
+    missing_flows, extra_flows, _why = CONNECTIONS.get(type_id, ([], [], ""))
+    assert (sorted(flows[1] - flows[0]), sorted(flows[0] - flows[1])) == (missing_flows, extra_flows)
+
+
+def _words(label: str) -> str:
+    """A label as the words a Terraform name keeps of it (an untagged resource's label comes from its name)."""
+    return " ".join(re.findall(r"[a-z0-9]+", label.lower()))
+
+
+# Connections of the bundled examples that their Terraform does not give back (missing, extra), each with why.
+_ANALYSTS = (
+    [("analysts", "lake", "read"), ("analysts", "query results", "write")],
+    [("analysts", "query results", "read_write")],
+)
+EXAMPLE_CONNECTIONS: dict[str, tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]] = {
+    # Read as a workgroup's grants: the lake read is its crawler's table, the results read and written.
+    "reference-data-lake": _ANALYSTS,
+    "streaming-pipeline": (
+        [
+            ("analysts", "data lake", "read"),
+            ("analysts", "query results", "write"),
+            ("collector api", "click stream", "write"),
+        ],
+        [("analysts", "query results", "read_write")],
+    ),
+    # The log group a task definition names reads as a grant; the cluster it runs in as an attachment.
+    "ecs-fargate": (
+        [("web service", "service logs", "logs")],
+        [("web service", "production cluster", "attach"), ("web service", "service logs", "write")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_every_example_comes_back_from_terraform_with_its_services_and_connections(
+    name: str, tmp_path: Path
+) -> None:
+    original = load(Path(str(example_path(name))))
+    export("terraform", original, tmp_path)
+    imported, report = import_terraform(tmp_path)
+    assert report.generic == []
+    assert sorted(_words(s.label) for s in imported.services()) == sorted(
+        _words(s.label) for s in original.services()
+    )
+    flows = [
+        {(_words(a), _words(b), kind) for a, b, kind in connections(arch)} for arch in (imported, original)
+    ]
+    assert (sorted(flows[1] - flows[0]), sorted(flows[0] - flows[1])) == EXAMPLE_CONNECTIONS.get(
+        name, ([], [])
+    )
