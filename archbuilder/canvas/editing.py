@@ -27,6 +27,7 @@ from archbuilder.model.pairs import kinds_between
 
 if TYPE_CHECKING:
     from archbuilder.canvas.annotations import AnnotationLayer
+    from archbuilder.canvas.captions import CaptionLayer
     from archbuilder.canvas.snapping import Snapper
 
 NodeItem = ServiceItem | ContainerItem
@@ -44,6 +45,7 @@ class EditingScene(QGraphicsScene):
     _highlighted: ContainerItem | None
     _clipboard: list[str]
     annotations: AnnotationLayer
+    captions: CaptionLayer
     snapper: Snapper
     _note_drag: dict[AnnotationItem, QPointF]
     # Asks for a text (title, current) and returns the new one, None when cancelled; the view installs one.
@@ -74,8 +76,9 @@ class EditingScene(QGraphicsScene):
 
     def reroute(self, items: Sequence[NodeItem]) -> None:
         """Search the routes of the connections of moved items again (after a drag, they followed quickly)."""
-        for item in items:
-            self.on_item_moved(item)
+        with self.captions.batch():  # the items have landed: their captions share one outline index
+            for item in items:
+                self.on_item_moved(item)
 
     def select_nodes(self, ids: list[str]) -> None:
         raise NotImplementedError

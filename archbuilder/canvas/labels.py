@@ -95,46 +95,63 @@ BORDER_CROSSED = 1000.0  # a caption across a container's border costs more than
 
 
 class OutlineIndex:
-    """What `covered_area` counts (service and span outlines, container headers), taken once and filed in a
-    grid: for placing many captions at once while nothing moves (a design being built, the view scrolled), where
-    walking the tree for each candidate box visits every service of a container that holds hundreds."""
+    """What `covered_area` counts (service and span outlines, container headers and borders), filed in a grid
+    cell by cell as queries first reach a cell: for placing many captions at once while nothing moves (routes
+    searched, a design built, the view scrolled), where walking the tree for each candidate box visits every
+    service of a container that holds hundreds, and taking every outline of a big design costs a pan frame."""
 
     CELL = 200.0
 
     def __init__(self, scene: ArchitectureScene) -> None:
+        nodes = scene.node_items()
+        self._top: list[QGraphicsItem] = [
+            nodes[n.id] for n in scene.architecture.children(None) if n.id in nodes
+        ]
         self._cells: dict[tuple[int, int], list[int]] = {}
         self._rects: list[QRectF] = []
         self._borders: list[bool] = []  # whether a rect is a container's outline (else a thing to cover)
-        nodes = scene.node_items()
-        pending: list[QGraphicsItem] = [
-            nodes[n.id] for n in scene.architecture.children(None) if n.id in nodes
-        ]
+        self._number: dict[tuple[int, bool], int] = {}  # (item, is border) -> its rect's number, once each
+
+    def _fill(self, key: tuple[int, int]) -> list[int]:
+        """The rects that meet the cell `key`, found by walking into the containers that meet it."""
+        cell = QRectF(key[0] * self.CELL, key[1] * self.CELL, self.CELL, self.CELL)
+        found: list[int] = []
+        pending = list(self._top)
         while pending:
             item = pending.pop()
             if isinstance(item, ServiceItem | SpanItem):
-                self._file(item.outline_scene())
-            elif isinstance(item, ContainerItem):
-                self._file(item.header_scene_rect())
-                self._file(item.mapRectToScene(item.rect()), border=True)
+                self._add(found, item, item.outline_scene(), cell, border=False)
+            elif isinstance(item, ContainerItem) and item.sceneBoundingRect().intersects(cell):
+                self._add(found, item, item.header_scene_rect(), cell, border=False)
+                self._add(found, item, item.mapRectToScene(item.rect()), cell, border=True)
                 pending.extend(item.childItems())
+        self._cells[key] = found
+        return found
 
-    def _file(self, rect: QRectF, border: bool = False) -> None:
-        index = len(self._rects)
-        self._rects.append(rect)
-        self._borders.append(border)
-        for key in grid_cells(rect, self.CELL):
-            self._cells.setdefault(key, []).append(index)
+    def _add(
+        self, found: list[int], item: QGraphicsItem, rect: QRectF, cell: QRectF, *, border: bool
+    ) -> None:
+        if not rect.intersects(cell):
+            return
+        ident = (id(item), border)
+        number = self._number.get(ident)
+        if number is None:
+            number = self._number[ident] = len(self._rects)
+            self._rects.append(rect)
+            self._borders.append(border)
+        found.append(number)
 
     def covered(self, box: QRectF) -> float:
-        """The same as `covered_area(scene, box)` as the scene was when the index was taken."""
+        """The same as `covered_area(scene, box)` as the scene was when the index was made."""
         seen: set[int] = set()
         area = 0.0
         for key in grid_cells(box, self.CELL):
-            for index in self._cells.get(key, ()):
-                if index not in seen:
-                    seen.add(index)
-                    rect = self._rects[index]
-                    area += _border_cost(rect, box) if self._borders[index] else _overlap(rect, box)
+            numbers = self._cells.get(key)
+            for number in numbers if numbers is not None else self._fill(key):
+                if number not in seen:
+                    seen.add(number)
+                    rect = self._rects[number]
+                    area += _border_cost(rect, box) if self._borders[number] else _overlap(rect, box)
         return area
 
 
