@@ -98,11 +98,18 @@ def _box_node(graph: graphviz.Digraph, name: str, canvas: _Canvas, box: Box, **a
     )
 
 
+def png_dpi(diagram: Diagram) -> int:
+    """The resolution the PNG is drawn at: 96 dpi, lower past MAX_PIXELS on the longer side (then labels shrink:
+    bench/bench_layout_quality.py prints their height in pixels)."""
+    picture = diagram.picture
+    pixels = max(picture.width, picture.height) * 96 / 72
+    return 96 if pixels <= MAX_PIXELS else max(24, math.floor(96 * MAX_PIXELS / pixels))
+
+
 def build_graph(diagram: Diagram) -> graphviz.Digraph:
     canvas = _Canvas(diagram.bounds)
     graph = graphviz.Digraph(name="architecture", engine="neato")
-    pixels = max(canvas.width, canvas.height) * 96 / 72
-    dpi = 96 if pixels <= MAX_PIXELS else max(24, math.floor(96 * MAX_PIXELS / pixels))
+    dpi = png_dpi(diagram)
     graph.attr(
         bb=f"0,0,{canvas.width:.1f},{canvas.height:.1f}",
         outputorder="edgesfirst",
