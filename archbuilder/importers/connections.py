@@ -174,6 +174,10 @@ class ConnectionInference(TemplateReader):
         zone = self._ref_of(props.get("HostedZoneId"))
         alias = props.get("AliasTarget")
         target = self._ref_of(alias.get("DNSName")) if isinstance(alias, dict) else None
+        # An address record naming an Elastic IP (its Ref is the address) points the name at it.
+        address = self._ref_of(props.get("ResourceRecords"))
+        if target is None and address is not None and self._type(address) == "AWS::EC2::EIP":
+            target = address
         if zone in self.nodes and target in self.nodes:
             self._connect(self.nodes[zone], self.nodes[target], preferred=ConnectionKind.DNS)
 

@@ -9,7 +9,9 @@ import json
 import pytest
 
 from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from tests.exporters import every_service as design
+from tests.exporters.tf_tools import resources as terraform_resources
 
 # (source type, kind, target type) -> why taking the connection away leaves the template as it was.
 CONFIGURES_NOTHING = {
@@ -27,7 +29,6 @@ CONFIGURES_NOTHING = {
     ("ecs_service", "attach", "ecs_cluster"): "a service runs in the cluster the export makes for it",
     ("api_gateway_rest", "attach", "cognito_user_pool"): "no Cognito authorizer is written yet",
     ("eventbridge_rule", "invoke", "batch_compute_environment"): "a Batch target needs a job definition",
-    ("route53_zone", "dns", "elastic_ip"): "the zone writes alias records only (CloudFront, load balancers)",
     (
         "cloudwatch_log_group",
         "logs",
@@ -113,3 +114,22 @@ def test_invoking_athena_a_glue_job_or_a_key_grants_that_and_a_glue_job_is_a_tas
         "Next": "Lambda",
     }
     assert machine["DefinitionSubstitutions"]["GlueJobName"] == {"Ref": "GlueJob"}
+
+
+def test_a_zone_names_an_elastic_ip_by_an_address_record_in_both_formats() -> None:
+    arch = design.every_service()
+    record = build_template(arch)["Resources"]["EIPRecord"]["Properties"]
+    assert record == {
+        "HostedZoneId": {"Ref": "Route53"},
+        "Name": {"Ref": "Route53DomainName"},
+        "Type": "A",
+        "ResourceRecords": [{"Ref": "EIP"}],
+        "TTL": "300",
+    }
+    written = terraform_resources(render(arch))[("aws_route53_record", "eip_record")]
+    assert {key: written[key] for key in ("type", "ttl", "records")} == {
+        "type": "A",
+        "ttl": 300,
+        "records": ["${aws_eip.eip.public_ip}"],
+    }
+    assert "alias" not in written

@@ -115,6 +115,7 @@ def test_the_grants_tasks_and_attachments_connections_configure_read_back_as_tho
         ("Lambda", "KMS", "read"),  # kms:Decrypt on the key
         ("Step Functions", "Glue job", "invoke"),  # glue:StartJobRun on the job
         ("EBS", "EC2", "attach"),  # the volume's attachment
+        ("Route 53", "EIP", "dns"),  # the address record
     } <= connections(arch)
 
 

@@ -161,18 +161,22 @@ def _zone(ctx: CfnContext, node: ServiceNode) -> None:
             continue
         target = ctx.architecture.service(connection.target_id)
         alias = _alias_target(ctx, target)
-        if alias is None:
+        if alias is None and target.type != "elastic_ip":
             continue
         name = _record_name(ctx, node, target, connection.label)
-        record_props = {
+        record_props: dict[str, Any] = {
             "HostedZoneId": ref(zone),
             "Name": in_zone(ctx, node, name),
             "Type": "A",
-            "AliasTarget": {
+        }
+        if alias is None:
+            # An Elastic IP is no alias target: the record holds its address (an EIP's Ref is its address).
+            record_props.update(ResourceRecords=[ref(ctx.lid(target))], TTL=str(ADDRESS_TTL_SECONDS))
+        else:
+            record_props["AliasTarget"] = {
                 **alias,
                 "EvaluateTargetHealth": bool(prop(node, "evaluate_target_health", True)),
-            },
-        }
+            }
         if policy != "simple":
             record_props["SetIdentifier"] = ctx.lid(target)
             same_name = [props for written, props in records if written == name]
@@ -183,6 +187,10 @@ def _zone(ctx: CfnContext, node: ServiceNode) -> None:
             "AWS::Route53::RecordSet",
             record_props,
         )
+
+
+# How long resolvers keep an Elastic IP's address record: five minutes, Route 53's console default.
+ADDRESS_TTL_SECONDS = 300
 
 
 def _alias_target(ctx: CfnContext, target: ServiceNode) -> dict[str, Any] | None:

@@ -40,12 +40,18 @@ def _zone(conv: Converter_, logical: str, p: Props) -> Props:
 
 
 def _record(conv: Converter_, logical: str, p: Props) -> Props:
-    alias = p["AliasTarget"]
-    return {
+    head = {
         "zone_id": conv.expr(p["HostedZoneId"]),
         "name": conv.expr(p["Name"]),
         "type": p["Type"],
         **_routing_policy(conv, p),
+    }
+    if "AliasTarget" not in p:
+        # An address record (an Elastic IP's).
+        return {**head, "ttl": int(p["TTL"]), "records": conv.expr(p["ResourceRecords"])}
+    alias = p["AliasTarget"]
+    return {
+        **head,
         "alias": Block(
             "alias",
             (),
