@@ -37,6 +37,10 @@ TAGS = {
     "!GetAtt": "Fn::GetAtt",
 }
 
+# The Rain tool's directives (`!Rain::Embed handler.py`), which it expands when it packages the template: kept
+# as written ({"Rain::Embed": "handler.py"}, a value only a deployment knows) and written back with their tag.
+RAIN_PREFIX = "!Rain::"
+
 
 class TemplateError(ValueError):
     """The template cannot be read; the message names the source and the place."""
@@ -81,7 +85,7 @@ def _check_events(text: str) -> None:
     for event in yaml.parse(text, Loader=_BaseLoader):
         line = event.start_mark.line + 1 if event.start_mark else 0
         tag = getattr(event, "tag", None)
-        if tag and tag.startswith("!") and tag not in TAGS:
+        if tag and tag.startswith("!") and tag not in TAGS and not tag.startswith(RAIN_PREFIX):
             raise TemplateError(f"line {line}: unknown tag {tag}")
         parent = stack[-1] if stack else None
         if isinstance(event, yaml.AliasEvent):
@@ -177,6 +181,12 @@ def _unknown_tag(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> A
     raise TemplateError(f"line {node.start_mark.line + 1}: unknown tag !{tag_suffix}")
 
 
+def _rain_directive(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> Any:
+    return _tag_constructor(RAIN_PREFIX[1:] + tag_suffix)(loader, node)
+
+
+# Registered before "!", which the loader would otherwise try first.
+_TemplateLoader.add_multi_constructor(RAIN_PREFIX, _rain_directive)
 _TemplateLoader.add_multi_constructor("!", _unknown_tag)
 
 

@@ -25,7 +25,8 @@ from tests.hostile.test_user_text_as_data import FRAGMENTS
 from tests.importers.hostile_templates import HOSTILE
 
 _CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
-# Every template of the corpus but those that use a tool's own tag (!Rain::Embed), which import refuses.
+# Every template of the corpus but those that use a tool's own tag (!Rain::Embed), which the reader below does
+# not read (import keeps them as written: importers/cfn_yaml.py).
 
 
 class _Reader(yaml.CSafeLoader):  # type: ignore[misc]

@@ -23,18 +23,13 @@ from tests.importers.hostile_templates import HOSTILE, big_template_with_unknown
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 TEMPLATES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".yaml", ".json"))
-# These two use the Rain tool's !Rain::Embed tag, which is not CloudFormation: refused with the tag and line.
+# These two use the Rain tool's !Rain::Embed tag (at these lines), which Rain expands when it packages the
+# template: kept as written and written back, but not CloudFormation that cfn-lint reads.
 RAIN = {"APIGateway_apigateway_lambda_integration.yaml": 108, "ElastiCache_Elasticache-snapshot.yaml": 220}
 
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
 def test_every_corpus_template_imports_and_keeps_every_resource(path: Path) -> None:
-    if path.name in RAIN:
-        with pytest.raises(
-            TemplateError, match=rf"{path.name}: line {RAIN[path.name]}: unknown tag !Rain::Embed"
-        ):
-            import_template(path)
-        return
     arch, report = import_template(path)
     template = load_template(path.read_bytes(), path.name)
     accounted = {logical for logical, _kind, _node in report.mapped + report.generic} | {
@@ -244,3 +239,21 @@ def test_an_unknown_tag_at_the_end_of_a_template_near_the_size_limit_is_refused_
 def test_duplicate_keys_in_one_flow_mapping_are_refused() -> None:
     with pytest.raises(TemplateError, match=r"x: line 2: duplicate key 'Type' \(first on line 2\)"):
         load_template(b"Resources:\n  A: {Type: AWS::SQS::Queue, Type: AWS::SNS::Topic}\n", "x")
+
+
+@pytest.mark.parametrize("name", sorted(RAIN))
+def test_a_rain_directive_is_kept_and_written_back_with_its_tag(name: str, tmp_path: Path) -> None:
+    path = CORPUS / name
+    arch, _report = import_template(path)
+    [written] = export("cloudformation", arch, tmp_path)
+    line = path.read_text(encoding="utf-8").splitlines()[RAIN[name] - 1]
+    assert "!Rain::Embed" in line
+    assert line in written.read_text(encoding="utf-8").splitlines()
+    [function] = [
+        body
+        for body in load_template(written.read_bytes(), "template.yaml")["Resources"].values()
+        if body["Type"] == "AWS::Lambda::Function"
+    ]
+    assert function["Properties"]["Code"]["ZipFile"] == {
+        "Rain::Embed": line.split("!Rain::Embed ")[1].strip()
+    }

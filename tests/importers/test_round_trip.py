@@ -15,13 +15,13 @@ from archbuilder.exporters.registry import export
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.model import Architecture, load, save
 from archbuilder.resource_files import example_names, example_path
-from tests.importers.test_cloudformation_import import RAIN, TEMPLATES
+from tests.importers.test_cloudformation_import import TEMPLATES
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "import"
 HANDWRITTEN = sorted(
     (Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "archbuilder").glob("*.yaml")
 )
-CORPUS = [p for p in TEMPLATES if p.name not in RAIN] + HANDWRITTEN
+CORPUS = TEMPLATES + HANDWRITTEN
 FORMATS = {"cloudformation": "template.yaml", "cloudformation-json": "template.json"}
 
 

@@ -59,8 +59,10 @@ def short_form(mapping: dict[Any, Any], *, in_resource_top: bool = False) -> tup
         if isinstance(inner, list) and len(inner) == 2 and all(isinstance(i, str) for i in inner):
             return "!GetAtt", f"{inner[0]}.{inner[1]}"
         return None
-    # "Condition" is also a plain key of resources and rules; only the intrinsic form is shortened.
-    if key not in SHORT_FORMS or (key == "Condition" and in_resource_top):
+    # "Condition" is also a plain key of resources and rules; only the intrinsic form is shortened. The Rain
+    # tool's directives an imported template holds are written back with their tag (importers/cfn_yaml.py).
+    rain = isinstance(key, str) and key.startswith("Rain::")
+    if (key not in SHORT_FORMS and not rain) or (key == "Condition" and in_resource_top):
         return None
     # YAML cannot put a tag directly on a tagged node (!Base64 !Sub ...): the outer one stays long; so does
     # one whose argument is a number, boolean or null (`Ref: 0` reads back as written).
@@ -68,7 +70,7 @@ def short_form(mapping: dict[Any, Any], *, in_resource_top: bool = False) -> tup
         isinstance(inner, dict) and short_form(inner) is not None
     ):
         return None
-    return SHORT_FORMS[key], inner
+    return (f"!{key}" if rain else SHORT_FORMS[key]), inner
 
 
 class _Emitter:
