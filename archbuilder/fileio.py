@@ -45,7 +45,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             raise FileError(f"{path}: is not a regular file (a pipe, device or socket); refused")
         size = os.fstat(handle).st_size
         if size > limit:
-            raise FileError(f"{path}: {_size(size)} is over the {_limit(limit)} limit")
+            raise FileError(f"{path}: {size_text(size)} is over the {limit_text(limit)} limit")
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -60,15 +60,15 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         os.close(handle)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise FileError(f"{path}: over the {_limit(limit)} limit")
+        raise FileError(f"{path}: over the {limit_text(limit)} limit")
     return data
 
 
-def _size(size: int) -> str:
+def size_text(size: int) -> str:
     return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size} bytes"
 
 
-def _limit(limit: int) -> str:
+def limit_text(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MB" if limit % (1024 * 1024) == 0 else f"{limit} bytes"
 
 

@@ -11,6 +11,7 @@ from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.secrets import design_secrets
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import DocumentError, save
+from archbuilder.model.serialization import saved_size_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{output} already exists; pass --force to overwrite it")
     try:
         architecture, report = import_terraform(source) if terraform else import_template(source)
+        too_big = saved_size_error(architecture)
+        if too_big:
+            raise CliError(f"{source}: the design imported from it would be {too_big}; nothing was written")
         save(architecture, output)
     except (TemplateError, DocumentError) as exc:
         raise CliError(str(exc)) from None

@@ -11,6 +11,7 @@ from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.report.formats import WRITERS, write_report
 from archbuilder.exporters.report.gather import ReportOptions
 from archbuilder.model import DocumentError
+from archbuilder.model.text import name_error, text_error
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +33,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
+def _check_text(args: argparse.Namespace) -> None:
+    """The report's own text goes into HTML, Markdown, PDF and slides as data: the title, date and reviewer are
+    names (one line of visible text), the scope and assumptions free text, as in a design."""
+    names = [("--title", args.title), ("--date", args.date), ("--reviewer", args.reviewer)]
+    texts = [("--scope", args.scope), *(("--assumption", text) for text in args.assumption)]
+    for options, check in ((names, name_error), (texts, text_error)):
+        for option, value in options:
+            error = check(value) if value is not None else None
+            if error:
+                raise CliError(f"{option}: {error}")
+
+
 def run(args: argparse.Namespace) -> int:
+    _check_text(args)
     architecture = load_document(args.file)
     options = ReportOptions(
         title=args.title,

@@ -11,6 +11,7 @@ from archbuilder.importers.intrinsics import Resolver
 from archbuilder.importers.references import refs as _refs
 from archbuilder.importers.report import ImportReport
 from archbuilder.model import Architecture, Metadata, RegionNode
+from archbuilder.model.text import name_error
 
 
 class TemplateReader:
@@ -34,6 +35,8 @@ class TemplateReader:
         self.nodes: dict[str, str] = {}  # logical id -> node id
         self.arch.add_node(RegionNode(id="region", label=region, region=region))
         self.owners: dict[str, str] = {}  # folded companion -> the resource it belongs to
+        # How the source names a resource where that is not its logical id (a Terraform address), for messages.
+        self.source_names: dict[str, str] = {}
 
     def _props(self, logical: str) -> dict[str, Any]:
         body = self.resources.get(logical)
@@ -47,28 +50,36 @@ class TemplateReader:
         return entry if isinstance(entry, dict) else {}
 
     def _label(self, logical: str) -> str:
-        """A resource's label: as the exporter recorded it, else its literal Name tag, else its logical id."""
+        """A resource's label: as the exporter recorded it, else its literal Name tag, else its logical id. A
+        label that cannot be a name (a control character, a line break) is refused, naming the resource."""
+        label, where = self._label_and_origin(logical)
+        error = name_error(label)
+        if error:
+            raise ValueError(f"resource {self.source_names.get(logical, logical)}: its {where} {error}")
+        return label
+
+    def _label_and_origin(self, logical: str) -> tuple[str, str]:
         labels = self._design_metadata().get("labels")
         if (
             isinstance(labels, dict)
             and isinstance(labels.get(logical), str)
             and 0 < len(labels[logical]) <= 200
         ):
-            return str(labels[logical])
+            return str(labels[logical]), "label in the template's Metadata"
         tags = self._props(logical).get("Tags")
         if (
             isinstance(tags, dict)
             and isinstance(tags.get("Name"), str)
             and 0 < len(tags["Name"].strip()) <= 200
         ):
-            return str(tags["Name"]).strip()  # Terraform's tags are a map
+            return str(tags["Name"]).strip(), "Name tag"  # Terraform's tags are a map
         if isinstance(tags, list):
             for tag in tags:
                 if isinstance(tag, dict) and tag.get("Key") == "Name" and isinstance(tag.get("Value"), str):
                     name = tag["Value"].strip()
                     if 0 < len(name) <= 200:
-                        return name
-        return logical
+                        return name, "Name tag"
+        return logical, "logical id"
 
     def _type(self, logical: str) -> str:
         return str(self.resources.get(logical, {}).get("Type", ""))

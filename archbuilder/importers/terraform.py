@@ -12,7 +12,7 @@ import hcl2
 
 from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
-from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
+from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
 from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
@@ -101,17 +101,32 @@ def _decoded(value: str) -> Any:
     return arguments[0] if call.group(1) == "jsonencode" else {"Fn::Base64": arguments[0]}
 
 
+# python-hcl2 reads about 100 KB of HCL per second of CPU (lark's parser, then its own tree of rules): 2 MB is
+# about 20 s. Measured with bench/bench_stress.py on the development machine, 2026-12-06.
+MAX_TERRAFORM_BYTES = 2 * 1024 * 1024
+_OVER_LIMIT = (
+    f"more than the {MAX_TERRAFORM_BYTES // (1024 * 1024)} MB of Terraform an import reads "
+    "(python-hcl2 parses about 100 KB a second)"
+)
+
+
 def terraform_texts(source: Path) -> dict[str, str]:
-    """The text of each .tf file of `source` (a file or a folder), by file name."""
+    """The text of each .tf file of `source` (a file or a folder), by file name; at most MAX_TERRAFORM_BYTES
+    in all."""
     files = sorted(source.glob("*.tf")) if source.is_dir() else [source]
     if not files:
         raise TemplateError(f"{source}: no .tf files")
     texts = {}
+    total = 0
     for file in files:
         try:
-            raw = read_regular_file(file, MAX_BYTES)  # a pipe or device is refused, and the read is bounded
+            # A pipe or device is refused, and the read is bounded by what the files before left of the limit.
+            raw = read_regular_file(file, MAX_TERRAFORM_BYTES - total)
         except FileError as exc:
-            raise TemplateError(str(exc)) from None
+            if not str(exc).endswith(" limit"):
+                raise TemplateError(str(exc)) from None
+            raise TemplateError(f"{source if source.is_dir() else file}: {_OVER_LIMIT}") from None
+        total += len(raw)
         try:
             texts[file.name] = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -329,6 +344,7 @@ def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
     importer = _Importer(template, _design_name(source))
     importer.resolver.fuzzy_keys = True
     importer.property_source = "terraform"
+    importer.source_names = {logical: address for address, logical in addresses.items()}
     importer.source_format = None  # the source kept is the Terraform itself, not its CloudFormation shape
     architecture = importer.run()
     shaped = importer._imported_source("cloudformation")

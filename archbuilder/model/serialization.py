@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from archbuilder.catalog import Catalog
-from archbuilder.fileio import FileError, read_regular_file, write_atomic
+from archbuilder.fileio import FileError, limit_text, read_regular_file, size_text, write_atomic
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.model.annotations import Annotation
 from archbuilder.model.architecture import Architecture
@@ -26,6 +26,8 @@ from archbuilder.model.text import long_number_place
 from archbuilder.model.usage import DesignUsage, prune_usage
 
 SCHEMA_VERSION = 1
+# The most a design may be, as archbuilder saves it: a file over it is not opened, a design that would save over
+# it is neither opened nor saved (nor imported), so that every design the app holds saves to a file it opens.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_NESTING = 64
 
@@ -108,13 +110,29 @@ def dumps(architecture: Architecture) -> str:
 
 
 def save(architecture: Architecture, path: str | os.PathLike[str]) -> None:
-    """Write atomically (archbuilder.fileio.write_atomic): the previous file survives any failure."""
+    """Write atomically (archbuilder.fileio.write_atomic): the previous file survives any failure. A design
+    over the limit is not written (the file would not open again); the previous file stays as it was."""
     target = Path(path)
-    text = dumps(architecture)
+    payload = dumps(architecture).encode("utf-8")
+    too_big = size_error(len(payload))
+    if too_big:
+        raise DocumentError(f"{target}: the design would be {too_big}; nothing was written")
     try:
-        write_atomic(target, text.encode("utf-8"))
+        write_atomic(target, payload)
     except FileError as exc:
         raise DocumentError(str(exc)) from None
+
+
+def size_error(saved_bytes: int) -> str | None:
+    """Why a design that saves to `saved_bytes` cannot be kept, or None."""
+    if saved_bytes <= MAX_FILE_BYTES:
+        return None
+    return f"{size_text(saved_bytes)} saved, over the {limit_text(MAX_FILE_BYTES)} limit of a design"
+
+
+def saved_size_error(architecture: Architecture) -> str | None:
+    """Why `architecture` cannot be kept (it saves over the limit), or None."""
+    return size_error(len(dumps(architecture).encode("utf-8")))
 
 
 # ---------------------------------------------------------------------- reading
@@ -126,7 +144,15 @@ def load(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Archit
         raw = read_regular_file(source, MAX_FILE_BYTES)
     except FileError as exc:
         raise DocumentError(str(exc)) from None
-    return loads(raw, str(source), catalog)
+    architecture = loads(raw, str(source), catalog)
+    # A file written by hand or by another tool (no indentation, settings left to their defaults) can hold under
+    # the limit a design that saves over it: it is refused here, not when it is saved.
+    too_big = saved_size_error(architecture)
+    if too_big:
+        raise DocumentError(
+            f"{source}: the design would be {too_big} (the file holds it in {size_text(len(raw))})"
+        )
+    return architecture
 
 
 def loads(raw: bytes | str, source: str = "<document>", catalog: Catalog | None = None) -> Architecture:

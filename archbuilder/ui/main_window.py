@@ -30,6 +30,7 @@ from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, DocumentError, load, loads
+from archbuilder.model.serialization import saved_size_error
 from archbuilder.resource_files import example_path
 from archbuilder.ui.actions import build_actions
 from archbuilder.ui.compare_window import CompareWindow
@@ -316,6 +317,10 @@ class MainWindow(QMainWindow):
             architecture, report = import_terraform(source) if terraform else import_template(source)
         except (TemplateError, DocumentError, OSError, ValueError) as exc:
             self.report_error("Cannot import", str(exc))
+            return False
+        too_big = saved_size_error(architecture)
+        if too_big:  # it could not be saved
+            self.report_error("Cannot import", f"{source}: the design imported from it would be {too_big}")
             return False
         self.document.replace(architecture, None, modified=True)
         self.view.fit_all()

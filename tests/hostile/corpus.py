@@ -346,7 +346,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         TEMPLATE
         + "Q:\n".replace("Q:\n", "")
         + '  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: [{Key: Name, Value: "a\\x1b[31m\\0"}]\n',
-        "label: has an escape character",
+        "cannot import: resource Q: its Name tag has an escape character (U+001B) at character 2",
     ),
     "newline-in-logical-id": (TEMPLATE + '  "Evil\\nTransform": {Type: AWS::SQS::Queue}\n', "Evil"),
     "merge-keys": ("x: &x {a: 1}\nResources:\n  Q:\n    <<: *x\n    Type: AWS::SQS::Queue\n", ""),
@@ -428,6 +428,10 @@ TERRAFORM: dict[str, tuple[str, str]] = {
     "unknown-resource": ('resource "aws_quantum" "q" {\n  qubits = 7\n}\n', ""),
     "non-aws": ('resource "google_compute_network" "n" {}\n', ""),
     "control-characters": ('resource "aws_sqs_queue" "q" {\n  name = "a\\u001b[31m"\n}\n', "main.tf"),
+    "control-character-in-name-tag": (
+        'resource "aws_sqs_queue" "q" {\n  tags = {\n    Name = "a\x1b[31m"\n  }\n}\n',
+        "cannot import: resource aws_sqs_queue.q: its Name tag has an escape character (U+001B) at character 2",
+    ),
     "binary": ("", "main.tf"),
     "deep-nesting": ("locals {\n  x = " + "[" * 3000 + "]" * 3000 + "\n}\n", "main.tf"),
     "duplicate-resources": (TF_VPC + TF_VPC, ""),
@@ -475,7 +479,13 @@ def terraform_cases() -> list[Case]:
             "tf-sparse",
             ("import", "{dir}/big/main.tf", "-o", "{dir}/out.arch.json"),
             {"big/main.tf": _sparse(40 * 1024 * 1024)},
-            names="over the 5 MB limit",
+            names="more than the 2 MB of Terraform an import reads",
+        ),
+        Case(  # two files under the limit each, over it together: refused before either is parsed
+            "tf-folder-over-limit",
+            ("import", "{dir}/split", "-o", "{dir}/out.arch.json"),
+            {"split/a.tf": b"# comment\n" * 120_000, "split/b.tf": b"# comment\n" * 120_000},
+            names="split: more than the 2 MB of Terraform an import reads",
         ),
         Case(
             "tf-folder-in-folder",
@@ -547,6 +557,40 @@ def cli_cases() -> list[Case]:
             keep=("shop.arch.json",),
         ),
         Case("cli-report-md", ("report", SHOP, "-o", "{dir}/r", "--format", "md"), VALID),
+        Case(
+            "cli-report-pdf-date-control",
+            ("report", SHOP, "-o", "{dir}/r", "--format", "pdf", "--date", "2026-12-06\x1b[2J"),
+            VALID,
+            names="--date: has an escape character (U+001B) at character 11; a name is one line of visible text",
+        ),
+        Case(
+            "cli-report-title-newline",
+            ("report", SHOP, "-o", "{dir}/r", "--title", "Review\n# injected"),
+            VALID,
+            names="--title: has a line break (U+000A) at character 7",
+        ),
+        Case(
+            "cli-report-assumption-bell",
+            (
+                "report",
+                SHOP,
+                "-o",
+                "{dir}/r",
+                "--format",
+                "md",
+                "--assumption",
+                "ok",
+                "--assumption",
+                "a\x07",
+            ),
+            VALID,
+            names="--assumption: has a control character (U+0007) at character 2",
+        ),
+        Case(
+            "cli-report-pdf-date",
+            ("report", SHOP, "-o", "{dir}/r", "--format", "pdf", "--date", "6 December 2026"),
+            VALID,
+        ),
         Case("cli-new-name-201", ("new", "x" * 201, "-o", "{dir}/n.arch.json"), names="at most 200"),
         Case(
             "cli-new-name-newline",
