@@ -105,13 +105,17 @@ def clean_recovery_folder(folder: Path) -> list[Path]:
     return removed
 
 
+AUTOSAVE_SETTING = "autosave/interval_seconds"
+MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS = 5, 3600
+
+
 def autosave_interval_ms(settings: QSettings) -> int:
-    """The autosave interval the user set (Settings key autosave/interval_seconds, 5 s at least), else 60 s."""
+    """The autosave interval the user set (Edit › Preferences; 5 s to an hour), else 60 s."""
     try:
-        seconds = int(str(settings.value("autosave/interval_seconds", AUTOSAVE_INTERVAL_MS // 1000)))
+        seconds = int(str(settings.value(AUTOSAVE_SETTING, AUTOSAVE_INTERVAL_MS // 1000)))
     except (TypeError, ValueError):
         return AUTOSAVE_INTERVAL_MS
-    return max(5, seconds) * 1000
+    return min(max(MIN_AUTOSAVE_SECONDS, seconds), MAX_AUTOSAVE_SECONDS) * 1000
 
 
 class Autosaver(QObject):
@@ -131,6 +135,14 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_now)
         self._timer.start()
         document.modified_changed.connect(self._on_modified)
+
+    @property
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval(self, interval_ms: int) -> None:
+        """Autosave every `interval_ms` from now on (the timer starts over)."""
+        self._timer.start(interval_ms)
 
     @property
     def recovery_file(self) -> Path:

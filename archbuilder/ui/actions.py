@@ -132,6 +132,10 @@ def _edit_menu(window: MainWindow, actions: dict[str, QAction]) -> None:
         window, "Distribute &vertically", partial(distribute, window.scene, False)
     )
     arrange.addActions([actions["distribute_h"], actions["distribute_v"]])
+    edit_menu.addSeparator()
+    actions["preferences"] = _action(window, "Pr&eferences…", window.show_preferences, S.Preferences)
+    actions["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
+    edit_menu.addAction(actions["preferences"])
 
 
 def _follow_collapse(window: MainWindow, collapse: QAction) -> None:

@@ -39,6 +39,7 @@ from archbuilder.ui.dialog_folders import start_folder
 from archbuilder.ui.findings_panel import FindingsPanel
 from archbuilder.ui.lockin_panel import LockinPanel
 from archbuilder.ui.palette_panel import PalettePanel
+from archbuilder.ui.preferences_dialog import PreferencesDialog
 from archbuilder.ui.presentation import PresentationWindow
 from archbuilder.ui.properties_panel import PropertiesPanel
 from archbuilder.ui.recovery_dialog import RecoveryDialog
@@ -392,6 +393,14 @@ class MainWindow(QMainWindow):
         dialog = RecoveryDialog(items, self)
         dialog.exec()
         return dialog.chosen
+
+    def show_preferences(self) -> PreferencesDialog:
+        """Edit › Preferences: the dialog opens over the window; OK keeps the settings and applies them."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.autosaver.set_interval(dialog.interval_ms()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def recover(self, item: Recoverable) -> bool:
         try:

@@ -65,6 +65,8 @@ def test_the_autosave_interval_is_a_setting(qapp, tmp_path: Path) -> None:
     assert autosave_interval_ms(settings) == 120_000
     settings.setValue("autosave/interval_seconds", 1)
     assert autosave_interval_ms(settings) == 5_000  # never more often than every five seconds
+    settings.setValue("autosave/interval_seconds", 86_400)
+    assert autosave_interval_ms(settings) == 3_600_000  # nor less often than every hour
     settings.setValue("autosave/interval_seconds", "often")
     assert autosave_interval_ms(settings) == 60_000
     settings.setValue("autosave/interval_seconds", 30)
