@@ -134,12 +134,20 @@ class Ownership(TemplateReader):
         for service in self.catalog:
             for kind in service.cfn_types[1:]:
                 primaries.setdefault(kind, set()).add(service.cfn_types[0])
+        # Who names whom, read once: asking every owned resource about every companion was quadratic (a 5 MB
+        # template of 2,000 subnet groups took 50 s).
+        primary_types = set().union(*primaries.values()) if primaries else set()
+        named_by: dict[str, list[str]] = {}
+        for user in owned:
+            if self._type(user) in primary_types:
+                for name in dict.fromkeys(refs(self._props(user))):
+                    named_by.setdefault(name, []).append(user)
         found = {}
         for name in self.resources:
             kinds = primaries.get(self._type(name))
             if name in owned or not kinds:
                 continue
-            users = [u for u in owned if self._type(u) in kinds and name in refs(self._props(u))]
+            users = [u for u in named_by.get(name, ()) if self._type(u) in kinds]
             if len(users) == 1:
                 found[name] = owned[users[0]]
         return found

@@ -37,6 +37,7 @@ class TemplateReader:
         self.owners: dict[str, str] = {}  # folded companion -> the resource it belongs to
         # How the source names a resource where that is not its logical id (a Terraform address), for messages.
         self.source_names: dict[str, str] = {}
+        self._mount_targets_of: dict[str, list[str]] | None = None  # services.py
 
     def _props(self, logical: str) -> dict[str, Any]:
         body = self.resources.get(logical)

@@ -61,13 +61,18 @@ class ServiceInference(PropertyReading):
         brokers = props.get("BrokerNodeGroupInfo")
         candidates.append(brokers.get("ClientSubnets") if isinstance(brokers, dict) else None)
         # An EFS file system is in the subnets of its mount targets.
-        candidates += [
-            self._props(name).get("SubnetId")
-            for name in self.resources
-            if self._type(name) == "AWS::EFS::MountTarget"
-            and logical in refs(self._props(name).get("FileSystemId"))
-        ]
+        candidates += [self._props(name).get("SubnetId") for name in self._mount_targets().get(logical, [])]
         return candidates
+
+    def _mount_targets(self) -> dict[str, list[str]]:
+        """File system -> its mount targets, in template order; gathered once (asked for each service)."""
+        if self._mount_targets_of is None:
+            self._mount_targets_of = {}
+            for name in self.resources:
+                if self._type(name) == "AWS::EFS::MountTarget":
+                    for system in dict.fromkeys(refs(self._props(name).get("FileSystemId"))):
+                        self._mount_targets_of.setdefault(system, []).append(name)
+        return self._mount_targets_of
 
     def _subnets(self, logical: str) -> list[str]:
         subnets: list[str] = []
