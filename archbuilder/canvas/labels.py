@@ -35,13 +35,19 @@ def place_caption(points: list[QPointF], size: QSizeF, covers: Callable[[QRectF]
     return QPointF(box.x + box.width / 2, box.y + box.height / 2)
 
 
-def obstacles_near(scene: ArchitectureScene, area: QRectF, ends: tuple[str, str]) -> list[Box]:
+def obstacles_near(
+    scene: ArchitectureScene, area: QRectF, ends: tuple[str, str], limit: int | None = None
+) -> list[Box]:
     """What a route in `area` must go around: service and span outlines (icon and label) and container headers,
-    except the connection's own two services. Found by walking the container tree, as `covered_area`."""
+    except the connection's own two services. Found by walking the container tree, as `covered_area`. With a
+    `limit`, the walk stops once more than that many are found (the caller then gives up the search: a long
+    connection across a big design gathered thousands for nothing)."""
     nodes = scene.node_items()
     pending: list[QGraphicsItem] = [nodes[n.id] for n in scene.architecture.children(None) if n.id in nodes]
     found: list[Box] = []
     while pending:
+        if limit is not None and len(found) > limit:
+            return found
         item = pending.pop()
         if isinstance(item, ServiceItem):
             if item.node_id not in ends:

@@ -132,7 +132,7 @@ class RouteLayer:
         item.fully_routed = True
         area = source_box.united(target_box).grown(REACH)
         window = QRectF(area.x, area.y, area.width, area.height)
-        obstacles = obstacles_near(self._scene, window, (item.source_id, item.target_id))
+        obstacles = obstacles_near(self._scene, window, (item.source_id, item.target_id), MAX_OBSTACLES)
         if len(obstacles) > MAX_OBSTACLES:
             return routing.quick_route(source_box, target_box, aims)
         return self.spread(item, routing.route(source_box, target_box, obstacles, aims=aims))
