@@ -404,6 +404,7 @@ SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
     # Shield Advanced protects what it names; a node group's cluster deploys to it (read the other way round).
     ("AWS::Shield::Protection", "ResourceArn"): ConnectionKind.ATTACH,
     ("AWS::EKS::Nodegroup", "ClusterName"): None,
+    ("AWS::Lambda::Function", "LoggingConfig"): ConnectionKind.LOGS,  # the group it logs to
 }
 # The connections each helper resource says, by its type.
 HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]], None]] = {

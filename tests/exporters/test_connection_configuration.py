@@ -15,7 +15,6 @@ from tests.exporters.tf_tools import resources as terraform_resources
 
 # (source type, kind, target type) -> why taking the connection away leaves the template as it was.
 CONFIGURES_NOTHING = {
-    ("lambda_function", "logs", "cloudwatch_log_group"): "functions log to a group of their own name",
     (
         "lambda_function",
         "write",
@@ -133,3 +132,15 @@ def test_a_zone_names_an_elastic_ip_by_an_address_record_in_both_formats() -> No
         "records": ["${aws_eip.eip.public_ip}"],
     }
     assert "alias" not in written
+
+
+def test_a_function_drawn_logging_to_a_group_logs_there_in_both_formats() -> None:
+    arch = design.every_service()
+    assert build_template(arch)["Resources"]["Lambda"]["Properties"]["LoggingConfig"] == {
+        "LogGroup": {"Ref": "LogGroup"},
+        "LogFormat": "Text",
+    }
+    written = terraform_resources(render(arch))[("aws_lambda_function", "lambda")]
+    assert written["logging_config"] == [
+        {"log_format": "Text", "log_group": "${aws_cloudwatch_log_group.log_group.name}"}
+    ]

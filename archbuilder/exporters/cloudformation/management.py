@@ -145,9 +145,22 @@ def _log_group(ctx: CfnContext, node: ServiceNode) -> None:
     props: dict[str, Any] = {**({"RetentionInDays": int(retention)} if retention != "never" else {})}
     if prop(node, "encrypted", False):
         props["KmsKeyId"] = get_att(logs_key(ctx, node), "Arn")
-    ctx.add(
+    group = ctx.add(
         ctx.lid(node), "AWS::Logs::LogGroup", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain"
     )
+    # Functions drawn logging to the group send their logs there instead of to a group of their own name (the
+    # basic execution role lets them write to any group).
+    for connection in sorted(ctx.graph.connections_of(node.id), key=lambda c: c.id):
+        source = ctx.architecture.service(connection.source_id)
+        logs_here = connection.target_id == node.id and connection.kind is ConnectionKind.LOGS
+        if logs_here and source.type == "lambda_function":
+            ctx.finishers.append(lambda source=source: _log_to(ctx, source, group))
+
+
+def _log_to(ctx: CfnContext, function: ServiceNode, group: str) -> None:
+    """The function logs to `group` (the first drawn, when it is drawn to several)."""
+    props = ctx.resources[ctx.lid(function)]["Properties"]
+    props.setdefault("LoggingConfig", {"LogGroup": ref(group), "LogFormat": "Text"})
 
 
 ACCOUNT_LOG_GROUPS = "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*"

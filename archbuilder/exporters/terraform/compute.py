@@ -278,6 +278,13 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
         )
     if "TracingConfig" in p:
         body["tracing_config"] = Block("tracing_config", (), {"mode": p["TracingConfig"]["Mode"]})
+    if "LoggingConfig" in p:
+        logging = p["LoggingConfig"]
+        body["logging_config"] = Block(
+            "logging_config",
+            (),
+            {"log_format": logging["LogFormat"], "log_group": conv.expr(logging["LogGroup"])},
+        )
     return {**body, **tags_arg(conv, p)}
 
 
