@@ -29,6 +29,10 @@ from archbuilder.model.naming import pascal
 
 # Terraform types with no catalog entry of their own but a CloudFormation twin the importer folds or reads.
 EXTRA_TYPES = {
+    # The provider has a type per FSx file system kind, CloudFormation one (terraform_arguments.FILE_SYSTEM_KINDS).
+    "aws_fsx_lustre_file_system": "AWS::FSx::FileSystem",
+    "aws_fsx_ontap_file_system": "AWS::FSx::FileSystem",
+    "aws_fsx_openzfs_file_system": "AWS::FSx::FileSystem",
     "aws_route_table": "AWS::EC2::RouteTable",
     "aws_route": "AWS::EC2::Route",
     "aws_route_table_association": "AWS::EC2::SubnetRouteTableAssociation",

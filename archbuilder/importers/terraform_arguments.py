@@ -295,7 +295,29 @@ def _internet_gateway(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"VpcId": convert(body["vpc_id"])} if "vpc_id" in body else {}
 
 
+# The provider's FSx type -> (the kind CloudFormation names, the property of that kind's own configuration).
+FILE_SYSTEM_KINDS = {
+    "aws_fsx_windows_file_system": ("WINDOWS", "WindowsConfiguration"),
+    "aws_fsx_lustre_file_system": ("LUSTRE", "LustreConfiguration"),
+    "aws_fsx_ontap_file_system": ("ONTAP", "OntapConfiguration"),
+    "aws_fsx_openzfs_file_system": ("OPENZFS", "OpenZFSConfiguration"),
+}
+
+
+def _file_system(tf_type: str) -> Shape:
+    """An FSx file system's kind, and its deployment type and throughput under its kind's configuration."""
+    kind, configuration = FILE_SYSTEM_KINDS[tf_type]
+    return lambda body, convert: {
+        "FileSystemType": kind,
+        configuration: {
+            "DeploymentType": convert(body.get("deployment_type")),
+            "ThroughputCapacity": convert(body.get("throughput_capacity")),
+        },
+    }
+
+
 SHAPES: dict[str, Shape] = {
+    **{tf_type: _file_system(tf_type) for tf_type in FILE_SYSTEM_KINDS},
     "aws_lb": _load_balancer,
     "aws_lb_listener": _listener,
     "aws_cloudfront_distribution": _distribution,

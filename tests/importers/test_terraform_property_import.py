@@ -25,10 +25,6 @@ from tests.importers.round_trips import connections, container
 from tests.importers.test_property_import import WRITTEN
 
 _GROUP = "its security group's rules are not tied back to it from the Terraform files yet"
-_FSX = (
-    "Terraform writes each FSx kind as a type of its own (aws_fsx_lustre_file_system...), which the import does "
-    "not yet read as the file system service with its kind"
-)
 # Written to Terraform but not yet read back from its files, each with why.
 NOT_READ: dict[tuple[str, str], str] = {
     (
@@ -40,9 +36,6 @@ NOT_READ: dict[tuple[str, str], str] = {
     ("nlb", "ingress"): _GROUP,
     ("sagemaker_endpoint", "ingress"): _GROUP,
     ("elastic_beanstalk", "ingress"): _GROUP,
-    ("fsx_file_system", "file_system_type"): _FSX,
-    ("fsx_file_system", "throughput_capacity_mbps"): _FSX,
-    ("fsx_file_system", "multi_az"): _FSX,
     ("msk_cluster", "client_authentication"): (
         "as in CloudFormation: for TLS the export writes no client authentication, which reads as unauthenticated"
     ),

@@ -24,6 +24,7 @@ def _xray(ctx: CfnContext, node: ServiceNode) -> None:
             "GroupName": pascal(node.label)[:32],
             "FilterExpression": str(prop(node, "filter_expression", "responsetime > 5")),
             "InsightsConfiguration": {"InsightsEnabled": insights, "NotificationsEnabled": insights},
+            "Tags": ctx.tags(node),
         },
     )
     # Functions that send the group traces trace actively, with the right to write them.
@@ -134,6 +135,7 @@ def _iot(ctx: CfnContext, node: ServiceNode) -> None:
                 "RuleDisabled": False,
                 "Actions": actions,
             },
+            "Tags": ctx.tags(node),
         },
     )
     if role_name not in ctx.role_statements:

@@ -39,6 +39,7 @@ def _group(conv: Converter_, logical: str, p: Props) -> Props:
                 "notifications_enabled": insights["NotificationsEnabled"],
             },
         ),
+        **tags_arg(conv, p),
     }
 
 
@@ -69,6 +70,7 @@ def _topic_rule(conv: Converter_, logical: str, p: Props) -> Props:
         "sql": payload["Sql"],
         "sql_version": payload["AwsIotSqlVersion"],
         **_iot_blocks(conv, payload["Actions"]),
+        **tags_arg(conv, p),
     }
 
 
