@@ -71,6 +71,7 @@ ARGUMENTS = {
     "artifact_store": "ArtifactStore",
     "allocation_id": "AllocationId",
     "node_role_arn": "NodeRole",
+    "ssl_certificate_id": "SSLCertificateId",
     # What a permission lets call a function (an API, a bucket, a rule): read as a connection.
     "source_arn": "SourceArn",
     "service_role": "ServiceRole",

@@ -222,6 +222,11 @@ OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]
         "resource_share_arn",
         lambda body: {"ResourceArns": [body.get("resource_arn")]},
     ),
+    # A target attached to a group is one of the group's Targets, as CloudFormation lists them.
+    "aws_lb_target_group_attachment": (
+        "target_group_arn",
+        lambda body: {"Targets": [{"Id": body.get("target_id")}]},
+    ),
     "aws_ram_principal_association": (
         "resource_share_arn",
         lambda body: {"Principals": [body.get("principal")]},

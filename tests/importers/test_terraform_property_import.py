@@ -114,12 +114,12 @@ CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
     "clb": (
         [("Cert", "Subject", "attach")],
         [],
-        "a Classic Load Balancer's ssl_certificate_id is not read yet",
+        "a Classic Load Balancer's listener certificate is not read as an attachment yet",
     ),
     "nlb": (
-        [("Cert", "Subject", "attach"), ("Subject", "Peer", "traffic")],
+        [("Cert", "Subject", "attach")],
         [],
-        "an NLB's TLS listener certificate and its targets are not read from Terraform yet",
+        "the NLB's listener the Terraform export writes is TCP and names no certificate: nothing says the attachment",
     ),
     "dax_cluster": ([], [("Subject", "Subject role", "attach")], _ROLE),
     "glue_job": ([], [("Subject", "Subject key", "read")], "as from CloudFormation, the job's key is a node"),
