@@ -287,6 +287,11 @@ def _aliased(cloudformation_name: str, block: str, inner: str | None = None) -> 
     return shape
 
 
+def _instance_profile(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A profile passes its one role on to the instance that names it (folding.py)."""
+    return {"Roles": [convert(body["role"])]} if "role" in body else {}
+
+
 def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
@@ -331,6 +336,7 @@ SHAPES: dict[str, Shape] = {
     "aws_glue_catalog_database": _glue_database,
     "aws_iam_role": _role,
     "aws_iam_role_policy": _role_policy,
+    "aws_iam_instance_profile": _instance_profile,
     "aws_route": _route,
     "aws_emr_cluster": _emr_cluster,
     "aws_codepipeline": _pipeline,

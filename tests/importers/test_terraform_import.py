@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from archbuilder.catalog import ConnectionKind
 from archbuilder.cli.main import main
 from archbuilder.exporters.registry import export
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import SubnetNode, load
 from archbuilder.resource_files import example_path
+from tests.model.builders import two_az_network
 
 EXAMPLES = ["three-tier-web", "serverless-api", "static-site", "startup-mvp", "streaming-pipeline"]
 
@@ -51,3 +53,23 @@ def test_broken_hcl_is_refused_with_the_file_and_place(tmp_path: Path, capsys) -
         import_terraform(tmp_path)
     assert main(["import", str(tmp_path), "-o", str(tmp_path / "x.arch.json")]) == 2
     assert "main.tf" in capsys.readouterr().err
+
+
+def test_an_instances_role_folds_into_the_instance_through_its_profile(tmp_path: Path) -> None:
+    """aws_instance names its profile (iam_instance_profile), the profile its one role (role): the role comes
+    back inside the instance, as from CloudFormation, not as a service of its own."""
+    arch = two_az_network()
+    arch.add_service("ec2_instance", "private-a", label="App", node_id="app")
+    arch.add_service(
+        "rds_instance", "private-a", label="Orders DB", extra_subnet_ids=["private-b"], node_id="db"
+    )
+    arch.connect("app", "db", ConnectionKind.TRAFFIC)
+    written = export("terraform", arch, tmp_path)
+    main_tf = next(p for p in written if p.name == "main.tf").read_text(encoding="utf-8")
+    assert 'resource "aws_iam_instance_profile" "app_instance_profile"' in main_tf
+    imported, report = import_terraform(tmp_path)
+    assert sorted((s.type, s.label) for s in imported.services()) == [
+        ("ec2_instance", "App"),
+        ("rds_instance", "Orders DB"),
+    ]
+    assert report.generic == []
