@@ -151,6 +151,15 @@ COMPANION_KEYS = frozenset(
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
         "KmsKeyId",
         "AwsKmsKey",
+        # What the export's production defaults give a VPC, a function and a load balancer of their own: flow
+        # logs' group and delivery role, a function's log group and dead-letter queue, access logs' bucket.
+        "LogGroupName",
+        "LogDestination",
+        "DeliverLogsPermissionArn",
+        "LoggingConfig",
+        "DeadLetterConfig",
+        "LoadBalancerAttributes",
+        "AccessLogs",
     }
 )
 # Resource types that are the same kind of service as the catalog type they name, beside its primary type.
@@ -170,9 +179,11 @@ FOLDABLE: dict[str, set[str] | None] = {
         "AWS::CloudTrail::Trail",
         "AWS::CodePipeline::Pipeline",
         "AWS::Config::ConfigurationRecorder",
-    },  # a trail's, a pipeline's artifacts, what Config records
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    },  # a trail's, a pipeline's artifacts, what Config records, a load balancer's access logs
     "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
-    "AWS::SQS::Queue": {"AWS::SQS::Queue"},
+    "AWS::SQS::Queue": {"AWS::SQS::Queue", "AWS::Lambda::Function"},
+    "AWS::Logs::LogGroup": {"AWS::EC2::VPC", "AWS::Lambda::Function"},
     "AWS::Glue::Database": {"AWS::Glue::Crawler"},
     # Settings the export writes as resources of a service's own (its properties say them again).
     "AWS::RDS::DBParameterGroup": {"AWS::RDS::DBInstance"},

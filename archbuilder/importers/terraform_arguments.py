@@ -296,6 +296,10 @@ def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
 
+def _flow_log(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    return {"ResourceId": convert(body["vpc_id"])} if "vpc_id" in body else {}
+
+
 def _internet_gateway(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"VpcId": convert(body["vpc_id"])} if "vpc_id" in body else {}
 
@@ -351,4 +355,5 @@ SHAPES: dict[str, Shape] = {
     "aws_batch_compute_environment": _aliased("ComputeResources", "compute_resources"),
     "aws_elastic_beanstalk_environment": _beanstalk_environment,
     "aws_internet_gateway": _internet_gateway,
+    "aws_flow_log": _flow_log,
 }

@@ -58,6 +58,12 @@ ARGUMENTS = {
     # configuration, so they fold into it as from CloudFormation (importers/folding.py COMPANION_KEYS).
     "role_arn": "RoleArn",
     "iam_instance_profile": "IamInstanceProfile",
+    # What the export's production defaults write for a VPC, a function and a load balancer (folding.py).
+    "log_destination": "LogDestination",
+    "iam_role_arn": "DeliverLogsPermissionArn",
+    "logging_config": "LoggingConfig",
+    "dead_letter_config": "DeadLetterConfig",
+    "access_logs": "AccessLogs",
     "execution_role_arn": "ExecutionRoleArn",
     "task_role_arn": "TaskRoleArn",
     "redrive_policy": "RedrivePolicy",

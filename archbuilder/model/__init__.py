@@ -5,6 +5,7 @@ from archbuilder.model.connections import Connection
 from archbuilder.model.containment import InvariantError
 from archbuilder.model.document import (
     Environment,
+    ExportDefaults,
     Metadata,
     RuleSetting,
     Suppression,
@@ -30,6 +31,7 @@ __all__ = [
     "Connection",
     "DocumentError",
     "Environment",
+    "ExportDefaults",
     "InvariantError",
     "Metadata",
     "NodeKind",

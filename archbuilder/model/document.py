@@ -29,6 +29,31 @@ class Environment(StrEnum):
     DEVELOPMENT = "development"
 
 
+class ExportDefaults(BaseModel):
+    """What the CloudFormation and Terraform exports add to every design unless switched off here: the
+    production defaults a reviewer expects of infrastructure code (each written in both formats)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Environment and Design tags on every resource (Terraform: the provider's default_tags).
+    tags: bool = True
+    # Application Load Balancers write access logs to a bucket (deletion protection is each balancer's own
+    # property, on by default in the catalog).
+    load_balancer_access_logs: bool = True
+    # Each VPC's flow logs to a log group of its own.
+    vpc_flow_logs: bool = True
+    # Every bucket refuses requests that do not use TLS (aws:SecureTransport).
+    s3_tls_only: bool = True
+    # Databases keep Performance Insights and send their logs to CloudWatch Logs.
+    database_monitoring: bool = True
+    # Functions are traced with X-Ray, log to a group with a retention, and send failed events to a queue.
+    function_tracing: bool = True
+    function_dead_letter_queue: bool = True
+    log_retention_days: int = Field(default=30, ge=1, le=3653)
+    # main.tf names a state backend, commented, with how to give its settings at init.
+    terraform_backend_example: bool = True
+
+
 class Metadata(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -43,6 +68,8 @@ class Metadata(BaseModel):
     # View › Collapse AZ copies: each multi-AZ service drawn once, "×N AZs" beside its name, on the canvas and in
     # the PNG, SVG and draw.io exports (drawing/diagram.py).
     collapse_az_copies: bool = False
+    # The production defaults the infrastructure exports add (all on unless a design switches one off).
+    export_defaults: ExportDefaults = ExportDefaults()
 
     @model_serializer(mode="wrap")
     def _without_unset_additions(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
@@ -53,6 +80,10 @@ class Metadata(BaseModel):
             data.pop("allow_secrets_in_exports", None)
         if not self.collapse_az_copies:
             data.pop("collapse_az_copies", None)
+        if self.export_defaults == ExportDefaults():
+            data.pop("export_defaults", None)
+        else:  # only the switches the design changed
+            data["export_defaults"] = self.export_defaults.model_dump(exclude_defaults=True)
         return data
 
     @field_validator("default_region")

@@ -33,7 +33,7 @@ def moto_deployable(
     supported = moto_types()
     # moto has no global tables: the stack's own replica of one is deployed as the table it is in that region.
     resources = {
-        name: _own_replica(body) if body["Type"] == "AWS::DynamoDB::GlobalTable" else body
+        name: _own_replica(body) if body["Type"] == "AWS::DynamoDB::GlobalTable" else _moto_tags(body)
         for name, body in template["Resources"].items()
     }
     resources = with_member_versions(resources)
@@ -113,6 +113,21 @@ def _names_left_out(value: Any, dropped: list[str]) -> bool:
     if isinstance(value, dict) and set(value) == {"Fn::GetAtt"}:
         return value["Fn::GetAtt"][0] in dropped
     return False
+
+
+def _moto_tags(body: dict[str, Any]) -> dict[str, Any]:
+    """Tags in the form moto reads them, where it departs from CloudFormation's: a KMS key's in the KMS API's
+    form (TagKey, TagValue), an SSM parameter's as a Key/Value list (the template's are a map)."""
+    tags = (body.get("Properties") or {}).get("Tags")
+    if not tags:
+        return body
+    if body["Type"] == "AWS::KMS::Key":
+        renamed = [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in tags]
+    elif body["Type"] == "AWS::SSM::Parameter" and isinstance(tags, dict):
+        renamed = [{"Key": key, "Value": value} for key, value in tags.items()]
+    else:
+        return body
+    return {**body, "Properties": {**body["Properties"], "Tags": renamed}}
 
 
 def _own_replica(body: dict[str, Any]) -> dict[str, Any]:

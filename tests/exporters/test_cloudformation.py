@@ -19,6 +19,7 @@ from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from tests import golden_files
 from tests.exporters.cfn_tools import lint, moto_deployable
+from tests.exporters.design_tags import design_tags
 from tests.golden_files import assert_golden_file
 from tests.model.builders import two_az_network
 
@@ -86,12 +87,15 @@ def test_every_example_deploys_in_moto_and_describe_finds_its_resources(name: st
             )
         }
         buckets = boto3.client("s3", region_name=region).list_buckets()["Buckets"]
+        # A trail's bucket, and the one bucket the load balancers' access logs go to (production defaults).
         trail_buckets = counts.get("s3_bucket", 0) + sum(1 for s in arch.services() if s.type == "cloudtrail")
-        assert len(buckets) == trail_buckets
+        log_buckets = 1 if any(s.type == "alb" for s in arch.services()) else 0
+        assert len(buckets) == trail_buckets + log_buckets
         functions = boto3.client("lambda", region_name=region).list_functions()["Functions"]
         assert len(functions) == counts["lambda_function"]
         queues = boto3.client("sqs", region_name=region).list_queues().get("QueueUrls", [])
-        assert len(queues) == 2 * counts["sqs_queue"]  # each queue has its dead-letter queue
+        # Each queue has its dead-letter queue, and so has each function (production defaults).
+        assert len(queues) == 2 * counts["sqs_queue"] + counts["lambda_function"]
         assert (
             len(boto3.client("dynamodb", region_name=region).list_tables()["TableNames"])
             == counts["dynamodb_table"]
@@ -176,6 +180,12 @@ def test_serverless_connections_become_least_privilege_and_event_sources() -> No
             "Action": ["sqs:SendMessage"],
             "Resource": [{"Fn::GetAtt": ["FulfilmentQueue", "Arn"]}],
         },
+        # Events the function fails on go to its dead-letter queue (production defaults).
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["OrdersHandlerDeadLetterQueue", "Arn"]}],
+        },
     ]
     worker_policy = template["Resources"]["FulfilmentWorkerRolePolicy"]["Properties"]["PolicyDocument"][
         "Statement"
@@ -183,11 +193,13 @@ def test_serverless_connections_become_least_privilege_and_event_sources() -> No
     assert [s["Action"] for s in worker_policy] == [
         ["sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
         ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+        ["sqs:SendMessage"],
     ]
     mapping = template["Resources"]["FulfilmentWorkerFromFulfilmentQueue"]
     assert mapping["Properties"] == {
         "EventSourceArn": {"Fn::GetAtt": ["FulfilmentQueue", "Arn"]},
         "FunctionName": {"Ref": "FulfilmentWorker"},
+        "Tags": design_tags("Serverless API"),
     }
     assert mapping["DependsOn"] == "FulfilmentWorkerRolePolicy"
     variables = template["Resources"]["OrdersHandler"]["Properties"]["Environment"]["Variables"]

@@ -152,7 +152,13 @@ def test_invoke_publish_and_parameter_access_are_least_privilege(template: dict[
             "Effect": "Allow",
             "Action": ["events:PutEvents"],
             "Resource": [{"Fn::GetAtt": ["OrdersBus", "Arn"]}],
-        }
+        },
+        # What it fails on goes to its dead-letter queue (a production default).
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["ThumbnailerDeadLetterQueue", "Arn"]}],
+        },
     ]
     notifier = resources["NotifierRolePolicy"]["Properties"]["PolicyDocument"]["Statement"]
     assert notifier == [
@@ -166,13 +172,23 @@ def test_invoke_publish_and_parameter_access_are_least_privilege(template: dict[
                 }
             ],
         },
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["NotifierDeadLetterQueue", "Arn"]}],
+        },
     ]
     assert resources["Notifier"]["Properties"]["Environment"]["Variables"] == {
         "FEATUREFLAGS_PARAMETER": {"Ref": "FeatureFlags"},
     }
     starter = resources["CheckoutStarterRolePolicy"]["Properties"]["PolicyDocument"]["Statement"]
     assert starter == [
-        {"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Ref": "CheckoutFlow"}]}
+        {"Effect": "Allow", "Action": ["states:StartExecution"], "Resource": [{"Ref": "CheckoutFlow"}]},
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["CheckoutStarterDeadLetterQueue", "Arn"]}],
+        },
     ]
     assert resources["CheckoutStarter"]["Properties"]["Environment"]["Variables"] == {
         "CHECKOUTFLOW_STATE_MACHINE_ARN": {"Ref": "CheckoutFlow"}
@@ -225,7 +241,14 @@ def test_the_event_driven_template_deploys_in_moto(template: dict[str, Any]) -> 
             "Thumbnailer",
         ]
         queues = boto3.client("sqs", region_name="us-east-1").list_queues()["QueueUrls"]
-        assert len(queues) == 2  # the audit queue and its dead-letter queue
+        # The audit queue and its dead-letter queue, and each function's dead-letter queue.
+        assert sorted(q.rsplit("/", 1)[1].split("-")[1] for q in queues) == [
+            "AuditQueue",
+            "AuditQueueDeadLetterQueue",
+            "CheckoutStarterDeadLetterQueue",
+            "NotifierDeadLetterQueue",
+            "ThumbnailerDeadLetterQueue",
+        ]
         topics = boto3.client("sns", region_name="us-east-1").list_topics()["Topics"]
         assert len(topics) == 1
         machines = boto3.client("stepfunctions", region_name="us-east-1").list_state_machines()

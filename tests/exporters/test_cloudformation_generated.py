@@ -191,10 +191,13 @@ def test_generated_design_deploys_in_moto(seed: int, moto_session: Any) -> None:
     for summary in cloudformation.describe_stack_resources(StackName=stack)["StackResources"]:
         created[summary["ResourceType"]] = created.get(summary["ResourceType"], 0) + 1
     assert created.get("AWS::RDS::DBInstance", 0) == count(arch, "rds_instance")
-    assert created.get("AWS::S3::Bucket", 0) == count(arch, "s3_bucket")
+    # The production defaults add a bucket of access logs per Application Load Balancer and a dead-letter
+    # queue per function.
+    assert created.get("AWS::S3::Bucket", 0) == count(arch, "s3_bucket") + count(arch, "alb")
     assert created.get("AWS::Lambda::Function", 0) == count(arch, "lambda_function")
     assert created.get("AWS::DynamoDB::Table", 0) == count(arch, "dynamodb_table")
-    assert created.get("AWS::SQS::Queue", 0) == 2 * count(arch, "sqs_queue")  # with dead-letter queues
+    queues = 2 * count(arch, "sqs_queue") + count(arch, "lambda_function")  # with dead-letter queues
+    assert created.get("AWS::SQS::Queue", 0) == queues
     # And the services answer describe calls for what the stack says it made.
     rds = boto3.client("rds", region_name=region)
     for logical, physical in resources.items():

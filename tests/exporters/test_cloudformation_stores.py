@@ -238,8 +238,9 @@ def test_the_data_platform_deploys_in_moto(template: dict[str, Any]) -> None:
         ]
         assert balancer["ListenerDescriptions"][0]["Listener"]["InstancePort"] == 8080
     # moto emulates neither Aurora clusters (their instances are created) nor their parameter groups, OpenSearch,
-    # Backup, WAFv2 nor scaling policies.
+    # Backup, WAFv2, scaling policies nor bucket policies (the access logs' delivery).
     assert dropped == [
+        "AppLBLogsPolicy",
         "EdgeRules",
         "EdgeRulesAppLBAssociation",
         "Ledger",
@@ -295,7 +296,12 @@ def test_platform_services_pass_cfn_lint_with_least_privilege_wiring() -> None:
             "Resource": [
                 {"Fn::Sub": "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${Mail}"}
             ],
-        }
+        },
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["MailerDeadLetterQueue", "Arn"]}],
+        },
     ]
     assert resources["KubernetesSecurityGroupFromBuilder"]["Properties"]["FromPort"] == 443
     assert lint(json.dumps(template), "platform.json") == []

@@ -20,6 +20,7 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Architecture, AvailabilityZoneNode, SubnetNode, VpcNode, save
 from tests.exporters.cfn_tools import lint, moto_deployable
+from tests.exporters.design_tags import design_tags
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
@@ -154,7 +155,7 @@ def test_the_links_become_attachments_and_routes() -> None:
         "CustomerGatewayId": {"Ref": "OfficeRouter"},
         "VpnGatewayId": {"Ref": "VGW"},
         "StaticRoutesOnly": True,
-        "Tags": [{"Key": "Name", "Value": "Office VPN"}],
+        "Tags": [{"Key": "Name", "Value": "Office VPN"}, *design_tags()],
     }
     assert resources["OfficeVPNRoute"]["Properties"] == {
         "VpnConnectionId": {"Ref": "OfficeVPN"},

@@ -16,6 +16,7 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
+from tests.exporters.design_tags import design_tags
 from tests.exporters.test_terraform_validate import _validate, needs_provider
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
@@ -53,9 +54,10 @@ def test_an_rds_instance_has_a_parameter_group_of_its_engine_family_requiring_tl
 ) -> None:
     arch = _design("rds_instance", "private-a", engine=engine, engine_version=version)
     resources = _resources(arch)
-    group = {"Description": "Parameters of Store", "Family": family}
+    group: dict[str, Any] = {"Description": "Parameters of Store", "Family": family}
     if parameters:
         group["Parameters"] = parameters
+    group["Tags"] = design_tags()
     assert resources["StoreParameterGroup"] == {"Type": "AWS::RDS::DBParameterGroup", "Properties": group}
     instance = resources["Store"]["Properties"]
     assert instance["DBParameterGroupName"] == {"Ref": "StoreParameterGroup"}
@@ -106,6 +108,7 @@ def test_an_aurora_cluster_has_a_cluster_parameter_group_of_its_engine_family_re
             "Description": "Parameters of Store",
             "Family": family,
             "Parameters": {parameter[0]: parameter[1]},
+            "Tags": design_tags(),
         },
     }
     cluster = resources["Store"]["Properties"]
@@ -142,6 +145,7 @@ def test_a_redshift_cluster_has_a_parameter_group_requiring_ssl() -> None:
             "Description": "Parameters of Store",
             "ParameterGroupFamily": "redshift-1.0",
             "Parameters": [{"ParameterName": "require_ssl", "ParameterValue": "true"}],
+            "Tags": design_tags(),
         },
     }
     assert resources["Store"]["Properties"]["ClusterParameterGroupName"] == {"Ref": "StoreParameterGroup"}

@@ -355,6 +355,10 @@ def test_queues_streams_and_secrets_are_retained() -> None:
             if body["Type"] in ("AWS::SQS::Queue", "AWS::Kinesis::Stream", "AWS::SecretsManager::Secret"):
                 policies[logical] = (body["DeletionPolicy"], body["UpdateReplacePolicy"])
     assert policies == {
+        # Each function's dead-letter queue (a production default) holds the events it failed on.
+        "EnricherDeadLetterQueue": ("Retain", "Retain"),
+        "FulfilmentWorkerDeadLetterQueue": ("Retain", "Retain"),
+        "OrdersHandlerDeadLetterQueue": ("Retain", "Retain"),
         "FulfilmentQueueDeadLetterQueue": ("Retain", "Retain"),
         "FulfilmentQueue": ("Retain", "Retain"),
         "ClickStream": ("Retain", "Retain"),

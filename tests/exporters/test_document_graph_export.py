@@ -10,6 +10,7 @@ from archbuilder.catalog import ConnectionKind as K
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint
+from tests.exporters.design_tags import design_tags
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
@@ -63,7 +64,7 @@ def test_documentdb_is_encrypted_backed_up_and_spread_over_the_azs() -> None:
             "DBClusterParameterGroupName": {"Ref": "CatalogDocsParameterGroup"},
             "VpcSecurityGroupIds": [{"Ref": "CatalogDocsSecurityGroup"}],
             "EnableCloudwatchLogsExports": ["audit"],
-            "Tags": [{"Key": "Name", "Value": "Catalog docs"}],
+            "Tags": [{"Key": "Name", "Value": "Catalog docs"}, *design_tags()],
         },
     }
     assert resources["CatalogDocsParameterGroup"]["Properties"]["Family"] == "docdb5.0"

@@ -8,6 +8,7 @@ from archbuilder.catalog import ConnectionKind as K
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
+from tests.exporters.design_tags import design_tags
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
@@ -107,7 +108,7 @@ def test_a_private_nat_gateway_has_no_elastic_ip_and_carries_no_default_route() 
     assert resources["Transit"]["Properties"] == {
         "ConnectivityType": "private",
         "SubnetId": {"Ref": "PublicB"},
-        "Tags": [{"Key": "Name", "Value": "Transit"}],
+        "Tags": [{"Key": "Name", "Value": "Transit"}, *design_tags()],
     }
     assert "TransitEip" not in resources and "EgressEip" in resources
     # Both AZs' private route tables reach the internet through the public gateway, never the private one.

@@ -105,7 +105,12 @@ def test_versions_and_providers_pin_the_provider_and_tag_everything() -> None:
     versions = _plain(hcl2.loads(files["versions.tf"]))["terraform"][0]
     assert versions["required_providers"][0]["aws"] == {"source": "hashicorp/aws", "version": "~> 5.60"}
     provider = _plain(hcl2.loads(files["providers.tf"]))["provider"][0]["aws"]
-    assert provider["default_tags"][0]["tags"] == {"Project": "${var.name}", "ManagedBy": "archbuilder"}
+    assert provider["default_tags"][0]["tags"] == {
+        "Project": "${var.name}",
+        "ManagedBy": "archbuilder",
+        "Environment": "${var.environment}",
+        "Design": "Static website",
+    }
     assert files["main.tf"].startswith("# Static website\n")
 
 

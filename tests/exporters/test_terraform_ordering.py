@@ -167,7 +167,8 @@ def test_the_fixed_orderings_are_the_ones_the_provider_needs() -> None:
     mapping = found[("aws_lambda_event_source_mapping", "fulfilment_worker_from_fulfilment_queue")]
     assert mapping["depends_on"] == ["${aws_iam_role_policy.fulfilment_worker_role_policy}"]
     assert found[("aws_lambda_function", "orders_handler")]["depends_on"] == [
-        "${aws_iam_role_policy_attachment.orders_handler_role_aws_lambda_basic_execution_role}"
+        "${aws_iam_role_policy_attachment.orders_handler_role_aws_lambda_basic_execution_role}",
+        "${aws_iam_role_policy_attachment.orders_handler_role_awsx_ray_daemon_write_access}",
     ]
     attachment = found[
         ("aws_iam_role_policy_attachment", "orders_handler_role_aws_lambda_basic_execution_role")

@@ -369,6 +369,8 @@ def test_the_correspondence_fails_when_one_side_has_a_resource_the_other_lacks()
     assert found - expected_terraform(template) == {
         ("aws_iam_role", "mailer_role"),
         ("aws_iam_role_policy_attachment", "mailer_role_aws_lambda_basic_execution_role"),
+        # Functions are traced (production defaults).
+        ("aws_iam_role_policy_attachment", "mailer_role_awsx_ray_daemon_write_access"),
     }
     template["Resources"]["Odd"] = {"Type": "AWS::SSM::Document", "Properties": {}}
     with pytest.raises(AssertionError, match="AWS::SSM::Document has no Terraform counterpart"):

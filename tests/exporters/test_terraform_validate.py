@@ -37,6 +37,7 @@ from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
+from tests.exporters.test_production_defaults import production_design
 from tests.exporters.test_property_coverage import written_properties_design
 from tests.exporters.test_security_and_telemetry_export import security, telemetry
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
@@ -104,6 +105,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["telemetry"] = telemetry
     found["platforms_and_files"] = platforms_and_files
     found["every_service"] = every_service
+    found["production_defaults"] = production_design
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )

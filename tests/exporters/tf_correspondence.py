@@ -79,6 +79,8 @@ COMPANION_TYPES = {
     "AWS::ApplicationAutoScaling::ScalableTarget": "aws_appautoscaling_target",
     "AWS::ApplicationAutoScaling::ScalingPolicy": "aws_appautoscaling_policy",
     "AWS::Batch::JobQueue": "aws_batch_job_queue",
+    # Production defaults (exporters/cloudformation/production.py)
+    "AWS::EC2::FlowLog": "aws_flow_log",
     # Big data processing
     "AWS::EMR::InstanceGroupConfig": "aws_emr_instance_group",
     "AWS::EMR::SecurityConfiguration": "aws_emr_security_configuration",

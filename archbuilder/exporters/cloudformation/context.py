@@ -67,6 +67,7 @@ class CfnContext:
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
     conditions: dict[str, Any] = field(default_factory=dict)
+    mappings: dict[str, Any] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)  # template rules: what a stack's parameters must meet
     security_groups: dict[str, str] = field(default_factory=dict)  # node id -> logical id of its group
     target_groups: dict[str, str] = field(default_factory=dict)  # load balancer node id -> target group
@@ -186,8 +187,11 @@ class CfnContext:
     def allow(self, node: ServiceNode, actions: list[str], resource: Any) -> None:
         """Give the node's role a least-privilege statement (only when the node has a role)."""
         role = self.roles.get(node.id)
-        if role is None:
-            return
+        if role is not None:
+            self.grant(role, actions, resource)
+
+    def grant(self, role: str, actions: list[str], resource: Any) -> None:
+        """A least-privilege statement in the policy of the role `role` (a logical id)."""
         resources = resource if isinstance(resource, list) else [resource]
         self.role_statements.setdefault(role, []).append(
             {"Effect": "Allow", "Action": sorted(actions), "Resource": resources}

@@ -35,8 +35,16 @@ def instance_type_parameter(ctx: CfnContext, node: ServiceNode, default: str) ->
 
 
 def service_role(ctx: CfnContext, node: ServiceNode, principal: str, managed: list[Any] | None = None) -> str:
-    role = ctx.add(
-        ctx.lid(node, "Role"),
+    """The node's role: what its connections grant go to it (CfnContext.allow)."""
+    role = assumable_role(ctx, ctx.lid(node, "Role"), principal, managed)
+    ctx.roles[node.id] = role
+    return role
+
+
+def assumable_role(ctx: CfnContext, logical: str, principal: str, managed: list[Any] | None = None) -> str:
+    """An IAM role `principal` (a service) may assume, with AWS managed policies."""
+    return ctx.add(
+        logical,
         "AWS::IAM::Role",
         {
             "AssumeRolePolicyDocument": {
@@ -48,8 +56,6 @@ def service_role(ctx: CfnContext, node: ServiceNode, principal: str, managed: li
             **({"ManagedPolicyArns": managed} if managed else {}),
         },
     )
-    ctx.roles[node.id] = role
-    return role
 
 
 def api_invoke_permission(ctx: CfnContext, node: ServiceNode, function: str, api: str) -> str:

@@ -29,6 +29,7 @@ from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.integration import parameter_arn
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
+from archbuilder.exporters.cloudformation.production import apply_production_defaults
 from archbuilder.exporters.cloudformation.protection import protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
 from archbuilder.exporters.registry import ExportError
@@ -160,6 +161,7 @@ def render(
     wire_events(ctx)
     for finish in ctx.finishers:
         finish()
+    apply_production_defaults(ctx)
     _write_policies(ctx)
     protect(ctx.resources)
     template: dict[str, Any] = {
@@ -173,8 +175,9 @@ def render(
         template["Parameters"] = dict(sorted(parameters.items()))
     if ctx.rules:
         template["Rules"] = ctx.rules
-    if sections.mappings:
-        template["Mappings"] = sections.mappings
+    mappings = {**ctx.mappings, **sections.mappings}
+    if mappings:
+        template["Mappings"] = mappings
     conditions = {**dict(sorted(ctx.conditions.items())), **sections.conditions}
     if conditions:
         template["Conditions"] = conditions

@@ -24,6 +24,17 @@ def balancer_attributes(attributes: list[dict[str, str]]) -> dict[str, Any]:
     return found
 
 
+def balancer_access_logs(expr: Callable[[Any], Any], attributes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The access_logs block of the access_logs.s3.* attributes (`expr` converts the bucket's reference)."""
+    values = {a["Key"]: a["Value"] for a in attributes}
+    if values.get("access_logs.s3.enabled") != "true":
+        return {}
+    settings = {"bucket": expr(values["access_logs.s3.bucket"]), "enabled": True}
+    if "access_logs.s3.prefix" in values:
+        settings["prefix"] = values["access_logs.s3.prefix"]
+    return {"access_logs": Block("access_logs", (), settings)}
+
+
 def target_group_attributes(attributes: list[dict[str, str]]) -> dict[str, Any]:
     values = {a["Key"]: a["Value"] for a in attributes}
     found: dict[str, Any] = {}

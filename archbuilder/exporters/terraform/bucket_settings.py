@@ -46,6 +46,13 @@ def _lifecycle_rule(rule: Props) -> Block:
         body["abort_incomplete_multipart_upload"] = Block(
             "abort_incomplete_multipart_upload", (), {"days_after_initiation": abort["DaysAfterInitiation"]}
         )
+    if "ExpirationInDays" in rule:
+        body["expiration"] = Block("expiration", (), {"days": rule["ExpirationInDays"]})
+    noncurrent = rule.get("NoncurrentVersionExpiration")
+    if noncurrent:
+        body["noncurrent_version_expiration"] = Block(
+            "noncurrent_version_expiration", (), {"noncurrent_days": noncurrent["NoncurrentDays"]}
+        )
     transitions = rule.get("Transitions") or []
     if transitions:
         body["transition"] = [

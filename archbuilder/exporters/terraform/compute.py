@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
-from archbuilder.exporters.terraform.attributes import balancer_attributes, target_group_attributes
+from archbuilder.exporters.terraform.attributes import (
+    balancer_access_logs,
+    balancer_attributes,
+    target_group_attributes,
+)
 from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.hcl_writer import Block, Call, Expr
-from archbuilder.exporters.terraform.kit import BodyWriter, Props, arg, present, split_resource, tags_arg
+from archbuilder.exporters.terraform.kit import (
+    BodyWriter,
+    Props,
+    arg,
+    present,
+    split_resource,
+    tag_value,
+    tags_arg,
+)
 from archbuilder.exporters.terraform.packages import package_name
 
 
@@ -139,7 +151,7 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
                     (),
                     {
                         "key": t["Key"],
-                        "value": t["Value"],
+                        "value": tag_value(conv, t),
                         "propagate_at_launch": t.get("PropagateAtLaunch", False),
                     },
                 )
@@ -175,6 +187,17 @@ def _scaling_policy(conv: Converter_, logical: str, p: Props) -> Props:
     }
 
 
+def _flow_log(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "vpc_id": conv.expr(p["ResourceId"]),
+        "traffic_type": p["TrafficType"],
+        "log_destination_type": p["LogDestinationType"],
+        "log_destination": Expr(f"{conv.address(p['LogGroupName']['Ref'])}.arn"),
+        "iam_role_arn": conv.expr(p["DeliverLogsPermissionArn"]),
+        **tags_arg(conv, p),
+    }
+
+
 def _lb(conv: Converter_, logical: str, p: Props) -> Props:
     return present(
         {
@@ -187,6 +210,7 @@ def _lb(conv: Converter_, logical: str, p: Props) -> Props:
             in p.get("LoadBalancerAttributes", [])
             else None,
             **balancer_attributes(p.get("LoadBalancerAttributes", [])),
+            **balancer_access_logs(conv.expr, p.get("LoadBalancerAttributes", [])),
             **tags_arg(conv, p),
         }
     )
@@ -264,6 +288,7 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
     }
     if "ReservedConcurrentExecutions" in p:
         body["reserved_concurrent_executions"] = p["ReservedConcurrentExecutions"]
+    body.update(_function_operations(conv, p))
     variables = p.get("Environment", {}).get("Variables")
     if variables:
         body["environment"] = Block("environment", (), {"variables": conv.expr(variables)})
@@ -286,6 +311,24 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
             {"log_format": logging["LogFormat"], "log_group": conv.expr(logging["LogGroup"])},
         )
     return {**body, **tags_arg(conv, p)}
+
+
+def _function_operations(conv: Converter_, p: Props) -> Props:
+    """Tracing, the log group and the dead-letter queue the template gives the function (production.py)."""
+    blocks: Props = {}
+    if "TracingConfig" in p:
+        blocks["tracing_config"] = Block("tracing_config", (), {"mode": p["TracingConfig"]["Mode"]})
+    if "LoggingConfig" in p:
+        logging = p["LoggingConfig"]
+        blocks["logging_config"] = Block(
+            "logging_config",
+            (),
+            {"log_format": logging["LogFormat"], "log_group": conv.expr(logging["LogGroup"])},
+        )
+    if "DeadLetterConfig" in p:
+        target = conv.expr(p["DeadLetterConfig"]["TargetArn"])
+        blocks["dead_letter_config"] = Block("dead_letter_config", (), {"target_arn": target})
+    return blocks
 
 
 def _function_package(conv: Converter_, logical: str, code: Props) -> Props:
@@ -327,6 +370,7 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::EC2::LaunchTemplate": _launch_template,
     "AWS::AutoScaling::AutoScalingGroup": _asg,
     "AWS::AutoScaling::ScalingPolicy": _scaling_policy,
+    "AWS::EC2::FlowLog": _flow_log,
     "AWS::ElasticLoadBalancingV2::LoadBalancer": _lb,
     "AWS::ElasticLoadBalancingV2::TargetGroup": _target_group,
     "AWS::ElasticLoadBalancingV2::Listener": _listener,

@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from archbuilder.exporters.terraform.hcl_writer import Call, Expr, literal, value
+from archbuilder.exporters.terraform.hcl_writer import Call, Conditional, Expr, literal, value
 from archbuilder.exporters.terraform.service_types import FSX_TYPES, SERVICE_TYPES
 from archbuilder.model.naming import snake
 
@@ -31,6 +31,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::EC2::LaunchTemplate": ("aws_launch_template", "id", {"LatestVersionNumber": "latest_version"}),
     "AWS::AutoScaling::AutoScalingGroup": ("aws_autoscaling_group", "name", {}),
     "AWS::AutoScaling::ScalingPolicy": ("aws_autoscaling_policy", "arn", {}),
+    "AWS::EC2::FlowLog": ("aws_flow_log", "id", {}),
     "AWS::ElasticLoadBalancingV2::LoadBalancer": (
         "aws_lb",
         "arn",
@@ -168,6 +169,11 @@ PSEUDO = {
 class Converter_:
     def __init__(self, template: dict[str, Any]) -> None:
         self.template = template
+        # Tags the provider's default_tags put on every resource: a resource's own copy of one is left out.
+        self.default_tags: dict[str, str] = {}
+        # Conditions and mappings the converted values read, written as locals (conditions.py).
+        self.used_conditions: set[str] = set()
+        self.used_mappings: set[str] = set()
         self.resources: dict[str, dict[str, Any]] = template["Resources"]
         self.names: dict[str, tuple[str, str]] = {}
         taken: set[tuple[str, str]] = set()
@@ -215,6 +221,9 @@ class Converter_:
             return Expr(self._sub(argument))
         if key == "Fn::Join" and isinstance(argument[1], list | dict):
             separator, parts = argument
+            if isinstance(parts, list) and all(isinstance(p, str | dict) for p in parts):
+                # Strings and references joined: one interpolated string, as Terraform writes it.
+                return Expr(self._joined(separator, parts))
             return Expr(f"join({json.dumps(separator)}, {value(self.expr(parts), 0)})")
         if key == "Fn::Select":
             index, source = argument
@@ -223,7 +232,42 @@ class Converter_:
             if isinstance(source, dict) and set(source) == {"Ref"}:
                 # An item of a list parameter (the subnets of an existing network).
                 return Expr(f"{self._ref(source['Ref'])}[{int(index)}]")
+        if key == "Fn::If":
+            condition, given, otherwise = argument
+            return Conditional(self.condition(condition).text, self.expr(given), self.expr(otherwise))
+        if key == "Fn::FindInMap":
+            return self._found_in_map(*argument)
         return None
+
+    def _found_in_map(self, mapping: str, key: Any, name: Any) -> Expr:
+        if mapping not in (self.template.get("Mappings") or {}):
+            raise ValueError(f"Fn::FindInMap of {mapping!r}, which is not a mapping of the template")
+        self.used_mappings.add(mapping)
+        return Expr(f"local.{snake(mapping)}[{value(self.expr(key), 0)}][{value(self.expr(name), 0)}]")
+
+    def _joined(self, separator: str, parts: list[Any]) -> str:
+        # Adjacent literal text is escaped as one, so that no `$` and `{` of two pieces make a template.
+        items: list[Any] = []
+        for index, part in enumerate(parts):
+            for piece in ([separator] if index and separator else []) + [part]:
+                if isinstance(piece, str) and items and isinstance(items[-1], str):
+                    items[-1] += piece
+                else:
+                    items.append(piece)
+        text = "".join(
+            literal(item, before_template=index + 1 < len(items))
+            if isinstance(item, str)
+            else "${" + value(self.expr(item), 0) + "}"
+            for index, item in enumerate(items)
+        )
+        return f'"{text}"'
+
+    def condition(self, name: str) -> Expr:
+        """A condition of the template, as the local it is written to (conditions.py)."""
+        if name not in (self.template.get("Conditions") or {}):
+            raise ValueError(f"condition {name!r} is not a condition of the template")
+        self.used_conditions.add(name)
+        return Expr(f"local.{snake(name)}")
 
     def json_expr(self, item: Any) -> Call:
         """A policy document: jsonencode() of the converted structure."""

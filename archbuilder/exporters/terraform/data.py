@@ -21,6 +21,17 @@ def _db_subnets(conv: Converter_, logical: str, p: Props) -> Props:
     return {"description": p["DBSubnetGroupDescription"], "subnet_ids": conv.expr(p["SubnetIds"])}
 
 
+def database_monitoring(p: Props) -> Props:
+    """Performance Insights and the logs exported, as the template states them (production.py)."""
+    return present(
+        {
+            "performance_insights_enabled": p.get("EnablePerformanceInsights"),
+            "performance_insights_retention_period": p.get("PerformanceInsightsRetentionPeriod"),
+            "enabled_cloudwatch_logs_exports": p.get("EnableCloudwatchLogsExports"),
+        }
+    )
+
+
 def _db(conv: Converter_, logical: str, p: Props) -> Props:
     if "DBClusterIdentifier" in p:
         return cluster_instance(conv, logical, p)
@@ -46,6 +57,7 @@ def _db(conv: Converter_, logical: str, p: Props) -> Props:
             else {}
         ),
         "vpc_security_group_ids": arg(conv, p, "VPCSecurityGroups"),
+        **database_monitoring(p),
         "skip_final_snapshot": False,
         "final_snapshot_identifier": Expr(f'"{conv.names[logical][1].replace("_", "-")}-final"'),
         **tags_arg(conv, p),

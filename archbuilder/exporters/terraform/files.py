@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.exporters.cloudformation.manual import comment, manual_steps
 from archbuilder.exporters.cloudformation.protection import keeps_data
+from archbuilder.exporters.cloudformation.tagging import design_tag
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, Progress
 from archbuilder.exporters.terraform.certificates import (
@@ -15,6 +16,7 @@ from archbuilder.exporters.terraform.certificates import (
     cloudfront_certificates,
 )
 from archbuilder.exporters.terraform.compute import extra_target_attachments
+from archbuilder.exporters.terraform.conditions import locals_block
 from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.data import bucket_companions
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
@@ -73,13 +75,23 @@ def render_template(
 ) -> dict[str, str]:
     _refuse_unsupported(template)
     conv = conv or Converter_(template)
+    if architecture.metadata.export_defaults.tags:
+        conv.default_tags = {
+            "Environment": architecture.metadata.environment.value,
+            "Design": design_tag(architecture.metadata.name),
+        }
     ordering = Ordering(conv)
     blocks = _data_sources(conv.ssm_parameters)
+    sources = len(blocks)
     for logical, body in template["Resources"].items():
         blocks += _resource_of(conv, ordering, logical, body)
+    conditions = locals_block(conv)
+    if conditions is not None:
+        # After the data sources, before the resources that read them.
+        blocks.insert(sources, conditions)
     return {
-        "versions.tf": document([_terraform_settings()]),
-        "providers.tf": document(_providers(template)),
+        "versions.tf": document([_terraform_settings()]) + _backend_example(architecture),
+        "providers.tf": document(_providers(architecture, template)),
         "variables.tf": document(_variables(architecture, template)),
         "main.tf": _header(architecture) + _manual_comment(template) + document(blocks),
         "outputs.tf": document(_outputs(conv, template)),
@@ -183,9 +195,13 @@ def _prevent_destroy(blocks: list[Block], primary: tuple[str, str]) -> None:
             lifecycle.body["prevent_destroy"] = True
 
 
-def _providers(template: dict[str, Any]) -> list[Block]:
-    """The aws provider in the region variable, and one aliased to us-east-1 where CloudFront certificates are."""
-    tags = Block("default_tags", (), {"tags": {"Project": Expr("var.name"), "ManagedBy": "archbuilder"}})
+def _providers(architecture: Architecture, template: dict[str, Any]) -> list[Block]:
+    """The aws provider in the region variable, and one aliased to us-east-1 where CloudFront certificates are;
+    both tag every resource they make with the project, and (production defaults) environment and design."""
+    tagged: dict[str, Any] = {"Project": Expr("var.name"), "ManagedBy": "archbuilder"}
+    if architecture.metadata.export_defaults.tags:
+        tagged |= {"Environment": Expr("var.environment"), "Design": design_tag(architecture.metadata.name)}
+    tags = Block("default_tags", (), {"tags": tagged})
     blocks = [Block("provider", ("aws",), {"region": Expr("var.region"), "default_tags": tags})]
     if cloudfront_certificates(template["Resources"]):
         alias = {
@@ -195,6 +211,31 @@ def _providers(template: dict[str, Any]) -> list[Block]:
         }
         blocks.append(Block("provider", ("aws",), alias))
     return blocks
+
+
+# A state backend is the team's choice (a bucket of its own, its locking): shown, commented, never chosen.
+BACKEND_EXAMPLE = """
+# State: choose a backend before the first apply, for example S3 with its lock file (Terraform 1.10 and later):
+#
+# terraform {
+#   backend "s3" {
+#     key          = "{key}/terraform.tfstate"
+#     use_lockfile = true
+#     encrypt      = true
+#   }
+# }
+#
+# A backend block takes no variables: give the rest when initialising, from the environment, e.g.
+#   terraform init -backend-config="bucket=$TF_STATE_BUCKET" -backend-config="region=$TF_STATE_REGION"
+"""
+
+
+def _backend_example(architecture: Architecture) -> str:
+    if not architecture.metadata.export_defaults.terraform_backend_example:
+        return ""
+    return BACKEND_EXAMPLE.replace(
+        "{key}", snake(architecture.metadata.name).replace("_", "-")[:32] or "design"
+    )
 
 
 def _manual_comment(template: dict[str, Any]) -> str:
@@ -229,6 +270,18 @@ def _variables(architecture: Architecture, template: dict[str, Any]) -> list[Blo
             {"description": "AWS region to deploy into", "type": Expr("string"), "default": region},
         ),
     ]
+    if architecture.metadata.export_defaults.tags:
+        blocks.append(
+            Block(
+                "variable",
+                ("environment",),
+                {
+                    "description": "Environment the resources are tagged with",
+                    "type": Expr("string"),
+                    "default": architecture.metadata.environment.value,
+                },
+            )
+        )
     for name, spec in sorted((template.get("Parameters") or {}).items()):
         # A parameter without a default is a variable the apply must be given; a list parameter (the subnets
         # of an existing network) is a list of strings.

@@ -24,6 +24,15 @@ class Call:
     argument: Any
 
 
+@dataclass(frozen=True)
+class Conditional:
+    """`condition ? given : otherwise`, each side an HCL value laid out at the conditional's indent."""
+
+    condition: str
+    given: Any
+    otherwise: Any
+
+
 @dataclass
 class Block:
     type: str
@@ -93,6 +102,9 @@ def value(item: Any, indent: int) -> str:
         return item.text
     if isinstance(item, Call):
         return f"{item.function}({value(item.argument, indent)})"
+    if isinstance(item, Conditional):
+        # Each side on one line: terraform fmt indents the lines of a conditional's multi-line sides oddly.
+        return f"{item.condition} ? {_one_line(item.given)} : {_one_line(item.otherwise)}"
     if isinstance(item, bool):
         return "true" if item else "false"
     if isinstance(item, int | float):
@@ -116,6 +128,14 @@ def _list(items: list[Any], indent: int) -> str:
         return "[" + ", ".join(rendered) + "]"
     pad = "  " * indent
     return "[\n" + "".join(f"{pad}  {r},\n" for r in rendered) + pad + "]"
+
+
+def _one_line(item: Any) -> str:
+    if isinstance(item, dict) and item:
+        return "{ " + ", ".join(f"{_key(k)} = {_one_line(v)}" for k, v in item.items()) + " }"
+    if isinstance(item, list):
+        return "[" + ", ".join(_one_line(v) for v in item) + "]"
+    return value(item, 0)
 
 
 def _attributes(items: dict[str, Any], indent: int) -> str:

@@ -27,8 +27,16 @@ def resource_block(function: BodyWriter) -> BlockWriter:
     return write
 
 
+def tag_value(conv: Converter_, tag: Props) -> Any:
+    """A tag's value; the environment's, where it is the provider's default, from the variable it comes from."""
+    if tag["Key"] == "Environment" and conv.default_tags.get("Environment") == tag["Value"]:
+        return Expr("var.environment")
+    return conv.expr(tag["Value"])
+
+
 def tags_arg(conv: Converter_, props: Props) -> Props:
-    tags = props.get("Tags")
+    """A resource's tags, less those the provider's default_tags give every resource the same."""
+    tags = [t for t in props.get("Tags") or [] if conv.default_tags.get(t["Key"]) != t["Value"]]
     return {"tags": {t["Key"]: conv.expr(t["Value"]) for t in tags}} if tags else {}
 
 

@@ -52,6 +52,7 @@ def _aurora(conv: Converter_, logical: str, p: Props) -> Props:
             "engine": p["Engine"],
             "engine_version": p.get("EngineVersion"),
             "storage_type": p.get("StorageType"),
+            "enabled_cloudwatch_logs_exports": p.get("EnableCloudwatchLogsExports"),
             "master_username": p["MasterUsername"],
             # Generated and kept in Secrets Manager by RDS; never in the configuration or the state.
             "manage_master_user_password": p["ManageMasterUserPassword"],
@@ -85,6 +86,13 @@ def cluster_instance(conv: Converter_, logical: str, p: Props) -> Props:
         "instance_class": conv.expr(p["DBInstanceClass"]),
         "publicly_accessible": p["PubliclyAccessible"],
         "db_subnet_group_name": arg(conv, p, "DBSubnetGroupName"),
+        # Performance Insights, as the template states it (production.py).
+        **present(
+            {
+                "performance_insights_enabled": p.get("EnablePerformanceInsights"),
+                "performance_insights_retention_period": p.get("PerformanceInsightsRetentionPeriod"),
+            }
+        ),
     }
 
 

@@ -11,6 +11,78 @@ data "aws_caller_identity" "current" {}
 
 data "aws_partition" "current" {}
 
+locals {
+  elb_log_delivery_accounts = {
+    us-east-1 = {
+      Account = "127311923021"
+    }
+    us-east-2 = {
+      Account = "033677994240"
+    }
+    us-west-1 = {
+      Account = "027434742980"
+    }
+    us-west-2 = {
+      Account = "797873946194"
+    }
+    af-south-1 = {
+      Account = "098369216593"
+    }
+    ap-east-1 = {
+      Account = "754344448648"
+    }
+    ap-southeast-3 = {
+      Account = "589379963580"
+    }
+    ap-south-1 = {
+      Account = "718504428378"
+    }
+    ap-northeast-3 = {
+      Account = "383597477331"
+    }
+    ap-northeast-2 = {
+      Account = "600734575887"
+    }
+    ap-southeast-1 = {
+      Account = "114774131450"
+    }
+    ap-southeast-2 = {
+      Account = "783225319266"
+    }
+    ap-northeast-1 = {
+      Account = "582318560864"
+    }
+    ca-central-1 = {
+      Account = "985666609251"
+    }
+    eu-central-1 = {
+      Account = "054676820928"
+    }
+    eu-west-1 = {
+      Account = "156460612806"
+    }
+    eu-west-2 = {
+      Account = "652711504416"
+    }
+    eu-south-1 = {
+      Account = "635631232127"
+    }
+    eu-west-3 = {
+      Account = "009996457667"
+    }
+    eu-north-1 = {
+      Account = "897822967062"
+    }
+    me-south-1 = {
+      Account = "076674570225"
+    }
+    sa-east-1 = {
+      Account = "507241528517"
+    }
+  }
+  elb_logs_from_region_account = contains(["us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-southeast-3", "ap-south-1", "ap-northeast-3", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-south-1", "eu-west-3", "eu-north-1", "me-south-1", "sa-east-1"], data.aws_region.current.name)
+}
+
 resource "aws_vpc" "production_vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_support   = true
@@ -260,8 +332,15 @@ resource "aws_lb" "service_load_balancer" {
   subnets                    = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
   security_groups            = [aws_security_group.service_load_balancer_security_group.id]
   drop_invalid_header_fields = true
+  enable_deletion_protection = true
   tags = {
     Name = "Service load balancer"
+  }
+  depends_on = [aws_s3_bucket_policy.service_load_balancer_logs_policy]
+
+  access_logs {
+    bucket  = aws_s3_bucket.service_load_balancer_logs.id
+    enabled = true
   }
 }
 
@@ -474,6 +553,18 @@ resource "aws_s3_bucket_policy" "audit_trail_bucket_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.audit_trail_bucket.arn, "${aws_s3_bucket.audit_trail_bucket.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -581,6 +672,149 @@ resource "aws_ecs_service" "web_service" {
     container_name   = "app"
     container_port   = 80
   }
+}
+
+resource "aws_cloudwatch_log_group" "production_vpc_flow_logs" {
+  name              = "/${var.name}/production_vpc_flow_logs"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_iam_role" "production_vpc_flow_logs_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "vpc-flow-logs.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_flow_log" "production_vpc_flow_log" {
+  vpc_id               = aws_vpc.production_vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.production_vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.production_vpc_flow_logs_role.arn
+  tags = {
+    Name = "Production VPC flow logs"
+  }
+}
+
+resource "aws_s3_bucket" "service_load_balancer_logs" {
+  tags = {
+    Name = "Service load balancer access logs"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket_versioning" "service_load_balancer_logs" {
+  bucket = aws_s3_bucket.service_load_balancer_logs.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "service_load_balancer_logs" {
+  bucket                  = aws_s3_bucket.service_load_balancer_logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "service_load_balancer_logs" {
+  bucket = aws_s3_bucket.service_load_balancer_logs.id
+
+  rule {
+    id     = "ExpireAccessLogs"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+
+    expiration {
+      days = 30
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "service_load_balancer_logs" {
+  bucket = aws_s3_bucket.service_load_balancer_logs.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "service_load_balancer_logs_policy" {
+  bucket = aws_s3_bucket.service_load_balancer_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "ElbAccessLogDelivery"
+        Effect    = "Allow"
+        Principal = local.elb_logs_from_region_account ? { AWS = "arn:${data.aws_partition.current.partition}:iam::${local.elb_log_delivery_accounts[data.aws_region.current.name]["Account"]}:root" } : { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+        Action    = "s3:PutObject"
+        Resource  = "${aws_s3_bucket.service_load_balancer_logs.arn}/AWSLogs/${data.aws_caller_identity.current.account_id}/*"
+      },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource = [
+          aws_s3_bucket.service_load_balancer_logs.arn,
+          "${aws_s3_bucket.service_load_balancer_logs.arn}/*",
+        ]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "production_vpc_flow_logs_role_policy" {
+  name = "ProductionVPCFlowLogsRole-access"
+  role = aws_iam_role.production_vpc_flow_logs_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+        Resource = [
+          aws_cloudwatch_log_group.production_vpc_flow_logs.arn,
+          "${aws_cloudwatch_log_group.production_vpc_flow_logs.arn}:*",
+        ]
+      },
+    ]
+  })
 }
 
 resource "aws_iam_role_policy" "web_service_role_policy" {

@@ -10,6 +10,12 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "environment" {
+  description = "Environment the resources are tagged with"
+  type        = string
+  default     = "production"
+}
+
 variable "service_certificate_domain_name" {
   description = "Domain name of Service certificate"
   type        = string

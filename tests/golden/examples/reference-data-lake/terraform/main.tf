@@ -273,6 +273,18 @@ resource "aws_s3_bucket_policy" "audit_trail_bucket_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.audit_trail_bucket.arn, "${aws_s3_bucket.audit_trail_bucket.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -306,6 +318,11 @@ resource "aws_iam_role_policy_attachment" "validator_role_aws_lambda_basic_execu
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
+resource "aws_iam_role_policy_attachment" "validator_role_awsx_ray_daemon_write_access" {
+  role       = aws_iam_role.validator_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
 resource "aws_lambda_function" "validator" {
   function_name    = "${var.name}-validator"
   role             = aws_iam_role.validator_role.arn
@@ -318,7 +335,23 @@ resource "aws_lambda_function" "validator" {
   tags = {
     Name = "Validator"
   }
-  depends_on = [aws_iam_role_policy_attachment.validator_role_aws_lambda_basic_execution_role]
+  depends_on = [
+    aws_iam_role_policy_attachment.validator_role_aws_lambda_basic_execution_role,
+    aws_iam_role_policy_attachment.validator_role_awsx_ray_daemon_write_access,
+  ]
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.validator_log_group.name
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.validator_dead_letter_queue.arn
+  }
 
   environment {
     variables = {
@@ -332,6 +365,66 @@ resource "aws_lambda_event_source_mapping" "validator_from_event_stream" {
   function_name     = aws_lambda_function.validator.function_name
   starting_position = "LATEST"
   depends_on        = [aws_iam_role_policy.validator_role_policy]
+}
+
+resource "aws_s3_bucket_policy" "lake_tls_policy" {
+  bucket = aws_s3_bucket.lake.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.lake.arn, "${aws_s3_bucket.lake.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_s3_bucket_policy" "query_results_tls_policy" {
+  bucket = aws_s3_bucket.query_results.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.query_results.arn, "${aws_s3_bucket.query_results.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_log_group" "validator_log_group" {
+  name              = "/${var.name}/validator_log_group"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_sqs_queue" "validator_dead_letter_queue" {
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_iam_role_policy" "lake_crawler_role_policy" {
@@ -384,6 +477,11 @@ resource "aws_iam_role_policy" "validator_role_policy" {
         Effect   = "Allow"
         Action   = ["firehose:PutRecord", "firehose:PutRecordBatch"]
         Resource = [aws_kinesis_firehose_delivery_stream.lake_delivery.arn]
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.validator_dead_letter_queue.arn]
       },
     ]
   })

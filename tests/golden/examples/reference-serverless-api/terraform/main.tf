@@ -98,6 +98,18 @@ resource "aws_s3_bucket_policy" "web_cdn_web_client_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.web_client.arn, "${aws_s3_bucket.web_client.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -199,6 +211,11 @@ resource "aws_iam_role_policy_attachment" "orders_handler_role_aws_lambda_basic_
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
+resource "aws_iam_role_policy_attachment" "orders_handler_role_awsx_ray_daemon_write_access" {
+  role       = aws_iam_role.orders_handler_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
 resource "aws_lambda_function" "orders_handler" {
   function_name    = "${var.name}-orders_handler"
   role             = aws_iam_role.orders_handler_role.arn
@@ -213,7 +230,21 @@ resource "aws_lambda_function" "orders_handler" {
   }
   depends_on = [
     aws_iam_role_policy_attachment.orders_handler_role_aws_lambda_basic_execution_role,
+    aws_iam_role_policy_attachment.orders_handler_role_awsx_ray_daemon_write_access,
   ]
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.orders_handler_log_group.name
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.orders_handler_dead_letter_queue.arn
+  }
 
   environment {
     variables = {
@@ -333,6 +364,18 @@ resource "aws_s3_bucket_policy" "audit_trail_bucket_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.audit_trail_bucket.arn, "${aws_s3_bucket.audit_trail_bucket.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -417,6 +460,11 @@ resource "aws_iam_role_policy_attachment" "fulfilment_worker_role_aws_lambda_bas
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
+resource "aws_iam_role_policy_attachment" "fulfilment_worker_role_awsx_ray_daemon_write_access" {
+  role       = aws_iam_role.fulfilment_worker_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
 resource "aws_lambda_function" "fulfilment_worker" {
   function_name    = "${var.name}-fulfilment_worker"
   role             = aws_iam_role.fulfilment_worker_role.arn
@@ -431,7 +479,21 @@ resource "aws_lambda_function" "fulfilment_worker" {
   }
   depends_on = [
     aws_iam_role_policy_attachment.fulfilment_worker_role_aws_lambda_basic_execution_role,
+    aws_iam_role_policy_attachment.fulfilment_worker_role_awsx_ray_daemon_write_access,
   ]
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.fulfilment_worker_log_group.name
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.fulfilment_worker_dead_letter_queue.arn
+  }
 
   environment {
     variables = {
@@ -444,6 +506,42 @@ resource "aws_lambda_event_source_mapping" "fulfilment_worker_from_fulfilment_qu
   event_source_arn = aws_sqs_queue.fulfilment_queue.arn
   function_name    = aws_lambda_function.fulfilment_worker.function_name
   depends_on       = [aws_iam_role_policy.fulfilment_worker_role_policy]
+}
+
+resource "aws_cloudwatch_log_group" "orders_handler_log_group" {
+  name              = "/${var.name}/orders_handler_log_group"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_sqs_queue" "orders_handler_dead_letter_queue" {
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_cloudwatch_log_group" "fulfilment_worker_log_group" {
+  name              = "/${var.name}/fulfilment_worker_log_group"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_sqs_queue" "fulfilment_worker_dead_letter_queue" {
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_iam_role_policy" "fulfilment_worker_role_policy" {
@@ -466,6 +564,11 @@ resource "aws_iam_role_policy" "fulfilment_worker_role_policy" {
           "dynamodb:UpdateItem",
         ]
         Resource = [aws_dynamodb_table.orders_table.arn]
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.fulfilment_worker_dead_letter_queue.arn]
       },
     ]
   })
@@ -495,6 +598,11 @@ resource "aws_iam_role_policy" "orders_handler_role_policy" {
         Effect   = "Allow"
         Action   = ["sqs:SendMessage"]
         Resource = [aws_sqs_queue.fulfilment_queue.arn]
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.orders_handler_dead_letter_queue.arn]
       },
     ]
   })

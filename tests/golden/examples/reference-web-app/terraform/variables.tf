@@ -10,6 +10,12 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "environment" {
+  description = "Environment the resources are tagged with"
+  type        = string
+  default     = "production"
+}
+
 variable "app_servers_instance_type" {
   description = "Instance type of App servers"
   type        = string

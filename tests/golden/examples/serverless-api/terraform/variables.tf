@@ -10,6 +10,12 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "environment" {
+  description = "Environment the resources are tagged with"
+  type        = string
+  default     = "production"
+}
+
 variable "example_com_domain_name" {
   description = "Domain of the hosted zone example.com"
   type        = string

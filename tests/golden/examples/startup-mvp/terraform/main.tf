@@ -133,24 +133,25 @@ resource "aws_db_parameter_group" "app_database_parameter_group" {
 }
 
 resource "aws_db_instance" "app_database" {
-  engine                      = "mysql"
-  instance_class              = var.app_database_instance_class
-  allocated_storage           = 20
-  storage_type                = "gp3"
-  multi_az                    = false
-  backup_retention_period     = 0
-  storage_encrypted           = false
-  deletion_protection         = true
-  publicly_accessible         = true
-  engine_version              = "8.4.8"
-  copy_tags_to_snapshot       = true
-  username                    = "dbadmin"
-  manage_master_user_password = true
-  db_subnet_group_name        = aws_db_subnet_group.app_database_subnet_group.name
-  parameter_group_name        = aws_db_parameter_group.app_database_parameter_group.name
-  vpc_security_group_ids      = [aws_security_group.app_database_security_group.id]
-  skip_final_snapshot         = false
-  final_snapshot_identifier   = "app-database-final"
+  engine                          = "mysql"
+  instance_class                  = var.app_database_instance_class
+  allocated_storage               = 20
+  storage_type                    = "gp3"
+  multi_az                        = false
+  backup_retention_period         = 0
+  storage_encrypted               = false
+  deletion_protection             = true
+  publicly_accessible             = true
+  engine_version                  = "8.4.8"
+  copy_tags_to_snapshot           = true
+  username                        = "dbadmin"
+  manage_master_user_password     = true
+  db_subnet_group_name            = aws_db_subnet_group.app_database_subnet_group.name
+  parameter_group_name            = aws_db_parameter_group.app_database_parameter_group.name
+  vpc_security_group_ids          = [aws_security_group.app_database_security_group.id]
+  enabled_cloudwatch_logs_exports = ["error", "slowquery"]
+  skip_final_snapshot             = false
+  final_snapshot_identifier       = "app-database-final"
   tags = {
     Name = "App database"
   }
@@ -267,6 +268,80 @@ resource "aws_instance" "web_server" {
     volume_type = "gp3"
     encrypted   = true
   }
+}
+
+resource "aws_cloudwatch_log_group" "production_vpc_flow_logs" {
+  name              = "/${var.name}/production_vpc_flow_logs"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_iam_role" "production_vpc_flow_logs_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "vpc-flow-logs.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_flow_log" "production_vpc_flow_log" {
+  vpc_id               = aws_vpc.production_vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.production_vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.production_vpc_flow_logs_role.arn
+  tags = {
+    Name = "Production VPC flow logs"
+  }
+}
+
+resource "aws_s3_bucket_policy" "uploads_tls_policy" {
+  bucket = aws_s3_bucket.uploads.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "production_vpc_flow_logs_role_policy" {
+  name = "ProductionVPCFlowLogsRole-access"
+  role = aws_iam_role.production_vpc_flow_logs_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+        Resource = [
+          aws_cloudwatch_log_group.production_vpc_flow_logs.arn,
+          "${aws_cloudwatch_log_group.production_vpc_flow_logs.arn}:*",
+        ]
+      },
+    ]
+  })
 }
 
 resource "aws_iam_role_policy" "web_server_role_policy" {

@@ -10,6 +10,12 @@ variable "region" {
   default     = "us-east-1"
 }
 
+variable "environment" {
+  description = "Environment the resources are tagged with"
+  type        = string
+  default     = "production"
+}
+
 variable "app_database_instance_class" {
   description = "Instance class of App database"
   type        = string

@@ -91,6 +91,11 @@ resource "aws_iam_role_policy_attachment" "enricher_role_aws_lambda_basic_execut
   policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
+resource "aws_iam_role_policy_attachment" "enricher_role_awsx_ray_daemon_write_access" {
+  role       = aws_iam_role.enricher_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
 resource "aws_lambda_function" "enricher" {
   function_name    = "${var.name}-enricher"
   role             = aws_iam_role.enricher_role.arn
@@ -103,7 +108,23 @@ resource "aws_lambda_function" "enricher" {
   tags = {
     Name = "Enricher"
   }
-  depends_on = [aws_iam_role_policy_attachment.enricher_role_aws_lambda_basic_execution_role]
+  depends_on = [
+    aws_iam_role_policy_attachment.enricher_role_aws_lambda_basic_execution_role,
+    aws_iam_role_policy_attachment.enricher_role_awsx_ray_daemon_write_access,
+  ]
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.enricher_log_group.name
+  }
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.enricher_dead_letter_queue.arn
+  }
 
   environment {
     variables = {
@@ -318,6 +339,18 @@ resource "aws_s3_bucket_policy" "audit_trail_bucket_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.audit_trail_bucket.arn, "${aws_s3_bucket.audit_trail_bucket.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -336,6 +369,66 @@ resource "aws_lambda_event_source_mapping" "enricher_from_click_stream" {
   function_name     = aws_lambda_function.enricher.function_name
   starting_position = "LATEST"
   depends_on        = [aws_iam_role_policy.enricher_role_policy]
+}
+
+resource "aws_s3_bucket_policy" "data_lake_tls_policy" {
+  bucket = aws_s3_bucket.data_lake.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.data_lake.arn, "${aws_s3_bucket.data_lake.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_s3_bucket_policy" "query_results_tls_policy" {
+  bucket = aws_s3_bucket.query_results.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.query_results.arn, "${aws_s3_bucket.query_results.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_log_group" "enricher_log_group" {
+  name              = "/${var.name}/enricher_log_group"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_sqs_queue" "enricher_dead_letter_queue" {
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
 }
 
 resource "aws_iam_role_policy" "delivery_stream_role_policy" {
@@ -373,6 +466,11 @@ resource "aws_iam_role_policy" "enricher_role_policy" {
           "kinesis:ListShards",
         ]
         Resource = [aws_kinesis_stream.click_stream.arn]
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.enricher_dead_letter_queue.arn]
       },
     ]
   })

@@ -9,3 +9,9 @@ variable "region" {
   type        = string
   default     = "eu-west-1"
 }
+
+variable "environment" {
+  description = "Environment the resources are tagged with"
+  type        = string
+  default     = "production"
+}

@@ -15,6 +15,78 @@ data "aws_ssm_parameter" "latest_ami_id" {
   name = var.latest_ami_id
 }
 
+locals {
+  elb_log_delivery_accounts = {
+    us-east-1 = {
+      Account = "127311923021"
+    }
+    us-east-2 = {
+      Account = "033677994240"
+    }
+    us-west-1 = {
+      Account = "027434742980"
+    }
+    us-west-2 = {
+      Account = "797873946194"
+    }
+    af-south-1 = {
+      Account = "098369216593"
+    }
+    ap-east-1 = {
+      Account = "754344448648"
+    }
+    ap-southeast-3 = {
+      Account = "589379963580"
+    }
+    ap-south-1 = {
+      Account = "718504428378"
+    }
+    ap-northeast-3 = {
+      Account = "383597477331"
+    }
+    ap-northeast-2 = {
+      Account = "600734575887"
+    }
+    ap-southeast-1 = {
+      Account = "114774131450"
+    }
+    ap-southeast-2 = {
+      Account = "783225319266"
+    }
+    ap-northeast-1 = {
+      Account = "582318560864"
+    }
+    ca-central-1 = {
+      Account = "985666609251"
+    }
+    eu-central-1 = {
+      Account = "054676820928"
+    }
+    eu-west-1 = {
+      Account = "156460612806"
+    }
+    eu-west-2 = {
+      Account = "652711504416"
+    }
+    eu-south-1 = {
+      Account = "635631232127"
+    }
+    eu-west-3 = {
+      Account = "009996457667"
+    }
+    eu-north-1 = {
+      Account = "897822967062"
+    }
+    me-south-1 = {
+      Account = "076674570225"
+    }
+    sa-east-1 = {
+      Account = "507241528517"
+    }
+  }
+  elb_logs_from_region_account = contains(["us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-southeast-3", "ap-south-1", "ap-northeast-3", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-south-1", "eu-west-3", "eu-north-1", "me-south-1", "sa-east-1"], data.aws_region.current.name)
+}
+
 resource "aws_vpc" "production_vpc" {
   cidr_block           = "10.0.0.0/16"
   enable_dns_support   = true
@@ -356,6 +428,18 @@ resource "aws_autoscaling_group" "app_servers" {
     propagate_at_launch = true
   }
 
+  tag {
+    key                 = "Environment"
+    value               = var.environment
+    propagate_at_launch = true
+  }
+
+  tag {
+    key                 = "Design"
+    value               = "Three-tier web application"
+    propagate_at_launch = true
+  }
+
   launch_template {
     id      = aws_launch_template.app_servers_launch_template.id
     version = aws_launch_template.app_servers_launch_template.latest_version
@@ -459,24 +543,27 @@ resource "aws_db_parameter_group" "orders_database_parameter_group" {
 }
 
 resource "aws_db_instance" "orders_database" {
-  engine                      = "postgres"
-  instance_class              = var.orders_database_instance_class
-  allocated_storage           = 20
-  storage_type                = "gp3"
-  multi_az                    = true
-  backup_retention_period     = 7
-  storage_encrypted           = true
-  deletion_protection         = true
-  publicly_accessible         = false
-  engine_version              = "18"
-  copy_tags_to_snapshot       = true
-  username                    = "dbadmin"
-  manage_master_user_password = true
-  db_subnet_group_name        = aws_db_subnet_group.orders_database_subnet_group.name
-  parameter_group_name        = aws_db_parameter_group.orders_database_parameter_group.name
-  vpc_security_group_ids      = [aws_security_group.orders_database_security_group.id]
-  skip_final_snapshot         = false
-  final_snapshot_identifier   = "orders-database-final"
+  engine                                = "postgres"
+  instance_class                        = var.orders_database_instance_class
+  allocated_storage                     = 20
+  storage_type                          = "gp3"
+  multi_az                              = true
+  backup_retention_period               = 7
+  storage_encrypted                     = true
+  deletion_protection                   = true
+  publicly_accessible                   = false
+  engine_version                        = "18"
+  copy_tags_to_snapshot                 = true
+  username                              = "dbadmin"
+  manage_master_user_password           = true
+  db_subnet_group_name                  = aws_db_subnet_group.orders_database_subnet_group.name
+  parameter_group_name                  = aws_db_parameter_group.orders_database_parameter_group.name
+  vpc_security_group_ids                = [aws_security_group.orders_database_security_group.id]
+  performance_insights_enabled          = true
+  performance_insights_retention_period = 7
+  enabled_cloudwatch_logs_exports       = ["postgresql", "upgrade"]
+  skip_final_snapshot                   = false
+  final_snapshot_identifier             = "orders-database-final"
   tags = {
     Name = "Orders database"
   }
@@ -544,6 +631,18 @@ resource "aws_s3_bucket_policy" "audit_trail_bucket_policy" {
           }
         }
       },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.audit_trail_bucket.arn, "${aws_s3_bucket.audit_trail_bucket.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
     ]
   })
 }
@@ -563,8 +662,15 @@ resource "aws_lb" "web_load_balancer" {
   subnets                    = [aws_subnet.public_subnet_a.id, aws_subnet.public_subnet_b.id]
   security_groups            = [aws_security_group.web_load_balancer_security_group.id]
   drop_invalid_header_fields = true
+  enable_deletion_protection = true
   tags = {
     Name = "Web load balancer"
+  }
+  depends_on = [aws_s3_bucket_policy.web_load_balancer_logs_policy]
+
+  access_logs {
+    bucket  = aws_s3_bucket.web_load_balancer_logs.id
+    enabled = true
   }
 }
 
@@ -621,6 +727,152 @@ resource "aws_acm_certificate_validation" "web_certificate" {
   validation_record_fqdns = [for record in aws_route53_record.web_certificate_validation : record.fqdn]
 }
 
+resource "aws_cloudwatch_log_group" "production_vpc_flow_logs" {
+  name              = "/${var.name}/production_vpc_flow_logs"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_iam_role" "production_vpc_flow_logs_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "vpc-flow-logs.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_flow_log" "production_vpc_flow_log" {
+  vpc_id               = aws_vpc.production_vpc.id
+  traffic_type         = "ALL"
+  log_destination_type = "cloud-watch-logs"
+  log_destination      = aws_cloudwatch_log_group.production_vpc_flow_logs.arn
+  iam_role_arn         = aws_iam_role.production_vpc_flow_logs_role.arn
+  tags = {
+    Name = "Production VPC flow logs"
+  }
+}
+
+resource "aws_s3_bucket" "web_load_balancer_logs" {
+  tags = {
+    Name = "Web load balancer access logs"
+  }
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_s3_bucket_versioning" "web_load_balancer_logs" {
+  bucket = aws_s3_bucket.web_load_balancer_logs.id
+
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "web_load_balancer_logs" {
+  bucket                  = aws_s3_bucket.web_load_balancer_logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "web_load_balancer_logs" {
+  bucket = aws_s3_bucket.web_load_balancer_logs.id
+
+  rule {
+    id     = "ExpireAccessLogs"
+    status = "Enabled"
+
+    filter {}
+
+    abort_incomplete_multipart_upload {
+      days_after_initiation = 1
+    }
+
+    expiration {
+      days = 30
+    }
+
+    noncurrent_version_expiration {
+      noncurrent_days = 1
+    }
+  }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "web_load_balancer_logs" {
+  bucket = aws_s3_bucket.web_load_balancer_logs.id
+
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "web_load_balancer_logs_policy" {
+  bucket = aws_s3_bucket.web_load_balancer_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "ElbAccessLogDelivery"
+        Effect    = "Allow"
+        Principal = local.elb_logs_from_region_account ? { AWS = "arn:${data.aws_partition.current.partition}:iam::${local.elb_log_delivery_accounts[data.aws_region.current.name]["Account"]}:root" } : { Service = "logdelivery.elasticloadbalancing.amazonaws.com" }
+        Action    = "s3:PutObject"
+        Resource  = "${aws_s3_bucket.web_load_balancer_logs.arn}/AWSLogs/${data.aws_caller_identity.current.account_id}/*"
+      },
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource = [
+          aws_s3_bucket.web_load_balancer_logs.arn,
+          "${aws_s3_bucket.web_load_balancer_logs.arn}/*",
+        ]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
+resource "aws_s3_bucket_policy" "static_assets_tls_policy" {
+  bucket = aws_s3_bucket.static_assets.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "DenyRequestsWithoutTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = [aws_s3_bucket.static_assets.arn, "${aws_s3_bucket.static_assets.arn}/*"]
+        Condition = {
+          Bool = {
+            "aws:SecureTransport" = "false"
+          }
+        }
+      },
+    ]
+  })
+}
+
 resource "aws_iam_role_policy" "app_servers_role_policy" {
   name = "AppServersRole-access"
   role = aws_iam_role.app_servers_role.name
@@ -631,6 +883,24 @@ resource "aws_iam_role_policy" "app_servers_role_policy" {
         Effect   = "Allow"
         Action   = ["s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"]
         Resource = [aws_s3_bucket.static_assets.arn, "${aws_s3_bucket.static_assets.arn}/*"]
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "production_vpc_flow_logs_role_policy" {
+  name = "ProductionVPCFlowLogsRole-access"
+  role = aws_iam_role.production_vpc_flow_logs_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]
+        Resource = [
+          aws_cloudwatch_log_group.production_vpc_flow_logs.arn,
+          "${aws_cloudwatch_log_group.production_vpc_flow_logs.arn}:*",
+        ]
       },
     ]
   })

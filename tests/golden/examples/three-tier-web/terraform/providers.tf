@@ -3,8 +3,10 @@ provider "aws" {
 
   default_tags {
     tags = {
-      Project   = var.name
-      ManagedBy = "archbuilder"
+      Project     = var.name
+      ManagedBy   = "archbuilder"
+      Environment = var.environment
+      Design      = "Three-tier web application"
     }
   }
 }
