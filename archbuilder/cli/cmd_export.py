@@ -8,7 +8,11 @@ from pathlib import Path
 
 from archbuilder.cli.common import CliError, load_document
 from archbuilder.exporters.registry import FORMATS, ExportError, export, export_notes
+from archbuilder.model import ExportDefaults
 from archbuilder.model.layout import auto_layout
+
+# The export defaults a design switches on and off (model/document.py ExportDefaults).
+SWITCHES = [name for name, field in ExportDefaults.model_fields.items() if field.annotation is bool]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,6 +31,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="write secrets the design holds in clear (NoEcho defaults, passwords, keys) instead of refusing",
     )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        choices=SWITCHES,
+        metavar="DEFAULT",
+        help="leave out one of the design's export defaults for this export (FILE is not changed); repeatable: "
+        + ", ".join(SWITCHES),
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     parser.set_defaults(handler=run)
 
@@ -37,6 +50,11 @@ def _progress(what: str, done: int, total: int) -> None:
 
 def run(args: argparse.Namespace) -> int:
     architecture = load_document(args.file)
+    if args.without:  # the loaded copy only, as --layout auto
+        switched = {name: False for name in args.without}
+        architecture.set_metadata(
+            "export_defaults", architecture.metadata.export_defaults.model_copy(update=switched)
+        )
     if args.layout == "auto":
         auto_layout(architecture)  # the loaded copy only; the document on disk stays as it is
     try:

@@ -32,6 +32,7 @@ from archbuilder.catalog.generic_types import GENERIC, type_name
 from archbuilder.editor.document import Document
 from archbuilder.model import AvailabilityZoneNode, NodeKind, RegionNode, ServiceNode, SubnetNode, VpcNode
 from archbuilder.model.document import Environment
+from archbuilder.ui.export_defaults_editor import ExportDefaultsEditor
 from archbuilder.ui.mixed_values import show_agreed, show_mixed
 from archbuilder.ui.property_editors import IngressTable, StringListEdit
 from archbuilder.ui.usage_editor import UsageEditor
@@ -228,6 +229,16 @@ class PropertiesPanel(QWidget):
             lambda text: self._apply_field(self.document.set_metadata, "environment", text)
         )
         self._add_row("Environment", "environment", environment, lambda v: environment.setCurrentText(str(v)))
+        defaults = ExportDefaultsEditor(
+            lambda value: self._apply_field(self.document.set_metadata, "export_defaults", value)
+        )
+        self._add_row(
+            "Export defaults",
+            "export_defaults",
+            defaults,
+            defaults.set_value,
+            "What the CloudFormation and Terraform exports add to the design (each in both formats)",
+        )
 
     def _build_node(self, node_id: str) -> None:
         arch = self.document.architecture
