@@ -56,9 +56,11 @@ def main() -> None:
             for fmt in FRAMEWORKS:
                 export(fmt, architecture, folder / example / fmt)
         counts = failed_counts(folder)
-    print(f"{'example':<20} {'CloudFormation':>15} {'Terraform':>10}")
+    width = max(len(name) for name in [*example_names(), "example"])
+    print(f"{'example':<{width}} {'CloudFormation':>15} {'Terraform':>10}")
     for example in sorted(example_names()):
-        print(f"{example:<20} {counts[(example, 'cloudformation')]:>15} {counts[(example, 'terraform')]:>10}")
+        cloudformation, terraform = counts[(example, "cloudformation")], counts[(example, "terraform")]
+        print(f"{example:<{width}} {cloudformation:>15} {terraform:>10}")
 
 
 if __name__ == "__main__":
