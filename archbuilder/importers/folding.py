@@ -200,6 +200,24 @@ FOLDABLE: dict[str, set[str] | None] = {
     },
 }
 
+# Companions the export's production defaults add (exporters/cloudformation/production.py, access_logs.py) fold
+# only under the name the export gives them, the owner's name and a suffix: a dead-letter queue, log group or
+# log bucket a template names otherwise is a resource drawn in its own right (compared without case or "_", as
+# Terraform names them in snake case).
+NAMED_BY_OWNER: dict[tuple[str, str], str] = {
+    ("AWS::SQS::Queue", "AWS::Lambda::Function"): "DeadLetterQueue",
+    ("AWS::Logs::LogGroup", "AWS::Lambda::Function"): "LogGroup",
+    ("AWS::Logs::LogGroup", "AWS::EC2::VPC"): "FlowLogs",
+    ("AWS::S3::Bucket", "AWS::ElasticLoadBalancingV2::LoadBalancer"): "Logs",
+}
+
+
+def named_by_owner(companion: str, owner: str, suffix: str) -> bool:
+    def plain(name: str) -> str:
+        return name.replace("_", "").lower()
+
+    return plain(companion) == plain(owner + suffix)
+
 
 def keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
     """References found under any of `keys`, at any depth of `value`."""
@@ -227,6 +245,9 @@ class CompanionInference(TemplateReader):
             owner = next(iter(direct))
             allowed = FOLDABLE[kind]
             if allowed is not None and self._type(owner) not in allowed:
+                continue
+            suffix = NAMED_BY_OWNER.get((kind, self._type(owner)))
+            if suffix is not None and not named_by_owner(companion, owner, suffix):
                 continue
             owners[companion] = owner
         return owners

@@ -277,6 +277,7 @@ def test_the_event_driven_template_deploys_in_moto(template: dict[str, Any]) -> 
         "PublicAPINotifierRoute",
         "PublicAPIStage",
         "UploadTopicPolicy",
+        "UploadsTlsPolicy",
     ]
 
 

@@ -72,7 +72,16 @@ def test_an_ecs_application_rolls_back_as_the_step_left_to_do_says(tmp_path: Pat
     ("label", "gone"),
     [
         ("Web deploy", {"WebDeploy", "WebDeployDeploymentGroup", "WebDeployRole"}),
-        ("Release", {"Release", "ReleaseArtifactBucket", "ReleaseRole", "ReleaseRolePolicy"}),
+        (
+            "Release",
+            {
+                "Release",
+                "ReleaseArtifactBucket",
+                "ReleaseArtifactBucketTlsPolicy",  # its artifact bucket's, a production default
+                "ReleaseRole",
+                "ReleaseRolePolicy",
+            },
+        ),
         ("App repo", {"AppRepo"}),
         ("Shared layer", {"SharedLayer"}),
     ],

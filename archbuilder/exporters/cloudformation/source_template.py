@@ -13,6 +13,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
+from archbuilder.exporters.cloudformation.tagging import DESIGN_TAG, tag_property
 from archbuilder.exporters.cloudformation.template import DESIGN_METADATA, build_template, render
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.write_back import MISSING, merge_named, patch
@@ -56,12 +57,46 @@ def cloudformation_template(architecture: Architecture) -> dict[str, Any]:
         # A template that never carried the design's names keeps its own conventions (its Name tags).
         for rendered in (base, current):
             rendered.pop("Metadata", None)
+    if not _has_tag(source.template, DESIGN_TAG):
+        # Nor its tags: renaming the design does not add the Design tag (a production default) to a template
+        # that had none.
+        for rendered in (base, current):
+            _drop_tag(rendered, DESIGN_TAG)
     template = _merge(source, base, current, set(architecture.nodes))
     _complete(template, current)
     _prune_dangling(template)
     _prune_parameters(template, source.template)
     _rename_name_tags(template, before, architecture, source)
     return template
+
+
+def _tags_of(body: Any) -> tuple[dict[str, Any], str] | None:
+    """(properties, the name of their tags property) of a resource whose type takes tags."""
+    if not isinstance(body, dict) or not isinstance(body.get("Properties"), dict):
+        return None
+    found = tag_property(str(body.get("Type")))
+    return (body["Properties"], found[0]) if found else None
+
+
+def _has_tag(template: dict[str, Any], key: str) -> bool:
+    for body in (template.get("Resources") or {}).values():
+        where = _tags_of(body)
+        tags = where[0].get(where[1]) if where else None
+        if isinstance(tags, dict) and key in tags:
+            return True
+        if isinstance(tags, list) and any(isinstance(t, dict) and t.get("Key") == key for t in tags):
+            return True
+    return False
+
+
+def _drop_tag(template: dict[str, Any], key: str) -> None:
+    for body in (template.get("Resources") or {}).values():
+        where = _tags_of(body)
+        tags = where[0].get(where[1]) if where else None
+        if isinstance(tags, dict):
+            tags.pop(key, None)
+        elif isinstance(tags, list):
+            tags[:] = [t for t in tags if not (isinstance(t, dict) and t.get("Key") == key)]
 
 
 def _rename_name_tags(

@@ -135,6 +135,9 @@ OTHER_TAG_PROPERTIES = {
 _NOT_IN_TAGS = re.compile(r"[^\w .:/=+\-@]")
 
 
+DESIGN_TAG = "Design"
+
+
 def design_tag(name: str) -> str:
     """The design's name as a tag value every taggable resource accepts (at most 256 characters)."""
     return " ".join(_NOT_IN_TAGS.sub("", name).split())[:256]
@@ -154,7 +157,7 @@ def tag_everything(ctx: CfnContext) -> None:
     generic resources, which are written as given."""
     extra = {
         "Environment": ctx.architecture.metadata.environment.value,
-        "Design": design_tag(ctx.architecture.metadata.name),
+        DESIGN_TAG: design_tag(ctx.architecture.metadata.name),
     }
     for logical, body in ctx.resources.items():
         found = tag_property(body["Type"])
