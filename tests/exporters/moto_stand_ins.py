@@ -4,6 +4,12 @@ A deploy in moto leaves these resource types out of the stack and gives every re
 an ARN (`arn:aws:s3:::<name>`) for an ARN attribute, `<name>.placeholder.example` for any other attribute, the
 name for a Ref (cfn_tools.moto_deployable). Everything moto can create is created and described; a type that is
 neither emulated nor listed here fails the deploy helper, so a new type must be declared with its reason.
+
+Two parts of a deploy are read or made past moto's CloudFormation, so that the topology checks
+(moto_topology.py) still see them: scaling policies, which its CloudFormation does not create, are put through
+the Auto Scaling API with the template's properties on the group the stack made; subnet route table
+associations, which its CloudFormation records apart from the route tables (describe_route_tables does not list
+them), are read from its EC2 backend.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ NO_CLOUDFORMATION_MODEL = (
 NO_SERVICE = "moto does not emulate this service"
 # moto emulates the service, but not this part of it in CloudFormation.
 NO_PART = "moto's CloudFormation engine creates the service's main resource but has no model for this part"
+# moto's CloudFormation has no model for it, but its API does: the topology checks put it through the API.
+PUT_THROUGH_API = "moto's CloudFormation has no model for it; put through the service's API after the stack"
 
 STAND_INS: dict[str, str] = {
     "AWS::ApiGatewayV2::Api": NO_CLOUDFORMATION_MODEL,
@@ -25,7 +33,7 @@ STAND_INS: dict[str, str] = {
     "AWS::ApplicationAutoScaling::ScalableTarget": NO_CLOUDFORMATION_MODEL,
     "AWS::ApplicationAutoScaling::ScalingPolicy": NO_CLOUDFORMATION_MODEL,
     "AWS::Athena::WorkGroup": NO_CLOUDFORMATION_MODEL,
-    "AWS::AutoScaling::ScalingPolicy": NO_PART,
+    "AWS::AutoScaling::ScalingPolicy": PUT_THROUGH_API,
     "AWS::Backup::BackupPlan": NO_CLOUDFORMATION_MODEL,
     "AWS::Backup::BackupSelection": NO_CLOUDFORMATION_MODEL,
     "AWS::Backup::BackupVault": NO_CLOUDFORMATION_MODEL,
