@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python scripts/checkov_counts.py   (needs .venv-checkov, see scripts/install-checkov.sh)
 
-A failed check is one check on one resource, as checkov counts them. The figures in the README's Exports
+A failed check is one check on one resource, as checkov counts them; the figure in brackets is how many
+different checks (ids) fail. The figures in the README's Exports
 section come from this script; why each check id fails is in docs/checkov.md.
 """
 
@@ -29,8 +30,9 @@ def checkov_binary() -> Path:
     return Path(configured) if configured else ROOT / ".venv-checkov" / "bin" / "checkov"
 
 
-def failed_counts(folder: Path) -> Counter[tuple[str, str]]:
-    """(example, format) -> failed checks, from one checkov run over every export in `folder`."""
+def failed_counts(folder: Path) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], set[str]]]:
+    """(example, format) -> failed checks, and -> the distinct ids of those checks, from one checkov run over
+    every export in `folder`."""
     env = {**os.environ, "CKV_SKIP_PACKAGE_UPDATE_CHECK": "true", "LOG_LEVEL": "ERROR"}
     command = [str(checkov_binary()), "-d", str(folder), "--framework", *FRAMEWORKS]
     command += ["-o", "json", "--quiet", "--skip-download", "--skip-results-upload"]
@@ -39,11 +41,13 @@ def failed_counts(folder: Path) -> Counter[tuple[str, str]]:
         sys.exit(f"checkov exited {run.returncode}: {run.stderr[-2000:]}")
     reports = json.loads(run.stdout)
     counts: Counter[tuple[str, str]] = Counter()
+    ids: dict[tuple[str, str], set[str]] = {}
     for report in reports if isinstance(reports, list) else [reports]:
         for check in report["results"]["failed_checks"]:
             example, fmt = check["file_path"].strip("/").split("/")[:2]
             counts[(example, fmt)] += 1
-    return counts
+            ids.setdefault((example, fmt), set()).add(check["check_id"])
+    return counts, ids
 
 
 def main() -> None:
@@ -55,12 +59,13 @@ def main() -> None:
             architecture = load(Path(str(example_path(example))))
             for fmt in FRAMEWORKS:
                 export(fmt, architecture, folder / example / fmt)
-        counts = failed_counts(folder)
+        counts, ids = failed_counts(folder)
+    # Failed checks (one check on one resource) and, in brackets, how many different checks they are.
     width = max(len(name) for name in [*example_names(), "example"])
     print(f"{'example':<{width}} {'CloudFormation':>15} {'Terraform':>10}")
     for example in sorted(example_names()):
-        cloudformation, terraform = counts[(example, "cloudformation")], counts[(example, "terraform")]
-        print(f"{example:<{width}} {cloudformation:>15} {terraform:>10}")
+        cells = [f"{counts[(example, fmt)]} ({len(ids.get((example, fmt), ()))})" for fmt in FRAMEWORKS]
+        print(f"{example:<{width}} {cells[0]:>15} {cells[1]:>10}")
 
 
 if __name__ == "__main__":
