@@ -210,7 +210,7 @@ class Converter_:
             return [self.expr(value) for value in item]
         return item
 
-    def _intrinsic(self, item: dict[str, Any]) -> Expr | None:
+    def _intrinsic(self, item: dict[str, Any]) -> Expr | Conditional | None:
         """The reference or expression a one-key mapping stands for, if it is an intrinsic Terraform has."""
         ((key, argument),) = item.items()
         if key == "Ref":
