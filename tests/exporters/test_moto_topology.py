@@ -1,4 +1,4 @@
-"""Every example deploys in moto with the declared stand-ins (moto_stand_ins.py), and describe calls find the
+"""Every example and every generated design deploys in moto with the declared stand-ins (moto_stand_ins.py), and describe calls find the
 topology the design draws: subnets in their zones, Multi-AZ databases across the design's zones, the security
 group chain of the connections, private subnets leaving through the NAT gateway of their own zone, and scaling
 groups across their zones with their target tracking policy (moto_topology.py)."""
@@ -14,6 +14,7 @@ from moto import mock_aws
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters import moto_topology as topology
+from tests.exporters.test_cloudformation_generated import SEEDS, generated
 
 CHECKS = {
     "subnets per zone": topology.subnets_per_zone,
@@ -40,6 +41,15 @@ def test_every_example_deploys_with_the_topology_it_draws(name: str) -> None:
     found = deployed_topology(example(name))
     differing = {check: pair for check, pair in found.items() if pair[0] != pair[1]}
     assert differing == {}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_every_generated_design_deploys_with_the_topology_it_draws(seed: int) -> None:
+    found = deployed_topology(generated(seed))
+    differing = {check: pair for check, pair in found.items() if pair[0] != pair[1]}
+    assert differing == {}
+    # Every generated design has a network of two zones, each with its NAT gateway.
+    assert found["NAT gateway per zone"][1].keys() == {"us-east-1a", "us-east-1b"}
 
 
 def test_the_three_tier_topology_is_read_back_from_moto() -> None:
