@@ -58,12 +58,6 @@ ARGUMENTS = {
     # configuration, so they fold into it as from CloudFormation (importers/folding.py COMPANION_KEYS).
     "role_arn": "RoleArn",
     "iam_instance_profile": "IamInstanceProfile",
-    # What the export's production defaults write for a VPC, a function and a load balancer (folding.py).
-    "log_destination": "LogDestination",
-    "iam_role_arn": "DeliverLogsPermissionArn",
-    "logging_config": "LoggingConfig",
-    "dead_letter_config": "DeadLetterConfig",
-    "access_logs": "AccessLogs",
     "execution_role_arn": "ExecutionRoleArn",
     "task_role_arn": "TaskRoleArn",
     "redrive_policy": "RedrivePolicy",
@@ -87,6 +81,11 @@ ARGUMENTS = {
 _MEMBER = {"cluster_identifier": "DBClusterIdentifier"}
 # Terraform type -> its own argument -> CloudFormation property.
 RENAMES: dict[str, dict[str, str]] = {
+    # What the export's production defaults write for a VPC, a function and a load balancer (folding.py); the
+    # same argument names mean other things elsewhere (a distribution's logging_config, DAX's iam_role_arn).
+    "aws_flow_log": {"log_destination": "LogDestination", "iam_role_arn": "DeliverLogsPermissionArn"},
+    "aws_lambda_function": {"logging_config": "LoggingConfig", "dead_letter_config": "DeadLetterConfig"},
+    "aws_lb": {"access_logs": "AccessLogs"},
     "aws_rds_cluster_instance": _MEMBER,
     "aws_docdb_cluster_instance": _MEMBER,
     "aws_neptune_cluster_instance": _MEMBER,
