@@ -187,8 +187,9 @@ def _function_defaults(ctx: CfnContext, name: str, props: dict[str, Any], settin
     role = props["Role"]["Fn::GetAtt"][0] if isinstance(props.get("Role"), dict) else None
     if settings.function_tracing:
         props["TracingConfig"] = {"Mode": "Active"}
-        group = _log_group(ctx, f"{name}LogGroup", settings.log_retention_days)
-        props["LoggingConfig"] = {"LogGroup": ref(group), "LogFormat": "Text"}
+        if "LoggingConfig" not in props:  # a function drawn logging to a log group keeps logging there
+            group = _log_group(ctx, f"{name}LogGroup", settings.log_retention_days)
+            props["LoggingConfig"] = {"LogGroup": ref(group), "LogFormat": "Text"}
         if role in ctx.resources:
             managed = ctx.resources[role]["Properties"].setdefault("ManagedPolicyArns", [])
             managed.append(managed_policy("AWSXRayDaemonWriteAccess"))

@@ -288,7 +288,10 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
     }
     if "ReservedConcurrentExecutions" in p:
         body["reserved_concurrent_executions"] = p["ReservedConcurrentExecutions"]
-    body.update(_function_operations(conv, p))
+    if "DeadLetterConfig" in p:  # a production default (production.py)
+        body["dead_letter_config"] = Block(
+            "dead_letter_config", (), {"target_arn": conv.expr(p["DeadLetterConfig"]["TargetArn"])}
+        )
     variables = p.get("Environment", {}).get("Variables")
     if variables:
         body["environment"] = Block("environment", (), {"variables": conv.expr(variables)})
@@ -311,24 +314,6 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
             {"log_format": logging["LogFormat"], "log_group": conv.expr(logging["LogGroup"])},
         )
     return {**body, **tags_arg(conv, p)}
-
-
-def _function_operations(conv: Converter_, p: Props) -> Props:
-    """Tracing, the log group and the dead-letter queue the template gives the function (production.py)."""
-    blocks: Props = {}
-    if "TracingConfig" in p:
-        blocks["tracing_config"] = Block("tracing_config", (), {"mode": p["TracingConfig"]["Mode"]})
-    if "LoggingConfig" in p:
-        logging = p["LoggingConfig"]
-        blocks["logging_config"] = Block(
-            "logging_config",
-            (),
-            {"log_format": logging["LogFormat"], "log_group": conv.expr(logging["LogGroup"])},
-        )
-    if "DeadLetterConfig" in p:
-        target = conv.expr(p["DeadLetterConfig"]["TargetArn"])
-        blocks["dead_letter_config"] = Block("dead_letter_config", (), {"target_arn": target})
-    return blocks
 
 
 def _function_package(conv: Converter_, logical: str, code: Props) -> Props:

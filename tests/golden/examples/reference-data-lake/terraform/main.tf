@@ -340,15 +340,6 @@ resource "aws_lambda_function" "validator" {
     aws_iam_role_policy_attachment.validator_role_awsx_ray_daemon_write_access,
   ]
 
-  tracing_config {
-    mode = "Active"
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.validator_log_group.name
-  }
-
   dead_letter_config {
     target_arn = aws_sqs_queue.validator_dead_letter_queue.arn
   }
@@ -357,6 +348,15 @@ resource "aws_lambda_function" "validator" {
     variables = {
       LAKEDELIVERY_DELIVERY_STREAM = aws_kinesis_firehose_delivery_stream.lake_delivery.name
     }
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.validator_log_group.name
   }
 }
 

@@ -233,15 +233,6 @@ resource "aws_lambda_function" "orders_handler" {
     aws_iam_role_policy_attachment.orders_handler_role_awsx_ray_daemon_write_access,
   ]
 
-  tracing_config {
-    mode = "Active"
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.orders_handler_log_group.name
-  }
-
   dead_letter_config {
     target_arn = aws_sqs_queue.orders_handler_dead_letter_queue.arn
   }
@@ -251,6 +242,15 @@ resource "aws_lambda_function" "orders_handler" {
       ORDERSTABLE_TABLE         = aws_dynamodb_table.orders_table.name
       FULFILMENTQUEUE_QUEUE_URL = aws_sqs_queue.fulfilment_queue.url
     }
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.orders_handler_log_group.name
   }
 }
 
@@ -482,15 +482,6 @@ resource "aws_lambda_function" "fulfilment_worker" {
     aws_iam_role_policy_attachment.fulfilment_worker_role_awsx_ray_daemon_write_access,
   ]
 
-  tracing_config {
-    mode = "Active"
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.fulfilment_worker_log_group.name
-  }
-
   dead_letter_config {
     target_arn = aws_sqs_queue.fulfilment_worker_dead_letter_queue.arn
   }
@@ -499,6 +490,15 @@ resource "aws_lambda_function" "fulfilment_worker" {
     variables = {
       ORDERSTABLE_TABLE = aws_dynamodb_table.orders_table.name
     }
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.fulfilment_worker_log_group.name
   }
 }
 

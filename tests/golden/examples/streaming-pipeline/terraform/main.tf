@@ -113,15 +113,6 @@ resource "aws_lambda_function" "enricher" {
     aws_iam_role_policy_attachment.enricher_role_awsx_ray_daemon_write_access,
   ]
 
-  tracing_config {
-    mode = "Active"
-  }
-
-  logging_config {
-    log_format = "Text"
-    log_group  = aws_cloudwatch_log_group.enricher_log_group.name
-  }
-
   dead_letter_config {
     target_arn = aws_sqs_queue.enricher_dead_letter_queue.arn
   }
@@ -130,6 +121,15 @@ resource "aws_lambda_function" "enricher" {
     variables = {
       DELIVERYSTREAM_DELIVERY_STREAM = aws_kinesis_firehose_delivery_stream.delivery_stream.name
     }
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.enricher_log_group.name
   }
 }
 
