@@ -163,18 +163,7 @@ def _redshift_snapshot_copy(conv: Converter_, logical: str, p: Props) -> list[Bl
 
 def _opensearch(conv: Converter_, logical: str, p: Props) -> Props:
     c, ebs = p["ClusterConfig"], p["EBSOptions"]
-    cluster: Props = {
-        "instance_type": conv.expr(c["InstanceType"]),
-        "instance_count": c["InstanceCount"],
-        "dedicated_master_enabled": c["DedicatedMasterEnabled"],
-        "zone_awareness_enabled": c["ZoneAwarenessEnabled"],
-    }
-    if "ZoneAwarenessConfig" in c:
-        cluster["zone_awareness_config"] = Block(
-            "zone_awareness_config",
-            (),
-            {"availability_zone_count": c["ZoneAwarenessConfig"]["AvailabilityZoneCount"]},
-        )
+    cluster = _opensearch_cluster(conv, c)
     endpoint = p["DomainEndpointOptions"]
     vpc = p.get("VPCOptions")
     return present(
@@ -185,7 +174,7 @@ def _opensearch(conv: Converter_, logical: str, p: Props) -> Props:
                 f'{conv.names[logical][1].replace("_", "-")[:14].strip("-")}"'
             ),
             "engine_version": p["EngineVersion"],
-            "cluster_config": Block("cluster_config", (), cluster),
+            "cluster_config": cluster,
             "ebs_options": Block(
                 "ebs_options",
                 (),
@@ -209,19 +198,38 @@ def _opensearch(conv: Converter_, logical: str, p: Props) -> Props:
                     "tls_security_policy": endpoint["TLSSecurityPolicy"],
                 },
             ),
-            "vpc_options": Block(
-                "vpc_options",
-                (),
-                {
-                    "subnet_ids": conv.expr(vpc["SubnetIds"]),
-                    "security_group_ids": conv.expr(vpc["SecurityGroupIds"]),
-                },
-            )
-            if vpc
-            else None,
+            "vpc_options": _opensearch_vpc_options(conv, vpc) if vpc else None,
             **tags_arg(conv, p),
             "lifecycle": _retained(),
         }
+    )
+
+
+def _opensearch_cluster(conv: Converter_, c: Props) -> Block:
+    """The data nodes, dedicated masters and, for a domain across zones, how many zones."""
+    cluster: Props = {
+        "instance_type": conv.expr(c["InstanceType"]),
+        "instance_count": c["InstanceCount"],
+        "dedicated_master_enabled": c["DedicatedMasterEnabled"],
+        "zone_awareness_enabled": c["ZoneAwarenessEnabled"],
+    }
+    if "ZoneAwarenessConfig" in c:
+        cluster["zone_awareness_config"] = Block(
+            "zone_awareness_config",
+            (),
+            {"availability_zone_count": c["ZoneAwarenessConfig"]["AvailabilityZoneCount"]},
+        )
+    return Block("cluster_config", (), cluster)
+
+
+def _opensearch_vpc_options(conv: Converter_, vpc: Props) -> Block:
+    return Block(
+        "vpc_options",
+        (),
+        {
+            "subnet_ids": conv.expr(vpc["SubnetIds"]),
+            "security_group_ids": conv.expr(vpc["SecurityGroupIds"]),
+        },
     )
 
 
