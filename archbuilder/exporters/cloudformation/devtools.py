@@ -12,6 +12,7 @@ from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     by_hand,
     managed_policy,
+    private_bucket_properties,
     prop,
     service_role,
     targets_of,
@@ -257,23 +258,7 @@ def _artifact_bucket(ctx: CfnContext, node: ServiceNode) -> str:
     return ctx.add(
         ctx.lid(node, "ArtifactBucket"),
         "AWS::S3::Bucket",
-        {
-            "BucketEncryption": {
-                "ServerSideEncryptionConfiguration": [
-                    {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
-                ]
-            },
-            "PublicAccessBlockConfiguration": {
-                key: True
-                for key in (
-                    "BlockPublicAcls",
-                    "BlockPublicPolicy",
-                    "IgnorePublicAcls",
-                    "RestrictPublicBuckets",
-                )
-            },
-            "VersioningConfiguration": {"Status": "Enabled"},
-        },
+        private_bucket_properties(),
     )
 
 

@@ -97,6 +97,23 @@ def by_hand(ctx: CfnContext, node: ServiceNode, step: str) -> None:
     ctx.manual_steps.append((node.id, step))
 
 
+def private_bucket_properties() -> dict[str, Any]:
+    """A bucket the export makes for its own use (trail logs, Config snapshots, pipeline artifacts): encrypted,
+    closed to the public, versioned. A fresh dict each time, as callers add their own keys."""
+    return {
+        "BucketEncryption": {
+            "ServerSideEncryptionConfiguration": [
+                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
+            ]
+        },
+        "PublicAccessBlockConfiguration": {
+            key: True
+            for key in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+        },
+        "VersioningConfiguration": {"Status": "Enabled"},
+    }
+
+
 def managed_policy(name: str) -> dict[str, str]:
     """The ARN of an AWS managed policy, in the stack's partition."""
     return sub(f"arn:${{AWS::Partition}}:iam::aws:policy/{name}")

@@ -7,7 +7,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, targets_of
+from archbuilder.exporters.cloudformation.kit import Renderer, private_bucket_properties, prop, targets_of
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
@@ -37,18 +37,7 @@ def _trail_bucket(ctx: CfnContext, node: ServiceNode) -> str:
     return ctx.add(
         ctx.lid(node, "Bucket"),
         "AWS::S3::Bucket",
-        {
-            "BucketEncryption": {
-                "ServerSideEncryptionConfiguration": [
-                    {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
-                ]
-            },
-            "PublicAccessBlockConfiguration": {
-                k: True
-                for k in ("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
-            },
-            "VersioningConfiguration": {"Status": "Enabled"},
-        },
+        private_bucket_properties(),
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
     )

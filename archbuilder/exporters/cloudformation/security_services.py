@@ -8,7 +8,14 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, by_hand, managed_policy, prop, targets_of
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    by_hand,
+    managed_policy,
+    private_bucket_properties,
+    prop,
+    targets_of,
+)
 from archbuilder.model import ServiceNode
 
 # How to name the ARN Shield Advanced protects, by the protected service's type (its logical id stands in `{}`).
@@ -98,23 +105,7 @@ def _config_bucket(ctx: CfnContext, node: ServiceNode) -> str:
     bucket = ctx.add(
         ctx.lid(node, "Bucket"),
         "AWS::S3::Bucket",
-        {
-            "BucketEncryption": {
-                "ServerSideEncryptionConfiguration": [
-                    {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
-                ]
-            },
-            "PublicAccessBlockConfiguration": {
-                key: True
-                for key in (
-                    "BlockPublicAcls",
-                    "BlockPublicPolicy",
-                    "IgnorePublicAcls",
-                    "RestrictPublicBuckets",
-                )
-            },
-            "VersioningConfiguration": {"Status": "Enabled"},
-        },
+        private_bucket_properties(),
     )
     config = {"Service": "config.amazonaws.com"}
     account = {"StringEquals": {"AWS:SourceAccount": ref("AWS::AccountId")}}
