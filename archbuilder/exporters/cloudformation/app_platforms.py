@@ -9,7 +9,14 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.connectivity import linked
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
-from archbuilder.exporters.cloudformation.kit import Renderer, by_hand, managed_policy, prop, service_role
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    assumable_role,
+    by_hand,
+    managed_policy,
+    prop,
+    service_role,
+)
 from archbuilder.exporters.cloudformation.network import target_port_of
 from archbuilder.model import ServiceNode, SubnetNode, SubnetTier
 
@@ -106,25 +113,14 @@ def _beanstalk_roles(ctx: CfnContext, node: ServiceNode, worker: bool) -> tuple[
     tier_policy = "AWSElasticBeanstalkWorkerTier" if worker else "AWSElasticBeanstalkWebTier"
     role = service_role(ctx, node, "ec2.amazonaws.com", [managed_policy(tier_policy)])
     profile = ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
-    service = ctx.add(
+    service = assumable_role(
+        ctx,
         ctx.lid(node, "ServiceRole"),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "elasticbeanstalk.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "ManagedPolicyArns": [
-                managed_policy("service-role/AWSElasticBeanstalkEnhancedHealth"),
-                managed_policy("AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"),
-            ],
-        },
+        "elasticbeanstalk.amazonaws.com",
+        [
+            managed_policy("service-role/AWSElasticBeanstalkEnhancedHealth"),
+            managed_policy("AWSElasticBeanstalkManagedUpdatesCustomerRolePolicy"),
+        ],
     )
     return profile, service
 

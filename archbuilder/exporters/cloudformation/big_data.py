@@ -10,6 +10,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
+    assumable_role,
     by_hand,
     managed_policy,
     own_key,
@@ -22,22 +23,6 @@ from archbuilder.model import ServiceNode
 
 # AmazonEMRServicePolicy_v2 acts only on network resources carrying this tag.
 EMR_TAG = {"Key": "for-use-with-amazon-emr-managed-policies", "Value": "true"}
-
-
-def _trusted_role(ctx: CfnContext, logical: str, principals: list[str], managed: list[Any]) -> str:
-    return ctx.add(
-        logical,
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {"Effect": "Allow", "Principal": {"Service": principals}, "Action": "sts:AssumeRole"}
-                ],
-            },
-            "ManagedPolicyArns": managed,
-        },
-    )
 
 
 def _group(node: ServiceNode, kind: str, count: int) -> dict[str, Any]:
@@ -65,7 +50,7 @@ def _tag_for_emr(ctx: CfnContext, node: ServiceNode) -> None:
 
 
 def _emr(ctx: CfnContext, node: ServiceNode) -> None:
-    service = _trusted_role(
+    service = assumable_role(
         ctx,
         ctx.lid(node, "ServiceRole"),
         ["elasticmapreduce.amazonaws.com"],
@@ -230,13 +215,13 @@ def _data_pipeline(ctx: CfnContext, node: ServiceNode) -> None:
 def _pipeline_roles(ctx: CfnContext, node: ServiceNode) -> tuple[str, str]:
     """The role Data Pipeline acts as, and the instance profile of the instances it launches (named as their role,
     as Data Pipeline expects)."""
-    pipeline_role = _trusted_role(
+    pipeline_role = assumable_role(
         ctx,
         ctx.lid(node, "PipelineRole"),
         ["datapipeline.amazonaws.com", "elasticmapreduce.amazonaws.com"],
         [managed_policy("service-role/AWSDataPipelineRole")],
     )
-    resource_role = _trusted_role(
+    resource_role = assumable_role(
         ctx,
         ctx.lid(node, "ResourceRole"),
         ["ec2.amazonaws.com"],

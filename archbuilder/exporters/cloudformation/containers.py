@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role
+from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    assumable_role,
+    managed_policy,
+    prop,
+    service_role,
+)
 from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 
@@ -63,24 +69,11 @@ def _task_definition(ctx: CfnContext, node: ServiceNode, port: int) -> str:
 
 def _execution_role(ctx: CfnContext, node: ServiceNode) -> str:
     """The role ECS itself uses to pull the image and write the logs (the task role is the application's)."""
-    return ctx.add(
+    return assumable_role(
+        ctx,
         ctx.lid(node, "ExecutionRole"),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "ecs-tasks.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "ManagedPolicyArns": [
-                sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy")
-            ],
-        },
+        "ecs-tasks.amazonaws.com",
+        [managed_policy("service-role/AmazonECSTaskExecutionRolePolicy")],
     )
 
 

@@ -41,8 +41,10 @@ def service_role(ctx: CfnContext, node: ServiceNode, principal: str, managed: li
     return role
 
 
-def assumable_role(ctx: CfnContext, logical: str, principal: str, managed: list[Any] | None = None) -> str:
-    """An IAM role `principal` (a service) may assume, with AWS managed policies."""
+def assumable_role(
+    ctx: CfnContext, logical: str, principal: str | list[str], managed: list[Any] | None = None
+) -> str:
+    """An IAM role `principal` (a service, or several) may assume, with AWS managed policies."""
     return ctx.add(
         logical,
         "AWS::IAM::Role",

@@ -7,7 +7,13 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, private_bucket_properties, prop, targets_of
+from archbuilder.exporters.cloudformation.kit import (
+    Renderer,
+    assumable_role,
+    private_bucket_properties,
+    prop,
+    targets_of,
+)
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
@@ -285,23 +291,7 @@ def _capacity_providers(node: ServiceNode) -> dict[str, Any]:
 
 def _iam_role(ctx: CfnContext, node: ServiceNode) -> None:
     principal = str(prop(node, "assumed_by", "ec2.amazonaws.com"))
-    ctx.add(
-        ctx.lid(node),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {"Effect": "Allow", "Principal": {"Service": principal}, "Action": "sts:AssumeRole"}
-                ],
-            },
-            **(
-                {"ManagedPolicyArns": list(prop(node, "managed_policy_arns"))}
-                if prop(node, "managed_policy_arns")
-                else {}
-            ),
-        },
-    )
+    assumable_role(ctx, ctx.lid(node), principal, list(prop(node, "managed_policy_arns", [])))
 
 
 # The resource types this module renders; template.py merges every module's table.

@@ -10,6 +10,7 @@ from archbuilder.exporters.cloudformation.context import CfnContext, get_att, re
 from archbuilder.exporters.cloudformation.kit import (
     VPC_ACCESS,
     Renderer,
+    assumable_role,
     by_hand,
     managed_policy,
     own_key,
@@ -175,22 +176,11 @@ def _batch_environment(ctx: CfnContext, node: ServiceNode) -> None:
         )
         return
     # Batch's own role, stated rather than left to the service-linked one, so the template says what Batch may do.
-    service = ctx.add(
+    service = assumable_role(
+        ctx,
         ctx.lid(node, "ServiceRole"),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "batch.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "ManagedPolicyArns": [managed_policy("service-role/AWSBatchServiceRole")],
-        },
+        "batch.amazonaws.com",
+        [managed_policy("service-role/AWSBatchServiceRole")],
     )
     props: dict[str, Any] = {
         "Type": "MANAGED" if managed else "UNMANAGED",

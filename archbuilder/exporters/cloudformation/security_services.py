@@ -10,6 +10,7 @@ from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
+    assumable_role,
     by_hand,
     managed_policy,
     private_bucket_properties,
@@ -143,22 +144,8 @@ def _config_bucket(ctx: CfnContext, node: ServiceNode) -> str:
 
 
 def _config(ctx: CfnContext, node: ServiceNode) -> None:
-    role = ctx.add(
-        ctx.lid(node, "Role"),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "config.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "ManagedPolicyArns": [managed_policy("service-role/AWS_ConfigRole")],
-        },
+    role = assumable_role(
+        ctx, ctx.lid(node, "Role"), "config.amazonaws.com", [managed_policy("service-role/AWS_ConfigRole")]
     )
     policy = _config_bucket(ctx, node)
     everything = bool(prop(node, "all_supported", True))

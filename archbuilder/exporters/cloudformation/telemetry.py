@@ -8,7 +8,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, targets_of
+from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop, targets_of
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import pascal, snake
 
@@ -102,22 +102,7 @@ def _iot_action(
 
 def _iot(ctx: CfnContext, node: ServiceNode) -> None:
     rule = ctx.lid(node)
-    role_name = ctx.add(
-        ctx.lid(node, "Role"),
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "iot.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-        },
-    )
+    role_name = assumable_role(ctx, ctx.lid(node, "Role"), "iot.amazonaws.com")
     role = {"RoleArn": get_att(role_name, "Arn")}
     actions = []
     for target, _ in targets_of(ctx, node, *ConnectionKind):
