@@ -7,9 +7,17 @@ from typing import Any
 
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
-from archbuilder.importers.companion_readers import CompanionReaders
+from archbuilder.importers.companion_readers import CompanionReaders, recorded_steps
 from archbuilder.importers.member_readers import MemberReaders
-from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, property_paths, walk
+from archbuilder.importers.property_paths import (
+    MISSING,
+    Reading,
+    absent,
+    interpret,
+    property_paths,
+    step_reading,
+    walk,
+)
 from archbuilder.importers.property_readers import SpecialReaders
 from archbuilder.importers.service_readers import ServiceReaders
 
@@ -29,25 +37,31 @@ class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionRe
         values: dict[str, Any] = {}
         for spec in service.properties:
             entry = entries.get(spec.name)
-            if entry is None:
-                continue
-            reading = self._read(logical, spec, entry)
-            if reading.value is not MISSING:
-                values[spec.name] = reading.value
-                problem = check_property_value(spec, reading.value)
-                if problem:
-                    self.report.warnings.append(
-                        f"{logical}: {spec.label or spec.name} {reading.value!r} is outside the catalog "
-                        f"({problem}); kept as written"
-                    )
-            elif reading.note:
-                assumed = f"; checks assume {spec.default!r}" if spec.default not in (None, "", []) else ""
-                self.report.warnings.append(
-                    f"{logical}: {spec.label or spec.name} is {reading.note}{assumed}; the template keeps it"
-                )
+            if entry is not None:
+                self._keep(logical, spec, self._read(logical, spec, entry), values)
         return values
 
+    def _keep(self, where: str, spec: PropertySpec, reading: Reading, values: dict[str, Any]) -> None:
+        """Sets what was read in `values`, as written: a value outside the catalog's bounds, or one that could
+        not be read, is reported under `where` (the resource, or the step naming a node)."""
+        if reading.value is not MISSING:
+            values[spec.name] = reading.value
+            problem = check_property_value(spec, reading.value)
+            if problem:
+                self.report.warnings.append(
+                    f"{where}: {spec.label or spec.name} {reading.value!r} is outside the catalog "
+                    f"({problem}); kept as written"
+                )
+        elif reading.note:
+            assumed = f"; checks assume {spec.default!r}" if spec.default not in (None, "", []) else ""
+            self.report.warnings.append(
+                f"{where}: {spec.label or spec.name} is {reading.note}{assumed}; the template keeps it"
+            )
+
     def _read(self, logical: str, spec: PropertySpec, entry: dict[str, Any]) -> Reading:
+        if "step" in entry:
+            steps = recorded_steps(self._design_metadata(), self._label(logical), self.service.short_name)
+            return step_reading(steps, entry, spec)
         reader = entry.get("reader")
         if reader is not None:
             method: Callable[[str, dict[str, Any], PropertySpec], Reading] = getattr(self, f"_read_{reader}")

@@ -161,6 +161,17 @@ def interpret(raw: Any, entry: dict[str, Any], spec: PropertySpec) -> Reading:
     return _typed(raw, spec)
 
 
+def step_reading(steps: list[str], entry: dict[str, Any], spec: PropertySpec) -> Reading:
+    """A setting the export recorded in a step it left to do by hand (kit.by_hand): `step` is a pattern, whose
+    group is the value, or whose match is the value given by `present`; without a match, `absent`."""
+    pattern = re.compile(str(entry["step"]))
+    for text in steps:
+        found = pattern.search(text)
+        if found is not None:
+            return interpret(found.group(1) if pattern.groups else found.group(0), entry, spec)
+    return absent(entry, spec)
+
+
 def absent(entry: dict[str, Any], spec: PropertySpec) -> Reading:
     """What the property is when the template does not set it: AWS's default, or nothing to set."""
     return _typed(entry["absent"], spec) if entry.get("absent") is not None else Reading()

@@ -31,7 +31,7 @@ from tests.exporters.test_property_coverage import (
     exported_types,
     other_value,
 )
-from tests.importers.test_property_import import BOUNDED, NOT_READ, READ, outside, put
+from tests.importers.test_property_import import BOUNDED, NOT_READ, READ, outside, put, subject_id
 
 LISTENER = "AWS::ElasticLoadBalancingV2::Listener"
 
@@ -134,8 +134,7 @@ def test_a_value_outside_the_catalog_read_by_a_reader_survives_export_and_raises
     path = tmp_path / "template.json"
     path.write_text(json.dumps(template))
     imported, report = import_template(path)
-    assert imported.imported is not None
-    [node_id] = [n for n, logical in imported.imported.names.items() if logical == "Subject"]
+    node_id = subject_id(imported)
     assert imported.service(node_id).properties[name] == value
     assert any(f"{spec.label or name} {value!r} is outside the catalog" in w for w in report.warnings)
     assert cloudformation_template(imported) == template

@@ -27,10 +27,6 @@ from tests.importers.test_property_import import WRITTEN
 _GROUP = "its security group's rules are not tied back to it from the Terraform files yet"
 # Written to Terraform but not yet read back from its files, each with why.
 NOT_READ: dict[tuple[str, str], str] = {
-    (
-        "cloudhsm_cluster",
-        "hsm_count",
-    ): "its HSMs are aws_cloudhsm_v2_hsm resources of their own, not counted yet",
     ("cloudhsm_cluster", "ingress"): _GROUP,
     ("eks_node_group", "ingress"): _GROUP,
     ("nlb", "ingress"): _GROUP,
