@@ -291,15 +291,24 @@ class SpecialReaders(NetworkReaders):
         return interpret(walk(self._props(logical), "DatabaseName", self.resolver), {}, spec)
 
     def _read_msk_authentication(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
-        auth = walk(self._props(logical), "ClientAuthentication", self.resolver)
+        """IAM or SCRAM (CloudFormation's `Sasl.Iam.Enabled`, Terraform's `sasl { iam = true }`), else mutual TLS
+        (its certificate authorities may be a parameter only the deploy knows), else none."""
+        auth = walk(self._props(logical), "ClientAuthentication", self.resolver, resolved=False)
         if not isinstance(auth, dict):
             return Reading("unauthenticated")
-        for path, meaning in (("Sasl.Iam.Enabled", "iam"), ("Sasl.Scram.Enabled", "sasl_scram")):
-            if str(walk(auth, path, self.resolver)).lower() == "true":
+        for key, meaning in (("Iam", "iam"), ("Scram", "sasl_scram")):
+            if self._enabled(walk(auth, f"Sasl.{key}", self.resolver, resolved=False)):
                 return Reading(meaning)
-        if isinstance(auth.get("Tls"), dict):
-            return Reading("tls")
+        tls = walk(auth, "Tls", self.resolver, resolved=False)
+        if isinstance(tls, dict) and str(walk(tls, "Enabled", self.resolver)).lower() != "false":
+            return Reading("tls")  # Terraform's block has no switch: it is on when written
         return Reading("unauthenticated")
+
+    def _enabled(self, setting: Any) -> bool:
+        """A switch written as `{Enabled: true}` (CloudFormation) or as a bare `true` (Terraform)."""
+        if isinstance(setting, dict):
+            setting = walk(setting, "Enabled", self.resolver)
+        return str(self.resolver.value(setting)).lower() == "true"
 
     # ---------------------------------------------------------------- edge and DNS
 

@@ -557,6 +557,9 @@ def written_properties_design() -> Architecture:
         private_zone=True,
         routing_policy="latency",
     )
+    # Clients sign in with mutual TLS (certificate authorities the deploy names) or SCRAM, not unauthenticated.
+    add("msk_cluster", "private-a", "certified", ["private-b"], client_authentication="tls")
+    add("msk_cluster", "private-a", "scram", ["private-b"], client_authentication="sasl_scram")
     arch.connect("web", "fleet", K.TRAFFIC)
     arch.connect("tcp", "worker", K.TRAFFIC)
     arch.connect("classic", "worker", K.TRAFFIC)
@@ -591,7 +594,17 @@ def test_the_written_properties_pass_cfn_lint_and_keep_the_terraform_corresponde
             },
         ]
     }
+    assert resources["Certified"]["Properties"]["ClientAuthentication"] == {
+        "Tls": {"CertificateAuthorityArnList": {"Ref": "CertifiedCertificateAuthorityArns"}, "Enabled": True}
+    }
+    assert template["Parameters"]["CertifiedCertificateAuthorityArns"]["Type"] == "CommaDelimitedList"
+    assert "Default" not in template["Parameters"]["CertifiedCertificateAuthorityArns"]
+    assert resources["Scram"]["Properties"]["ClientAuthentication"] == {"Sasl": {"Scram": {"Enabled": True}}}
     terraform = check(arch)
+    assert terraform[("aws_msk_cluster", "certified")]["client_authentication"] == [
+        {"tls": [{"certificate_authority_arns": "${var.certified_certificate_authority_arns}"}]}
+    ]
+    assert terraform[("aws_msk_cluster", "scram")]["client_authentication"] == [{"sasl": [{"scram": True}]}]
     lifecycle = terraform[("aws_s3_bucket_lifecycle_configuration", "archive")]
     assert [rule["id"] for rule in lifecycle["rule"]] == [
         "abort-incomplete-multipart-uploads",

@@ -112,11 +112,14 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     return found
 
 
-def _required_variables(path: Path) -> list[str]:
-    """The variables of a variables.tf that have no default."""
+def _required_variables(path: Path) -> list[tuple[str, str]]:
+    """The variables of a variables.tf that have no default, each with a stand-in value of its type."""
     blocks = hcl2.loads(path.read_text(encoding="utf-8")).get("variable", [])
     return sorted(
-        name.strip('"') for block in blocks for name, body in block.items() if "default" not in body
+        (name.strip('"'), '["stand-in"]' if "list" in str(body.get("type")) else '"stand-in"')
+        for block in blocks
+        for name, body in block.items()
+        if "default" not in body
     )
 
 
@@ -131,7 +134,9 @@ def validation(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]
         for name, content in _terraform_files(build).items():
             (folder / name).write_bytes(content)
         # A variable without a default is the deployment's to give (a model's image): the call gives a stand-in.
-        given = "".join(f'  {name} = "stand-in"\n' for name in _required_variables(folder / "variables.tf"))
+        given = "".join(
+            f"  {name} = {value}\n" for name, value in _required_variables(folder / "variables.tf")
+        )
         calls.append(f'module "{module}" {{\n  source = "./{module}"\n{given}}}\n')
     (root / "main.tf").write_text("\n".join(calls), encoding="utf-8")
     report = _validate(root)

@@ -79,6 +79,10 @@ STRUCTURAL = {
         "routing_policy",
     ): "said by which routing key (Weight, Region, Failover...) the records carry",
     ("waf_web_acl", "default_action"): "said by which key (Allow or Block) DefaultAction holds",
+    (
+        "msk_cluster",
+        "client_authentication",
+    ): "said by which key (Sasl.Iam, Sasl.Scram, Tls) ClientAuthentication holds",
 }
 
 

@@ -22,6 +22,7 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.property_paths import property_paths
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture
 from archbuilder.validation import validate
 from tests.exporters.test_property_coverage import (
@@ -36,10 +37,6 @@ from tests.exporters.test_property_coverage import (
 WRITTEN = [case for case in cases() if case not in DESIGN_ONLY and case not in NOT_YET_WRITTEN]
 # Written by the export but not readable from its template, each with why.
 NOT_READ = {
-    ("msk_cluster", "client_authentication"): (
-        "the export writes only IAM authentication; for TLS it writes no ClientAuthentication, which AWS deploys "
-        "(and the import reads) as unauthenticated access"
-    ),
     ("nlb", "ingress"): (
         "the export writes the NLB's security group without attaching it (the NLB names no SecurityGroups), so "
         "nothing in the template ties the rules to the load balancer"
@@ -92,6 +89,25 @@ def test_a_written_value_imports_as_written_and_exports_unchanged(
         cloudformation_document("imported", cloudformation_template(imported)),
     )
     assert (diff.resources, diff.sections) == ([], [])
+
+
+@pytest.mark.parametrize("kind", ["iam", "tls", "sasl_scram", "unauthenticated"])
+def test_every_kafka_client_authentication_comes_back_from_both_formats(kind: str, tmp_path: Path) -> None:
+    """Mutual TLS and SCRAM used to be left out of both exports, which MSK deploys as open to unauthenticated
+    clients; each kind is now written, read back as itself and written again unchanged."""
+    arch = design("msk_cluster", {"client_authentication": kind})
+    template, imported = round_trip(arch, tmp_path)
+    assert subject(imported)["client_authentication"] == kind
+    assert cloudformation_template(imported) == template
+    files = render(arch)
+    folder = tmp_path / "terraform"
+    folder.mkdir()
+    for file_name, text in files.items():
+        (folder / file_name).write_text(text)
+    from_terraform, _report = import_terraform(folder)
+    [cluster] = [s for s in from_terraform.services() if s.type == "msk_cluster"]
+    assert cluster.properties["client_authentication"] == kind
+    assert render(from_terraform) == files
 
 
 def test_every_written_property_has_a_way_to_be_read() -> None:

@@ -32,9 +32,6 @@ NOT_READ: dict[tuple[str, str], str] = {
     ("nlb", "ingress"): _GROUP,
     ("sagemaker_endpoint", "ingress"): _GROUP,
     ("elastic_beanstalk", "ingress"): _GROUP,
-    ("msk_cluster", "client_authentication"): (
-        "as in CloudFormation: for TLS the export writes no client authentication, which reads as unauthenticated"
-    ),
 }
 # Resources that stay generic beside a service in its Terraform, each with why.
 GENERIC: dict[tuple[str, str], tuple[list[str], str]] = {

@@ -78,9 +78,29 @@ def _msk(ctx: CfnContext, node: ServiceNode) -> None:
             }
         },
     }
-    if str(prop(node, "client_authentication", "iam")) == "iam":
-        props["ClientAuthentication"] = {"Sasl": {"Iam": {"Enabled": True}}}
+    authentication = _msk_authentication(ctx, node)
+    if authentication:
+        props["ClientAuthentication"] = authentication
     ctx.add(ctx.lid(node), "AWS::MSK::Cluster", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+
+
+def _msk_authentication(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
+    """How clients prove who they are. Without ClientAuthentication MSK lets them in unauthenticated, so TLS and
+    SCRAM are written too: mutual TLS trusts the private certificate authorities the deploy names."""
+    kind = str(prop(node, "client_authentication", "iam"))
+    if kind == "iam":
+        return {"Sasl": {"Iam": {"Enabled": True}}}
+    if kind == "sasl_scram":
+        return {"Sasl": {"Scram": {"Enabled": True}}}
+    if kind == "tls":
+        authorities = ctx.parameter(
+            f"{ctx.lid(node)}CertificateAuthorityArns",
+            "CommaDelimitedList",
+            None,
+            f"ARNs of the private certificate authorities that sign the client certificates of {node.label}",
+        )
+        return {"Tls": {"CertificateAuthorityArnList": authorities, "Enabled": True}}
+    return {}
 
 
 def _dax(ctx: CfnContext, node: ServiceNode) -> None:

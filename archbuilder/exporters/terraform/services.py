@@ -80,13 +80,25 @@ def _msk(conv: Converter_, logical: str, p: Props) -> Props:
             },
         ),
     }
-    if p.get("ClientAuthentication", {}).get("Sasl", {}).get("Iam", {}).get("Enabled"):
-        body["client_authentication"] = Block(
-            "client_authentication", (), {"sasl": Block("sasl", (), {"iam": True})}
-        )
+    authentication = _msk_authentication(conv, p.get("ClientAuthentication", {}))
+    if authentication:
+        body["client_authentication"] = Block("client_authentication", (), authentication)
     # CloudFormation retains the cluster; MSK has no deletion protection of its own.
     body["lifecycle"] = Block("lifecycle", (), {"prevent_destroy": True})
     return body
+
+
+def _msk_authentication(conv: Converter_, written: Props) -> Props:
+    """IAM or SCRAM (sasl), or mutual TLS with the certificate authorities' variable."""
+    sasl = {
+        key.lower(): True for key in ("Iam", "Scram") if written.get("Sasl", {}).get(key, {}).get("Enabled")
+    }
+    if sasl:
+        return {"sasl": Block("sasl", (), sasl)}
+    if "Tls" in written:
+        arns = conv.expr(written["Tls"]["CertificateAuthorityArnList"])
+        return {"tls": Block("tls", (), {"certificate_authority_arns": arns})}
+    return {}
 
 
 def _dax_subnets(conv: Converter_, logical: str, p: Props) -> Props:
