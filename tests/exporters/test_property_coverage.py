@@ -600,11 +600,17 @@ def test_the_written_properties_pass_cfn_lint_and_keep_the_terraform_corresponde
     assert template["Parameters"]["CertifiedCertificateAuthorityArns"]["Type"] == "CommaDelimitedList"
     assert "Default" not in template["Parameters"]["CertifiedCertificateAuthorityArns"]
     assert resources["Scram"]["Properties"]["ClientAuthentication"] == {"Sasl": {"Scram": {"Enabled": True}}}
+    # The Network Load Balancer's group is attached to it (the targets' rules admit that group).
+    assert resources["Tcp"]["Properties"]["SecurityGroups"] == [{"Ref": "TcpSecurityGroup"}]
+    assert resources["WorkerSecurityGroupFromTcp"]["Properties"]["SourceSecurityGroupId"] == {
+        "Ref": "TcpSecurityGroup"
+    }
     terraform = check(arch)
     assert terraform[("aws_msk_cluster", "certified")]["client_authentication"] == [
         {"tls": [{"certificate_authority_arns": "${var.certified_certificate_authority_arns}"}]}
     ]
     assert terraform[("aws_msk_cluster", "scram")]["client_authentication"] == [{"sasl": [{"scram": True}]}]
+    assert terraform[("aws_lb", "tcp")]["security_groups"] == ["${aws_security_group.tcp_security_group.id}"]
     lifecycle = terraform[("aws_s3_bucket_lifecycle_configuration", "archive")]
     assert [rule["id"] for rule in lifecycle["rule"]] == [
         "abort-incomplete-multipart-uploads",

@@ -37,10 +37,6 @@ from tests.exporters.test_property_coverage import (
 WRITTEN = [case for case in cases() if case not in DESIGN_ONLY and case not in NOT_YET_WRITTEN]
 # Written by the export but not readable from its template, each with why.
 NOT_READ = {
-    ("nlb", "ingress"): (
-        "the export writes the NLB's security group without attaching it (the NLB names no SecurityGroups), so "
-        "nothing in the template ties the rules to the load balancer"
-    ),
     ("eks_node_group", "ingress"): (
         "managed nodes take their cluster's security group: the rules opening it belong to the cluster's group, "
         "which the import gives to the cluster"

@@ -29,7 +29,6 @@ _GROUP = "its security group's rules are not tied back to it from the Terraform 
 NOT_READ: dict[tuple[str, str], str] = {
     ("cloudhsm_cluster", "ingress"): _GROUP,
     ("eks_node_group", "ingress"): _GROUP,
-    ("nlb", "ingress"): _GROUP,
     ("sagemaker_endpoint", "ingress"): _GROUP,
     ("elastic_beanstalk", "ingress"): _GROUP,
 }

@@ -268,7 +268,10 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
             "Type": "network" if node.type == "nlb" else "application",
             "Scheme": "internet-facing" if prop(node, "internet_facing") else "internal",
             "Subnets": ctx.subnet_refs(node),
-            **({"SecurityGroups": ctx.sg_refs(node)} if node.type == "alb" else {}),
+            # Network Load Balancers take security groups since 2023-08-10, and only when created with them; a
+            # group left unattached lets nothing through to targets that admit only it (Elastic Load Balancing
+            # guide, "Security groups for your Network Load Balancer", checked 2026-12-06).
+            "SecurityGroups": ctx.sg_refs(node),
             **({"LoadBalancerAttributes": attributes} if (attributes := _balancer_attributes(node)) else {}),
             "Tags": ctx.tags(node),
         },
