@@ -131,28 +131,36 @@ def _scopes(architecture: Architecture) -> tuple[dict[str | None, _Scope], list[
     visits them). Subnets hold only services, so the walk never lists a subnet's children."""
     scopes: dict[str | None, _Scope] = {None: _Scope()}
     containers: list[AnyNode] = []
-
-    def walk(parent_id: str | None, outer: _Scope) -> None:
-        for child in architecture.children(parent_id):
-            if isinstance(child, ServiceNode):
-                continue
-            containers.append(child)
-            if isinstance(child, SubnetNode):
-                scopes[child.id] = outer
-                continue
-            if isinstance(child, RegionNode):
-                scope = _Scope(region=child.region)
-            elif isinstance(child, VpcNode):
-                scope = _Scope(region=outer.region, vpc_id=child.id)
-            elif isinstance(child, AvailabilityZoneNode):
-                scope = _Scope(region=outer.region, vpc_id=outer.vpc_id, zone=child.zone)
-            else:
-                scope = outer
-            scopes[child.id] = scope
-            walk(child.id, scope)
-
-    walk(None, scopes[None])
+    _walk_scopes(architecture, None, scopes, containers)
     return scopes, containers
+
+
+def _walk_scopes(
+    architecture: Architecture,
+    parent_id: str | None,
+    scopes: dict[str | None, _Scope],
+    containers: list[AnyNode],
+) -> None:
+    # A function of the module, not one nested in _scopes: a nested function calling itself is a reference
+    # cycle, which keeps what it holds until the garbage collector runs.
+    outer = scopes[parent_id]
+    for child in architecture.children(parent_id):
+        if isinstance(child, ServiceNode):
+            continue
+        containers.append(child)
+        if isinstance(child, SubnetNode):
+            scopes[child.id] = outer
+            continue
+        if isinstance(child, RegionNode):
+            scope = _Scope(region=child.region)
+        elif isinstance(child, VpcNode):
+            scope = _Scope(region=outer.region, vpc_id=child.id)
+        elif isinstance(child, AvailabilityZoneNode):
+            scope = _Scope(region=outer.region, vpc_id=outer.vpc_id, zone=child.zone)
+        else:
+            scope = outer
+        scopes[child.id] = scope
+        _walk_scopes(architecture, child.id, scopes, containers)
 
 
 _NO_SCOPE = _Scope()

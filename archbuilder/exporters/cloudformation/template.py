@@ -161,6 +161,9 @@ def render(
     wire_events(ctx)
     for finish in ctx.finishers:
         finish()
+    # The finishers close over the context: dropped, so that the context and its template are freed as soon as
+    # they are no longer used instead of waiting, as a garbage cycle, for the collector to scan them all.
+    ctx.finishers.clear()
     apply_production_defaults(ctx)
     _write_policies(ctx)
     protect(ctx.resources)
