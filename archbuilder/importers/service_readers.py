@@ -5,6 +5,8 @@ pipeline's approval among its actions, the branch a repository's pipelines build
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog.service_type import PropertySpec
@@ -72,27 +74,49 @@ class ServiceReaders(TemplateReader):
 
     def _read_cluster_group_ingress(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         """CIDR rules on the security group a CloudHSM cluster makes for itself (named by its SecurityGroup)."""
+        rules = self._made_group_rules([logical, "SecurityGroup"], lambda name, description: True)
+        return Reading(rules) if rules else Reading()
+
+    def _read_node_group_ingress(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """Managed nodes take their cluster's security group (its ClusterSecurityGroupId): the CIDR rules the export
+        writes there for the node group, named after it (`<group>Ingress<n>`) or said to be its own in their
+        description."""
+        own = re.compile(rf"^{re.escape(logical)}Ingress\d+$")
+        mine = f"declared ingress rule of {self._label(logical)}"
+        rules = []
+        for cluster in refs(self._props(logical).get("ClusterName")):
+            rules += self._made_group_rules(
+                [cluster, "ClusterSecurityGroupId"],
+                lambda name, description: bool(own.match(name)) or description == mine,
+                mine,
+            )
+        return Reading(rules) if rules else Reading()
+
+    def _made_group_rules(
+        self, group: list[str], chosen: Callable[[str, Any], bool], default: str = "declared ingress rule"
+    ) -> list[dict[str, Any]]:
+        """The `chosen` CIDR ingress resources on a group a resource makes for itself (`{Fn::GetAtt: group}`; from
+        Terraform, whose reference reads as the resource, `{Ref: resource}`), as ingress rules; a description other
+        than the export's own (`default`) is kept."""
+        named = ({"Fn::GetAtt": group}, {"Ref": group[0]})
         rules = []
         for name in self.resources:
             props = self._props(name)
-            group = props.get("GroupId")
             if (
-                self._type(name) == "AWS::EC2::SecurityGroupIngress"
-                and isinstance(group, dict)
-                and group.get("Fn::GetAtt") == [logical, "SecurityGroup"]
-                and isinstance(props.get("CidrIp"), str)
+                self._type(name) != "AWS::EC2::SecurityGroupIngress"
+                or props.get("GroupId") not in named
+                or not isinstance(props.get("CidrIp"), str)
+                or not chosen(name, props.get("Description"))
             ):
-                rule: dict[str, Any] = {
-                    "protocol": str(props.get("IpProtocol", "tcp")),
-                    "cidr": props["CidrIp"],
-                }
-                for key, name_ in (("FromPort", "from_port"), ("ToPort", "to_port")):
-                    if str(props.get(key, "")).lstrip("-").isdigit():
-                        rule[name_] = int(props[key])
-                if props.get("Description") not in (None, "declared ingress rule"):
-                    rule["description"] = props["Description"]
-                rules.append(rule)
-        return Reading(rules) if rules else Reading()
+                continue
+            rule: dict[str, Any] = {"protocol": str(props.get("IpProtocol", "tcp")), "cidr": props["CidrIp"]}
+            for key, name_ in (("FromPort", "from_port"), ("ToPort", "to_port")):
+                if str(props.get(key, "")).lstrip("-").isdigit():
+                    rule[name_] = int(props[key])
+            if props.get("Description") not in (None, default, "declared ingress rule"):
+                rule["description"] = props["Description"]
+            rules.append(rule)
+        return rules
 
     def _read_fsx_setting(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         """A setting of the file system kind's own configuration; Multi-AZ from its deployment type."""

@@ -36,16 +36,7 @@ from tests.exporters.test_property_coverage import (
 
 WRITTEN = [case for case in cases() if case not in DESIGN_ONLY and case not in NOT_YET_WRITTEN]
 # Written by the export but not readable from its template, each with why.
-NOT_READ = {
-    ("eks_node_group", "ingress"): (
-        "managed nodes take their cluster's security group: the rules opening it belong to the cluster's group, "
-        "which the import gives to the cluster"
-    ),
-    ("elastic_beanstalk", "ingress"): (
-        "the environment names its security group inside an option setting's value, not by a property the import "
-        "takes a companion from"
-    ),
-}
+NOT_READ: dict[tuple[str, str], str] = {}
 READ = [case for case in WRITTEN if case not in NOT_READ]
 
 
@@ -104,6 +95,22 @@ def test_every_kafka_client_authentication_comes_back_from_both_formats(kind: st
     [cluster] = [s for s in from_terraform.services() if s.type == "msk_cluster"]
     assert cluster.properties["client_authentication"] == kind
     assert render(from_terraform) == files
+
+
+def test_rules_on_the_groups_clusters_make_come_back_to_their_service_with_their_descriptions(
+    tmp_path: Path,
+) -> None:
+    """Managed nodes take their EKS cluster's group, and the export writes their rules there: they are the node
+    group's (not the cluster's), and a rule's own description survives; a CloudHSM cluster's rules likewise."""
+    rules = [
+        {"protocol": "tcp", "from_port": 8443, "to_port": 8443, "cidr": "10.0.0.0/16", "description": "admin"},
+        {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr": "10.1.0.0/16"},
+    ]
+    for type_id in ("eks_node_group", "cloudhsm_cluster"):
+        template, imported = round_trip(design(type_id, {"ingress": rules}), tmp_path)
+        assert subject(imported)["ingress"] == rules
+        assert [s.properties.get("ingress") for s in imported.services() if s.label == "Peer"] in ([[]], [])
+        assert cloudformation_template(imported) == template
 
 
 def test_every_written_property_has_a_way_to_be_read() -> None:

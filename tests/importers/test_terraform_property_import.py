@@ -27,10 +27,7 @@ from tests.importers.test_property_import import WRITTEN
 _GROUP = "its security group's rules are not tied back to it from the Terraform files yet"
 # Written to Terraform but not yet read back from its files, each with why.
 NOT_READ: dict[tuple[str, str], str] = {
-    ("cloudhsm_cluster", "ingress"): _GROUP,
-    ("eks_node_group", "ingress"): _GROUP,
     ("sagemaker_endpoint", "ingress"): _GROUP,
-    ("elastic_beanstalk", "ingress"): _GROUP,
 }
 # Resources that stay generic beside a service in its Terraform, each with why.
 GENERIC: dict[tuple[str, str], tuple[list[str], str]] = {
