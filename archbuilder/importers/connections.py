@@ -225,6 +225,19 @@ class ConnectionInference(TemplateReader):
         if volume in self.nodes and instance in self.nodes:
             self._connect(self.nodes[volume], self.nodes[instance], preferred=ConnectionKind.ATTACH)
 
+    def _backup_selection(self, logical: str, props: dict[str, Any]) -> None:
+        """What a backup selection names is written to its plan's vault."""
+        selection = props.get("BackupSelection")
+        plan = self._ref_of(props.get("BackupPlanId"))
+        rules = _at(self._props(plan), "BackupPlan.BackupPlanRule") if plan else None
+        vaults = {
+            self._ref_of(rule.get("TargetBackupVault")) for rule in rules or [] if isinstance(rule, dict)
+        }
+        for vault in sorted(v for v in vaults if v in self.nodes):
+            for source in _refs(selection.get("Resources") if isinstance(selection, dict) else None):
+                if source in self.nodes:
+                    self._connect(self.nodes[source], self.nodes[vault], preferred=ConnectionKind.WRITE)
+
     def _node_group(self, logical: str, props: dict[str, Any]) -> None:
         """An EKS cluster deploys to the node groups that name it."""
         cluster = self._ref_of(props.get("ClusterName"))
@@ -419,6 +432,7 @@ HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]
     "AWS::Lambda::Permission": ConnectionInference._permission,
     "AWS::WAFv2::WebACLAssociation": ConnectionInference._web_acl_association,
     "AWS::EKS::Nodegroup": ConnectionInference._node_group,
+    "AWS::Backup::BackupSelection": ConnectionInference._backup_selection,
     "AWS::EC2::VolumeAttachment": ConnectionInference._volume_attachment,
     "AWS::GlobalAccelerator::EndpointGroup": ConnectionInference._endpoint_group,
     "AWS::XRay::Group": ConnectionInference._trace_group,

@@ -88,6 +88,8 @@ FOLDED = {
     "AWS::SageMaker::EndpointConfig",
     "AWS::SageMaker::Model",
     "AWS::EMR::SecurityConfiguration",
+    # A Glue job's security configuration passes on to the job the key it encrypts with (kit.logs_key).
+    "AWS::Glue::SecurityConfiguration",
     "AWS::CodeDeploy::DeploymentGroup",
     "AWS::EC2::FlowLog",
     # Config's delivery channel (the recorder's, ownership.SOLE_OWNERS), an Elastic Beanstalk environment's
@@ -148,8 +150,13 @@ COMPANION_KEYS = frozenset(
         "ArtifactStore",
         # An EKS node group's role.
         "NodeRole",
-        # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists).
+        # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists), and a Glue
+        # security configuration's.
         "KmsKeyId",
+        "KmsKeyArn",
+        # The role a backup selection backs up with, and a DAX cluster's.
+        "IamRoleArn",
+        "IAMRoleARN",
         "AwsKmsKey",
         # What the export's production defaults give a VPC, a function and a load balancer of their own: flow
         # logs' group and delivery role, a function's log group and dead-letter queue, access logs' bucket.
@@ -189,12 +196,12 @@ FOLDABLE: dict[str, set[str] | None] = {
     "AWS::RDS::DBParameterGroup": {"AWS::RDS::DBInstance"},
     "AWS::RDS::DBClusterParameterGroup": {"AWS::RDS::DBCluster"},
     "AWS::Redshift::ClusterParameterGroup": {"AWS::Redshift::Cluster"},
-    "AWS::Glue::SecurityConfiguration": {"AWS::Glue::Job"},
     "AWS::CloudFront::CachePolicy": {"AWS::CloudFront::Distribution"},
     # A key the export makes for one service's encryption (kit.own_key, logs_key), not a key drawn as a node.
     "AWS::KMS::Key": {
         "AWS::SageMaker::Endpoint",
         "AWS::SageMaker::NotebookInstance",
+        "AWS::Glue::Job",
         "AWS::EMR::Cluster",
         "AWS::Logs::LogGroup",
     },
@@ -289,13 +296,15 @@ class CompanionInference(TemplateReader):
                 result.add(user)
         return result
 
-    def _helper_owner(self, helper: str) -> str | None:
-        """The resource a helper names as the one it belongs to (a mount target's file system)."""
+    def _helper_owner(self, helper: str, seen: frozenset[str] = frozenset()) -> str | None:
+        """The resource a helper names as the one it belongs to (a mount target's file system), through helpers
+        that name theirs in turn (a backup selection names its plan, which names its vault)."""
         from archbuilder.importers.ownership import named_owners
 
-        found = named_owners(self, helper)
-        owner = found[0] if found else None
-        return owner if owner in self.resources and self._type(owner) not in FOLDED else None
+        owner = next((name for name in named_owners(self, helper) if name in self.resources), None)
+        if owner is None or owner in seen | {helper}:
+            return None
+        return self._helper_owner(owner, seen | {helper}) if self._type(owner) in FOLDED else owner
 
     def _folds(self, logical: str, kind: str) -> bool:
         """Whether a resource folds into another: a helper type, a companion type the catalog lists after a

@@ -45,6 +45,7 @@ OWNER_KEYS = {
     "AWS::ApiGatewayV2::Stage": "ApiId",
     "AWS::ApiGatewayV2::Deployment": "ApiId",
     "AWS::Backup::BackupSelection": "BackupPlanId",
+    "AWS::Backup::BackupPlan": "BackupPlan",  # its rules' target vault
     "AWS::Cognito::UserPoolClient": "UserPoolId",
     "AWS::EC2::VolumeAttachment": "VolumeId",
     "AWS::AutoScaling::ScalingPolicy": "AutoScalingGroupName",

@@ -292,6 +292,25 @@ def _instance_profile(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"Roles": [convert(body["role"])]} if "role" in body else {}
 
 
+def _backup_plan(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A plan's rules' vault, where CloudFormation names it (which vault the plan and its selections are of)."""
+    rules = [
+        {"TargetBackupVault": convert(rule.get("target_vault_name"))} for rule in _blocks(body.get("rule"))
+    ]
+    return {"BackupPlan": {"BackupPlanRule": rules}}
+
+
+def _backup_selection(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """What a selection backs up (read as written to the vault) and the role it does so with."""
+    return {
+        "BackupSelection": {
+            "SelectionName": convert(body.get("name")),
+            "IamRoleArn": convert(body.get("iam_role_arn")),
+            "Resources": convert(body.get("resources") or []),
+        }
+    }
+
+
 def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
@@ -342,6 +361,8 @@ SHAPES: dict[str, Shape] = {
     "aws_iam_role_policy": _role_policy,
     "aws_iam_instance_profile": _instance_profile,
     "aws_route": _route,
+    "aws_backup_plan": _backup_plan,
+    "aws_backup_selection": _backup_selection,
     "aws_emr_cluster": _emr_cluster,
     "aws_codepipeline": _pipeline,
     # Terraform's instance groups are task groups (the cluster's blocks are its master and core groups).
@@ -351,6 +372,7 @@ SHAPES: dict[str, Shape] = {
     "aws_msk_cluster": _aliased("BrokerNodeGroupInfo", "broker_node_group_info"),
     "aws_lambda_function": _aliased("VpcConfig", "vpc_config"),
     "aws_codebuild_project": _aliased("VpcConfig", "vpc_config"),
+    "aws_sagemaker_model": _aliased("VpcConfig", "vpc_config"),
     "aws_opensearch_domain": _aliased("VPCOptions", "vpc_options"),
     "aws_batch_compute_environment": _aliased("ComputeResources", "compute_resources"),
     "aws_elastic_beanstalk_environment": _beanstalk_environment,

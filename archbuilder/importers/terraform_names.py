@@ -63,6 +63,10 @@ ARGUMENTS = {
     "redrive_policy": "RedrivePolicy",
     "s3_bucket_name": "S3BucketName",
     "kms_key_id": "KmsKeyId",
+    "kms_key_arn": "KmsKeyArn",
+    # A SageMaker endpoint names its configuration, which names its model (a production variant's).
+    "endpoint_config_name": "EndpointConfigName",
+    "model_name": "ModelName",
     "neptune_subnet_group_name": "DBSubnetGroupName",
     "cluster_subnet_group_name": "ClusterSubnetGroupName",
     "client_subnets": "ClientSubnets",
@@ -86,6 +90,11 @@ RENAMES: dict[str, dict[str, str]] = {
     "aws_flow_log": {"log_destination": "LogDestination", "iam_role_arn": "DeliverLogsPermissionArn"},
     "aws_lambda_function": {"logging_config": "LoggingConfig", "dead_letter_config": "DeadLetterConfig"},
     "aws_lb": {"access_logs": "AccessLogs"},
+    # The role a DAX cluster and a backup selection work with; the plan a selection is of, the application a
+    # deployment group deploys (folding.py follows them to the service they belong to).
+    "aws_dax_cluster": {"iam_role_arn": "IAMRoleARN"},
+    "aws_backup_selection": {"plan_id": "BackupPlanId"},
+    "aws_codedeploy_deployment_group": {"app_name": "ApplicationName"},
     "aws_rds_cluster_instance": _MEMBER,
     "aws_docdb_cluster_instance": _MEMBER,
     "aws_neptune_cluster_instance": _MEMBER,

@@ -71,22 +71,12 @@ def test_the_terraform_table_names_catalog_properties_only() -> None:
     assert set(NOT_READ) <= set(WRITTEN) and all(reason.strip() for reason in NOT_READ.values())
 
 
-_ROLE = "its role is named by an argument the Terraform import does not follow to a companion yet"
 _BY_HAND = (
     "written only as a step to do by hand atop main.tf, which the Terraform import makes no node of yet"
 )
 # (services only the import has, services only the design has, the subject's place when it differs) of the
 # types whose Terraform does not come back as the design was, each with why.
 DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
-    "backup_vault": (["Subject role"], [], _ROLE),
-    "codedeploy_app": (["Subject role"], [], _ROLE),
-    "dax_cluster": (["Subject role"], [], _ROLE),
-    "glue_job": (["Subject key"], [], "as from CloudFormation, the job's key stays a node of its own"),
-    "sagemaker_endpoint": (
-        ["Subject key", "Subject role"],
-        [],
-        "its key, role and subnets are its model's and configuration's, not followed from Terraform yet",
-    ),
     "internet_gateway": (
         [],
         ["Subject"],
@@ -99,7 +89,6 @@ DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
 # Connections that do not come back from Terraform (missing, extra), beyond those of DIFFERENT's nodes.
 Flows = list[tuple[str, str, str]]
 CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
-    "backup_vault": ([("Peer", "Subject", "write")], [], "the backup selection's resources are not read yet"),
     "clb": (
         [("Cert", "Subject", "attach")],
         [],
@@ -110,8 +99,6 @@ CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
         [],
         "the NLB's listener the Terraform export writes is TCP and names no certificate: nothing says the attachment",
     ),
-    "dax_cluster": ([], [("Subject", "Subject role", "attach")], _ROLE),
-    "glue_job": ([], [("Subject", "Subject key", "read")], "as from CloudFormation, the job's key is a node"),
 }
 
 
@@ -143,7 +130,7 @@ def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its
         extra,
         missing,
     )
-    if "Subject" not in extra + missing and type_id != "sagemaker_endpoint":
+    if "Subject" not in extra + missing:
         assert _where(imported) == _where(original)
     flows = [connections(arch) for arch in (imported, original)]
     missing_flows, extra_flows, _why = CONNECTIONS.get(type_id, ([], [], ""))
