@@ -22,6 +22,9 @@ MANAGED_CACHE_POLICIES = {
     "4135ea2d-6df8-44a3-9df3-4b5a84be39ad": 0,  # CachingDisabled
     "b2884449-e4de-46a7-ac36-70bc7f1ddd6d": 86400,  # CachingOptimizedForUncompressedObjects
 }
+# The words of the rules the export gives an internet-facing balancer that declares none
+# (exporters/cloudformation/network.py), which read back as none declared.
+OPEN_LISTENER = "listener open to the internet"
 SET_IDENTIFIERS = (
     ("Weight", "weighted"),
     ("Region", "latency"),
@@ -29,6 +32,16 @@ SET_IDENTIFIERS = (
     ("GeoLocation", "geolocation"),
     ("MultiValueAnswer", "multivalue"),
 )
+
+
+def _opens_a_listener(rule: dict[str, Any]) -> bool:
+    """A rule the export writes to open a balancer's listener to the internet (OPEN_LISTENER)."""
+    return (
+        rule.get("description") == OPEN_LISTENER
+        and rule.get("cidr") == "0.0.0.0/0"
+        and rule.get("protocol") == "tcp"
+        and rule.get("from_port") == rule.get("to_port")
+    )
 
 
 class SpecialReaders(NetworkReaders):
@@ -73,6 +86,10 @@ class SpecialReaders(NetworkReaders):
 
     def _read_ingress(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         rules = self._owned_ingress(logical)
+        if self.service.id in ("alb", "nlb", "clb") and all(_opens_a_listener(rule) for rule in rules):
+            # What the export gives an internet-facing balancer that declares no rules (its listeners open to
+            # all): the design declared none, and the next export opens the listeners it has then.
+            return Reading()
         return Reading(rules) if rules else Reading()
 
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:

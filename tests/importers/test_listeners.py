@@ -12,6 +12,7 @@ from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_path
 from archbuilder.validation import validate
+from tests.exporters.every_service import every_service
 
 LISTENER = ("listener_port", "listener_protocol", "redirect_http_to_https")
 NETWORK = (
@@ -113,3 +114,24 @@ def test_a_classic_load_balancer_reads_its_inline_listener(tmp_path: Path) -> No
         80,
         "HTTP",
     )
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_an_internet_facing_balancer_declaring_no_rules_comes_back_declaring_none(
+    fmt: str, tmp_path: Path
+) -> None:
+    """The export opens such a balancer's listeners to the internet; those rules are its own, not rules the design
+    declared (read as declared, they would stay open on ports the listeners no longer use after an edit). A rule
+    the design declares comes back, with the export's own words for the others."""
+    design = every_service()
+    declared = [{"protocol": "tcp", "from_port": 443, "to_port": 443, "cidr": "0.0.0.0/0"}]
+    [clb] = [s for s in design.services() if s.type == "clb"]
+    design.set_property(clb.id, "ingress", declared)
+    export(fmt, design, tmp_path / "out")
+    if fmt == "terraform":
+        arch, _report = import_terraform(tmp_path / "out")
+    else:
+        [template] = (tmp_path / "out").iterdir()
+        arch, _report = import_template(template)
+    balancers = {s.label: s.properties["ingress"] for s in arch.services() if s.type in ("alb", "nlb", "clb")}
+    assert balancers == {"ALB": [], "NLB": [], "CLB": declared}

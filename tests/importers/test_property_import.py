@@ -103,7 +103,13 @@ def test_rules_on_the_groups_clusters_make_come_back_to_their_service_with_their
     """Managed nodes take their EKS cluster's group, and the export writes their rules there: they are the node
     group's (not the cluster's), and a rule's own description survives; a CloudHSM cluster's rules likewise."""
     rules = [
-        {"protocol": "tcp", "from_port": 8443, "to_port": 8443, "cidr": "10.0.0.0/16", "description": "admin"},
+        {
+            "protocol": "tcp",
+            "from_port": 8443,
+            "to_port": 8443,
+            "cidr": "10.0.0.0/16",
+            "description": "admin",
+        },
         {"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr": "10.1.0.0/16"},
     ]
     for type_id in ("eks_node_group", "cloudhsm_cluster"):
