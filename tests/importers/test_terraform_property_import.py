@@ -24,11 +24,8 @@ from tests.exporters.test_property_coverage import BASE, design, exported_types,
 from tests.importers.round_trips import connections, container
 from tests.importers.test_property_import import WRITTEN
 
-_GROUP = "its security group's rules are not tied back to it from the Terraform files yet"
 # Written to Terraform but not yet read back from its files, each with why.
-NOT_READ: dict[tuple[str, str], str] = {
-    ("sagemaker_endpoint", "ingress"): _GROUP,
-}
+NOT_READ: dict[tuple[str, str], str] = {}
 # Resources that stay generic beside a service in its Terraform, each with why.
 GENERIC: dict[tuple[str, str], tuple[list[str], str]] = {
     ("transit_gateway", "shared_with"): (
@@ -52,7 +49,8 @@ def test_a_written_argument_imports_as_written_and_exports_byte_for_byte(
         (tmp_path / file_name).write_text(text)
     imported, report = import_terraform(tmp_path)
     assert sorted(kind for _logical, kind, _id in report.generic) == GENERIC.get((type_id, name), ([], ""))[0]
-    # The service (a security group of its own that did not fold in carries its Name tag too).
+    # The service (an unmanaged Batch environment's group, which nothing names, stays a group of its own with
+    # the same Name tag).
     [subject] = [n for n in imported.services() if n.label == "Subject" and n.type != "security_group"]
     assert subject.properties[name] == value
     assert render(imported) == files
@@ -120,11 +118,8 @@ def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its
     for file_name, text in render(original).items():
         (tmp_path / file_name).write_text(text)
     imported, _report = import_terraform(tmp_path)
-    # A group that does not fold in (NOT_READ's ingress) is counted there, not here.
-    labels = tuple(
-        Counter(s.label for s in arch.services() if s.type != "security_group" or type_id == "security_group")
-        for arch in (imported, original)
-    )
+    # Every security group folds into its service: none stays a node of its own.
+    labels = tuple(Counter(s.label for s in arch.services()) for arch in (imported, original))
     extra, missing, _why = DIFFERENT.get(type_id, ([], [], ""))
     assert (sorted((labels[0] - labels[1]).elements()), sorted((labels[1] - labels[0]).elements())) == (
         extra,
