@@ -105,6 +105,8 @@ FOLDED = {
     "Terraform::aws_api_gateway_stage",
     "Terraform::aws_lb_target_group_attachment",
     "Terraform::aws_ecs_task_definition",
+    # The provider declares a CloudHSM cluster's HSMs, which CloudFormation cannot: they are its HSM count.
+    "Terraform::aws_cloudhsm_v2_hsm",
 }
 FOLDED |= {f"Terraform::{part}" for part in PARTS}
 # Properties (at any depth) whose references name a resource's own companions: security groups, roles,

@@ -80,6 +80,7 @@ OWNER_KEYS = {
     "AWS::EC2::VPNGatewayRoutePropagation": "VpnGatewayId",
     "AWS::DirectConnect::DirectConnectGatewayAssociation": "DirectConnectGatewayId",
     "AWS::WAFv2::WebACLAssociation": "WebACLArn",
+    "Terraform::aws_cloudhsm_v2_hsm": "ClusterId",
 }
 # Helpers that name no owner but of which AWS allows one per account and region, as of their owner: a delivery
 # channel is the configuration recorder's (AWS Config allows one of each per region).

@@ -59,10 +59,9 @@ class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionRe
             )
 
     def _read(self, logical: str, spec: PropertySpec, entry: dict[str, Any]) -> Reading:
-        if "step" in entry:
-            steps = recorded_steps(self._design_metadata(), self._label(logical), self.service.short_name)
-            return step_reading(steps, entry, spec)
         reader = entry.get("reader")
+        if reader is None and "step" in entry:
+            return step_reading(self._steps_of(logical), entry, spec)
         if reader is not None:
             method: Callable[[str, dict[str, Any], PropertySpec], Reading] = getattr(self, f"_read_{reader}")
             return method(logical, entry, spec)
@@ -73,6 +72,10 @@ class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionRe
                 return absent(entry, spec)
             source = related[0]
         return interpret(walk(self._props(source), str(entry["path"]), self.resolver), entry, spec)
+
+    def _steps_of(self, logical: str) -> list[str]:
+        """The steps the export left to do by hand for this resource's node."""
+        return recorded_steps(self._design_metadata(), self._label(logical), self.service.short_name)
 
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
         """CIDR rules of the security groups this service owns become its explicit ingress rules."""

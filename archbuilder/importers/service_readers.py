@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog.service_type import PropertySpec
-from archbuilder.importers.property_paths import Reading, absent, interpret, walk
+from archbuilder.importers.property_paths import Reading, absent, interpret, step_reading, walk
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
 
@@ -117,6 +117,20 @@ class ServiceReaders(TemplateReader):
                 rule["description"] = props["Description"]
             rules.append(rule)
         return rules
+
+    def _read_hsm_count(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """The HSMs Terraform declares in the cluster, else the number the export's step says to add (neither
+        CloudFormation nor the export declares HSMs)."""
+        hsms = [
+            name
+            for name in self.resources
+            if self._type(name) == "Terraform::aws_cloudhsm_v2_hsm"
+            and logical in refs(self._props(name).get("ClusterId"))
+        ]
+        return Reading(len(hsms)) if hsms else step_reading(self._steps_of(logical), entry, spec)
+
+    def _steps_of(self, logical: str) -> list[str]:
+        raise NotImplementedError
 
     def _read_fsx_setting(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         """A setting of the file system kind's own configuration; Multi-AZ from its deployment type."""

@@ -124,6 +124,7 @@ RENAMES: dict[str, dict[str, str]] = {
     "aws_glue_crawler": {"database_name": "DatabaseName"},
     "aws_emr_instance_group": {"cluster_id": "JobFlowId"},
     "aws_eks_node_group": {"cluster_name": "ClusterName"},
+    "aws_cloudhsm_v2_hsm": {"cluster_id": "ClusterId"},
     "aws_elastic_beanstalk_environment": {
         "application": "ApplicationName",
         "solution_stack_name": "SolutionStackName",

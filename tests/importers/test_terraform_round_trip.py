@@ -75,6 +75,31 @@ def test_an_edit_changes_only_its_blocks_and_added_blocks_are_laid_out_as_terraf
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+def test_deleting_a_service_takes_its_blocks_out_of_the_files(tmp_path: Path) -> None:
+    """The trail's blocks and its bucket's (with their split-off settings) go; nothing else changes, and the files
+    stay as terraform fmt writes them (they used to be written back whole, the deleted trail and all)."""
+    first = _export(Path(str(example_path("serverless-api"))), tmp_path / "first")
+    arch, _report = import_terraform(first)
+    arch.remove_node("audittrail")
+    design = tmp_path / "edited.arch.json"
+    save(arch, design)
+    diff = diff_documents(load_side(first), load_side(design, "terraform"))
+    assert [(r.name, r.status) for r in diff.resources] == [
+        ("aws_s3_bucket.audit_trail_bucket", "removed"),
+        ("aws_s3_bucket_versioning.audit_trail_bucket", "removed"),
+        ("aws_s3_bucket_public_access_block.audit_trail_bucket", "removed"),
+        ("aws_s3_bucket_server_side_encryption_configuration.audit_trail_bucket", "removed"),
+        ("aws_s3_bucket_policy.audit_trail_bucket_policy", "removed"),
+        ("aws_cloudtrail.audit_trail", "removed"),
+    ]
+    terraform = shutil.which("terraform")
+    if terraform is None:
+        pytest.skip("terraform is not installed: terraform fmt -check not run")
+    out = _export(arch, tmp_path / "out")
+    check = subprocess.run([terraform, "fmt", "-check", str(out)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 HAND_WRITTEN = """\
 variable "environment" {
   type    = string
@@ -184,3 +209,57 @@ def test_what_cloudformation_cannot_express_is_refused_there_by_name(tmp_path: P
     arch, _report = import_terraform(_hand_written(tmp_path))
     with pytest.raises(ExportError, match="Deployer: an imported resource without a CloudFormation type"):
         export("cloudformation", arch, tmp_path / "cfn")
+
+
+HSM_CLUSTER = """\
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_subnet" "a" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.1.0/24"
+  availability_zone = "us-east-1a"
+}
+
+resource "aws_subnet" "b" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.0.2.0/24"
+  availability_zone = "us-east-1b"
+}
+
+resource "aws_cloudhsm_v2_cluster" "keys" {
+  hsm_type   = "hsm2m.medium"
+  subnet_ids = [aws_subnet.a.id, aws_subnet.b.id]
+}
+
+resource "aws_cloudhsm_v2_hsm" "first" {
+  cluster_id = aws_cloudhsm_v2_cluster.keys.cluster_id
+  subnet_id  = aws_subnet.a.id
+}
+
+resource "aws_cloudhsm_v2_hsm" "second" {
+  cluster_id = aws_cloudhsm_v2_cluster.keys.cluster_id
+  subnet_id  = aws_subnet.b.id
+}
+
+resource "aws_cloudhsm_v2_hsm" "third" {
+  cluster_id = aws_cloudhsm_v2_cluster.keys.cluster_id
+  subnet_id  = aws_subnet.b.id
+}
+"""
+
+
+def test_the_hsms_terraform_declares_are_the_clusters_count_and_go_with_it(tmp_path: Path) -> None:
+    """CloudFormation cannot declare a CloudHSM cluster's HSMs, Terraform can: three aws_cloudhsm_v2_hsm read as an
+    HSM count of 3 (not the catalog's 2), fold into the cluster, are written back as they were and are taken out
+    with it, each with the blank line that parted it from the next block."""
+    (tmp_path / "main.tf").write_text(HSM_CLUSTER)
+    arch, report = import_terraform(tmp_path)
+    assert report.generic == []
+    assert [(s.label, s.type, s.properties["hsm_count"]) for s in arch.services()] == [
+        ("Keys", "cloudhsm_cluster", 3)
+    ]
+    assert render(arch)["main.tf"] == HSM_CLUSTER
+    arch.remove_node("keys")
+    assert render(arch)["main.tf"] == HSM_CLUSTER[: HSM_CLUSTER.index('\nresource "aws_cloudhsm_v2_cluster"')]

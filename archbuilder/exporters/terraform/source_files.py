@@ -49,13 +49,16 @@ def written_back(architecture: Architecture, render: Render) -> dict[str, str]:
     if source is None or source.format != "terraform":
         return dict(render(architecture))
     texts = _source_texts(source)
-    blocks = [b for b in source_blocks(texts) if _alive(b, source, set(architecture.nodes))]
+    every_block = source_blocks(texts)
+    blocks = [b for b in every_block if _alive(b, source, set(architecture.nodes))]
     rendered = render(architecture)
     base = entries(render(baseline(architecture, source)))
     current = entries(rendered)
     merged = merge_named({b.key: b.body for b in blocks}, base, current)
+    # Every block of the files is rewritten or taken out: those of a deleted node are in none of the three.
     files = {
-        name: _rewritten(text, [b for b in blocks if b.file == name], merged) for name, text in texts.items()
+        name: _rewritten(text, [b for b in every_block if b.file == name], merged)
+        for name, text in texts.items()
     }
     # A block the design adds is written as the export writes it (its own layout), at the end of its file.
     written = {b.key: b for b in source_blocks({n: t for n, t in rendered.items() if n.endswith(".tf")})}
@@ -147,7 +150,13 @@ def _rewritten(text: str, blocks: list[SourceBlock], merged: dict[Key, Any]) -> 
     lines = text.splitlines()
     for block in sorted(blocks, key=lambda b: b.first, reverse=True):
         if block.key not in merged:
-            del lines[block.first - 1 : block.last]
+            # The block goes with the blank line that parts it from the next one (or the one before, at the end).
+            first, last = block.first - 1, block.last
+            if last < len(lines) and not lines[last].strip():
+                last += 1
+            elif first > 0 and not lines[first - 1].strip():
+                first -= 1
+            del lines[first:last]
         elif not same(merged[block.key], block.body):
             replacement = document([_block(json.loads(block.key), merged[block.key])]).rstrip("\n")
             lines[block.first - 1 : block.last] = replacement.split("\n")
