@@ -85,11 +85,6 @@ def _lint_errors(text: str) -> set[tuple[str, str]]:
     }
 
 
-# Errors of the CloudFormation exporter on this design, not of the import: it writes inline (ZipFile) code for
-# a provided.al2023 function and one root ANY method per invoked function.
-EXPORTER_ERRORS = {"Solutions_WebApp_webapp.yaml": {"E3677", "E3019"}}
-
-
 @pytest.mark.parametrize("path", [p for p in TEMPLATES if p.name not in RAIN], ids=lambda p: p.name)
 def test_every_corpus_import_re_exports_to_a_template_cfn_lint_accepts(path: Path) -> None:
     arch, _report = import_template(path)
