@@ -9,8 +9,8 @@ password is how a template should carry one, and is never reported.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,23 +68,43 @@ def design_secrets(architecture: Architecture) -> list[Secret]:
     return list(unique.values())
 
 
-def _in_values(owner: str, values: dict[str, Any]) -> Iterator[Secret]:
-    for path, key, value in _walk(values, ()):
-        where = f"{owner} › {' › '.join(path)}"
-        if SECRET_NAME.search(key) and not _NOT_SECRET_NAME.search(key) and _literal(value):
-            yield Secret(where, "a password-like property with its value written in clear", str(value))
-        elif isinstance(value, str) and _looks_secret(value):
-            yield Secret(where, "an access key or private key written in clear", value)
+def _in_values(owner: str, values: dict[str, Any]) -> list[Secret]:
+    found: list[Secret] = []
+    _search(owner, values, (), found)
+    return found
 
 
-def _walk(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str, Any]]:
+def _search(owner: str, value: Any, path: tuple[str, ...], found: list[Secret]) -> None:
+    """The secrets among the entries of the mappings in `value`, depth first, each entry before what it holds.
+    The place is spelt out only for a secret found (a large design has a million values and few secrets)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield (*path, str(key)), str(key), item
-            yield from _walk(item, (*path, str(key)))
+            name = str(key)
+            if _secret_name(name) and _literal(item):
+                found.append(Secret(_where(owner, path, name), _PASSWORD_LIKE, str(item)))
+            elif isinstance(item, str):
+                if _looks_secret(item):
+                    found.append(Secret(_where(owner, path, name), _KEY_IN_TEXT, item))
+                continue
+            if isinstance(item, dict | list):
+                _search(owner, item, (*path, name), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, (*path, f"[{index}]"))
+            if isinstance(item, dict | list):
+                _search(owner, item, (*path, f"[{index}]"), found)
+
+
+_PASSWORD_LIKE = "a password-like property with its value written in clear"
+_KEY_IN_TEXT = "an access key or private key written in clear"
+
+
+def _where(owner: str, path: tuple[str, ...], name: str) -> str:
+    return f"{owner} › {' › '.join((*path, name))}"
+
+
+@functools.lru_cache(maxsize=1 << 12)  # property names repeat from node to node
+def _secret_name(name: str) -> bool:
+    return bool(SECRET_NAME.search(name)) and not _NOT_SECRET_NAME.search(name)
 
 
 def _literal(value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -15,6 +16,7 @@ def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:].lower()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # an export names each node several times, and labels repeat
 def pascal(label: str, fallback: str = "Resource") -> str:
     words = _WORDS.findall(label)
     name = "".join(_capitalised(word) for word in words)
@@ -28,7 +30,12 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 def snake(label: str, fallback: str = "resource") -> str:
     """`Web ALB (prod)` -> `web_alb_prod`; `ProductionVPC` -> `production_vpc`."""
-    name = "_".join(word.lower() for word in _WORDS.findall(_CAMEL.sub(" ", label)))
+    if label.isascii() and label.isalnum():
+        # One word of letters and digits (a logical id): its words are the parts between the camel-case
+        # boundaries, so joining them is marking the boundaries (a large export names 100,000 resources).
+        name = _CAMEL.sub("_", label).lower()
+    else:
+        name = "_".join(word.lower() for word in _WORDS.findall(_CAMEL.sub(" ", label)))
     if not name or not name[0].isalpha():
         name = f"{fallback}_{name}".rstrip("_")
     return name[:64]

@@ -196,7 +196,11 @@ class Converter_:
 
     def expr(self, item: Any) -> Any:
         """CloudFormation values to HCL values: intrinsics become references and interpolations."""
-        if isinstance(item, dict):
+        kind = type(item)
+        if kind is str:  # most values, and the quickest way out
+            return item
+        expr = self.expr
+        if kind is dict or (kind is not list and isinstance(item, dict)):
             converted = self._intrinsic(item) if len(item) == 1 else None
             if converted is not None:
                 return converted
@@ -205,9 +209,9 @@ class Converter_:
             unconverted = [key for key in item if key == "Ref" or key.startswith("Fn::")]
             if unconverted:
                 raise ValueError(f"no Terraform form for {unconverted[0]}: {json.dumps(item)[:120]}")
-            return {key: self.expr(value) for key, value in item.items()}
-        if isinstance(item, list):
-            return [self.expr(value) for value in item]
+            return {key: value if type(value) is str else expr(value) for key, value in item.items()}
+        if kind is list or isinstance(item, list):
+            return [value if type(value) is str else expr(value) for value in item]
         return item
 
     def _intrinsic(self, item: dict[str, Any]) -> Expr | Conditional | None:

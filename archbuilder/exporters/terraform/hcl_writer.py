@@ -6,17 +6,18 @@ import functools
 import json
 import re
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Expr:
     """A raw HCL expression (a reference, a function call), written without quotes."""
 
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Call:
     """A function applied to one HCL value, e.g. jsonencode({...}); the value is laid out at the call's indent."""
 
@@ -24,7 +25,7 @@ class Call:
     argument: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conditional:
     """`condition ? given : otherwise`, each side an HCL value laid out at the conditional's indent."""
 
@@ -33,7 +34,7 @@ class Conditional:
     otherwise: Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     type: str
     labels: tuple[str, ...] = ()
@@ -62,7 +63,7 @@ def literal(text: str, *, before_template: bool = False) -> str:
 
 @functools.cache  # emptied after each document: a large export quotes the same text over and over
 def _escaped(text: str) -> str:
-    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
+    escaped = encode_basestring(text)[1:-1]  # what json.dumps(text, ensure_ascii=False) writes
     if "{" in escaped:
         escaped = _DOLLAR_AFTER_DOLLAR.sub(r"\\u0024{", escaped)
         escaped = _DOLLAR.sub("$${", escaped).replace("%{", "\\u0025{")
@@ -76,12 +77,6 @@ def quote(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 12)
 def _key(name: str) -> str:
     return name if _IDENTIFIER.match(name) else quote(name)
-
-
-def _is_block(value: Any) -> bool:
-    return isinstance(value, Block) or (
-        isinstance(value, list) and bool(value) and all(isinstance(v, Block) for v in value)
-    )
 
 
 def value(item: Any, indent: int) -> str:
@@ -121,13 +116,16 @@ def value(item: Any, indent: int) -> str:
 
 
 def _list(items: list[Any], indent: int) -> str:
+    """On one line when the items are short and single-line, else one item a line with a trailing comma."""
     if not items:
         return "[]"
     rendered = [value(v, indent + 1) for v in items]
-    if sum(len(r) for r in rendered) < 80 and not any("\n" in r for r in rendered):
-        return "[" + ", ".join(rendered) + "]"
+    joined = ", ".join(rendered)
+    # The items' own length: the joined text less its separators.
+    if len(joined) - 2 * (len(rendered) - 1) < 80 and "\n" not in joined:
+        return "[" + joined + "]"
     pad = "  " * indent
-    return "[\n" + "".join(f"{pad}  {r},\n" for r in rendered) + pad + "]"
+    return "[\n" + pad + "  " + (",\n" + pad + "  ").join(rendered) + ",\n" + pad + "]"
 
 
 def _one_line(item: Any) -> str:
@@ -140,37 +138,57 @@ def _one_line(item: Any) -> str:
 
 def _attributes(items: dict[str, Any], indent: int) -> str:
     """Attributes in order; consecutive one-line attributes share one `=` column, as terraform fmt does."""
-    pad = "  " * indent
-    lines: list[str] = []
-    keys: list[str] = []  # the run of one-line attributes being gathered, and their values
-    values: list[str] = []
-    for name, item in items.items():
-        key = _key(name)
+    rendered: list[str] = []
+    multi_line: tuple[int, ...] = ()  # the positions of the values written over several lines
+    for item in items.values():
         kind = type(item)
         if kind is str:  # the most common value, and always one line (escaped)
-            rendered = f'"{_escaped(item)}"'
+            rendered.append(f'"{_escaped(item)}"')
+            continue
+        if kind is Expr:
+            text = item.text
+        elif kind is list:
+            text = _list(item, indent)
+        elif kind is int:
+            text = str(item)
         else:
-            rendered = item.text if kind is Expr else value(item, indent)
-            if "\n" in rendered:
-                if keys:
-                    _flush(keys, values, pad, lines)
-                lines.append(f"{pad}{key} = {rendered}\n")
-                continue
-        keys.append(key)
-        values.append(rendered)
-    if keys:
-        _flush(keys, values, pad, lines)
+            text = value(item, indent)
+        if "\n" in text:
+            multi_line += (len(rendered),)
+        rendered.append(text)
+    return _layout(indent, tuple(items), multi_line).format(*rendered)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _layout(indent: int, names: tuple[str, ...], multi_line: tuple[int, ...]) -> str:
+    """The lines of a body with these attribute names, as a str.format template taking the rendered values:
+    worked out once for each shape of body (a large export writes thousands of resources of each type)."""
+    pad = "  " * indent
+    lines: list[str] = []
+    run: list[str] = []  # the keys of the run of one-line attributes being gathered
+    for position, name in enumerate(names):
+        if position in multi_line:
+            _aligned(run, pad, lines)
+            lines.append(f"{pad}{_format_text(_key(name))} = {{}}\n")
+        else:
+            run.append(_key(name))
+    _aligned(run, pad, lines)
     return "".join(lines)
 
 
-def _flush(keys: list[str], values: list[str], pad: str, lines: list[str]) -> None:
+def _aligned(keys: list[str], pad: str, lines: list[str]) -> None:
+    """The lines of one run of one-line attributes, their `=` in one column; empties the run."""
     if len(keys) == 1:
-        lines.append(f"{pad}{keys[0]} = {values[0]}\n")
-    else:
+        lines.append(f"{pad}{_format_text(keys[0])} = {{}}\n")
+    elif keys:
         width = max(map(len, keys))
-        lines += [f"{pad}{key.ljust(width)} = {text}\n" for key, text in zip(keys, values, strict=True)]
+        lines += [f"{pad}{_format_text(key.ljust(width))} = {{}}\n" for key in keys]
     keys.clear()
-    values.clear()
+
+
+def _format_text(text: str) -> str:
+    """`text` as literal text of a str.format template."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def block(item: Block, indent: int = 0) -> str:
@@ -179,18 +197,17 @@ def block(item: Block, indent: int = 0) -> str:
     for label in item.labels:
         header += f' "{_escaped(label)}"'
     body = item.body
-    for child in body.values():
-        if type(child) is Block or type(child) is list:
-            body, nested = _split_nested(body)
-            break
-    else:
-        nested = []
+    nested: list[Block] = []
+    kinds = set(map(type, body.values()))
+    if Block in kinds or list in kinds:
+        body, nested = _split_nested(body)
     parts = [_attributes(body, indent + 1)] if body else []
     if nested:
         parts += [block(sub, indent + 1) for sub in nested]
     if not parts:
         return f"{pad}{header} {{}}\n"
-    inner = "\n".join([part.rstrip("\n") + "\n" for part in parts])  # parted by one empty line
+    # Parted by one empty line; every part ends with a line break (an attribute's value might add more).
+    inner = "\n".join([part.rstrip("\n") + "\n" if part.endswith("\n\n") else part for part in parts])
     return f"{pad}{header} {{\n{inner}{pad}}}\n"
 
 
@@ -199,8 +216,10 @@ def _split_nested(body: dict[str, Any]) -> tuple[dict[str, Any], list[Block]]:
     attributes: dict[str, Any] = {}
     nested: list[Block] = []
     for key, child in body.items():
-        if _is_block(child):
-            nested += [child] if isinstance(child, Block) else child
+        if isinstance(child, Block):
+            nested.append(child)
+        elif isinstance(child, list) and child and all(isinstance(v, Block) for v in child):
+            nested += child
         else:
             attributes[key] = child
     return attributes, nested

@@ -82,16 +82,29 @@ def _add_depends_on(block: Block, addresses: list[str]) -> None:
     block.body["depends_on"] = [Expr(address) for address in sorted(set(existing + addresses))]
 
 
+# What a body holds that can hold no expression.
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _expressions(body: Any) -> list[str]:
     """The text of every expression in a block body (references only ever appear in expressions), in no
-    particular order."""
+    particular order. The walk tells values apart by their exact type (a large export walks a million of
+    them); a subclass, which no writer makes, is told by isinstance."""
     found: list[str] = []
     pending = [body]
     while pending:
         item = pending.pop()
-        if type(item) is str:  # most of what a body holds: literal text, no reference
-            continue
-        if isinstance(item, Expr):
+        kind = type(item)
+        if kind is dict or kind is list:
+            for child in item.values() if kind is dict else item:
+                child_kind = type(child)
+                if child_kind is Expr:
+                    found.append(child.text)
+                elif child_kind not in _LEAVES:
+                    pending.append(child)
+        elif kind is Block:
+            pending.append(item.body)
+        elif isinstance(item, Expr):
             found.append(item.text)
         elif isinstance(item, dict):
             pending += item.values()
