@@ -8,6 +8,8 @@ is not held by a live instance are left over from a crash and are offered for re
 from __future__ import annotations
 
 import json
+import os
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +17,16 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 
 from archbuilder.editor.document import Document
-from archbuilder.fileio import FileError, remove_dead_temporaries, write_atomic
-from archbuilder.model import Architecture, dumps, loads
+from archbuilder.fileio import (
+    FileError,
+    limit_text,
+    read_regular_file,
+    remove_dead_temporaries,
+    size_text,
+    write_atomic,
+)
+from archbuilder.model import Architecture, DocumentError, dumps, load, loads
+from archbuilder.model.serialization import MAX_FILE_BYTES, saved_size_error, size_error
 
 AUTOSAVE_INTERVAL_MS = 60_000
 
@@ -34,6 +44,9 @@ class Recoverable:
     document: Path
     original: Path | None
     name: str
+    # Why the copy cannot be opened (over the size limit of a design, not a regular file), or "" when it can:
+    # such a copy is listed with the reason and kept, never offered to recover.
+    problem: str = ""
 
 
 def find_recoverable(folder: Path) -> list[Recoverable]:
@@ -57,8 +70,21 @@ def find_recoverable(folder: Path) -> list[Recoverable]:
             name = str(meta.get("name", session))
         except (OSError, ValueError, KeyError):
             pass
-        found.append(Recoverable(session, data, original, name))
+        found.append(Recoverable(session, data, original, name, _cannot_open(data)))
     return sorted(found, key=_autosaved_at, reverse=True)
+
+
+def _cannot_open(document: Path) -> str:
+    """Why the recovery copy cannot be opened as a design, told from the file alone; "" when it may be."""
+    try:
+        status = os.stat(document)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if not stat.S_ISREG(status.st_mode):
+        return "not a regular file"
+    if status.st_size > MAX_FILE_BYTES:
+        return f"{size_text(status.st_size)}, over the {limit_text(MAX_FILE_BYTES)} limit of a design"
+    return ""
 
 
 def _autosaved_at(item: Recoverable) -> float:
@@ -69,16 +95,21 @@ def _autosaved_at(item: Recoverable) -> float:
 
 
 def load_recoverable(item: Recoverable) -> Architecture:
-    return loads(item.document.read_bytes(), str(item.document))
+    """The recovered design, opened as any design file is: read with a bound, and refused (DocumentError) when
+    it would not save to a file that opens again."""
+    return load(item.document)
 
 
 def save_copy(item: Recoverable, target: Path) -> None:
     """Keep a recovered design in a file of the user's choosing, then forget the recovery copy.
 
     The recovery file is checked (it may be truncated by the crash) before anything is written, and the copy is
-    written atomically, so a failure leaves both the target and the recovery file as they were."""
-    data = item.document.read_bytes()
-    loads(data, str(item.document))
+    written atomically, so a failure leaves both the target and the recovery file as they were. A copy that
+    would not open (over the size limit of a design) is not written."""
+    data = read_regular_file(item.document, MAX_FILE_BYTES)
+    too_big = saved_size_error(loads(data, str(item.document)))
+    if too_big:
+        raise DocumentError(f"{item.document}: the design would be {too_big}; nothing was written")
     write_atomic(target, data)
     discard(item)
 
@@ -168,8 +199,16 @@ class Autosaver(QObject):
         """Write the recovery copy if the document has unsaved changes."""
         if not self._document.is_modified:
             return False
+        payload = dumps(self._document.architecture).encode("utf-8")
+        too_big = size_error(len(payload))
+        if too_big:
+            # As a save over the limit: nothing is written, the last recovery copy (which opens) is kept.
+            self._document.status_message.emit(
+                f"Not autosaved: the design would be {too_big}; the last recovery copy is kept"
+            )
+            return False
         try:
-            write_atomic(self.recovery_file, dumps(self._document.architecture).encode("utf-8"))
+            write_atomic(self.recovery_file, payload)
             meta = {
                 "original": str(self._document.path) if self._document.path else None,
                 "name": self._document.architecture.metadata.name,

@@ -30,7 +30,10 @@ from archbuilder.model import DocumentError
 
 
 def describe(item: Recoverable) -> str:
-    """Two lines per recovery file: the design's name, then where it came from and when it was last autosaved."""
+    """Two lines per recovery file: the design's name, then where it came from and when it was last autosaved
+    (or why it cannot be opened, and where it is kept)."""
+    if item.problem:
+        return f"{item.name}\ncannot be recovered: {item.problem} · kept in {item.document}"
     where = str(item.original) if item.original else "never saved to a file"
     try:
         stamp = datetime.fromtimestamp(item.document.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
@@ -80,6 +83,8 @@ class RecoveryDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.resize(760, 320)
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self._update_buttons()
 
     def items(self) -> list[Recoverable]:
         return [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.list.count())]
@@ -89,9 +94,11 @@ class RecoveryDialog(QDialog):
         return None if entry is None else entry.data(Qt.ItemDataRole.UserRole)
 
     def recover_selected(self) -> None:
-        self.chosen = self.selected()
-        if self.chosen is not None:
-            self.accept()
+        item = self.selected()
+        if item is None or item.problem:
+            return  # a copy that cannot be opened is never recovered (its line says why)
+        self.chosen = item
+        self.accept()
 
     def discard_selected(self) -> None:
         item = self.selected()
@@ -134,6 +141,8 @@ class RecoveryDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        has = self.list.count() > 0
-        for button in (self.recover_button, self.save_button, self.discard_button):
-            button.setEnabled(has)
+        item = self.selected()
+        opens = item is not None and not item.problem
+        self.recover_button.setEnabled(opens)
+        self.save_button.setEnabled(opens)
+        self.discard_button.setEnabled(item is not None)
