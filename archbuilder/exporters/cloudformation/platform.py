@@ -86,7 +86,9 @@ def _msk(ctx: CfnContext, node: ServiceNode) -> None:
 
 def _msk_authentication(ctx: CfnContext, node: ServiceNode) -> dict[str, Any]:
     """How clients prove who they are. Without ClientAuthentication MSK lets them in unauthenticated, so TLS and
-    SCRAM are written too: mutual TLS trusts the private certificate authorities the deploy names."""
+    SCRAM are written too: mutual TLS trusts the private certificate authorities the deploy names. (AWS::MSK::Cluster
+    ClientAuthentication in the CloudFormation template reference and cfn-lint's resource schema, checked
+    2026-12-06: TLS access control also needs TLS between clients and brokers, the transit_encryption default.)"""
     kind = str(prop(node, "client_authentication", "iam"))
     if kind == "iam":
         return {"Sasl": {"Iam": {"Enabled": True}}}
