@@ -10,7 +10,8 @@ from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
 from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.flows import FlowInference
-from archbuilder.importers.folding import FOLDED, CompanionInference
+from archbuilder.importers.folding import FOLDED
+from archbuilder.importers.group_nodes import GroupNodeInference
 from archbuilder.importers.links import LinkInference
 from archbuilder.importers.manual_services import ManualServiceInference
 from archbuilder.importers.network import NetworkInference
@@ -35,7 +36,7 @@ def cloudformation_writes(service_type: str) -> bool:
 class _Importer(
     NetworkInference,
     ExistingNetworkInference,
-    CompanionInference,
+    GroupNodeInference,
     ServiceInference,
     LinkInference,
     FlowInference,
@@ -54,7 +55,7 @@ class _Importer(
         self.arch.metadata.name, self.arch.metadata.description = name, description
         self._network()
         self._existing_network()
-        self.owners = self._companions() | self._link_companions()
+        self.owners = self._one_group_each(self._companions() | self._link_companions())
         for logical in self.resources:
             if logical in self.nodes:
                 continue
@@ -67,6 +68,7 @@ class _Importer(
             self._service(logical, kind)
         self._services_by_hand()
         self._connections()
+        self._drawn_groups()
         self.arch.set_template_sections(self._sections())
         auto_layout(self.arch)
         if self.source_format is not None:

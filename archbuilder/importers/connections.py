@@ -357,6 +357,8 @@ class ConnectionInference(TemplateReader):
         source = self._ref_of(rule.get("SourceSecurityGroupId"))
         if group is None or source is None:
             return
+        if group in self.nodes and self._type(group) == "AWS::EC2::SecurityGroup":
+            return  # a rule of a group drawn as a node is one of its ingress rules (group_nodes.py)
         port = rule.get("FromPort")
         port = (
             int(port)

@@ -8,6 +8,7 @@ from typing import Any
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
 from archbuilder.importers.companion_readers import CompanionReaders, recorded_steps
+from archbuilder.importers.group_nodes import GroupReaders, cidr_rules
 from archbuilder.importers.member_readers import MemberReaders
 from archbuilder.importers.property_paths import (
     MISSING,
@@ -21,11 +22,8 @@ from archbuilder.importers.property_paths import (
 from archbuilder.importers.property_readers import SpecialReaders
 from archbuilder.importers.service_readers import ServiceReaders
 
-# Security group rules may name the protocol by its number.
-PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
 
-
-class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders):
+class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders, GroupReaders):
     # Which entries read the properties: resources/import/cloudformation.yaml, or with terraform.yaml over it.
     property_source = "cloudformation"
 
@@ -83,20 +81,5 @@ class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionRe
         for group, owner in sorted(self.owners.items()):
             if owner != logical or self._type(group) != "AWS::EC2::SecurityGroup":
                 continue
-            for rule in self._props(group).get("SecurityGroupIngress") or []:
-                if isinstance(rule, dict) and isinstance(rule.get("CidrIp"), str):
-                    rules.append(_ingress_rule(rule))
+            rules += cidr_rules(self._props(group))
         return rules
-
-
-def _ingress_rule(rule: dict[str, Any]) -> dict[str, Any]:
-    protocol = PROTOCOL_NUMBERS.get(str(rule.get("IpProtocol", "tcp")), str(rule.get("IpProtocol", "tcp")))
-    entry: dict[str, Any] = {"protocol": protocol, "cidr": rule["CidrIp"]}
-    for key, name in (("FromPort", "from_port"), ("ToPort", "to_port")):
-        if isinstance(rule.get(key), int | str) and str(rule.get(key)).lstrip("-").isdigit():
-            entry[name] = int(rule[key])
-    if isinstance(rule.get("Description"), str) and rule["Description"] != "declared ingress rule":
-        entry["description"] = rule[
-            "Description"
-        ]  # the export's own words for a rule without one are not kept
-    return entry

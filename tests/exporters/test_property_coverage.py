@@ -61,9 +61,6 @@ DESIGN_ONLY = _table(
 NOT_YET_WRITTEN = _table(
     ("ecs_service", "launch_type", "EC2 needs container instances (an ECS-optimised Auto Scaling group)"),
     ("secrets_manager_secret", "rotation_days", "a RotationSchedule needs a rotation function"),
-    ("security_group", "group_description", "a group node is not written; each service gets its own group"),
-    ("security_group", "ingress", "a group node is not written; each service gets its own group"),
-    ("security_group", "allow_all_egress", "a group node is not written; each service gets its own group"),
     (
         "acm_certificate",
         "exportable",

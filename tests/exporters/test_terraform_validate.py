@@ -40,6 +40,7 @@ from tests.exporters.test_platforms_and_file_storage_export import platforms_and
 from tests.exporters.test_production_defaults import production_design
 from tests.exporters.test_property_coverage import written_properties_design
 from tests.exporters.test_security_and_telemetry_export import security, telemetry
+from tests.exporters.test_security_group_nodes import group_nodes
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
@@ -106,6 +107,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["platforms_and_files"] = platforms_and_files
     found["every_service"] = every_service
     found["production_defaults"] = production_design
+    found["security_group_nodes"] = group_nodes
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -211,6 +213,11 @@ def test_security_telemetry_platforms_and_file_storage_validate(validation: dict
         "telemetry": [],
         "platforms_and_files": [],
     }
+
+
+@needs_provider
+def test_security_groups_drawn_as_nodes_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["security_group_nodes"] == []
 
 
 @needs_provider

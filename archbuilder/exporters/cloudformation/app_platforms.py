@@ -9,6 +9,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.connectivity import linked
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.group_rules import declared_cidr_rules
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     assumable_role,
@@ -82,19 +83,8 @@ def _open_cluster_group(ctx: CfnContext, node: ServiceNode, cluster: str) -> Non
                 **origin,
             },
         )
-    for index, rule in enumerate(r for r in prop(node, "ingress", []) if "cidr" in r):
-        ctx.add(
-            ctx.lid(node, f"Ingress{index + 1}"),
-            "AWS::EC2::SecurityGroupIngress",
-            {
-                "GroupId": group,
-                "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
-                "FromPort": int(rule.get("from_port", -1)),
-                "ToPort": int(rule.get("to_port", rule.get("from_port", -1))),
-                "CidrIp": str(rule["cidr"]),
-                "Description": str(rule.get("description", f"declared ingress rule of {node.label}")),
-            },
-        )
+    # Said to be the node group's own, as the import tells them from the cluster's (importers/service_readers.py).
+    declared_cidr_rules(ctx, node, group, f"declared ingress rule of {node.label}")
 
 
 # ---------------------------------------------------------------- Elastic Beanstalk

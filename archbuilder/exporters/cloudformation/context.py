@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archbuilder.graph import ArchGraph
+from archbuilder.graph.queries import attached_security_groups
 from archbuilder.model import AnyNode, Architecture, ServiceNode, SubnetNode
 from archbuilder.model.naming import Names, pascal
 
@@ -179,7 +180,14 @@ class CfnContext:
         return self.container_ref(self.architecture.node(vpc_id)) if vpc_id else None
 
     def sg_refs(self, node: ServiceNode) -> list[dict[str, str]]:
-        return [ref(self.security_groups[node.id])] if node.id in self.security_groups else []
+        """The service's own group, then the groups drawn as nodes and attached to it."""
+        own = [node.id] if node.id in self.security_groups else []
+        drawn = (
+            [g.id for g in attached_security_groups(self.graph, node.id) if g.id in self.security_groups]
+            if "security_group" in self.graph.by_type
+            else []
+        )
+        return [ref(self.security_groups[group]) for group in own + drawn]
 
     def tags(self, node: AnyNode) -> list[dict[str, str]]:
         return [{"Key": "Name", "Value": node.label}]

@@ -6,11 +6,13 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.group_rules import SourceRule, declared_ingress, drawn_group
 from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of, target_port
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
-# Services that get no security group of their own: gateways, endpoints and groups themselves.
+# Services that get no security group of their own: gateways, endpoints and groups themselves (a group drawn as
+# a node is written as it is, group_rules.drawn_group).
 NO_SECURITY_GROUP = {
     "internet_gateway",
     "nat_gateway",
@@ -254,36 +256,27 @@ def _zone(ctx: CfnContext, subnet: SubnetNode) -> str:
 
 
 def _security_groups(ctx: CfnContext) -> None:
-    """One group per VPC-placed service; its explicit rules plus one rule per traffic connection drawn to it."""
+    """One group per VPC-placed service and per group drawn as a node; their declared rules plus one rule per
+    traffic connection drawn to a service."""
     # Rules naming another service's group become stand-alone ingress resources once every group exists (a
     # group cannot reference one declared after it inside its own body).
-    pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
+    pending: list[SourceRule] = []
     for node in ctx.graph.services:
-        if ctx.graph.placements[node.id].vpc_id is None or node.type in NO_SECURITY_GROUP:
+        if ctx.graph.placements[node.id].vpc_id is None:
             continue
-        pending += _security_group(ctx, node)
+        if node.type == "security_group":
+            pending += drawn_group(ctx, node)
+        elif node.type not in NO_SECURITY_GROUP:
+            pending += _security_group(ctx, node)
     for node, entry, source_id in pending:
         _group_source_rule(ctx, node, entry, source_id)
     _connection_rules(ctx)
 
 
-def _security_group(ctx: CfnContext, node: ServiceNode) -> list[tuple[ServiceNode, dict[str, Any], str]]:
+def _security_group(ctx: CfnContext, node: ServiceNode) -> list[SourceRule]:
     """The service's group with its declared CIDR rules (or its listeners open to the internet, for an
     internet-facing balancer declaring none); the declared rules naming another group, left for later."""
-    ingress: list[dict[str, Any]] = []
-    pending: list[tuple[ServiceNode, dict[str, Any], str]] = []
-    for rule in node.properties.get("ingress") or []:
-        entry: dict[str, Any] = {
-            "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
-            "FromPort": rule.get("from_port", -1),
-            "ToPort": rule.get("to_port", rule.get("from_port", -1)),
-            "Description": str(rule.get("description", "declared ingress rule")),
-        }
-        if rule.get("cidr"):
-            entry["CidrIp"] = rule["cidr"]
-            ingress.append(entry)
-        elif rule.get("source_id"):
-            pending.append((node, entry, str(rule["source_id"])))
+    ingress, pending = declared_ingress(node)
     if node.type in LISTENER_DEFAULTS and node.properties.get("internet_facing") and not ingress:
         ingress.extend(
             {

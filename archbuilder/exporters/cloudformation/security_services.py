@@ -8,6 +8,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.group_rules import declared_cidr_rules
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     assumable_role,
@@ -211,20 +212,7 @@ def _cloudhsm(ctx: CfnContext, node: ServiceNode) -> None:
                 **source,
             },
         )
-    for index, rule in enumerate(prop(node, "ingress", [])):
-        if "cidr" in rule:
-            ctx.add(
-                ctx.lid(node, f"Ingress{index + 1}"),
-                "AWS::EC2::SecurityGroupIngress",
-                {
-                    "GroupId": group,
-                    "IpProtocol": str(rule.get("protocol", "tcp")).replace("all", "-1"),
-                    "FromPort": int(rule.get("from_port", -1)),
-                    "ToPort": int(rule.get("to_port", rule.get("from_port", -1))),
-                    "CidrIp": str(rule["cidr"]),
-                    "Description": str(rule.get("description", "declared ingress rule")),
-                },
-            )
+    declared_cidr_rules(ctx, node, group)
     count = int(prop(node, "hsm_count", 2))
     by_hand(
         ctx,

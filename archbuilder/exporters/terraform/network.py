@@ -73,35 +73,51 @@ def _nat(conv: Converter_, logical: str, p: Props) -> Props:
     )
 
 
+# An inline rule's CloudFormation keys naming where traffic comes from or goes to -> the block's argument (a list).
+_RULE_PEERS = {
+    "CidrIp": "cidr_blocks",
+    "CidrIpv6": "ipv6_cidr_blocks",
+    "SourceSecurityGroupId": "security_groups",
+    "DestinationSecurityGroupId": "security_groups",
+    "SourcePrefixListId": "prefix_list_ids",
+    "DestinationPrefixListId": "prefix_list_ids",
+}
+# A group without SecurityGroupEgress has AWS's allow-all outbound rule; Terraform removes that rule from the groups
+# it creates, so it is written out.
+_ALL_OUTBOUND = {
+    "Description": "all outbound",
+    "IpProtocol": "-1",
+    "FromPort": 0,
+    "ToPort": 0,
+    "CidrIp": "0.0.0.0/0",
+}
+
+
+def _rule_block(conv: Converter_, kind: str, rule: Props) -> Block:
+    """An inline ingress or egress rule; a rule for all traffic states no ports, which Terraform writes as 0."""
+    return Block(
+        kind,
+        (),
+        present(
+            {
+                "description": rule.get("Description"),
+                "protocol": str(rule["IpProtocol"]),
+                "from_port": rule.get("FromPort", 0),
+                "to_port": rule.get("ToPort", 0),
+                **{name: [conv.expr(rule[key])] for key, name in _RULE_PEERS.items() if key in rule},
+            }
+        ),
+    )
+
+
 def _security_group(conv: Converter_, logical: str, p: Props) -> Props:
     body: Props = {"description": p["GroupDescription"], "vpc_id": arg(conv, p, "VpcId")}
     body["ingress"] = [
-        Block(
-            "ingress",
-            (),
-            present(
-                {
-                    "description": rule.get("Description"),
-                    "protocol": str(rule["IpProtocol"]),
-                    "from_port": rule["FromPort"],
-                    "to_port": rule["ToPort"],
-                    "cidr_blocks": [rule["CidrIp"]],
-                }
-            ),
-        )
-        for rule in p.get("SecurityGroupIngress", [])
+        _rule_block(conv, "ingress", rule) for rule in p.get("SecurityGroupIngress", [])
     ] or None
-    body["egress"] = Block(
-        "egress",
-        (),
-        {
-            "description": "all outbound",
-            "protocol": "-1",
-            "from_port": 0,
-            "to_port": 0,
-            "cidr_blocks": ["0.0.0.0/0"],
-        },
-    )
+    body["egress"] = [
+        _rule_block(conv, "egress", rule) for rule in p.get("SecurityGroupEgress", [_ALL_OUTBOUND])
+    ]
     return present({**body, **tags_arg(conv, p)})
 
 
