@@ -219,6 +219,15 @@ class ConnectionInference(TemplateReader):
             if acl in self.nodes and target in self.nodes:
                 self._connect(self.nodes[acl], self.nodes[target], preferred=ConnectionKind.ATTACH)
 
+    def _authorizer(self, logical: str, props: dict[str, Any]) -> None:
+        """A REST API's Cognito authorizer attaches the user pools it names to the API."""
+        api = self._ref_of(props.get("RestApiId"))
+        if str(props.get("Type", "")).upper() != "COGNITO_USER_POOLS" or api not in self.nodes:
+            return
+        for pool in _refs(props.get("ProviderARNs")):
+            if pool in self.nodes:
+                self._connect(self.nodes[api], self.nodes[pool], preferred=ConnectionKind.ATTACH)
+
     def _volume_attachment(self, logical: str, props: dict[str, Any]) -> None:
         """A volume is attached to the instance its attachment names."""
         volume, instance = self._ref_of(props.get("VolumeId")), self._ref_of(props.get("InstanceId"))
@@ -428,6 +437,7 @@ HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]
     "AWS::ElasticLoadBalancingV2::Listener": ConnectionInference._certificates,
     "AWS::CloudFront::Distribution": ConnectionInference._certificates,
     "AWS::ApiGateway::Method": ConnectionInference._method,
+    "AWS::ApiGateway::Authorizer": ConnectionInference._authorizer,
     "AWS::IAM::Policy": ConnectionInference._policy,
     "AWS::IAM::Role": ConnectionInference._role_connections,
     "AWS::SNS::Subscription": ConnectionInference._subscription,

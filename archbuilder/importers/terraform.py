@@ -51,6 +51,7 @@ EXTRA_TYPES = {
     "aws_subnet": "AWS::EC2::Subnet",
     "aws_internet_gateway": "AWS::EC2::InternetGateway",
     "aws_api_gateway_method": "AWS::ApiGateway::Method",
+    "aws_api_gateway_authorizer": "AWS::ApiGateway::Authorizer",
     "aws_api_gateway_deployment": "AWS::ApiGateway::Deployment",
     "aws_api_gateway_stage": "AWS::ApiGateway::Stage",
     "aws_rds_cluster_instance": "AWS::RDS::DBInstance",

@@ -102,6 +102,12 @@ RENAMES: dict[str, dict[str, str]] = {
         "rest_api_id": "RestApiId",
         "http_method": "HttpMethod",
         "authorization": "AuthorizationType",
+        "authorizer_id": "AuthorizerId",
+    },
+    "aws_api_gateway_authorizer": {
+        "rest_api_id": "RestApiId",
+        "type": "Type",
+        "provider_arns": "ProviderARNs",
     },
     "aws_api_gateway_stage": {"rest_api_id": "RestApiId", "stage_name": "StageName"},
     "aws_api_gateway_deployment": {"rest_api_id": "RestApiId"},

@@ -26,6 +26,7 @@ NO_PART = "moto's CloudFormation engine creates the service's main resource but 
 PUT_THROUGH_API = "moto's CloudFormation has no model for it; put through the service's API after the stack"
 
 STAND_INS: dict[str, str] = {
+    "AWS::ApiGateway::Authorizer": NO_PART,
     "AWS::ApiGatewayV2::Api": NO_CLOUDFORMATION_MODEL,
     "AWS::ApiGatewayV2::Integration": NO_CLOUDFORMATION_MODEL,
     "AWS::ApiGatewayV2::Route": NO_CLOUDFORMATION_MODEL,

@@ -32,6 +32,7 @@ from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
+from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
@@ -108,6 +109,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["every_service"] = every_service
     found["production_defaults"] = production_design
     found["security_group_nodes"] = group_nodes
+    found["cognito_authorizer"] = signed_in_api
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -218,6 +220,11 @@ def test_security_telemetry_platforms_and_file_storage_validate(validation: dict
 @needs_provider
 def test_security_groups_drawn_as_nodes_validate(validation: dict[str, list[str]]) -> None:
     assert validation["security_group_nodes"] == []
+
+
+@needs_provider
+def test_a_cognito_authorizer_validates(validation: dict[str, list[str]]) -> None:
+    assert validation["cognito_authorizer"] == []
 
 
 @needs_provider

@@ -49,6 +49,7 @@ COMPANION_TYPES = {
     "AWS::Lambda::EventSourceMapping": "aws_lambda_event_source_mapping",
     "AWS::Lambda::Permission": "aws_lambda_permission",
     "AWS::ApiGateway::Resource": "aws_api_gateway_resource",
+    "AWS::ApiGateway::Authorizer": "aws_api_gateway_authorizer",
     "AWS::ApiGatewayV2::Integration": "aws_apigatewayv2_integration",
     "AWS::ApiGatewayV2::Route": "aws_apigatewayv2_route",
     "AWS::ApiGatewayV2::Stage": "aws_apigatewayv2_stage",

@@ -27,6 +27,12 @@ DEFAULT_TTL, MAX_TTL = 86400, 31536000
 FAILOVER_STATUS_CODES = [500, 502, 503, 504]
 
 
+# Methods whose callers sign in to a Cognito user pool, and the authorizer that checks their token (properties
+# as AWS::ApiGateway::Authorizer and aws_api_gateway_authorizer take them: the CloudFormation resource reference
+# and cfn-lint's schema, the hashicorp/aws 5.x schema through terraform validate; checked 2026-12-06).
+COGNITO = "COGNITO_USER_POOLS"
+
+
 def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
     api = ctx.add(
         ctx.lid(node),
@@ -36,16 +42,53 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
             "EndpointConfiguration": {"Types": [str(prop(node, "endpoint_type", "REGIONAL"))]},
         },
     )
+    authorizer = _cognito_authorizer(ctx, node, api)
     functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
-    methods = [_lambda_method(ctx, node, api, target, index) for index, target in enumerate(functions)]
+    methods = [
+        _lambda_method(ctx, node, api, target, index, authorizer) for index, target in enumerate(functions)
+    ]
     if methods:
         _deployment(ctx, node, api, methods)
 
 
-def _lambda_method(ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, index: int) -> str:
-    """Any HTTP verb passed on to the function (a proxy integration), with the permission to invoke it."""
+def _cognito_authorizer(ctx: CfnContext, node: ServiceNode, api: str) -> str | None:
+    """The user pools attached to the API sign its callers in: one authorizer checking the token of the
+    Authorization header against them, which every method requires."""
+    pools = [t for t, _ in targets_of(ctx, node, ConnectionKind.ATTACH) if t.type == "cognito_user_pool"]
+    if not pools:
+        return None
+    kind = str(prop(node, "authorization", "NONE"))
+    if kind not in ("NONE", COGNITO):
+        raise ExportError(
+            f"{node.label}: its authorization is {kind}, but a Cognito user pool is attached to it: set "
+            f"authorization to {COGNITO} or detach the pool"
+        )
+    authorizer = ctx.lid(node, "Authorizer")
+    return ctx.add(
+        authorizer,
+        "AWS::ApiGateway::Authorizer",
+        {
+            "Name": authorizer,
+            "RestApiId": ref(api),
+            "Type": COGNITO,
+            "IdentitySource": "method.request.header.Authorization",
+            "ProviderARNs": [get_att(ctx.lid(pool), "Arn") for pool in pools],
+        },
+    )
+
+
+def _lambda_method(
+    ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, index: int, authorizer: str | None
+) -> str:
+    """Any HTTP verb passed on to the function (a proxy integration), with the permission to invoke it; callers
+    sign in through the API's Cognito authorizer when it has one."""
     fn = ctx.lid(target)
     resource = _method_resource(ctx, node, api, fn, target.label, index)
+    authorization = (
+        {"AuthorizationType": COGNITO, "AuthorizerId": ref(authorizer)}
+        if authorizer is not None
+        else {"AuthorizationType": str(prop(node, "authorization", "NONE"))}
+    )
     method = ctx.add(
         ctx.lid(node, f"{fn}Method"),
         "AWS::ApiGateway::Method",
@@ -53,7 +96,7 @@ def _lambda_method(ctx: CfnContext, node: ServiceNode, api: str, target: Service
             "RestApiId": ref(api),
             "ResourceId": resource,
             "HttpMethod": "ANY",
-            "AuthorizationType": str(prop(node, "authorization", "NONE")),
+            **authorization,
             "Integration": {
                 "Type": "AWS_PROXY",
                 "IntegrationHttpMethod": "POST",

@@ -114,6 +114,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::ApiGatewayV2::Route": ("aws_apigatewayv2_route", "id", {}),
     "AWS::ApiGatewayV2::Stage": ("aws_apigatewayv2_stage", "id", {}),
     "AWS::ApiGateway::Resource": ("aws_api_gateway_resource", "id", {}),
+    "AWS::ApiGateway::Authorizer": ("aws_api_gateway_authorizer", "id", {}),
     "AWS::SQS::QueuePolicy": ("aws_sqs_queue_policy", "id", {}),
     "AWS::SNS::TopicPolicy": ("aws_sns_topic_policy", "id", {}),
     "AWS::SNS::Subscription": ("aws_sns_topic_subscription", "arn", {}),

@@ -200,6 +200,16 @@ def _rest_path(conv: Converter_, logical: str, p: Props) -> Props:
     }
 
 
+def _rest_authorizer(conv: Converter_, logical: str, p: Props) -> Props:
+    return {
+        "name": p["Name"],
+        "rest_api_id": conv.expr(p["RestApiId"]),
+        "type": p["Type"],
+        "identity_source": p["IdentitySource"],
+        "provider_arns": conv.expr(p["ProviderARNs"]),
+    }
+
+
 def _queue_policy(conv: Converter_, logical: str, p: Props) -> Props:
     [queue] = p["Queues"]  # the CloudFormation side writes one policy per queue
     return {"queue_url": conv.expr(queue), "policy": conv.json_expr(p["PolicyDocument"])}
@@ -231,6 +241,7 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::ApiGatewayV2::Route": _http_route,
     "AWS::ApiGatewayV2::Stage": _http_stage,
     "AWS::ApiGateway::Resource": _rest_path,
+    "AWS::ApiGateway::Authorizer": _rest_authorizer,
     "AWS::SQS::QueuePolicy": _queue_policy,
     "AWS::SNS::TopicPolicy": _topic_policy,
     "AWS::SNS::Subscription": _subscription,

@@ -54,6 +54,7 @@ def _method_blocks(conv: Converter_, api: str, method_name: str, p: dict[str, An
             "resource_id": conv.expr(p["ResourceId"]),
             "http_method": p["HttpMethod"],
             "authorization": p["AuthorizationType"],
+            **({"authorizer_id": conv.expr(p["AuthorizerId"])} if "AuthorizerId" in p else {}),
         },
     )
     integration = p["Integration"]

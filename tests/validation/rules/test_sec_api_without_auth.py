@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from archbuilder.catalog import ConnectionKind
+from archbuilder.validation import validate
 from archbuilder.validation.rules.sec_api_without_auth import RULE
 from tests.validation.builders import (
     Case,
     check_case,
+    connect,
     svc,
     with_,
 )
@@ -19,3 +22,12 @@ CASE = Case(
 
 def test_sec_api_without_auth() -> None:
     check_case(RULE, CASE)
+
+
+def test_an_api_attached_to_a_user_pool_signs_its_callers_in_and_is_not_reported() -> None:
+    arch = with_(
+        svc("api_gateway_rest", "region", "api"),
+        svc("cognito_user_pool", "region", "users"),
+        connect("api", "users", ConnectionKind.ATTACH),
+    )()
+    assert validate(arch, [RULE]).findings == []
