@@ -9,12 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import hcl2
-
 from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
+from archbuilder.importers.hcl_reader import loads
 from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
 from archbuilder.importers.terraform_arguments import shaped
@@ -152,7 +151,7 @@ def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
 def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
     """One file's HCL as plain values (literal strings unquoted, expressions as `${...}`)."""
     try:
-        return dict(_plain(hcl2.loads(text)))
+        return dict(_plain(loads(text)))
     except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
         raise TemplateError(f"{source}: {str(exc).splitlines()[0][:300]}") from None
 

@@ -1,0 +1,224 @@
+"""The Terraform import's HCL reader gives exactly python-hcl2's values and errors: on every bundled example's
+Terraform, on hand-picked edge cases and on generated HCL (hypothesis) mixing what it reads itself with what it
+hands to python-hcl2 and what makes it hand python-hcl2 the whole text; and it reads the exports itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import hcl2
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archbuilder.importers import hcl_reader
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
+EXPORTS = sorted(GOLDEN.glob("*/terraform/*.tf"))
+
+
+def _outcome(read: Any, text: str) -> tuple[str, str]:
+    """The values as JSON (so 1 and 1.0, or True and 1, differ), or the error's type and first line."""
+    try:
+        return "values", json.dumps(read(text))
+    except Exception as exc:
+        return type(exc).__name__, (str(exc).splitlines() or [""])[0]
+
+
+def _same_as_python_hcl2(text: str) -> None:
+    assert _outcome(hcl_reader.loads, text) == _outcome(hcl2.loads, text)
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_every_example_export_reads_as_python_hcl2_reads_it(path: Path) -> None:
+    _same_as_python_hcl2(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_example_exports_are_read_without_python_hcl2_reading_the_whole_file(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    reader = hcl_reader._Reader(text)
+    assert reader.document() == hcl2.loads(text)
+    # What is left to python-hcl2 is the smaller part: function calls (policies), for expressions.
+    assert sum(len(expression) for expression in reader.deferred) < len(text) / 2
+
+
+EDGE_CASES = [
+    "",
+    "\n\n",
+    "# only a comment",
+    "a = 1",
+    "a = 1 b = 2\n",
+    "a = 1\na = 2\n",
+    'a = 1\na "x" {\n}\n',
+    'a "x" {\n}\na = 1\n',
+    "a =\n1\n",
+    "a = x\n.y\n",
+    "a = x.\ny\n",
+    "a = [1\n, 2]\n",
+    "a = {\n k =\n 1\n}\n",
+    "a = { k = 1, k = 2 }\n",
+    "a = {a = 0, a = {(k) = 0}, a = 0}\n",
+    'a = { "k" = 1 k = 2 }\n',
+    "a = {in = 1, for_each = 2, if = 3, true = 4, null = 5, 1 = 6}\n",
+    "in = 1\nfor = 2\nif = 3\nelse = 4\nendif = 5\nendfor = 6\nfor_each = 7\ntrue = 8\n",
+    'for_each "x" {\n}\nin {\n}\nb in {\n}\n',
+    "a = for_each\nb = x.for_each\nc = x.in\nd = true\ne = null\nf = [true, false, null]\n",
+    "a = -1\nb = - 1\nc = -1.5\nd = 1.5e3\ne = 1e3\nf = 0x1F\ng = 007\nh = 1.50\ni = 0.0\n",
+    "a = " + "9" * 5000 + "\n",
+    'a = x[0].y[*].z.0.*.w[1]\nb = x [ 0 ] . y\nc = x[var.i]\nd = x["k"]\ne = x[-1]\n',
+    'a = "x\\"y\\\\n$${z} %%{w} $ % \\u00e9 é"\nb = ""\nc = "multi\nline"\nd = "a\\qb"\n',
+    'a = "${x}"\nb = "${ x.y }"\nc = "a${x}b${y.z[0]}c"\nd = "${x}${y}"\ne = "${f(x)}"\nf = "${~x~}"\n',
+    'a = "%{if true}b%{endif}"\nb = "$${x}"\nc = "${x}$${y}"\nd = "${}"\ne = "${x"\n',
+    "a = <<EOT\nhello ${var.x}\nEOT\nb = <<-EOT\n  indented\n  EOT\n",
+    'a = jsonencode({\n  Version = "2012"\n  Statement = [{ a = 1 }]\n})\n',
+    "a = var.a + 2 * 3\nb = x ? y : z\nc = !var.b\nd = (1 + 2)\ne = a\n+ b\n",
+    'a = [for s in var.l : upper(s) if s != ""]\nb = { for k, v in x : k => v }\nc = f(x...)\n',
+    '# top\n// two\n/* three */\n\n/* a */ /* b */\nresource "a" "b" { # brace\n  # body\n  x = 1 # after\n'
+    "  /* multi\n  line */\n  y = 2\n}\n# end",
+    "a = [ # in a list\n  1,\n]\n",
+    "a = { # in a map\n  k = 1\n}\n",
+    "a = f(1, # in a call\n  2)\n",
+    "a = 1 + # in an operation\n  2\n",
+    'b "x" # in a header\n{\n}\n',
+    'b "x"\n{\n}\n',
+    'b "x" "y" z {\n  c {\n    d {\n      e = 1\n    }\n  }\n}\n',
+    "b { a = 1 }\nc { }\nd {}\n",
+    'b "x\\"y" {\n}\nc "${x}" {\n}\n',
+    'a = 1\r\nb = "x"\r\nc {\r\n  d = 2\r\n}\r\n',
+    "a = 1;\n",
+    "a = 1\n}\n",
+    "a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+    "b " * 70 + "{\n}\n",
+    "ünïcode = 1\n",
+    "a = ünïcode\n",
+    '{\n  "a": 1\n}\n',
+    "a = {}\nb = []\nc = [\n]\nd = {\n}\n",
+    "a = [1,]\nb = [1, 2,\n]\nc = {a = 1,}\nd = {a = 1, b = 2,}\n",
+    "a = { a: 1, b : 2 }\n",
+    "a = x[*]\nb = x.*\nc = x[*][0]\nd = x.*[0]\n",
+    "\x00",
+    'a = "\x00"\n',
+    'resource "a" "b" {\n  for_each = toset(["a"])\n  dynamic "c" {\n    for_each = var.l\n    content {\n      d = c.value\n    }\n  }\n}\n',
+]
+
+
+@pytest.mark.parametrize("text", EDGE_CASES)
+def test_edge_cases_read_as_python_hcl2_reads_them(text: str) -> None:
+    _same_as_python_hcl2(text)
+
+
+# Generated HCL: pieces the reader builds itself, pieces it leaves to python-hcl2, and pieces that make it hand
+# python-hcl2 the whole text, joined with the spaces, line breaks and comments HCL allows; the wild variant
+# adds what python-hcl2 refuses (names it does not take, broken strings and templates, misplaced line breaks).
+def _pieces(usual: list[str], wild: list[str], is_wild: bool) -> st.SearchStrategy[str]:
+    return st.sampled_from(usual + wild if is_wild else usual)
+
+
+def _strings(is_wild: bool) -> st.SearchStrategy[str]:
+    text = st.text(alphabet="ab -_./:*é店$%", max_size=8)
+    escapes = ["\\n", '\\"', "\\\\", "\\u00e9", "$${x}", "%%{x}", "$", "%", "#", "/*"]
+    if is_wild:
+        escapes += ['"', "${", "%{", "$${", "\n", "\\q", "{", "}"]
+    mixed = st.lists(st.one_of(text, st.sampled_from(escapes)), max_size=4).map("".join)
+    return mixed.map(lambda content: f'"{content}"')
+
+
+def _names(is_wild: bool) -> st.SearchStrategy[str]:
+    return _pieces(
+        ["a", "b_c", "d-e", "x1", "y", "z", "for_each", "in", "if", "_u"], ["true", "null", "é"], is_wild
+    )
+
+
+def _leaves(is_wild: bool) -> st.SearchStrategy[str]:
+    names = _names(is_wild)
+    steps = ["[0]", ".0", "[*].id", ".*.id", "[var.i]", '["k"]', "[12]", ".b", "[*]", ".*"]
+    return st.one_of(
+        st.integers(min_value=-5, max_value=10**12).map(str),
+        st.sampled_from(["1.5", "0.25", "1e3", "1.5e-2", "true", "false", "null", "-1", "007"]),
+        _strings(is_wild),
+        st.lists(names, min_size=1, max_size=3).map(".".join),
+        st.tuples(names, st.lists(st.sampled_from(steps), max_size=3).map("".join)).map("".join),
+        st.tuples(
+            st.sampled_from(["a", "pre ", "", "arn:"]),
+            names,
+            _pieces(["", ".b[0]", ".c.d"], [" ", "~", "\n.e"], is_wild),
+            st.sampled_from(["/*", "", "-${x.y}"]),
+        ).map(lambda parts: f'"{parts[0]}${{{parts[1]}{parts[2]}}}{parts[3]}"'),
+        st.sampled_from(
+            [
+                "f(x)",
+                "jsonencode({a = 1})",
+                "a + b",
+                "!x",
+                "x ? 1 : 2",
+                "(1)",
+                "[for s in l : s]",
+                "{ for k, v in m : k => v }",
+            ]
+        ),
+        st.just("<<EOT\nheredoc ${x}\nEOT"),
+    )
+
+
+def _expressions(is_wild: bool) -> st.SearchStrategy[str]:
+    space = _pieces([" ", "", "\n  ", "  ", "\t"], [" \n ", " # c\n ", " /* c */ "], is_wild)
+    key = st.one_of(_names(is_wild), _strings(is_wild), st.just("(k)"))
+    equals = _pieces([" = ", "=", ": ", " : "], [" =\n "], is_wild)
+
+    def collections(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        element = st.tuples(space, children, space).map("".join)
+        entry = st.tuples(key, equals, children).map("".join)
+        return st.one_of(
+            st.tuples(st.lists(element, max_size=3), st.sampled_from(["", ","])).map(
+                lambda parts: "[" + ",".join(parts[0]) + (parts[1] if parts[0] else "") + "]"
+            ),
+            st.tuples(st.lists(entry, max_size=3), st.sampled_from([", ", "\n", ",\n", " "])).map(
+                lambda parts: "{" + parts[1].join(parts[0]) + "}"
+            ),
+        )
+
+    return st.recursive(_leaves(is_wild), collections, max_leaves=8)
+
+
+def _bodies(is_wild: bool) -> st.SearchStrategy[str]:
+    names = _names(is_wild)
+    attribute = st.tuples(names, _pieces([" = ", "="], [" =\n"], is_wild), _expressions(is_wild)).map("".join)
+
+    def blocks(bodies: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+        labels = st.lists(st.one_of(names, _strings(is_wild)), max_size=2)
+        header_end = _pieces([" ", ""], ["\n", " # h\n"], is_wild)
+        return st.tuples(names, labels, header_end, bodies).map(
+            lambda parts: " ".join([parts[0], *parts[1]]) + parts[2] + "{\n" + parts[3] + "\n}"
+        )
+
+    statement = st.recursive(attribute, blocks, max_leaves=6)
+    separator = _pieces(
+        [
+            "\n",
+            "\n\n",
+            "\n# comment\n",
+            " // after\n",
+            "\n/* a */\n",
+            " /* a */ /* b */\n",
+            "\r\n",
+            "\n  \t\n",
+        ],
+        [" ", " /* a */ "],
+        is_wild,
+    )
+    return st.lists(st.tuples(statement, separator).map("".join), max_size=5).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_bodies(is_wild=False))
+def test_generated_hcl_reads_as_python_hcl2_reads_it(text: str) -> None:
+    _same_as_python_hcl2(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_bodies(is_wild=True))
+def test_generated_broken_hcl_reads_as_python_hcl2_reads_it(text: str) -> None:
+    _same_as_python_hcl2(text)
