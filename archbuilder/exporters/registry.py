@@ -60,6 +60,7 @@ def register(fmt: ExportFormat) -> None:
 
 # The infrastructure formats describe the same deployment, so they leave the same steps to do by hand.
 MANUAL_NOTES = "archbuilder.exporters.cloudformation.manual:notes"
+TERRAFORM_NOTES = "archbuilder.exporters.cloudformation.manual:terraform_notes"
 
 # The formats; each module lands with its exporter.
 for _fmt in (
@@ -76,7 +77,7 @@ for _fmt in (
         notes=MANUAL_NOTES,
     ),
     ExportFormat(
-        "terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform.files", notes=MANUAL_NOTES
+        "terraform", "Terraform (*.tf)", "archbuilder.exporters.terraform.files", notes=TERRAFORM_NOTES
     ),
     ExportFormat("png", "PNG diagram (diagram.png)", "archbuilder.exporters.diagram.png"),
     ExportFormat("svg", "SVG diagram (diagram.svg)", "archbuilder.exporters.diagram.svg"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archbuilder.catalog.export_gaps import CLOUDFORMATION, TERRAFORM, lost_values, shown
 from archbuilder.exporters.cloudformation.template import DESIGN_METADATA, MANUAL_STEPS, build_template
 from archbuilder.model import Architecture
 
@@ -27,9 +28,28 @@ def comment(steps: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def notes(architecture: Architecture) -> list[str]:
-    """The warnings an export of the design to CloudFormation or Terraform prints."""
-    return [
+def notes(architecture: Architecture, fmt: str = CLOUDFORMATION) -> list[str]:
+    """The warnings an export of the design to `fmt` (CloudFormation or Terraform) prints: the steps left to do
+    by hand, then each value of the design the format cannot write (the table validation's OPS-035 reads too)."""
+    steps = [
         f"not declared, to do by hand: {step}"
         for step in manual_steps(build_template(architecture, for_terraform=True))
     ]
+    return steps + lost_value_notes(architecture, fmt)
+
+
+def terraform_notes(architecture: Architecture) -> list[str]:
+    return notes(architecture, TERRAFORM)
+
+
+def lost_value_notes(architecture: Architecture, fmt: str) -> list[str]:
+    """`not written: Label (Service): name value, written as …: why` for each value `fmt` cannot write."""
+    found = []
+    for node in architecture.services():
+        for gap, value in lost_values(node.type, node.properties):
+            if fmt in gap.formats:
+                found.append(
+                    f"not written: {node.label} ({architecture.catalog.get(node.type).short_name}): {gap.name} {shown(value)} is written as "
+                    f"{shown(gap.written)}: {gap.why}"
+                )
+    return found

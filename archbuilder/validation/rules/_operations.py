@@ -37,5 +37,6 @@ MODULES = load_modules(
     "ops_ses_without_bounce_handling",
     "ops_software_installed_at_boot",
     "ops_ssh_without_key_pair",
+    "ops_value_not_exported",
     "ops_xray_without_traced_services",
 )

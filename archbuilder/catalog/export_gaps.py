@@ -1,0 +1,87 @@
+"""Catalog properties an export format cannot write yet: the one table the exporters' notes and the validation
+rule OPS-035 both read, so that a value the export would lose is always named (never replaced in silence).
+
+Each gap says which formats leave the property out and what those formats state in its place (what a deployment
+of the export gets: the value written instead, or AWS's own default when nothing is written). A service whose
+value is anything else is told, by a finding on the node and by a warning of the export."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+CLOUDFORMATION = "CloudFormation"
+TERRAFORM = "Terraform"
+BOTH = (CLOUDFORMATION, TERRAFORM)
+
+
+@dataclass(frozen=True)
+class ExportGap:
+    type_id: str
+    name: str
+    formats: tuple[str, ...]  # the formats that do not write the property
+    written: Any  # what those formats state in its place
+    why: str  # what writing it takes
+
+
+GAPS: tuple[ExportGap, ...] = (
+    ExportGap(
+        "ecs_service",
+        "launch_type",
+        BOTH,
+        "FARGATE",
+        "EC2 needs container instances (an ECS-optimised Auto Scaling group)",
+    ),
+    ExportGap(
+        "secrets_manager_secret",
+        "rotation_days",
+        BOTH,
+        0,
+        "a rotation schedule needs a rotation function",
+    ),
+    ExportGap(
+        "acm_certificate",
+        "exportable",
+        BOTH,
+        False,
+        "CloudFormation's CertificateExport is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
+    ),
+    ExportGap(
+        "neptune_cluster",
+        "storage_type",
+        BOTH,
+        "standard",
+        "CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type is not written yet",
+    ),
+    ExportGap(
+        "sns_topic",
+        "max_message_size_bytes",
+        BOTH,
+        262144,
+        "CloudFormation's MaximumMessageSize is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
+    ),
+)
+
+BY_PROPERTY: dict[tuple[str, str], ExportGap] = {(gap.type_id, gap.name): gap for gap in GAPS}
+BY_TYPE: dict[str, tuple[ExportGap, ...]] = {
+    type_id: tuple(gap for gap in GAPS if gap.type_id == type_id) for type_id in {gap.type_id for gap in GAPS}
+}
+
+
+def lost_values(type_id: str, properties: Mapping[str, Any]) -> list[tuple[ExportGap, Any]]:
+    """(gap, value) for each property of a service of `type_id` holding a value some format cannot write: one
+    other than what that format states in its place. A property the service does not hold is not lost."""
+    found = []
+    for gap in BY_TYPE.get(type_id, ()):
+        value = properties.get(gap.name)
+        if value is not None and value != gap.written:
+            found.append((gap, value))
+    return found
+
+
+def shown(value: Any) -> str:
+    """A value as the messages quote it: text as written, anything else as JSON would spell it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,109 @@
+"""A value of the design that an export format cannot write is never dropped in silence: validation raises OPS-035
+on the service, and `archbuilder export` prints a warning naming it, for each format that leaves it out, from the
+one table (catalog/export_gaps.py) both read. The export itself still succeeds and writes everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.cli.main import main
+from archbuilder.model import Architecture, save
+from tests.model.builders import two_az_network
+
+
+def design() -> Architecture:
+    """An ECS service on EC2 and a rotated secret (the exports write Fargate and no rotation), an exportable
+    certificate, a Neptune cluster on I/O-optimised storage and an SNS topic taking 1 MiB messages."""
+    arch = two_az_network()
+    add = arch.add_service
+    add("ecs_service", "private-a", label="Orders", node_id="orders", properties={"launch_type": "EC2"})
+    add(
+        "secrets_manager_secret",
+        "region",
+        label="Db Password",
+        node_id="secret",
+        properties={"rotation_days": 30},
+    )
+    add("acm_certificate", "region", label="Api Cert", node_id="cert", properties={"exportable": True})
+    add(
+        "neptune_cluster",
+        "private-a",
+        label="Graph",
+        node_id="graph",
+        extra_subnet_ids=["private-b"],
+        properties={"storage_type": "iopt1"},
+    )
+    add(
+        "sns_topic",
+        "region",
+        label="Events",
+        node_id="events",
+        properties={"max_message_size_bytes": 1048576},
+    )
+    return arch
+
+
+NOT_WRITTEN = [
+    "warning: not written: Api Cert (ACM): exportable true is written as false: CloudFormation's CertificateExport "
+    "is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
+    "warning: not written: Events (SNS): max_message_size_bytes 1048576 is written as 262144: CloudFormation's "
+    "MaximumMessageSize is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
+    "warning: not written: Graph (Neptune): storage_type iopt1 is written as standard: CloudFormation's Neptune "
+    "cluster has no storage type, and Terraform's storage_type is not written yet",
+    "warning: not written: Orders (ECS service): launch_type EC2 is written as FARGATE: EC2 needs container "
+    "instances (an ECS-optimised Auto Scaling group)",
+    "warning: not written: Db Password (Secrets Manager): rotation_days 30 is written as 0: a rotation schedule "
+    "needs a rotation function",
+]
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "cloudformation-json", "terraform"])
+def test_export_names_each_value_it_cannot_write(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = tmp_path / "design.arch.json"
+    save(design(), document)
+    assert main(["export", str(document), "--format", fmt, "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    assert capsys.readouterr().err.splitlines() == NOT_WRITTEN
+
+
+def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "design.arch.json"
+    save(design(), document)
+    main(["validate", str(document)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if " OPS-035 " in line]
+    assert lines == [
+        "WARNING OPS-035 “Api Cert” (ACM) has exportable true, which the CloudFormation and Terraform exports "
+        "write as false: CloudFormation's CertificateExport is not written yet, and the hashicorp/aws 5.x "
+        "provider has no argument for it [cert]",
+        "WARNING OPS-035 “Events” (SNS) has max_message_size_bytes 1048576, which the CloudFormation and "
+        "Terraform exports write as 262144: CloudFormation's MaximumMessageSize is not written yet, and the "
+        "hashicorp/aws 5.x provider has no argument for it [events]",
+        "WARNING OPS-035 “Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports "
+        "write as standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type "
+        "is not written yet [graph]",
+        "WARNING OPS-035 “Orders” (ECS service) has launch_type EC2, which the CloudFormation and Terraform "
+        "exports write as FARGATE: EC2 needs container instances (an ECS-optimised Auto Scaling group) [orders]",
+        "WARNING OPS-035 “Db Password” (Secrets Manager) has rotation_days 30, which the CloudFormation and "
+        "Terraform exports write as 0: a rotation schedule needs a rotation function [secret]",
+    ]
+
+
+def test_values_the_export_writes_raise_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    arch = design()
+    for node_id, name, value in (
+        ("orders", "launch_type", "FARGATE"),
+        ("secret", "rotation_days", 0),
+        ("cert", "exportable", False),
+        ("graph", "storage_type", "standard"),
+        ("events", "max_message_size_bytes", 262144),
+    ):
+        arch.set_property(node_id, name, value)
+    document = tmp_path / "design.arch.json"
+    save(arch, document)
+    assert (
+        main(["export", str(document), "--format", "terraform", "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    )
+    assert capsys.readouterr().err == ""

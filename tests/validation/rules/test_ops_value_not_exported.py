@@ -1,0 +1,59 @@
+"""OPS-035 (Value the export cannot write): ok and bad fixtures, exact findings."""
+
+from __future__ import annotations
+
+from archbuilder.validation.rules.ops_value_not_exported import RULE
+from tests.validation.builders import Case, both, check_case, svc, with_
+
+CASE = Case(
+    ok=with_(
+        svc("ecs_service", "private-a", "web", launch_type="FARGATE"),
+        svc("secrets_manager_secret", "region", "token", rotation_days=0),
+        svc("acm_certificate", "region", "cert", exportable=False),
+        svc("neptune_cluster", "private-a", "graph", ["private-b"], storage_type="standard"),
+        svc("sns_topic", "region", "events", max_message_size_bytes=262144),
+    ),
+    bad=with_(
+        both(
+            svc("ecs_service", "private-a", "web", launch_type="EC2"),
+            svc("secrets_manager_secret", "region", "token", rotation_days=30),
+            svc("acm_certificate", "region", "cert", exportable=True),
+        ),
+        svc("neptune_cluster", "private-a", "graph", ["private-b"], storage_type="iopt1"),
+        svc("sns_topic", "region", "events", max_message_size_bytes=1048576),
+    ),
+    expected=[
+        (
+            ("cert",),
+            "“Cert” (ACM) has exportable true, which the CloudFormation and Terraform exports write as false: "
+            "CloudFormation's CertificateExport is not written yet, and the hashicorp/aws 5.x provider has no "
+            "argument for it",
+        ),
+        (
+            ("events",),
+            "“Events” (SNS) has max_message_size_bytes 1048576, which the CloudFormation and Terraform exports "
+            "write as 262144: CloudFormation's MaximumMessageSize is not written yet, and the hashicorp/aws 5.x "
+            "provider has no argument for it",
+        ),
+        (
+            ("graph",),
+            "“Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports write as "
+            "standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type is not "
+            "written yet",
+        ),
+        (
+            ("token",),
+            "“Token” (Secrets Manager) has rotation_days 30, which the CloudFormation and Terraform exports write "
+            "as 0: a rotation schedule needs a rotation function",
+        ),
+        (
+            ("web",),
+            "“Web” (ECS service) has launch_type EC2, which the CloudFormation and Terraform exports write as FARGATE: EC2 "
+            "needs container instances (an ECS-optimised Auto Scaling group)",
+        ),
+    ],
+)
+
+
+def test_ops_value_not_exported() -> None:
+    check_case(RULE, CASE)
