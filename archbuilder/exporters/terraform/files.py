@@ -19,7 +19,8 @@ from archbuilder.exporters.terraform.compute import extra_target_attachments
 from archbuilder.exporters.terraform.conditions import locals_block
 from archbuilder.exporters.terraform.convert import Converter_
 from archbuilder.exporters.terraform.data import bucket_companions
-from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
+from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document, written_document
+from archbuilder.exporters.terraform.hcl_writer import block as block_text
 from archbuilder.exporters.terraform.ordering import Ordering
 from archbuilder.exporters.terraform.packages import function_packages
 from archbuilder.exporters.terraform.rest_api import rest_api_blocks
@@ -81,19 +82,21 @@ def render_template(
             "Design": design_tag(architecture.metadata.name),
         }
     ordering = Ordering(conv)
-    blocks = _data_sources(conv.ssm_parameters)
-    sources = len(blocks)
+    # Each resource's blocks are written as soon as they are made: a large design's are never all held at once.
+    written: list[str] = []
     for logical, body in template["Resources"].items():
-        blocks += _resource_of(conv, ordering, logical, body)
+        written += map(block_text, _resource_of(conv, ordering, logical, body))
+    blocks = _data_sources(conv.ssm_parameters)
     conditions = locals_block(conv)
     if conditions is not None:
         # After the data sources, before the resources that read them.
-        blocks.insert(sources, conditions)
+        blocks.append(conditions)
+    main = written_document([*map(block_text, blocks), *written])
     return {
         "versions.tf": document([_terraform_settings()]) + _backend_example(architecture),
         "providers.tf": document(_providers(architecture, template)),
         "variables.tf": document(_variables(architecture, template)),
-        "main.tf": _header(architecture) + _manual_comment(template) + document(blocks),
+        "main.tf": _header(architecture) + _manual_comment(template) + main,
         "outputs.tf": document(_outputs(conv, template)),
     }
 

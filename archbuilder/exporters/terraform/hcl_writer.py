@@ -226,7 +226,12 @@ def _split_nested(body: dict[str, Any]) -> tuple[dict[str, Any], list[Block]]:
 
 
 def document(blocks: list[Block]) -> str:
+    return written_document([block(item) for item in blocks])
+
+
+def written_document(texts: list[str]) -> str:
+    """Blocks already written (block()) as one document, and the text they quoted forgotten."""
     try:
-        return "\n".join([block(item) for item in blocks])
+        return "\n".join(texts)
     finally:
         _escaped.cache_clear()
