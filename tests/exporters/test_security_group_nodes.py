@@ -135,6 +135,24 @@ def test_a_group_without_a_description_is_refused_by_name() -> None:
         build_template(arch)
 
 
+@pytest.mark.parametrize(
+    ("type_id", "parent", "why"),
+    [
+        ("nat_gateway", "public-a", "it takes no security group"),
+        ("ebs_volume", "private-a", "it takes no security group"),
+        ("opensearch_domain", "region", "it is in no VPC"),
+    ],
+)
+def test_a_group_attached_to_what_takes_none_is_refused_by_name(type_id: str, parent: str, why: str) -> None:
+    arch = group_nodes()
+    arch.add_service(type_id, parent, label="Member", node_id="member")
+    arch.connect("bastion", "member", K.ATTACH)
+    with pytest.raises(
+        ExportError, match=rf"^Bastion access: the security group cannot be attached to Member: {why}$"
+    ):
+        build_template(arch)
+
+
 def test_the_drawn_groups_deploy_in_moto_in_their_vpc_with_their_rules() -> None:
     """moto's CloudFormation creates a group's ingress rules but not its SecurityGroupEgress (every group keeps
     the default outbound rule there), and gives an instance or a database none of the groups it names: the

@@ -265,12 +265,31 @@ def _security_groups(ctx: CfnContext) -> None:
         if ctx.graph.placements[node.id].vpc_id is None:
             continue
         if node.type == "security_group":
+            _refuse_members_without_groups(ctx, node)
             pending += drawn_group(ctx, node)
         elif node.type not in NO_SECURITY_GROUP:
             pending += _security_group(ctx, node)
     for node, entry, source_id in pending:
         _group_source_rule(ctx, node, entry, source_id)
     _connection_rules(ctx)
+
+
+def _refuse_members_without_groups(ctx: CfnContext, group: ServiceNode) -> None:
+    """A drawn group attached to what takes no security group (a volume, a NAT or VPN gateway) or to a service
+    outside any VPC would protect nothing: refused by name rather than left out of the template."""
+    for connection in ctx.graph.connections_of(group.id):
+        if connection.kind is not ConnectionKind.ATTACH:
+            continue
+        member = ctx.architecture.service(
+            connection.target_id if connection.source_id == group.id else connection.source_id
+        )
+        if member.type in NO_SECURITY_GROUP:
+            why = "it takes no security group"
+        elif ctx.graph.placements[member.id].vpc_id is None:
+            why = "it is in no VPC"
+        else:
+            continue
+        raise ExportError(f"{group.label}: the security group cannot be attached to {member.label}: {why}")
 
 
 def _security_group(ctx: CfnContext, node: ServiceNode) -> list[SourceRule]:
