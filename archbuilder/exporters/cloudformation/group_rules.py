@@ -11,8 +11,9 @@ from archbuilder.model import ServiceNode
 
 # The export's words for a declared rule without a description; the import does not keep them as the user's.
 DECLARED_RULE = "declared ingress rule"
-# A group whose outbound rule is taken away keeps one rule that matches no traffic: a group declared without
-# SecurityGroupEgress gets AWS's allow-all rule, and an empty list says the same as none.
+# A group whose outbound rule is taken away keeps one rule to the localhost only, which no traffic leaves by: EC2
+# gives a VPC group an allow-all egress rule and removes it only when SecurityGroupEgress names a rule (the
+# AWS::EC2::SecurityGroup reference, "Remove the default rule", which uses this very range; checked 2026-12-06).
 NO_OUTBOUND: dict[str, Any] = {
     "IpProtocol": "-1",
     "CidrIp": "127.0.0.1/32",
