@@ -400,20 +400,36 @@ def _cidr_covers(cidr: object, networks: list[ipaddress.IPv4Network | ipaddress.
     )
 
 
+# The protocols the export's rule for a drawn traffic connection carries: it opens TCP on the connection's port on
+# the target's own group (exporters/cloudformation/network.py, _connection_rule); HTTP and HTTPS run over TCP.
+OVER_TCP = frozenset({"tcp", "http", "https"})
+
+
+def rule_covers_protocol(rule: dict[str, object], protocol: str) -> bool:
+    """Whether a declared rule lets `protocol` through: a rule for all protocols ("all"/"-1") lets any through, a
+    connection over all protocols needs such a rule, else the rule's protocol ("tcp" unless said) must match."""
+    declared = str(rule.get("protocol", "tcp"))
+    if declared in ("-1", "all"):
+        return True
+    return protocol != "all" and declared == ("tcp" if protocol in OVER_TCP else protocol)
+
+
 def ingress_allows(
-    graph: ArchGraph, source: ServiceNode, target: ServiceNode, port: int | None
+    graph: ArchGraph, source: ServiceNode, target: ServiceNode, port: int | None, protocol: str = "tcp"
 ) -> bool | None:
-    """Whether the target's security groups let `source` in on `port`; None when the target declares no rules.
+    """Whether a declared rule of the target's security groups lets `source` in on `port` over `protocol`; None
+    when the target declares no rules.
 
     The decision, precisely:
-    - The target's rules are its own `ingress` plus those of security group nodes attached to it. When there are
-      none, the connections drawn to the target *are* its rules (exporters generate one ingress rule per traffic
-      connection), so nothing is checked: None.
-    - Otherwise a rule allows the connection when its port range covers `port` (protocol "all"/"-1" or
-      from_port -1 cover every port; an unknown `port` is covered by any rule) and its source matches: a
-      `source_id` equal to the source service or to a security group node attached to the source; or a `cidr`
-      of 0.0.0.0/0 or ::/0; or a `cidr` containing every subnet the source sits in. A source outside any subnet
-      (e.g. a Lambda function not in a VPC) is matched only by source_id or a world-open cidr.
+    - The target's declared rules are its own `ingress` plus those of security group nodes attached to it. The
+      export adds one TCP rule per traffic connection on the target's own group besides them, which this does not
+      count (SEC-008 reads it from the connection).
+    - A rule allows the connection when its protocol covers `protocol` (rule_covers_protocol), its port range
+      covers `port` (protocol "all"/"-1" or from_port -1 cover every port; an unknown `port` or ICMP, whose rules
+      name types rather than ports, is covered by any rule) and its source matches: a `source_id` equal to the
+      source service or to a security group node attached to the source; or a `cidr` of 0.0.0.0/0 or ::/0; or a
+      `cidr` containing every subnet the source sits in. A source outside any subnet (e.g. a Lambda function not
+      in a VPC) is matched only by source_id or a world-open cidr.
     """
     rules = effective_ingress(graph, target)
     if not rules:
@@ -421,7 +437,9 @@ def ingress_allows(
     source_groups = {source.id} | {group.id for group in attached_security_groups(graph, source.id)}
     networks = _source_networks(graph, source)
     for rule in rules:
-        if port is not None and not rule_covers_port(rule, port):
+        if not rule_covers_protocol(rule, protocol):
+            continue
+        if port is not None and protocol != "icmp" and not rule_covers_port(rule, port):
             continue
         source_id = rule.get("source_id")
         if source_id is not None:

@@ -104,9 +104,9 @@ def _pair(ingress: list[dict[str, object]], source_subnet: str = "private-a") ->
     return arch
 
 
-def _allows(arch: Architecture, port: int | None = 5432) -> bool | None:
+def _allows(arch: Architecture, port: int | None = 5432, protocol: str = "tcp") -> bool | None:
     graph = build(arch)
-    return ingress_allows(graph, arch.service("app"), arch.service("db"), port)
+    return ingress_allows(graph, arch.service("app"), arch.service("db"), port, protocol)
 
 
 def test_ingress_coverage_by_source_group_cidr_and_port() -> None:
@@ -125,6 +125,18 @@ def test_ingress_coverage_by_source_group_cidr_and_port() -> None:
         _allows(_pair([{"protocol": "tcp", "from_port": 3306, "to_port": 3306, "source_id": "app"}]), None)
         is True
     )
+
+
+def test_ingress_coverage_by_protocol() -> None:
+    udp = {"protocol": "udp", "from_port": 5432, "to_port": 5432, "source_id": "app"}
+    tcp = {**udp, "protocol": "tcp"}
+    assert _allows(_pair([udp]), protocol="udp") is True
+    assert _allows(_pair([tcp]), protocol="udp") is False
+    assert _allows(_pair([udp]), protocol="tcp") is False
+    assert _allows(_pair([tcp]), protocol="https") is True  # HTTPS runs over TCP
+    assert _allows(_pair([udp]), protocol="all") is False  # all protocols need a rule for all of them
+    assert _allows(_pair([{"protocol": "-1", "source_id": "app"}]), protocol="all") is True
+    assert _allows(_pair([{"protocol": "icmp", "from_port": 8, "source_id": "app"}]), protocol="icmp") is True
 
 
 def test_ingress_coverage_through_security_group_nodes_on_both_sides() -> None:
