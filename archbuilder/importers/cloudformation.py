@@ -18,6 +18,7 @@ from archbuilder.importers.network import NetworkInference
 from archbuilder.importers.ownership import Ownership, design_name
 from archbuilder.importers.references import refs
 from archbuilder.importers.report import ImportReport
+from archbuilder.importers.resource_connections import ResourceConnectionInference
 from archbuilder.importers.services import ServiceInference
 from archbuilder.model import Architecture, TemplateSections
 from archbuilder.model.imported import SourceFormat
@@ -40,6 +41,7 @@ class _Importer(
     ServiceInference,
     LinkInference,
     FlowInference,
+    ResourceConnectionInference,
     ManualServiceInference,
     Ownership,
 ):

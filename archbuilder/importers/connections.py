@@ -155,8 +155,9 @@ class ConnectionInference(TemplateReader):
 
     def _companion_connections(self, node_id: str, props: dict[str, Any]) -> None:
         """What a service's task definition or launch template names: its log group, the secrets it reads."""
-        logs = set(_refs(_keyed(props, "LogConfiguration")))
-        secrets = set(_refs(_keyed(props, "Secrets")))
+        # Terraform's container definitions are ECS's own JSON, in camel case.
+        logs = set(_refs(_keyed(props, "LogConfiguration") + _keyed(props, "logConfiguration")))
+        secrets = set(_refs(_keyed(props, "Secrets") + _keyed(props, "secrets")))
         for refs_of, kind in ((logs, ConnectionKind.LOGS), (secrets, ConnectionKind.READ)):
             for ref in sorted(refs_of):
                 if ref in self.nodes:
@@ -233,19 +234,6 @@ class ConnectionInference(TemplateReader):
         volume, instance = self._ref_of(props.get("VolumeId")), self._ref_of(props.get("InstanceId"))
         if volume in self.nodes and instance in self.nodes:
             self._connect(self.nodes[volume], self.nodes[instance], preferred=ConnectionKind.ATTACH)
-
-    def _backup_selection(self, logical: str, props: dict[str, Any]) -> None:
-        """What a backup selection names is written to its plan's vault."""
-        selection = props.get("BackupSelection")
-        plan = self._ref_of(props.get("BackupPlanId"))
-        rules = _at(self._props(plan), "BackupPlan.BackupPlanRule") if plan else None
-        vaults = {
-            self._ref_of(rule.get("TargetBackupVault")) for rule in rules or [] if isinstance(rule, dict)
-        }
-        for vault in sorted(v for v in vaults if v in self.nodes):
-            for source in _refs(selection.get("Resources") if isinstance(selection, dict) else None):
-                if source in self.nodes:
-                    self._connect(self.nodes[source], self.nodes[vault], preferred=ConnectionKind.WRITE)
 
     def _node_group(self, logical: str, props: dict[str, Any]) -> None:
         """An EKS cluster deploys to the node groups that name it."""
@@ -403,7 +391,11 @@ def _keyed(value: Any, key: str) -> list[Any]:
 # Actions that finish reading rather than change anything.
 CONSUMING = {"sqs:deletemessage", "sqs:deletemessagebatch", "sqs:changemessagevisibility"}
 # Companions that carry settings of the service they belong to.
-SETTINGS_COMPANIONS = {"AWS::ECS::TaskDefinition", "AWS::EC2::LaunchTemplate"}
+SETTINGS_COMPANIONS = {
+    "AWS::ECS::TaskDefinition",
+    "Terraform::aws_ecs_task_definition",
+    "AWS::EC2::LaunchTemplate",
+}
 
 
 def _at(value: Any, path: str) -> Any:
@@ -429,6 +421,11 @@ SAID_BY: dict[tuple[str, str], ConnectionKind | None] = {
     ("AWS::Shield::Protection", "ResourceArn"): ConnectionKind.ATTACH,
     ("AWS::EKS::Nodegroup", "ClusterName"): None,
     ("AWS::Lambda::Function", "LoggingConfig"): ConnectionKind.LOGS,  # the group it logs to
+    # A workgroup writes its query results to the bucket of its output location.
+    (
+        "AWS::Athena::WorkGroup",
+        "WorkGroupConfiguration.ResultConfiguration.OutputLocation",
+    ): ConnectionKind.WRITE,
 }
 # The connections each helper resource says, by its type.
 HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]], None]] = {
@@ -444,7 +441,6 @@ HELPER_CONNECTIONS: dict[str, Callable[[ConnectionInference, str, dict[str, Any]
     "AWS::Lambda::Permission": ConnectionInference._permission,
     "AWS::WAFv2::WebACLAssociation": ConnectionInference._web_acl_association,
     "AWS::EKS::Nodegroup": ConnectionInference._node_group,
-    "AWS::Backup::BackupSelection": ConnectionInference._backup_selection,
     "AWS::EC2::VolumeAttachment": ConnectionInference._volume_attachment,
     "AWS::GlobalAccelerator::EndpointGroup": ConnectionInference._endpoint_group,
     "AWS::XRay::Group": ConnectionInference._trace_group,

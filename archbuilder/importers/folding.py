@@ -107,6 +107,9 @@ FOLDED = {
     "Terraform::aws_ecs_task_definition",
     # The provider declares a CloudHSM cluster's HSMs, which CloudFormation cannot: they are its HSM count.
     "Terraform::aws_cloudhsm_v2_hsm",
+    # What a RAM share shares and with whom (the share's ResourceArns and Principals, terraform_shape.py).
+    "Terraform::aws_ram_resource_association",
+    "Terraform::aws_ram_principal_association",
 }
 FOLDED |= {f"Terraform::{part}" for part in PARTS}
 # Properties (at any depth) whose references name a resource's own companions: security groups, roles,

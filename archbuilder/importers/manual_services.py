@@ -11,14 +11,18 @@ import re
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind, ServiceType
+from archbuilder.catalog.service_type import Placement
 from archbuilder.importers.properties import PropertyReading
 from archbuilder.importers.property_paths import property_paths, step_reading
 from archbuilder.model import InvariantError
 
-# Service types with no CloudFormation resource, made from their steps alone.
-BY_HAND_TYPES = ("glacier_vault", "inspector", "storage_gateway")
+# Service types with no CloudFormation resource, made from their steps alone; and those the export leaves as a
+# step only at times (Shield Advanced protecting nothing, a peering with no peer named), when no resource made them.
+BY_HAND_TYPES = ("glacier_vault", "inspector", "storage_gateway", "shield", "vpc_peering")
 # A gateway's step names the buckets its file shares are on: "... on Curated, Data as StorageGatewayRole: ...".
 _SHARES_ON = re.compile(r" on (.+?) as [A-Za-z0-9]+: ")
+# A peering's step names the VPC it is drawn in: "...; the peering from Main is not written".
+_PEERING_FROM = re.compile(r"; the peering from (.+) is not written$")
 
 
 class ManualServiceInference(PropertyReading):
@@ -34,11 +38,27 @@ class ManualServiceInference(PropertyReading):
             label, text = str(step.get("node", "")), str(step.get("step", ""))
             if service is None or not 0 < len(label) <= 200 or label in labels:
                 continue
+            parent = self._step_parent(service, text)
+            if parent == "":
+                continue
             properties = self._step_settings(service, label, text)
-            node = self.arch.add_service(service.id, "region", label=label, properties=properties)
+            node = self.arch.add_service(service.id, parent, label=label, properties=properties)
             labels.add(label)
             if service.id == "storage_gateway":
                 self._gateway_shares(node.id, text)
+
+    def _step_parent(self, service: ServiceType, step: str) -> str | None:
+        """Where a step's node is: a global service at the top, a peering in the VPC its step names ("" when no
+        VPC of the design has that name), any other in the region."""
+        if service.placement is Placement.GLOBAL:
+            return None
+        if service.id != "vpc_peering":
+            return "region"
+        found = _PEERING_FROM.search(step)
+        vpcs = [
+            n.id for n in self.arch.nodes.values() if n.kind == "vpc" and found and n.label == found.group(1)
+        ]
+        return vpcs[0] if vpcs else ""
 
     def _step_settings(self, service: ServiceType, label: str, text: str) -> dict[str, Any]:
         """The settings a step says, each read by its `step` entry (a vault's lock, a gateway's kind)."""

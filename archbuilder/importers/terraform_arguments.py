@@ -311,6 +311,14 @@ def _backup_selection(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     }
 
 
+def _workgroup(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """Where a workgroup writes its query results, where CloudFormation names it."""
+    location = first(first(body.get("configuration")).get("result_configuration")).get("output_location")
+    if location is None:
+        return {}
+    return {"WorkGroupConfiguration": {"ResultConfiguration": {"OutputLocation": convert(location)}}}
+
+
 def _route(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"DestinationCidrBlock": body.get("destination_cidr_block")}
 
@@ -363,6 +371,7 @@ SHAPES: dict[str, Shape] = {
     "aws_route": _route,
     "aws_backup_plan": _backup_plan,
     "aws_backup_selection": _backup_selection,
+    "aws_athena_workgroup": _workgroup,
     "aws_emr_cluster": _emr_cluster,
     "aws_codepipeline": _pipeline,
     # Terraform's instance groups are task groups (the cluster's blocks are its master and core groups).

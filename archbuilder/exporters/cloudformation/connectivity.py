@@ -269,7 +269,8 @@ def _vpc_peering(ctx: CfnContext, node: ServiceNode) -> None:
         by_hand(
             ctx,
             node,
-            f"name the peer VPC ({written!r} is neither a VPC of the design nor a vpc- id); the peering is not written",
+            f"name the peer VPC ({written!r} is neither a VPC of the design nor a vpc- id); the peering from "
+            f"{own.label} is not written",
         )
         return
     region, account = str(prop(node, "peer_region", "") or ""), str(prop(node, "peer_account_id", "") or "")
