@@ -17,6 +17,7 @@ from archbuilder.importers.hcl_reader import loads
 from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
 from archbuilder.importers.terraform_arguments import shaped
+from archbuilder.importers.terraform_names import LABELS_HEADING
 from archbuilder.importers.terraform_shape import (
     PSEUDO,
     merge_settings,
@@ -57,6 +58,7 @@ EXTRA_TYPES = {
     "aws_rds_cluster_instance": "AWS::RDS::DBInstance",
 }
 _REFERENCE = re.compile(r"\$\{([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*\}|^\$\{(data\.[^}]+)\}$")
+_LABEL = re.compile(r"^#   (?P<address>aws_[a-z0-9_]+\.[A-Za-z0-9_-]+): (?P<label>.+)$")
 _STEP = re.compile(r"^#   - (?P<node>.+?) \((?P<service>[^()]+)\): (?P<step>.+)$")
 _INTERPOLATION = re.compile(r"\$\{([^{}]*)\}")
 _RESOURCE_EXPRESSION = re.compile(r"([a-z0-9_]+\.[a-z0-9_]+)(?:\.[a-z0-9_\[\]]+)*")
@@ -189,7 +191,7 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
         "Parameters": variables_as_parameters(files),
         "Resources": _validated_as_certificates(resources),
     }
-    design: dict[str, Any] = {"labels": _labels(blocks, logical, resources)}
+    design: dict[str, Any] = {"labels": _labels(blocks, logical, resources) | recorded_labels(texts, logical)}
     steps = manual_steps(texts)
     if steps:
         design["manual_steps"] = steps
@@ -245,6 +247,20 @@ def manual_steps(texts: dict[str, str]) -> list[dict[str, str]]:
             break
         steps.append({"node": found["node"], "service": found["service"], "step": found["step"]})
     return steps
+
+
+def recorded_labels(texts: dict[str, str], logical: dict[str, str]) -> dict[str, str]:
+    """The labels the export recorded atop main.tf for the resources whose names do not spell them
+    (`#   aws_api_gateway_rest_api.orders_api: Orders API`), by logical id."""
+    lines = (texts.get("main.tf") or "").splitlines()
+    labels = {}
+    for line in lines[lines.index(LABELS_HEADING) + 1 :] if LABELS_HEADING in lines else []:
+        found = _LABEL.match(line)
+        if found is None:
+            break
+        if found["address"] in logical and 0 < len(found["label"]) <= 200:
+            labels[logical[found["address"]]] = found["label"]
+    return labels
 
 
 def _owner_named(kind: str, properties: dict[str, Any]) -> dict[str, Any]:

@@ -4,6 +4,8 @@ import matches anyway, importers/property_paths.py): for every type (ARGUMENTS),
 
 from __future__ import annotations
 
+# The comment atop main.tf where the export lists the labels resource names cannot spell (exporters/terraform/files.py).
+LABELS_HEADING = "# Labels the resource names do not spell (read back by archbuilder's import):"
 # Terraform argument -> CloudFormation property, for every type.
 ARGUMENTS = {
     "tags": "Tags",

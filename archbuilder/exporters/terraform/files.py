@@ -27,6 +27,7 @@ from archbuilder.exporters.terraform.rest_api import rest_api_blocks
 from archbuilder.exporters.terraform.source_files import written_back
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.fileio import write_atomic
+from archbuilder.importers.terraform_names import LABELS_HEADING
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.naming import snake
 from archbuilder.model.text import one_line
@@ -96,7 +97,7 @@ def render_template(
         "versions.tf": document([_terraform_settings()]) + _backend_example(architecture),
         "providers.tf": document(_providers(architecture, template)),
         "variables.tf": document(_variables(architecture, template)),
-        "main.tf": _header(architecture) + _manual_comment(template) + main,
+        "main.tf": _header(architecture) + _manual_comment(template) + _labels_comment(template, conv) + main,
         "outputs.tf": document(_outputs(conv, template)),
     }
 
@@ -245,6 +246,29 @@ def _manual_comment(template: dict[str, Any]) -> str:
     """What the CloudFormation side names in its Metadata as left to do by hand, here as a comment."""
     text = comment(manual_steps(template))
     return text + "\n" if text else ""
+
+
+def _labels_comment(template: dict[str, Any], conv: Converter_) -> str:
+    """The labels a resource's name loses (`Orders API` is orders_api), for the resources without a Name tag that
+    says them: a comment, as the CloudFormation side keeps them in its Metadata, so nothing AWS deploys changes."""
+    recorded = (template.get("Metadata") or {}).get("archbuilder", {}).get("labels", {})
+    lines = []
+    for logical, label in recorded.items():
+        if logical not in conv.names or label != one_line(label):
+            continue
+        tf_type, name = conv.names[logical]
+        if name.replace("_", " ").capitalize() == label or _name_tag(template["Resources"][logical]) == label:
+            continue
+        lines.append(f"#   {tf_type}.{name}: {label}")
+    return "\n".join([LABELS_HEADING, *lines]) + "\n\n" if lines else ""
+
+
+def _name_tag(resource: dict[str, Any]) -> Any:
+    tags = (resource.get("Properties") or {}).get("Tags")
+    if isinstance(tags, dict):
+        return tags.get("Name")
+    named = [t.get("Value") for t in tags or [] if isinstance(t, dict) and t.get("Key") == "Name"]
+    return named[0] if named else None
 
 
 def _header(architecture: Architecture) -> str:
