@@ -21,11 +21,6 @@ from tests.importers.round_trips import connections, container, imported
 # (services only the import has, services only the design has) of the types whose template does not come back
 # as the design was, each with why.
 DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
-    "internet_gateway": (
-        [],
-        ["Subject"],
-        "a second gateway on one VPC (LIM-011: a VPC takes one) is not written, so nothing brings it back",
-    ),
     "security_group": ([], ["Subject"], "a group node is not written (NOT_YET_WRITTEN of the export)"),
 }
 # Connections that do not come back (missing, extra), beyond those of DIFFERENT's nodes, each with why.

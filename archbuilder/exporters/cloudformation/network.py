@@ -81,11 +81,15 @@ def _vpc(ctx: CfnContext, vpc: VpcNode) -> None:
     subnets = [n for n in arch.descendants(vpc.id) if isinstance(n, SubnetNode)]
     _subnets(ctx, vpc_id, subnets)
     inside = [s for s in arch.descendants(vpc.id) if isinstance(s, ServiceNode)]
-    igw = next((s for s in inside if s.type == "internet_gateway"), None)
+    gateways = [s for s in inside if s.type == "internet_gateway"]
     attach = None
-    if igw is not None:
+    if gateways:
         public = [s for s in subnets if s.tier is SubnetTier.PUBLIC]
-        attach = _internet_gateway(ctx, vpc, vpc_id, igw, public)
+        attach = _internet_gateway(ctx, vpc, vpc_id, gateways[0], public)
+    for igw in gateways[1:]:
+        # A VPC takes one gateway (LIM-011, an error): a second is written as drawn, attached, and AWS refuses
+        # it, rather than left out of a stack that would then deploy without the user knowing.
+        _internet_gateway(ctx, vpc, vpc_id, igw, [])
     nat_by_zone = _nat_gateways(ctx, [s for s in inside if s.type == "nat_gateway"], attach)
     _private_route_tables(ctx, vpc, vpc_id, [s for s in subnets if s.tier is SubnetTier.PRIVATE], nat_by_zone)
     for endpoint in (s for s in inside if s.type == "vpc_endpoint_gateway"):
