@@ -69,8 +69,7 @@ def test_the_terraform_table_names_catalog_properties_only() -> None:
 
 # (services only the import has, services only the design has, the subject's place when it differs) of the
 # types whose Terraform does not come back as the design was, each with why.
-DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {
-}
+DIFFERENT: dict[str, tuple[list[str], list[str], str]] = {}
 # Connections that do not come back from Terraform (missing, extra), beyond those of DIFFERENT's nodes.
 Flows = list[tuple[str, str, str]]
 CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
