@@ -92,6 +92,7 @@ class GroupNodeInference(CompanionInference):
         instance profile too, where the service takes attachments), and its rules letting in another group are
         its own ingress rules, naming the node that group is (or belongs to)."""
         users = self._companion_users()
+        apart = self._ingress_resources_by_group()
         for logical, node_id in sorted(self.nodes.items()):
             if not self._drawn_group(logical):
                 continue
@@ -102,7 +103,7 @@ class GroupNodeInference(CompanionInference):
                 if ConnectionKind.ATTACH in self.arch.accepted_kinds(node_id, target):
                     with contextlib.suppress(InvariantError):  # already attached
                         self.arch.connect(node_id, target, ConnectionKind.ATTACH)
-            naming = [self._source_rule(rule) for rule in self._group_rules(logical)]
+            naming = [self._source_rule(rule) for rule in self._group_rules(logical, apart)]
             if any(naming):
                 rules = list(self.arch.service(node_id).properties.get("ingress") or [])
                 self.arch.set_property(node_id, "ingress", rules + [r for r in naming if r], as_written=True)
@@ -111,16 +112,24 @@ class GroupNodeInference(CompanionInference):
         node = self.arch.nodes.get(self.nodes.get(logical, ""))
         return self._type(logical) == GROUP and getattr(node, "type", "") == "security_group"
 
-    def _group_rules(self, group: str) -> list[dict[str, Any]]:
-        """A group's rules letting in another group: inline, then as ingress resources of their own."""
+    def _ingress_resources_by_group(self) -> dict[str | None, list[dict[str, Any]]]:
+        """The properties of the ingress resources of the template by the group they add to, in template
+        order: gathered once (looking them up per group read every resource once per group: 75 million reads
+        for the 8,000 groups of a 5 MB template)."""
+        by_group: dict[str | None, list[dict[str, Any]]] = {}
+        for name in self.resources:
+            if self._type(name) == "AWS::EC2::SecurityGroupIngress":
+                props = self._props(name)
+                by_group.setdefault(self._ref_of(props.get("GroupId")), []).append(props)
+        return by_group
+
+    def _group_rules(self, group: str, apart: dict[str | None, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """A group's rules letting in another group: inline, then as ingress resources of their own (`apart`,
+        by group)."""
         inline = [r for r in self._props(group).get("SecurityGroupIngress") or [] if isinstance(r, dict)]
-        apart = [
-            self._props(name)
-            for name in self.resources
-            if self._type(name) == "AWS::EC2::SecurityGroupIngress"
-            and self._ref_of(self._props(name).get("GroupId")) == group
+        return [
+            rule for rule in inline + apart.get(group, []) if rule.get("SourceSecurityGroupId") is not None
         ]
-        return [rule for rule in inline + apart if rule.get("SourceSecurityGroupId") is not None]
 
     def _source_rule(self, rule: dict[str, Any]) -> dict[str, Any] | None:
         """A rule letting in another group as a catalog ingress rule naming its node (None when the group is no
