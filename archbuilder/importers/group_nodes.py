@@ -18,19 +18,31 @@ from archbuilder.importers.reader import TemplateReader
 from archbuilder.model import InvariantError
 
 GROUP = "AWS::EC2::SecurityGroup"
-# Security group rules may name the protocol by its number.
-PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp"}
+# Security group rules may name the protocol by its number; -1 is every protocol, which a design calls "all" (the
+# catalog's ingress rules accept "-1" too, and the export writes both as -1: group_rules.declared_rule).
+PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp", "-1": "all"}
 # The export's words for a declared rule without a description (exporters/cloudformation/group_rules.py).
 DECLARED_RULE = "declared ingress rule"
 
 
-def ingress_rule(rule: dict[str, Any]) -> dict[str, Any]:
-    """An inline CIDR rule of a template's group as a catalog ingress rule."""
-    protocol = PROTOCOL_NUMBERS.get(str(rule.get("IpProtocol", "tcp")), str(rule.get("IpProtocol", "tcp")))
-    entry: dict[str, Any] = {"protocol": protocol, "cidr": rule["CidrIp"]}
+def protocol_and_ports(rule: dict[str, Any]) -> dict[str, Any]:
+    """A template rule's protocol and ports as a catalog ingress rule states them. A rule for every protocol with
+    the ports -1 is what the export writes for a design's "all" without ports, and reads back as that."""
+    written = str(rule.get("IpProtocol", "tcp"))
+    entry: dict[str, Any] = {"protocol": PROTOCOL_NUMBERS.get(written, written)}
     for key, name in (("FromPort", "from_port"), ("ToPort", "to_port")):
         if isinstance(rule.get(key), int | str) and str(rule.get(key)).lstrip("-").isdigit():
             entry[name] = int(rule[key])
+    if entry["protocol"] == "all" and entry.get("from_port", -1) == entry.get("to_port", -1) == -1:
+        entry.pop("from_port", None)
+        entry.pop("to_port", None)
+    return entry
+
+
+def ingress_rule(rule: dict[str, Any]) -> dict[str, Any]:
+    """An inline CIDR rule of a template's group as a catalog ingress rule."""
+    ports = protocol_and_ports(rule)
+    entry: dict[str, Any] = {"protocol": ports.pop("protocol"), "cidr": rule["CidrIp"], **ports}
     # The export's own words for a rule without a description are not the user's.
     if isinstance(rule.get("Description"), str) and rule["Description"] != DECLARED_RULE:
         entry["description"] = rule["Description"]

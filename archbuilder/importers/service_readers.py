@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.group_nodes import protocol_and_ports
 from archbuilder.importers.property_paths import Reading, absent, interpret, step_reading, walk
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
@@ -109,10 +110,8 @@ class ServiceReaders(TemplateReader):
                 or not chosen(name, props.get("Description"))
             ):
                 continue
-            rule: dict[str, Any] = {"protocol": str(props.get("IpProtocol", "tcp")), "cidr": props["CidrIp"]}
-            for key, name_ in (("FromPort", "from_port"), ("ToPort", "to_port")):
-                if str(props.get(key, "")).lstrip("-").isdigit():
-                    rule[name_] = int(props[key])
+            ports = protocol_and_ports(props)
+            rule: dict[str, Any] = {"protocol": ports.pop("protocol"), "cidr": props["CidrIp"], **ports}
             if props.get("Description") not in (None, default, "declared ingress rule"):
                 rule["description"] = props["Description"]
             rules.append(rule)
