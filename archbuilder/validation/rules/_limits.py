@@ -9,6 +9,7 @@ MODULES = load_modules(
     "lim_api_gateway_timeout",
     "lim_aurora_capacity_range",
     "lim_bucket_name_not_dns",
+    "lim_certificate_on_plain_listener",
     "lim_certificate_on_unsupported_service",
     "lim_classic_lb_several_certificates",
     "lim_cloudfront_certificate_region",
