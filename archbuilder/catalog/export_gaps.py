@@ -34,13 +34,6 @@ GAPS: tuple[ExportGap, ...] = (
         "EC2 needs container instances (an ECS-optimised Auto Scaling group)",
     ),
     ExportGap(
-        "secrets_manager_secret",
-        "rotation_days",
-        BOTH,
-        0,
-        "a rotation schedule needs a rotation function",
-    ),
-    ExportGap(
         "acm_certificate",
         "exportable",
         BOTH,

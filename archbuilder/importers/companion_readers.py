@@ -1,19 +1,22 @@
 """What a service's catalog companions say of it where its own resource does not: the subnets a SageMaker
 endpoint's model runs in, the settings of an EMR cluster's task group and of a CodeDeploy deployment group, and what
-the export recorded of a setting it left to do by hand. Readers are named by `reader:` in
-resources/import/cloudformation.yaml."""
+the export recorded of a setting it left to do by hand; and the interval of a secret's rotation schedule. Readers
+are named by `reader:` in resources/import/cloudformation.yaml."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from archbuilder.catalog.service_type import PropertySpec
-from archbuilder.importers.property_paths import Reading, absent, interpret, walk
+from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, walk
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
 
 TASK_GROUP = "AWS::EMR::InstanceGroupConfig"
 DEPLOYMENT_GROUP = "AWS::CodeDeploy::DeploymentGroup"
+ROTATION_SCHEDULE = "AWS::SecretsManager::RotationSchedule"
+RATE_IN_DAYS = re.compile(r"rate\((\d+) days?\)")
 
 
 def recorded_steps(design_metadata: dict[str, Any], label: str, short_name: str) -> list[str]:
@@ -80,3 +83,25 @@ class CompanionReaders(TemplateReader):
         if any("with automatic rollback on" in step for step in steps):
             return Reading(True)
         return absent(entry, spec)
+
+    def _read_rotation_days(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """From the secret's rotation schedule: AutomaticallyAfterDays, or a `rate(N days)` schedule expression;
+        a cron expression has no interval in days to read (the schedule is kept as written). No schedule: the
+        secret is never rotated."""
+        schedules = [
+            name
+            for name in self.resources
+            if self._type(name) == ROTATION_SCHEDULE and logical in refs(self._props(name).get("SecretId"))
+        ]
+        if not schedules:
+            return absent(entry, spec)
+        schedule = self._props(schedules[0])
+        expression = walk(schedule, "RotationRules.ScheduleExpression", self.resolver)
+        if walk(schedule, "RotationRules.AutomaticallyAfterDays", self.resolver) is MISSING and isinstance(
+            expression, str
+        ):
+            match = RATE_IN_DAYS.fullmatch(expression.strip())
+            if match is None:
+                return Reading(note=f"a rotation schedule of {expression!r}, which is no interval in days")
+            return Reading(int(match.group(1)))
+        return interpret(walk(schedule, str(entry["path"]), self.resolver), entry, spec)

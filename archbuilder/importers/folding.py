@@ -97,6 +97,8 @@ FOLDED = {
     "AWS::Config::DeliveryChannel",
     "AWS::ElasticBeanstalk::Application",
     "AWS::WAFv2::WebACLAssociation",
+    # A secret's rotation schedule (its rotation_days), which names the secret and the function that rotates it.
+    "AWS::SecretsManager::RotationSchedule",
     # Terraform splits some resources' settings into resources of their own; they belong to their owner.
     "Terraform::aws_s3_bucket_versioning",
     "Terraform::aws_s3_bucket_public_access_block",
@@ -172,6 +174,8 @@ COMPANION_KEYS = frozenset(
         "DeadLetterConfig",
         "LoadBalancerAttributes",
         "AccessLogs",
+        # The function a secret's rotation schedule calls.
+        "RotationLambdaARN",
     }
 )
 # Resource types that are the same kind of service as the catalog type they name, beside its primary type.
@@ -196,6 +200,8 @@ FOLDABLE: dict[str, set[str] | None] = {
     "AWS::EC2::EIP": {"AWS::EC2::NatGateway"},
     "AWS::SQS::Queue": {"AWS::SQS::Queue", "AWS::Lambda::Function"},
     "AWS::Logs::LogGroup": {"AWS::EC2::VPC", "AWS::Lambda::Function"},
+    # The rotation function the export writes for a secret (secret_rotation.py).
+    "AWS::Lambda::Function": {"AWS::SecretsManager::Secret"},
     "AWS::Glue::Database": {"AWS::Glue::Crawler"},
     # Settings the export writes as resources of a service's own (its properties say them again).
     "AWS::RDS::DBParameterGroup": {"AWS::RDS::DBInstance"},
@@ -221,6 +227,7 @@ NAMED_BY_OWNER: dict[tuple[str, str], str] = {
     ("AWS::Logs::LogGroup", "AWS::Lambda::Function"): "LogGroup",
     ("AWS::Logs::LogGroup", "AWS::EC2::VPC"): "FlowLogs",
     ("AWS::S3::Bucket", "AWS::ElasticLoadBalancingV2::LoadBalancer"): "Logs",
+    ("AWS::Lambda::Function", "AWS::SecretsManager::Secret"): "RotationFunction",
 }
 
 

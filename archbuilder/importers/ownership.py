@@ -20,6 +20,7 @@ OWNER_KEYS = {
     "AWS::EC2::SecurityGroupIngress": "GroupId",
     "AWS::EC2::SecurityGroupEgress": "GroupId",
     "AWS::Lambda::Permission": "FunctionName",
+    "AWS::SecretsManager::RotationSchedule": "SecretId",
     "AWS::Lambda::EventSourceMapping": "FunctionName",
     "AWS::ElasticLoadBalancingV2::Listener": "LoadBalancerArn",
     "AWS::ElasticLoadBalancingV2::ListenerRule": "ListenerArn",

@@ -92,6 +92,11 @@ RENAMES: dict[str, dict[str, str]] = {
     "aws_flow_log": {"log_destination": "LogDestination", "iam_role_arn": "DeliverLogsPermissionArn"},
     "aws_lambda_function": {"logging_config": "LoggingConfig", "dead_letter_config": "DeadLetterConfig"},
     "aws_lb": {"access_logs": "AccessLogs"},
+    # A secret's rotation (folding.py, ownership.py): the secret it belongs to and the function it calls.
+    "aws_secretsmanager_secret_rotation": {
+        "secret_id": "SecretId",
+        "rotation_lambda_arn": "RotationLambdaARN",
+    },
     # The role a DAX cluster and a backup selection work with; the plan a selection is of, the application a
     # deployment group deploys (folding.py follows them to the service they belong to).
     "aws_dax_cluster": {"iam_role_arn": "IAMRoleARN"},

@@ -101,6 +101,7 @@ STAND_INS: dict[str, str] = {
     "AWS::SNS::Subscription": NO_PART,
     "AWS::SNS::TopicPolicy": NO_PART,
     "AWS::SQS::QueuePolicy": NO_PART,
+    "AWS::SecretsManager::RotationSchedule": NO_CLOUDFORMATION_MODEL,
     "AWS::SecretsManager::Secret": NO_CLOUDFORMATION_MODEL,
     "AWS::Shield::Protection": NO_CLOUDFORMATION_MODEL,
     "AWS::WAFv2::WebACL": NO_CLOUDFORMATION_MODEL,

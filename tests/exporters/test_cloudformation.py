@@ -91,11 +91,17 @@ def test_every_example_deploys_in_moto_and_describe_finds_its_resources(name: st
         trail_buckets = counts.get("s3_bucket", 0) + sum(1 for s in arch.services() if s.type == "cloudtrail")
         log_buckets = 1 if any(s.type == "alb" for s in arch.services()) else 0
         assert len(buckets) == trail_buckets + log_buckets
+        # The functions drawn, and one rotating each secret that rotates.
+        rotating = sum(
+            1
+            for s in arch.services()
+            if s.type == "secrets_manager_secret" and s.properties.get("rotation_days")
+        )
         functions = boto3.client("lambda", region_name=region).list_functions()["Functions"]
-        assert len(functions) == counts["lambda_function"]
+        assert len(functions) == counts["lambda_function"] + rotating
         queues = boto3.client("sqs", region_name=region).list_queues().get("QueueUrls", [])
         # Each queue has its dead-letter queue, and so has each function (production defaults).
-        assert len(queues) == 2 * counts["sqs_queue"] + counts["lambda_function"]
+        assert len(queues) == 2 * counts["sqs_queue"] + counts["lambda_function"] + rotating
         assert (
             len(boto3.client("dynamodb", region_name=region).list_tables()["TableNames"])
             == counts["dynamodb_table"]

@@ -194,9 +194,13 @@ def test_generated_design_deploys_in_moto(seed: int, moto_session: Any) -> None:
     # The production defaults add a bucket of access logs per Application Load Balancer and a dead-letter
     # queue per function.
     assert created.get("AWS::S3::Bucket", 0) == count(arch, "s3_bucket") + count(arch, "alb")
-    assert created.get("AWS::Lambda::Function", 0) == count(arch, "lambda_function")
+    # The functions drawn, and one rotating each secret that rotates.
+    functions = count(arch, "lambda_function") + sum(
+        1 for s in arch.services() if s.type == "secrets_manager_secret" and s.properties.get("rotation_days")
+    )
+    assert created.get("AWS::Lambda::Function", 0) == functions
     assert created.get("AWS::DynamoDB::Table", 0) == count(arch, "dynamodb_table")
-    queues = 2 * count(arch, "sqs_queue") + count(arch, "lambda_function")  # with dead-letter queues
+    queues = 2 * count(arch, "sqs_queue") + functions  # with dead-letter queues
     assert created.get("AWS::SQS::Queue", 0) == queues
     # And the services answer describe calls for what the stack says it made.
     rds = boto3.client("rds", region_name=region)

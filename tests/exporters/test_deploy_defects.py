@@ -26,6 +26,7 @@ from archbuilder.model import load
 from archbuilder.model.naming import snake
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.lambda_events import TRIGGERS, run_handler, triggers_of
+from tests.exporters.secret_rotation_run import rotates_in_moto
 from tests.exporters.tf_tools import plain, resources
 
 EXAMPLES = example_names()
@@ -73,6 +74,12 @@ def _answers_every_trigger(
     template: dict[str, Any], logical: str, code: Path, runtime: str, handler: str
 ) -> None:
     for trigger in triggers_of(template, logical):
+        if trigger == "secretsmanager":
+            # A secret's rotation function, run as Secrets Manager runs it against moto (its four steps).
+            rotation = rotates_in_moto((code / "index.py").read_text(), handler, 30)
+            assert rotation.steps == ["createSecret", "setSecret", "testSecret", "finishSecret"], logical
+            assert rotation.previous == rotation.first != rotation.current, logical
+            continue
         event, answer = TRIGGERS[trigger]
         returned = run_handler(code, runtime, handler, event)
         if answer is not None:
@@ -359,6 +366,7 @@ def test_queues_streams_and_secrets_are_retained() -> None:
         "EnricherDeadLetterQueue": ("Retain", "Retain"),
         "FulfilmentWorkerDeadLetterQueue": ("Retain", "Retain"),
         "OrdersHandlerDeadLetterQueue": ("Retain", "Retain"),
+        "AppSecretsRotationFunctionDeadLetterQueue": ("Retain", "Retain"),  # the secret's rotation function's
         "FulfilmentQueueDeadLetterQueue": ("Retain", "Retain"),
         "FulfilmentQueue": ("Retain", "Retain"),
         "ClickStream": ("Retain", "Retain"),

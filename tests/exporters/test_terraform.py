@@ -47,8 +47,13 @@ def resources(files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
 def test_every_file_parses_and_every_reference_resolves(name: str, tmp_path: Path) -> None:
     arch = example(name)
     written = export("terraform", arch, tmp_path)
-    # Beside the .tf files, the zip of each function's code.
+    # Beside the .tf files, the zip of each function's code (and of each secret's rotation function).
     functions = [snake(s.label) + ".zip" for s in arch.services() if s.type == "lambda_function"]
+    functions += [
+        snake(s.label) + "_rotation_function.zip"
+        for s in arch.services()
+        if s.type == "secrets_manager_secret" and s.properties.get("rotation_days")
+    ]
     assert sorted(p.name for p in written) == sorted(FILES + functions)
     texts = {p.name: p.read_text(encoding="utf-8") for p in written if p.suffix == ".tf"}
     assert unresolved_references(texts) == []

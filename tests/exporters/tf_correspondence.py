@@ -26,6 +26,7 @@ COMPANION_TYPES = {
     "AWS::EC2::VolumeAttachment": "aws_volume_attachment",
     "AWS::IAM::InstanceProfile": "aws_iam_instance_profile",
     "AWS::IAM::Policy": "aws_iam_role_policy",
+    "AWS::SecretsManager::RotationSchedule": "aws_secretsmanager_secret_rotation",
     "AWS::ElasticLoadBalancingV2::TargetGroup": "aws_lb_target_group",
     "AWS::ElasticLoadBalancingV2::Listener": "aws_lb_listener",
     "AWS::RDS::DBSubnetGroup": "aws_db_subnet_group",

@@ -18,7 +18,6 @@ from archbuilder.validation import validate
 
 EXPECTED: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {
     "ecs-fargate": [
-        ("OPS-035", "warning", ("secrets",)),  # the secret rotates every 30 days; the exports cannot write it
         ("OPS-001", "info", ()),
         ("PERF-022", "info", ("cache",)),
         ("SEC-009", "info", ("alb",)),

@@ -14,6 +14,7 @@ from archbuilder.exporters.cloudformation.kit import (
     prop,
     targets_of,
 )
+from archbuilder.exporters.cloudformation.secret_rotation import PASSWORD_LENGTH, rotation
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
@@ -125,14 +126,17 @@ def _kms(ctx: CfnContext, node: ServiceNode) -> None:
 
 
 def _secret(ctx: CfnContext, node: ServiceNode) -> None:
-    ctx.add(
+    secret = ctx.add(
         ctx.lid(node),
         "AWS::SecretsManager::Secret",
         {
             "Description": node.label,
-            "GenerateSecretString": {"PasswordLength": 32, "ExcludePunctuation": True},
+            "GenerateSecretString": {"PasswordLength": PASSWORD_LENGTH, "ExcludePunctuation": True},
         },
     )
+    days = int(prop(node, "rotation_days", 0))
+    if days > 0:
+        rotation(ctx, node, secret, days)
 
 
 def _log_group(ctx: CfnContext, node: ServiceNode) -> None:

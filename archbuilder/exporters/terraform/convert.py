@@ -69,6 +69,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::CloudTrail::Trail": ("aws_cloudtrail", "name", {}),
     "AWS::KMS::Key": ("aws_kms_key", "key_id", {"Arn": "arn"}),
     "AWS::SecretsManager::Secret": ("aws_secretsmanager_secret", "arn", {}),
+    "AWS::SecretsManager::RotationSchedule": ("aws_secretsmanager_secret_rotation", "id", {}),
     "AWS::Logs::LogGroup": ("aws_cloudwatch_log_group", "name", {"Arn": "arn"}),
     "AWS::CloudWatch::Alarm": ("aws_cloudwatch_metric_alarm", "alarm_name", {}),
     "AWS::ECR::Repository": ("aws_ecr_repository", "name", {"Arn": "arn"}),

@@ -284,6 +284,15 @@ def _secret(conv: Converter_, logical: str, p: Props) -> Props:
     return {"description": p["Description"]}
 
 
+def _rotation(conv: Converter_, logical: str, p: Props) -> Props:
+    days = p["RotationRules"]["AutomaticallyAfterDays"]
+    return {
+        "secret_id": conv.expr(p["SecretId"]),
+        "rotation_lambda_arn": conv.expr(p["RotationLambdaARN"]),
+        "rotation_rules": Block("rotation_rules", (), {"automatically_after_days": days}),
+    }
+
+
 def _log_group(conv: Converter_, logical: str, p: Props) -> Props:
     return present(
         {
@@ -336,6 +345,7 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::CloudTrail::Trail": _trail,
     "AWS::KMS::Key": _kms,
     "AWS::SecretsManager::Secret": _secret,
+    "AWS::SecretsManager::RotationSchedule": _rotation,
     "AWS::Logs::LogGroup": _log_group,
     "AWS::CloudWatch::Alarm": _alarm,
     "AWS::ECR::Repository": _ecr,

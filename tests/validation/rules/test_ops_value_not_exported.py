@@ -8,7 +8,6 @@ from tests.validation.builders import Case, both, check_case, svc, with_
 CASE = Case(
     ok=with_(
         svc("ecs_service", "private-a", "web", launch_type="FARGATE"),
-        svc("secrets_manager_secret", "region", "token", rotation_days=0),
         svc("acm_certificate", "region", "cert", exportable=False),
         svc("neptune_cluster", "private-a", "graph", ["private-b"], storage_type="standard"),
         svc("sns_topic", "region", "events", max_message_size_bytes=262144),
@@ -16,7 +15,6 @@ CASE = Case(
     bad=with_(
         both(
             svc("ecs_service", "private-a", "web", launch_type="EC2"),
-            svc("secrets_manager_secret", "region", "token", rotation_days=30),
             svc("acm_certificate", "region", "cert", exportable=True),
         ),
         svc("neptune_cluster", "private-a", "graph", ["private-b"], storage_type="iopt1"),
@@ -40,11 +38,6 @@ CASE = Case(
             "“Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports write as "
             "standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type is not "
             "written yet",
-        ),
-        (
-            ("token",),
-            "“Token” (Secrets Manager) has rotation_days 30, which the CloudFormation and Terraform exports write "
-            "as 0: a rotation schedule needs a rotation function",
         ),
         (
             ("web",),

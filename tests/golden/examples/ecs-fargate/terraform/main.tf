@@ -495,6 +495,102 @@ resource "aws_secretsmanager_secret" "app_secrets" {
   }
 }
 
+resource "aws_iam_role" "app_secrets_rotation_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "app_secrets_rotation_role_aws_lambda_basic_execution_role" {
+  role       = aws_iam_role.app_secrets_rotation_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_iam_role_policy_attachment" "app_secrets_rotation_role_awsx_ray_daemon_write_access" {
+  role       = aws_iam_role.app_secrets_rotation_role.name
+  policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
+}
+
+resource "aws_iam_role_policy" "app_secrets_rotation_role_rotate_secret" {
+  name = "rotate-secret"
+  role = aws_iam_role.app_secrets_rotation_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Action = [
+          "secretsmanager:DescribeSecret",
+          "secretsmanager:GetSecretValue",
+          "secretsmanager:PutSecretValue",
+          "secretsmanager:UpdateSecretVersionStage",
+        ]
+        Resource = aws_secretsmanager_secret.app_secrets.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = "secretsmanager:GetRandomPassword"
+        Resource = "*"
+      },
+    ]
+  })
+}
+
+resource "aws_lambda_function" "app_secrets_rotation_function" {
+  function_name    = "${var.name}-app_secrets_rotation_function"
+  role             = aws_iam_role.app_secrets_rotation_role.arn
+  runtime          = "python3.12"
+  handler          = "index.handler"
+  memory_size      = 128
+  timeout          = 30
+  filename         = "${path.module}/app_secrets_rotation_function.zip"
+  source_code_hash = filebase64sha256("${path.module}/app_secrets_rotation_function.zip")
+  depends_on = [
+    aws_iam_role_policy.app_secrets_rotation_role_rotate_secret,
+    aws_iam_role_policy_attachment.app_secrets_rotation_role_aws_lambda_basic_execution_role,
+    aws_iam_role_policy_attachment.app_secrets_rotation_role_awsx_ray_daemon_write_access,
+  ]
+
+  dead_letter_config {
+    target_arn = aws_sqs_queue.app_secrets_rotation_function_dead_letter_queue.arn
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.app_secrets_rotation_function_log_group.name
+  }
+}
+
+resource "aws_lambda_permission" "app_secrets_rotation_permission" {
+  function_name = aws_lambda_function.app_secrets_rotation_function.function_name
+  action        = "lambda:InvokeFunction"
+  principal     = "secretsmanager.amazonaws.com"
+  source_arn    = aws_secretsmanager_secret.app_secrets.arn
+}
+
+resource "aws_secretsmanager_secret_rotation" "app_secrets_rotation_schedule" {
+  secret_id           = aws_secretsmanager_secret.app_secrets.arn
+  rotation_lambda_arn = aws_lambda_function.app_secrets_rotation_function.arn
+  depends_on          = [aws_lambda_permission.app_secrets_rotation_permission]
+
+  rotation_rules {
+    automatically_after_days = 30
+  }
+}
+
 resource "aws_s3_bucket" "audit_trail_bucket" {
   lifecycle {
     prevent_destroy = true
@@ -794,6 +890,39 @@ resource "aws_s3_bucket_policy" "service_load_balancer_logs_policy" {
             "aws:SecureTransport" = "false"
           }
         }
+      },
+    ]
+  })
+}
+
+resource "aws_cloudwatch_log_group" "app_secrets_rotation_function_log_group" {
+  name              = "/${var.name}/app_secrets_rotation_function_log_group"
+  retention_in_days = 30
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_sqs_queue" "app_secrets_rotation_function_dead_letter_queue" {
+  message_retention_seconds = 1209600
+  sqs_managed_sse_enabled   = true
+
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+
+resource "aws_iam_role_policy" "app_secrets_rotation_role_policy" {
+  name = "AppSecretsRotationRole-access"
+  role = aws_iam_role.app_secrets_rotation_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = [aws_sqs_queue.app_secrets_rotation_function_dead_letter_queue.arn]
       },
     ]
   })
