@@ -57,6 +57,21 @@ def machine_learning() -> Architecture:
     return arch
 
 
+def own_fleet() -> Architecture:
+    """An unmanaged compute environment in a private subnet, whose instances are the user's own, and a managed one
+    beside it."""
+    arch = two_az_network()
+    arch.add_service(
+        "batch_compute_environment",
+        "private-a",
+        label="Own fleet",
+        node_id="fleet",
+        properties={"managed": False},
+    )
+    arch.add_service("batch_compute_environment", "private-a", label="Jobs", node_id="jobs")
+    return arch
+
+
 def data_processing() -> Architecture:
     arch = two_az_network()
     add = arch.add_service
@@ -208,6 +223,39 @@ def test_batch_environments_take_their_capacity_and_a_queue() -> None:
     ]
 
 
+def _named_groups(template: dict[str, Any]) -> dict[str, list[str]]:
+    """Each security group of the template -> the resources naming it, other than groups and their rules."""
+    resources = template["Resources"]
+    text = {
+        name: json.dumps(body)
+        for name, body in resources.items()
+        if not body["Type"].startswith("AWS::EC2::SecurityGroup")
+    }
+    return {
+        group: sorted(name for name, body in text.items() if f'"{group}"' in body)
+        for group, resource in resources.items()
+        if resource["Type"] == "AWS::EC2::SecurityGroup"
+    }
+
+
+def test_an_unmanaged_environment_gets_no_group_as_it_names_none() -> None:
+    """AWS::Batch::ComputeEnvironment names security groups only in the ComputeResources of a managed one. A group
+    was written for an unmanaged one all the same, named by nothing: the Terraform import read it back as a group
+    node of its own."""
+    template = build_template(own_fleet())
+    resources = template["Resources"]
+    assert resources["OwnFleet"]["Properties"] == {
+        "Type": "UNMANAGED",
+        "State": "ENABLED",
+        "ServiceRole": {"Fn::GetAtt": ["OwnFleetServiceRole", "Arn"]},
+        "Tags": {"Design": "Untitled architecture", "Environment": "production"},
+    }
+    assert _named_groups(template) == {"JobsSecurityGroup": ["Jobs"]}
+    assert lint(json.dumps(template), "own-fleet.json") == []
+    for design in (machine_learning(), data_processing()):
+        assert all(_named_groups(build_template(design)).values())
+
+
 def test_an_emr_cluster_has_its_groups_encryption_and_tagged_network() -> None:
     resources = build_template(data_processing())["Resources"]
     spark = resources["Spark"]["Properties"]
@@ -334,3 +382,41 @@ def test_both_designs_deploy_in_moto() -> None:
             "Output",
             "Activity",
         }
+
+
+def test_an_unmanaged_environment_deploys_in_moto() -> None:
+    """moto's CloudFormation model of a compute environment reads ComputeResources, which an unmanaged one has
+    none of (moto 5.2, batch/models.py): the stack deploys without it and its queue, and moto's Batch API creates it
+    from the template's properties, with the role the stack made."""
+    deployable, _dropped = moto_deployable(build_template(own_fleet()))
+    own = deployable["Resources"].pop("OwnFleet")["Properties"]
+    deployable["Resources"].pop("OwnFleetQueue")
+    with mock_aws():
+        cloudformation = boto3.client("cloudformation", region_name="us-east-1")
+        cloudformation.create_stack(
+            StackName="fleet", TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
+        )
+        assert (
+            cloudformation.describe_stacks(StackName="fleet")["Stacks"][0]["StackStatus"] == "CREATE_COMPLETE"
+        )
+        physical = {
+            r["LogicalResourceId"]: r.get("PhysicalResourceId")
+            for r in cloudformation.describe_stack_resources(StackName="fleet")["StackResources"]
+        }
+        role = boto3.client("iam", region_name="us-east-1").get_role(RoleName=physical["OwnFleetServiceRole"])
+        assert own["ServiceRole"] == {"Fn::GetAtt": ["OwnFleetServiceRole", "Arn"]}
+        batch = boto3.client("batch", region_name="us-east-1")
+        created = batch.create_compute_environment(
+            computeEnvironmentName="OwnFleet",
+            type=own["Type"],
+            state=own["State"],
+            serviceRole=role["Role"]["Arn"],
+        )
+        [fleet] = batch.describe_compute_environments(computeEnvironments=[created["computeEnvironmentArn"]])[
+            "computeEnvironments"
+        ]
+        assert (fleet["type"], fleet["state"], "computeResources" in fleet) == ("UNMANAGED", "ENABLED", False)
+        groups = boto3.client("ec2", region_name="us-east-1").describe_security_groups()["SecurityGroups"]
+        assert [g["GroupId"] for g in groups if g["GroupName"] != "default"] == [
+            physical["JobsSecurityGroup"]
+        ]

@@ -36,7 +36,7 @@ from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
-from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning
+from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
 from tests.exporters.test_production_defaults import production_design
 from tests.exporters.test_property_coverage import written_properties_design
@@ -102,6 +102,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["document_graph"] = document_and_graph
     found["machine_learning"] = machine_learning
     found["data_processing"] = data_processing
+    found["own_fleet"] = own_fleet
     found["delivery"] = delivery
     found["security"] = security
     found["telemetry"] = telemetry
@@ -201,6 +202,7 @@ def test_the_document_and_graph_databases_validate(validation: dict[str, list[st
 @needs_provider
 def test_machine_learning_batch_and_data_processing_validate(validation: dict[str, list[str]]) -> None:
     assert validation["machine_learning"] == [] and validation["data_processing"] == []
+    assert validation["own_fleet"] == []
 
 
 @needs_provider

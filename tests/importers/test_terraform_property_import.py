@@ -43,13 +43,7 @@ def test_a_written_argument_imports_as_written_and_exports_byte_for_byte(
         (tmp_path / file_name).write_text(text)
     imported, report = import_terraform(tmp_path)
     assert sorted(kind for _logical, kind, _id in report.generic) == GENERIC.get((type_id, name), ([], ""))[0]
-    # The service (an unmanaged Batch environment's group, which nothing names, stays a group of its own with
-    # the same Name tag).
-    [subject] = [
-        n
-        for n in imported.services()
-        if n.label == "Subject" and (n.type != "security_group" or type_id == "security_group")
-    ]
+    [subject] = [n for n in imported.services() if n.label == "Subject"]
     assert subject.properties[name] == value
     assert render(imported) == files
 
@@ -82,11 +76,11 @@ CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
 }
 
 
-def _where(arch: Architecture, type_id: str) -> list[tuple[str, ...]]:
+def _where(arch: Architecture) -> list[tuple[str, ...]]:
     return sorted(
         (container(arch, node.parent_id), *(container(arch, s) for s in node.extra_subnet_ids))
         for node in arch.services()
-        if node.label == "Subject" and (node.type != "security_group" or type_id == "security_group")
+        if node.label == "Subject"
     )
 
 
@@ -108,7 +102,7 @@ def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its
         missing,
     )
     if "Subject" not in extra + missing:
-        assert _where(imported, type_id) == _where(original, type_id)
+        assert _where(imported) == _where(original)
     flows = [connections(arch) for arch in (imported, original)]
     missing_flows, extra_flows, _why = CONNECTIONS.get(type_id, ([], [], ""))
     assert (sorted(flows[1] - flows[0]), sorted(flows[0] - flows[1])) == (missing_flows, extra_flows)

@@ -31,6 +31,16 @@ NO_SECURITY_GROUP = {
 LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
 
 
+def takes_no_security_group(node: ServiceNode) -> bool:
+    """What gets no group of its own: the types above, and an unmanaged Batch compute environment, whose
+    instances are the user's own and which names no group (AWS::Batch::ComputeEnvironment takes security groups in
+    ComputeResources, which only a managed one has): a group written for it would protect nothing."""
+    if node.type == "batch_compute_environment":
+        managed = node.properties.get("managed")
+        return managed is not None and not bool(managed)
+    return node.type in NO_SECURITY_GROUP
+
+
 def _listener_ports(ctx: CfnContext, node: ServiceNode) -> list[int]:
     """The ports the balancer's listeners use, so the group opens what is served and nothing else."""
     if node.type == "clb":
@@ -271,7 +281,7 @@ def _security_groups(ctx: CfnContext) -> None:
         if node.type == "security_group":
             _refuse_members_without_groups(ctx, node)
             pending += drawn_group(ctx, node)
-        elif node.type not in NO_SECURITY_GROUP:
+        elif not takes_no_security_group(node):
             pending += _security_group(ctx, node)
     for node, entry, source_id in pending:
         _group_source_rule(ctx, node, entry, source_id)
@@ -287,7 +297,7 @@ def _refuse_members_without_groups(ctx: CfnContext, group: ServiceNode) -> None:
         member = ctx.architecture.service(
             connection.target_id if connection.source_id == group.id else connection.source_id
         )
-        if member.type in NO_SECURITY_GROUP:
+        if takes_no_security_group(member):
             why = "it takes no security group"
         elif ctx.graph.placements[member.id].vpc_id is None:
             why = "it is in no VPC"
