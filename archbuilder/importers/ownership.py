@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
+from archbuilder.importers.owner_search import OwnerSearch
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs
 from archbuilder.model.imported import ImportedSource, SourceFormat
@@ -116,17 +116,7 @@ class Ownership(TemplateReader):
                 owned[companion] = self.nodes[owner]
         owned |= self._catalog_companion_owners(owned)
         pending = [name for name in self.resources if name not in owned]
-        while pending:
-            found = (
-                self._forward_owner(pending, owned, by_key=True)
-                or self._owner_by_name(pending, owned)
-                or self._forward_owner(pending, owned, by_key=False)
-                or self._reverse_owner(pending, owned)
-            )
-            if found is None:
-                break
-            owned[found[0]] = found[1]
-            pending.remove(found[0])
+        OwnerSearch(self, pending, owned).owners()
         return owned
 
     def _catalog_companion_owners(self, owned: dict[str, str]) -> dict[str, str]:
@@ -154,43 +144,6 @@ class Ownership(TemplateReader):
             if len(users) == 1:
                 found[name] = owned[users[0]]
         return found
-
-    def _forward_owner(
-        self, pending: list[str], owned: dict[str, str], *, by_key: bool
-    ) -> tuple[str, str] | None:
-        """A pending resource naming an owned one (in its OWNER_KEYS property, or anywhere): (resource, node)."""
-        for name in pending:
-            candidates = named_owners(self, name) if by_key else refs(self._props(name))
-            owner = next((owned[r] for r in candidates if r in owned), None)
-            if owner is not None:
-                return name, owner
-        return None
-
-    def _reverse_owner(self, pending: list[str], owned: dict[str, str]) -> tuple[str, str] | None:
-        """A pending resource that an owned one names (a target group named by a service): (resource, node id)."""
-        for name in pending:
-            user = next((u for u in self.resources if u in owned and name in refs(self._props(u))), None)
-            if user is not None:
-                return name, owned[user]
-        return None
-
-    def _owner_by_name(self, pending: list[str], owned: dict[str, str]) -> tuple[str, str] | None:
-        """A helper naming its resource by the name the resource is given (`Bucket: !Sub ${App}-content`
-        beside `BucketName: !Sub ${App}-content`): (resource, node id)."""
-        named = {
-            json.dumps(self._props(u).get(key), sort_keys=True): u
-            for u in self.resources
-            if u in owned
-            for key in NAME_KEYS
-            if self._props(u).get(key) is not None
-        }
-        for name in pending:
-            key = OWNER_KEYS.get(self._type(name))
-            value = self._props(name).get(key) if key else None
-            user = named.get(json.dumps(value, sort_keys=True)) if value is not None else None
-            if user is not None:
-                return name, owned[user]
-        return None
 
     def _imported_source(self, fmt: SourceFormat) -> ImportedSource:
         nodes = [node.model_copy(deep=True) for node in self.arch.nodes.values()]
