@@ -37,18 +37,52 @@ _GAP_TOKEN = re.compile(rb"\n[ \t]*|#.*\n|//.*\n|/\*(?:.|\n)*?\*/")
 _TRAVERSAL_STEPS = {"get_attr", "index", "splat"}
 # More nesting than this is read by python-hcl2 (a recursive walk must not run out of stack).
 _MAX_DEPTH = 64
+# python-hcl2 reads about 100 KB of HCL a second: it is given at most this much of a text (about 20 s). What this
+# module does not read itself in a larger text is refused, naming the place, instead of taking minutes.
+PYTHON_HCL2_BYTES = 2 * 1024 * 1024
 
 
 class _Fallback(Exception):
     """The text is read by python-hcl2 as a whole."""
 
 
+class HclError(ValueError):
+    """A text over PYTHON_HCL2_BYTES that this module does not read (python-hcl2 is not asked to)."""
+
+
 def loads(text: str) -> dict[str, Any]:
-    """`hcl2.loads(text)`: the same values, the same exceptions."""
+    """`hcl2.loads(text)`: the same values, the same exceptions; but a text over PYTHON_HCL2_BYTES that needs
+    python-hcl2 as a whole is refused with HclError."""
+    reader = None
     try:
-        return _Reader(text).document()
+        reader = _Reader(text)
+        return reader.document()
     except (_Fallback, RecursionError, UnicodeError):
+        if len(text.encode("utf-8", "surrogatepass")) > PYTHON_HCL2_BYTES:
+            raise HclError(_refusal(reader)) from None
         return dict(hcl2.loads(text))
+
+
+def _refusal(reader: _Reader | None) -> str:
+    """Where tree-sitter found the text not to be HCL; else what in it only python-hcl2 reads."""
+    if reader is not None and reader.root.has_error:
+        node = reader.root
+        while node.type != "ERROR" and not node.is_missing:
+            child = next((child for child in node.children if child.has_error), None)
+            if child is None:
+                break
+            node = child
+        data = reader.data
+        line_start = data.rfind(b"\n", 0, node.start_byte) + 1
+        column = len(data[line_start : node.start_byte].decode("utf-8", "replace")) + 1
+        near = data[node.start_byte : node.start_byte + 30].decode("utf-8", "replace").splitlines()[:1]
+        return f"line {node.start_point.row + 1}, column {column}: not HCL here ({(near or [''])[0]!r})"
+    limit = PYTHON_HCL2_BYTES // (1024 * 1024)
+    return (
+        f"over the {limit} MB of HCL that python-hcl2 is given, with what only python-hcl2 reads (a comment "
+        "inside an expression, statements sharing a line, an attribute given twice) or with more than "
+        f"{limit} MB of function calls, operators and heredocs"
+    )
 
 
 @functools.cache
@@ -63,18 +97,18 @@ class _Reader:
         self.data = (text + "\n").encode("utf-8")
         parser, comments = _parser()
         self.root = parser.parse(self.data).root_node
-        if self.root.has_error:
-            raise _Fallback
         self.comments = len(QueryCursor(comments).captures(self.root).get("comment", []))
         self.comments_seen = 0
         # Expressions left to python-hcl2: their text, and where each value goes.
         self.deferred: dict[bytes, list[tuple[dict[str, Any] | list[Any], Any]]] = {}
 
     def document(self) -> dict[str, Any]:
+        if self.root.has_error:
+            raise _Fallback  # python-hcl2 gives the error, in its words
         children = [child for child in self.root.children if child.type != "comment"]
-        if len(children) != 1 or children[0].type != "body":
-            raise _Fallback  # an empty file, or a JSON-like object at the top
-        result = self._body(children[0].children, 0, len(self.data), 0)
+        if children and (len(children) != 1 or children[0].type != "body"):
+            raise _Fallback  # a JSON-like object at the top
+        result = self._body(children[0].children if children else [], 0, len(self.data), 0)
         if self.comments_seen != self.comments:
             raise _Fallback  # a comment inside an expression or a block's header
         self._resolve_deferred()
@@ -331,6 +365,8 @@ class _Reader:
             return
         texts = list(self.deferred)
         document = "".join(f"v{index} = [\n{text.decode('utf-8')}\n]\n" for index, text in enumerate(texts))
+        if len(document) > PYTHON_HCL2_BYTES:
+            raise _Fallback
         try:
             values = hcl2.loads(document)
         except Exception:

@@ -11,7 +11,7 @@ from typing import Any
 
 from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
-from archbuilder.importers.cfn_yaml import TemplateError
+from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
 from archbuilder.importers.hcl_reader import loads
 from archbuilder.importers.ownership import OWNER_KEYS
@@ -108,12 +108,15 @@ def _decoded(value: str) -> Any:
     return arguments[0] if call.group(1) == "jsonencode" else {"Fn::Base64": arguments[0]}
 
 
-# python-hcl2 reads about 100 KB of HCL per second of CPU (lark's parser, then its own tree of rules): 2 MB is
-# about 20 s. Measured with bench/bench_stress.py on the development machine, 2026-12-06.
-MAX_TERRAFORM_BYTES = 2 * 1024 * 1024
+# The most Terraform an import reads, all files together: as much as a CloudFormation template
+# (cfn_yaml.MAX_BYTES), whose resources go through the same inference. The 1.1 MB of the 3,000-subnet design reads in 1.3 s of CPU; the
+# 4 MB of 2,000 services in 15 s and 510 MB (bench/bench_stress.py, 2026-12-06). The design an import makes keeps
+# the files' text, so no more than a design's 20 MB could ever import, but that much would take minutes and GBs
+# before its design was refused. python-hcl2 is given at most hcl_reader.PYTHON_HCL2_BYTES of it.
+MAX_TERRAFORM_BYTES = MAX_BYTES
 _OVER_LIMIT = (
     f"more than the {MAX_TERRAFORM_BYTES // (1024 * 1024)} MB of Terraform an import reads "
-    "(python-hcl2 parses about 100 KB a second)"
+    "(as much as a CloudFormation template)"
 )
 
 

@@ -392,6 +392,8 @@ def template_cases() -> list[Case]:
 # ---------------------------------------------------------------- Terraform
 
 TF_VPC = 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n'
+# 2.7 MB of queues: more HCL than python-hcl2 is given (importers/hcl_reader.py).
+TF_QUEUES = b"".join(b'resource "aws_sqs_queue" "q%d" {\n  name = "q%d"\n}\n' % (k, k) for k in range(60_000))
 
 TERRAFORM: dict[str, tuple[str, str]] = {
     "valid": (TF_VPC, ""),
@@ -479,13 +481,25 @@ def terraform_cases() -> list[Case]:
             "tf-sparse",
             ("import", "{dir}/big/main.tf", "-o", "{dir}/out.arch.json"),
             {"big/main.tf": _sparse(40 * 1024 * 1024)},
-            names="more than the 2 MB of Terraform an import reads",
+            names="more than the 5 MB of Terraform an import reads",
         ),
         Case(  # two files under the limit each, over it together: refused before either is parsed
             "tf-folder-over-limit",
             ("import", "{dir}/split", "-o", "{dir}/out.arch.json"),
-            {"split/a.tf": b"# comment\n" * 120_000, "split/b.tf": b"# comment\n" * 120_000},
-            names="split: more than the 2 MB of Terraform an import reads",
+            {"split/a.tf": b"# comment\n" * 275_000, "split/b.tf": b"# comment\n" * 275_000},
+            names="split: more than the 5 MB of Terraform an import reads",
+        ),
+        Case(  # over what python-hcl2 is given, and broken: tree-sitter names the place, python-hcl2 never runs
+            "tf-large-broken",
+            ("import", "{dir}/large/main.tf", "-o", "{dir}/out.arch.json"),
+            {"large/main.tf": TF_QUEUES + b'resource "aws_sqs_queue" "broken" {\n  name = \n}\n'},
+            names="main.tf: line 180002, column 3: not HCL here",
+        ),
+        Case(  # over what python-hcl2 is given, with a comment inside an expression (which only it places)
+            "tf-large-comment-in-expression",
+            ("import", "{dir}/large/main.tf", "-o", "{dir}/out.arch.json"),
+            {"large/main.tf": TF_QUEUES + b'resource "aws_sqs_queue" "last" {\n  tags = { # why\n  }\n}\n'},
+            names="main.tf: over the 2 MB of HCL that python-hcl2 is given",
         ),
         Case(
             "tf-folder-in-folder",

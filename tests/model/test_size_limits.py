@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archbuilder.cli.main import main
-from archbuilder.importers import terraform
+from archbuilder.importers import cfn_yaml, terraform
 from archbuilder.model import DocumentError, dumps, load, save, serialization
 from archbuilder.resource_files import example_path
 from tests.model.builders import two_az_network
@@ -91,14 +91,14 @@ def test_terraform_over_its_limit_is_refused_before_it_is_parsed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     limit = terraform.MAX_TERRAFORM_BYTES
-    assert limit == 2 * 1024 * 1024
+    assert limit == cfn_yaml.MAX_BYTES == 5 * 1024 * 1024
     one = tmp_path / "big.tf"
     one.write_bytes(b"# comment\n" * (limit // 10 + 1))
     folder = tmp_path / "split"
     folder.mkdir()
     for name in ("a.tf", "b.tf"):  # each under the limit, both together over it
         (folder / name).write_bytes(b"# comment\n" * (limit // 20 + 10))
-    words = "more than the 2 MB of Terraform an import reads (python-hcl2 parses about 100 KB a second)"
+    words = "more than the 5 MB of Terraform an import reads (as much as a CloudFormation template)"
     for source in (one, folder):
         assert main(["import", str(source), "-o", str(tmp_path / "out.arch.json")]) == 2
         assert capsys.readouterr().err == f"archbuilder: error: {source}: {words}\n"
