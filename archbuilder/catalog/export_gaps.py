@@ -36,9 +36,9 @@ GAPS: tuple[ExportGap, ...] = (
     ExportGap(
         "acm_certificate",
         "exportable",
-        BOTH,
+        (TERRAFORM,),
         False,
-        "CloudFormation's CertificateExport is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
+        "the hashicorp/aws 5.x provider has no certificate argument for it (CloudFormation's CertificateExport)",
     ),
     ExportGap(
         "neptune_cluster",

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from archbuilder.catalog import default_catalog
+from archbuilder.catalog.export_gaps import BY_PROPERTY, CLOUDFORMATION
 from archbuilder.catalog.service_type import PropertyType
 from archbuilder.compare.diff_engine import diff_documents
 from archbuilder.compare.diff_sources import cloudformation_document
@@ -34,7 +35,14 @@ from tests.exporters.test_property_coverage import (
     other_value,
 )
 
-WRITTEN = [case for case in cases() if case not in DESIGN_ONLY and case not in NOT_YET_WRITTEN]
+# What the CloudFormation export writes: all but what no template states and what it cannot write yet (a property
+# only Terraform cannot write, such as a certificate's exportable, is written here).
+WRITTEN = [
+    case
+    for case in cases()
+    if case not in DESIGN_ONLY
+    and (case not in NOT_YET_WRITTEN or CLOUDFORMATION not in BY_PROPERTY[case].formats)
+]
 # Written by the export but not readable from its template, each with why.
 NOT_READ: dict[tuple[str, str], str] = {}
 READ = [case for case in WRITTEN if case not in NOT_READ]

@@ -51,6 +51,9 @@ def _certificate(ctx: CfnContext, node: ServiceNode) -> None:
     }
     if len(names) > 1:
         props["SubjectAlternativeNames"] = [written[n] for n in names[1:]]
+    if prop(node, "exportable", False):
+        # An exportable public certificate (its private key may be exported); set only at creation.
+        props["CertificateExport"] = "ENABLED"
     if props["ValidationMethod"] == "DNS":
         covered = [(n, zone) for n in names if (zone := zone_of(zones, n)) is not None]
         options = [{"DomainName": written[n], "HostedZoneId": ref(ctx.lid(z))} for n, z in covered]

@@ -23,9 +23,8 @@ CASE = Case(
     expected=[
         (
             ("cert",),
-            "“Cert” (ACM) has exportable true, which the CloudFormation and Terraform exports write as false: "
-            "CloudFormation's CertificateExport is not written yet, and the hashicorp/aws 5.x provider has no "
-            "argument for it",
+            "“Cert” (ACM) has exportable true, which the Terraform export writes as false: the hashicorp/aws 5.x "
+            "provider has no certificate argument for it (CloudFormation's CertificateExport)",
         ),
         (
             ("events",),
