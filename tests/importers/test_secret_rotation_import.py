@@ -81,7 +81,7 @@ def test_the_exported_rotation_folds_into_its_secret(tmp_path: Path) -> None:
         (tmp_path / name).write_text(text)
     imported, report = import_terraform(tmp_path)
     assert [(s.label, s.type, s.properties) for s in imported.services()] == [
-        ("Db password", "secrets_manager_secret", {"rotation_days": 21})  # Terraform names keep no case
+        ("Db Password", "secrets_manager_secret", {"rotation_days": 21})
     ]
     assert report.generic == []
     assert render(imported) == files
