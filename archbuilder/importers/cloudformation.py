@@ -71,6 +71,7 @@ class _Importer(
         self._services_by_hand()
         self._connections()
         self._drawn_groups()
+        self._declared_source_rules()
         self.arch.set_template_sections(self._sections())
         auto_layout(self.arch)
         if self.source_format is not None:

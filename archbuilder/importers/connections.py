@@ -100,11 +100,17 @@ class ConnectionInference(TemplateReader):
             if handler is not None:
                 handler(self, logical, self._props(logical))
             elif self._type(logical) == "AWS::EC2::SecurityGroupIngress":
+                if self._declared_rule(logical) is not None:
+                    continue  # a service's declared rule (group_nodes.py), not a connection
                 self._ingress(groups, self._ref_of(self._props(logical).get("GroupId")), self._props(logical))
             elif self._type(logical) == "AWS::EC2::SecurityGroup":
                 for rule in self._props(logical).get("SecurityGroupIngress") or []:
                     if isinstance(rule, dict):
                         self._ingress(groups, logical, rule)
+
+    def _declared_rule(self, name: str) -> tuple[str, dict[str, Any]] | None:
+        """(the service, its declared rule) when an ingress resource is one (group_nodes.py)."""
+        raise NotImplementedError
 
     def _security_group_users(self) -> dict[str, list[str]]:
         """Security group logical id -> the node ids using it (its owner, and services naming it)."""

@@ -8,6 +8,7 @@ drawn as a security group node, attached to the services that name it."""
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
@@ -39,12 +40,31 @@ def protocol_and_ports(rule: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
+def export_words(description: Any) -> bool:
+    """Whether a rule's description is what the export writes for a declared rule without one ("declared ingress
+    rule", or "... of <label>" on a group the service does not make itself)."""
+    return isinstance(description, str) and (
+        description == DECLARED_RULE or description.startswith(f"{DECLARED_RULE} of ")
+    )
+
+
+def declared_by_export(name: str, group: str, description: Any) -> bool:
+    """Whether an ingress resource letting another group into `group` is one the export writes for a declared rule
+    (group_rules.declared_rule): in its words, or named `<group>From<source>Rule` (numbered when there are several)
+    with the user's description. The rules it writes for drawn connections say "from <source>"; a hand-written rule
+    in neither form is read as a connection, as before."""
+    if export_words(description):
+        return True
+    named = re.fullmatch(rf"{re.escape(group)}From\w+Rule\d*", name) is not None
+    return named and not (isinstance(description, str) and description.startswith("from "))
+
+
 def ingress_rule(rule: dict[str, Any]) -> dict[str, Any]:
     """An inline CIDR rule of a template's group as a catalog ingress rule."""
     ports = protocol_and_ports(rule)
     entry: dict[str, Any] = {"protocol": ports.pop("protocol"), "cidr": rule["CidrIp"], **ports}
     # The export's own words for a rule without a description are not the user's.
-    if isinstance(rule.get("Description"), str) and rule["Description"] != DECLARED_RULE:
+    if isinstance(rule.get("Description"), str) and not export_words(rule["Description"]):
         entry["description"] = rule["Description"]
     return entry
 
@@ -119,6 +139,37 @@ class GroupNodeInference(CompanionInference):
             if any(naming):
                 rules = list(self.arch.service(node_id).properties.get("ingress") or [])
                 self.arch.set_property(node_id, "ingress", rules + [r for r in naming if r], as_written=True)
+
+    def _declared_source_rules(self) -> None:
+        """The rules the export writes for a service's declared rules letting in another group come back as the
+        service's declared ingress rules, naming the node that group is; its rules for drawn connections stay
+        connections (connections.py)."""
+        for name in self.resources:
+            declared = self._declared_rule(name)
+            if declared is not None:
+                node_id, rule = declared
+                rules = list(self.arch.service(node_id).properties.get("ingress") or [])
+                self.arch.set_property(node_id, "ingress", [*rules, rule], as_written=True)
+
+    def _declared_rule(self, name: str) -> tuple[str, dict[str, Any]] | None:
+        """(the service, its declared rule) when the ingress resource `name` is one of the export's declared rules
+        on a service's own group, naming a group that is (or belongs to) a node."""
+        props = self._props(name)
+        group = self._ref_of(props.get("GroupId"))
+        if self._type(name) != "AWS::EC2::SecurityGroupIngress" or group is None or self._drawn_group(group):
+            return None
+        owner = self.nodes.get(self.owners.get(group, "")) if self._type(group) == GROUP else None
+        node = self.arch.nodes.get(owner or "")
+        if (
+            node is None
+            or node.kind != "service"
+            or not declared_by_export(name, group, props.get("Description"))
+        ):
+            return None
+        if self.arch.catalog.get(node.type).property_spec("ingress") is None:
+            return None
+        rule = self._source_rule(props)
+        return (node.id, rule) if rule is not None else None
 
     def _drawn_group(self, logical: str) -> bool:
         node = self.arch.nodes.get(self.nodes.get(logical, ""))
