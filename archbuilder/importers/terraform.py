@@ -157,6 +157,8 @@ def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
     """One file's HCL as plain values (literal strings unquoted, expressions as `${...}`)."""
     try:
         return dict(_plain(loads(text)))
+    except RecursionError:  # python-hcl2 and the plain-value walk recurse once per level of brackets
+        raise TemplateError(f"{source}: nested too deeply (brackets or blocks inside one another)") from None
     except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
         raise TemplateError(f"{source}: {str(exc).splitlines()[0][:300]}") from None
 

@@ -435,7 +435,7 @@ TERRAFORM: dict[str, tuple[str, str]] = {
         "cannot import: resource aws_sqs_queue.q: its Name tag has an escape character (U+001B) at character 2",
     ),
     "binary": ("", "main.tf"),
-    "deep-nesting": ("locals {\n  x = " + "[" * 3000 + "]" * 3000 + "\n}\n", "main.tf"),
+    "deep-nesting": ("locals {\n  x = " + "[" * 3000 + "]" * 3000 + "\n}\n", "main.tf: nested too deeply"),
     "duplicate-resources": (TF_VPC + TF_VPC, ""),
     "reference-to-nothing": (
         'resource "aws_subnet" "a" {\n  vpc_id = aws_vpc.ghost.id\n  cidr_block = "10.0.1.0/24"\n}\n',
