@@ -50,10 +50,9 @@ def design() -> Architecture:
     return arch
 
 
-# What both formats cannot write; and what Terraform alone cannot: the certificate's exportable.
+# What both formats cannot write; and what Terraform alone cannot: the certificate's exportable, the topic's
+# message size.
 NOT_WRITTEN = [
-    "warning: not written: Events (SNS): max_message_size_bytes 1048576 is written as 262144: CloudFormation's "
-    "MaximumMessageSize is not written yet, and the hashicorp/aws 5.x provider has no argument for it",
     "warning: not written: Graph (Neptune): storage_type iopt1 is written as standard: CloudFormation's Neptune "
     "cluster has no storage type, and Terraform's storage_type is not written yet",
     "warning: not written: Orders (ECS service): launch_type EC2 is written as FARGATE: EC2 needs container "
@@ -62,6 +61,8 @@ NOT_WRITTEN = [
 TERRAFORM_ONLY = [
     "warning: not written: Api Cert (ACM): exportable true is written as false: the hashicorp/aws 5.x provider has "
     "no certificate argument for it (CloudFormation's CertificateExport)",
+    "warning: not written: Events (SNS): max_message_size_bytes 1048576 is written as 262144: the hashicorp/aws "
+    "5.x provider has no topic argument for it (CloudFormation's MaximumMessageSize)",
 ]
 
 
@@ -73,8 +74,11 @@ def test_export_names_each_value_it_cannot_write(
     save(design(), document)
     assert main(["export", str(document), "--format", fmt, "-o", str(tmp_path / "out"), "--quiet"]) == 0
     warnings = capsys.readouterr().err.splitlines()
-    # In the order of the services' ids ("cert" first).
-    assert warnings == (TERRAFORM_ONLY if fmt == "terraform" else []) + NOT_WRITTEN
+    # In the order of the services' ids (cert, events, graph, orders).
+    if fmt == "terraform":
+        assert warnings == TERRAFORM_ONLY + NOT_WRITTEN
+    else:
+        assert warnings == NOT_WRITTEN
 
 
 def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -85,9 +89,9 @@ def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.
     assert lines == [
         "WARNING OPS-035 “Api Cert” (ACM) has exportable true, which the Terraform export writes as false: the "
         "hashicorp/aws 5.x provider has no certificate argument for it (CloudFormation's CertificateExport) [cert]",
-        "WARNING OPS-035 “Events” (SNS) has max_message_size_bytes 1048576, which the CloudFormation and "
-        "Terraform exports write as 262144: CloudFormation's MaximumMessageSize is not written yet, and the "
-        "hashicorp/aws 5.x provider has no argument for it [events]",
+        "WARNING OPS-035 “Events” (SNS) has max_message_size_bytes 1048576, which the Terraform export writes "
+        "as 262144: the hashicorp/aws 5.x provider has no topic argument for it (CloudFormation's "
+        "MaximumMessageSize) [events]",
         "WARNING OPS-035 “Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports "
         "write as standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type "
         "is not written yet [graph]",
@@ -113,10 +117,12 @@ def test_values_the_export_writes_raise_nothing(tmp_path: Path, capsys: pytest.C
     assert capsys.readouterr().err == ""
 
 
-def test_cloudformation_writes_an_exportable_certificate() -> None:
-    """CloudFormation can say it (CertificateExport), so it does, and cfn-lint's schema accepts it; Terraform
-    cannot, which the warning above names."""
+def test_cloudformation_writes_an_exportable_certificate_and_a_topic_message_size() -> None:
+    """CloudFormation can say them (CertificateExport, MaximumMessageSize), so it does, and cfn-lint's schema
+    accepts them; Terraform cannot, which the warnings above name."""
     template = build_template(design())
+    [topic] = [b for b in template["Resources"].values() if b["Type"] == "AWS::SNS::Topic"]
+    assert topic["Properties"]["MaximumMessageSize"] == 1048576
     [certificate] = [
         b for b in template["Resources"].values() if b["Type"] == "AWS::CertificateManager::Certificate"
     ]

@@ -252,6 +252,9 @@ def _sqs(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.add(ctx.lid(node), "AWS::SQS::Queue", props)
 
 
+SNS_DEFAULT_MESSAGE_SIZE = 262144
+
+
 def _sns(ctx: CfnContext, node: ServiceNode) -> None:
     props: dict[str, Any] = {"Tags": ctx.tags(node)}
     if prop(node, "encrypted", True):
@@ -260,6 +263,9 @@ def _sns(ctx: CfnContext, node: ServiceNode) -> None:
         # A FIFO topic's name must end in .fifo; the generated name would not.
         props["FifoTopic"] = True
         props["TopicName"] = sub(f"${{AWS::StackName}}-{snake(node.label).replace('_', '-')}.fifo")
+    size = int(prop(node, "max_message_size_bytes", SNS_DEFAULT_MESSAGE_SIZE))
+    if size != SNS_DEFAULT_MESSAGE_SIZE:  # unset, SNS takes up to 256 KiB
+        props["MaximumMessageSize"] = size
     ctx.add(ctx.lid(node), "AWS::SNS::Topic", props)
 
 

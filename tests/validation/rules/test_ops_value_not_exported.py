@@ -28,9 +28,8 @@ CASE = Case(
         ),
         (
             ("events",),
-            "“Events” (SNS) has max_message_size_bytes 1048576, which the CloudFormation and Terraform exports "
-            "write as 262144: CloudFormation's MaximumMessageSize is not written yet, and the hashicorp/aws 5.x "
-            "provider has no argument for it",
+            "“Events” (SNS) has max_message_size_bytes 1048576, which the Terraform export writes as 262144: the "
+            "hashicorp/aws 5.x provider has no topic argument for it (CloudFormation's MaximumMessageSize)",
         ),
         (
             ("graph",),
