@@ -69,11 +69,8 @@ def test_what_cannot_be_declared_is_named_in_the_template_the_files_and_the_cli(
         main(["export", str(document), "--format", "terraform", "-o", str(tmp_path / "tf"), "--quiet"]) == 0
     )
     warnings = capsys.readouterr().err.splitlines()
-    assert warnings == [f"warning: not declared, to do by hand: {step}" for step in steps] + [
-        # The catalog's default the exports cannot write yet (catalog/export_gaps.py; OPS-035 on each).
-        "warning: not written: ECS service (ECS service): launch_type EC2 is written as FARGATE: EC2 needs "
-        "container instances (an ECS-optimised Auto Scaling group)",
-    ]
+    # Every value of the design is one the export writes (the ECS service takes the catalog's FARGATE).
+    assert warnings == [f"warning: not declared, to do by hand: {step}" for step in steps]
     main_tf = (tmp_path / "tf" / "main.tf").read_text(encoding="utf-8")
     assert all(f"#   - {step}" in main_tf for step in steps)
 
