@@ -27,6 +27,15 @@ def container(arch: Architecture, node_id: str | None) -> str:
     return "region" if isinstance(node, RegionNode) else node.label
 
 
+def places(arch: Architecture, label: str) -> list[tuple[str, ...]]:
+    """Where each service of that label sits: its container and those of its other subnets."""
+    return sorted(
+        (container(arch, node.parent_id), *(container(arch, s) for s in node.extra_subnet_ids))
+        for node in arch.services()
+        if node.label == label
+    )
+
+
 def services(arch: Architecture, types: set[str]) -> dict[str, tuple[str, list[str], dict[str, Any]]]:
     """label -> (type, where it is: its parent and extra subnets, properties) of the services of `types`."""
     return {

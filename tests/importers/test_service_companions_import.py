@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from archbuilder.exporters.cloudformation.template import build_template
-from archbuilder.model import Architecture, load
+from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_property_coverage import design, exported_types
-from tests.importers.round_trips import connections, container, imported
+from tests.importers.round_trips import connections, imported, places
 
 # (services only the import has, services only the design has) of the types whose template does not come back
 # as the design was, each with why.
@@ -30,14 +30,6 @@ CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
         "the design's listener is TCP, which takes no certificate: the template has nothing that says the attachment",
     ),
 }
-
-
-def _where(arch: Architecture) -> list[tuple[str, ...]]:
-    return sorted(
-        (container(arch, node.parent_id), *(container(arch, s) for s in node.extra_subnet_ids))
-        for node in arch.services()
-        if node.label == "Subject"
-    )
 
 
 @pytest.mark.parametrize("type_id", exported_types())
@@ -55,7 +47,7 @@ def test_a_service_comes_back_from_its_template_with_its_companions_folded_in_an
         missing,
     )
     if "Subject" not in extra + missing:
-        assert _where(back) == _where(original)
+        assert places(back, "Subject") == places(original, "Subject")
     flows = [connections(arch) for arch in (back, original)]
     missing_flows, extra_flows, _why = CONNECTIONS.get(type_id, ([], [], ""))
     assert (sorted(flows[1] - flows[0]), sorted(flows[0] - flows[1])) == (missing_flows, extra_flows)

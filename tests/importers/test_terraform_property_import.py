@@ -18,10 +18,10 @@ from archbuilder.exporters.registry import export
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.property_paths import property_paths
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import Architecture, load
+from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.test_property_coverage import BASE, design, exported_types, other_value
-from tests.importers.round_trips import connections, container
+from tests.importers.round_trips import connections, places
 from tests.importers.test_property_import import WRITTEN
 
 # Written to Terraform but not yet read back from its files, each with why.
@@ -82,14 +82,6 @@ CONNECTIONS: dict[str, tuple[Flows, Flows, str]] = {
 }
 
 
-def _where(arch: Architecture) -> list[tuple[str, ...]]:
-    return sorted(
-        (container(arch, node.parent_id), *(container(arch, s) for s in node.extra_subnet_ids))
-        for node in arch.services()
-        if node.label == "Subject"
-    )
-
-
 @pytest.mark.parametrize("type_id", exported_types())
 def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its_connections(
     type_id: str, tmp_path: Path
@@ -108,7 +100,7 @@ def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its
         missing,
     )
     if "Subject" not in extra + missing:
-        assert _where(imported) == _where(original)
+        assert places(imported, "Subject") == places(original, "Subject")
     flows = [connections(arch) for arch in (imported, original)]
     missing_flows, extra_flows, _why = CONNECTIONS.get(type_id, ([], [], ""))
     assert (sorted(flows[1] - flows[0]), sorted(flows[0] - flows[1])) == (missing_flows, extra_flows)
