@@ -104,6 +104,8 @@ FOLDED = {
     "Terraform::aws_s3_bucket_public_access_block",
     "Terraform::aws_s3_bucket_server_side_encryption_configuration",
     "Terraform::aws_api_gateway_integration",
+    "Terraform::aws_api_gateway_method_response",
+    "Terraform::aws_api_gateway_integration_response",
     "Terraform::aws_api_gateway_stage",
     "Terraform::aws_lb_target_group_attachment",
     "Terraform::aws_ecs_task_definition",
@@ -155,8 +157,9 @@ COMPANION_KEYS = frozenset(
         "StringValue",
         "ServiceRoleArn",
         "ArtifactStore",
-        # An EKS node group's role.
+        # An EKS node group's role, and the role a REST API's AWS service integration calls the service with.
         "NodeRole",
+        "Credentials",
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists), and a Glue
         # security configuration's.
         "KmsKeyId",

@@ -188,10 +188,34 @@ def _method_settings(body: dict[str, Any]) -> dict[str, Any]:
     return {"MethodSettings": [shaped]} if shaped else {}
 
 
+# A REST API method's integration and responses, which CloudFormation writes on the method itself.
+_INTEGRATION_KEYS = {
+    "type": "Type",
+    "integration_http_method": "IntegrationHttpMethod",
+    "uri": "Uri",
+    "credentials": "Credentials",
+    "request_parameters": "RequestParameters",
+    "request_templates": "RequestTemplates",
+}
+
+
+def _integration(body: dict[str, Any]) -> dict[str, Any]:
+    return {"Integration": {cfn: body[tf] for tf, cfn in _INTEGRATION_KEYS.items() if tf in body}}
+
+
 # Terraform types that set something of another resource: (the argument naming that owner, its properties).
 OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]] = {
     **{tf_type: ("bucket", shape) for tf_type, shape in BUCKET_SETTINGS.items()},
     "aws_api_gateway_method_settings": ("stage_name", _method_settings),
+    "aws_api_gateway_integration": ("http_method", _integration),
+    "aws_api_gateway_method_response": (
+        "http_method",
+        lambda body: {"MethodResponses": [{"StatusCode": body.get("status_code")}]},
+    ),
+    "aws_api_gateway_integration_response": (
+        "http_method",
+        lambda body: {"Integration": {"IntegrationResponses": [{"StatusCode": body.get("status_code")}]}},
+    ),
     "aws_ecr_lifecycle_policy": (
         "repository",
         lambda body: {"LifecyclePolicy": {"LifecyclePolicyText": body.get("policy")}},
@@ -242,9 +266,12 @@ def owner_settings(tf_type: str, body: dict[str, Any]) -> tuple[str, dict[str, A
 
 
 def merge_settings(properties: dict[str, Any], settings: dict[str, Any]) -> None:
-    """Settings added to an owner's properties: lists extend (one attachment per managed policy), the rest set."""
+    """Settings added to an owner's properties: lists extend (one attachment per managed policy), mappings merge
+    (a method's integration and its responses), the rest set."""
     for key, value in settings.items():
         if isinstance(value, list) and isinstance(properties.get(key), list):
             properties[key] = [*properties[key], *value]
+        elif isinstance(value, dict) and isinstance(properties.get(key), dict):
+            merge_settings(properties[key], value)
         else:
             properties[key] = value

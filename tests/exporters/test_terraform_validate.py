@@ -31,6 +31,7 @@ from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
+from tests.exporters.test_api_stream_integration import collector
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
@@ -111,6 +112,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["production_defaults"] = production_design
     found["security_group_nodes"] = group_nodes
     found["cognito_authorizer"] = signed_in_api
+    found["api_stream"] = collector
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -227,6 +229,11 @@ def test_security_groups_drawn_as_nodes_validate(validation: dict[str, list[str]
 @needs_provider
 def test_a_cognito_authorizer_validates(validation: dict[str, list[str]]) -> None:
     assert validation["cognito_authorizer"] == []
+
+
+@needs_provider
+def test_an_api_writing_to_a_kinesis_stream_validates(validation: dict[str, list[str]]) -> None:
+    assert validation["api_stream"] == []
 
 
 @needs_provider

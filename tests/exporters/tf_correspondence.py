@@ -127,6 +127,15 @@ def expected_terraform(template: dict[str, Any]) -> set[tuple[str, str]]:
             continue  # the internet gateway's vpc_id
         if kind == "AWS::ApiGateway::Method":
             expected |= {("aws_api_gateway_method", name), ("aws_api_gateway_integration", name)}
+            # A method that is not a proxy: each response it may give, and the integration response mapped to it.
+            expected |= {
+                ("aws_api_gateway_method_response", f"{name}_{r['StatusCode']}")
+                for r in props.get("MethodResponses") or []
+            }
+            expected |= {
+                ("aws_api_gateway_integration_response", f"{name}_{r['StatusCode']}")
+                for r in props["Integration"].get("IntegrationResponses") or []
+            }
             continue
         if kind == "AWS::ApiGateway::Deployment":
             api = snake(props["RestApiId"]["Ref"])

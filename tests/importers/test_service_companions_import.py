@@ -55,9 +55,6 @@ def test_a_service_comes_back_from_its_template_with_its_companions_folded_in_an
 
 # Connections of the bundled examples that their template does not give back (missing, extra), each with why.
 EXAMPLE_CONNECTIONS: dict[str, tuple[Flows, Flows]] = {
-    # The export writes nothing of what an API does with a stream it is drawn to (an AWS service integration
-    # and the role it calls Kinesis with).
-    "streaming-pipeline": ([("Collector API", "Click stream", "write")], []),
     # A service naming its cluster reads as attached to it (as a hand-written template's does,
     # test_handwritten_corpus.py); the example leaves that undrawn, and the export runs the service in the design's
     # one cluster.

@@ -108,9 +108,6 @@ def test_a_service_comes_back_in_its_place_with_its_companions_folded_in_and_its
 
 # Connections of the bundled examples that their Terraform does not give back (missing, extra), each with why.
 EXAMPLE_CONNECTIONS: dict[str, tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]] = {
-    # Neither export writes what an API does with a stream it is drawn to (an AWS service integration and the
-    # role it calls Kinesis with): nothing in the files says the write.
-    "streaming-pipeline": ([("Collector API", "Click stream", "write")], []),
     # A service naming its cluster reads as attached to it (as a hand-written template's does,
     # test_handwritten_corpus.py); the example leaves that undrawn, and the export runs the service in the design's
     # one cluster.

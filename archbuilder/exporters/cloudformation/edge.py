@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.api_streams import stream_method
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.dns import certificate_domain_expr
 from archbuilder.exporters.cloudformation.domains import distribution_certificate, domain_expr
@@ -43,10 +44,17 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
         },
     )
     authorizer = _cognito_authorizer(ctx, node, api)
+    authorization = (
+        {"AuthorizationType": COGNITO, "AuthorizerId": ref(authorizer)}
+        if authorizer is not None
+        else {"AuthorizationType": str(prop(node, "authorization", "NONE"))}
+    )
     functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
     methods = [
-        _lambda_method(ctx, node, api, target, index, authorizer) for index, target in enumerate(functions)
+        _lambda_method(ctx, node, api, target, index, authorization) for index, target in enumerate(functions)
     ]
+    streams = [t for t, _ in targets_of(ctx, node, ConnectionKind.WRITE) if t.type == "kinesis_stream"]
+    methods += [stream_method(ctx, node, api, stream, authorization) for stream in streams]
     if methods:
         _deployment(ctx, node, api, methods)
 
@@ -78,17 +86,17 @@ def _cognito_authorizer(ctx: CfnContext, node: ServiceNode, api: str) -> str | N
 
 
 def _lambda_method(
-    ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, index: int, authorizer: str | None
+    ctx: CfnContext,
+    node: ServiceNode,
+    api: str,
+    target: ServiceNode,
+    index: int,
+    authorization: dict[str, Any],
 ) -> str:
     """Any HTTP verb passed on to the function (a proxy integration), with the permission to invoke it; callers
     sign in through the API's Cognito authorizer when it has one."""
     fn = ctx.lid(target)
     resource = _method_resource(ctx, node, api, fn, target.label, index)
-    authorization = (
-        {"AuthorizationType": COGNITO, "AuthorizerId": ref(authorizer)}
-        if authorizer is not None
-        else {"AuthorizationType": str(prop(node, "authorization", "NONE"))}
-    )
     method = ctx.add(
         ctx.lid(node, f"{fn}Method"),
         "AWS::ApiGateway::Method",

@@ -40,7 +40,12 @@ def rest_api_blocks(conv: Converter_, logical: str, props: dict[str, Any]) -> li
     ]
     if deployments:
         method_names = [method_name for method_name, _method in methods]
-        blocks += _deployment_blocks(api, name, method_names, deployments[0]["Properties"])
+        responses = [
+            f"aws_api_gateway_integration_response.{method_name}_{response['StatusCode']}"
+            for method_name, method in methods
+            for response in method["Integration"].get("IntegrationResponses") or []
+        ]
+        blocks += _deployment_blocks(api, name, method_names, deployments[0]["Properties"], responses)
     return blocks
 
 
@@ -58,6 +63,13 @@ def _method_blocks(conv: Converter_, api: str, method_name: str, p: dict[str, An
         },
     )
     integration = p["Integration"]
+    service_call = {  # an AWS service integration: the role it assumes and the request it makes
+        "credentials": conv.expr(integration["Credentials"]) if "Credentials" in integration else None,
+        "request_parameters": integration.get("RequestParameters"),
+        "request_templates": conv.expr(integration["RequestTemplates"])
+        if "RequestTemplates" in integration
+        else None,
+    }
     return [
         method,
         Block(
@@ -70,16 +82,56 @@ def _method_blocks(conv: Converter_, api: str, method_name: str, p: dict[str, An
                 "type": integration["Type"],
                 "integration_http_method": integration["IntegrationHttpMethod"],
                 "uri": conv.expr(integration["Uri"]),
+                **{key: value for key, value in service_call.items() if value is not None},
             },
         ),
+        *_response_blocks(conv, api, method_name, p),
     ]
 
 
+def _response_blocks(conv: Converter_, api: str, method_name: str, p: dict[str, Any]) -> list[Block]:
+    """The responses of a method that is not a proxy: what it may answer and which integration response maps
+    to it (CloudFormation writes both on the method, Terraform as a resource each)."""
+    where = {
+        "rest_api_id": Expr(f"{api}.id"),
+        "resource_id": conv.expr(p["ResourceId"]),
+        "http_method": Expr(f"aws_api_gateway_method.{method_name}.http_method"),
+    }
+    blocks = []
+    for response in p.get("MethodResponses") or []:
+        name = f"{method_name}_{response['StatusCode']}"
+        blocks.append(
+            Block(
+                "resource",
+                ("aws_api_gateway_method_response", name),
+                {**where, "status_code": response["StatusCode"]},
+            )
+        )
+    for response in p["Integration"].get("IntegrationResponses") or []:
+        name = f"{method_name}_{response['StatusCode']}"
+        blocks.append(
+            Block(
+                "resource",
+                ("aws_api_gateway_integration_response", name),
+                {
+                    **where,
+                    "status_code": response["StatusCode"],
+                    "depends_on": [
+                        Expr(f"aws_api_gateway_integration.{method_name}"),
+                        Expr(f"aws_api_gateway_method_response.{name}"),
+                    ],
+                },
+            )
+        )
+    return blocks
+
+
 def _deployment_blocks(
-    api: str, name: str, method_names: list[str], deployment: dict[str, Any]
+    api: str, name: str, method_names: list[str], deployment: dict[str, Any], responses: list[str]
 ) -> list[Block]:
-    """The deployment of the API's methods, its stage and the stage's method settings."""
-    integrations = [f"aws_api_gateway_integration.{method_name}" for method_name in method_names]
+    """The deployment of the API's methods (with their integration responses), its stage and the stage's
+    method settings."""
+    integrations = [f"aws_api_gateway_integration.{method_name}" for method_name in method_names] + responses
     redeploy_on = [
         address
         for method_name in method_names

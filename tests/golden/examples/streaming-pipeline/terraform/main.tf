@@ -39,6 +39,118 @@ resource "aws_api_gateway_rest_api" "collector_api" {
   }
 }
 
+resource "aws_api_gateway_method" "collector_api_click_stream_method" {
+  rest_api_id   = aws_api_gateway_rest_api.collector_api.id
+  resource_id   = aws_api_gateway_resource.collector_api_click_stream_resource.id
+  http_method   = "POST"
+  authorization = "NONE"
+}
+
+resource "aws_api_gateway_integration" "collector_api_click_stream_method" {
+  rest_api_id             = aws_api_gateway_rest_api.collector_api.id
+  resource_id             = aws_api_gateway_resource.collector_api_click_stream_resource.id
+  http_method             = aws_api_gateway_method.collector_api_click_stream_method.http_method
+  type                    = "AWS"
+  integration_http_method = "POST"
+  uri                     = "arn:${data.aws_partition.current.partition}:apigateway:${data.aws_region.current.name}:kinesis:action/PutRecord"
+  credentials             = aws_iam_role.collector_api_click_stream_role.arn
+  request_parameters = {
+    "integration.request.header.Content-Type" = "'application/x-amz-json-1.1'"
+  }
+  request_templates = {
+    "application/json" = "{\"StreamName\": \"${aws_kinesis_stream.click_stream.name}\", \"Data\": \"$util.base64Encode($input.body)\", \"PartitionKey\": \"$context.requestId\"}"
+  }
+  depends_on = [aws_iam_role_policy.collector_api_click_stream_role_put_records]
+}
+
+resource "aws_api_gateway_method_response" "collector_api_click_stream_method_200" {
+  rest_api_id = aws_api_gateway_rest_api.collector_api.id
+  resource_id = aws_api_gateway_resource.collector_api_click_stream_resource.id
+  http_method = aws_api_gateway_method.collector_api_click_stream_method.http_method
+  status_code = "200"
+}
+
+resource "aws_api_gateway_integration_response" "collector_api_click_stream_method_200" {
+  rest_api_id = aws_api_gateway_rest_api.collector_api.id
+  resource_id = aws_api_gateway_resource.collector_api_click_stream_resource.id
+  http_method = aws_api_gateway_method.collector_api_click_stream_method.http_method
+  status_code = "200"
+  depends_on = [
+    aws_api_gateway_integration.collector_api_click_stream_method,
+    aws_api_gateway_method_response.collector_api_click_stream_method_200,
+  ]
+}
+
+resource "aws_api_gateway_deployment" "collector_api" {
+  rest_api_id = aws_api_gateway_rest_api.collector_api.id
+  triggers = {
+    redeployment = sha1(jsonencode([
+      aws_api_gateway_method.collector_api_click_stream_method,
+      aws_api_gateway_integration.collector_api_click_stream_method,
+    ]))
+  }
+  depends_on = [
+    aws_api_gateway_integration.collector_api_click_stream_method,
+    aws_api_gateway_integration_response.collector_api_click_stream_method_200,
+  ]
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_api_gateway_stage" "collector_api" {
+  rest_api_id   = aws_api_gateway_rest_api.collector_api.id
+  deployment_id = aws_api_gateway_deployment.collector_api.id
+  stage_name    = "prod"
+}
+
+resource "aws_api_gateway_method_settings" "collector_api" {
+  rest_api_id = aws_api_gateway_rest_api.collector_api.id
+  stage_name  = aws_api_gateway_stage.collector_api.stage_name
+  method_path = "*/*"
+
+  settings {
+    throttling_rate_limit = 1000
+  }
+}
+
+resource "aws_api_gateway_resource" "collector_api_click_stream_resource" {
+  rest_api_id = aws_api_gateway_rest_api.collector_api.id
+  parent_id   = aws_api_gateway_rest_api.collector_api.root_resource_id
+  path_part   = "click-stream"
+}
+
+resource "aws_iam_role" "collector_api_click_stream_role" {
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "collector_api_click_stream_role_put_records" {
+  name = "put-records"
+  role = aws_iam_role.collector_api_click_stream_role.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = "kinesis:PutRecord"
+        Resource = aws_kinesis_stream.click_stream.arn
+      },
+    ]
+  })
+}
+
 resource "aws_iam_role" "lake_crawler_role" {
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
