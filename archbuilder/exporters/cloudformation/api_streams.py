@@ -38,18 +38,16 @@ def stream_method(
             "PathPart": snake(stream.label).replace("_", "-"),
         },
     )
-    role = assumable_role(ctx, ctx.lid(node, f"{target}Role"), "apigateway.amazonaws.com")
-    ctx.resources[role]["Properties"]["Policies"] = [
-        {
-            "PolicyName": "put-records",
-            "PolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {"Effect": "Allow", "Action": "kinesis:PutRecord", "Resource": get_att(target, "Arn")}
-                ],
-            },
-        }
-    ]
+    role = assumable_role(
+        ctx,
+        ctx.lid(node, f"{target}Role"),
+        "apigateway.amazonaws.com",
+        inline={
+            "put-records": [
+                {"Effect": "Allow", "Action": "kinesis:PutRecord", "Resource": get_att(target, "Arn")}
+            ]
+        },
+    )
     return ctx.add(
         ctx.lid(node, f"{target}Method"),
         "AWS::ApiGateway::Method",

@@ -10,7 +10,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop
+from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Connection, ServiceNode
 from archbuilder.model.naming import snake
@@ -299,28 +299,7 @@ def _rule_target(
 
 def _delivery_role(ctx: CfnContext, logical: str, statements: list[dict[str, Any]]) -> None:
     """The role the rule assumes to deliver to targets without a resource policy of their own."""
-    ctx.add(
-        f"{logical}Role",
-        "AWS::IAM::Role",
-        {
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "events.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "Policies": [
-                {
-                    "PolicyName": "deliver-events",
-                    "PolicyDocument": {"Version": "2012-10-17", "Statement": statements},
-                }
-            ],
-        },
-    )
+    assumable_role(ctx, f"{logical}Role", "events.amazonaws.com", inline={"deliver-events": statements})
 
 
 # The resource types this module renders; template.py merges every module's table.

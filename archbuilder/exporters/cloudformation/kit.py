@@ -42,9 +42,14 @@ def service_role(ctx: CfnContext, node: ServiceNode, principal: str, managed: li
 
 
 def assumable_role(
-    ctx: CfnContext, logical: str, principal: str | list[str], managed: list[Any] | None = None
+    ctx: CfnContext,
+    logical: str,
+    principal: str | list[str],
+    managed: list[Any] | None = None,
+    inline: dict[str, list[dict[str, Any]]] | None = None,
 ) -> str:
-    """An IAM role `principal` (a service, or several) may assume, with AWS managed policies."""
+    """An IAM role `principal` (a service, or several) may assume, with AWS managed policies and inline policies
+    (policy name -> statements)."""
     return ctx.add(
         logical,
         "AWS::IAM::Role",
@@ -56,8 +61,17 @@ def assumable_role(
                 ],
             },
             **({"ManagedPolicyArns": managed} if managed else {}),
+            **(
+                {"Policies": [_inline_policy(name, rules) for name, rules in inline.items()]}
+                if inline
+                else {}
+            ),
         },
     )
+
+
+def _inline_policy(name: str, statements: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"PolicyName": name, "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}}
 
 
 def api_invoke_permission(ctx: CfnContext, node: ServiceNode, function: str, api: str) -> str:

@@ -87,8 +87,8 @@ def rotation(ctx: CfnContext, node: ServiceNode, secret: str, days: int) -> str:
         ctx.lid(node, "RotationRole"),
         "lambda.amazonaws.com",
         [sub("arn:${AWS::Partition}:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")],
+        {"rotate-secret": _rotation_statements(secret)},
     )
-    ctx.resources[role]["Properties"]["Policies"] = [_rotation_policy(secret)]
     function = ctx.add(
         ctx.lid(node, "RotationFunction"),
         "AWS::Lambda::Function",
@@ -124,24 +124,18 @@ def rotation(ctx: CfnContext, node: ServiceNode, secret: str, days: int) -> str:
     )
 
 
-def _rotation_policy(secret: str) -> dict[str, Any]:
+def _rotation_statements(secret: str) -> list[dict[str, Any]]:
     """What the four steps call: on this secret only, and a random password (which names no resource)."""
-    return {
-        "PolicyName": "rotate-secret",
-        "PolicyDocument": {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Action": [
-                        "secretsmanager:DescribeSecret",
-                        "secretsmanager:GetSecretValue",
-                        "secretsmanager:PutSecretValue",
-                        "secretsmanager:UpdateSecretVersionStage",
-                    ],
-                    "Resource": ref(secret),
-                },
-                {"Effect": "Allow", "Action": "secretsmanager:GetRandomPassword", "Resource": "*"},
+    return [
+        {
+            "Effect": "Allow",
+            "Action": [
+                "secretsmanager:DescribeSecret",
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:PutSecretValue",
+                "secretsmanager:UpdateSecretVersionStage",
             ],
+            "Resource": ref(secret),
         },
-    }
+        {"Effect": "Allow", "Action": "secretsmanager:GetRandomPassword", "Resource": "*"},
+    ]
