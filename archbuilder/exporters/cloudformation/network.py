@@ -5,29 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog.security_groups import OPENED_ON_CLUSTER_GROUP, TAKES_NO_SECURITY_GROUP
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
 from archbuilder.exporters.cloudformation.group_rules import SourceRule, declared_ingress, drawn_group
 from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of, target_port
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode, SubnetTier, VpcNode
 
-# Services that get no security group of their own: gateways, endpoints and groups themselves (a group drawn as
-# a node is written as it is, group_rules.drawn_group).
-NO_SECURITY_GROUP = {
-    "internet_gateway",
-    "nat_gateway",
-    "vpc_endpoint_gateway",
-    "security_group",
-    "network_acl",
-    "vpn_gateway",
-    "ebs_volume",
-    "transit_gateway",
-    "vpc_peering",
-    # The cluster makes a group of its own, which the clients' rules open (security_services.py).
-    "cloudhsm_cluster",
-    # Managed nodes take their cluster's group, which the rules reaching them open (app_platforms.py).
-    "eks_node_group",
-}
+# Services the export gives no group of its own: what takes none, a group drawn as a node (written as it is,
+# group_rules.drawn_group), and the members of a cluster whose group the rules reaching them open
+# (security_services.py, app_platforms.py).
+NO_SECURITY_GROUP = TAKES_NO_SECURITY_GROUP | OPENED_ON_CLUSTER_GROUP | {"security_group"}
 LISTENER_DEFAULTS = {"alb": 443, "nlb": 443, "clb": 443}
 
 

@@ -7,27 +7,12 @@ connection over UDP, ICMP or all protocols gets only that TCP rule, and goes thr
 the source in over its protocol (archbuilder.graph.queries.ingress_allows documents the decision)."""
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog.security_groups import TAKES_NO_SECURITY_GROUP
 from archbuilder.graph import ArchGraph
 from archbuilder.graph.queries import OVER_TCP, ingress_allows
 from archbuilder.model import Connection
 from archbuilder.validation.finding import Finding, Pillar, Severity
 from archbuilder.validation.rule import Effort, Rule, cite
-
-# What takes no security group, so no rule of the export or of the design stands between it and its traffic
-# (exporters/cloudformation/network.py NO_SECURITY_GROUP, less the groups themselves and the CloudHSM clusters and
-# EKS managed nodes whose traffic their cluster's group lets in; a test keeps the two in step).
-TAKES_NO_GROUP = frozenset(
-    {
-        "internet_gateway",
-        "nat_gateway",
-        "vpc_endpoint_gateway",
-        "network_acl",
-        "vpn_gateway",
-        "ebs_volume",
-        "transit_gateway",
-        "vpc_peering",
-    }
-)
 
 
 def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
@@ -45,7 +30,7 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
 def _not_let_in(rule: Rule, graph: ArchGraph, connection: Connection, protocol: str) -> Finding | None:
     arch = graph.architecture
     source, target = arch.service(connection.source_id), arch.service(connection.target_id)
-    if graph.placements[target.id].vpc_id is None or target.type in TAKES_NO_GROUP:
+    if graph.placements[target.id].vpc_id is None or target.type in TAKES_NO_SECURITY_GROUP:
         return None
     port = connection.port or graph.catalog.get(target.type).default_port
     if ingress_allows(graph, source, target, port, protocol):

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind as K
+from archbuilder.catalog.security_groups import TAKES_NO_SECURITY_GROUP
 from archbuilder.exporters.cloudformation.network import NO_SECURITY_GROUP
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import Architecture
 from archbuilder.validation import validate
-from archbuilder.validation.rules.sec_connection_not_allowed import RULE, TAKES_NO_GROUP
+from archbuilder.validation.rules.sec_connection_not_allowed import RULE
 from tests.validation.builders import Case, both, check_case, db, svc, with_
 
 
@@ -145,4 +146,4 @@ def test_connections_over_all_protocols_and_icmp_need_a_rule_of_their_protocol()
 
 def test_what_takes_no_group_is_what_the_export_gives_none_and_opens_nothing_for() -> None:
     opened_on_a_cluster_group = {"cloudhsm_cluster", "eks_node_group", "security_group"}
-    assert NO_SECURITY_GROUP - opened_on_a_cluster_group == TAKES_NO_GROUP
+    assert NO_SECURITY_GROUP - opened_on_a_cluster_group == TAKES_NO_SECURITY_GROUP
