@@ -382,11 +382,11 @@ def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
     importer = _Importer(template, _design_name(source, texts))
     importer.resolver.fuzzy_keys = True
     importer.property_source = "terraform"
-    importer.source_names = {logical: address for address, logical in addresses.items()}
+    address_of = {logical: address for address, logical in addresses.items()}
+    importer.source_names = address_of
     importer.source_format = None  # the source kept is the Terraform itself, not its CloudFormation shape
     architecture = importer.run()
     shaped = importer._imported_source("cloudformation")
-    address_of = {logical: address for address, logical in addresses.items()}
     architecture.set_imported_source(
         shaped.model_copy(
             update={
