@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cloudformation.context import CfnContext, ref, sub
+from archbuilder.exporters.cloudformation.tagging import name_tag
 
 # Region -> the Elastic Load Balancing account that delivers its access logs (Regions opened before August 2022;
 # source above).
@@ -64,7 +65,7 @@ def load_balancer_access_logs(ctx: CfnContext, retention_days: int) -> None:
         bucket = ctx.add(
             ctx.names.get(f"{name}:Logs", f"{name}Logs"),
             "AWS::S3::Bucket",
-            _bucket_properties(retention_days, f"{_label(ctx.resources[name]) or name} access logs"),
+            _bucket_properties(retention_days, f"{name_tag(ctx.resources[name]) or name} access logs"),
         )
         policy = ctx.add(
             ctx.names.get(f"{name}:LogsPolicy", f"{bucket}Policy"),
@@ -88,11 +89,6 @@ def load_balancer_access_logs(ctx: CfnContext, retention_days: int) -> None:
             "DependsOn": [*([waits] if isinstance(waits, str) else waits), policy],
             **{k: v for k, v in body.items() if k not in ("Type", "DependsOn")},
         }
-
-
-def _label(body: dict[str, Any]) -> Any:
-    tags = body["Properties"].get("Tags") or []
-    return next((t.get("Value") for t in tags if isinstance(t, dict) and t.get("Key") == "Name"), None)
 
 
 def _bucket_properties(retention_days: int, label: Any) -> dict[str, Any]:

@@ -138,6 +138,14 @@ _NOT_IN_TAGS = re.compile(r"[^\w .:/=+\-@]")
 DESIGN_TAG = "Design"
 
 
+def name_tag(resource: dict[str, Any]) -> Any:
+    """The value of a resource's Name tag (tags as CloudFormation lists them, or as a map), or None."""
+    tags = (resource.get("Properties") or {}).get("Tags")
+    if isinstance(tags, dict):
+        return tags.get("Name")
+    return next((t.get("Value") for t in tags or [] if isinstance(t, dict) and t.get("Key") == "Name"), None)
+
+
 def design_tag(name: str) -> str:
     """The design's name as a tag value every taggable resource accepts (at most 256 characters)."""
     return " ".join(_NOT_IN_TAGS.sub("", name).split())[:256]

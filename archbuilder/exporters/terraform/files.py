@@ -7,7 +7,7 @@ from typing import Any
 
 from archbuilder.exporters.cloudformation.manual import comment, manual_steps
 from archbuilder.exporters.cloudformation.protection import keeps_data
-from archbuilder.exporters.cloudformation.tagging import design_tag
+from archbuilder.exporters.cloudformation.tagging import design_tag, name_tag
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError, Progress
 from archbuilder.exporters.terraform.certificates import (
@@ -257,18 +257,10 @@ def _labels_comment(template: dict[str, Any], conv: Converter_) -> str:
         if logical not in conv.names or label != one_line(label):
             continue
         tf_type, name = conv.names[logical]
-        if name.replace("_", " ").capitalize() == label or _name_tag(template["Resources"][logical]) == label:
+        if name.replace("_", " ").capitalize() == label or name_tag(template["Resources"][logical]) == label:
             continue
         lines.append(f"#   {tf_type}.{name}: {label}")
     return "\n".join([LABELS_HEADING, *lines]) + "\n\n" if lines else ""
-
-
-def _name_tag(resource: dict[str, Any]) -> Any:
-    tags = (resource.get("Properties") or {}).get("Tags")
-    if isinstance(tags, dict):
-        return tags.get("Name")
-    named = [t.get("Value") for t in tags or [] if isinstance(t, dict) and t.get("Key") == "Name"]
-    return named[0] if named else None
 
 
 def _header(architecture: Architecture) -> str:
