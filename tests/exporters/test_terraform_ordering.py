@@ -19,6 +19,7 @@ import pytest
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.registry import ExportError
 from archbuilder.exporters.terraform.files import render
+from archbuilder.exporters.terraform.ordering import Ordering
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
@@ -233,3 +234,27 @@ def test_a_nat_gateway_created_before_the_internet_gateway_is_reported() -> None
         "NATGatewayBEip -> InternetGatewayAttachment (DependsOn)",
         "NATGatewayB -> InternetGatewayAttachment (internet gateway)",
     ]
+
+
+@pytest.mark.parametrize("name", ["every-service", *example_names()])
+def test_only_resources_that_name_a_role_are_searched_for_one(name: str, monkeypatch: Any) -> None:
+    """The blocks of a resource are searched for role references only when converting it wrote one (the
+    converter counts them in `address`): searching every resource's blocks gives the same files."""
+    arch = every_service() if name == "every-service" else load(Path(str(example_path(name))))
+    apply = Ordering.apply
+    searched: list[bool] = []
+
+    def counted(self: Ordering, *args: Any, names_a_role: bool = True) -> None:
+        searched.append(names_a_role)
+        apply(self, *args, names_a_role=names_a_role)
+
+    monkeypatch.setattr(Ordering, "apply", counted)
+    skipped = render(arch)
+    assert False in searched  # resources that name no role are not searched
+    assert (True in searched) == ('resource "aws_iam_role"' in skipped["main.tf"])
+
+    def search_all(self: Ordering, *args: Any, names_a_role: bool = True) -> None:
+        apply(self, *args, names_a_role=True)
+
+    monkeypatch.setattr(Ordering, "apply", search_all)
+    assert render(arch) == skipped

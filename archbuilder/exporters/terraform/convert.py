@@ -178,6 +178,9 @@ class Converter_:
         self.used_mappings: set[str] = set()
         self.resources: dict[str, dict[str, Any]] = template["Resources"]
         self.names: dict[str, tuple[str, str]] = {}
+        # How many references to a role were written: what waits for a role's policies is only looked for in
+        # the blocks of a resource whose conversion wrote one (ordering.py).
+        self.role_references = 0
         taken: set[tuple[str, str]] = set()
         for logical, body in self.resources.items():
             tf_type = terraform_type(body)
@@ -193,7 +196,10 @@ class Converter_:
         }
 
     def address(self, logical: str) -> str:
+        """The Terraform address of a resource; every reference to one is made here."""
         tf_type, name = self.names[logical]
+        if tf_type == "aws_iam_role":
+            self.role_references += 1
         return f"{tf_type}.{name}"
 
     def expr(self, item: Any) -> Any:

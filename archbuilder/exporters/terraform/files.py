@@ -140,6 +140,7 @@ def _resource_of(conv: Converter_, ordering: Ordering, logical: str, body: dict[
         props["_DependsOn"] = [depends] if isinstance(depends, str) else list(depends)
     if kind in FOLDED:
         return []
+    roles_before = conv.role_references
     try:
         written = _resource_blocks(conv, logical, kind, props)
     except (KeyError, TypeError, ValueError) as error:
@@ -149,7 +150,7 @@ def _resource_of(conv: Converter_, ordering: Ordering, logical: str, body: dict[
             f"{logical} ({kind}): the Terraform exporter cannot express this resource's properties "
             f"({type(error).__name__}: {error}); nothing was written"
         ) from None
-    ordering.apply(logical, kind, props, written)
+    ordering.apply(logical, kind, props, written, names_a_role=conv.role_references != roles_before)
     if keeps_data(body):
         _prevent_destroy(written, conv.names[logical])
     return written

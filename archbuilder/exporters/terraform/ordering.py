@@ -46,18 +46,22 @@ class Ordering:
             and (gateway := _ref((body.get("Properties") or {}).get("InternetGatewayId"))) in conv.resources
         }
 
-    def apply(self, logical: str, kind: str, props: Props, blocks: list[Block]) -> None:
-        """Adds the depends_on of the resource blocks written for one CloudFormation resource."""
+    def apply(
+        self, logical: str, kind: str, props: Props, blocks: list[Block], *, names_a_role: bool = True
+    ) -> None:
+        """Adds the depends_on of the resource blocks written for one CloudFormation resource. `names_a_role`:
+        whether writing them referred to a role (Converter_.address counts it); when not, no block of theirs
+        is searched for one (most resources: a large export has a million expressions)."""
         primary = self.conv.names[logical]
         for block in blocks:
             if block.type != "resource":
                 continue
             wait: list[str] = []
-            if block.labels == primary and kind not in PLACED_BY_WRITER:
+            if block.labels == primary and "_DependsOn" in props and kind not in PLACED_BY_WRITER:
                 wait += [expr.text for expr in depends_on(self.conv, props) or []]
             if block.labels == primary and kind == "AWS::EC2::NatGateway":
                 wait += self._internet_gateway(props)
-            if block.labels[0] not in ROLE_TYPES:
+            if names_a_role and block.labels[0] not in ROLE_TYPES:
                 text = "\n".join(_expressions(block.body))
                 if "aws_iam_role." in text:
                     for role in _ROLE_REFERENCE.findall(text):
