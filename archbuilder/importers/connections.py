@@ -199,11 +199,17 @@ class ConnectionInference(TemplateReader):
             self._listener(props)
 
     def _method(self, logical: str, props: dict[str, Any]) -> None:
+        """A method invokes the function its integration's URI names. Any other resource the URI names (the queue
+        of an SQS integration's path) is a bare reference: the policy of the role the integration assumes says
+        what the API does with it."""
         api = self._ref_of(props.get("RestApiId"))
         integration = props.get("Integration")
         for ref in _refs(integration.get("Uri") if isinstance(integration, dict) else None):
             if api in self.nodes and ref in self.nodes:
-                self._connect(self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE)
+                invoked = self._type(ref) == "AWS::Lambda::Function"
+                self._connect(
+                    self.nodes[api], self.nodes[ref], preferred=ConnectionKind.INVOKE if invoked else None
+                )
 
     def _subscription(self, logical: str, props: dict[str, Any]) -> None:
         topic, endpoint = self._ref_of(props.get("TopicArn")), self._ref_of(props.get("Endpoint"))

@@ -31,7 +31,7 @@ from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
-from tests.exporters.test_api_stream_integration import collector
+from tests.exporters.test_api_service_integrations import collector, service_front
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
@@ -113,6 +113,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["security_group_nodes"] = group_nodes
     found["cognito_authorizer"] = signed_in_api
     found["api_stream"] = collector
+    found["api_services"] = service_front
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -234,6 +235,13 @@ def test_a_cognito_authorizer_validates(validation: dict[str, list[str]]) -> Non
 @needs_provider
 def test_an_api_writing_to_a_kinesis_stream_validates(validation: dict[str, list[str]]) -> None:
     assert validation["api_stream"] == []
+
+
+@needs_provider
+def test_an_api_calling_a_queue_a_topic_and_a_state_machine_validates(
+    validation: dict[str, list[str]],
+) -> None:
+    assert validation["api_services"] == []
 
 
 @needs_provider

@@ -5,7 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.api_streams import stream_method
+from archbuilder.exporters.cloudformation.api_integrations import (
+    calls_not_written,
+    integrated_targets,
+    service_method,
+)
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.dns import certificate_domain_expr
 from archbuilder.exporters.cloudformation.domains import distribution_certificate, domain_expr
@@ -32,6 +36,7 @@ FAILOVER_STATUS_CODES = [500, 502, 503, 504]
 # as AWS::ApiGateway::Authorizer and aws_api_gateway_authorizer take them: the CloudFormation resource reference
 # and cfn-lint's schema, the hashicorp/aws 5.x schema through terraform validate; checked 2026-12-06).
 COGNITO = "COGNITO_USER_POOLS"
+REST_INTEGRATIONS = "integrations with Lambda functions, Kinesis streams, SQS queues, SNS topics and Step Functions state machines"
 
 
 def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
@@ -53,8 +58,10 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
     methods = [
         _lambda_method(ctx, node, api, target, index, authorization) for index, target in enumerate(functions)
     ]
-    streams = [t for t, _ in targets_of(ctx, node, ConnectionKind.WRITE) if t.type == "kinesis_stream"]
-    methods += [stream_method(ctx, node, api, stream, authorization) for stream in streams]
+    services = integrated_targets(ctx, node)
+    methods += [service_method(ctx, node, api, target, action, authorization) for target, action in services]
+    written = {target.id for target in functions} | {target.id for target, _ in services}
+    calls_not_written(ctx, node, written, REST_INTEGRATIONS)
     if methods:
         _deployment(ctx, node, api, methods)
 

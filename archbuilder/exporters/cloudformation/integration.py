@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.api_integrations import calls_not_written
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
@@ -200,6 +201,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
         DependsOn=routes or None,
     )
     ctx.output(f"{api}Endpoint", get_att(api, "ApiEndpoint"), f"Endpoint of {node.label}")
+    calls_not_written(ctx, node, {f.id for f in functions}, "integrations with Lambda functions")
 
 
 # The resource types this module renders; template.py merges every module's table.

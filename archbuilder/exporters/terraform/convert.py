@@ -53,7 +53,7 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::S3::BucketPolicy": ("aws_s3_bucket_policy", "id", {}),
     "AWS::DynamoDB::Table": ("aws_dynamodb_table", "name", {"Arn": "arn", "StreamArn": "stream_arn"}),
     "AWS::DynamoDB::GlobalTable": ("aws_dynamodb_table", "name", {"Arn": "arn", "StreamArn": "stream_arn"}),
-    "AWS::SQS::Queue": ("aws_sqs_queue", "url", {"Arn": "arn"}),
+    "AWS::SQS::Queue": ("aws_sqs_queue", "url", {"Arn": "arn", "QueueName": "name"}),
     "AWS::SNS::Topic": ("aws_sns_topic", "arn", {}),
     "AWS::Kinesis::Stream": ("aws_kinesis_stream", "name", {"Arn": "arn"}),
     "AWS::Lambda::Function": ("aws_lambda_function", "function_name", {"Arn": "arn"}),

@@ -1,0 +1,43 @@
+"""An API's AWS service integrations come back from both exports as the connections they were written from: the
+API writing to each queue and topic and invoking the state machine, nothing more (the queue an SQS integration's
+path names is not a second connection). Exported again, nothing differs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
+from archbuilder.importers.terraform import import_terraform
+from tests.exporters.test_api_service_integrations import service_front
+from tests.importers.round_trips import connections, imported, services
+
+FLOWS = {
+    ("Front", "Orders", "write"),
+    ("Front", "Payments", "write"),
+    ("Front", "Alerts", "write"),
+    ("Front", "Checkout", "invoke"),
+}
+
+
+def test_the_integrations_come_back_from_cloudformation_as_the_connections(tmp_path: Path) -> None:
+    template = build_template(service_front())
+    arch, report = imported(template, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(service_front()) == connections(arch) == FLOWS
+    assert services(arch, {"sqs_queue"})["Payments"][2]["fifo"] is True
+    assert cloudformation_template(arch) == template
+    arch.set_imported_source(None)
+    assert build_template(arch) == template
+
+
+def test_the_integrations_come_back_from_terraform_as_the_connections(tmp_path: Path) -> None:
+    files = render(service_front())
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    arch, report = import_terraform(tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == FLOWS
+    assert services(arch, {"sqs_queue"})["Payments"][2]["fifo"] is True
+    assert render(arch) == files
