@@ -27,13 +27,6 @@ class ExportGap:
 
 GAPS: tuple[ExportGap, ...] = (
     ExportGap(
-        "ecs_service",
-        "launch_type",
-        BOTH,
-        "FARGATE",
-        "EC2 needs container instances (an ECS-optimised Auto Scaling group)",
-    ),
-    ExportGap(
         "acm_certificate",
         "exportable",
         (TERRAFORM,),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archbuilder.fileio import FileError, read_regular_file
+from archbuilder.importers.capacity import capacity_companions
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
 from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.flows import FlowInference
@@ -57,7 +58,9 @@ class _Importer(
         self.arch.metadata.name, self.arch.metadata.description = name, description
         self._network()
         self._existing_network()
-        self.owners = self._one_group_each(self._companions() | self._link_companions())
+        self.owners = self._one_group_each(
+            self._companions() | self._link_companions()
+        ) | capacity_companions(self)
         for logical in self.resources:
             if logical in self.nodes:
                 continue

@@ -43,6 +43,10 @@ FOLDED = {
     "AWS::ApiGateway::Method",
     "AWS::ApiGateway::Resource",
     "AWS::ECS::TaskDefinition",
+    # An ECS cluster's association with its capacity providers, and a provider (of an ECS service on EC2, whose
+    # instances fold into the service: importers/capacity.py).
+    "AWS::ECS::ClusterCapacityProviderAssociations",
+    "AWS::ECS::CapacityProvider",
     "AWS::Route53::RecordSet",
     "AWS::CloudFront::OriginAccessControl",
     "AWS::EC2::EIPAssociation",

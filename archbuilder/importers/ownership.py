@@ -78,6 +78,7 @@ OWNER_KEYS = {
     "AWS::RAM::ResourceShare": "ResourceArns",
     "AWS::EC2::FlowLog": "ResourceId",
     "AWS::EC2::VPNConnectionRoute": "VpnConnectionId",
+    "AWS::ECS::ClusterCapacityProviderAssociations": "Cluster",
     "AWS::EC2::VPNGatewayRoutePropagation": "VpnGatewayId",
     "AWS::DirectConnect::DirectConnectGatewayAssociation": "DirectConnectGatewayId",
     "AWS::WAFv2::WebACLAssociation": "WebACLArn",

@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
+from archbuilder.importers.capacity import CapacityReaders
 from archbuilder.importers.companion_readers import CompanionReaders, recorded_steps
 from archbuilder.importers.group_nodes import GroupReaders, cidr_rules
 from archbuilder.importers.member_readers import MemberReaders
@@ -23,7 +24,9 @@ from archbuilder.importers.property_readers import SpecialReaders
 from archbuilder.importers.service_readers import ServiceReaders
 
 
-class PropertyReading(SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders, GroupReaders):
+class PropertyReading(
+    SpecialReaders, MemberReaders, ServiceReaders, CompanionReaders, CapacityReaders, GroupReaders
+):
     # Which entries read the properties: resources/import/cloudformation.yaml, or with terraform.yaml over it.
     property_source = "cloudformation"
 

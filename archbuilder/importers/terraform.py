@@ -44,6 +44,7 @@ EXTRA_TYPES = {
     "aws_iam_role_policy": "AWS::IAM::Policy",
     "aws_iam_instance_profile": "AWS::IAM::InstanceProfile",
     "aws_launch_template": "AWS::EC2::LaunchTemplate",
+    "aws_ecs_capacity_provider": "AWS::ECS::CapacityProvider",
     "aws_lambda_permission": "AWS::Lambda::Permission",
     "aws_lambda_event_source_mapping": "AWS::Lambda::EventSourceMapping",
     "aws_s3_bucket_policy": "AWS::S3::BucketPolicy",

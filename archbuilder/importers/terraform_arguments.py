@@ -287,6 +287,22 @@ def _aliased(cloudformation_name: str, block: str, inner: str | None = None) -> 
     return shape
 
 
+def _ecs_service(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """Its network under CloudFormation's name, and the capacity providers its strategy names (importers/
+    capacity.py reads its launch type and container instances from them)."""
+    shaped = _aliased("NetworkConfiguration", "network_configuration", "AwsvpcConfiguration")(body, convert)
+    strategy = [
+        {"CapacityProvider": convert(item.get("capacity_provider"))}
+        for item in _blocks(body.get("capacity_provider_strategy"))
+    ]
+    return {**shaped, **({"CapacityProviderStrategy": strategy} if strategy else {})}
+
+
+def _capacity_provider(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    group = first(body.get("auto_scaling_group_provider"))
+    return {"AutoScalingGroupProvider": {"AutoScalingGroupArn": convert(group.get("auto_scaling_group_arn"))}}
+
+
 def _instance_profile(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     """A profile passes its one role on to the instance that names it (folding.py)."""
     return {"Roles": [convert(body["role"])]} if "role" in body else {}
@@ -376,7 +392,8 @@ SHAPES: dict[str, Shape] = {
     "aws_codepipeline": _pipeline,
     # Terraform's instance groups are task groups (the cluster's blocks are its master and core groups).
     "aws_emr_instance_group": lambda body, convert: {"InstanceRole": "TASK"},
-    "aws_ecs_service": _aliased("NetworkConfiguration", "network_configuration", "AwsvpcConfiguration"),
+    "aws_ecs_service": _ecs_service,
+    "aws_ecs_capacity_provider": _capacity_provider,
     "aws_eks_cluster": _aliased("ResourcesVpcConfig", "vpc_config"),
     "aws_msk_cluster": _aliased("BrokerNodeGroupInfo", "broker_node_group_info"),
     "aws_lambda_function": _aliased("VpcConfig", "vpc_config"),

@@ -64,6 +64,8 @@ STAND_INS: dict[str, str] = {
     "AWS::DocDB::DBInstance": NO_CLOUDFORMATION_MODEL,
     "AWS::DocDB::DBSubnetGroup": NO_CLOUDFORMATION_MODEL,
     "AWS::EC2::CustomerGateway": NO_PART,
+    "AWS::ECS::CapacityProvider": PUT_THROUGH_API,
+    "AWS::ECS::ClusterCapacityProviderAssociations": PUT_THROUGH_API,
     "AWS::EC2::NetworkAcl": NO_PART,
     "AWS::EC2::NetworkAclEntry": NO_PART,
     "AWS::EC2::SubnetNetworkAclAssociation": NO_PART,

@@ -162,7 +162,11 @@ CONTEXT: dict[str, Setup] = {
         _target("write", "s3_bucket", "region"), _peer("invoke", "lambda_function", "transform")
     ),
     "glue_crawler": _target("read", "s3_bucket", "region"),
-    "ecs_service": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
+    # A service on EC2 has its container instances join the cluster it is attached to.
+    "ecs_service": _both(
+        _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
+        _peer("attach", "ecs_cluster", "cluster"),
+    ),
     "fargate_task": _source("traffic", "alb", "public-a", ["public-b"], internet_facing=True),
     "backup_vault": _source("write", "dynamodb_table", "region"),
     "vpn_connection": _both(_target("attach", "customer_gateway", "region"), _vpn_gateway_of_subject),
@@ -197,6 +201,7 @@ BASE: dict[tuple[str, str], dict[str, Any]] = {
     ("emr_cluster", "task_market"): {"task_instance_count": 2},
     ("sagemaker_endpoint", "target_invocations_per_instance"): {"max_instance_count": 2},
     ("batch_compute_environment", "min_vcpus"): {"resource_type": "EC2"},
+    ("ecs_service", "instance_type"): {"launch_type": "EC2"},
     ("batch_compute_environment", "instance_types"): {"resource_type": "EC2"},
 }
 # Non-default values where the generic pick (flip, next enum value, double) would be invalid for AWS.

@@ -18,11 +18,12 @@ from tests.model.builders import two_az_network
 
 
 def design() -> Architecture:
-    """An ECS service on EC2 (the exports write Fargate), an exportable certificate, a Neptune cluster on
-    I/O-optimised storage and an SNS topic taking 1 MiB messages; and a rotated secret, which the exports write
-    (test_secret_rotation.py), so nothing is said of it."""
+    """An exportable certificate, a Neptune cluster on I/O-optimised storage and an SNS topic taking 1 MiB
+    messages; and a rotated secret and an ECS service on EC2, which the exports write (test_secret_rotation.py,
+    test_ecs_on_ec2_export.py), so nothing is said of them."""
     arch = two_az_network()
     add = arch.add_service
+    add("ecs_cluster", "region", label="Cluster", node_id="cluster")
     add("ecs_service", "private-a", label="Orders", node_id="orders", properties={"launch_type": "EC2"})
     add(
         "secrets_manager_secret",
@@ -55,8 +56,6 @@ def design() -> Architecture:
 NOT_WRITTEN = [
     "warning: not written: Graph (Neptune): storage_type iopt1 is written as standard: CloudFormation's Neptune "
     "cluster has no storage type, and Terraform's storage_type is not written yet",
-    "warning: not written: Orders (ECS service): launch_type EC2 is written as FARGATE: EC2 needs container "
-    "instances (an ECS-optimised Auto Scaling group)",
 ]
 TERRAFORM_ONLY = [
     "warning: not written: Api Cert (ACM): exportable true is written as false: the hashicorp/aws 5.x provider has "
@@ -74,7 +73,7 @@ def test_export_names_each_value_it_cannot_write(
     save(design(), document)
     assert main(["export", str(document), "--format", fmt, "-o", str(tmp_path / "out"), "--quiet"]) == 0
     warnings = capsys.readouterr().err.splitlines()
-    # In the order of the services' ids (cert, events, graph, orders).
+    # In the order of the services' ids (cert, events, graph).
     if fmt == "terraform":
         assert warnings == TERRAFORM_ONLY + NOT_WRITTEN
     else:
@@ -95,15 +94,12 @@ def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.
         "WARNING OPS-035 “Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports "
         "write as standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type "
         "is not written yet [graph]",
-        "WARNING OPS-035 “Orders” (ECS service) has launch_type EC2, which the CloudFormation and Terraform "
-        "exports write as FARGATE: EC2 needs container instances (an ECS-optimised Auto Scaling group) [orders]",
     ]
 
 
 def test_values_the_export_writes_raise_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     arch = design()
     for node_id, name, value in (
-        ("orders", "launch_type", "FARGATE"),
         ("cert", "exportable", False),
         ("graph", "storage_type", "standard"),
         ("events", "max_message_size_bytes", 262144),

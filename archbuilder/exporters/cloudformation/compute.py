@@ -68,7 +68,15 @@ def _ec2(ctx: CfnContext, node: ServiceNode) -> None:
 
 def _asg(ctx: CfnContext, node: ServiceNode) -> None:
     profile = _instance_profile(ctx, node)
-    template = _launch_template(ctx, node, profile)
+    template = launch_template(
+        ctx,
+        node,
+        profile,
+        image=_image(ctx, node),
+        instance_type=instance_type_parameter(ctx, node, "t3.micro"),
+        security_groups=ctx.sg_refs(node),
+        user_data=_user_data(ctx, node),
+    )
     groups = [
         ref(ctx.target_groups[s])
         for s in sources_of(ctx, node, ConnectionKind.TRAFFIC)
@@ -108,12 +116,13 @@ def _instance_profile(ctx: CfnContext, node: ServiceNode) -> str:
     return ctx.add(ctx.lid(node, "InstanceProfile"), "AWS::IAM::InstanceProfile", {"Roles": [ref(role)]})
 
 
-def _root_volume(node: ServiceNode) -> list[dict[str, Any]]:
+def _root_volume(node: ServiceNode, size_gb: int = 20) -> list[dict[str, Any]]:
+    """The root volume; `size_gb` when the design sets none (never below the AMI's own snapshot)."""
     return [
         {
             "DeviceName": "/dev/xvda",
             "Ebs": {
-                "VolumeSize": int(prop(node, "volume_size_gb", 20)),
+                "VolumeSize": int(prop(node, "volume_size_gb", size_gb)),
                 "VolumeType": str(prop(node, "volume_type", "gp3")),
                 "Encrypted": bool(prop(node, "encrypted", True)),
             },
@@ -121,21 +130,32 @@ def _root_volume(node: ServiceNode) -> list[dict[str, Any]]:
     ]
 
 
-def _launch_template(ctx: CfnContext, node: ServiceNode, profile: str) -> str:
-    """What each instance of the group is launched with; metadata only through IMDSv2 tokens."""
+def launch_template(
+    ctx: CfnContext,
+    node: ServiceNode,
+    profile: str,
+    *,
+    image: Any,
+    instance_type: Any,
+    security_groups: list[Any],
+    user_data: Any,
+    root_volume_gb: int = 20,
+) -> str:
+    """What each instance of a group is launched with (a scaling group's, or an ECS service's container
+    instances'); metadata only through IMDSv2 tokens."""
     return ctx.add(
         ctx.lid(node, "LaunchTemplate"),
         "AWS::EC2::LaunchTemplate",
         {
             "LaunchTemplateData": {
-                "ImageId": _image(ctx, node),
-                "InstanceType": instance_type_parameter(ctx, node, "t3.micro"),
+                "ImageId": image,
+                "InstanceType": instance_type,
                 **({"KeyName": str(prop(node, "key_name"))} if prop(node, "key_name") else {}),
                 "IamInstanceProfile": {"Arn": get_att(profile, "Arn")},
-                "SecurityGroupIds": ctx.sg_refs(node),
+                "SecurityGroupIds": security_groups,
                 "MetadataOptions": {"HttpTokens": "required"},
-                "UserData": {"Fn::Base64": _user_data(ctx, node)},
-                "BlockDeviceMappings": _root_volume(node),
+                "UserData": {"Fn::Base64": user_data},
+                "BlockDeviceMappings": _root_volume(node, root_volume_gb),
             }
         },
     )

@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.container_instances import (
+    capacity_provider,
+    on_ec2,
+    service_cluster,
+)
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
@@ -13,7 +18,6 @@ from archbuilder.exporters.cloudformation.kit import (
     prop,
     service_role,
 )
-from archbuilder.graph.queries import services_of_type
 from archbuilder.model import ServiceNode
 
 
@@ -21,8 +25,16 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
     # The port the image listens on; the load balancer and security group send traffic there (listeners.py).
     port = int(prop(node, "container_port", 80))
     task = _task_definition(ctx, node, port)
-    service: dict[str, Any] = {
-        "LaunchType": "FARGATE",
+    waits_for: list[str] = []
+    service: dict[str, Any] = {}
+    if on_ec2(node):
+        provider, association = capacity_provider(ctx, node)
+        service["CapacityProviderStrategy"] = [{"CapacityProvider": ref(provider), "Weight": 1}]
+        # A service can name a provider only once the provider is associated with its cluster.
+        waits_for.append(association)
+    else:
+        service["LaunchType"] = "FARGATE"
+    service |= {
         "TaskDefinition": ref(task),
         "DesiredCount": int(prop(node, "desired_count", 2)),
         "NetworkConfiguration": {
@@ -33,9 +45,9 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
             }
         },
     }
-    clusters = services_of_type(ctx.graph, "ecs_cluster")
-    if clusters:
-        service["Cluster"] = ref(ctx.lid(clusters[0]))
+    cluster = service_cluster(ctx)
+    if cluster is not None:
+        service["Cluster"] = ref(ctx.lid(cluster))
     balancers = _balancers(ctx, node)
     if balancers:
         service["LoadBalancers"] = [
@@ -44,11 +56,13 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
         ]
     # The service registers with its target groups only once their listeners exist.
     listeners = [ctx.lid(ctx.architecture.node(b), "Listener") for b in balancers]
-    ctx.add(ctx.lid(node), "AWS::ECS::Service", service, DependsOn=listeners or None)
+    ctx.add(ctx.lid(node), "AWS::ECS::Service", service, DependsOn=listeners + waits_for or None)
 
 
 def _task_definition(ctx: CfnContext, node: ServiceNode, port: int) -> str:
-    """A Fargate task of one container, with the role the application runs as and the one ECS runs it with."""
+    """A task of one container, on Fargate or on the service's container instances (awsvpc either way, so that
+    the service's security group applies to each task), with the role the application runs as and the one ECS
+    runs it with."""
     role = service_role(ctx, node, "ecs-tasks.amazonaws.com")
     execution = _execution_role(ctx, node)
     container = _container(ctx, node, port)
@@ -56,7 +70,7 @@ def _task_definition(ctx: CfnContext, node: ServiceNode, port: int) -> str:
         ctx.lid(node, "TaskDefinition"),
         "AWS::ECS::TaskDefinition",
         {
-            "RequiresCompatibilities": ["FARGATE"],
+            "RequiresCompatibilities": ["EC2" if on_ec2(node) else "FARGATE"],
             "NetworkMode": "awsvpc",
             "Cpu": str(prop(node, "cpu", 256)),
             "Memory": str(prop(node, "memory", 512)),

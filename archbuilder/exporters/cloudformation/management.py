@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.container_instances import associate_capacity, cluster_capacity
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
@@ -261,6 +262,7 @@ def _keep_last_images(count: int) -> str:
 
 
 def _ecs_cluster(ctx: CfnContext, node: ServiceNode) -> None:
+    providers = _fargate_providers(node)
     ctx.add(
         ctx.lid(node),
         "AWS::ECS::Cluster",
@@ -271,26 +273,24 @@ def _ecs_cluster(ctx: CfnContext, node: ServiceNode) -> None:
                     "Value": "enabled" if prop(node, "container_insights", True) else "disabled",
                 }
             ],
-            **_capacity_providers(node),
+            **cluster_capacity(ctx, node, providers),
         },
     )
+    associate_capacity(ctx, node, providers)
 
 
-def _capacity_providers(node: ServiceNode) -> dict[str, Any]:
-    """The Fargate providers the design names, the first one taking the tasks that name no launch type."""
+def _fargate_providers(node: ServiceNode) -> list[str]:
+    """The Fargate providers the design names, the first one taking the tasks that name no launch type (the
+    providers of services on EC2 are their own: container_instances.py)."""
     providers = [str(p) for p in prop(node, "capacity_providers", [])]
     unknown = sorted(set(providers) - {"FARGATE", "FARGATE_SPOT"})
     if unknown:
         raise ExportError(
             f"{node.label}: capacity providers {', '.join(unknown)} need Auto Scaling groups the export does not "
-            "write; use FARGATE or FARGATE_SPOT"
+            "write; use FARGATE or FARGATE_SPOT, and set the launch type of an ECS service to EC2 for container "
+            "instances of its own"
         )
-    if not providers:
-        return {}
-    return {
-        "CapacityProviders": providers,
-        "DefaultCapacityProviderStrategy": [{"CapacityProvider": providers[0], "Weight": 1}],
-    }
+    return providers
 
 
 def _iam_role(ctx: CfnContext, node: ServiceNode) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from archbuilder.exporters.terraform.attributes import (
     balancer_access_logs,
     balancer_attributes,
@@ -90,6 +92,11 @@ def _metadata_options(options: Props) -> Block:
     return Block("metadata_options", (), {"http_tokens": options["HttpTokens"]})
 
 
+def _user_data(conv: Converter_, script: Any) -> Any:
+    """The script as written, or the template text an ECS container instance's names its cluster with."""
+    return conv.expr(script) if isinstance(script, dict) else script
+
+
 def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
     # A scaling group's template says everything about its instances; an instance's only its metadata options.
     data = p["LaunchTemplateData"]
@@ -108,7 +115,9 @@ def _launch_template(conv: Converter_, logical: str, p: Props) -> Props:
             if "MetadataOptions" in data
             else None,
             # A launch template takes its user data base64-encoded (an instance's is encoded by the provider).
-            "user_data": Call("base64encode", data["UserData"]["Fn::Base64"]) if "UserData" in data else None,
+            "user_data": Call("base64encode", _user_data(conv, data["UserData"]["Fn::Base64"]))
+            if "UserData" in data
+            else None,
             "block_device_mappings": Block(
                 "block_device_mappings",
                 (),
@@ -137,13 +146,15 @@ def _asg(conv: Converter_, logical: str, p: Props) -> Props:
         {
             "min_size": int(p["MinSize"]),
             "max_size": int(p["MaxSize"]),
-            "desired_capacity": int(p["DesiredCapacity"]),
+            # An ECS capacity provider sets its group's desired capacity, which the group then leaves out.
+            "desired_capacity": int(p["DesiredCapacity"]) if "DesiredCapacity" in p else None,
             "vpc_zone_identifier": conv.expr(p["VPCZoneIdentifier"]),
             "target_group_arns": arg(conv, p, "TargetGroupARNs"),
             "load_balancers": arg(conv, p, "LoadBalancerNames"),
             "health_check_type": p.get("HealthCheckType"),
             "health_check_grace_period": p.get("HealthCheckGracePeriod"),
             "default_cooldown": int(p["Cooldown"]) if "Cooldown" in p else None,
+            "protect_from_scale_in": p.get("NewInstancesProtectedFromScaleIn"),
             # Provider default_tags do not reach the instances a group launches; these tags do.
             "tag": [
                 Block(

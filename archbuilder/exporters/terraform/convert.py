@@ -11,6 +11,9 @@ from archbuilder.exporters.terraform.hcl_writer import Call, Conditional, Expr, 
 from archbuilder.exporters.terraform.service_types import FSX_TYPES, SERVICE_TYPES
 from archbuilder.model.naming import snake
 
+# Types whose Ref is a name in CloudFormation but whose Terraform reference (TYPES) is an ARN: inside text (an
+# instance's user data naming its ECS cluster) the name is what the text says.
+NAMED_IN_TEXT = {"AWS::ECS::Cluster": "name"}
 # CloudFormation type -> (Terraform type, attribute a bare Ref means, GetAtt attribute map)
 TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::EC2::VPC": ("aws_vpc", "id", {}),
@@ -76,6 +79,8 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::ECS::Cluster": ("aws_ecs_cluster", "arn", {}),
     "AWS::ECS::TaskDefinition": ("aws_ecs_task_definition", "arn", {}),
     "AWS::ECS::Service": ("aws_ecs_service", "id", {}),
+    "AWS::ECS::CapacityProvider": ("aws_ecs_capacity_provider", "name", {"Arn": "arn"}),
+    "AWS::ECS::ClusterCapacityProviderAssociations": ("aws_ecs_cluster_capacity_providers", "id", {}),
     "AWS::ElastiCache::SubnetGroup": ("aws_elasticache_subnet_group", "name", {}),
     "AWS::ElastiCache::ReplicationGroup": ("aws_elasticache_replication_group", "id", {}),
     "AWS::ElastiCache::CacheCluster": ("aws_elasticache_cluster", "id", {}),
@@ -316,6 +321,10 @@ class Converter_:
             parts.append(literal(text[start : match.start()].replace("${!", "${"), before_template=True))
             if "." in inner and not inner.startswith("AWS::"):
                 parts.append("${" + self._get_att(*inner.split(".", 1)) + "}")
+            elif self.resources.get(inner, {}).get("Type") in NAMED_IN_TEXT:
+                parts.append(
+                    "${" + f"{self.address(inner)}.{NAMED_IN_TEXT[self.resources[inner]['Type']]}" + "}"
+                )
             else:
                 parts.append("${" + self._ref(inner) + "}")
             start = match.end()

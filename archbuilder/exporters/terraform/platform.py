@@ -90,7 +90,16 @@ def _service(conv: Converter_, logical: str, p: Props) -> Props:
         "cluster": arg(conv, p, "Cluster"),
         "task_definition": conv.expr(p["TaskDefinition"]),
         "desired_count": p["DesiredCount"],
-        "launch_type": p["LaunchType"],
+        "launch_type": p.get("LaunchType"),
+        "capacity_provider_strategy": [
+            Block(
+                "capacity_provider_strategy",
+                (),
+                {"capacity_provider": conv.expr(s["CapacityProvider"]), "weight": s["Weight"]},
+            )
+            for s in p.get("CapacityProviderStrategy", [])
+        ]
+        or None,
         "network_configuration": Block(
             "network_configuration",
             (),
@@ -116,6 +125,43 @@ def _service(conv: Converter_, logical: str, p: Props) -> Props:
             for b in balancers
         ]
     return present(body)
+
+
+def _ecs_capacity_provider(conv: Converter_, logical: str, p: Props) -> Props:
+    group = p["AutoScalingGroupProvider"]
+    scaling = group["ManagedScaling"]
+    return {
+        "name": Expr(f'"${{var.name}}-{conv.names[logical][1].replace("_", "-")}"'),
+        "auto_scaling_group_provider": Block(
+            "auto_scaling_group_provider",
+            (),
+            {
+                "auto_scaling_group_arn": Expr(f"{conv.address(group['AutoScalingGroupArn']['Ref'])}.arn"),
+                "managed_termination_protection": group["ManagedTerminationProtection"],
+                "managed_scaling": Block(
+                    "managed_scaling",
+                    (),
+                    {"status": scaling["Status"], "target_capacity": scaling["TargetCapacity"]},
+                ),
+            },
+        ),
+    }
+
+
+def _cluster_capacity_associations(conv: Converter_, logical: str, p: Props) -> Props:
+    """The association of a cluster with its providers is the provider's aws_ecs_cluster_capacity_providers."""
+    return {
+        "cluster_name": Expr(f"{conv.address(p['Cluster']['Ref'])}.name"),
+        "capacity_providers": conv.expr(p["CapacityProviders"]),
+        "default_capacity_provider_strategy": [
+            Block(
+                "default_capacity_provider_strategy",
+                (),
+                {"capacity_provider": conv.expr(s["CapacityProvider"]), "weight": s["Weight"]},
+            )
+            for s in p["DefaultCapacityProviderStrategy"]
+        ],
+    }
 
 
 def _cache_subnets(conv: Converter_, logical: str, p: Props) -> Props:
@@ -259,6 +305,8 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::ECS::Cluster": _cluster,
     "AWS::ECS::TaskDefinition": _task,
     "AWS::ECS::Service": _service,
+    "AWS::ECS::CapacityProvider": _ecs_capacity_provider,
+    "AWS::ECS::ClusterCapacityProviderAssociations": _cluster_capacity_associations,
     "AWS::ElastiCache::SubnetGroup": _cache_subnets,
     "AWS::ElastiCache::ReplicationGroup": _replication_group,
     "AWS::ElastiCache::CacheCluster": _cache_cluster,

@@ -1,0 +1,153 @@
+"""An ECS service on EC2 imports as one: its capacity provider, Auto Scaling group, launch template, instance
+profile, role and group fold into the service (launch type EC2, its instance type), the cluster's association
+into the cluster; and the design exported, imported and exported again has no difference, from CloudFormation
+(YAML and JSON) and from Terraform."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.cli.main import main
+from archbuilder.compare.diff_engine import diff_documents
+from archbuilder.compare.diff_sources import load_side
+from archbuilder.exporters.registry import export
+from archbuilder.importers.cloudformation import import_template
+from archbuilder.importers.terraform import import_terraform
+from archbuilder.model import save
+from tests.exporters.ecs_on_ec2 import ecs_on_ec2
+from tests.importers.round_trips import services
+
+FOLDED_INTO_ORDERS = {
+    "OrdersCapacityProvider",
+    "OrdersInstances",
+    "OrdersLaunchTemplate",
+    "OrdersInstanceProfile",
+    "OrdersInstanceRole",
+    "OrdersInstanceSecurityGroup",
+}
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "cloudformation-json"])
+def test_the_service_comes_back_on_ec2_with_its_instances_folded_into_it(fmt: str, tmp_path: Path) -> None:
+    [template] = export(fmt, ecs_on_ec2(), tmp_path / "first")
+    arch, report = import_template(template)
+    assert report.generic == []
+    found = services(arch, {"ecs_service", "ecs_cluster", "autoscaling_group", "security_group"})
+    assert found["Orders"] == (
+        "ecs_service",
+        ["Private a", "Private b"],
+        {
+            "launch_type": "EC2",
+            "instance_type": "m7i.large",
+            "container_port": 80,
+            "desired_count": 3,
+            "cpu": 256,
+            "memory": 512,
+            "assign_public_ip": False,
+            "image": "public.ecr.aws/docker/library/nginx:stable",
+            "ingress": [],
+        },
+    )
+    assert found["Reports"][2]["launch_type"] == "FARGATE"
+    assert found["Cluster"] == (
+        "ecs_cluster",
+        ["region"],
+        {"container_insights": True, "capacity_providers": ["FARGATE", "FARGATE_SPOT"]},
+    )
+    assert sorted(found) == ["Cluster", "Orders", "Reports"]
+    assert arch.imported is not None
+    orders = next(n.id for n in arch.services() if n.label == "Orders")
+    cluster = next(n.id for n in arch.services() if n.label == "Cluster")
+    owners = arch.imported.owners
+    assert {name for name in FOLDED_INTO_ORDERS if owners.get(name) == orders} == FOLDED_INTO_ORDERS
+    assert owners["ClusterCapacityProviders"] == cluster
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "cloudformation-json"])
+def test_export_import_export_has_no_difference(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    design = tmp_path / "orders.arch.json"
+    save(ecs_on_ec2(), design)
+    first = tmp_path / "first"
+    assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
+    [template] = list(first.iterdir())
+    imported = tmp_path / "imported.arch.json"
+    assert main(["import", str(template), "-o", str(imported)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(template), str(imported)]) == 0
+    assert capsys.readouterr().out == f"no difference between {template} and {imported}\n"
+
+
+def test_deleting_the_service_takes_its_instances_and_gives_the_cluster_its_providers_back(
+    tmp_path: Path,
+) -> None:
+    [template] = export("cloudformation", ecs_on_ec2(), tmp_path / "first")
+    arch, _report = import_template(template)
+    arch.remove_node(next(n.id for n in arch.services() if n.label == "Orders"))
+    [again] = export("cloudformation", arch, tmp_path / "again")
+    diff = diff_documents(load_side(template), load_side(again))
+    removed = sorted(r.name for r in diff.resources if r.status == "removed")
+    assert removed == sorted(
+        FOLDED_INTO_ORDERS
+        | {
+            "Orders",
+            "OrdersTaskDefinition",
+            "OrdersRole",
+            "OrdersExecutionRole",
+            "OrdersSecurityGroup",
+            "OrdersSecurityGroupFromFront",
+            "ClusterCapacityProviders",
+        }
+    )
+    [cluster] = [r for r in diff.resources if r.name == "Cluster"]
+    assert [(c.path, c.status, c.after) for c in cluster.changes] == [
+        ("CapacityProviders", "added", ["FARGATE", "FARGATE_SPOT"]),
+        ("DefaultCapacityProviderStrategy", "added", [{"CapacityProvider": "FARGATE", "Weight": 1}]),
+    ]
+    assert sorted(s.name for s in diff.sections if s.status == "removed") == [
+        "EcsAmiId",
+        "OrdersImage",
+        "OrdersInstanceType",
+    ]
+
+
+def test_from_terraform_the_service_comes_back_on_ec2_and_the_files_byte_for_byte(tmp_path: Path) -> None:
+    export("terraform", ecs_on_ec2(), tmp_path / "first")
+    arch, report = import_terraform(tmp_path / "first")
+    assert report.generic == []
+    found = services(arch, {"ecs_service", "ecs_cluster", "autoscaling_group", "security_group"})
+    assert sorted(found) == ["Cluster", "Orders", "Reports"]
+    assert (found["Orders"][2]["launch_type"], found["Orders"][2]["instance_type"]) == ("EC2", "m7i.large")
+    assert found["Reports"][2]["launch_type"] == "FARGATE"
+    assert found["Cluster"][2]["capacity_providers"] == ["FARGATE", "FARGATE_SPOT"]
+    assert arch.imported is not None
+    orders = next(n.id for n in arch.services() if n.label == "Orders")
+    assert {
+        "aws_ecs_capacity_provider.orders_capacity_provider",
+        "aws_autoscaling_group.orders_instances",
+        "aws_launch_template.orders_launch_template",
+        "aws_iam_instance_profile.orders_instance_profile",
+        "aws_iam_role.orders_instance_role",
+        "aws_security_group.orders_instance_security_group",
+    } <= {name for name, owner in arch.imported.owners.items() if owner == orders}
+    export("terraform", arch, tmp_path / "again")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "first").iterdir()} == {
+        p.name: p.read_bytes() for p in (tmp_path / "again").iterdir()
+    }
+
+
+def test_from_terraform_the_diff_command_finds_no_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    design = tmp_path / "orders.arch.json"
+    save(ecs_on_ec2(), design)
+    first = tmp_path / "first"
+    assert main(["export", str(design), "--format", "terraform", "-o", str(first), "--quiet"]) == 0
+    imported = tmp_path / "imported.arch.json"
+    assert main(["import", str(first), "-o", str(imported)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(first), str(imported)]) == 0
+    assert capsys.readouterr().out == f"no difference between {first} and {imported}\n"
