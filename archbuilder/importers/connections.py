@@ -67,6 +67,7 @@ class ConnectionInference(TemplateReader):
 
     def _connections(self) -> None:
         self.unsaid: list[tuple[str, str, int | None]] = []
+        self._buckets_by_name: dict[str, str] | None = None
         self._said_connections()
         connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
         for source, target, port in self.unsaid:
@@ -337,11 +338,13 @@ class ConnectionInference(TemplateReader):
     def _buckets_named_in(self, resources: Any) -> set[str]:
         """Buckets a statement names by their name rather than by reference (`arn:...:s3:::${Name}/*` where
         the bucket's BucketName is `${Name}`)."""
-        written = {
-            _text(self._props(name).get("BucketName")): name
-            for name in self.resources
-            if self._type(name) == "AWS::S3::Bucket" and _text(self._props(name).get("BucketName"))
-        }
+        if self._buckets_by_name is None:  # the template's buckets by name, gathered once
+            self._buckets_by_name = {
+                _text(self._props(name).get("BucketName")): name
+                for name in self._of_type("AWS::S3::Bucket")
+                if _text(self._props(name).get("BucketName"))
+            }
+        written = self._buckets_by_name
         found = set()
         for resource in resources if isinstance(resources, list) else [resources]:
             text = _text(resource)
@@ -357,7 +360,7 @@ class ConnectionInference(TemplateReader):
         members = [self.nodes[r] for r in _refs(self._props(group).get("Targets")) if r in self.nodes]
         members += [
             self.nodes[name]
-            for name in self.resources
+            for name in self._referrers(group)
             if name in self.nodes and group in _refs(self._props(name).get("TargetGroupARNs"))
         ]
         return members

@@ -55,8 +55,10 @@ def _fitting(service: ServiceType, name: str, value: Any) -> dict[str, Any]:
 
 
 def listener_properties(
-    resources: dict[str, dict[str, Any]], logical: str, service: ServiceType
+    resources: dict[str, dict[str, Any]], logical: str, service: ServiceType, naming: list[str]
 ) -> dict[str, Any]:
+    """The balancer's listener settings; `naming` are the resources that name the balancer (its listeners among
+    them), in template order."""
     if service.id == "clb":
         listeners = (resources[logical].get("Properties") or {}).get("Listeners")
         first = (
@@ -70,7 +72,7 @@ def listener_properties(
         }
     own = [
         props
-        for body in resources.values()
+        for body in (resources[name] for name in naming)
         if isinstance(body, dict) and body.get("Type") == LISTENER
         for props in [body.get("Properties")]
         if isinstance(props, dict) and refs(props.get("LoadBalancerArn"))[:1] == [logical]

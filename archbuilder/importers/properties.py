@@ -81,8 +81,7 @@ class PropertyReading(
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
         """CIDR rules of the security groups this service owns become its explicit ingress rules."""
         rules = []
-        for group, owner in sorted(self.owners.items()):
-            if owner != logical or self._type(group) != "AWS::EC2::SecurityGroup":
-                continue
-            rules += cidr_rules(self._props(group))
+        for group in sorted(group for group, owner in self.owners.items() if owner == logical):
+            if self._type(group) == "AWS::EC2::SecurityGroup":
+                rules += cidr_rules(self._props(group))
         return rules

@@ -49,16 +49,12 @@ class SpecialReaders(NetworkReaders):
 
     def _users_of(self, logical: str, kind: str, key: str) -> list[str]:
         """Resources of `kind` whose `key` names `logical` (a cluster's members, an API's methods)."""
-        return [
-            name
-            for name in self.resources
-            if self._type(name) == kind and logical in refs(self._props(name).get(key))
-        ]
+        return [name for name in self._naming(logical, kind) if logical in refs(self._props(name).get(key))]
 
     def _related(self, logical: str, kinds: tuple[str, ...]) -> list[str]:
         """Resources of `kinds` that `logical` names or that name it, and target groups through listeners."""
         forward = [r for r in refs(self._props(logical)) if self._type(r) in kinds]
-        backward = [n for n in self.resources if self._type(n) in kinds and logical in refs(self._props(n))]
+        backward = [n for n in self._referrers(logical) if self._type(n) in kinds]
         found = list(dict.fromkeys(forward + backward))
         if "AWS::ElasticLoadBalancingV2::TargetGroup" in kinds:
             for listener in self._users_of(
@@ -70,7 +66,7 @@ class SpecialReaders(NetworkReaders):
     # ---------------------------------------------------------------- load balancers
 
     def _read_listener(self, logical: str, name: str) -> Reading:
-        values = listener_properties(self.resources, logical, self.service)
+        values = listener_properties(self.resources, logical, self.service, self._referrers(logical))
         return Reading(values[name]) if name in values else Reading()
 
     def _read_listener_port(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
@@ -254,7 +250,7 @@ class SpecialReaders(NetworkReaders):
 
     def _read_scaling(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         """A scaling group's CPU target and its own user data (importers/scaling.py)."""
-        values = scaling_properties(self.resources, logical)
+        values = scaling_properties(self.resources, logical, self._referrers(logical))
         return Reading(values[spec.name]) if spec.name in values else absent(entry, spec)
 
     def _read_container_port(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:

@@ -38,6 +38,9 @@ class TemplateReader:
         # How the source names a resource where that is not its logical id (a Terraform address), for messages.
         self.source_names: dict[str, str] = {}
         self._mount_targets_of: dict[str, list[str]] | None = None  # services.py
+        # Indexes of the template, made when first asked (the template is read, never changed, by an import).
+        self._by_type: dict[str, list[str]] | None = None
+        self._referrers_of: dict[str, list[str]] | None = None
 
     def _props(self, logical: str) -> dict[str, Any]:
         body = self.resources.get(logical)
@@ -84,6 +87,28 @@ class TemplateReader:
 
     def _type(self, logical: str) -> str:
         return str(self.resources.get(logical, {}).get("Type", ""))
+
+    def _of_type(self, kind: str) -> list[str]:
+        """The resources of a type, in template order."""
+        if self._by_type is None:
+            self._by_type = {}
+            for name in self.resources:
+                self._by_type.setdefault(self._type(name), []).append(name)
+        return self._by_type.get(kind, [])
+
+    def _referrers(self, logical: str) -> list[str]:
+        """The resources whose properties name `logical` (Ref, GetAtt, Sub), in template order: one walk of the
+        template for all of them, where asking each resource in turn would walk it once per question."""
+        if self._referrers_of is None:
+            self._referrers_of = {}
+            for name in self.resources:
+                for named in dict.fromkeys(_refs(self._props(name))):
+                    self._referrers_of.setdefault(named, []).append(name)
+        return self._referrers_of.get(logical, [])
+
+    def _naming(self, logical: str, kind: str) -> list[str]:
+        """Resources of `kind` whose properties name `logical`, in template order."""
+        return [name for name in self._referrers(logical) if self._type(name) == kind]
 
     def _ref_of(self, value: Any) -> str | None:
         refs = _refs(value)

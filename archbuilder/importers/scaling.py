@@ -15,9 +15,11 @@ POLICY = "AWS::AutoScaling::ScalingPolicy"
 CPU_METRIC = "ASGAverageCPUUtilization"
 
 
-def scaling_properties(resources: dict[str, Any], group: str) -> dict[str, Any]:
+def scaling_properties(resources: dict[str, Any], group: str, naming: list[str]) -> dict[str, Any]:
+    """The group's settings; `naming` are the resources that name the group (its policies among them), in
+    template order."""
     values: dict[str, Any] = {"target_cpu_percent": 0}
-    for body in resources.values():
+    for body in (resources[name] for name in naming):
         props = body.get("Properties") if isinstance(body, dict) else None
         if body.get("Type") != POLICY or not isinstance(props, dict):
             continue

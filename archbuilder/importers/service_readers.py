@@ -21,12 +21,6 @@ class ServiceReaders(TemplateReader):
         """Resources of `kind` that `logical`'s properties name."""
         return [name for name in refs(self._props(logical)) if self._type(name) == kind]
 
-    def _naming(self, logical: str, kind: str) -> list[str]:
-        """Resources of `kind` whose properties name `logical`."""
-        return [
-            name for name in self.resources if self._type(name) == kind and logical in refs(self._props(name))
-        ]
-
     def _read_sagemaker_model(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         models = [
             model
