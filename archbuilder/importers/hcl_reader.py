@@ -2,9 +2,9 @@
 
 python-hcl2 parses with lark in pure Python, about 100 KB of HCL a second. tree-sitter's HCL grammar parses in C;
 this module builds python-hcl2's values from tree-sitter's tree for what Terraform is mostly made of (blocks,
-attributes, literals, plain strings, references, lists and maps, comments between statements) and hands every
-other expression (function calls, operators, conditionals, for expressions, heredocs, templates with more than
-references in them) to python-hcl2 itself, all of them in one small document. Whenever the two grammars could
+attributes, literals, plain strings, references, lists and maps, comments between statements, and function calls,
+conditionals and templates made of those: hcl_expressions.py) and hands every other expression (operators, for
+expressions, heredocs) to python-hcl2 itself, all of them in one small document. Whenever the two grammars could
 disagree (a syntax error, a comment inside an expression, a line break where HCL ends a statement, a repeated
 attribute, a name python-hcl2 reads as a keyword) the whole text goes to python-hcl2 instead, so the values,
 and the errors, are python-hcl2's own.
@@ -23,41 +23,41 @@ import tree_sitter_hcl
 from hcl2.rules.whitespace import NewLineOrCommentRule
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-# python-hcl2's NAME terminal; tree-sitter takes any Unicode identifier.
-_NAME = re.compile(rb"[a-zA-Z_][a-zA-Z0-9_-]*")
-# Names python-hcl2 lexes as literals, and as keywords (which it reads as names only where a name must stand:
-# an attribute's, a block's, an object's key).
-_LITERALS = {b"true", b"false", b"null"}
-_RESERVED = _LITERALS | {b"in", b"for", b"for_each", b"if", b"else", b"endif", b"endfor"}
-_INTEGER = re.compile(rb"[0-9]{1,30}")
-_DECIMAL = re.compile(rb"[0-9]{1,30}\.[0-9]{1,30}")
+from archbuilder.importers.hcl_expressions import (
+    DEFER,
+    LITERALS,
+    MAX_DEPTH,
+    NAME,
+    TRAVERSAL_STEPS,
+    Calls,
+    ExpressionReader,
+    Fallback,
+)
+
 # What python-hcl2 ignores between tokens, and its NL_OR_COMMENT terminal's four forms.
 _SPACE = re.compile(rb"[ \t\r]+")
 _GAP_TOKEN = re.compile(rb"\n[ \t]*|#.*\n|//.*\n|/\*(?:.|\n)*?\*/")
-_TRAVERSAL_STEPS = {"get_attr", "index", "splat"}
-# More nesting than this is read by python-hcl2 (a recursive walk must not run out of stack).
-_MAX_DEPTH = 64
 # python-hcl2 reads about 100 KB of HCL a second: it is given at most this much of a text (about 20 s). What this
 # module does not read itself in a larger text is refused, naming the place, instead of taking minutes.
 PYTHON_HCL2_BYTES = 2 * 1024 * 1024
-
-
-class _Fallback(Exception):
-    """The text is read by python-hcl2 as a whole."""
 
 
 class HclError(ValueError):
     """A text over PYTHON_HCL2_BYTES that this module does not read (python-hcl2 is not asked to)."""
 
 
-def loads(text: str) -> dict[str, Any]:
+def loads(text: str, calls: Calls | None = None) -> dict[str, Any]:
     """`hcl2.loads(text)`: the same values, the same exceptions; but a text over PYTHON_HCL2_BYTES that needs
-    python-hcl2 as a whole is refused with HclError."""
+    python-hcl2 as a whole is refused with HclError. `calls`, when given, gains the function calls this module
+    read itself, with their arguments' values (what reading their text again would give)."""
     reader = None
     try:
         reader = _Reader(text)
-        return reader.document()
-    except (_Fallback, RecursionError, UnicodeError):
+        document = reader.document()
+        if calls is not None:
+            calls.update(reader.calls)
+        return document
+    except (Fallback, RecursionError, UnicodeError):
         if len(text.encode("utf-8", "surrogatepass")) > PYTHON_HCL2_BYTES:
             raise HclError(_refusal(reader)) from None
         return dict(hcl2.loads(text))
@@ -91,10 +91,10 @@ def _parser() -> tuple[Parser, Query]:
     return Parser(language), Query(language, "(comment) @comment")
 
 
-class _Reader:
+class _Reader(ExpressionReader):
     def __init__(self, text: str) -> None:
         # python-hcl2 reads the text with a line break added (its grammar ends statements with one).
-        self.data = (text + "\n").encode("utf-8")
+        super().__init__((text + "\n").encode("utf-8"))
         parser, comments = _parser()
         self.root = parser.parse(self.data).root_node
         self.comments = len(QueryCursor(comments).captures(self.root).get("comment", []))
@@ -104,23 +104,20 @@ class _Reader:
 
     def document(self) -> dict[str, Any]:
         if self.root.has_error:
-            raise _Fallback  # python-hcl2 gives the error, in its words
+            raise Fallback  # python-hcl2 gives the error, in its words
         children = [child for child in self.root.children if child.type != "comment"]
         if children and (len(children) != 1 or children[0].type != "body"):
-            raise _Fallback  # a JSON-like object at the top
+            raise Fallback  # a JSON-like object at the top
         result = self._body(children[0].children if children else [], 0, len(self.data), 0)
         if self.comments_seen != self.comments:
-            raise _Fallback  # a comment inside an expression or a block's header
+            raise Fallback  # a comment inside an expression or a block's header
         self._resolve_deferred()
         return result
 
-    def _text(self, start: int, end: int) -> str:
-        return self.data[start:end].decode("utf-8")
-
     def _body(self, items: list[Node], start: int, end: int, depth: int) -> dict[str, Any]:
         """A body's attributes and blocks, as python-hcl2's BodyRule.serialize gives them."""
-        if depth > _MAX_DEPTH:
-            raise _Fallback
+        if depth > MAX_DEPTH:
+            raise Fallback
         result: dict[str, Any] = {}
         attributes: set[str] = set()
         comments: list[dict[str, str]] = []
@@ -131,17 +128,17 @@ class _Reader:
             name = self._name(item.children[0])
             if item.type == "attribute":
                 if name in result:
-                    raise _Fallback  # python-hcl2 keeps the last value, or refuses a block's name
+                    raise Fallback  # python-hcl2 keeps the last value, or refuses a block's name
                 attributes.add(name)
                 result[name] = None
                 self._no_line_break(item.children[0].end_byte, item.children[2].start_byte)
                 self._value(item.children[2], result, name, depth)
             elif item.type == "block":
                 if name in attributes:
-                    raise _Fallback
+                    raise Fallback
                 result.setdefault(name, []).append(self._block(item, depth))
             else:
-                raise _Fallback
+                raise Fallback
             position = item.end_byte
         self._gap(position, end, comments, needs_line_break=False)
         if comments:
@@ -154,7 +151,7 @@ class _Reader:
         gap = self.data[start:end]
         if not gap.strip(b" \t\r\n"):  # no comment: only whether the statements are on lines of their own
             if needs_line_break and b"\n" not in gap:
-                raise _Fallback
+                raise Fallback
             return
         tokens = []
         position = 0
@@ -165,12 +162,12 @@ class _Reader:
                 continue
             token = _GAP_TOKEN.match(gap, position)
             if token is None:
-                raise _Fallback  # something that is neither space nor comment (a `;`, an unclosed comment)
+                raise Fallback  # something that is neither space nor comment (a `;`, an unclosed comment)
             tokens.append(token.group())
             self.comments_seen += token.group()[:1] != b"\n"
             position = token.end()
         if needs_line_break and not any(b"\n" in token for token in tokens):
-            raise _Fallback  # two statements on one line: left to python-hcl2's grammar
+            raise Fallback  # two statements on one line: left to python-hcl2's grammar
         if tokens:
             found = NewLineOrCommentRule.from_string(b"".join(tokens).decode("utf-8")).to_list()
             comments.extend(found or [])
@@ -179,7 +176,7 @@ class _Reader:
         children = [child for child in block.children if child.type != "comment"]
         kinds = [child.type for child in children]
         if "block_start" not in kinds or kinds[-1] != "block_end":
-            raise _Fallback
+            raise Fallback
         opening = kinds.index("block_start")
         # Nothing but spaces between the block's type, its labels and its brace (a comment there is refused
         # here too, as it is not a space).
@@ -197,43 +194,36 @@ class _Reader:
             return self._name(label)
         if label.type == "string_lit" and self._plain_string(label.start_byte, label.end_byte):
             return self._text(label.start_byte, label.end_byte)
-        raise _Fallback
+        raise Fallback
 
     def _name(self, identifier: Node) -> str:
         text = self.data[identifier.start_byte : identifier.end_byte]
-        if identifier.type != "identifier" or not _NAME.fullmatch(text) or text in _LITERALS:
-            raise _Fallback
+        if identifier.type != "identifier" or not NAME.fullmatch(text) or text in LITERALS:
+            raise Fallback
         return text.decode("ascii")
-
-    def _no_line_break(self, start: int, end: int, strict: bool = False) -> None:
-        between = self.data[start:end]
-        if b"\n" in between or (strict and between.strip(b" \t\r")):
-            raise _Fallback
-
-    def _plain_string(self, start: int, end: int) -> bool:
-        """A quoted string python-hcl2 keeps as written: no template sequence, no line break."""
-        content = self.data[start + 1 : end - 1]
-        return not (b"${" in content or b"%{" in content or b"\n" in content or b"\r" in content)
 
     def _value(self, expression: Node, into: dict[str, Any] | list[Any], key: Any, depth: int) -> None:
         """Puts the expression's value at into[key], now or once python-hcl2 has read it."""
-        if depth > _MAX_DEPTH:
-            raise _Fallback
+        if depth > MAX_DEPTH:
+            raise Fallback
         children = expression.children
         first = children[0]
-        value: Any = _DEFER
+        value: Any = DEFER
         if len(children) == 1:
             if first.type == "literal_value":
                 value = self._literal(first.children[0])
             elif first.type == "collection_value":
                 value = self._collection(first.children[0], depth + 1)
             elif first.type == "template_expr":
-                value = self._template(first.children[0])
+                value = self._template(first.children[0], depth)
             elif first.type == "variable_expr":
                 value = self._plain_name(first.children[0])  # a name alone is written bare (`type = string`)
-        elif first.type == "variable_expr" and all(child.type in _TRAVERSAL_STEPS for child in children[1:]):
-            value = self._traversal(children)
-        if value is _DEFER:
+            elif first.type in ("function_call", "conditional"):
+                inline = self._inline(expression, depth)  # `${name(...)}`, `${c ? a : b}`
+                value = DEFER if inline is None else inline[1]
+        elif first.type == "variable_expr" and all(child.type in TRAVERSAL_STEPS for child in children[1:]):
+            value = self._traversal(children, depth)
+        if value is DEFER:
             self.deferred.setdefault(self.data[expression.start_byte : expression.end_byte], []).append(
                 (into, key)
             )
@@ -243,21 +233,6 @@ class _Reader:
         else:
             into.append(value)
 
-    def _literal(self, literal: Node) -> Any:
-        text = self.data[literal.start_byte : literal.end_byte]
-        if literal.type == "numeric_lit":
-            if _INTEGER.fullmatch(text):
-                return int(text)
-            # python-hcl2 keeps a number with an exponent as text (`${1e3}`).
-            return float(text) if _DECIMAL.fullmatch(text) else _DEFER
-        if literal.type == "bool_lit":
-            return text == b"true"
-        if literal.type == "null_lit":
-            return None
-        if literal.type == "string_lit" and self._plain_string(literal.start_byte, literal.end_byte):
-            return text.decode("utf-8")
-        return _DEFER
-
     def _collection(self, collection: Node, depth: int) -> Any:
         if collection.type == "tuple":
             items: list[Any] = []
@@ -265,98 +240,17 @@ class _Reader:
                 if child.type == "expression":
                     self._value(child, items, len(items), depth)
                 elif child.type == "comment":
-                    raise _Fallback
+                    raise Fallback
             return items
         entries: dict[str, Any] = {}
         elements = [child for child in collection.children if child.type == "object_elem"]
         keys = [self._key(element.children[0]) for element in elements]
         if None in keys or len(set(keys)) != len(keys):
-            return _DEFER  # a computed key, or one given twice (the last one counts)
+            return DEFER  # a computed key, or one given twice (the last one counts)
         for element, key in zip(elements, keys, strict=True):
             self._no_line_break(element.children[0].end_byte, element.children[2].start_byte)
             self._value(element.children[2], entries, key, depth)
         return entries
-
-    def _key(self, expression: Node) -> str | None:
-        """An object key python-hcl2 gives as written: a name, or a plain quoted string with its quotes."""
-        children = expression.children
-        if len(children) != 1:
-            return None
-        if children[0].type == "variable_expr":
-            text = self.data[children[0].start_byte : children[0].end_byte]
-            return text.decode("ascii") if _NAME.fullmatch(text) and text not in _LITERALS else None
-        if children[0].type == "literal_value" and children[0].children[0].type == "string_lit":
-            string = children[0].children[0]
-            if self._plain_string(string.start_byte, string.end_byte):
-                return self._text(string.start_byte, string.end_byte)
-        return None
-
-    def _template(self, template: Node) -> Any:
-        """A quoted string whose only interpolations are references, as python-hcl2 writes it back
-        (`"arn:${aws_s3_bucket.logs.arn}/*"`)."""
-        if template.type != "quoted_template":
-            return _DEFER  # a heredoc
-        parts = ['"']
-        position = template.children[0].end_byte
-        for child in template.children[1:-1]:
-            if child.type == "template_literal":
-                continue
-            if child.type != "template_interpolation" or len(child.children) != 3:
-                return _DEFER  # a directive, a strip marker, an empty interpolation
-            literal = self.data[position : child.start_byte]
-            if b"${" in literal or b"%{" in literal or b"\n" in literal or b"\r" in literal:
-                return _DEFER
-            reference = self._traversal(child.children[1].children)
-            if reference is _DEFER:
-                return _DEFER
-            parts += [literal.decode("utf-8"), reference]
-            position = child.end_byte
-        end = template.children[-1].start_byte
-        if not self._plain_string(position - 1, end + 1):
-            return _DEFER
-        parts += [self._text(position, end), '"']
-        return "".join(parts)
-
-    def _traversal(self, steps: list[Node]) -> Any:
-        """`name.attribute[0].*` as python-hcl2 writes it: `${name.attribute[0].*}`; a computed index or a
-        line break inside is python-hcl2's."""
-        if steps[0].type != "variable_expr" or b"\n" in self.data[steps[0].start_byte : steps[-1].end_byte]:
-            return _DEFER
-        written = [self._plain_name(steps[0].children[0])]
-        for step in steps[1:]:
-            written.append(self._step(step))
-        if _DEFER in written:
-            return _DEFER
-        return "${" + "".join(written) + "}"
-
-    def _step(self, step: Node) -> Any:
-        children = step.children
-        if step.type == "get_attr":
-            name = self._plain_name(children[1])
-            return name if name is _DEFER else "." + name
-        if step.type == "index":
-            index = children[0]
-            if index.type == "legacy_index":
-                return self._text(index.start_byte, index.end_byte)
-            inner = index.children[1].children
-            if len(inner) == 1 and inner[0].type == "literal_value":
-                number = inner[0].children[0]
-                text = self.data[number.start_byte : number.end_byte]
-                if number.type == "numeric_lit" and _INTEGER.fullmatch(text):
-                    return "[" + text.decode("ascii") + "]"
-            return _DEFER
-        if step.type == "splat":
-            splat = children[0]
-            written = ["[*]" if splat.type == "full_splat" else ".*"]
-            written += [self._step(child) for child in splat.children[1:]]
-            return _DEFER if _DEFER in written else "".join(written)
-        return _DEFER
-
-    def _plain_name(self, identifier: Node) -> Any:
-        text = self.data[identifier.start_byte : identifier.end_byte]
-        if identifier.type != "identifier" or not _NAME.fullmatch(text) or text in _RESERVED:
-            return _DEFER
-        return text.decode("ascii")
 
     def _resolve_deferred(self) -> None:
         """Reads every expression left to python-hcl2 in one document, each as the only item of a list (where
@@ -366,19 +260,16 @@ class _Reader:
         texts = list(self.deferred)
         document = "".join(f"v{index} = [\n{text.decode('utf-8')}\n]\n" for index, text in enumerate(texts))
         if len(document) > PYTHON_HCL2_BYTES:
-            raise _Fallback
+            raise Fallback
         try:
             values = hcl2.loads(document)
         except Exception:
-            raise _Fallback from None  # python-hcl2 refuses one of them: the whole text gives its error
+            raise Fallback from None  # python-hcl2 refuses one of them: the whole text gives its error
         for index, text in enumerate(texts):
             value = values.get(f"v{index}")
             if not isinstance(value, list) or len(value) != 1:
-                raise _Fallback
+                raise Fallback
             for into, key in self.deferred[text]:
                 into[key] = copy.deepcopy(value[0])
         if "__comments__" in values or "__inline_comments__" in values:
-            raise _Fallback
-
-
-_DEFER: Any = object()
+            raise Fallback

@@ -13,7 +13,7 @@ from archbuilder.catalog import Catalog, default_catalog
 from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError
 from archbuilder.importers.cloudformation import ImportReport, _Importer
-from archbuilder.importers.hcl_reader import loads
+from archbuilder.importers.hcl_reader import Calls, loads
 from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
 from archbuilder.importers.terraform_arguments import shaped
@@ -92,14 +92,20 @@ def _unescaped(text: str) -> str:
     return _ESCAPE.sub(replace, text) if "\\" in text or "$${" in text or "%%{" in text else text
 
 
-def _decoded(value: str) -> Any:
+def _decoded(value: str, calls: Calls) -> Any:
     """`jsonencode(x)` as x, `base64encode("text")` as a Base64 of the text, `join(",", [...])` as a Join;
-    None for other values."""
+    None for other values. The arguments are those the HCL reader read with the call (`calls`), else what
+    reading the call's text again gives."""
     call = _ENCODED.match(value)
     if call is None:
         return None
+    read = calls.get(value)
     try:
-        arguments = parse_terraform_text(f"arguments = [{call.group(2)}]\n", "expression").get("arguments")
+        arguments = (
+            _plain(read[1])
+            if read is not None
+            else parse_terraform_text(f"arguments = [{call.group(2)}]\n", "expression").get("arguments")
+        )
     except TemplateError:
         return None
     if not isinstance(arguments, list) or len(arguments) != (2 if call.group(1) == "join" else 1):
@@ -154,10 +160,11 @@ def read_terraform(source: Path) -> list[tuple[str, dict[str, Any]]]:
     ]
 
 
-def parse_terraform_text(text: str, source: str) -> dict[str, Any]:
-    """One file's HCL as plain values (literal strings unquoted, expressions as `${...}`)."""
+def parse_terraform_text(text: str, source: str, calls: Calls | None = None) -> dict[str, Any]:
+    """One file's HCL as plain values (literal strings unquoted, expressions as `${...}`); `calls` gains the
+    function calls read with their arguments (hcl_reader.loads)."""
     try:
-        return dict(_plain(loads(text)))
+        return dict(_plain(loads(text, calls)))
     except RecursionError:  # python-hcl2 and the plain-value walk recurse once per level of brackets
         raise TemplateError(f"{source}: nested too deeply (brackets or blocks inside one another)") from None
     except Exception as exc:  # python-hcl2 raises lark errors carrying line and column
@@ -170,7 +177,8 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
     catalog = default_catalog()
     texts = terraform_texts(source) if texts is None else texts
     folder = source if source.is_dir() else source.parent
-    files = [(name, parse_terraform_text(text, str(folder / name))) for name, text in texts.items()]
+    calls: Calls = {}
+    files = [(name, parse_terraform_text(text, str(folder / name), calls)) for name, text in texts.items()]
     blocks: list[tuple[str, str, dict[str, Any]]] = []
     for _name, data in files:
         for entry in data.get("resource", []):
@@ -178,7 +186,7 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
                 for name, body in named.items():
                     blocks.append((tf_type, name, body if isinstance(body, dict) else {}))
     logical = _logical_ids(blocks)
-    convert = _converter(logical)
+    convert = _converter(logical, calls)
     resources: dict[str, dict[str, Any]] = {}
     for tf_type, name, body in blocks:
         kind = cloudformation_type(tf_type, catalog) or f"Terraform::{tf_type}"
@@ -291,13 +299,13 @@ def _logical_ids(blocks: list[tuple[str, str, dict[str, Any]]]) -> dict[str, str
     return logical
 
 
-def _converter(logical: dict[str, str]) -> Callable[[Any], Any]:
+def _converter(logical: dict[str, str], calls: Calls) -> Callable[[Any], Any]:
     def convert(value: Any) -> Any:
         if isinstance(value, str):
             az = _AZ_INDEX.search(value)
             if az:
                 return {"Fn::Select": [int(az.group(1)), {"Fn::GetAZs": ""}]}
-            decoded = _decoded(value)
+            decoded = _decoded(value, calls)
             if decoded is not None:
                 return convert(decoded)
             match = _REFERENCE.search(value)
