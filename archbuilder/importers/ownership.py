@@ -146,11 +146,13 @@ class Ownership(TemplateReader):
                 found[name] = owned[users[0]]
         return found
 
-    def _imported_source(self, fmt: SourceFormat) -> ImportedSource:
+    def _imported_source(self, fmt: SourceFormat, kept: dict[str, Any] | None = None) -> ImportedSource:
+        """What the design keeps of its source: `kept` as its template when given (the Terraform import keeps
+        the files' text, not the CloudFormation shape it reads), else a copy of the template read."""
         nodes = [node.model_copy(deep=True) for node in self.arch.nodes.values()]
         return ImportedSource(
             format=fmt,
-            template=copy.deepcopy(self.template),
+            template=copy.deepcopy(self.template) if kept is None else kept,
             order=list(self.resources),
             owners=self._resource_owners(),
             names={node_id: logical for logical, node_id in self.nodes.items()},

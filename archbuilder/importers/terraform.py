@@ -395,12 +395,11 @@ def import_terraform(source: Path) -> tuple[Architecture, ImportReport]:
     importer.source_names = address_of
     importer.source_format = None  # the source kept is the Terraform itself, not its CloudFormation shape
     architecture = importer.run()
-    shaped = importer._imported_source("cloudformation")
+    shaped = importer._imported_source("cloudformation", kept={"files": texts})
     architecture.set_imported_source(
         shaped.model_copy(
             update={
                 "format": "terraform",
-                "template": {"files": texts},
                 "order": [address_of[name] for name in shaped.order if name in address_of],
                 "owners": {address_of[n]: node for n, node in shaped.owners.items() if n in address_of},
                 "names": {node: address_of[n] for node, n in shaped.names.items() if n in address_of},
