@@ -85,6 +85,7 @@ EDGE_CASES = [
     "a = -1\nb = - 1\nc = -1.5\nd = 1.5e3\ne = 1e3\nf = 0x1F\ng = 007\nh = 1.50\ni = 0.0\n",
     "a = " + "9" * 5000 + "\n",
     'a = x[0].y[*].z.0.*.w[1]\nb = x [ 0 ] . y\nc = x[var.i]\nd = x["k"]\ne = x[-1]\n',
+    'a = x[007]\nb = f(x[007], x[1.50], x[true])\nc = "${x[007]}"\nd = x[f(1)][[1]]\n',
     'a = "x\\"y\\\\n$${z} %%{w} $ % \\u00e9 é"\nb = ""\nc = "multi\nline"\nd = "a\\qb"\n',
     'a = "${x}"\nb = "${ x.y }"\nc = "a${x}b${y.z[0]}c"\nd = "${x}${y}"\ne = "${f(x)}"\nf = "${~x~}"\n',
     'a = "%{if true}b%{endif}"\nb = "$${x}"\nc = "${x}$${y}"\nd = "${}"\ne = "${x"\n',
