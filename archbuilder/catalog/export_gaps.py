@@ -13,7 +13,6 @@ from typing import Any
 
 CLOUDFORMATION = "CloudFormation"
 TERRAFORM = "Terraform"
-BOTH = (CLOUDFORMATION, TERRAFORM)
 
 
 @dataclass(frozen=True)
@@ -36,9 +35,9 @@ GAPS: tuple[ExportGap, ...] = (
     ExportGap(
         "neptune_cluster",
         "storage_type",
-        BOTH,
+        (CLOUDFORMATION,),
         "standard",
-        "CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type is not written yet",
+        "CloudFormation's Neptune cluster has no storage type (Terraform's aws_neptune_cluster storage_type)",
     ),
     ExportGap(
         "sns_topic",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from archbuilder.exporters.terraform.files import render, render_files
+from archbuilder.model import Architecture
 from tests.exporters.ecs_on_ec2 import ecs_on_ec2
 from tests.exporters.test_terraform_validate import _required_variables, _validate, needs_provider
 from tests.exporters.tf_tools import resources, unresolved_references
@@ -97,13 +98,19 @@ def test_the_container_instances() -> None:
     assert unresolved_references(files) == []
 
 
-@needs_provider
-def test_terraform_validate_accepts_it(tmp_path: Path) -> None:
-    folder = tmp_path / "orders"
+def validated(arch: Architecture, root: Path) -> tuple[bool, list[Any]]:
+    """`terraform validate` of the design's export as a module of `root` (the variables it needs given stand-ins):
+    whether it is valid, and its diagnostics."""
+    folder = root / "design"
     folder.mkdir()
-    for name, content in render_files(ecs_on_ec2()).items():
+    for name, content in render_files(arch).items():
         (folder / name).write_bytes(content)
     given = "".join(f"  {name} = {value}\n" for name, value in _required_variables(folder / "variables.tf"))
-    (tmp_path / "main.tf").write_text(f'module "orders" {{\n  source = "./orders"\n{given}}}\n')
-    report = _validate(tmp_path)
-    assert (report["valid"], report["diagnostics"]) == (True, [])
+    (root / "main.tf").write_text(f'module "design" {{\n  source = "./design"\n{given}}}\n')
+    report = _validate(root)
+    return report["valid"], report["diagnostics"]
+
+
+@needs_provider
+def test_terraform_validate_accepts_it(tmp_path: Path) -> None:
+    assert validated(ecs_on_ec2(), tmp_path) == (True, [])

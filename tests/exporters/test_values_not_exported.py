@@ -12,8 +12,12 @@ import pytest
 from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, save
 from tests.exporters.cfn_tools import lint
+from tests.exporters.test_ecs_on_ec2_terraform import validated
+from tests.exporters.test_terraform_validate import needs_provider
+from tests.exporters.tf_tools import resources
 from tests.model.builders import two_az_network
 
 
@@ -51,11 +55,11 @@ def design() -> Architecture:
     return arch
 
 
-# What both formats cannot write; and what Terraform alone cannot: the certificate's exportable, the topic's
-# message size.
-NOT_WRITTEN = [
+# What CloudFormation alone cannot write: the Neptune cluster's storage type; and what Terraform alone cannot:
+# the certificate's exportable, the topic's message size.
+CLOUDFORMATION_ONLY = [
     "warning: not written: Graph (Neptune): storage_type iopt1 is written as standard: CloudFormation's Neptune "
-    "cluster has no storage type, and Terraform's storage_type is not written yet",
+    "cluster has no storage type (Terraform's aws_neptune_cluster storage_type)",
 ]
 TERRAFORM_ONLY = [
     "warning: not written: Api Cert (ACM): exportable true is written as false: the hashicorp/aws 5.x provider has "
@@ -75,9 +79,9 @@ def test_export_names_each_value_it_cannot_write(
     warnings = capsys.readouterr().err.splitlines()
     # In the order of the services' ids (cert, events, graph).
     if fmt == "terraform":
-        assert warnings == TERRAFORM_ONLY + NOT_WRITTEN
+        assert warnings == TERRAFORM_ONLY
     else:
-        assert warnings == NOT_WRITTEN
+        assert warnings == CLOUDFORMATION_ONLY
 
 
 def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,9 +95,9 @@ def test_validate_raises_ops_035_on_each_service(tmp_path: Path, capsys: pytest.
         "WARNING OPS-035 “Events” (SNS) has max_message_size_bytes 1048576, which the Terraform export writes "
         "as 262144: the hashicorp/aws 5.x provider has no topic argument for it (CloudFormation's "
         "MaximumMessageSize) [events]",
-        "WARNING OPS-035 “Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports "
-        "write as standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type "
-        "is not written yet [graph]",
+        "WARNING OPS-035 “Graph” (Neptune) has storage_type iopt1, which the CloudFormation export writes as "
+        "standard: CloudFormation's Neptune cluster has no storage type (Terraform's aws_neptune_cluster "
+        "storage_type) [graph]",
     ]
 
 
@@ -128,3 +132,33 @@ def test_cloudformation_writes_an_exportable_certificate_and_a_topic_message_siz
         "export"
         not in render(design())["main.tf"].split('resource "aws_acm_certificate"')[1].split("\n}\n")[0]
     )
+
+
+def test_terraform_writes_the_neptune_storage_type_and_reads_it_back(tmp_path: Path) -> None:
+    """Terraform's aws_neptune_cluster takes storage_type (the mirrored hashicorp/aws 5.100.0 schema has it), so
+    that export writes it and its import reads it; CloudFormation's template stays without it."""
+    files = render(design())
+    [cluster] = [body for (kind, _name), body in resources(files).items() if kind == "aws_neptune_cluster"]
+    assert cluster["storage_type"] == "iopt1"
+    [written] = [
+        b for b in build_template(design())["Resources"].values() if b["Type"] == "AWS::Neptune::DBCluster"
+    ]
+    assert "StorageType" not in written["Properties"]
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    imported, report = import_terraform(tmp_path)
+    assert report.generic == []
+    [graph] = [n for n in imported.services() if n.label == "Graph"]
+    assert graph.properties["storage_type"] == "iopt1"
+    # The default is left to AWS, as before.
+    standard = design()
+    standard.set_property("graph", "storage_type", "standard")
+    [cluster] = [
+        body for (kind, _name), body in resources(render(standard)).items() if kind == "aws_neptune_cluster"
+    ]
+    assert "storage_type" not in cluster
+
+
+@needs_provider
+def test_terraform_validate_accepts_what_terraform_writes(tmp_path: Path) -> None:
+    assert validated(design(), tmp_path) == (True, [])

@@ -83,6 +83,9 @@ class CfnContext:
     topic_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # (node id, what is left to do by hand) for what AWS offers no declarative resource for (kit.by_hand).
     manual_steps: list[tuple[str, str]] = field(default_factory=list)
+    # The plan the Terraform export converts: it may carry settings only Terraform can write (a Neptune
+    # cluster's storage type), under the name CloudFormation would give them.
+    for_terraform: bool = False
 
     # Logical id -> (node id, suffix) it was named for, so that the names of an imported template can be given
     # back to the resources rendered for its nodes (source_template.py).

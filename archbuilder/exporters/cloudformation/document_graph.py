@@ -110,6 +110,10 @@ def _neptune(ctx: CfnContext, node: ServiceNode) -> None:
     version = str(prop(node, "engine_version", "") or "")
     if version:
         props["EngineVersion"] = version
+    storage = str(prop(node, "storage_type", "standard"))
+    if ctx.for_terraform and storage != "standard":
+        # Terraform's aws_neptune_cluster takes a storage type; CloudFormation's cluster has none (export_gaps.py).
+        props["StorageType"] = storage
     cluster = ctx.add(ctx.lid(node), "AWS::Neptune::DBCluster", props)
     _members(ctx, node, "AWS::Neptune::DBInstance", cluster, {"DBSubnetGroupName": ref(group)})
     ctx.output(f"{cluster}Endpoint", get_att(cluster, "Endpoint"), f"Writer endpoint of {node.label}")

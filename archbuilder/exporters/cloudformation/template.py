@@ -144,7 +144,7 @@ def render(
     if missing:
         listed = ", ".join(f"{s.label} ({architecture.catalog.get(s.type).short_name})" for s in missing)
         raise ExportError(f"the CloudFormation exporter cannot express: {listed}; nothing was written")
-    ctx = CfnContext(architecture, build(architecture))
+    ctx = CfnContext(architecture, build(architecture), for_terraform=for_terraform)
     build_network(ctx)
     for node in ctx.graph.services:
         if node.type in ("alb", "nlb"):

@@ -87,6 +87,7 @@ def _neptune(conv: Converter_, logical: str, p: Props) -> Props:
             "backup_retention_period": p["BackupRetentionPeriod"],
             "deletion_protection": p["DeletionProtection"],
             "iam_database_authentication_enabled": p["IamAuthEnabled"],
+            "storage_type": p.get("StorageType"),
             "neptune_subnet_group_name": arg(conv, p, "DBSubnetGroupName"),
             "vpc_security_group_ids": arg(conv, p, "VpcSecurityGroupIds"),
             **final_snapshot(conv, logical),

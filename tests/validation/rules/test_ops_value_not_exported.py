@@ -34,9 +34,8 @@ CASE = Case(
         ),
         (
             ("graph",),
-            "“Graph” (Neptune) has storage_type iopt1, which the CloudFormation and Terraform exports write as "
-            "standard: CloudFormation's Neptune cluster has no storage type, and Terraform's storage_type is not "
-            "written yet",
+            "“Graph” (Neptune) has storage_type iopt1, which the CloudFormation export writes as standard: "
+            "CloudFormation's Neptune cluster has no storage type (Terraform's aws_neptune_cluster storage_type)",
         ),
     ],
 )
