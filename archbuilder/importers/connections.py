@@ -317,8 +317,12 @@ class ConnectionInference(TemplateReader):
                 )
                 # Deleting a received message is how a consumer finishes reading it, not a write.
                 verbs = " ".join(a.split(":")[-1] for a in actions if a.lower() not in CONSUMING)
-                writes = any(w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete"))
-                reads = any(r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe"))
+                writes = any(
+                    w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete", "Push")
+                )
+                reads = any(
+                    r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe", "Pull")
+                )
                 kind = (
                     ConnectionKind.READ_WRITE
                     if reads and writes

@@ -35,6 +35,7 @@ from tests.exporters.test_api_service_integrations import collector, service_fro
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
+from tests.exporters.test_data_plane_grants import indexer
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
@@ -114,6 +115,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["cognito_authorizer"] = signed_in_api
     found["api_stream"] = collector
     found["api_services"] = service_front
+    found["data_plane_grants"] = indexer
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )

@@ -62,13 +62,21 @@ DATA_ACCESS: dict[str, tuple[list[str], list[str], str]] = {
         ["kinesis:PutRecord", "kinesis:PutRecords"],
         "Arn",
     ),
-    "secrets_manager_secret": (["secretsmanager:GetSecretValue"], [], "Ref"),
+    "secrets_manager_secret": (["secretsmanager:GetSecretValue"], ["secretsmanager:PutSecretValue"], "Ref"),
     "firehose_stream": ([], ["firehose:PutRecord", "firehose:PutRecordBatch"], "Arn"),
     "ecr_repository": (
         ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-        [],
+        # A push (the registry's login token is asked of the account: ECR_LOGIN below).
+        [
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:CompleteLayerUpload",
+            "ecr:InitiateLayerUpload",
+            "ecr:PutImage",
+            "ecr:UploadLayerPart",
+        ],
         "Arn",
     ),
+    "codecommit_repository": (["codecommit:GitPull"], ["codecommit:GitPush"], "Arn"),
     "eventbridge_bus": ([], ["events:PutEvents"], "Arn"),
     "kms_key": (["kms:Decrypt", "kms:DescribeKey"], [], "Arn"),
 }
@@ -99,6 +107,13 @@ INVOKE_BY_NAME: dict[str, tuple[list[str], str]] = {
 # through resource policies instead, in cfn_events).
 EVENT_WRITES = {"sqs_queue", "sns_topic", "eventbridge_bus", "kinesis_stream", "firehose_stream"}
 S3_ACCESS = (["s3:GetObject", "s3:ListBucket"], ["s3:PutObject", "s3:DeleteObject"])
+# Writing to an OpenSearch domain is an HTTP call on its indexes (the domain's ARN and everything under it).
+OPENSEARCH_WRITES = ["es:ESHttpPost", "es:ESHttpPut"]
+# Writing to a log group is writing to its streams: CloudFormation's Arn of a group ends in `:*` and covers them,
+# Terraform's does not, so the streams are named as well (as the flow logs' role names them).
+LOG_WRITES = ["logs:CreateLogStream", "logs:PutLogEvents"]
+# Pushing an image starts with a login token, which ECR issues for the account, not for a repository.
+ECR_LOGIN = "ecr:GetAuthorizationToken"
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
 WRITES = {ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 ENV_ATTRIBUTES = {
@@ -308,12 +323,25 @@ def _grant(
         )
         ctx.allow(principal, actions, parameter_arn(resource))
         return
+    if resource.type == "cloudwatch_log_group":
+        if writes:
+            ctx.allow(principal, LOG_WRITES, [get_att(logical, "Arn"), sub(f"${{{logical}.Arn}}:*")])
+        return
+    if resource.type == "opensearch_domain":
+        if writes:
+            ctx.allow(
+                principal, OPENSEARCH_WRITES, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}]
+            )
+        return
     if resource.type not in DATA_ACCESS:
         return
     read_actions, write_actions, attribute = DATA_ACCESS[resource.type]
-    actions = (read_actions if reads else []) + (write_actions if writes else [])
+    # Reading and writing may share an action (an image push checks its layers as a pull does): once each.
+    actions = list(dict.fromkeys((read_actions if reads else []) + (write_actions if writes else [])))
     if actions:
         ctx.allow(principal, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
+    if resource.type == "ecr_repository" and writes:
+        ctx.allow(principal, [ECR_LOGIN], "*")
 
 
 def _environment(ctx: CfnContext, source: ServiceNode, target: ServiceNode) -> None:
