@@ -113,15 +113,19 @@ class CapacityReaders(TemplateReader):
         return interpret(walk(data, key, self.resolver), entry, spec)
 
     def _read_ecs_cluster_providers(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
-        """The cluster's own providers; else the providers its association names by name (FARGATE,
-        FARGATE_SPOT), those of its services on EC2 being theirs."""
-        own = walk(self._props(logical), "CapacityProviders", self.resolver)
-        if own is not MISSING:
-            return interpret(own, entry, spec)
-        for name in self.resources:
-            props = self._props(name)
-            if self._type(name) == ASSOCIATION and logical in refs(props.get("Cluster")):
-                listed = props.get("CapacityProviders")
-                listed = listed if isinstance(listed, list) else []
-                return Reading([self.resolver.value(p) for p in listed if not refs(p)])
-        return absent(entry, spec)
+        """The providers the cluster names by name (FARGATE, FARGATE_SPOT): its own, else its association's
+        (Terraform folds its aws_ecs_cluster_capacity_providers into the cluster). The providers it names by
+        reference are those of its services on EC2, which say them (their launch type)."""
+        listed = self._props(logical).get("CapacityProviders")
+        if listed is None:
+            associations = [
+                name
+                for name in self.resources
+                if self._type(name) == ASSOCIATION and logical in refs(self._props(name).get("Cluster"))
+            ]
+            if not associations:
+                return absent(entry, spec)
+            listed = self._props(associations[0]).get("CapacityProviders")
+        if not isinstance(listed, list):
+            return interpret(walk({"listed": listed}, "listed", self.resolver), entry, spec)
+        return interpret([self.resolver.value(p) for p in listed if not refs(p)], entry, spec)

@@ -17,7 +17,7 @@ from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import save
 from tests.exporters.ecs_on_ec2 import ecs_on_ec2
-from tests.importers.round_trips import services
+from tests.importers.round_trips import container, services
 
 FOLDED_INTO_ORDERS = {
     "OrdersCapacityProvider",
@@ -151,3 +151,149 @@ def test_from_terraform_the_diff_command_finds_no_difference(
     capsys.readouterr()
     assert main(["diff", str(first), str(imported)]) == 0
     assert capsys.readouterr().out == f"no difference between {first} and {imported}\n"
+
+
+HAND_WRITTEN = """
+data "aws_ssm_parameter" "ecs_ami" {
+  name = "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.50.0.0/16"
+}
+
+resource "aws_subnet" "private_one" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.50.10.0/24"
+  availability_zone = "us-east-1a"
+}
+
+resource "aws_subnet" "private_two" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.50.11.0/24"
+  availability_zone = "us-east-1b"
+}
+
+resource "aws_ecs_cluster" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_iam_role" "instance" {
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "instance_ecs" {
+  role       = aws_iam_role.instance.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
+}
+
+resource "aws_iam_instance_profile" "instance" {
+  role = aws_iam_role.instance.name
+}
+
+resource "aws_security_group" "instances" {
+  description = "Container instances"
+  vpc_id      = aws_vpc.main.id
+}
+
+resource "aws_security_group" "jobs" {
+  description = "Job tasks"
+  vpc_id      = aws_vpc.main.id
+}
+
+resource "aws_launch_template" "instances" {
+  image_id               = data.aws_ssm_parameter.ecs_ami.value
+  instance_type          = "r7i.large"
+  vpc_security_group_ids = [aws_security_group.instances.id]
+  user_data              = base64encode("#!/bin/bash\\necho ECS_CLUSTER=${aws_ecs_cluster.jobs.name} >> /etc/ecs/ecs.config\\n")
+
+  iam_instance_profile {
+    arn = aws_iam_instance_profile.instance.arn
+  }
+}
+
+resource "aws_autoscaling_group" "instances" {
+  min_size              = 0
+  max_size              = 6
+  vpc_zone_identifier   = [aws_subnet.private_one.id, aws_subnet.private_two.id]
+  protect_from_scale_in = true
+
+  launch_template {
+    id      = aws_launch_template.instances.id
+    version = "$Latest"
+  }
+
+  tag {
+    key                 = "AmazonECSManaged"
+    value               = true
+    propagate_at_launch = true
+  }
+}
+
+resource "aws_ecs_capacity_provider" "instances" {
+  name = "jobs-instances"
+
+  auto_scaling_group_provider {
+    auto_scaling_group_arn         = aws_autoscaling_group.instances.arn
+    managed_termination_protection = "ENABLED"
+
+    managed_scaling {
+      status          = "ENABLED"
+      target_capacity = 80
+    }
+  }
+}
+
+resource "aws_ecs_cluster_capacity_providers" "jobs" {
+  cluster_name       = aws_ecs_cluster.jobs.name
+  capacity_providers = ["FARGATE", aws_ecs_capacity_provider.instances.name]
+}
+
+resource "aws_ecs_task_definition" "jobs" {
+  family                   = "jobs"
+  requires_compatibilities = ["EC2"]
+  network_mode             = "awsvpc"
+  cpu                      = "2048"
+  memory                   = "8192"
+  container_definitions    = jsonencode([{ name = "job", image = "public.ecr.aws/docker/library/python:3.12", essential = true }])
+}
+
+resource "aws_ecs_service" "jobs" {
+  name            = "jobs"
+  cluster         = aws_ecs_cluster.jobs.id
+  task_definition = aws_ecs_task_definition.jobs.arn
+  desired_count   = 4
+
+  capacity_provider_strategy {
+    capacity_provider = aws_ecs_capacity_provider.instances.name
+    weight            = 1
+  }
+
+  network_configuration {
+    subnets         = [aws_subnet.private_one.id, aws_subnet.private_two.id]
+    security_groups = [aws_security_group.jobs.id]
+  }
+}
+"""
+
+
+def test_hand_written_terraform_reads_as_a_service_on_ec2_and_comes_back_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text(HAND_WRITTEN)
+    arch, report = import_terraform(tmp_path)
+    assert report.generic == []
+    # Two services (the cluster and the service, both named jobs): no group, no Auto Scaling group of their own.
+    assert sorted(n.type for n in arch.services()) == ["ecs_cluster", "ecs_service"]
+    [service] = [n for n in arch.services() if n.type == "ecs_service"]
+    assert [container(arch, service.parent_id), *(container(arch, s) for s in service.extra_subnet_ids)] == [
+        "Private one",
+        "Private two",
+    ]
+    props = service.properties
+    assert (props["launch_type"], props["instance_type"], props["desired_count"]) == ("EC2", "r7i.large", 4)
+    [cluster] = [n for n in arch.services() if n.type == "ecs_cluster"]
+    assert cluster.properties["capacity_providers"] == ["FARGATE"]
+    export("terraform", arch, tmp_path / "again")
+    assert (tmp_path / "again" / "main.tf").read_text() == HAND_WRITTEN

@@ -138,3 +138,48 @@ def test_an_upload_bucket_triggers_the_function_that_reads_it() -> None:
         "Function"
     ] == {"Fn::GetAtt": ["Resizer", "Arn"]}
     assert resources["UploadsInvokeResizer"]["Properties"]["Principal"] == "s3.amazonaws.com"
+
+
+def test_an_ecs_service_on_its_own_container_instances_reads_as_ec2_with_its_instances_folded() -> None:
+    arch, _report = import_template(CORPUS / "ecs-ec2-capacity.yaml")
+    assert sorted((n.label, n.type) for n in arch.services()) == [
+        ("Cluster", "ecs_cluster"),
+        ("Workers", "ecs_service"),
+    ]
+    workers = next(n for n in arch.services() if n.label == "Workers")
+    assert workers.properties == {
+        "launch_type": "EC2",
+        "instance_type": "c6i.large",
+        "image": "public.ecr.aws/docker/library/busybox:1.36",
+        "container_port": 80,
+        "desired_count": 3,
+        "cpu": 1024,
+        "memory": 2048,
+        "assign_public_ip": False,
+        "ingress": [],
+    }
+    # The cluster's association names only the service's provider: it offers no Fargate capacity.
+    assert next(n for n in arch.services() if n.label == "Cluster").properties["capacity_providers"] == []
+    assert arch.imported is not None
+    assert sorted(name for name, owner in arch.imported.owners.items() if owner == workers.id) == [
+        "CapacityProvider",
+        "InstanceGroup",
+        "InstanceProfile",
+        "InstanceRole",
+        "Instances",
+        "LaunchTemplate",
+        "TaskDefinition",
+        "WorkerGroup",
+        "Workers",
+    ]
+    # Set on Fargate, the service loses its instances, their provider and the cluster's association with it.
+    arch.set_property(workers.id, "launch_type", "FARGATE")
+    resources = cloudformation_template(arch)["Resources"]
+    assert [
+        name
+        for name in ("InstanceProfile", "LaunchTemplate", "Instances", "CapacityProvider")
+        if name in resources
+    ] == []
+    assert "ClusterProviders" not in resources
+    assert resources["Workers"]["Properties"]["LaunchType"] == "FARGATE"
+    assert resources["TaskDefinition"]["Properties"]["RequiresCompatibilities"] == ["FARGATE"]

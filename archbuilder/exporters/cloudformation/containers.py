@@ -33,7 +33,8 @@ def _service(ctx: CfnContext, node: ServiceNode) -> None:
         # A service can name a provider only once the provider is associated with its cluster.
         waits_for.append(association)
     else:
-        service["LaunchType"] = "FARGATE"
+        # As the design says it: a launch type outside the catalog is written as it is (and validation names it).
+        service["LaunchType"] = str(prop(node, "launch_type", "FARGATE"))
     service |= {
         "TaskDefinition": ref(task),
         "DesiredCount": int(prop(node, "desired_count", 2)),
