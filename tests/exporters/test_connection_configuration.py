@@ -5,6 +5,7 @@ added to that state fails this test, and one made to configure something must le
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -39,6 +40,11 @@ CONFIGURES_NOTHING = {
         "write",
         "glacier_vault",
     ): "a tape gateway's archive is chosen when its tapes are made",
+    (
+        "codepipeline",
+        "deploy",
+        "cloudformation_stack",
+    ): "named in the warnings: the export writes CodeDeploy and ECS deploy actions only",
 }
 # Connections the design cannot do without (the service needs them to be exported at all).
 REQUIRED = {("firehose_stream", "write", "s3_bucket"), ("glue_crawler", "read", "s3_bucket")}
@@ -47,11 +53,18 @@ REQUIRED = {("firehose_stream", "write", "s3_bucket"), ("glue_crawler", "read", 
 def _without(index: int, monkeypatch: pytest.MonkeyPatch) -> str:
     wiring = list(design.WIRING)
     monkeypatch.setattr(design, "WIRING", wiring[:index] + wiring[index + 1 :])
-    return json.dumps(build_template(design.every_service()), sort_keys=True)
+    return _configuration(build_template(design.every_service()))
+
+
+def _configuration(template: dict[str, Any]) -> str:
+    """The template less what it leaves to do by hand (a connection granted nothing is named there)."""
+    metadata = template["Metadata"]["archbuilder"]
+    kept = {key: value for key, value in metadata.items() if key != "manual_steps"}
+    return json.dumps({**template, "Metadata": {**template["Metadata"], "archbuilder": kept}}, sort_keys=True)
 
 
 def test_every_connection_configures_something_but_the_listed(monkeypatch: pytest.MonkeyPatch) -> None:
-    full = json.dumps(build_template(design.every_service()), sort_keys=True)
+    full = _configuration(build_template(design.every_service()))
     unchanged = set()
     for index, (source, kind, target) in enumerate(list(design.WIRING)):
         if (source, kind.value, target) in REQUIRED:

@@ -14,6 +14,7 @@ from moto import mock_aws
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.registry import export_notes
 from archbuilder.model import Architecture
 from tests.exporters.cfn_tools import lint
 from tests.exporters.moto_topology import deploy
@@ -135,3 +136,22 @@ TERRAFORM_STATEMENTS = [
     _hcl(["secretsmanager:PutSecretValue"], "aws_secretsmanager_secret.token.arn"),
     _hcl(["sqs:SendMessage"], "aws_sqs_queue.indexer_dead_letter_queue.arn"),
 ]
+
+
+def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warnings() -> None:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "private-a", label="Producer", node_id="fn")
+    arch.add_service(
+        "msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"]
+    )
+    arch.add_service("efs_file_system", "private-a", label="Shared", node_id="efs")
+    arch.connect("fn", "msk", K.WRITE)
+    arch.connect("fn", "efs", K.READ_WRITE)
+    expected = [
+        "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: a "
+        "mount needs an access point and the client's mount configuration",
+        "not declared, to do by hand: Producer (Lambda): grant it write access to Events (MSK) yourself: its "
+        "topics' and groups' IAM resources are named after the cluster's generated name and id",
+    ]
+    assert export_notes("cloudformation", arch) == export_notes("terraform", arch) == expected
+    assert export_notes("cloudformation", indexer()) == []

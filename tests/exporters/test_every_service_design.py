@@ -33,6 +33,9 @@ BY_HAND = [
     "Inspector (Inspector)",
     "Shield (Shield)",
     "Storage Gateway (Storage Gateway)",
+    # Data connections the export grants nothing for: the function's writes to MSK, the gateway's to Glacier.
+    "Lambda (Lambda)",
+    "Storage Gateway (Storage Gateway)",
     # A pipeline's deploy stage to a nested stack: the export writes CodeDeploy and ECS deploy actions only.
     "CodePipeline (CodePipeline)",
 ]

@@ -27,6 +27,7 @@ from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.integration import parameter_arn
+from archbuilder.exporters.cloudformation.kit import by_hand
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
 from archbuilder.exporters.cloudformation.production import apply_production_defaults
@@ -112,6 +113,17 @@ OPENSEARCH_WRITES = ["es:ESHttpPost", "es:ESHttpPut"]
 # Writing to a log group is writing to its streams: CloudFormation's Arn of a group ends in `:*` and covers them,
 # Terraform's does not, so the streams are named as well (as the flow logs' role names them).
 LOG_WRITES = ["logs:CreateLogStream", "logs:PutLogEvents"]
+# Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
+NOT_GRANTED = {
+    "msk_cluster": "its topics' and groups' IAM resources are named after the cluster's generated name and id",
+    "efs_file_system": "a mount needs an access point and the client's mount configuration",
+    "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
+    "redshift_cluster": "access is the database's own (its users and grants), not IAM",
+    "glacier_vault": "the export writes no Glacier vault access policy",
+    "backup_vault": "backups are made by backup plans, not by services writing to the vault",
+    "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
+    "iot_core": "topics and things are named by the devices, not by the design",
+}
 # Pushing an image starts with a login token, which ECR issues for the account, not for a repository.
 ECR_LOGIN = "ecr:GetAuthorizationToken"
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
@@ -289,6 +301,13 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind in READS | WRITES:
             _grant(ctx, source, target, {kind})
             _environment(ctx, source, target)
+            if target.type in NOT_GRANTED and source.id in ctx.roles:
+                by_hand(
+                    ctx,
+                    source,
+                    f"grant it {kind.value.replace('_', '-')} access to {target.label} "
+                    f"({arch.catalog.get(target.type).short_name}) yourself: {NOT_GRANTED[target.type]}",
+                )
         elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
             _grant(ctx, source, target, {ConnectionKind.WRITE})
             _environment(ctx, source, target)
