@@ -161,9 +161,11 @@ COMPANION_KEYS = frozenset(
         "StringValue",
         "ServiceRoleArn",
         "ArtifactStore",
-        # An EKS node group's role, and the role a REST API's AWS service integration calls the service with.
+        # An EKS node group's role, and the role an API's AWS service integration calls the service with (a REST
+        # API's method, an HTTP API's integration).
         "NodeRole",
         "Credentials",
+        "CredentialsArn",
         # The key a service encrypts with (KMS keys fold only into the owners FOLDABLE lists), and a Glue
         # security configuration's.
         "KmsKeyId",

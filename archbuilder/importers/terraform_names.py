@@ -100,6 +100,8 @@ RENAMES: dict[str, dict[str, str]] = {
     # The role a DAX cluster and a backup selection work with; the plan a selection is of, the application a
     # deployment group deploys (folding.py follows them to the service they belong to).
     "aws_dax_cluster": {"iam_role_arn": "IAMRoleARN"},
+    # The role an HTTP API's AWS service integration calls the service with.
+    "aws_apigatewayv2_integration": {"credentials_arn": "CredentialsArn"},
     "aws_backup_selection": {"plan_id": "BackupPlanId"},
     "aws_codedeploy_deployment_group": {"app_name": "ApplicationName"},
     "aws_rds_cluster_instance": _MEMBER,

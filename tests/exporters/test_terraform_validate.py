@@ -31,7 +31,7 @@ from archbuilder.exporters.terraform.files import render, render_files
 from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
-from tests.exporters.test_api_service_integrations import collector, service_front
+from tests.exporters.test_api_service_integrations import collector, http_front, service_front
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
@@ -115,6 +115,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["cognito_authorizer"] = signed_in_api
     found["api_stream"] = collector
     found["api_services"] = service_front
+    found["http_api_services"] = http_front
     found["data_plane_grants"] = indexer
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
@@ -244,6 +245,7 @@ def test_an_api_calling_a_queue_a_topic_and_a_state_machine_validates(
     validation: dict[str, list[str]],
 ) -> None:
     assert validation["api_services"] == []
+    assert validation["http_api_services"] == []
 
 
 @needs_provider

@@ -10,7 +10,7 @@ from archbuilder.exporters.cloudformation.source_template import cloudformation_
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.terraform import import_terraform
-from tests.exporters.test_api_service_integrations import service_front
+from tests.exporters.test_api_service_integrations import http_front, service_front
 from tests.importers.round_trips import connections, imported, services
 
 FLOWS = {
@@ -40,4 +40,25 @@ def test_the_integrations_come_back_from_terraform_as_the_connections(tmp_path: 
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert services(arch, {"sqs_queue"})["Payments"][2]["fifo"] is True
+    assert render(arch) == files
+
+
+HTTP_FLOWS = {("Edge", "Orders", "write"), ("Edge", "Clicks", "write"), ("Edge", "Checkout", "invoke")}
+
+
+def test_an_http_api_s_integrations_come_back_from_both_formats(tmp_path: Path) -> None:
+    template = build_template(http_front())
+    (tmp_path / "cfn").mkdir()
+    arch, report = imported(template, tmp_path / "cfn")
+    assert report.generic == [] and report.warnings == []
+    assert connections(http_front()) == connections(arch) == HTTP_FLOWS
+    assert cloudformation_template(arch) == template
+    files = render(http_front())
+    (tmp_path / "tf").mkdir()
+    for name, text in files.items():
+        (tmp_path / "tf" / name).write_text(text)
+    arch, report = import_terraform(tmp_path / "tf")
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == HTTP_FLOWS
+    assert services(arch, {"sqs_queue"})["Orders"][2]["fifo"] is True
     assert render(arch) == files

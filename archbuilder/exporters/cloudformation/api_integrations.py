@@ -15,6 +15,7 @@ Checked 2026-12-06.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,8 +91,24 @@ ACTIONS: dict[str, ServiceAction] = {
 }
 
 
-def integrated_targets(ctx: CfnContext, node: ServiceNode) -> list[tuple[ServiceNode, ServiceAction]]:
-    """The services the API calls itself, in the order of its connections."""
+# An HTTP API calls the same services through first-class integrations: (subtype, the parameter naming the
+# target by its Ref, the request's other parameters). The API Gateway developer guide's "Integration subtype
+# reference" (HTTP APIs, payload format 1.0), checked 2026-12-06; it has no SNS subtype.
+HTTP_SUBTYPES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "kinesis_stream": (
+        "Kinesis-PutRecord",
+        "StreamName",
+        {"Data": "$request.body", "PartitionKey": "$context.requestId"},
+    ),
+    "sqs_queue": ("SQS-SendMessage", "QueueUrl", {"MessageBody": "$request.body"}),
+    "step_functions": ("StepFunctions-StartExecution", "StateMachineArn", {"Input": "$request.body"}),
+}
+
+
+def integrated_targets(
+    ctx: CfnContext, node: ServiceNode, types: Collection[str] = tuple(ACTIONS)
+) -> list[tuple[ServiceNode, ServiceAction]]:
+    """The services of `types` the API calls itself, in the order of its connections."""
     arch = ctx.architecture
     found = []
     for connection in ctx.graph.connections_of(node.id):
@@ -99,9 +116,54 @@ def integrated_targets(ctx: CfnContext, node: ServiceNode) -> list[tuple[Service
             continue
         target = arch.service(connection.target_id)
         action = ACTIONS.get(target.type)
-        if action is not None and connection.kind == action.kind:
+        if action is not None and target.type in types and connection.kind == action.kind:
             found.append((target, action))
     return found
+
+
+def _service_role(ctx: CfnContext, node: ServiceNode, target: ServiceNode, action: ServiceAction) -> str:
+    """The role the integration assumes: allowed the one action on the one target."""
+    logical = ctx.lid(target)
+    arn = ref(logical) if action.arn_is_ref else get_att(logical, "Arn")
+    return assumable_role(
+        ctx,
+        ctx.lid(node, f"{logical}Role"),
+        "apigateway.amazonaws.com",
+        inline={action.policy_name: [{"Effect": "Allow", "Action": action.action, "Resource": arn}]},
+    )
+
+
+def http_service_route(
+    ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, action: ServiceAction
+) -> str:
+    """POST /<target-label> of an HTTP API hands the request body to the target through the subtype's
+    integration; returns the route."""
+    logical = ctx.lid(target)
+    subtype, named, parameters = HTTP_SUBTYPES[target.type]
+    request = {named: ref(logical), **parameters}
+    if target.type == "sqs_queue" and prop(target, "fifo", False):
+        request |= {"MessageGroupId": api, "MessageDeduplicationId": "$context.requestId"}
+    integration = ctx.add(
+        ctx.lid(node, f"{logical}Integration"),
+        "AWS::ApiGatewayV2::Integration",
+        {
+            "ApiId": ref(api),
+            "IntegrationType": "AWS_PROXY",
+            "IntegrationSubtype": subtype,
+            "CredentialsArn": get_att(_service_role(ctx, node, target, action), "Arn"),
+            "RequestParameters": request,
+            "PayloadFormatVersion": "1.0",
+        },
+    )
+    return ctx.add(
+        ctx.lid(node, f"{logical}Route"),
+        "AWS::ApiGatewayV2::Route",
+        {
+            "ApiId": ref(api),
+            "RouteKey": f"POST /{snake(target.label).replace('_', '-')}",
+            "Target": sub(f"integrations/${{{integration}}}"),
+        },
+    )
 
 
 def service_method(
@@ -124,13 +186,7 @@ def service_method(
             "PathPart": snake(target.label).replace("_", "-"),
         },
     )
-    arn = ref(logical) if action.arn_is_ref else get_att(logical, "Arn")
-    role = assumable_role(
-        ctx,
-        ctx.lid(node, f"{logical}Role"),
-        "apigateway.amazonaws.com",
-        inline={action.policy_name: [{"Effect": "Allow", "Action": action.action, "Resource": arn}]},
-    )
+    role = _service_role(ctx, node, target, action)
     return ctx.add(
         ctx.lid(node, f"{logical}Method"),
         "AWS::ApiGateway::Method",

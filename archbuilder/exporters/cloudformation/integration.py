@@ -7,7 +7,12 @@ import json
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.api_integrations import calls_not_written
+from archbuilder.exporters.cloudformation.api_integrations import (
+    HTTP_SUBTYPES,
+    calls_not_written,
+    http_service_route,
+    integrated_targets,
+)
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
@@ -164,6 +169,11 @@ def _user_pool(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.output(f"{pool}Id", ref(pool), f"User pool {node.label}")
 
 
+HTTP_INTEGRATIONS = (
+    "integrations with Lambda functions, Kinesis streams, SQS queues and Step Functions state machines"
+)
+
+
 def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
     api = ctx.lid(node)
     props: dict[str, Any] = {"Name": node.label, "ProtocolType": "HTTP"}
@@ -194,6 +204,8 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
             )
         )
         api_invoke_permission(ctx, node, fn, api)
+    services = integrated_targets(ctx, node, HTTP_SUBTYPES)
+    routes += [http_service_route(ctx, node, api, target, action) for target, action in services]
     ctx.add(
         ctx.lid(node, "Stage"),
         "AWS::ApiGatewayV2::Stage",
@@ -201,7 +213,8 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
         DependsOn=routes or None,
     )
     ctx.output(f"{api}Endpoint", get_att(api, "ApiEndpoint"), f"Endpoint of {node.label}")
-    calls_not_written(ctx, node, {f.id for f in functions}, "integrations with Lambda functions")
+    written = {f.id for f in functions} | {target.id for target, _ in services}
+    calls_not_written(ctx, node, written, HTTP_INTEGRATIONS)
 
 
 # The resource types this module renders; template.py merges every module's table.

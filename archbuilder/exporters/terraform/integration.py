@@ -168,6 +168,16 @@ def _http_api(conv: Converter_, logical: str, p: Props) -> Props:
 
 
 def _http_integration(conv: Converter_, logical: str, p: Props) -> Props:
+    if "IntegrationSubtype" in p:
+        # An AWS service's first-class integration: the service's request parameters, called with a role.
+        return {
+            "api_id": conv.expr(p["ApiId"]),
+            "integration_type": p["IntegrationType"],
+            "integration_subtype": p["IntegrationSubtype"],
+            "credentials_arn": conv.expr(p["CredentialsArn"]),
+            "request_parameters": conv.expr(p["RequestParameters"]),
+            "payload_format_version": p["PayloadFormatVersion"],
+        }
     return {
         "api_id": conv.expr(p["ApiId"]),
         "integration_type": p["IntegrationType"],
