@@ -68,3 +68,20 @@ def test_a_region_outside_the_table_is_reported_for_every_line() -> None:
     assert {line.node_id for line in regional} == {"logs", "site"}
     assert all(line.note == "the price table has no prices for sa-east-1" for line in regional)
     assert all(line.monthly == 0.0 for line in regional)
+
+
+def test_an_ecs_service_on_ec2_costs_its_container_instances_not_fargate() -> None:
+    from tests.exporters.ecs_on_ec2 import ecs_on_ec2
+
+    architecture = ecs_on_ec2()
+    architecture.set_property("orders", "instance_type", "t3.medium")
+    lines = {line.dimension: line for line in estimate(architecture).lines if line.node_id == "orders"}
+    assert set(lines) == {"instances", "volumes"}
+    # Three tasks, one container instance each, all month; a 30 GiB gp3 root volume each.
+    assert (lines["instances"].quantity, lines["instances"].monthly) == (
+        3 * 730,
+        pytest.approx(3 * 730 * 0.0416),
+    )
+    assert (lines["volumes"].quantity, lines["volumes"].monthly) == (90, pytest.approx(90 * 0.08))
+    fargate = {line.dimension for line in estimate(architecture).lines if line.node_id == "reports"}
+    assert fargate == {"vcpu", "memory"}
