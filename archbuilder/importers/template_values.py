@@ -15,6 +15,7 @@ Normalisations (each one is something CloudFormation or Terraform itself treats 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 # Properties whose lists are sets: their order means nothing to AWS.
@@ -87,16 +88,19 @@ def set_key(value: Any) -> str:
     return _key(canonical(value))
 
 
-def policy_document(value: Any) -> dict[str, Any] | None:
+def policy_document(value: Any, decoded_call: Callable[[str], Any] | None = None) -> dict[str, Any] | None:
     """`value` as an IAM policy document, or None: a structure with a Statement, or the same written as
-    JSON text (Terraform `jsonencode({...})`, a JSON string)."""
+    JSON text (Terraform `jsonencode({...})`, a JSON string). `decoded_call` gives what `${jsonencode(x)}` encodes
+    where the HCL reader read it already, None where it did not (then the text is parsed)."""
     if isinstance(value, dict):
         return value if "Statement" in value else None
     if not isinstance(value, str):
         return None
     text = value.strip()
     if text.startswith("${jsonencode(") and text.endswith(")}"):
-        decoded = _hcl_object(text[len("${jsonencode(") : -2])
+        inner = text[len("${jsonencode(") : -2]
+        decoded = decoded_call(text) if decoded_call is not None else None
+        decoded = _hcl_object(inner) if decoded is None else decoded
     elif text.startswith("{") and '"Statement"' in text:
         try:
             decoded = json.loads(text)

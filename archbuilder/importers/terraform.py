@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from archbuilder.importers.cloudformation import ImportReport, _Importer
 from archbuilder.importers.hcl_reader import Calls, loads
 from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
+from archbuilder.importers.template_values import policy_document
 from archbuilder.importers.terraform_arguments import shaped
 from archbuilder.importers.terraform_names import LABELS_HEADING
 from archbuilder.importers.terraform_shape import (
@@ -186,7 +186,7 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
                 for name, body in named.items():
                     blocks.append((tf_type, name, body if isinstance(body, dict) else {}))
     logical = _logical_ids(blocks)
-    convert = _converter(logical, calls)
+    convert = _Converter(logical, calls)
     resources: dict[str, dict[str, Any]] = {}
     for tf_type, name, body in blocks:
         kind = cloudformation_type(tf_type, catalog) or f"Terraform::{tf_type}"
@@ -299,15 +299,22 @@ def _logical_ids(blocks: list[tuple[str, str, dict[str, Any]]]) -> dict[str, str
     return logical
 
 
-def _converter(logical: dict[str, str], calls: Calls) -> Callable[[Any], Any]:
-    def convert(value: Any) -> Any:
+class _Converter:
+    """Terraform values into CloudFormation's shape, knowing the template's logical ids and the function calls
+    the HCL reader read (whose arguments need no parsing again)."""
+
+    def __init__(self, logical: dict[str, str], calls: Calls) -> None:
+        self.logical, self.calls = logical, calls
+
+    def __call__(self, value: Any) -> Any:
+        logical = self.logical
         if isinstance(value, str):
             az = _AZ_INDEX.search(value)
             if az:
                 return {"Fn::Select": [int(az.group(1)), {"Fn::GetAZs": ""}]}
-            decoded = _decoded(value, calls)
+            decoded = _decoded(value, self.calls)
             if decoded is not None:
-                return convert(decoded)
+                return self(decoded)
             match = _REFERENCE.search(value)
             if match and match.group(1) in logical and match.group(0) == value:
                 return {"Ref": logical[match.group(1)]}
@@ -319,12 +326,20 @@ def _converter(logical: dict[str, str], calls: Calls) -> Callable[[Any], Any]:
             variable = variable_reference(value)
             return variable if variable is not None else value
         if isinstance(value, list):
-            return [convert(v) for v in value]
+            return [self(v) for v in value]
         if isinstance(value, dict):
-            return {k: convert(v) for k, v in value.items()}
+            return {k: self(v) for k, v in value.items()}
         return value
 
-    return convert
+    def policy(self, value: Any) -> dict[str, Any] | None:
+        return policy_document(value, self._encoded)
+
+    def _encoded(self, text: str) -> Any:
+        """What `${jsonencode(x)}` encodes, when the reader read that call; else None."""
+        read = self.calls.get(text)
+        return (
+            _plain(read[1][0]) if read is not None and read[0] == "jsonencode" and len(read[1]) == 1 else None
+        )
 
 
 def _interpolated(value: str, logical: dict[str, str]) -> dict[str, str] | None:

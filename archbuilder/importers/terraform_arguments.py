@@ -7,12 +7,19 @@ which resources/import/terraform.yaml reads."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from archbuilder.importers.template_values import policy_document
 from archbuilder.importers.terraform_names import ARGUMENTS, RENAMES
 
-Convert = Callable[[Any], Any]
+
+class Convert(Protocol):
+    def __call__(self, value: Any) -> Any:
+        """A Terraform value in CloudFormation's shape (references as Ref, Sub, GetAZs)."""
+
+    def policy(self, value: Any) -> dict[str, Any] | None:
+        """The policy document a value is (template_values.policy_document), or None."""
+
+
 Shape = Callable[[dict[str, Any], Convert], dict[str, Any]]
 
 
@@ -218,13 +225,13 @@ def _glue_database(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
 
 
 def _role(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
-    document = policy_document(body.get("assume_role_policy"))
+    document = convert.policy(body.get("assume_role_policy"))
     return {"AssumeRolePolicyDocument": convert(document)} if document is not None else {}
 
 
 def _role_policy(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     """The policy's statements, so that what it grants reads as connections (and not guessed wider)."""
-    document = policy_document(body.get("policy"))
+    document = convert.policy(body.get("policy"))
     return {
         "PolicyDocument": convert(document) if document is not None else None,
         "Roles": [convert(body.get("role"))],
