@@ -15,8 +15,6 @@ import heapq
 import json
 from typing import TYPE_CHECKING
 
-from archbuilder.importers.references import refs
-
 if TYPE_CHECKING:
     from archbuilder.importers.reader import TemplateReader
 
@@ -31,7 +29,7 @@ class OwnerSearch:
         self.position = {name: index for index, name in enumerate(pending)}
         self.pending = set(pending)
         self.by_key = {name: named_owners(reader, name) for name in pending}
-        self.references = {name: refs(reader._props(name)) for name in pending}
+        self.references = {name: reader._refs_in(name) for name in pending}
         self.owner_name: dict[str, str] = {}
         for name in pending:
             key = OWNER_KEYS.get(reader._type(name))
@@ -88,10 +86,7 @@ class OwnerSearch:
                     heapq.heappush(self.heaps[3], self.position[name])
 
     def _read_referrers(self) -> None:
-        self.referrers = {}
-        for user in self.reader.resources:
-            for name in dict.fromkeys(refs(self.reader._props(user))):
-                self.referrers.setdefault(name, []).append(user)
+        self.referrers = {name: self.reader._referrers(name) for name in self.pending}
         for name in self.pending:
             if any(user in self.owned for user in self.referrers.get(name, ())):
                 heapq.heappush(self.heaps[3], self.position[name])

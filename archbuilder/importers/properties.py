@@ -29,6 +29,8 @@ class PropertyReading(
 ):
     # Which entries read the properties: resources/import/cloudformation.yaml, or with terraform.yaml over it.
     property_source = "cloudformation"
+    # The owners table (TemplateReader.owners) an index of each owner's companions was made from, and the index.
+    _owned_of: tuple[dict[str, str], dict[str, list[str]]] | None = None
 
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
         """The catalog properties the template states for this resource, each read by its entry in
@@ -80,8 +82,13 @@ class PropertyReading(
 
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
         """CIDR rules of the security groups this service owns become its explicit ingress rules."""
+        if self._owned_of is None or self._owned_of[0] is not self.owners:
+            owned: dict[str, list[str]] = {}  # the companions of each owner, gathered once per owners table
+            for companion, owner in sorted(self.owners.items()):
+                owned.setdefault(owner, []).append(companion)
+            self._owned_of = (self.owners, owned)
         rules = []
-        for group in sorted(group for group, owner in self.owners.items() if owner == logical):
+        for group in self._owned_of[1].get(logical, []):
             if self._type(group) == "AWS::EC2::SecurityGroup":
                 rules += cidr_rules(self._props(group))
         return rules

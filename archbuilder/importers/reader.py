@@ -41,6 +41,7 @@ class TemplateReader:
         # Indexes of the template, made when first asked (the template is read, never changed, by an import).
         self._by_type: dict[str, list[str]] | None = None
         self._referrers_of: dict[str, list[str]] | None = None
+        self._references: dict[str, list[str]] = {}
 
     def _props(self, logical: str) -> dict[str, Any]:
         body = self.resources.get(logical)
@@ -102,9 +103,16 @@ class TemplateReader:
         if self._referrers_of is None:
             self._referrers_of = {}
             for name in self.resources:
-                for named in dict.fromkeys(_refs(self._props(name))):
+                for named in dict.fromkeys(self._refs_in(name)):
                     self._referrers_of.setdefault(named, []).append(name)
         return self._referrers_of.get(logical, [])
+
+    def _refs_in(self, logical: str) -> list[str]:
+        """What a resource's properties name (references.refs), walked once per resource; not to be changed."""
+        found = self._references.get(logical)
+        if found is None:
+            found = self._references[logical] = _refs(self._props(logical))
+        return found
 
     def _naming(self, logical: str, kind: str) -> list[str]:
         """Resources of `kind` whose properties name `logical`, in template order."""
