@@ -206,23 +206,8 @@ class _Reader(ExpressionReader):
         """Puts the expression's value at into[key], now or once python-hcl2 has read it."""
         if depth > MAX_DEPTH:
             raise Fallback
-        children = expression.children
-        first = children[0]
-        value: Any = DEFER
-        if len(children) == 1:
-            if first.type == "literal_value":
-                value = self._literal(first.children[0])
-            elif first.type == "collection_value":
-                value = self._collection(first.children[0], depth + 1)
-            elif first.type == "template_expr":
-                value = self._template(first.children[0], depth)
-            elif first.type == "variable_expr":
-                value = self._plain_name(first.children[0])  # a name alone is written bare (`type = string`)
-            elif first.type in ("function_call", "conditional"):
-                inline = self._inline(expression, depth)  # `${name(...)}`, `${c ? a : b}`
-                value = DEFER if inline is None else inline[1]
-        elif first.type == "variable_expr" and all(child.type in TRAVERSAL_STEPS for child in children[1:]):
-            value = self._traversal(children, depth)
+        simple = self._simple(expression)
+        value = self._expression(expression, depth) if simple is None else simple[1]
         if value is DEFER:
             self.deferred.setdefault(self.data[expression.start_byte : expression.end_byte], []).append(
                 (into, key)
@@ -232,6 +217,27 @@ class _Reader(ExpressionReader):
             into[key] = value
         else:
             into.append(value)
+
+    def _expression(self, expression: Node, depth: int) -> Any:
+        """The value of an expression _simple does not read, or DEFER."""
+        children = expression.children
+        first = children[0]
+        if len(children) > 1:
+            if first.type == "variable_expr" and all(child.type in TRAVERSAL_STEPS for child in children[1:]):
+                return self._traversal(children, depth)
+            return DEFER
+        if first.type == "literal_value":
+            return self._literal(first.children[0])
+        if first.type == "collection_value":
+            return self._collection(first.children[0], depth + 1)
+        if first.type == "template_expr":
+            return self._template(first.children[0], depth)
+        if first.type == "variable_expr":
+            return self._plain_name(first.children[0])  # a name alone is written bare (`type = string`)
+        if first.type in ("function_call", "conditional"):
+            inline = self._inline(expression, depth)  # `${name(...)}`, `${c ? a : b}`
+            return DEFER if inline is None else inline[1]
+        return DEFER
 
     def _collection(self, collection: Node, depth: int) -> Any:
         if collection.type == "tuple":

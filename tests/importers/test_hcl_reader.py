@@ -86,6 +86,9 @@ EDGE_CASES = [
     "a = " + "9" * 5000 + "\n",
     'a = x[0].y[*].z.0.*.w[1]\nb = x [ 0 ] . y\nc = x[var.i]\nd = x["k"]\ne = x[-1]\n',
     'a = x[007]\nb = f(x[007], x[1.50], x[true])\nc = "${x[007]}"\nd = x[f(1)][[1]]\n',
+    # read from their text alone: strings with escapes, names with dashes, keywords after a dot, numbers
+    'a = "\\${x}"\nb = a-b\nc = "q\\"${x}"\nd = x.true\ne = "a\\\\"\nf = {"k\\"" = 1, a-b = x.y-z}\ng = 1.50\nh = 0\n',
+    'a = f("\\${x}", a-b, x.true, x.in, "a\\\\", 1.50, 0, in, null)\n',
     'a = "x\\"y\\\\n$${z} %%{w} $ % \\u00e9 é"\nb = ""\nc = "multi\nline"\nd = "a\\qb"\n',
     'a = "${x}"\nb = "${ x.y }"\nc = "a${x}b${y.z[0]}c"\nd = "${x}${y}"\ne = "${f(x)}"\nf = "${~x~}"\n',
     'a = "%{if true}b%{endif}"\nb = "$${x}"\nc = "${x}$${y}"\nd = "${}"\ne = "${x"\n',
