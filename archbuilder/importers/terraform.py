@@ -197,7 +197,7 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
     # Settings Terraform splits off a resource (a bucket's versioning, a role's policy attachments, a stage's
     # method settings) become the owner's own properties again.
     for tf_type, _name, body in blocks:
-        found = owner_settings(tf_type, {k: convert(v) for k, v in body.items()})
+        found = owner_settings(tf_type, body, convert)
         owner = refs(convert(body.get(found[0]))) if found else []
         if found and owner and owner[0] in resources:
             merge_settings(resources[owner[0]].setdefault("Properties", {}), found[1])

@@ -258,11 +258,16 @@ OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]
 }
 
 
-def owner_settings(tf_type: str, body: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+def owner_settings(
+    tf_type: str, body: dict[str, Any], convert: Callable[[Any], Any]
+) -> tuple[str, dict[str, Any]] | None:
     """A resource that sets something of another: the argument naming its owner, and the owner's CloudFormation
-    properties it stands for (None for other types)."""
+    properties it stands for, from its arguments in CloudFormation's shape (`convert`); None for other types, whose
+    arguments are not converted for nothing."""
     found = OWNER_SETTINGS.get(tf_type)
-    return (found[0], found[1](body)) if found is not None else None
+    if found is None:
+        return None
+    return found[0], found[1]({key: convert(value) for key, value in body.items()})
 
 
 def merge_settings(properties: dict[str, Any], settings: dict[str, Any]) -> None:
