@@ -84,7 +84,7 @@ def capacity_companions(reader: TemplateReader) -> dict[str, str]:
 
 def _named_only_by(reader: TemplateReader, name: str, users: set[str]) -> bool:
     return name in reader.resources and all(
-        other in users for other in reader.resources if other != name and name in refs(reader._props(other))
+        other in users for other in reader._referrers(name) if other != name
     )
 
 

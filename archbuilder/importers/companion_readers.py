@@ -38,7 +38,7 @@ class CompanionReaders(TemplateReader):
         found: list[str] = []
         pending = [logical]
         while pending:
-            for name in refs(self._props(pending.pop())):
+            for name in self._refs_in(pending.pop()):
                 if name in self.resources and self._type(name) in kinds and name not in found:
                     found.append(name)
                     pending.append(name)

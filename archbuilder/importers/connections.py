@@ -149,7 +149,7 @@ class ConnectionInference(TemplateReader):
         # A certificate's validation options name the zone its names are in: containment of names, which the
         # export derives again, not a connection. Policies are read statement by statement below.
         said |= set(_refs(props.get("DomainValidationOptions"))) | set(_refs(props.get("Policies")))
-        for ref in sorted(set(_refs(props)) - said):
+        for ref in sorted(set(self._refs_in(logical)) - said):
             if ref in self.nodes and self.resources.get(ref, {}).get("Type") != "AWS::EC2::SecurityGroup":
                 self._connect(node_id, self.nodes[ref])
         for companion in self._settings_companions(logical):
@@ -157,7 +157,7 @@ class ConnectionInference(TemplateReader):
 
     def _settings_companions(self, logical: str) -> list[str]:
         """The companions that carry a service's settings (the task definition, launch template it names)."""
-        named = dict.fromkeys(_refs(self._props(logical)))
+        named = dict.fromkeys(self._refs_in(logical))
         return [companion for companion in named if self._type(companion) in SETTINGS_COMPANIONS]
 
     def _companion_connections(self, node_id: str, props: dict[str, Any]) -> None:

@@ -134,7 +134,7 @@ class Ownership(TemplateReader):
         named_by: dict[str, list[str]] = {}
         for user in owned:
             if self._type(user) in primary_types:
-                for name in dict.fromkeys(refs(self._props(user))):
+                for name in dict.fromkeys(self._refs_in(user)):
                     named_by.setdefault(name, []).append(user)
         found = {}
         for name in self.resources:

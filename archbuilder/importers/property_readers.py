@@ -53,14 +53,14 @@ class SpecialReaders(NetworkReaders):
 
     def _related(self, logical: str, kinds: tuple[str, ...]) -> list[str]:
         """Resources of `kinds` that `logical` names or that name it, and target groups through listeners."""
-        forward = [r for r in refs(self._props(logical)) if self._type(r) in kinds]
+        forward = [r for r in self._refs_in(logical) if self._type(r) in kinds]
         backward = [n for n in self._referrers(logical) if self._type(n) in kinds]
         found = list(dict.fromkeys(forward + backward))
         if "AWS::ElasticLoadBalancingV2::TargetGroup" in kinds:
             for listener in self._users_of(
                 logical, "AWS::ElasticLoadBalancingV2::Listener", "LoadBalancerArn"
             ):
-                found += [r for r in refs(self._props(listener)) if self._type(r) in kinds and r not in found]
+                found += [r for r in self._refs_in(listener) if self._type(r) in kinds and r not in found]
         return found
 
     # ---------------------------------------------------------------- load balancers

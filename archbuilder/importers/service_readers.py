@@ -19,7 +19,7 @@ from archbuilder.importers.references import refs
 class ServiceReaders(TemplateReader):
     def _named_by(self, logical: str, kind: str) -> list[str]:
         """Resources of `kind` that `logical`'s properties name."""
-        return [name for name in refs(self._props(logical)) if self._type(name) == kind]
+        return [name for name in self._refs_in(logical) if self._type(name) == kind]
 
     def _read_sagemaker_model(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         models = [

@@ -312,6 +312,8 @@ class _Converter:
             az = _AZ_INDEX.search(value)
             if az:
                 return {"Fn::Select": [int(az.group(1)), {"Fn::GetAZs": ""}]}
+            if "${" not in value:
+                return value  # no reference, call or variable in it (each is in a `${...}`)
             decoded = _decoded(value, self.calls)
             if decoded is not None:
                 return self(decoded)
