@@ -31,6 +31,7 @@ TRAVERSAL_STEPS = {"get_attr", "index", "splat"}
 _SIMPLE = re.compile(
     rb'"(?:[^"\\\n\r]|\\[^\n\r])*"|[0-9]{1,30}(?:\.[0-9]{1,30})?|[a-zA-Z_][a-zA-Z0-9_-]*(?:\.[a-zA-Z_][a-zA-Z0-9_-]*)*'
 )
+_ATTRIBUTE = re.compile(rb"([a-zA-Z_][a-zA-Z0-9_-]*)[ \t]*=[ \t]*(.*)", re.DOTALL)
 _PLAIN_STRING = re.compile(rb'"(?:[^"\\\n\r]|\\[^\n\r])*"')
 _LITERAL_VALUES = {b"true": True, b"false": False, b"null": None}
 _CONDITIONAL = ["expression", "?", "expression", ":", "expression"]
@@ -167,7 +168,17 @@ class ExpressionReader:
 
     def _simple(self, expression: Node) -> tuple[str, Any] | None:
         """A string, number, name or reference as _inline gives it, read from its text alone; None for others."""
-        text = self.data[expression.start_byte : expression.end_byte]
+        return self._simple_text(self.data[expression.start_byte : expression.end_byte])
+
+    def _simple_attribute(self, attribute: Node) -> tuple[str, Any] | None:
+        """`name = <what _simple reads>` on one line: the name and the value, read from the text alone."""
+        found = _ATTRIBUTE.fullmatch(self.data[attribute.start_byte : attribute.end_byte])
+        if found is None or found.group(1) in LITERALS:
+            return None
+        simple = self._simple_text(found.group(2))
+        return None if simple is None else (found.group(1).decode("ascii"), simple[1])
+
+    def _simple_text(self, text: bytes) -> tuple[str, Any] | None:
         if not _SIMPLE.fullmatch(text):
             return None
         if text[:1] == b'"':

@@ -125,15 +125,10 @@ class _Reader(ExpressionReader):
         statements = [item for item in items if item.type != "comment"]
         for index, item in enumerate(statements):
             self._gap(position, item.start_byte, comments, needs_line_break=index > 0)
-            name = self._name(item.children[0])
             if item.type == "attribute":
-                if name in result:
-                    raise Fallback  # python-hcl2 keeps the last value, or refuses a block's name
-                attributes.add(name)
-                result[name] = None
-                self._no_line_break(item.children[0].end_byte, item.children[2].start_byte)
-                self._value(item.children[2], result, name, depth)
+                attributes.add(self._attribute(item, result, depth))
             elif item.type == "block":
+                name = self._name(item.children[0])
                 if name in attributes:
                     raise Fallback
                 result.setdefault(name, []).append(self._block(item, depth))
@@ -144,6 +139,21 @@ class _Reader(ExpressionReader):
         if comments:
             result["__comments__"] = comments
         return result
+
+    def _attribute(self, attribute: Node, result: dict[str, Any], depth: int) -> str:
+        """Puts the attribute's value in `result` (now, or once python-hcl2 has read it); its name."""
+        simple = self._simple_attribute(attribute)
+        children = attribute.children if simple is None else []
+        name = self._name(children[0]) if simple is None else simple[0]
+        if name in result:
+            raise Fallback  # python-hcl2 keeps the last value, or refuses a block's name
+        if simple is not None:
+            result[name] = simple[1]
+            return name
+        result[name] = None
+        self._no_line_break(children[0].end_byte, children[2].start_byte)
+        self._value(children[2], result, name, depth)
+        return name
 
     def _gap(self, start: int, end: int, comments: list[dict[str, str]], needs_line_break: bool) -> None:
         """The line breaks and comments between two statements, tokenised as python-hcl2's lexer does, and the

@@ -326,7 +326,9 @@ def _expressions(is_wild: bool) -> st.SearchStrategy[str]:
             st.tuples(st.sampled_from(["f", "jsonencode", "join"]), st.lists(element, max_size=3)).map(
                 lambda parts: f"{parts[0]}(" + ",".join(parts[1]) + ")"
             ),
-            st.tuples(children, space, children, space, children).map(
+            # Its last branch is no operation: python-hcl2 drops a comment after `c ? 1 : a + b` (as it moves one
+            # after `a + b` on its line), which the reader, handing it the expression alone, keeps.
+            st.tuples(children, space, children, space, _names(is_wild)).map(
                 lambda parts: f"{parts[0]}{parts[1]}? {parts[2]} :{parts[3]}{parts[4]}"
             ),
             st.tuples(st.sampled_from(['"a', '"']), children, st.sampled_from(['"', 'b"'])).map(
