@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archbuilder.fileio import FileError, read_regular_file
+from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.importers.capacity import capacity_companions
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
 from archbuilder.importers.existing_network import ExistingNetworkInference
@@ -102,6 +103,7 @@ def import_template(path: Path) -> tuple[Architecture, ImportReport]:
         raw = read_regular_file(path, MAX_BYTES)  # a pipe or device is refused, and the read is bounded
     except FileError as exc:
         raise TemplateError(str(exc)) from None
-    template = load_template(raw, str(path))
-    importer = _Importer(template, path.stem, writable=cloudformation_writes)
-    return importer.run(), importer.report
+    with cyclic_gc_paused():  # many objects and no garbage cycles (importers/terraform.py import_terraform)
+        template = load_template(raw, str(path))
+        importer = _Importer(template, path.stem, writable=cloudformation_writes)
+        return importer.run(), importer.report
