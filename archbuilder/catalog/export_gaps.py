@@ -70,3 +70,34 @@ def shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+# What an API's connections become in the exports: (target type, connection kind) pairs each API type writes an
+# integration for (a Lambda proxy, or an AWS service integration: exporters/cloudformation/api_integrations.py).
+# A call to anything else is named in the export's warnings and by the validation rule OPS-036.
+API_INTEGRATIONS: dict[str, frozenset[tuple[str, str]]] = {
+    "api_gateway_rest": frozenset(
+        {
+            ("lambda_function", "invoke"),
+            ("kinesis_stream", "write"),
+            ("sqs_queue", "write"),
+            ("sns_topic", "write"),
+            ("step_functions", "invoke"),
+        }
+    ),
+    "api_gateway_http": frozenset(
+        {
+            ("lambda_function", "invoke"),
+            ("kinesis_stream", "write"),
+            ("sqs_queue", "write"),
+            ("step_functions", "invoke"),
+        }
+    ),
+}
+# Connections that say an API calls what they point at.
+API_CALLS = frozenset({"invoke", "write", "read", "read_write", "traffic"})
+
+
+def api_call_written(api_type: str, target_type: str, kind: str) -> bool:
+    """Whether the exports write an integration for an API of `api_type` calling a `target_type` (`kind`)."""
+    return (target_type, kind) in API_INTEGRATIONS.get(api_type, frozenset())

@@ -12,6 +12,7 @@ MODULES = load_modules(
     "ops_certificate_unused",
     "ops_classic_load_balancer",
     "ops_config_recorder_partial",
+    "ops_connection_not_exported",
     "ops_default_db_parameter_group",
     "ops_default_redshift_parameter_group",
     "ops_deploy_without_auto_rollback",
