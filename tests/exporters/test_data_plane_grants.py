@@ -145,9 +145,13 @@ def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warning
         "msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"]
     )
     arch.add_service("efs_file_system", "private-a", label="Shared", node_id="efs")
+    arch.add_service("codebuild_project", "region", label="Build", node_id="build")
     arch.connect("fn", "msk", K.WRITE)
     arch.connect("fn", "efs", K.READ_WRITE)
+    arch.connect("fn", "build", K.INVOKE)
     expected = [
+        "not declared, to do by hand: Producer (Lambda): let it start Build (CodeBuild) yourself: the export "
+        "writes a build only as a pipeline's stage",
         "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: a "
         "mount needs an access point and the client's mount configuration",
         "not declared, to do by hand: Producer (Lambda): grant it write access to Events (MSK) yourself: its "

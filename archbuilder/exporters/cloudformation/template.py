@@ -124,6 +124,19 @@ NOT_GRANTED = {
     "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
     "iot_core": "topics and things are named by the devices, not by the design",
 }
+# Calls the export writes no permission (or task) for, and why: named in its warnings, never dropped in silence.
+NOT_INVOKED = {
+    "batch_compute_environment": "a job is submitted to a job queue with a job definition, which the export does "
+    "not write",
+    "codebuild_project": "the export writes a build only as a pipeline's stage",
+    "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
+    "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
+    "data_pipeline": "the export writes no permission to activate a pipeline",
+    "emr_cluster": "a step names the cluster's generated id and the job it runs",
+    "glue_crawler": "the export writes no permission to start a crawler",
+}
+# The sources whose own resources write the call (a pipeline's build stage).
+INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
 # Pushing an image starts with a login token, which ECR issues for the account, not for a repository.
 ECR_LOGIN = "ecr:GetAuthorizationToken"
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
@@ -321,6 +334,18 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind is ConnectionKind.INVOKE and target.type in INVOKE_BY_NAME and source.id in ctx.roles:
             actions, arn = INVOKE_BY_NAME[target.type]
             ctx.allow(source, actions, sub(arn.format(ctx.lid(target))))
+        elif (
+            kind is ConnectionKind.INVOKE
+            and target.type in NOT_INVOKED
+            and source.id in ctx.roles
+            and (source.type, target.type) not in INVOKED_ELSEWHERE
+        ):
+            by_hand(
+                ctx,
+                source,
+                f"let it start {target.label} ({arch.catalog.get(target.type).short_name}) yourself: "
+                f"{NOT_INVOKED[target.type]}",
+            )
 
 
 def _grant(
