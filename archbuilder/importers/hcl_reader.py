@@ -34,6 +34,7 @@ from archbuilder.importers.hcl_expressions import (
     Fallback,
 )
 
+_COMMENT_START = re.compile(rb"#|//|/\*")
 # What python-hcl2 ignores between tokens, and its NL_OR_COMMENT terminal's four forms.
 _SPACE = re.compile(rb"[ \t\r]+")
 _GAP_TOKEN = re.compile(rb"\n[ \t]*|#.*\n|//.*\n|/\*(?:.|\n)*?\*/")
@@ -95,9 +96,8 @@ class _Reader(ExpressionReader):
     def __init__(self, text: str) -> None:
         # python-hcl2 reads the text with a line break added (its grammar ends statements with one).
         super().__init__((text + "\n").encode("utf-8"))
-        parser, comments = _parser()
+        parser = _parser()[0]
         self.root = parser.parse(self.data).root_node
-        self.comments = len(QueryCursor(comments).captures(self.root).get("comment", []))
         self.comments_seen = 0
         # Expressions left to python-hcl2: their text, and where each value goes.
         self.deferred: dict[bytes, list[tuple[dict[str, Any] | list[Any], Any]]] = {}
@@ -109,10 +109,26 @@ class _Reader(ExpressionReader):
         if children and (len(children) != 1 or children[0].type != "body"):
             raise Fallback  # a JSON-like object at the top
         result = self._body(children[0].children if children else [], 0, len(self.data), 0)
-        if self.comments_seen != self.comments:
+        if self.comments_seen != self._comments():
             raise Fallback  # a comment inside an expression or a block's header
         self._resolve_deferred()
         return result
+
+    def _comments(self) -> int:
+        """How many comments the tree has. Each starts with `#`, `//` or `/*`: asking the tree what stands at each
+        of those (a few thousand in 5 MB) is five times faster than its comments query, which walks every node;
+        the query counts them where those characters are so many that asking would be slower."""
+        starts = [found.start() for found in _COMMENT_START.finditer(self.data)]
+        if len(starts) > 1000 + len(self.data) // 400:
+            return len(QueryCursor(_parser()[1]).captures(self.root).get("comment", []))
+        count, after = 0, -1
+        for start in starts:
+            if start < after:
+                continue  # inside the comment just counted (`# a // b`)
+            node = self.root.descendant_for_byte_range(start, start + 1)
+            if node is not None and node.type == "comment" and node.start_byte == start:
+                count, after = count + 1, node.end_byte
+        return count
 
     def _body(self, items: list[Node], start: int, end: int, depth: int) -> dict[str, Any]:
         """A body's attributes and blocks, as python-hcl2's BodyRule.serialize gives them."""

@@ -89,6 +89,12 @@ EDGE_CASES = [
     # read from their text alone: strings with escapes, names with dashes, keywords after a dot, numbers
     'a = "\\${x}"\nb = a-b\nc = "q\\"${x}"\nd = x.true\ne = "a\\\\"\nf = {"k\\"" = 1, a-b = x.y-z}\ng = 1.50\nh = 0\n',
     'a = f("\\${x}", a-b, x.true, x.in, "a\\\\", 1.50, 0, in, null)\n',
+    # comments counted where `#`, `//` and `/*` stand, also in strings and heredocs, and with a comment inside an
+    # expression; then with so many of those characters that the tree's comment query counts them
+    'a = "https://x/*#"\n# c // d /* e */\nb = <<EOT\n# not a comment\nEOT\nc = [1, # in a list\n 2]\nd = 1 // end',
+    'a = "https://x/*#"\n# c // d /* e */\nb = <<EOT\n# not a comment\nEOT\nc = [1, 2]\nd = 1 // end',
+    'a = "' + "/*" * 1200 + '"\n# c\nb = [1, # in a list\n 2]\n',
+    'a = "' + "/*" * 1200 + '"\n# c\nb = [1, 2]\n',
     'a = "x\\"y\\\\n$${z} %%{w} $ % \\u00e9 é"\nb = ""\nc = "multi\nline"\nd = "a\\qb"\n',
     'a = "${x}"\nb = "${ x.y }"\nc = "a${x}b${y.z[0]}c"\nd = "${x}${y}"\ne = "${f(x)}"\nf = "${~x~}"\n',
     'a = "%{if true}b%{endif}"\nb = "$${x}"\nc = "${x}$${y}"\nd = "${}"\ne = "${x"\n',
