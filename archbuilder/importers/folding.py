@@ -250,13 +250,20 @@ def named_by_owner(companion: str, owner: str, suffix: str) -> bool:
 def keyed_refs(value: Any, keys: frozenset[str]) -> list[str]:
     """References found under any of `keys`, at any depth of `value`."""
     found: list[str] = []
+    _gather_keyed(value, keys, found)
+    return found
+
+
+def _gather_keyed(value: Any, keys: frozenset[str], found: list[str]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
-            found += refs(item) if key in keys else keyed_refs(item, keys)
+            if key in keys:
+                found += refs(item)
+            else:
+                _gather_keyed(item, keys, found)
     elif isinstance(value, list):
         for item in value:
-            found += keyed_refs(item, keys)
-    return found
+            _gather_keyed(item, keys, found)
 
 
 class CompanionInference(TemplateReader):

@@ -11,25 +11,35 @@ _SUB_NAME = re.compile(r"\$\{([^}!]+)\}")
 def refs(value: Any) -> list[str]:
     """Logical ids a value refers to through Ref, GetAtt or ${...} in Sub, in order of appearance."""
     found: list[str] = []
+    _gather(value, found)
+    return found
+
+
+def _gather(value: Any, found: list[str]) -> None:
+    """refs into one list (the import asks this of every value of every resource, several times)."""
     if isinstance(value, dict):
-        if set(value) == {"Ref"} and isinstance(value["Ref"], str):
-            return [value["Ref"]]
-        if set(value) == {"Fn::GetAtt"}:
-            target = value["Fn::GetAtt"]
-            return [target[0] if isinstance(target, list) else str(target).split(".")[0]]
-        if set(value) == {"Fn::Sub"}:
-            body = value["Fn::Sub"]
-            text = body[0] if isinstance(body, list) and body else body
-            variables = body[1] if isinstance(body, list) and len(body) > 1 else {}
-            # Names the Sub defines for itself are not references.
-            local = set(variables) if isinstance(variables, dict) else set()
-            found += [name for m in _SUB_NAME.findall(str(text)) if (name := m.split(".")[0]) not in local]
+        if len(value) == 1:
+            if "Ref" in value and isinstance(value["Ref"], str):
+                found.append(value["Ref"])
+                return
+            if "Fn::GetAtt" in value:
+                target = value["Fn::GetAtt"]
+                found.append(target[0] if isinstance(target, list) else str(target).split(".")[0])
+                return
+            if "Fn::Sub" in value:
+                body = value["Fn::Sub"]
+                text = body[0] if isinstance(body, list) and body else body
+                variables = body[1] if isinstance(body, list) and len(body) > 1 else {}
+                # Names the Sub defines for itself are not references.
+                local = set(variables) if isinstance(variables, dict) else set()
+                found += [
+                    name for m in _SUB_NAME.findall(str(text)) if (name := m.split(".")[0]) not in local
+                ]
         for item in value.values():
-            found += refs(item)
+            _gather(item, found)
     elif isinstance(value, list):
         for item in value:
-            found += refs(item)
-    return found
+            _gather(item, found)
 
 
 def rename_refs(value: Any, renames: dict[str, str]) -> Any:
