@@ -212,13 +212,17 @@ class ExistingNetworkInference(TemplateReader):
 def _keyed_values(value: Any, keys: frozenset[str]) -> list[tuple[str, Any]]:
     """(key, value) for every entry under one of `keys`, at any depth."""
     found: list[tuple[str, Any]] = []
+    _gather_keyed(value, keys, found)
+    return found
+
+
+def _gather_keyed(value: Any, keys: frozenset[str], found: list[tuple[str, Any]]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if key in keys:
                 found.append((key, item))
             else:
-                found += _keyed_values(item, keys)
+                _gather_keyed(item, keys, found)
     elif isinstance(value, list):
         for item in value:
-            found += _keyed_values(item, keys)
-    return found
+            _gather_keyed(item, keys, found)
