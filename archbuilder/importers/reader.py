@@ -22,6 +22,10 @@ class TemplateReader:
         # Whether the exporter the design goes back to can write a service type; the others stay generic.
         self.writable = writable
         self.resources: dict[str, dict[str, Any]] = template["Resources"]
+        # Each resource's type, the question asked most (half a million times for 12,000 resources).
+        self._types = {
+            name: str(body.get("Type", "")) for name, body in self.resources.items() if isinstance(body, dict)
+        }
         self.catalog = default_catalog()
         region = "us-east-1"
         self.arch = Architecture(
@@ -87,7 +91,8 @@ class TemplateReader:
         return logical, "logical id"
 
     def _type(self, logical: str) -> str:
-        return str(self.resources.get(logical, {}).get("Type", ""))
+        kind = self._types.get(logical)
+        return kind if kind is not None else str(self.resources.get(logical, {}).get("Type", ""))
 
     def _of_type(self, kind: str) -> list[str]:
         """The resources of a type, in template order."""
