@@ -27,12 +27,12 @@ from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.integration import parameter_arn
-from archbuilder.exporters.cloudformation.kit import by_hand
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
 from archbuilder.exporters.cloudformation.production import apply_production_defaults
 from archbuilder.exporters.cloudformation.protection import protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
+from archbuilder.exporters.cloudformation.unwritten_connections import name_unwritten
 from archbuilder.exporters.registry import ExportError
 from archbuilder.graph import build
 from archbuilder.model import Architecture, ServiceNode
@@ -113,30 +113,6 @@ OPENSEARCH_WRITES = ["es:ESHttpPost", "es:ESHttpPut"]
 # Writing to a log group is writing to its streams: CloudFormation's Arn of a group ends in `:*` and covers them,
 # Terraform's does not, so the streams are named as well (as the flow logs' role names them).
 LOG_WRITES = ["logs:CreateLogStream", "logs:PutLogEvents"]
-# Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
-NOT_GRANTED = {
-    "msk_cluster": "its topics' and groups' IAM resources are named after the cluster's generated name and id",
-    "efs_file_system": "a mount needs an access point and the client's mount configuration",
-    "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
-    "redshift_cluster": "access is the database's own (its users and grants), not IAM",
-    "glacier_vault": "the export writes no Glacier vault access policy",
-    "backup_vault": "backups are made by backup plans, not by services writing to the vault",
-    "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
-    "iot_core": "topics and things are named by the devices, not by the design",
-}
-# Calls the export writes no permission (or task) for, and why: named in its warnings, never dropped in silence.
-NOT_INVOKED = {
-    "batch_compute_environment": "a job is submitted to a job queue with a job definition, which the export does "
-    "not write",
-    "codebuild_project": "the export writes a build only as a pipeline's stage",
-    "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
-    "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
-    "data_pipeline": "the export writes no permission to activate a pipeline",
-    "emr_cluster": "a step names the cluster's generated id and the job it runs",
-    "glue_crawler": "the export writes no permission to start a crawler",
-}
-# The sources whose own resources write the call (a pipeline's build stage).
-INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
 # Pushing an image starts with a login token, which ECR issues for the account, not for a repository.
 ECR_LOGIN = "ecr:GetAuthorizationToken"
 READS = {ConnectionKind.READ, ConnectionKind.READ_WRITE, ConnectionKind.POLL}
@@ -290,23 +266,10 @@ def _wire_connections(ctx: CfnContext) -> None:
             and target.type == "lambda_function"
             and source.type in ("sqs_queue", "kinesis_stream", "dynamodb_table")
         ):
-            attribute = "StreamArn" if source.type == "dynamodb_table" else "Arn"
-            mapping: dict[str, Any] = {
-                "EventSourceArn": get_att(ctx.lid(source), attribute),
-                "FunctionName": ref(ctx.lid(target)),
-            }
-            if source.type != "sqs_queue":
-                mapping["StartingPosition"] = "LATEST"
-            _grant(ctx, target, source, {ConnectionKind.READ})
-            role = ctx.roles.get(target.id)
-            # The function's role must hold the read permissions before the mapping starts polling.
-            ctx.add(
-                ctx.names.get(f"{connection.id}:esm", f"{ctx.lid(target)}From{ctx.lid(source)}"),
-                "AWS::Lambda::EventSourceMapping",
-                mapping,
-                DependsOn=f"{role}Policy" if role else None,
-            )
+            _event_source_mapping(ctx, connection.id, source, target)
             continue
+        # What the export writes nothing for is named in its warnings (unwritten_connections.py).
+        name_unwritten(ctx, source, target, kind)
         if kind is ConnectionKind.POLL and target.id in ctx.roles:
             # A service polling a queue or stream with the SDK (a container worker) is granted the reads.
             _grant(ctx, target, source, {ConnectionKind.READ})
@@ -314,13 +277,6 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind in READS | WRITES:
             _grant(ctx, source, target, {kind})
             _environment(ctx, source, target)
-            if target.type in NOT_GRANTED and source.id in ctx.roles:
-                by_hand(
-                    ctx,
-                    source,
-                    f"grant it {kind.value.replace('_', '-')} access to {target.label} "
-                    f"({arch.catalog.get(target.type).short_name}) yourself: {NOT_GRANTED[target.type]}",
-                )
         elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
             _grant(ctx, source, target, {ConnectionKind.WRITE})
             _environment(ctx, source, target)
@@ -334,18 +290,28 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind is ConnectionKind.INVOKE and target.type in INVOKE_BY_NAME and source.id in ctx.roles:
             actions, arn = INVOKE_BY_NAME[target.type]
             ctx.allow(source, actions, sub(arn.format(ctx.lid(target))))
-        elif (
-            kind is ConnectionKind.INVOKE
-            and target.type in NOT_INVOKED
-            and source.id in ctx.roles
-            and (source.type, target.type) not in INVOKED_ELSEWHERE
-        ):
-            by_hand(
-                ctx,
-                source,
-                f"let it start {target.label} ({arch.catalog.get(target.type).short_name}) yourself: "
-                f"{NOT_INVOKED[target.type]}",
-            )
+
+
+def _event_source_mapping(
+    ctx: CfnContext, connection_id: str, source: ServiceNode, target: ServiceNode
+) -> None:
+    """A function polling a queue or stream: the mapping, and the reads it needs granted first."""
+    attribute = "StreamArn" if source.type == "dynamodb_table" else "Arn"
+    mapping: dict[str, Any] = {
+        "EventSourceArn": get_att(ctx.lid(source), attribute),
+        "FunctionName": ref(ctx.lid(target)),
+    }
+    if source.type != "sqs_queue":
+        mapping["StartingPosition"] = "LATEST"
+    _grant(ctx, target, source, {ConnectionKind.READ})
+    role = ctx.roles.get(target.id)
+    # The function's role must hold the read permissions before the mapping starts polling.
+    ctx.add(
+        ctx.names.get(f"{connection_id}:esm", f"{ctx.lid(target)}From{ctx.lid(source)}"),
+        "AWS::Lambda::EventSourceMapping",
+        mapping,
+        DependsOn=f"{role}Policy" if role else None,
+    )
 
 
 def _grant(

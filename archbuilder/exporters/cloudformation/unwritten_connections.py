@@ -1,0 +1,56 @@
+"""Connections the export writes nothing for, named in its warnings with why (kit.by_hand: the template's
+Metadata, the Terraform header comment, the CLI's warnings) instead of a template that reads as if they were not
+drawn: data connections to stores whose access is not IAM's or names what the design does not know, and calls to
+services the export writes no permission or task for."""
+
+from __future__ import annotations
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext
+from archbuilder.exporters.cloudformation.kit import by_hand
+from archbuilder.model import ServiceNode
+
+DATA = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
+
+# Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
+NOT_GRANTED = {
+    "msk_cluster": "its topics' and groups' IAM resources are named after the cluster's generated name and id",
+    "efs_file_system": "a mount needs an access point and the client's mount configuration",
+    "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
+    "redshift_cluster": "access is the database's own (its users and grants), not IAM",
+    "glacier_vault": "the export writes no Glacier vault access policy",
+    "backup_vault": "backups are made by backup plans, not by services writing to the vault",
+    "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
+    "iot_core": "topics and things are named by the devices, not by the design",
+}
+# Calls the export writes no permission (or task) for, and why: named in its warnings, never dropped in silence.
+NOT_INVOKED = {
+    "batch_compute_environment": "a job is submitted to a job queue with a job definition, which the export does "
+    "not write",
+    "codebuild_project": "the export writes a build only as a pipeline's stage",
+    "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
+    "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
+    "data_pipeline": "the export writes no permission to activate a pipeline",
+    "emr_cluster": "a step names the cluster's generated id and the job it runs",
+    "glue_crawler": "the export writes no permission to start a crawler",
+}
+# The sources whose own resources write the call (a pipeline's build stage).
+INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
+
+
+def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, kind: ConnectionKind) -> None:
+    """Names the connection in the export's warnings when the export writes nothing for it. Only a source with a
+    role of its own could be granted anything."""
+    if source.id not in ctx.roles:
+        return
+    service = ctx.architecture.catalog.get(target.type).short_name
+    if kind in DATA and target.type in NOT_GRANTED:
+        access = kind.value.replace("_", "-")
+        step = f"grant it {access} access to {target.label} ({service}) yourself: {NOT_GRANTED[target.type]}"
+        by_hand(ctx, source, step)
+    elif (
+        kind is ConnectionKind.INVOKE
+        and target.type in NOT_INVOKED
+        and (source.type, target.type) not in INVOKED_ELSEWHERE
+    ):
+        by_hand(ctx, source, f"let it start {target.label} ({service}) yourself: {NOT_INVOKED[target.type]}")
