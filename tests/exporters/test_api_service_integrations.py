@@ -488,3 +488,38 @@ def test_terraform_writes_the_http_integrations_with_their_parameters_and_role()
         "payload_format_version": "1.0",
         "depends_on": ["${aws_iam_role_policy.edge_orders_role_send_messages}"],
     }
+
+
+def _same_names(api_type: str) -> Architecture:
+    """An API calling a function, a queue and a state machine all named Orders (and one more function)."""
+    arch = Architecture()
+    arch.add_node(RegionNode(id="region", label="US East", region="us-east-1"))
+    arch.add_service(api_type, "region", label="Front", node_id="api")
+    arch.add_service("lambda_function", "region", label="Home", node_id="f0")
+    arch.add_service("lambda_function", "region", label="Orders", node_id="f1")
+    arch.add_service("sqs_queue", "region", label="Orders", node_id="q")
+    arch.add_service("step_functions", "region", label="orders", node_id="sm")
+    for target, kind in (("f0", K.INVOKE), ("f1", K.INVOKE), ("q", K.WRITE), ("sm", K.INVOKE)):
+        arch.connect("api", target, kind)
+    return arch
+
+
+def test_targets_of_one_name_get_paths_of_their_own() -> None:
+    """API Gateway refuses two resources of one parent, or two routes, with one path."""
+    rest = build_template(_same_names("api_gateway_rest"))["Resources"]
+    parts = {name: body["Properties"]["PathPart"] for name, body in rest.items() if name.endswith("Resource")}
+    assert parts == {
+        "FrontOrdersResource": "orders",
+        "FrontOrders2Resource": "orders-2",
+        "FrontOrders3Resource": "orders-3",
+    }
+    http = build_template(_same_names("api_gateway_http"))["Resources"]
+    keys = sorted(
+        body["Properties"]["RouteKey"] for body in http.values() if body["Type"] == "AWS::ApiGatewayV2::Route"
+    )
+    assert keys == ["$default", "ANY /orders/{proxy+}", "POST /orders-2", "POST /orders-3"]
+    with mock_aws():
+        physical = deploy(_same_names("api_gateway_rest"), "same-names")
+        client = boto3.client("apigateway", region_name="us-east-1")
+        paths = sorted(r["path"] for r in client.get_resources(restApiId=physical["Front"])["items"])
+    assert paths == ["/", "/orders", "/orders-2", "/orders-3"]

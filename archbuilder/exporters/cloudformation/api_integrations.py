@@ -105,6 +105,22 @@ HTTP_SUBTYPES: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 
+class PathSegments:
+    """The URL path segments of one API, each named after the label of what it leads to and unique among them
+    (`orders`, then `orders-2`): API Gateway refuses two resources of one parent, or two routes, with one path."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def of(self, label: str) -> str:
+        base = snake(label).replace("_", "-")
+        name, number = base, 2
+        while name in self._taken:
+            name, number = f"{base}-{number}", number + 1
+        self._taken.add(name)
+        return name
+
+
 def integrated_targets(
     ctx: CfnContext, node: ServiceNode, types: Collection[str] = tuple(ACTIONS)
 ) -> list[tuple[ServiceNode, ServiceAction]]:
@@ -134,10 +150,10 @@ def _service_role(ctx: CfnContext, node: ServiceNode, target: ServiceNode, actio
 
 
 def http_service_route(
-    ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, action: ServiceAction
+    ctx: CfnContext, node: ServiceNode, api: str, target: ServiceNode, action: ServiceAction, path: str
 ) -> str:
-    """POST /<target-label> of an HTTP API hands the request body to the target through the subtype's
-    integration; returns the route."""
+    """POST /<path> of an HTTP API hands the request body to the target through the subtype's integration;
+    returns the route."""
     logical = ctx.lid(target)
     subtype, named, parameters = HTTP_SUBTYPES[target.type]
     request = {named: ref(logical), **parameters}
@@ -160,7 +176,7 @@ def http_service_route(
         "AWS::ApiGatewayV2::Route",
         {
             "ApiId": ref(api),
-            "RouteKey": f"POST /{snake(target.label).replace('_', '-')}",
+            "RouteKey": f"POST /{path}",
             "Target": sub(f"integrations/${{{integration}}}"),
         },
     )
@@ -173,9 +189,10 @@ def service_method(
     target: ServiceNode,
     action: ServiceAction,
     authorization: dict[str, Any],
+    path: str,
 ) -> str:
-    """POST /<target-label> hands the request body to the target; the role the integration assumes may do that
-    one action on that target only."""
+    """POST /<path> hands the request body to the target; the role the integration assumes may do that one
+    action on that target only."""
     logical = ctx.lid(target)
     resource = ctx.add(
         ctx.lid(node, f"{logical}Resource"),
@@ -183,7 +200,7 @@ def service_method(
         {
             "RestApiId": ref(api),
             "ParentId": get_att(api, "RootResourceId"),
-            "PathPart": snake(target.label).replace("_", "-"),
+            "PathPart": path,
         },
     )
     role = _service_role(ctx, node, target, action)

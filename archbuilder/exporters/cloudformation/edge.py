@@ -6,6 +6,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.api_integrations import (
+    PathSegments,
     calls_not_written,
     integrated_targets,
     service_method,
@@ -21,7 +22,6 @@ from archbuilder.exporters.cloudformation.kit import (
 )
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
-from archbuilder.model.naming import snake
 
 # AWS managed CloudFront policies, by the IDs CloudFormation and the API know them by.
 CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6"
@@ -55,11 +55,16 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
         else {"AuthorizationType": str(prop(node, "authorization", "NONE"))}
     )
     functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
+    paths = PathSegments()
     methods = [
-        _lambda_method(ctx, node, api, target, index, authorization) for index, target in enumerate(functions)
+        _lambda_method(ctx, node, api, target, index, authorization, paths)
+        for index, target in enumerate(functions)
     ]
     services = integrated_targets(ctx, node)
-    methods += [service_method(ctx, node, api, target, action, authorization) for target, action in services]
+    methods += [
+        service_method(ctx, node, api, target, action, authorization, paths.of(target.label))
+        for target, action in services
+    ]
     written = {target.id for target in functions} | {target.id for target, _ in services}
     calls_not_written(ctx, node, written, REST_INTEGRATIONS)
     if methods:
@@ -99,11 +104,12 @@ def _lambda_method(
     target: ServiceNode,
     index: int,
     authorization: dict[str, Any],
+    paths: PathSegments,
 ) -> str:
     """Any HTTP verb passed on to the function (a proxy integration), with the permission to invoke it; callers
     sign in through the API's Cognito authorizer when it has one."""
     fn = ctx.lid(target)
-    resource = _method_resource(ctx, node, api, fn, target.label, index)
+    resource = _method_resource(ctx, node, api, fn, target.label if index else "", paths)
     method = ctx.add(
         ctx.lid(node, f"{fn}Method"),
         "AWS::ApiGateway::Method",
@@ -125,10 +131,12 @@ def _lambda_method(
     return method
 
 
-def _method_resource(ctx: CfnContext, node: ServiceNode, api: str, fn: str, label: str, index: int) -> Any:
-    """The first function answers at the root; each further one under a path named after it (one method per
-    resource and HTTP verb)."""
-    if not index:
+def _method_resource(
+    ctx: CfnContext, node: ServiceNode, api: str, fn: str, label: str, paths: PathSegments
+) -> Any:
+    """The first function (no `label`) answers at the root; each further one under a path named after it (one
+    method per resource and HTTP verb)."""
+    if not label:
         return get_att(api, "RootResourceId")
     resource = ctx.add(
         ctx.lid(node, f"{fn}Resource"),
@@ -136,7 +144,7 @@ def _method_resource(ctx: CfnContext, node: ServiceNode, api: str, fn: str, labe
         {
             "RestApiId": ref(api),
             "ParentId": get_att(api, "RootResourceId"),
-            "PathPart": snake(label).replace("_", "-"),
+            "PathPart": paths.of(label),
         },
     )
     return ref(resource)

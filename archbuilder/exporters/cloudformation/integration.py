@@ -9,6 +9,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.api_integrations import (
     HTTP_SUBTYPES,
+    PathSegments,
     calls_not_written,
     http_service_route,
     integrated_targets,
@@ -182,6 +183,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.add(api, "AWS::ApiGatewayV2::Api", props)
     routes = []
     functions = [t for t, _ in targets_of(ctx, node, ConnectionKind.INVOKE) if t.type == "lambda_function"]
+    paths = PathSegments()
     for index, function in enumerate(sorted(functions, key=lambda f: f.id)):
         fn = ctx.lid(function)
         integration = ctx.add(
@@ -195,7 +197,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
             },
         )
         # The first function takes every request; the others get a path named after them.
-        key = "$default" if index == 0 else f"ANY /{snake(function.label).replace('_', '-')}/{{proxy+}}"
+        key = "$default" if index == 0 else f"ANY /{paths.of(function.label)}/{{proxy+}}"
         routes.append(
             ctx.add(
                 ctx.lid(node, f"{fn}Route"),
@@ -205,7 +207,10 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
         )
         api_invoke_permission(ctx, node, fn, api)
     services = integrated_targets(ctx, node, HTTP_SUBTYPES)
-    routes += [http_service_route(ctx, node, api, target, action) for target, action in services]
+    routes += [
+        http_service_route(ctx, node, api, target, action, paths.of(target.label))
+        for target, action in services
+    ]
     ctx.add(
         ctx.lid(node, "Stage"),
         "AWS::ApiGatewayV2::Stage",
