@@ -34,6 +34,7 @@ from archbuilder.exporters.cloudformation.protection import protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
 from archbuilder.exporters.cloudformation.unwritten_connections import name_unwritten
 from archbuilder.exporters.registry import ExportError
+from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.graph import build
 from archbuilder.model import Architecture, ServiceNode
 from archbuilder.model.text import one_line
@@ -148,8 +149,11 @@ def unsupported(architecture: Architecture) -> list[ServiceNode]:
 
 def build_template(architecture: Architecture, *, for_terraform: bool = False) -> dict[str, Any]:
     """The deployment the design describes, rendered from the model alone (the plan Terraform also reads;
-    `for_terraform` leaves out the resources an import from Terraform keeps in Terraform's own words)."""
-    return render(architecture, for_terraform=for_terraform)[0]
+    `for_terraform` leaves out the resources an import from Terraform keeps in Terraform's own words). The cyclic
+    collector is paused while it is built (a large design's template is millions of objects and no garbage
+    cycles; the export notes the CLI prints build one outside any export)."""
+    with cyclic_gc_paused():
+        return render(architecture, for_terraform=for_terraform)[0]
 
 
 def render(
