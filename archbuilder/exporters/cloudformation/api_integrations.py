@@ -15,11 +15,11 @@ Checked 2026-12-06.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.catalog.export_gaps import api_call_written
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import assumable_role, by_hand, prop
 from archbuilder.model import ServiceNode
@@ -36,11 +36,11 @@ FIFO_FIELDS = "&MessageGroupId=%s&MessageDeduplicationId=$context.requestId"
 
 @dataclass(frozen=True)
 class ServiceAction:
-    """How the integration calls one service: the connection that asks for it, the IAM action the role is
-    allowed, the integration's URI, the request's content type and its mapping template (`%s` is the target's
-    logical id, as Fn::Sub reads it), and whether the target's ARN is its Ref or its Arn attribute."""
+    """How the integration calls one service (which connections ask for it: catalog/export_gaps.py): the IAM
+    action the role is allowed, the integration's URI, the request's content type and its mapping template (`%s`
+    is the target's logical id, as Fn::Sub reads it), and whether the target's ARN is its Ref or its Arn
+    attribute."""
 
-    kind: ConnectionKind
     action: str
     uri: str
     content_type: str
@@ -51,7 +51,6 @@ class ServiceAction:
 
 ACTIONS: dict[str, ServiceAction] = {
     "kinesis_stream": ServiceAction(
-        ConnectionKind.WRITE,
         "kinesis:PutRecord",
         "arn:${AWS::Partition}:apigateway:${AWS::Region}:kinesis:action/PutRecord",
         JSON_1_1,
@@ -61,7 +60,6 @@ ACTIONS: dict[str, ServiceAction] = {
         policy_name="put-records",
     ),
     "sqs_queue": ServiceAction(
-        ConnectionKind.WRITE,
         "sqs:SendMessage",
         "arn:${AWS::Partition}:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${%s.QueueName}",
         FORM,
@@ -70,7 +68,6 @@ ACTIONS: dict[str, ServiceAction] = {
         policy_name="send-messages",
     ),
     "sns_topic": ServiceAction(
-        ConnectionKind.WRITE,
         "sns:Publish",
         "arn:${AWS::Partition}:apigateway:${AWS::Region}:sns:action/Publish",
         FORM,
@@ -79,7 +76,6 @@ ACTIONS: dict[str, ServiceAction] = {
         policy_name="publish",
     ),
     "step_functions": ServiceAction(
-        ConnectionKind.INVOKE,
         "states:StartExecution",
         "arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution",
         JSON_1_0,
@@ -121,10 +117,9 @@ class PathSegments:
         return name
 
 
-def integrated_targets(
-    ctx: CfnContext, node: ServiceNode, types: Collection[str] = tuple(ACTIONS)
-) -> list[tuple[ServiceNode, ServiceAction]]:
-    """The services of `types` the API calls itself, in the order of its connections."""
+def integrated_targets(ctx: CfnContext, node: ServiceNode) -> list[tuple[ServiceNode, ServiceAction]]:
+    """The AWS services the API calls itself, in the order of its connections: those the catalog says its type
+    integrates with (catalog/export_gaps.py, which the validation rule OPS-036 reads too)."""
     arch = ctx.architecture
     found = []
     for connection in ctx.graph.connections_of(node.id):
@@ -132,7 +127,7 @@ def integrated_targets(
             continue
         target = arch.service(connection.target_id)
         action = ACTIONS.get(target.type)
-        if action is not None and target.type in types and connection.kind == action.kind:
+        if action is not None and api_call_written(node.type, target.type, connection.kind.value):
             found.append((target, action))
     return found
 

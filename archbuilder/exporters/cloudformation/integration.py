@@ -8,7 +8,6 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.api_integrations import (
-    HTTP_SUBTYPES,
     PathSegments,
     calls_not_written,
     http_service_route,
@@ -206,7 +205,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
             )
         )
         api_invoke_permission(ctx, node, fn, api)
-    services = integrated_targets(ctx, node, HTTP_SUBTYPES)
+    services = integrated_targets(ctx, node)
     routes += [
         http_service_route(ctx, node, api, target, action, paths.of(target.label))
         for target, action in services
