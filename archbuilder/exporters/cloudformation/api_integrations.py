@@ -18,8 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from archbuilder.catalog import ConnectionKind
-from archbuilder.catalog.export_gaps import api_call_written
+from archbuilder.catalog.export_gaps import API_CALLS, api_call_written
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import assumable_role, by_hand, prop
 from archbuilder.model import ServiceNode
@@ -228,28 +227,21 @@ def _request(action: ServiceAction, target: ServiceNode, logical: str, api: str)
     return sub(template) if "${" in template else template
 
 
-# Connections that say an API calls what they point at.
-CALLS = (
-    ConnectionKind.INVOKE,
-    ConnectionKind.WRITE,
-    ConnectionKind.READ,
-    ConnectionKind.READ_WRITE,
-    ConnectionKind.TRAFFIC,
-)
-
-
-def calls_not_written(ctx: CfnContext, node: ServiceNode, written: set[str], integrates: str) -> None:
-    """Names each service the design has the API call that its export writes no integration for (`written`: the
-    ids of those it does), so that a connection is never dropped in silence; `integrates` says what it can."""
+def calls_not_written(ctx: CfnContext, node: ServiceNode, integrates: str) -> None:
+    """Names each service the design has the API call that its export writes no integration for (the table of
+    those it does is catalog/export_gaps.py's, which OPS-036 reads too), so that a connection is never dropped in
+    silence; `integrates` says what it can."""
     arch = ctx.architecture
     for connection in ctx.graph.connections_of(node.id):
-        if connection.source_id != node.id or connection.kind not in CALLS or connection.target_id in written:
+        kind = connection.kind.value
+        if connection.source_id != node.id or kind not in API_CALLS:
             continue
         target = arch.service(connection.target_id)
+        if api_call_written(node.type, target.type, kind):
+            continue
         service = arch.catalog.get(target.type).short_name
         by_hand(
             ctx,
             node,
-            f"integrate it with {target.label} ({service}, {connection.kind.value}) yourself: the export writes "
-            f"{integrates} only",
+            f"integrate it with {target.label} ({service}, {kind}) yourself: the export writes {integrates} only",
         )

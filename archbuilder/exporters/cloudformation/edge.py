@@ -65,8 +65,7 @@ def _rest_api(ctx: CfnContext, node: ServiceNode) -> None:
         service_method(ctx, node, api, target, action, authorization, paths.of(target.label))
         for target, action in services
     ]
-    written = {target.id for target in functions} | {target.id for target, _ in services}
-    calls_not_written(ctx, node, written, REST_INTEGRATIONS)
+    calls_not_written(ctx, node, REST_INTEGRATIONS)
     if methods:
         _deployment(ctx, node, api, methods)
 

@@ -217,8 +217,7 @@ def _http_api(ctx: CfnContext, node: ServiceNode) -> None:
         DependsOn=routes or None,
     )
     ctx.output(f"{api}Endpoint", get_att(api, "ApiEndpoint"), f"Endpoint of {node.label}")
-    written = {f.id for f in functions} | {target.id for target, _ in services}
-    calls_not_written(ctx, node, written, HTTP_INTEGRATIONS)
+    calls_not_written(ctx, node, HTTP_INTEGRATIONS)
 
 
 # The resource types this module renders; template.py merges every module's table.
