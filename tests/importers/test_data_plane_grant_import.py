@@ -51,3 +51,36 @@ def test_the_grants_come_back_from_terraform_as_the_writes(tmp_path: Path) -> No
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert render(arch) == files
+
+
+def test_the_search_domain_keeps_its_encryption_through_terraform(tmp_path: Path) -> None:
+    """encrypt_at_rest and node_to_node_encryption are read back (resources/import/terraform.yaml), not taken as
+    absent (false)."""
+    for name, text in render(indexer()).items():
+        (tmp_path / name).write_text(text)
+    arch, _report = import_terraform(tmp_path)
+    [search] = [node for node in arch.services() if node.type == "opensearch_domain"]
+    assert (search.properties["encrypted"], search.properties["transit_encryption"]) == (True, True)
+
+
+def test_labels_a_logical_id_spells_come_back_from_terraform(tmp_path: Path) -> None:
+    """`ACM` is the CloudFormation logical id of a service labelled ACM, but Terraform names it acm: the labels
+    comment names it, as it names labels no logical id spells."""
+    from tests.exporters.every_service import every_service
+
+    for name, text in render(every_service()).items():
+        (tmp_path / name).write_text(text)
+    arch, _report = import_terraform(tmp_path)
+    labels = {node.label for node in arch.services()}
+    assert {
+        "ACM",
+        "DAX",
+        "SQS",
+        "WAF",
+        "MSK",
+        "KMS",
+        "ECR",
+        "CloudFront",
+        "CodeBuild",
+        "ElastiCache",
+    } <= labels

@@ -219,7 +219,8 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
         if node.kind in ("region", "az"):
             continue
         logical = ctx.lid(node)
-        if logical in ctx.resources and node.label != logical:
+        # Terraform names resources in snake case, which loses even a label the logical id spells (`ACM`).
+        if logical in ctx.resources and (node.label != logical or ctx.for_terraform):
             labels[logical] = node.label
     entry: dict[str, Any] = {"design": ctx.architecture.metadata.name}
     if labels:
