@@ -6,6 +6,7 @@ redeployed when their methods change, and functions packaged without the archive
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import socket
@@ -384,21 +385,25 @@ def test_terraform_redeploys_the_api_when_its_methods_change() -> None:
     }
 
 
-# 9. Terraform packs functions without the archive provider.
+# 9. Terraform packs functions without the archive provider, one zip per distinct code, named by its content.
 @pytest.mark.parametrize("name", with_functions())
 def test_functions_are_zipped_beside_the_terraform_files(name: str) -> None:
     files, tf = terraform(name)
     assert "hashicorp/archive" not in files["versions.tf"].decode()
     assert not any(kind == "archive_file" for kind, _name in tf)
     template = build_template(example(name))
+    package_of_code: dict[str, str] = {}
     for logical, body in of_type(template, "AWS::Lambda::Function").items():
         function = tf[("aws_lambda_function", snake(logical))]
-        package = f"{snake(logical)}.zip"
-        assert (function["filename"], function["source_code_hash"]) == (
-            f"${{path.module}}/{package}",
-            f'${{filebase64sha256("${{path.module}}/{package}")}}',
-        )
+        package = function["filename"].removeprefix("${path.module}/")
+        assert function["source_code_hash"] == f'${{filebase64sha256("${{path.module}}/{package}")}}'
+        assert package == f"function_code_{hashlib.sha256(files[package]).hexdigest()[:12]}.zip"
+        code = body["Properties"]["Code"]["ZipFile"]
         with zipfile.ZipFile(io.BytesIO(files[package])) as archive:
             assert archive.namelist() == ["index.py"]
-            assert archive.read("index.py").decode() == body["Properties"]["Code"]["ZipFile"]
+            assert archive.read("index.py").decode() == code
+        assert package_of_code.setdefault(code, package) == package  # the same code, the same package
+    # A package per distinct code, and no other zip.
+    assert sorted(n for n in files if n.endswith(".zip")) == sorted(set(package_of_code.values()))
+    assert len(set(package_of_code.values())) == len(package_of_code)
     assert render_files(example(name)) == files  # the same bytes every time

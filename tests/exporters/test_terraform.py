@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 from archbuilder.cli.main import main
 from archbuilder.exporters.registry import ExportError, export
 from archbuilder.exporters.terraform.files import render
-from archbuilder.model import load, save
+from archbuilder.model import Architecture, RegionNode, load, save
 from archbuilder.model.naming import snake
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.tf_tools import unresolved_references
@@ -47,16 +48,56 @@ def resources(files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
 def test_every_file_parses_and_every_reference_resolves(name: str, tmp_path: Path) -> None:
     arch = example(name)
     written = export("terraform", arch, tmp_path)
-    # Beside the .tf files, the zip of each function's code (and of each secret's rotation function).
-    functions = [snake(s.label) + ".zip" for s in arch.services() if s.type == "lambda_function"]
+    texts = {p.name: p.read_text(encoding="utf-8") for p in written if p.suffix == ".tf"}
+    # Every function (and each secret's rotation function) names a zip of its code written beside the .tf files:
+    # one per distinct code, shared by the functions that carry the same (packages.py).
+    functions = [snake(s.label) for s in arch.services() if s.type == "lambda_function"]
     functions += [
-        snake(s.label) + "_rotation_function.zip"
+        snake(s.label) + "_rotation_function"
         for s in arch.services()
         if s.type == "secrets_manager_secret" and s.properties.get("rotation_days")
     ]
-    assert sorted(p.name for p in written) == sorted(FILES + functions)
-    texts = {p.name: p.read_text(encoding="utf-8") for p in written if p.suffix == ".tf"}
+    found = resources(texts)
+    packages = {
+        found[("aws_lambda_function", f)]["filename"].removeprefix("${path.module}/") for f in functions
+    }
+    assert all(p.startswith("function_code_") and p.endswith(".zip") for p in packages)
+    assert sorted(p.name for p in written) == sorted(FILES + list(packages))
     assert unresolved_references(texts) == []
+
+
+def test_functions_with_the_same_code_share_one_package_and_others_get_their_own(tmp_path: Path) -> None:
+    arch = Architecture()
+    arch.add_node(RegionNode(id="region", label="Region", region="us-east-1"))
+    for label, properties in (
+        ("Python one", {}),
+        ("Python two", {}),
+        ("Node", {"runtime": "nodejs20.x"}),
+        ("Other handler", {"handler": "index.process"}),
+        ("Own package", {"runtime": "java21", "handler": "example.Handler::handleRequest"}),
+    ):
+        arch.add_service("lambda_function", "region", label=label, properties=properties)
+    written = {p.name: p for p in export("terraform", arch, tmp_path)}
+    found = resources({"main.tf": written["main.tf"].read_text(encoding="utf-8")})
+    filenames = {
+        name: body["filename"].removeprefix("${path.module}/") if "filename" in body else body["s3_key"]
+        for (kind, name), body in found.items()
+        if kind == "aws_lambda_function"
+    }
+    shared = filenames["python_one"]
+    assert filenames["python_two"] == shared
+    assert len({shared, filenames["node"], filenames["other_handler"]}) == 3
+    assert filenames["own_package"] == "${var.own_package_code_key}"  # a package the user uploads to S3
+    packages = sorted(n for n in written if n.endswith(".zip"))
+    assert packages == sorted({shared, filenames["node"], filenames["other_handler"]})
+    contents = {}
+    for package in packages:
+        with zipfile.ZipFile(written[package]) as archive:
+            contents[package] = {entry: archive.read(entry).decode() for entry in archive.namelist()}
+    assert list(contents[filenames["node"]]) == ["index.js"]
+    assert "def handler(" in contents[shared]["index.py"]
+    assert "def process(" in contents[filenames["other_handler"]]["index.py"]
+    assert "function_code_<SHA-256>.zip" in written["main.tf"].read_text(encoding="utf-8")
 
 
 def test_three_tier_resources_match_the_design() -> None:

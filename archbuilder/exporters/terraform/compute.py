@@ -20,7 +20,7 @@ from archbuilder.exporters.terraform.kit import (
     tag_value,
     tags_arg,
 )
-from archbuilder.exporters.terraform.packages import package_name
+from archbuilder.exporters.terraform.packages import package
 
 
 def _role(conv: Converter_, logical: str, p: Props) -> Props:
@@ -295,7 +295,7 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
         "handler": p["Handler"],
         "memory_size": p["MemorySize"],
         "timeout": p["Timeout"],
-        **_function_package(conv, logical, p["Code"]),
+        **_function_package(conv, logical, p),
     }
     if "ReservedConcurrentExecutions" in p:
         body["reserved_concurrent_executions"] = p["ReservedConcurrentExecutions"]
@@ -327,11 +327,18 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
     return {**body, **tags_arg(conv, p)}
 
 
-def _function_package(conv: Converter_, logical: str, code: Props) -> Props:
-    """The zip of the placeholder code written beside the .tf files (packages.py), or the package in S3."""
+def _function_package(conv: Converter_, logical: str, p: Props) -> Props:
+    """The zip of the inline code written beside the .tf files (packages.py), or the package in S3."""
+    code = p["Code"]
     if "ZipFile" not in code:
         return {"s3_bucket": conv.expr(code["S3Bucket"]), "s3_key": conv.expr(code["S3Key"])}
-    path = f'"${{path.module}}/{package_name(conv.names[logical][1])}"'
+    written = package(str(p.get("Runtime", "")), str(code["ZipFile"]))
+    if written is None:  # a runtime that takes no inline code: its package is the function's own to provide
+        name = f"{conv.names[logical][1]}.zip"
+    else:
+        name, content = written
+        conv.packages[name] = content
+    path = f'"${{path.module}}/{name}"'
     return {"filename": Expr(path), "source_code_hash": Expr(f"filebase64sha256({path})")}
 
 

@@ -186,6 +186,8 @@ class Converter_:
         # How many references to a role were written: what waits for a role's policies is only looked for in
         # the blocks of a resource whose conversion wrote one (ordering.py).
         self.role_references = 0
+        # The zips of the functions' inline code, by file name, as the functions' conversion names them.
+        self.packages: dict[str, bytes] = {}
         taken: set[tuple[str, str]] = set()
         for logical, body in self.resources.items():
             tf_type = terraform_type(body)

@@ -22,7 +22,7 @@ from archbuilder.exporters.terraform.data import bucket_companions
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document, written_document
 from archbuilder.exporters.terraform.hcl_writer import block as block_text
 from archbuilder.exporters.terraform.ordering import Ordering
-from archbuilder.exporters.terraform.packages import function_packages
+from archbuilder.exporters.terraform.packages import PACKAGES_NOTE
 from archbuilder.exporters.terraform.rest_api import rest_api_blocks
 from archbuilder.exporters.terraform.source_files import written_back
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
@@ -59,7 +59,7 @@ def render_files(architecture: Architecture) -> dict[str, bytes]:
         return _render_model(design)
 
     files = {name: text.encode("utf-8") for name, text in written_back(architecture, from_model).items()}
-    return files | function_packages(template, conv.names)
+    return files | conv.packages
 
 
 def render(architecture: Architecture) -> dict[str, str]:
@@ -97,7 +97,11 @@ def render_template(
         "versions.tf": document([_terraform_settings()]) + _backend_example(architecture),
         "providers.tf": document(_providers(architecture, template)),
         "variables.tf": document(_variables(architecture, template)),
-        "main.tf": _header(architecture) + _manual_comment(template) + _labels_comment(template, conv) + main,
+        "main.tf": _header(architecture)
+        + _manual_comment(template)
+        + _labels_comment(template, conv)
+        + (PACKAGES_NOTE if conv.packages else "")
+        + main,
         "outputs.tf": document(_outputs(conv, template)),
     }
 

@@ -1,29 +1,35 @@
-"""The deployment packages of Lambda functions that carry placeholder code: one zip per function, written beside
-the .tf files and named by `filename` with `source_code_hash = filebase64sha256(...)`, so the Terraform export
-needs no provider but aws (the archive provider is no longer asked for) and the same design gives the same bytes.
+"""The deployment packages of Lambda functions whose code the template carries inline (the placeholder code, or a
+function imported with its code): zips written beside the .tf files, each function naming its own with `filename`
+and `source_code_hash = filebase64sha256(...)`, so the Terraform export needs no provider but aws (the archive
+provider is no longer asked for) and the same design gives the same bytes.
 
-The zip holds the file the CloudFormation template writes inline (`index.py` or `index.js`), with the same code."""
+A package is named by its content (`function_code_<first 12 hex digits of its SHA-256>.zip`): functions with the
+same code share one file, and a function whose code differs has its own. Placeholder code depends only on the
+runtime and the handler, so the 2,000 functions of a large design are one or two packages, not 2,000 files to
+create (a second of the export's system time). The zip holds the file the CloudFormation template writes inline
+(`index.py` or `index.js`), with the same code."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import zipfile
-from typing import Any
 
 from archbuilder.exporters.cloudformation.function_code import inline_filename
-from archbuilder.model.naming import snake
 
 # Zip entries carry a timestamp and permissions; fixed ones keep the export deterministic.
 _ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
 _ENTRY_MODE = 0o644 << 16
+PACKAGE_PREFIX = "function_code_"
+# The comment main.tf opens its functions' part with, where it has packages (files.py).
+PACKAGES_NOTE = (
+    "# Functions' code: each aws_lambda_function's `filename` names the zip beside these files that holds it.\n"
+    "# A zip is named by its content (function_code_<SHA-256>.zip): functions with the same code share one, and\n"
+    "# a function given code of its own needs a zip of its own, named in its `filename`.\n\n"
+)
 
 
-def package_name(function_name: str) -> str:
-    return f"{function_name}.zip"
-
-
-@functools.lru_cache(maxsize=64)  # functions of one runtime carry the same placeholder code
 def zip_bytes(filename: str, source: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -34,17 +40,12 @@ def zip_bytes(filename: str, source: str) -> bytes:
     return buffer.getvalue()
 
 
-def function_packages(template: dict[str, Any], names: dict[str, tuple[str, str]]) -> dict[str, bytes]:
-    """File name -> zip of every function whose code the template carries inline; `names` are the converter's
-    (logical id -> Terraform type and name)."""
-    packages: dict[str, bytes] = {}
-    for logical, body in template["Resources"].items():
-        if body["Type"] != "AWS::Lambda::Function":
-            continue
-        props = body.get("Properties") or {}
-        code = props.get("Code") or {}
-        filename = inline_filename(str(props.get("Runtime", "")))
-        if "ZipFile" in code and filename is not None:
-            name = names[logical][1] if logical in names else snake(logical)
-            packages[package_name(name)] = zip_bytes(filename, str(code["ZipFile"]))
-    return packages
+@functools.lru_cache(maxsize=64)  # functions of one runtime and handler carry the same placeholder code
+def package(runtime: str, source: str) -> tuple[str, bytes] | None:
+    """The file name and bytes of the package of a function with this runtime and inline code; None for a
+    runtime CloudFormation writes no inline code for."""
+    filename = inline_filename(runtime)
+    if filename is None:
+        return None
+    content = zip_bytes(filename, source)
+    return f"{PACKAGE_PREFIX}{hashlib.sha256(content).hexdigest()[:12]}.zip", content

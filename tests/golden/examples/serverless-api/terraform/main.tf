@@ -7,6 +7,10 @@
 #   aws_api_gateway_rest_api.orders_api: Orders API
 #   aws_cloudfront_distribution.web_cdn: Web CDN
 
+# Functions' code: each aws_lambda_function's `filename` names the zip beside these files that holds it.
+# A zip is named by its content (function_code_<SHA-256>.zip): functions with the same code share one, and
+# a function given code of its own needs a zip of its own, named in its `filename`.
+
 data "aws_availability_zones" "available" {
   state = "available"
 }
@@ -229,8 +233,8 @@ resource "aws_lambda_function" "orders_handler" {
   handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = "${path.module}/orders_handler.zip"
-  source_code_hash = filebase64sha256("${path.module}/orders_handler.zip")
+  filename         = "${path.module}/function_code_b9a1deffc739.zip"
+  source_code_hash = filebase64sha256("${path.module}/function_code_b9a1deffc739.zip")
   tags = {
     Name = "Orders handler"
   }
@@ -478,8 +482,8 @@ resource "aws_lambda_function" "fulfilment_worker" {
   handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = "${path.module}/fulfilment_worker.zip"
-  source_code_hash = filebase64sha256("${path.module}/fulfilment_worker.zip")
+  filename         = "${path.module}/function_code_b9a1deffc739.zip"
+  source_code_hash = filebase64sha256("${path.module}/function_code_b9a1deffc739.zip")
   tags = {
     Name = "Fulfilment worker"
   }

@@ -4,6 +4,10 @@
 # Labels the resource names do not spell (read back by archbuilder's import):
 #   aws_api_gateway_rest_api.collector_api: Collector API
 
+# Functions' code: each aws_lambda_function's `filename` names the zip beside these files that holds it.
+# A zip is named by its content (function_code_<SHA-256>.zip): functions with the same code share one, and
+# a function given code of its own needs a zip of its own, named in its `filename`.
+
 data "aws_availability_zones" "available" {
   state = "available"
 }
@@ -218,8 +222,8 @@ resource "aws_lambda_function" "enricher" {
   handler          = "index.handler"
   memory_size      = 128
   timeout          = 3
-  filename         = "${path.module}/enricher.zip"
-  source_code_hash = filebase64sha256("${path.module}/enricher.zip")
+  filename         = "${path.module}/function_code_b9a1deffc739.zip"
+  source_code_hash = filebase64sha256("${path.module}/function_code_b9a1deffc739.zip")
   tags = {
     Name = "Enricher"
   }
