@@ -5,7 +5,9 @@ calls it reads itself come with their arguments' values, which are those python-
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archbuilder.importers import hcl_reader
+from archbuilder.importers.hcl_expressions import Fallback
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
 EXPORTS = sorted(GOLDEN.glob("*/terraform/*.tf"))
@@ -29,9 +32,24 @@ def _outcome(read: Any, text: str) -> tuple[str, str]:
 
 
 def _same_as_python_hcl2(text: str) -> None:
-    calls: hcl_reader.Calls = {}
-    assert _outcome(lambda text: hcl_reader.loads(text, calls), text) == _outcome(hcl2.loads, text)
-    _calls_read_as_their_text(calls)
+    """The reader's outcome is python-hcl2's, with the text parsed as usual and with a piece parsed per top-level
+    block (hcl_reader.PIECE_BYTES: a `}` alone on its line ends a piece, also where it is inside a heredoc)."""
+    expected = _outcome(hcl2.loads, text)
+    for piece_bytes in (hcl_reader.PIECE_BYTES, 1):
+        calls: hcl_reader.Calls = {}
+        with _pieces_of(piece_bytes):
+            assert _outcome(lambda text: hcl_reader.loads(text, calls), text) == expected, piece_bytes
+        _calls_read_as_their_text(calls)
+
+
+@contextlib.contextmanager
+def _pieces_of(piece_bytes: int) -> Iterator[None]:
+    kept = hcl_reader.PIECE_BYTES
+    hcl_reader.PIECE_BYTES = piece_bytes
+    try:
+        yield
+    finally:
+        hcl_reader.PIECE_BYTES = kept
 
 
 def _calls_read_as_their_text(calls: hcl_reader.Calls) -> None:
@@ -59,6 +77,44 @@ def test_example_exports_are_read_without_python_hcl2_reading_the_whole_file(pat
         [[b"{", b"for"], [b"[for", b"record"]],
     )
     assert len(reader.calls) >= text.count("jsonencode(")
+
+
+PIECES = 'a = 1\n# one\nb "x" {\n  c = [1]\n}\n// two\nd {\n  e {\n  }\n}\n/* three */\nf = "g"\n'
+# A `}` alone on its line inside a heredoc, a comment or a string (where no piece may end), and in a nested block.
+NOT_PIECES = [
+    'a "x" {\n  b = <<EOT\n}\nc = 1\nEOT\n}\nd = 2\n',
+    'a "x" {\n}\n/* c\n}\n*/\nd = 2\n',
+    'a = "${x\n}\n"\nd = 2\n',
+    'a {\n  b {\n  c = 1\n}\n}\nd = 2\n',
+]
+
+
+def test_top_level_blocks_are_parsed_one_piece_at_a_time() -> None:
+    with _pieces_of(1):
+        reader = hcl_reader._Reader(PIECES)
+        assert reader.document() == hcl2.loads(PIECES)
+    assert reader.root is None  # the whole text was never parsed as one piece
+    assert reader.comments_found == reader.comments_seen == 3
+
+
+@pytest.mark.parametrize("text", NOT_PIECES)
+def test_a_text_not_cut_into_pieces_is_parsed_whole(text: str) -> None:
+    with _pieces_of(1):
+        reader = hcl_reader._Reader(text)
+        with contextlib.suppress(Fallback):  # a line break in an interpolation is python-hcl2's to refuse
+            reader.document()
+    assert reader.root is not None
+    _same_as_python_hcl2(text)
+
+
+def test_a_large_text_broken_after_what_python_hcl2_alone_reads_is_refused_naming_the_break() -> None:
+    """The pieces before the broken one were read (one has a comment inside an expression, which only python-hcl2
+    reads): the refusal still names where tree-sitter finds the whole text broken."""
+    queues = "".join(f'resource "aws_sqs_queue" "q{k}" {{\n  name = "q{k}"\n}}\n' for k in range(50_000))
+    text = 'a = [1, # why\n2]\n' + queues + "b {\n  c = \n}\n"
+    assert len(text) > hcl_reader.PYTHON_HCL2_BYTES
+    with pytest.raises(hcl_reader.HclError, match=r"^line 150004, column 3: not HCL here \('c = '\)$"):
+        hcl_reader.loads(text)
 
 
 EDGE_CASES = [
