@@ -24,6 +24,8 @@ GROUP = "AWS::EC2::SecurityGroup"
 PROTOCOL_NUMBERS = {"6": "tcp", "17": "udp", "1": "icmp", "-1": "all"}
 # The export's words for a declared rule without a description (exporters/cloudformation/group_rules.py).
 DECLARED_RULE = "declared ingress rule"
+# What follows `<group>From` in the name of a rule the export writes for a declared rule: `<source>Rule`, numbered.
+_SOURCE_RULE = re.compile(r"\w+Rule\d*")
 
 
 def protocol_and_ports(rule: dict[str, Any]) -> dict[str, Any]:
@@ -55,7 +57,8 @@ def declared_by_export(name: str, group: str, description: Any) -> bool:
     in neither form is read as a connection, as before."""
     if export_words(description):
         return True
-    named = re.fullmatch(rf"{re.escape(group)}From\w+Rule\d*", name) is not None
+    # The group's name, then a fixed pattern: a pattern spelling the group out would be compiled per group.
+    named = name.startswith(f"{group}From") and _SOURCE_RULE.fullmatch(name, len(group) + 4) is not None
     return named and not (isinstance(description, str) and description.startswith("from "))
 
 
