@@ -158,8 +158,13 @@ def _tls_only_buckets(ctx: CfnContext) -> None:
             )
 
 
+_DATABASE_TYPES = frozenset({"AWS::RDS::DBCluster", "AWS::RDS::DBInstance"})
+
+
 def _database_monitoring(ctx: CfnContext) -> None:
     for body in ctx.resources.values():
+        if body["Type"] not in _DATABASE_TYPES:  # most resources: their engine is not worked out
+            continue
         props = body.get("Properties") or {}
         engine = str(props.get("Engine", "")).lower()
         kind = engine if engine.startswith("aurora-") else engine.split("-")[0]

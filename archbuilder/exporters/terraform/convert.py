@@ -151,6 +151,9 @@ TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 TYPES.update(SERVICE_TYPES)
+# The Terraform type of each CloudFormation type, but for those whose properties choose it (terraform_type).
+_PLAIN_TYPES = {kind: types[0] for kind, types in TYPES.items()}
+_TYPED_BY_PROPERTIES = {"AWS::RDS::DBInstance", "AWS::FSx::FileSystem"}
 
 
 def terraform_type(body: dict[str, Any]) -> str:
@@ -188,14 +191,18 @@ class Converter_:
         self.role_references = 0
         # The zips of the functions' inline code, by file name, as the functions' conversion names them.
         self.packages: dict[str, bytes] = {}
-        taken: set[tuple[str, str]] = set()
+        # Ref and GetAtt targets -> (expression, whether it refers to a role): see _reference.
+        self._references: dict[Any, tuple[Expr, bool]] = {}
+        names, taken = self.names, set()
         for logical, body in self.resources.items():
-            tf_type = terraform_type(body)
-            name, number = snake(logical), 2
-            while (tf_type, name) in taken:
-                name, number = f"{snake(logical)}_{number}", number + 1
-            taken.add((tf_type, name))
-            self.names[logical] = (tf_type, name)
+            kind = body["Type"]
+            tf_type = terraform_type(body) if kind in _TYPED_BY_PROPERTIES else _PLAIN_TYPES.get(kind, "")
+            named = (tf_type, snake(logical))
+            number = 2
+            while named in taken:
+                named, number = (tf_type, f"{snake(logical)}_{number}"), number + 1
+            taken.add(named)
+            names[logical] = named
         parameters = template.get("Parameters") or {}
         # SSM-typed parameters hold a parameter path; Terraform reads the value through a data source.
         self.ssm_parameters = {
@@ -233,9 +240,9 @@ class Converter_:
         """The reference or expression a one-key mapping stands for, if it is an intrinsic Terraform has."""
         ((key, argument),) = item.items()
         if key == "Ref":
-            return Expr(self._ref(argument))
+            return self._reference(argument)
         if key == "Fn::GetAtt":
-            return Expr(self._get_att(*argument))
+            return self._reference(tuple(argument))
         if key == "Fn::Sub":
             return Expr(self._sub(argument))
         if key == "Fn::Join" and isinstance(argument[1], list | dict):
@@ -291,6 +298,18 @@ class Converter_:
     def json_expr(self, item: Any) -> Call:
         """A policy document: jsonencode() of the converted structure."""
         return Call("jsonencode", self.expr(item))
+
+    def _reference(self, target: str | tuple[str, ...]) -> Expr:
+        """A Ref (a name) or GetAtt (name and attribute) as its expression: each worked out once (a large export
+        refers to each resource about twice), and counted again as a reference to a role where it is one."""
+        found = self._references.get(target)
+        if found is None:
+            roles_before = self.role_references
+            text = self._ref(target) if type(target) is str else self._get_att(*target)
+            found = self._references[target] = (Expr(text), self.role_references != roles_before)
+        elif found[1]:
+            self.role_references += 1
+        return found[0]
 
     def _ref(self, name: str) -> str:
         if name in PSEUDO:

@@ -5,6 +5,7 @@ waits for them; `role_policies` names them so the renderer can make Terraform wa
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -23,8 +24,13 @@ def _policy_label(arn: Any) -> str:
         arn = arn["Fn::Sub"]
         arn = arn[0] if isinstance(arn, list) else arn
     if isinstance(arn, str):
-        return snake(re.split(r"[/:]", arn)[-1], "policy")
+        return _label_of_arn(arn)
     return "policy"
+
+
+@functools.lru_cache(maxsize=256)  # the same few managed policies, on thousands of roles
+def _label_of_arn(arn: str) -> str:
+    return snake(re.split(r"[/:]", arn)[-1], "policy")
 
 
 def managed_attachments(conv: Converter_, logical: str, p: Props) -> list[tuple[str, Any]]:
