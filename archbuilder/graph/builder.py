@@ -6,9 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from archbuilder.catalog import Catalog, ConnectionKind, ServiceRole, ServiceType
 from archbuilder.model import (
@@ -22,6 +20,9 @@ from archbuilder.model import (
     SubnetTier,
     VpcNode,
 )
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 INTERNET = "internet"
 
@@ -59,7 +60,6 @@ class Placement:
 class ArchGraph:
     architecture: Architecture
     catalog: Catalog
-    flow: nx.DiGraph  # services + INTERNET; edges carry the connection ids and kinds
     placements: dict[str, Placement]
     services: list[ServiceNode] = field(default_factory=list)  # sorted by id
     by_type: dict[str, list[ServiceNode]] = field(default_factory=dict)  # each sorted by id
@@ -78,10 +78,26 @@ class ArchGraph:
     type_positions: dict[str, list[int]] = field(default_factory=dict)
     # Results queries derive once per graph (e.g. the breadth-first tree from the Internet), keyed by query name.
     memo: dict[str, Any] = field(default_factory=dict)
+    # What `flow` is made of: its nodes' data, its edges' data, then the edges from the Internet to the services
+    # it can reach directly (added last, as they may join an edge a connection made).
+    flow_parts: tuple[dict[str, dict[str, Any]], dict[tuple[str, str], dict[str, Any]], list[Any]] = field(
+        default_factory=lambda: ({}, {}, []), repr=False, compare=False
+    )
+
+    @cached_property
+    def flow(self) -> nx.DiGraph:
+        """Services + INTERNET; edges carry the connection ids and kinds. Made on first use: the rules read it,
+        the exports never do, and loading networkx takes a tenth of a second of an export's CPU time."""
+        nodes, edges, from_internet = self.flow_parts
+        flow = _flow_graph(nodes, edges)
+        flow.add_edges_from(from_internet)
+        return flow
 
     @cached_property
     def containment(self) -> nx.DiGraph:
         """Parent -> child edges; built on first use since most rules read placements instead."""
+        import networkx as nx  # see ArchGraph.flow
+
         graph: nx.DiGraph = nx.DiGraph()
         for node in self.architecture.nodes.values():
             graph.add_node(node.id, kind=node.kind, label=node.label)
@@ -190,6 +206,8 @@ def _flow_graph(
     """The same DiGraph add_nodes_from/add_edges_from would build, with its adjacency dicts filled directly:
     at 5,000 services their per-item bookkeeping was a third of the graph build. (tests/graph checks the result
     against the public API, in case networkx changes its internals.)"""
+    import networkx as nx  # only where a graph is made: see ArchGraph.flow
+
     successors: dict[str, dict[str, dict[str, Any]]] = {node_id: {} for node_id in node_data}
     predecessors: dict[str, dict[str, dict[str, Any]]] = {node_id: {} for node_id in node_data}
     for (source, target), attributes in edges.items():
@@ -284,11 +302,10 @@ def build(architecture: Architecture) -> ArchGraph:
     scopes, containers = _scopes(architecture)
     services = _index_services(architecture, scopes)
     connections = _index_connections(architecture)
-    flow = _flow_graph(services.node_data, connections.edges)
+    exposures: list[tuple[str, str, dict[str, Any]]] = []
     graph = ArchGraph(
         architecture,
         architecture.catalog,
-        flow,
         services.placements,
         services.services,
         services.by_type,
@@ -300,19 +317,18 @@ def build(architecture: Architecture) -> ArchGraph:
         in_subnets=services.in_subnets,
         single_zone=services.single_zone,
         type_positions=services.type_positions,
+        flow_parts=(services.node_data, connections.edges, exposures),
     )
     gateways: dict[str | None, str] = {}
     for gateway in services.by_type.get("internet_gateway", []):
         if gateway.parent_id in scopes:
             gateways.setdefault(scopes[gateway.parent_id].vpc_id, gateway.id)
-    exposures: list[tuple[str, str, dict[str, Any]]] = []
     for node in services.may_face_internet:
         exposed, via = _internet_facing(graph, node, gateways)
         if exposed:
             exposures.append(
                 (INTERNET, node.id, {"kinds": {ConnectionKind.TRAFFIC}, "connections": [], "via": via})
             )
-    flow.add_edges_from(exposures)
     return graph
 
 

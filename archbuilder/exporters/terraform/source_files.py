@@ -14,8 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import hcl2
-
 from archbuilder.exporters.cloudformation.source_template import baseline
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
 from archbuilder.exporters.write_back import merge_named
@@ -94,6 +92,8 @@ def _alive(block: SourceBlock, source: ImportedSource, alive: set[str]) -> bool:
 
 def source_blocks(texts: dict[str, str]) -> list[SourceBlock]:
     """Every top-level block of the files with its lines, in file order."""
+    import hcl2  # only for a design imported from Terraform: python-hcl2 and lark take 0.05 s to load
+
     found: list[SourceBlock] = []
     for name, text in texts.items():
         lines = text.splitlines()
@@ -109,6 +109,8 @@ def source_blocks(texts: dict[str, str]) -> list[SourceBlock]:
 
 def entries(rendered: dict[str, str]) -> dict[Key, Any]:
     """The blocks of rendered files by identity."""
+    import hcl2  # see source_blocks
+
     found: dict[Key, Any] = {}
     for name, text in rendered.items():
         if name.endswith(".tf"):
