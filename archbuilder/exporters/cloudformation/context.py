@@ -140,7 +140,8 @@ class CfnContext:
 
     def add(self, logical_id: str, resource_type: str, properties: dict[str, Any], **attributes: Any) -> str:
         entry: dict[str, Any] = {"Type": resource_type}
-        entry.update({key: value for key, value in attributes.items() if value is not None})
+        if attributes:  # most resources have none (a DependsOn, a Condition)
+            entry.update({key: value for key, value in attributes.items() if value is not None})
         if properties:
             entry["Properties"] = properties
         self.resources[logical_id] = entry
