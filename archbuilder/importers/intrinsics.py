@@ -13,6 +13,10 @@ UNKNOWN: Any = object()
 _PSEUDO = {"AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com", "AWS::NoValue": UNKNOWN}
 
 
+# The parameter types whose value is that of the SSM parameter the stack is given the name of.
+SSM_VALUE = "AWS::SSM::Parameter::Value<"
+
+
 class Resolver:
     def __init__(self, template: dict[str, Any], region: str) -> None:
         parameters = template.get("Parameters")
@@ -58,6 +62,9 @@ class Resolver:
             kind = str(spec.get("Type", "String"))
             if kind.startswith("List<") or kind == "CommaDelimitedList":
                 return [part.strip() for part in str(default).split(",")] if default != "" else []
+            if kind.startswith(SSM_VALUE) and "List<" not in kind and isinstance(default, str):
+                # The stack is given the value of the SSM parameter named: what `resolve:ssm:` says in a design.
+                return f"resolve:ssm:{default}"
             return default
         return UNKNOWN
 

@@ -14,7 +14,7 @@ from archbuilder.importers.listeners import listener_properties
 from archbuilder.importers.network_readers import NetworkReaders
 from archbuilder.importers.property_paths import MISSING, Reading, absent, interpret, walk
 from archbuilder.importers.references import refs
-from archbuilder.importers.scaling import scaling_properties
+from archbuilder.importers.scaling import PLACEHOLDER_HEADER, scaling_properties
 
 # Managed cache policies a distribution names by id, with their default TTL.
 MANAGED_CACHE_POLICIES = {
@@ -103,6 +103,14 @@ class SpecialReaders(NetworkReaders):
                 if isinstance(value, str) and value:
                     return Reading(value)
         return Reading()
+
+    def _read_user_data(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
+        """An instance's script; the export's own placeholder server (written for an instance behind a load
+        balancer that the design gives none, as for a scaling group's) reads as none, as the design had it."""
+        script = walk(self._props(logical), str(entry["path"]), self.resolver)
+        if isinstance(script, str) and script.startswith(PLACEHOLDER_HEADER):
+            return Reading("")
+        return interpret(script, entry, spec)
 
     def _read_rest_authorization(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         """The weakest authorization of the API's methods (preflight OPTIONS methods aside)."""

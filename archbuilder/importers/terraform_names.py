@@ -128,6 +128,9 @@ RENAMES: dict[str, dict[str, str]] = {
         "protocol": "Protocol",
         "rule_action": "RuleAction",
     },
+    # The AWS end of a connection and of the routes to it: what its static routes are read from (network_readers.py).
+    "aws_vpn_connection": {"transit_gateway_id": "TransitGatewayId", "vpn_gateway_id": "VpnGatewayId"},
+    "aws_route": {"transit_gateway_id": "TransitGatewayId"},
     "aws_vpn_connection_route": {
         "destination_cidr_block": "DestinationCidrBlock",
         "vpn_connection_id": "VpnConnectionId",

@@ -19,6 +19,8 @@ PSEUDO = {
     "data.aws_partition.current.dns_suffix": "AWS::URLSuffix",
 }
 _PSEUDO = re.compile(r"\$\{(" + "|".join(re.escape(name) for name in PSEUDO) + r")\}")
+# The value of an SSM parameter a data source reads (an AMI's): a parameter of the SSM type CloudFormation gives it.
+_SSM_VALUE = re.compile(r"\$\{(data\.aws_ssm_parameter\.[A-Za-z0-9_-]+)\.(?:value|insecure_value)\}")
 # Terraform types that are a part of another resource: folded into it (their own block stays in the files).
 PARTS = (
     "aws_config_configuration_recorder_status",
@@ -38,6 +40,7 @@ PARTS = (
     "aws_s3_bucket_object_lock_configuration",
     "aws_s3_bucket_ownership_controls",
     "aws_lambda_function_url",
+    "aws_cloudwatch_event_target",
 )
 
 
@@ -54,12 +57,34 @@ def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str
                 if isinstance(body, dict) and isinstance(body.get("description"), str):
                     spec["Description"] = body["description"]
                 parameters[str(name)] = spec
+    return parameters | _ssm_parameters(files, parameters)
+
+
+def _ssm_parameters(
+    files: list[tuple[str, dict[str, Any]]], variables: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """Each SSM parameter a data source reads, as a Parameter of the SSM type CloudFormation gives the same
+    (read as `resolve:ssm:<name>`, intrinsics.py), its name given as written or by a variable's default."""
+    parameters: dict[str, dict[str, Any]] = {}
+    for _name, data in files:
+        for entry in data.get("data") or []:
+            for name, body in ((entry or {}).get("aws_ssm_parameter") or {}).items():
+                named = body.get("name") if isinstance(body, dict) else None
+                variable = _VARIABLE.fullmatch(named) if isinstance(named, str) else None
+                if variable is not None:
+                    named = variables.get(variable.group(1), {}).get("Default")
+                if isinstance(named, str) and named:
+                    ssm = {"Type": "AWS::SSM::Parameter::Value<String>", "Default": named}
+                    parameters[f"data.aws_ssm_parameter.{name}"] = ssm
     return parameters
 
 
 def variable_reference(value: str) -> Any:
     """`${var.x}` as a Ref to the parameter x, and the region, account and partition data sources as the pseudo
     parameters; text around them as a Sub. None when none is named."""
+    ssm = _SSM_VALUE.fullmatch(value)
+    if ssm:
+        return {"Ref": ssm.group(1)}
     if not _VARIABLE.search(value) and not _PSEUDO.search(value):
         return None
     whole = _VARIABLE.fullmatch(value) or _PSEUDO.fullmatch(value)
@@ -250,6 +275,11 @@ OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]
     "aws_lb_target_group_attachment": (
         "target_group_arn",
         lambda body: {"Targets": [{"Id": body.get("target_id")}]},
+    ),
+    # A rule's target is one of the rule's Targets, as CloudFormation lists them.
+    "aws_cloudwatch_event_target": (
+        "rule",
+        lambda body: {"Targets": [{"Id": body.get("target_id"), "Arn": body.get("arn")}]},
     ),
     "aws_ram_principal_association": (
         "resource_share_arn",

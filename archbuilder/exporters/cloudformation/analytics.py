@@ -139,16 +139,13 @@ def _athena(ctx: CfnContext, node: ServiceNode) -> None:
         configuration["BytesScannedCutoffPerQuery"] = int(prop(node, "bytes_scanned_cutoff_mb")) * 1024 * 1024
     # A results bucket the design connects wins over a location typed in; either way results are encrypted.
     location = sub(f"s3://${{{ctx.lid(results[0])}}}/results/") if results else prop(node, "output_location")
-    if location:
-        configuration["ResultConfiguration"] = {
-            "OutputLocation": location,
-            # Results encrypted whatever the bucket's default (the catalog's `encrypted`, on by default).
-            **(
-                {"EncryptionConfiguration": {"EncryptionOption": "SSE_S3"}}
-                if prop(node, "encrypted", True)
-                else {}
-            ),
-        }
+    results_configuration: dict[str, object] = {"OutputLocation": location} if location else {}
+    if prop(node, "encrypted", True):
+        # Results encrypted whatever the bucket's default (the catalog's `encrypted`, on by default), also where
+        # each query names its own location (the workgroup then names none).
+        results_configuration["EncryptionConfiguration"] = {"EncryptionOption": "SSE_S3"}
+    if results_configuration:
+        configuration["ResultConfiguration"] = results_configuration
     ctx.add(
         ctx.lid(node),
         "AWS::Athena::WorkGroup",

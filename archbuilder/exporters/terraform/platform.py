@@ -289,7 +289,9 @@ def _workgroup(conv: Converter_, logical: str, p: Props) -> Props:
         body["bytes_scanned_cutoff_per_query"] = config["BytesScannedCutoffPerQuery"]
     if "ResultConfiguration" in config:
         results = config["ResultConfiguration"]
-        result_body: Props = {"output_location": conv.expr(results["OutputLocation"])}
+        result_body: Props = (
+            {"output_location": conv.expr(results["OutputLocation"])} if "OutputLocation" in results else {}
+        )
         if "EncryptionConfiguration" in results:
             result_body["encryption_configuration"] = Block(
                 "encryption_configuration",
