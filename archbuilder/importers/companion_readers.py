@@ -29,6 +29,19 @@ def recorded_steps(design_metadata: dict[str, Any], label: str, short_name: str)
     ]
 
 
+def recorded_stand_ins(
+    design_metadata: dict[str, Any], label: str, short_name: str
+) -> dict[str, tuple[Any, Any]]:
+    """property -> (the design's value, the value written in its place) for each value the export recorded as
+    written in place of the node's (kit.written_instead), matched by its label and service."""
+    records = design_metadata.get("written_instead")
+    return {
+        str(record.get("property")): (record.get("design"), record.get("written"))
+        for record in (records if isinstance(records, list) else [])
+        if isinstance(record, dict) and record.get("node") == label and record.get("service") == short_name
+    }
+
+
 class CompanionReaders(TemplateReader):
     def _catalog_companions(self, logical: str) -> list[str]:
         """The resources of its service's other types that a resource names, and those they name in turn (an

@@ -8,7 +8,7 @@ from typing import Any
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
 from archbuilder.importers.capacity import CapacityReaders
-from archbuilder.importers.companion_readers import CompanionReaders, recorded_steps
+from archbuilder.importers.companion_readers import CompanionReaders, recorded_stand_ins, recorded_steps
 from archbuilder.importers.group_nodes import GroupReaders, cidr_rules
 from archbuilder.importers.member_readers import MemberReaders
 from archbuilder.importers.property_paths import (
@@ -42,6 +42,11 @@ class PropertyReading(
             entry = entries.get(spec.name)
             if entry is not None:
                 self._keep(logical, spec, self._read(logical, spec, entry), values)
+        # A value the export wrote in place of the design's is the design's again, while the template holds it.
+        stand_ins = recorded_stand_ins(self._design_metadata(), self._label(logical), service.short_name)
+        for name, (design, written) in stand_ins.items():
+            if name in values and values[name] == written and service.property_spec(name) is not None:
+                values[name] = design
         return values
 
     def _keep(self, where: str, spec: PropertySpec, reading: Reading, values: dict[str, Any]) -> None:

@@ -22,6 +22,11 @@ class ServiceInference(PropertyReading):
             return self.catalog.get("nlb")
         if kind == "AWS::EC2::VPCEndpoint" and props.get("VpcEndpointType") == "Interface":
             return self.catalog.get("vpc_endpoint_interface")
+        # The type the export named where the resource does not tell it (an ECS service on Fargate).
+        types = self._design_metadata().get("types")
+        named = self.catalog.find(str(types.get(logical))) if isinstance(types, dict) else None
+        if named is not None and kind in named.cfn_types:
+            return named
         return self.catalog.by_cfn_type(kind)
 
     def _subnet_candidates(self, logical: str) -> list[Any]:

@@ -18,6 +18,7 @@ from archbuilder.importers.ownership import OWNER_KEYS
 from archbuilder.importers.references import refs, rename_refs
 from archbuilder.importers.template_values import policy_document
 from archbuilder.importers.terraform_arguments import shaped
+from archbuilder.importers.terraform_comments import recorded_types, written_instead
 from archbuilder.importers.terraform_names import LABELS_HEADING
 from archbuilder.importers.terraform_shape import (
     PSEUDO,
@@ -211,6 +212,13 @@ def to_template(source: Path, texts: dict[str, str] | None = None) -> tuple[dict
     steps = manual_steps(texts)
     if steps:
         design["manual_steps"] = steps
+    main = texts.get("main.tf") or ""
+    instead = written_instead(main) if "\n#   - " in main else []
+    if instead:
+        design["written_instead"] = instead
+    types = recorded_types(main, logical)
+    if types:
+        design["types"] = types
     template["Metadata"] = {"archbuilder": design}
     return template, logical
 

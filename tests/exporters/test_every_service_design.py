@@ -14,7 +14,7 @@ from moto import mock_aws
 
 from archbuilder.catalog import default_catalog
 from archbuilder.cli.main import main
-from archbuilder.exporters.cloudformation.manual import manual_steps
+from archbuilder.exporters.cloudformation.manual import manual_steps, written_instead
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import save
 from tests.exporters.cfn_tools import lint, moto_deployable, moto_types
@@ -72,10 +72,26 @@ def test_what_cannot_be_declared_is_named_in_the_template_the_files_and_the_cli(
         main(["export", str(document), "--format", "terraform", "-o", str(tmp_path / "tf"), "--quiet"]) == 0
     )
     warnings = capsys.readouterr().err.splitlines()
-    # Every value of the design is one the export writes (the ECS service takes the catalog's FARGATE).
-    assert warnings == [f"warning: not declared, to do by hand: {step}" for step in steps]
+    # Every value of the design is one the export writes (the ECS service takes the catalog's FARGATE), or one it
+    # writes otherwise and names.
+    instead = written_instead(template)
+    assert warnings == [f"warning: not declared, to do by hand: {step}" for step in steps] + [
+        f"warning: written in place of the design's value: {line}" for line in instead
+    ]
+    assert [line.split(":")[0] for line in instead] == [
+        "API Gateway (API Gateway)",
+        "Aurora (Aurora)",
+        "CLB (CLB)",
+        "CLB (CLB)",
+        "DocumentDB (DocumentDB)",
+        "Event rule (Event rule)",
+        "Glue job (Glue job)",
+        "MSK (MSK)",
+        "RDS (RDS)",
+        "Health check (Health check)",
+    ]
     main_tf = (tmp_path / "tf" / "main.tf").read_text(encoding="utf-8")
-    assert all(f"#   - {step}" in main_tf for step in steps)
+    assert all(f"#   - {line}" in main_tf for line in steps + instead)
 
 
 def test_the_terraform_corresponds_to_the_template() -> None:

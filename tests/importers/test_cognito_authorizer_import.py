@@ -1,6 +1,7 @@
-"""A REST API's Cognito authorizer comes back from both exports as the user pool attached to the API, its methods'
-authorization as COGNITO_USER_POOLS; exported again, nothing differs. A hand-written template's authorizer reads
-the same way, so an API whose callers sign in is not imported as open (authorization NONE)."""
+"""A REST API's Cognito authorizer comes back from both exports as the user pool attached to the API, and its
+authorization as the design had it (NONE, which the export wrote as COGNITO_USER_POOLS for the attached pool, and
+recorded so); exported again, nothing differs. A hand-written template's authorizer reads as the pool attached
+and COGNITO_USER_POOLS, so an API whose callers sign in is not imported as open."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def test_the_authorizer_comes_back_from_cloudformation_as_the_attached_pool(tmp_
     assert report.generic == [] and report.warnings == []
     assert ("StorefrontAuthorizer", "AWS::ApiGateway::Authorizer") in report.folded
     assert connections(arch) == connections(signed_in_api()) == FLOWS
-    assert authorization(arch) == "COGNITO_USER_POOLS"
+    assert authorization(arch) == authorization(signed_in_api()) == "NONE"
     assert cloudformation_template(arch) == template
     # The design itself came back: rendered without the template it was imported from, it writes that template.
     arch.set_imported_source(None)
@@ -48,7 +49,7 @@ def test_the_authorizer_comes_back_from_terraform_as_the_attached_pool(tmp_path:
     arch, report = import_terraform(tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
-    assert authorization(arch) == "COGNITO_USER_POOLS"
+    assert authorization(arch) == "NONE"
     assert render(arch) == files
 
 

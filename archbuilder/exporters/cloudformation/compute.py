@@ -17,7 +17,7 @@ from archbuilder.exporters.cloudformation.kit import (
     sources_of,
     targets_of,
 )
-from archbuilder.exporters.cloudformation.listeners import listener_of, target_port
+from archbuilder.exporters.cloudformation.listeners import listener_of, name_plain_listener, target_port
 from archbuilder.exporters.cloudformation.placeholder_server import placeholder_user_data
 from archbuilder.model import ServiceNode
 
@@ -297,6 +297,7 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
         },
     )
     serving = listener_of(ctx.graph, node)
+    name_plain_listener(ctx, node, serving)
     listener: dict[str, Any] = {
         "LoadBalancerArn": ref(balancer),
         "DefaultActions": [{"Type": "forward", "TargetGroupArn": ref(ctx.target_groups[node.id])}],

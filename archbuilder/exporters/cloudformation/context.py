@@ -83,6 +83,8 @@ class CfnContext:
     topic_statements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # (node id, what is left to do by hand) for what AWS offers no declarative resource for (kit.by_hand).
     manual_steps: list[tuple[str, str]] = field(default_factory=list)
+    # (node id, property, value written, why) for each value written in place of the design's (kit.written_instead).
+    written_instead: list[tuple[str, str, Any, str]] = field(default_factory=list)
     # The plan the Terraform export converts: it may carry settings only Terraform can write (a Neptune
     # cluster's storage type), under the name CloudFormation would give them.
     for_terraform: bool = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
-from archbuilder.exporters.cloudformation.kit import Renderer, prop
+from archbuilder.exporters.cloudformation.kit import Renderer, prop, written_instead
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
 
@@ -66,7 +66,12 @@ def own_parameter_group(
     """A parameter group (`AWS::RDS::DBParameterGroup` or `...DBClusterParameterGroup`) of the database's own,
     of its engine's family, requiring TLS from clients; returns it and the engine version, pinned to the
     family's when the design names none (the group's family names a major version: the two must agree)."""
-    version = version or PINNED_VERSION.get(engine, "")
+    if not version and engine in PINNED_VERSION:
+        family = parameter_group_family(engine, PINNED_VERSION[engine])
+        why = (
+            f"the design names no version, and its own parameter group's family ({family}) names a major one"
+        )
+        version = written_instead(ctx, node, "engine_version", PINNED_VERSION[engine], why)
     props: dict[str, Any] = {
         "Description": f"Parameters of {node.label}",
         "Family": parameter_group_family(engine, version),

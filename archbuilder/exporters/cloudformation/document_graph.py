@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
-from archbuilder.exporters.cloudformation.kit import Renderer, prop
+from archbuilder.exporters.cloudformation.kit import Renderer, prop, written_instead
 from archbuilder.exporters.cloudformation.network import zone_value
 from archbuilder.model import NodeKind, ServiceNode
 
@@ -58,7 +58,14 @@ def _documentdb(ctx: CfnContext, node: ServiceNode) -> None:
         "AWS::DocDB::DBSubnetGroup",
         {"DBSubnetGroupDescription": f"Subnets of {node.label}", "SubnetIds": ctx.subnet_refs(node)},
     )
-    version = str(prop(node, "engine_version", "") or "") or DOCDB_VERSION
+    version = str(prop(node, "engine_version", "") or "") or written_instead(
+        ctx,
+        node,
+        "engine_version",
+        DOCDB_VERSION,
+        f"the design names no version, and its own parameter group's family ({docdb_family(DOCDB_VERSION)}) names a "
+        "major one",
+    )
     parameters = ctx.add(
         ctx.lid(node, "ParameterGroup"),
         "AWS::DocDB::DBClusterParameterGroup",

@@ -13,12 +13,17 @@ from archbuilder.exporters.cloudformation.api_integrations import (
 )
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.dns import certificate_domain_expr
-from archbuilder.exporters.cloudformation.domains import distribution_certificate, domain_expr
+from archbuilder.exporters.cloudformation.domains import (
+    distribution_aliases,
+    distribution_certificate,
+    domain_expr,
+)
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     api_invoke_permission,
     prop,
     targets_of,
+    written_instead,
 )
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import ServiceNode
@@ -77,7 +82,10 @@ def _cognito_authorizer(ctx: CfnContext, node: ServiceNode, api: str) -> str | N
     if not pools:
         return None
     kind = str(prop(node, "authorization", "NONE"))
-    if kind not in ("NONE", COGNITO):
+    if kind == "NONE":
+        why = "a Cognito user pool is attached to the API: every method requires a caller signed in to it"
+        written_instead(ctx, node, "authorization", COGNITO, why)
+    elif kind != COGNITO:
         raise ExportError(
             f"{node.label}: its authorization is {kind}, but a Cognito user pool is attached to it: set "
             f"authorization to {COGNITO} or detach the pool"
@@ -318,6 +326,11 @@ def _aliases_and_certificate(ctx: CfnContext, node: ServiceNode) -> dict[str, An
         )
     if certificate is None:
         return {}
+    if not aliases:
+        why = (
+            "the design lists no alternate domain name; the distribution answers to its certificate's domain"
+        )
+        written_instead(ctx, node, "aliases", distribution_aliases(ctx, node), why)
     return {
         # The listed names (which the certificate then names too), or the certificate's own domain; both
         # written from their zone's domain parameter where the design has the zone.

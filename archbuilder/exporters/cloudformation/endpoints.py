@@ -7,7 +7,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import Renderer, prop, targets_of
-from archbuilder.exporters.cloudformation.listeners import classic_listener
+from archbuilder.exporters.cloudformation.listeners import classic_listener, name_plain_listener
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import NodeKind, ServiceNode
 from archbuilder.model.naming import snake
@@ -38,6 +38,7 @@ def _interface_endpoint(ctx: CfnContext, node: ServiceNode) -> None:
 
 def _classic_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
     serving = classic_listener(ctx.graph, node)
+    name_plain_listener(ctx, node, serving)
     backend_port = next(
         (c.port for c in ctx.graph.connections_of(node.id) if c.source_id == node.id and c.port), 80
     )

@@ -10,7 +10,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop
+from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop, written_instead
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Connection, ServiceNode
 from archbuilder.model.naming import snake
@@ -206,6 +206,9 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     if bus is not None:
         props["EventBusName"] = get_att(ctx.lid(bus), "Name")
     props |= _rule_trigger(rule, on_bus=bus is not None)
+    if props.get("ScheduleExpression") == HOURLY and not str(prop(rule, "schedule_expression", "")).strip():
+        why = "a rule on the default bus with neither an event pattern nor a schedule is set off once an hour"
+        written_instead(ctx, rule, "schedule_expression", HOURLY, why)
     targets, role_statements = _rule_targets(ctx, rule, logical)
     if role_statements:
         _delivery_role(ctx, logical, role_statements)
@@ -217,6 +220,10 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     if targets:
         props["Targets"] = targets
     ctx.add(logical, "AWS::Events::Rule", props)
+
+
+# What sets off a rule the design gives neither a pattern nor a schedule.
+HOURLY = "rate(1 hour)"
 
 
 def _rule_trigger(rule: ServiceNode, on_bus: bool) -> dict[str, Any]:
@@ -233,7 +240,7 @@ def _rule_trigger(rule: ServiceNode, on_bus: bool) -> dict[str, Any]:
     if on_bus:
         # A rule on a custom bus needs a pattern; this one matches every event the account puts on it.
         return {"EventPattern": {"account": [ref("AWS::AccountId")]}}
-    return {"ScheduleExpression": "rate(1 hour)"}
+    return {"ScheduleExpression": HOURLY}
 
 
 def _rule_targets(

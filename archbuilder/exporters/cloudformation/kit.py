@@ -113,6 +113,15 @@ def by_hand(ctx: CfnContext, node: ServiceNode, step: str) -> None:
     ctx.manual_steps.append((node.id, step))
 
 
+def written_instead(ctx: CfnContext, node: ServiceNode, name: str, written: Any, why: str) -> Any:
+    """Records that the template writes `written` for the node's property `name` in place of the design's value (an
+    empty one a deployment needs filled, or one AWS cannot take as it is), and returns `written`: the template's
+    Metadata names it (Terraform's main.tf in its opening comment) and the CLI prints it as a warning, so nothing
+    changes in silence; an import reads the design's value back wherever the template still holds `written`."""
+    ctx.written_instead.append((node.id, name, written, why))
+    return written
+
+
 def private_bucket_properties() -> dict[str, Any]:
     """A bucket the export makes for its own use (trail logs, Config snapshots, pipeline artifacts): encrypted,
     closed to the public, versioned. A fresh dict each time, as callers add their own keys."""

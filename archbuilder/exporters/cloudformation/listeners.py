@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.context import CfnContext
+from archbuilder.exporters.cloudformation.kit import written_instead
 from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode
 
@@ -76,3 +78,16 @@ def classic_listener(graph: ArchGraph, node: ServiceNode) -> Listener:
     if protocol in ("HTTP", "TCP"):
         return Listener(port, protocol, None)
     return Listener(port if port != 443 else 80, "HTTP" if protocol == "HTTPS" else "TCP", None)
+
+
+def name_plain_listener(ctx: CfnContext, node: ServiceNode, serving: Listener) -> None:
+    """Names a listener written other than the design's (HTTPS or TLS with no certificate attached, written plain)
+    in the export's warnings (kit.written_instead), so the user sees it at export and not first in the finding."""
+    defaults = ctx.architecture.catalog.get(node.type).defaults()
+    protocol = node.properties.get("listener_protocol", defaults.get("listener_protocol"))
+    port = node.properties.get("listener_port", defaults.get("listener_port"))
+    why = f"no certificate is attached to the balancer, which {protocol} needs: the listener is written plain"
+    if protocol != serving.protocol:
+        written_instead(ctx, node, "listener_protocol", serving.protocol, why)
+    if port != serving.port:
+        written_instead(ctx, node, "listener_port", serving.port, why)

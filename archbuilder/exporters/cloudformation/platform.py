@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role
+from archbuilder.exporters.cloudformation.kit import Renderer, prop, service_role, written_instead
 from archbuilder.exporters.cloudformation.management import logs_key
 from archbuilder.model import ServiceNode
 from archbuilder.model.naming import snake
@@ -55,7 +55,13 @@ def _msk(ctx: CfnContext, node: ServiceNode) -> None:
     subnets = ctx.subnet_refs(node)
     # MSK spreads brokers evenly over the client subnets: round up to a multiple of their number.
     per = max(1, len(subnets))
-    brokers = -(-int(prop(node, "num_nodes", 3)) // per) * per
+    drawn = int(prop(node, "num_nodes", 3))
+    brokers = -(-drawn // per) * per
+    if brokers != drawn:
+        why = (
+            f"MSK creates the same number of brokers in each of the cluster's {per} AZs (LIM-036): rounded up"
+        )
+        written_instead(ctx, node, "num_nodes", brokers, why)
     props: dict[str, Any] = {
         "ClusterName": _short_name(node, 40),
         "KafkaVersion": str(prop(node, "kafka_version", "3.6.0")),
@@ -131,12 +137,17 @@ def _dax(ctx: CfnContext, node: ServiceNode) -> None:
     )
 
 
+def _placeholder_script(ctx: CfnContext, node: ServiceNode) -> str:
+    why = "the design names no script; upload the job's script and give its S3 location when deploying"
+    return str(written_instead(ctx, node, "script_location", "s3://replace-me/scripts/job.py", why))
+
+
 def _glue_job(ctx: CfnContext, node: ServiceNode) -> None:
     role = service_role(ctx, node, "glue.amazonaws.com", [_managed("service-role/AWSGlueServiceRole")])
     script = ctx.parameter(
         f"{ctx.lid(node)}ScriptLocation",
         "String",
-        str(prop(node, "script_location", "") or "s3://replace-me/scripts/job.py"),
+        str(prop(node, "script_location", "") or _placeholder_script(ctx, node)),
         f"S3 location of the script of {node.label}",
     )
     job_type = str(prop(node, "job_type", "glueetl"))
@@ -220,11 +231,16 @@ def _codebuild(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.add(ctx.lid(node), "AWS::CodeBuild::Project", props)
 
 
+def _placeholder_domain(ctx: CfnContext, node: ServiceNode) -> str:
+    why = "the design names no domain to check; give it when deploying"
+    return str(written_instead(ctx, node, "fqdn", "www.example.com", why))
+
+
 def _health_check(ctx: CfnContext, node: ServiceNode) -> None:
     fqdn = ctx.parameter(
         f"{ctx.lid(node)}Domain",
         "String",
-        str(prop(node, "fqdn", "") or "www.example.com"),
+        str(prop(node, "fqdn", "") or _placeholder_domain(ctx, node)),
         f"Domain checked by {node.label}",
     )
     check_type = str(prop(node, "check_type", "HTTPS"))

@@ -43,6 +43,12 @@ from archbuilder.model.text import one_line
 DESIGN_METADATA = "archbuilder"
 # Under it, what is left to do by hand: the parts of services AWS offers no declarative resource for.
 MANUAL_STEPS = "manual_steps"
+# ... the service types a resource's type and settings do not tell: an ECS service on Fargate is written alike for an
+# `ecs_service` and a `fargate_task`, so the template names the latter (read back by the import);
+TYPES = "types"
+TYPES_NAMED = frozenset({"fargate_task"})
+# ... and the values written in place of the design's (kit.written_instead), which an import reads back as the design's.
+WRITTEN_INSTEAD = "written_instead"
 # Services the network builder renders from containment.
 # A drawn security group is rendered by the network builder like the groups it derives for services.
 NETWORK_TYPES = {"internet_gateway", "nat_gateway", "vpc_endpoint_gateway", "security_group"}
@@ -214,7 +220,7 @@ def render(
 def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
     """The design's name and the labels that a logical id cannot spell (`Audit trail` for AuditTrail), so that
     importing the template gives the design back under its own names."""
-    labels = {}
+    labels, types = {}, {}
     for node in ctx.architecture.nodes.values():
         if node.kind in ("region", "az"):
             continue
@@ -222,12 +228,32 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
         # Terraform names resources in snake case, which loses even a label the logical id spells (`ACM`).
         if logical in ctx.resources and (node.label != logical or ctx.for_terraform):
             labels[logical] = node.label
+        if logical in ctx.resources and isinstance(node, ServiceNode) and node.type in TYPES_NAMED:
+            types[logical] = node.type
     entry: dict[str, Any] = {"design": ctx.architecture.metadata.name}
     if labels:
         entry["labels"] = dict(sorted(labels.items()))
+    if types:
+        entry[TYPES] = dict(sorted(types.items()))
     if ctx.manual_steps:
         entry[MANUAL_STEPS] = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
+    if ctx.written_instead:
+        entry[WRITTEN_INSTEAD] = [_written_instead(ctx, *record) for record in ctx.written_instead]
     return entry
+
+
+def _written_instead(ctx: CfnContext, node_id: str, name: str, written: Any, why: str) -> dict[str, Any]:
+    node = ctx.architecture.service(node_id)
+    service = ctx.architecture.catalog.get(node.type)
+    design = node.properties.get(name, service.defaults().get(name))
+    return {
+        "node": node.label,
+        "service": service.short_name,
+        "property": name,
+        "design": design,
+        "written": written,
+        "why": why,
+    }
 
 
 def _manual_step(ctx: CfnContext, node_id: str, step: str) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from archbuilder.exporters.cloudformation.manual import comment, manual_steps
+from archbuilder.exporters.cloudformation.manual import comment, manual_steps, written_instead_comment
 from archbuilder.exporters.cloudformation.protection import keeps_data
 from archbuilder.exporters.cloudformation.tagging import design_tag, name_tag
 from archbuilder.exporters.cloudformation.template import build_template
@@ -27,6 +27,7 @@ from archbuilder.exporters.terraform.rest_api import rest_api_blocks
 from archbuilder.exporters.terraform.source_files import written_back
 from archbuilder.exporters.terraform.writers import COMPANION_WRITERS, RESOURCE_WRITERS
 from archbuilder.fileio import write_atomic
+from archbuilder.importers.terraform_comments import TYPES_HEADING
 from archbuilder.importers.terraform_names import LABELS_HEADING
 from archbuilder.model import Architecture, RegionNode
 from archbuilder.model.naming import snake
@@ -99,6 +100,7 @@ def render_template(
         _header(architecture)
         + _manual_comment(template)
         + _labels_comment(template, conv)
+        + _types_comment(template, conv)
         + (PACKAGES_NOTE if conv.packages else "")
         + written[0]
     )
@@ -254,8 +256,15 @@ def _backend_example(architecture: Architecture) -> str:
 
 def _manual_comment(template: dict[str, Any]) -> str:
     """What the CloudFormation side names in its Metadata as left to do by hand, here as a comment."""
-    text = comment(manual_steps(template))
+    text = "\n".join(
+        part for part in (comment(manual_steps(template)), written_instead_comment(template)) if part
+    )
     return text + "\n" if text else ""
+
+
+# Types whose Name tag the Terraform export writes where an import reads no label from it: a Direct Connect
+# gateway takes no tags; a scaling group writes its tags as `tag` blocks, to propagate them to its instances.
+NAME_TAG_NOT_READ = frozenset({"aws_dx_gateway", "aws_autoscaling_group"})
 
 
 def _labels_comment(template: dict[str, Any], conv: Converter_) -> str:
@@ -269,12 +278,27 @@ def _labels_comment(template: dict[str, Any], conv: Converter_) -> str:
         if named is None:
             continue
         tf_type, name = named
-        # Most labels are their resource's Name tag: that is looked at before the label's characters.
-        if name.replace("_", " ").capitalize() == label or name_tag(resources[logical]) == label:
+        # Most labels are their resource's Name tag: that is looked at before the label's characters (unless
+        # Terraform's resource keeps no Name tag the import reads).
+        if name.replace("_", " ").capitalize() == label or (
+            name_tag(resources[logical]) == label and tf_type not in NAME_TAG_NOT_READ
+        ):
             continue
         if label == one_line(label):
             lines.append(f"#   {tf_type}.{name}: {label}")
     return "\n".join([LABELS_HEADING, *lines]) + "\n\n" if lines else ""
+
+
+def _types_comment(template: dict[str, Any], conv: Converter_) -> str:
+    """The service types a resource's type does not tell (an ECS service on Fargate), as the CloudFormation side
+    names them in its Metadata: a comment, read back by the import."""
+    recorded = (template.get("Metadata") or {}).get("archbuilder", {}).get("types", {})
+    lines = [
+        f"#   {'.'.join(conv.names[logical])}: {kind}"
+        for logical, kind in recorded.items()
+        if logical in conv.names
+    ]
+    return "\n".join([TYPES_HEADING, *lines]) + "\n\n" if lines else ""
 
 
 def _header(architecture: Architecture) -> str:
