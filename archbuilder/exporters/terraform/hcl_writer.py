@@ -197,7 +197,8 @@ def block(item: Block, indent: int = 0) -> str:
     pad = "  " * indent
     header = item.type
     for label in item.labels:
-        header += f' "{_escaped(label)}"'
+        # A label is most often a name (a resource's, unique): an identifier has nothing to escape.
+        header += f' "{label}"' if label.isidentifier() else f' "{_escaped(label)}"'
     inner = indent + 1
     names: list[str] = []
     rendered: list[str] = []
