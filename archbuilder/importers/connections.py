@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.importers.grant_kinds import statement_kind
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs as _refs
 from archbuilder.model import InvariantError
@@ -309,29 +310,9 @@ class ConnectionInference(TemplateReader):
             for statement in statements if isinstance(statements, list) else []:
                 if not isinstance(statement, dict):
                     continue
-                actions = statement.get("Action")
-                actions = (
-                    [actions]
-                    if isinstance(actions, str)
-                    else [a for a in actions or [] if isinstance(a, str)]
-                )
-                # Deleting a received message is how a consumer finishes reading it, not a write.
-                verbs = " ".join(a.split(":")[-1] for a in actions if a.lower() not in CONSUMING)
-                writes = any(
-                    w in verbs for w in ("Put", "Send", "Publish", "Write", "Update", "Delete", "Push")
-                )
-                reads = any(
-                    r in verbs for r in ("Get", "Query", "Scan", "List", "Receive", "Describe", "Pull")
-                )
-                kind = (
-                    ConnectionKind.READ_WRITE
-                    if reads and writes
-                    else ConnectionKind.WRITE
-                    if writes
-                    else ConnectionKind.READ
-                    if reads or "Invoke" not in verbs
-                    else ConnectionKind.INVOKE  # sagemaker:InvokeEndpoint, lambda:InvokeFunction
-                )
+                kind = statement_kind(statement.get("Action"))
+                if kind is None:
+                    continue
                 named = set(_refs(statement.get("Resource"))) | self._buckets_named_in(
                     statement.get("Resource")
                 )
@@ -407,8 +388,6 @@ def _keyed(value: Any, key: str) -> list[Any]:
     return found
 
 
-# Actions that finish reading rather than change anything.
-CONSUMING = {"sqs:deletemessage", "sqs:deletemessagebatch", "sqs:changemessagevisibility"}
 # Companions that carry settings of the service they belong to.
 SETTINGS_COMPANIONS = {
     "AWS::ECS::TaskDefinition",

@@ -8,6 +8,7 @@ from typing import Any
 from archbuilder.exporters.terraform.data import own_region_table
 from tests.exporters.moto_stand_ins import (
     LEFT_OUT_WITH,
+    REF_STAND_INS,
     STAND_INS,
     network_listeners,
     stand_in_parameter,
@@ -31,6 +32,14 @@ def moto_deployable(
     """`refs` gives real values for dropped resources that moto checks (e.g. a certificate requested in moto's ACM)."""
     refs = refs or {}
     supported = moto_types()
+    refs = {
+        **{
+            name: REF_STAND_INS[body["Type"]].format(name=name.lower())
+            for name, body in template["Resources"].items()
+            if body["Type"] in REF_STAND_INS and body["Type"] not in supported
+        },
+        **refs,
+    }
     # moto has no global tables: the stack's own replica of one is deployed as the table it is in that region.
     resources = {
         name: _own_replica(body) if body["Type"] == "AWS::DynamoDB::GlobalTable" else _moto_tags(body)

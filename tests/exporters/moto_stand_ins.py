@@ -119,6 +119,12 @@ LEFT_OUT_WITH: dict[str, str] = {
 
 # moto's CloudFormation model creates every ElasticLoadBalancingV2 load balancer as an application one (it reads no
 # Type), and then refuses a TCP, UDP or TLS listener on it: a network load balancer's listeners are left out.
+# Left-out types whose Ref is an ARN that the template takes apart: the stand-in for a Ref to one has the ARN's
+# shape (an MSK cluster's topic and group ARNs are built from `...:cluster/<name>/<uuid>`, cluster_grants.py).
+REF_STAND_INS: dict[str, str] = {
+    "AWS::MSK::Cluster": "arn:aws:kafka:us-east-1:123456789012:cluster/{name}/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1",
+}
+
 NETWORK_LISTENER = "AWS::ElasticLoadBalancingV2::Listener"
 
 

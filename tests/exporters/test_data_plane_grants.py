@@ -139,23 +139,18 @@ TERRAFORM_STATEMENTS = [
 
 
 def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warnings() -> None:
+    """What the export writes for an MSK cluster and a CodeBuild project: test_call_and_stream_grants."""
     arch = two_az_network()
     arch.add_service("lambda_function", "private-a", label="Producer", node_id="fn")
-    arch.add_service(
-        "msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"]
-    )
     arch.add_service("efs_file_system", "private-a", label="Shared", node_id="efs")
-    arch.add_service("codebuild_project", "region", label="Build", node_id="build")
-    arch.connect("fn", "msk", K.WRITE)
+    arch.add_service("codedeploy_app", "region", label="Deploy", node_id="deploy")
     arch.connect("fn", "efs", K.READ_WRITE)
-    arch.connect("fn", "build", K.INVOKE)
+    arch.connect("fn", "deploy", K.INVOKE)
     expected = [
-        "not declared, to do by hand: Producer (Lambda): let it start Build (CodeBuild) yourself: the export "
-        "writes a build only as a pipeline's stage",
+        "not declared, to do by hand: Producer (Lambda): let it start Deploy (CodeDeploy) yourself: a deployment "
+        "names a deployment group and a revision, which the export does not write",
         "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: a "
         "mount needs an access point and the client's mount configuration",
-        "not declared, to do by hand: Producer (Lambda): grant it write access to Events (MSK) yourself: its "
-        "topics' and groups' IAM resources are named after the cluster's generated name and id",
     ]
     assert export_notes("cloudformation", arch) == export_notes("terraform", arch) == expected
     assert export_notes("cloudformation", indexer()) == []

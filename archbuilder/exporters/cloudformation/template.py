@@ -23,6 +23,7 @@ from typing import Any
 
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.events import wire_events
@@ -32,7 +33,7 @@ from archbuilder.exporters.cloudformation.platform import ses_identity_arn
 from archbuilder.exporters.cloudformation.production import apply_production_defaults
 from archbuilder.exporters.cloudformation.protection import protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
-from archbuilder.exporters.cloudformation.unwritten_connections import name_unwritten
+from archbuilder.exporters.cloudformation.unwritten_connections import INVOKED_ELSEWHERE, name_unwritten
 from archbuilder.exporters.registry import ExportError
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.graph import build
@@ -94,6 +95,8 @@ INVOKE_ACCESS: dict[str, tuple[list[str], str]] = {
     "step_functions": (["states:StartExecution"], "Ref"),
     "sagemaker_endpoint": (["sagemaker:InvokeEndpoint"], "Ref"),
     "kms_key": (["kms:Encrypt", "kms:GenerateDataKey"], "Arn"),
+    # A build started outside a pipeline, and followed to its end (a pipeline's stage writes its own).
+    "codebuild_project": (["codebuild:BatchGetBuilds", "codebuild:StartBuild"], "Arn"),
 }
 # Callees whose ARN the template builds from their name (their Ref): (actions, the ARN with `{}` for the name).
 INVOKE_BY_NAME: dict[str, tuple[list[str], str]] = {
@@ -109,6 +112,10 @@ INVOKE_BY_NAME: dict[str, tuple[list[str], str]] = {
     "glue_job": (
         ["glue:BatchStopJobRun", "glue:GetJobRun", "glue:GetJobRuns", "glue:StartJobRun"],
         "arn:${{AWS::Partition}}:glue:${{AWS::Region}}:${{AWS::AccountId}}:job/${{{}}}",
+    ),
+    "glue_crawler": (
+        ["glue:GetCrawler", "glue:StartCrawler"],
+        "arn:${{AWS::Partition}}:glue:${{AWS::Region}}:${{AWS::AccountId}}:crawler/${{{}}}",
     ),
 }
 # Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
@@ -139,6 +146,8 @@ ENV_ATTRIBUTES = {
     "step_functions": ("STATE_MACHINE_ARN", None),
     "ssm_parameter": ("PARAMETER", None),
     "sagemaker_endpoint": ("ENDPOINT", "EndpointName"),
+    "codebuild_project": ("PROJECT", None),
+    "glue_crawler": ("CRAWLER", None),
 }
 
 
@@ -313,7 +322,12 @@ def _wire_connections(ctx: CfnContext) -> None:
             _environment(ctx, source, target)
         elif kind is ConnectionKind.INVOKE and target.type == "ses_identity":
             _grant(ctx, source, target, {ConnectionKind.WRITE})
-        elif kind is ConnectionKind.INVOKE and target.type in INVOKE_ACCESS and source.id in ctx.roles:
+        elif (
+            kind is ConnectionKind.INVOKE
+            and target.type in INVOKE_ACCESS
+            and source.id in ctx.roles
+            and (source.type, target.type) not in INVOKED_ELSEWHERE
+        ):
             actions, attribute = INVOKE_ACCESS[target.type]
             logical = ctx.lid(target)
             ctx.allow(source, actions, ref(logical) if attribute == "Ref" else get_att(logical, attribute))
@@ -321,6 +335,7 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind is ConnectionKind.INVOKE and target.type in INVOKE_BY_NAME and source.id in ctx.roles:
             actions, arn = INVOKE_BY_NAME[target.type]
             ctx.allow(source, actions, sub(arn.format(ctx.lid(target))))
+            _environment(ctx, source, target)
 
 
 def _event_source_mapping(
@@ -373,6 +388,10 @@ def _grant(
             ctx.allow(
                 principal, OPENSEARCH_WRITES, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}]
             )
+        return
+    if resource.type == "msk_cluster":
+        if iam_controlled(resource):
+            grant_msk(ctx, principal, resource, reads, writes)
         return
     if resource.type not in DATA_ACCESS:
         return

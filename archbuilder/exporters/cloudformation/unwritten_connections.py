@@ -6,6 +6,7 @@ services the export writes no permission or task for."""
 from __future__ import annotations
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.cluster_grants import NOT_IAM, iam_controlled
 from archbuilder.exporters.cloudformation.context import CfnContext
 from archbuilder.exporters.cloudformation.kit import by_hand
 from archbuilder.model import ServiceNode
@@ -14,7 +15,6 @@ DATA = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 
 # Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
 NOT_GRANTED = {
-    "msk_cluster": "its topics' and groups' IAM resources are named after the cluster's generated name and id",
     "efs_file_system": "a mount needs an access point and the client's mount configuration",
     "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
     "redshift_cluster": "access is the database's own (its users and grants), not IAM",
@@ -27,12 +27,10 @@ NOT_GRANTED = {
 NOT_INVOKED = {
     "batch_compute_environment": "a job is submitted to a job queue with a job definition, which the export does "
     "not write",
-    "codebuild_project": "the export writes a build only as a pipeline's stage",
     "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
     "data_pipeline": "the export writes no permission to activate a pipeline",
     "emr_cluster": "a step names the cluster's generated id and the job it runs",
-    "glue_crawler": "the export writes no permission to start a crawler",
 }
 # The sources whose own resources write the call (a pipeline's build stage).
 INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
@@ -44,10 +42,13 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
     if source.id not in ctx.roles:
         return
     service = ctx.architecture.catalog.get(target.type).short_name
+    access = kind.value.replace("_", "-")
     if kind in DATA and target.type in NOT_GRANTED:
-        access = kind.value.replace("_", "-")
         step = f"grant it {access} access to {target.label} ({service}) yourself: {NOT_GRANTED[target.type]}"
         by_hand(ctx, source, step)
+    elif kind in DATA and target.type == "msk_cluster" and not iam_controlled(target):
+        why = NOT_IAM[str(target.properties.get("client_authentication"))]
+        by_hand(ctx, source, f"grant it {access} access to {target.label} ({service}) yourself: {why}")
     elif (
         kind is ConnectionKind.INVOKE
         and target.type in NOT_INVOKED

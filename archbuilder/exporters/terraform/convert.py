@@ -258,6 +258,10 @@ class Converter_:
             if isinstance(source, dict) and set(source) == {"Ref"}:
                 # An item of a list parameter (the subnets of an existing network).
                 return Expr(f"{self._ref(source['Ref'])}[{int(index)}]")
+            if isinstance(source, dict) and set(source) == {"Fn::Split"}:
+                # A part of an ARN (the halves around an MSK cluster's `:cluster/`, cluster_grants.py).
+                separator, text = source["Fn::Split"]
+                return Expr(f"split({json.dumps(separator)}, {value(self.expr(text), 0)})[{int(index)}]")
         if key == "Fn::If":
             condition, given, otherwise = argument
             return Conditional(self.condition(condition).text, self.expr(given), self.expr(otherwise))

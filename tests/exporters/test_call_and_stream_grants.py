@@ -1,0 +1,215 @@
+"""Connections the export once named in its warnings and now writes: a function writing to or reading from an
+MSK cluster under IAM access control is granted the cluster's Kafka actions (its topics', and for a reader its
+consumer groups', ARNs built from the cluster's); a function calling a CodeBuild project or a Glue crawler may start
+it and follow its run, and is told its name. A cluster whose clients authenticate otherwise stays in the
+warnings, saying how its clients are let in. cfn-lint, moto (the role's policy as IAM holds it) and terraform
+validate (test_terraform_validate) judge the result."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import boto3
+from moto import mock_aws
+
+from archbuilder.catalog import ConnectionKind as K
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.registry import export_notes
+from archbuilder.model import Architecture
+from tests.exporters.cfn_tools import lint
+from tests.exporters.moto_topology import deploy
+from tests.exporters.tf_correspondence import check
+from tests.model.builders import two_az_network
+
+
+def streaming_worker() -> Architecture:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "private-a", label="Producer", node_id="producer")
+    arch.add_service("lambda_function", "private-b", label="Consumer", node_id="consumer")
+    arch.add_service(
+        "msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"]
+    )
+    arch.add_service("codebuild_project", "region", label="Build", node_id="build")
+    arch.add_service(
+        "glue_crawler",
+        "region",
+        label="Catalog",
+        node_id="crawler",
+        properties={"s3_targets": ["s3://lake/raw/"]},
+    )
+    arch.connect("producer", "msk", K.WRITE)
+    arch.connect("consumer", "msk", K.READ)
+    arch.connect("producer", "build", K.INVOKE)
+    arch.connect("consumer", "crawler", K.INVOKE)
+    return arch
+
+
+def _allow(actions: list[str], *resources: Any) -> dict[str, Any]:
+    return {"Effect": "Allow", "Action": actions, "Resource": list(resources)}
+
+
+def _beside_events(kind: str) -> dict[str, Any]:
+    halves = [{"Fn::Select": [i, {"Fn::Split": [":cluster/", {"Ref": "Events"}]}]} for i in (0, 1)]
+    return {"Fn::Join": ["", [halves[0], f":{kind}/", halves[1], "/*"]]}
+
+
+PRODUCER = [
+    _allow(["codebuild:BatchGetBuilds", "codebuild:StartBuild"], {"Fn::GetAtt": ["Build", "Arn"]}),
+    _allow(
+        [
+            "kafka-cluster:Connect",
+            "kafka-cluster:DescribeCluster",
+            "kafka-cluster:DescribeTopic",
+            "kafka-cluster:WriteData",
+        ],
+        {"Ref": "Events"},
+        _beside_events("topic"),
+    ),
+    _allow(["sqs:SendMessage"], {"Fn::GetAtt": ["ProducerDeadLetterQueue", "Arn"]}),
+]
+CONSUMER = [
+    _allow(
+        ["glue:GetCrawler", "glue:StartCrawler"],
+        {"Fn::Sub": "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:crawler/${Catalog}"},
+    ),
+    _allow(
+        [
+            "kafka-cluster:AlterGroup",
+            "kafka-cluster:Connect",
+            "kafka-cluster:DescribeCluster",
+            "kafka-cluster:DescribeGroup",
+            "kafka-cluster:DescribeTopic",
+            "kafka-cluster:ReadData",
+        ],
+        {"Ref": "Events"},
+        _beside_events("topic"),
+        _beside_events("group"),
+    ),
+    _allow(["sqs:SendMessage"], {"Fn::GetAtt": ["ConsumerDeadLetterQueue", "Arn"]}),
+]
+
+
+def _statements(template: dict[str, Any], role: str) -> list[dict[str, Any]]:
+    statements = template["Resources"][f"{role}Policy"]["Properties"]["PolicyDocument"]["Statement"]
+    return sorted(statements, key=json.dumps)
+
+
+def test_each_function_is_granted_what_it_does_on_its_target_only() -> None:
+    template = build_template(streaming_worker())
+    assert _statements(template, "ProducerRole") == sorted(PRODUCER, key=json.dumps)
+    assert _statements(template, "ConsumerRole") == sorted(CONSUMER, key=json.dumps)
+    assert lint(json.dumps(template), "streaming_worker.json") == []
+    assert export_notes("cloudformation", streaming_worker()) == []
+
+
+def test_a_caller_is_told_the_name_of_what_it_starts() -> None:
+    resources = build_template(streaming_worker())["Resources"]
+    producer = resources["Producer"]["Properties"]["Environment"]["Variables"]
+    consumer = resources["Consumer"]["Properties"]["Environment"]["Variables"]
+    assert producer["BUILD_PROJECT"] == {"Ref": "Build"}
+    assert consumer["CATALOG_CRAWLER"] == {"Ref": "Catalog"}
+
+
+def test_the_roles_hold_the_grants_once_deployed() -> None:
+    """The cluster stands in as an ARN of its shape (moto_stand_ins.REF_STAND_INS), which the template takes
+    apart into its topics' and groups' ARNs."""
+    with mock_aws():
+        physical = deploy(streaming_worker(), "streaming-worker")
+        iam = boto3.client("iam", region_name="us-east-1")
+        documents = {}
+        for role in ("ProducerRole", "ConsumerRole"):
+            [name] = iam.list_role_policies(RoleName=physical[role])["PolicyNames"]
+            documents[role] = iam.get_role_policy(RoleName=physical[role], PolicyName=name)["PolicyDocument"]
+    cluster = "arn:aws:kafka:us-east-1:123456789012:cluster/events/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1"
+    topics = "arn:aws:kafka:us-east-1:123456789012:topic/events/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1/*"
+    groups = "arn:aws:kafka:us-east-1:123456789012:group/events/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1/*"
+    kafka = {
+        role: next(s for s in document["Statement"] if s["Action"][0].startswith("kafka-cluster:"))
+        for role, document in documents.items()
+    }
+    assert kafka["ProducerRole"]["Resource"] == [cluster, topics]
+    assert kafka["ConsumerRole"]["Resource"] == [cluster, topics, groups]
+
+
+def test_terraform_writes_the_same_grants() -> None:
+    found = check(streaming_worker())
+    producer = found[("aws_iam_role_policy", "producer_role_policy")]["policy"]
+    consumer = found[("aws_iam_role_policy", "consumer_role_policy")]["policy"]
+    topics = (
+        '"${split(":cluster/", aws_msk_cluster.events.arn)[0]}:topic/'
+        '${split(":cluster/", aws_msk_cluster.events.arn)[1]}/*"'
+    )
+    groups = topics.replace(":topic/", ":group/")
+    assert (
+        _hcl(
+            [
+                "kafka-cluster:Connect",
+                "kafka-cluster:DescribeCluster",
+                "kafka-cluster:DescribeTopic",
+                "kafka-cluster:WriteData",
+            ],
+            "aws_msk_cluster.events.arn",
+            topics,
+        )
+        in producer
+    )
+    assert (
+        _hcl(["codebuild:BatchGetBuilds", "codebuild:StartBuild"], "aws_codebuild_project.build.arn")
+        in producer
+    )
+    assert (
+        _hcl(
+            [
+                "kafka-cluster:AlterGroup",
+                "kafka-cluster:Connect",
+                "kafka-cluster:DescribeCluster",
+                "kafka-cluster:DescribeGroup",
+                "kafka-cluster:DescribeTopic",
+                "kafka-cluster:ReadData",
+            ],
+            "aws_msk_cluster.events.arn",
+            topics,
+            groups,
+        )
+        in consumer
+    )
+    crawler = (
+        '"arn:${data.aws_partition.current.partition}:glue:${data.aws_region.current.name}:'
+        '${data.aws_caller_identity.current.account_id}:crawler/${aws_glue_crawler.catalog.name}"'
+    )
+    assert _hcl(["glue:GetCrawler", "glue:StartCrawler"], crawler) in consumer
+
+
+def _hcl(actions: list[str], *resources: str) -> str:
+    quoted = ", ".join(f'"{action}"' for action in actions)
+    return f'{{Effect = "Allow", Action = [{quoted}], Resource = [{", ".join(resources)}]}}'
+
+
+def test_a_cluster_not_under_iam_access_control_is_named_in_the_warnings_with_how_clients_are_let_in() -> (
+    None
+):
+    expected = {
+        "tls": "its clients authenticate with TLS certificates: grant their names access with Kafka ACLs",
+        "sasl_scram": "its clients sign in with SCRAM secrets: grant their users access with Kafka ACLs",
+        "unauthenticated": "it lets in unauthenticated clients: whoever reaches its brokers may read and write",
+    }
+    for authentication, why in expected.items():
+        arch = streaming_worker()
+        arch.set_property("msk", "client_authentication", authentication)
+        template = build_template(arch)
+        kafka = [
+            s
+            for role in ("ProducerRole", "ConsumerRole")
+            for s in _statements(template, role)
+            if s["Action"][0].startswith("kafka-cluster:")
+        ]
+        assert kafka == []
+        assert (
+            export_notes("cloudformation", arch)
+            == export_notes("terraform", arch)
+            == [
+                f"not declared, to do by hand: Consumer (Lambda): grant it read access to Events (MSK) yourself: {why}",
+                f"not declared, to do by hand: Producer (Lambda): grant it write access to Events (MSK) yourself: {why}",
+            ]
+        )

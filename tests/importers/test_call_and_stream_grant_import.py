@@ -1,0 +1,86 @@
+"""The grants a design's calls and MSK connections are exported as come back as those connections: a statement of
+Kafka actions on a cluster and the ARNs built from it as the write or read it was drawn as (connecting to the
+cluster and describing it say neither), a build or crawl started as a call; from CloudFormation and from
+Terraform, and `archbuilder diff` finds no difference between the export and the imported design."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.catalog import ConnectionKind as K
+from archbuilder.cli.main import main
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
+from archbuilder.importers.grant_kinds import statement_kind
+from archbuilder.importers.terraform import import_terraform
+from archbuilder.model import save
+from tests.exporters.test_call_and_stream_grants import streaming_worker
+from tests.importers.round_trips import connections, imported
+
+FLOWS = {
+    ("Producer", "Events", "write"),
+    ("Consumer", "Events", "read"),
+    ("Producer", "Build", "invoke"),
+    ("Consumer", "Catalog", "invoke"),
+}
+
+
+def test_the_grants_come_back_from_cloudformation_as_the_connections(tmp_path: Path) -> None:
+    template = build_template(streaming_worker())
+    arch, report = imported(template, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(streaming_worker()) == connections(arch) == FLOWS
+    assert cloudformation_template(arch) == template
+    arch.set_imported_source(None)
+    assert build_template(arch) == template
+
+
+def test_the_grants_come_back_from_terraform_as_the_connections(tmp_path: Path) -> None:
+    files = render(streaming_worker())
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    arch, report = import_terraform(tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == FLOWS
+    assert render(arch) == files
+
+
+def test_a_read_write_of_a_cluster_comes_back_as_one(tmp_path: Path) -> None:
+    design = streaming_worker()
+    [write] = [c for c in design.connections.values() if c.kind is K.WRITE]
+    design.disconnect(write.id)
+    design.connect("producer", "msk", K.READ_WRITE)
+    arch, _report = imported(build_template(design), tmp_path)
+    assert ("Producer", "Events", "read_write") in connections(arch)
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_export_import_diff_finds_no_difference(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    design = tmp_path / "worker.arch.json"
+    save(streaming_worker(), design)
+    first = tmp_path / "first"
+    assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
+    exported = next(first.iterdir()) if fmt == "cloudformation" else first
+    again = tmp_path / "imported.arch.json"
+    assert main(["import", str(exported), "-o", str(again)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(exported), str(again)]) == 0
+    assert capsys.readouterr().out == f"no difference between {exported} and {again}\n"
+
+
+def test_what_each_statement_says() -> None:
+    connect = ["kafka-cluster:Connect", "kafka-cluster:DescribeCluster", "kafka-cluster:DescribeTopic"]
+    assert statement_kind([*connect, "kafka-cluster:WriteData"]) is K.WRITE
+    assert statement_kind([*connect, "kafka-cluster:ReadData", "kafka-cluster:AlterGroup"]) is K.READ
+    assert statement_kind([*connect, "kafka-cluster:ReadData", "kafka-cluster:WriteData"]) is K.READ_WRITE
+    assert statement_kind(connect) is None  # reaching the cluster only: no connection of its own
+    assert statement_kind(["codebuild:BatchGetBuilds", "codebuild:StartBuild"]) is K.INVOKE
+    assert statement_kind(["glue:GetCrawler", "glue:StartCrawler"]) is K.INVOKE
+    assert statement_kind(["sqs:ReceiveMessage", "sqs:DeleteMessage"]) is K.READ
+    assert statement_kind(["lambda:InvokeFunction"]) is K.INVOKE
+    assert statement_kind("s3:PutObject") is K.WRITE
