@@ -69,7 +69,7 @@ def test_every_rule_rates_the_effort_of_its_remediation() -> None:
     unrated = [rule.id for rule in all_rules() if not isinstance(rule.effort, Effort)]
     assert unrated == []
     assert {effort: sum(1 for r in all_rules() if r.effort is effort) for effort in Effort} == {
-        Effort.LOW: 155,
+        Effort.LOW: 156,
         Effort.MEDIUM: 125,
         Effort.HIGH: 45,
     }

@@ -23,6 +23,7 @@ MODULES = load_modules(
     "lim_ebs_iops_per_size",
     "lim_ebs_volume_shared",
     "lim_ebs_volume_size_for_type",
+    "lim_ecs_ec2_service_without_cluster",
     "lim_edge_api_certificate_region",
     "lim_efs_throughput_settings",
     "lim_eks_without_endpoint",
