@@ -17,11 +17,6 @@ from tests.exporters.tf_tools import resources as terraform_resources
 # (source type, kind, target type) -> why taking the connection away leaves the template as it was.
 CONFIGURES_NOTHING = {
     (
-        "lambda_function",
-        "write",
-        "msk_cluster",
-    ): "Kafka topic permissions name topics the design does not know",
-    (
         "ec2_instance",
         "attach",
         "iam_role",
