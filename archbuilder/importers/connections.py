@@ -9,6 +9,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.importers.grant_kinds import statement_kind
+from archbuilder.importers.ownership import named_owners
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs as _refs
 from archbuilder.model import InvariantError
@@ -317,8 +318,16 @@ class ConnectionInference(TemplateReader):
                     statement.get("Resource")
                 )
                 for ref in sorted(named):
-                    if ref in self.nodes:
-                        self._connect(self.nodes[owner], self.nodes[ref], preferred=kind)
+                    granted = ref if ref in self.nodes else self._granted_through(ref)
+                    if granted in self.nodes:
+                        self._connect(self.nodes[owner], self.nodes[granted], preferred=kind)
+
+    def _granted_through(self, helper: str) -> str | None:
+        """The service a grant on one of its helpers is a grant on: a Batch environment, for the submission of
+        jobs to its queue with its job definition (exporters/cloudformation/batch_jobs.py)."""
+        if self._type(helper) not in GRANTED_THROUGH:
+            return None
+        return next((name for name in named_owners(self, helper) if name in self.nodes), None)
 
     def _buckets_named_in(self, resources: Any) -> set[str]:
         """Buckets a statement names by their name rather than by reference (`arn:...:s3:::${Name}/*` where
@@ -388,6 +397,8 @@ def _keyed(value: Any, key: str) -> list[Any]:
     return found
 
 
+# Helpers a grant names in place of the service they belong to.
+GRANTED_THROUGH = {"AWS::Batch::JobQueue", "AWS::Batch::JobDefinition"}
 # Companions that carry settings of the service they belong to.
 SETTINGS_COMPANIONS = {
     "AWS::ECS::TaskDefinition",

@@ -89,6 +89,7 @@ FOLDED = {
     # A Batch environment's job queue; a SageMaker endpoint's configuration and model and an EMR cluster's
     # security configuration, which pass on to their service the keys, roles and groups they name.
     "AWS::Batch::JobQueue",
+    "AWS::Batch::JobDefinition",
     "AWS::SageMaker::EndpointConfig",
     "AWS::SageMaker::Model",
     "AWS::EMR::SecurityConfiguration",
@@ -135,6 +136,7 @@ COMPANION_KEYS = frozenset(
         "RoleARN",
         "TaskRoleArn",
         "ExecutionRoleArn",
+        "executionRoleArn",  # a Batch job definition's container properties, as Terraform writes them
         "IamInstanceProfile",
         "S3BucketName",
         "LaunchTemplate",

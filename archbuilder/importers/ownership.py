@@ -89,13 +89,27 @@ OWNER_KEYS = {
 SOLE_OWNERS = {"AWS::Config::DeliveryChannel": "AWS::Config::ConfigurationRecorder"}
 
 
+# Helpers that name no owner, which the export names after theirs, by their type: (the owner's type, the suffix
+# of the helper's name). A Batch environment's job definition names neither it nor its queue.
+NAMED_AFTER_OWNER = {"AWS::Batch::JobDefinition": ("AWS::Batch::ComputeEnvironment", "JobDefinition")}
+
+
 def named_owners(reader: TemplateReader, helper: str) -> list[str]:
     """The resources a helper names as the one it belongs to (its OWNER_KEYS property), else the one resource of
-    its sole owner's type."""
+    its sole owner's type, else the one whose name it bears (compared without case or "_", as Terraform names
+    them in snake case)."""
     kind = reader._type(helper)
     key = OWNER_KEYS.get(kind)
     if key:
         return refs(reader._props(helper).get(key))
+    if kind in NAMED_AFTER_OWNER:
+        owner_type, suffix = NAMED_AFTER_OWNER[kind]
+        plain = helper.replace("_", "").lower()
+        return [
+            name
+            for name in reader.resources
+            if reader._type(name) == owner_type and (name + suffix).replace("_", "").lower() == plain
+        ]
     if kind in SOLE_OWNERS:
         owners = [name for name in reader.resources if reader._type(name) == SOLE_OWNERS[kind]]
         return owners if len(owners) == 1 else []

@@ -149,11 +149,23 @@ def network_listeners(resources: dict[str, dict[str, object]]) -> list[str]:
 MEMBER_ENGINE_VERSIONS = {"aurora-postgresql": "16.4", "aurora-mysql": "8.0.mysql_aurora.3.05.2"}
 
 
+# moto's Batch job definition model reads RetryStrategy as if CloudFormation required it (AWS does not; without it a
+# job is tried once): a job definition without one is given that, one attempt, for moto only.
+ONE_ATTEMPT = {"Attempts": 1}
+
+
 def with_member_versions(resources: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
-    """The resources, an Aurora member instance given the stand-in version of its engine."""
+    """The resources, an Aurora member instance given the stand-in version of its engine, and a job definition its
+    one attempt (ONE_ATTEMPT)."""
     given = {}
     for name, body in resources.items():
         props = body.get("Properties") or {}
+        if (
+            body["Type"] == "AWS::Batch::JobDefinition"
+            and isinstance(props, dict)
+            and "RetryStrategy" not in props
+        ):
+            body = {**body, "Properties": {**props, "RetryStrategy": ONE_ATTEMPT}}
         engine = props.get("Engine") if isinstance(props, dict) else None
         if (
             body["Type"] == "AWS::RDS::DBInstance"

@@ -1,9 +1,10 @@
 """Connections the export once named in its warnings and now writes: a function writing to or reading from an
 MSK cluster under IAM access control is granted the cluster's Kafka actions (its topics', and for a reader its
 consumer groups', ARNs built from the cluster's); a function calling a CodeBuild project or a Glue crawler may start
-it and follow its run, and is told its name. A cluster whose clients authenticate otherwise stays in the
-warnings, saying how its clients are let in. cfn-lint, moto (the role's policy as IAM holds it) and terraform
-validate (test_terraform_validate) judge the result."""
+it and follow its run, and is told its name; a function calling a Batch compute environment may submit jobs to its
+queue with the job definition written for it. A cluster whose clients authenticate otherwise, and an environment
+outside a VPC, stay in the warnings, saying why. cfn-lint, moto (the role's policy as IAM holds it, the job
+definition as Batch holds it) and terraform validate (test_terraform_validate) judge the result."""
 
 from __future__ import annotations
 
@@ -213,3 +214,139 @@ def test_a_cluster_not_under_iam_access_control_is_named_in_the_warnings_with_ho
                 f"not declared, to do by hand: Producer (Lambda): grant it write access to Events (MSK) yourself: {why}",
             ]
         )
+
+
+def job_submitter(resource_type: str = "FARGATE") -> Architecture:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "private-a", label="Submitter", node_id="fn")
+    arch.add_service(
+        "batch_compute_environment",
+        "private-a",
+        label="Jobs",
+        node_id="batch",
+        extra_subnet_ids=["private-b"],
+        properties={"resource_type": resource_type},
+    )
+    arch.connect("fn", "batch", K.INVOKE)
+    return arch
+
+
+FARGATE_JOB = {
+    "Type": "AWS::Batch::JobDefinition",
+    "Properties": {
+        "Type": "container",
+        "PlatformCapabilities": ["FARGATE"],
+        "ContainerProperties": {
+            "Image": {"Ref": "JobsJobImage"},
+            "ResourceRequirements": [{"Type": "VCPU", "Value": "1"}, {"Type": "MEMORY", "Value": "2048"}],
+            "ExecutionRoleArn": {"Fn::GetAtt": ["JobsJobExecutionRole", "Arn"]},
+        },
+    },
+}
+
+
+def test_a_caller_of_a_batch_environment_submits_jobs_to_its_queue_with_its_job_definition() -> None:
+    template = build_template(job_submitter())
+    resources = template["Resources"]
+    assert resources["JobsJobDefinition"] == FARGATE_JOB
+    assert template["Parameters"]["JobsJobImage"] == {
+        "Type": "String",
+        "Description": "Container image the jobs of Jobs run",
+    }
+    role = resources["JobsJobExecutionRole"]["Properties"]
+    assert role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"] == {
+        "Service": "ecs-tasks.amazonaws.com"
+    }
+    assert role["ManagedPolicyArns"] == [
+        {"Fn::Sub": "arn:${AWS::Partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy"}
+    ]
+    assert _statements(template, "SubmitterRole") == sorted(
+        [
+            _allow(["batch:SubmitJob"], {"Ref": "JobsQueue"}, {"Ref": "JobsJobDefinition"}),
+            _allow(["sqs:SendMessage"], {"Fn::GetAtt": ["SubmitterDeadLetterQueue", "Arn"]}),
+        ],
+        key=json.dumps,
+    )
+    assert resources["Submitter"]["Properties"]["Environment"]["Variables"] == {
+        "JOBS_JOB_QUEUE": {"Ref": "JobsQueue"},
+        "JOBS_JOB_DEFINITION": {"Ref": "JobsJobDefinition"},
+    }
+    assert lint(json.dumps(template), "job_submitter.json") == []
+    assert export_notes("cloudformation", job_submitter()) == []
+
+
+def test_jobs_on_ec2_capacity_need_no_execution_role() -> None:
+    resources = build_template(job_submitter("EC2"))["Resources"]
+    container = resources["JobsJobDefinition"]["Properties"]["ContainerProperties"]
+    assert resources["JobsJobDefinition"]["Properties"]["PlatformCapabilities"] == ["EC2"]
+    assert "ExecutionRoleArn" not in container and "JobsJobExecutionRole" not in resources
+
+
+def test_an_environment_nothing_calls_gets_no_job_definition() -> None:
+    arch = job_submitter()
+    [call] = arch.connections.values()
+    arch.disconnect(call.id)
+    assert "JobsJobDefinition" not in build_template(arch)["Resources"]
+
+
+def test_an_environment_outside_a_vpc_has_no_queue_to_submit_to_and_says_so() -> None:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "region", label="Submitter", node_id="fn")
+    arch.add_service("batch_compute_environment", "region", label="Jobs", node_id="batch")
+    arch.connect("fn", "batch", K.INVOKE)
+    template = build_template(arch)
+    assert "JobsJobDefinition" not in template["Resources"]
+    assert (
+        export_notes("cloudformation", arch)
+        == export_notes("terraform", arch)
+        == [
+            "not declared, to do by hand: Jobs (Batch): place the compute environment in subnets: AWS Batch launches "
+            "its instances or tasks in a VPC; neither it nor its job queue is written",
+            "not declared, to do by hand: Submitter (Lambda): let it submit jobs to Jobs (Batch) yourself: the export "
+            "writes no job queue for an environment outside a VPC",
+        ]
+    )
+
+
+def test_batch_holds_the_job_definition_once_deployed() -> None:
+    with mock_aws():
+        physical = deploy(job_submitter(), "job-submitter")
+        batch = boto3.client("batch", region_name="us-east-1")
+        [definition] = batch.describe_job_definitions(jobDefinitions=[physical["JobsJobDefinition"]])[
+            "jobDefinitions"
+        ]
+        iam = boto3.client("iam", region_name="us-east-1")
+        [name] = iam.list_role_policies(RoleName=physical["SubmitterRole"])["PolicyNames"]
+        document = iam.get_role_policy(RoleName=physical["SubmitterRole"], PolicyName=name)["PolicyDocument"]
+    # moto keeps no platform capabilities (its model drops them); the container is as written, its image the
+    # stand-in moto deploys give a parameter without a default, its role the one the stack made.
+    container = definition["containerProperties"]
+    assert (container["image"], container["executionRoleArn"].split("/")[-1]) == (
+        "stand-in-jobsjobimage",
+        physical["JobsJobExecutionRole"],
+    )
+    assert sorted(container["resourceRequirements"], key=lambda r: r["type"]) == [
+        {"type": "MEMORY", "value": "2048"},
+        {"type": "VCPU", "value": "1"},
+    ]
+    [submit] = [s for s in document["Statement"] if s["Action"] == ["batch:SubmitJob"]]
+    assert submit["Resource"] == [physical["JobsQueue"], physical["JobsJobDefinition"]]
+
+
+def test_terraform_writes_the_same_job_definition_and_grant() -> None:
+    found = check(job_submitter())
+    definition = found[("aws_batch_job_definition", "jobs_job_definition")]
+    assert (definition["type"], definition["platform_capabilities"]) == ("container", ["FARGATE"])
+    assert definition["container_properties"] == (
+        '${jsonencode({image = var.jobs_job_image, resourceRequirements = [{type = "VCPU", value = "1"}, '
+        '{type = "MEMORY", value = "2048"}], executionRoleArn = aws_iam_role.jobs_job_execution_role.arn})}'
+    )
+    policy = found[("aws_iam_role_policy", "submitter_role_policy")]["policy"]
+    assert (
+        _hcl(
+            ["batch:SubmitJob"],
+            "aws_batch_job_queue.jobs_queue.arn",
+            "aws_batch_job_definition.jobs_job_definition.arn",
+        )
+        in policy
+    )

@@ -1,10 +1,13 @@
 """The grants a design's calls and MSK connections are exported as come back as those connections: a statement of
 Kafka actions on a cluster and the ARNs built from it as the write or read it was drawn as (connecting to the
-cluster and describing it say neither), a build or crawl started as a call; from CloudFormation and from
-Terraform, and `archbuilder diff` finds no difference between the export and the imported design."""
+cluster and describing it say neither), a build or crawl started as a call, the submission of jobs to a Batch
+environment's queue with its job definition as a call of the environment (the queue and the definition fold into
+it); from CloudFormation and from Terraform, and `archbuilder diff` finds no difference between the export and the
+imported design."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,8 +19,8 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import save
-from tests.exporters.test_call_and_stream_grants import streaming_worker
+from archbuilder.model import Architecture, save
+from tests.exporters.test_call_and_stream_grants import job_submitter, streaming_worker
 from tests.importers.round_trips import connections, imported
 
 FLOWS = {
@@ -58,11 +61,12 @@ def test_a_read_write_of_a_cluster_comes_back_as_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+@pytest.mark.parametrize("build", [streaming_worker, job_submitter])
 def test_export_import_diff_finds_no_difference(
-    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    fmt: str, build: Callable[[], Architecture], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     design = tmp_path / "worker.arch.json"
-    save(streaming_worker(), design)
+    save(build(), design)
     first = tmp_path / "first"
     assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
     exported = next(first.iterdir()) if fmt == "cloudformation" else first
@@ -84,3 +88,30 @@ def test_what_each_statement_says() -> None:
     assert statement_kind(["sqs:ReceiveMessage", "sqs:DeleteMessage"]) is K.READ
     assert statement_kind(["lambda:InvokeFunction"]) is K.INVOKE
     assert statement_kind("s3:PutObject") is K.WRITE
+    assert statement_kind(["batch:SubmitJob"]) is K.INVOKE
+
+
+@pytest.mark.parametrize("resource_type", ["FARGATE", "EC2"])
+def test_job_submission_comes_back_as_a_call_of_the_environment(resource_type: str, tmp_path: Path) -> None:
+    template = build_template(job_submitter(resource_type))
+    arch, report = imported(template, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert {node.label for node in arch.services()} == {"Submitter", "Jobs"}
+    assert connections(arch) == {("Submitter", "Jobs", "invoke")}
+    assert arch.imported is not None
+    jobs = next(node.id for node in arch.services() if node.label == "Jobs")
+    owned = {name for name, owner in arch.imported.owners.items() if owner == jobs}
+    assert {"JobsQueue", "JobsJobDefinition"} <= owned
+    assert cloudformation_template(arch) == template
+    arch.set_imported_source(None)
+    assert build_template(arch) == template
+
+
+def test_job_submission_comes_back_from_terraform(tmp_path: Path) -> None:
+    files = render(job_submitter())
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    arch, report = import_terraform(tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == {("Submitter", "Jobs", "invoke")}
+    assert render(arch) == files

@@ -23,6 +23,7 @@ from typing import Any
 
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.batch_jobs import submit_jobs
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
@@ -320,6 +321,12 @@ def _wire_connections(ctx: CfnContext) -> None:
         elif kind is ConnectionKind.EVENT and target.type in EVENT_WRITES and source.id in ctx.roles:
             _grant(ctx, source, target, {ConnectionKind.WRITE})
             _environment(ctx, source, target)
+        elif (
+            kind is ConnectionKind.INVOKE
+            and target.type == "batch_compute_environment"
+            and source.id in ctx.roles
+        ):
+            submit_jobs(ctx, source, target)
         elif kind is ConnectionKind.INVOKE and target.type == "ses_identity":
             _grant(ctx, source, target, {ConnectionKind.WRITE})
         elif (

@@ -25,8 +25,6 @@ NOT_GRANTED = {
 }
 # Calls the export writes no permission (or task) for, and why: named in its warnings, never dropped in silence.
 NOT_INVOKED = {
-    "batch_compute_environment": "a job is submitted to a job queue with a job definition, which the export does "
-    "not write",
     "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
     "data_pipeline": "the export writes no permission to activate a pipeline",
@@ -55,3 +53,10 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
         and (source.type, target.type) not in INVOKED_ELSEWHERE
     ):
         by_hand(ctx, source, f"let it start {target.label} ({service}) yourself: {NOT_INVOKED[target.type]}")
+    elif (
+        kind is ConnectionKind.INVOKE
+        and target.type == "batch_compute_environment"
+        and ctx.lid(target, "Queue") not in ctx.resources
+    ):
+        why = "the export writes no job queue for an environment outside a VPC"
+        by_hand(ctx, source, f"let it submit jobs to {target.label} ({service}) yourself: {why}")

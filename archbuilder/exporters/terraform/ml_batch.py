@@ -1,5 +1,5 @@
 """Terraform for SageMaker models, endpoint configurations, endpoints, their auto scaling and notebook instances,
-and AWS Batch compute environments and job queues."""
+and AWS Batch compute environments, job queues and job definitions."""
 
 from __future__ import annotations
 
@@ -177,6 +177,25 @@ def _job_queue(conv: Converter_, logical: str, p: Props) -> Props:
     }
 
 
+def _job_definition(conv: Converter_, logical: str, p: Props) -> Props:
+    """The container's properties as Batch's own JSON (camel case), as the provider takes them."""
+    container = p["ContainerProperties"]
+    properties = {
+        "image": container["Image"],
+        "resourceRequirements": [
+            {"type": item["Type"], "value": item["Value"]} for item in container["ResourceRequirements"]
+        ],
+    }
+    if "ExecutionRoleArn" in container:
+        properties["executionRoleArn"] = container["ExecutionRoleArn"]
+    return {
+        "name": prefixed(conv, logical, 128),
+        "type": p["Type"],
+        "platform_capabilities": p["PlatformCapabilities"],
+        "container_properties": conv.json_expr(properties),
+    }
+
+
 # The CloudFormation types whose Terraform resource this module writes (the body of its arguments).
 BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::SageMaker::Model": _model,
@@ -187,4 +206,5 @@ BODY_WRITERS: dict[str, BodyWriter] = {
     "AWS::SageMaker::NotebookInstance": _notebook,
     "AWS::Batch::ComputeEnvironment": _batch_environment,
     "AWS::Batch::JobQueue": _job_queue,
+    "AWS::Batch::JobDefinition": _job_definition,
 }

@@ -50,6 +50,7 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::ApplicationAutoScaling::ScalingPolicy": ("aws_appautoscaling_policy", "arn", {}),
     "AWS::Batch::ComputeEnvironment": ("aws_batch_compute_environment", "arn", {}),
     "AWS::Batch::JobQueue": ("aws_batch_job_queue", "arn", {}),
+    "AWS::Batch::JobDefinition": ("aws_batch_job_definition", "arn", {}),
     # Big data processing (big_data.py)
     "AWS::EMR::Cluster": ("aws_emr_cluster", "id", {"MasterPublicDNS": "master_public_dns"}),
     "AWS::EMR::InstanceGroupConfig": ("aws_emr_instance_group", "id", {}),
