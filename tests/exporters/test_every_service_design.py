@@ -33,8 +33,8 @@ BY_HAND = [
     "Inspector (Inspector)",
     "Shield (Shield)",
     "Storage Gateway (Storage Gateway)",
-    # Data connections the export grants nothing for: the function's writes to MSK, the gateway's to Glacier.
-    "Lambda (Lambda)",
+    # Data connections the export grants nothing for: the gateway's writes to Glacier (the function's to MSK are
+    # granted on the cluster's topics, test_call_and_stream_grants).
     "Storage Gateway (Storage Gateway)",
     # A pipeline's deploy stage to a nested stack: the export writes CodeDeploy and ECS deploy actions only.
     "CodePipeline (CodePipeline)",
