@@ -69,6 +69,7 @@ class ConnectionInference(TemplateReader):
 
     def _connections(self) -> None:
         self.unsaid: list[tuple[str, str, int | None]] = []
+        self.nfs_rules: list[tuple[str, str]] = []
         self._buckets_by_name: dict[str, str] | None = None
         self._said_connections()
         connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
@@ -76,6 +77,7 @@ class ConnectionInference(TemplateReader):
             if (source, target) not in connected:
                 self._connect_as(source, target, port, None)
                 connected.add((source, target))
+        self._nfs_traffic()
         self._drop_reads_of_polled_sources()
 
     def _drop_reads_of_polled_sources(self) -> None:
@@ -92,6 +94,16 @@ class ConnectionInference(TemplateReader):
                 and (connection.source_id, connection.target_id) in polls
             ):
                 self.arch.disconnect(connection.id)
+
+    def _nfs_traffic(self) -> None:
+        """A rule letting a client in on NFS's port of a file system it reads or writes is the mount's own
+        (exporters/cloudformation/file_mounts.py), not a traffic connection; other such rules are."""
+        mounted = {
+            (c.source_id, c.target_id) for c in self.arch.connections.values() if c.kind in MOUNT_KINDS
+        }
+        for source, target in self.nfs_rules:
+            if (source, target) not in mounted:
+                self._connect_as(source, target, NFS_PORT, ConnectionKind.TRAFFIC)
 
     def _said_connections(self) -> None:
         groups = self._security_group_users()
@@ -373,7 +385,10 @@ class ConnectionInference(TemplateReader):
         )
         for src in groups.get(source, []):
             for dst in groups.get(group, []):
-                self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
+                if port == NFS_PORT and self.arch.nodes[dst].type == "efs_file_system":  # type: ignore[union-attr]
+                    self.nfs_rules.append((src, dst))  # decided once the grants are read (_nfs_traffic)
+                else:
+                    self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
 
 
 def _text(value: Any) -> str:
@@ -397,6 +412,9 @@ def _keyed(value: Any, key: str) -> list[Any]:
     return found
 
 
+# The data connections a client mounts a file system for, and the port the mount reaches it on.
+MOUNT_KINDS = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
+NFS_PORT = 2049
 # Helpers a grant names in place of the service they belong to.
 GRANTED_THROUGH = {"AWS::Batch::JobQueue", "AWS::Batch::JobDefinition"}
 # Companions that carry settings of the service they belong to.

@@ -90,6 +90,8 @@ FOLDED = {
     # security configuration, which pass on to their service the keys, roles and groups they name.
     "AWS::Batch::JobQueue",
     "AWS::Batch::JobDefinition",
+    # The access point the export's mounts of an EFS file system go through (file_mounts.py).
+    "AWS::EFS::AccessPoint",
     "AWS::SageMaker::EndpointConfig",
     "AWS::SageMaker::Model",
     "AWS::EMR::SecurityConfiguration",

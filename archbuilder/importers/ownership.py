@@ -40,6 +40,7 @@ OWNER_KEYS = {
     "AWS::EC2::SubnetNetworkAclAssociation": "SubnetId",
     "AWS::EC2::NetworkAclEntry": "NetworkAclId",
     "AWS::EFS::MountTarget": "FileSystemId",
+    "AWS::EFS::AccessPoint": "FileSystemId",
     "AWS::RDS::DBInstance": "DBClusterIdentifier",
     "AWS::ApiGatewayV2::Integration": "ApiId",
     "AWS::ApiGatewayV2::Route": "ApiId",

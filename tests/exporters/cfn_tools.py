@@ -7,6 +7,7 @@ from typing import Any
 
 from archbuilder.exporters.terraform.data import own_region_table
 from tests.exporters.moto_stand_ins import (
+    ARNS_FROM_REF,
     LEFT_OUT_WITH,
     REF_STAND_INS,
     STAND_INS,
@@ -72,6 +73,17 @@ def moto_deployable(
                 return renamed[value["Ref"]]
             if set(value) == {"Ref"} and value["Ref"] in dropped:
                 return refs.get(value["Ref"], f"arn:aws:s3:::{value['Ref'].lower()}")
+            if (
+                set(value) == {"Fn::GetAtt"}
+                and value["Fn::GetAtt"]
+                == [
+                    value["Fn::GetAtt"][0],
+                    "Arn",
+                ]
+                and resources.get(value["Fn::GetAtt"][0], {}).get("Type") in ARNS_FROM_REF
+            ):
+                name = value["Fn::GetAtt"][0]
+                return {"Fn::Sub": ARNS_FROM_REF[resources[name]["Type"]].format(name=name)}
             if set(value) == {"Fn::GetAtt"} and value["Fn::GetAtt"][0] in dropped:
                 name, attribute = value["Fn::GetAtt"]
                 if attribute.endswith("Arn"):

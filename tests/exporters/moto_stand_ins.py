@@ -125,6 +125,12 @@ REF_STAND_INS: dict[str, str] = {
     "AWS::MSK::Cluster": "arn:aws:kafka:us-east-1:123456789012:cluster/{name}/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0-1",
 }
 
+# Types moto creates but answers no GetAtt of (its model has no attributes): the ARN a GetAtt of one names is built
+# from its Ref for moto, as AWS would give it.
+ARNS_FROM_REF: dict[str, str] = {
+    "AWS::EFS::AccessPoint": "arn:aws:elasticfilesystem:${{AWS::Region}}:${{AWS::AccountId}}:access-point/${{{name}}}",
+}
+
 NETWORK_LISTENER = "AWS::ElasticLoadBalancingV2::Listener"
 
 

@@ -139,9 +139,10 @@ TERRAFORM_STATEMENTS = [
 
 
 def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warnings() -> None:
-    """What the export writes for an MSK cluster and a CodeBuild project: test_call_and_stream_grants."""
+    """What the export writes for an MSK cluster, a CodeBuild project and a mount of an EFS file system from inside
+    its VPC: test_call_and_stream_grants, test_file_mounts."""
     arch = two_az_network()
-    arch.add_service("lambda_function", "private-a", label="Producer", node_id="fn")
+    arch.add_service("lambda_function", "region", label="Producer", node_id="fn")
     arch.add_service("efs_file_system", "private-a", label="Shared", node_id="efs")
     arch.add_service("codedeploy_app", "region", label="Deploy", node_id="deploy")
     arch.connect("fn", "efs", K.READ_WRITE)
@@ -149,8 +150,8 @@ def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warning
     expected = [
         "not declared, to do by hand: Producer (Lambda): let it start Deploy (CodeDeploy) yourself: a deployment "
         "names a deployment group and a revision, which the export does not write",
-        "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: a "
-        "mount needs an access point and the client's mount configuration",
+        "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: "
+        "place it in subnets of the VPC of Shared: a file system is mounted from inside it",
     ]
     assert export_notes("cloudformation", arch) == export_notes("terraform", arch) == expected
     assert export_notes("cloudformation", indexer()) == []

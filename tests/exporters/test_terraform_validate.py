@@ -39,6 +39,7 @@ from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_data_plane_grants import indexer
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
+from tests.exporters.test_file_mounts import mount_clients
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
 from tests.exporters.test_production_defaults import production_design
@@ -121,6 +122,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["call_and_stream_grants"] = streaming_worker
     found["batch_jobs_on_fargate"] = job_submitter
     found["batch_jobs_on_ec2"] = lambda: job_submitter("EC2")
+    found["file_mounts"] = mount_clients
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -258,6 +260,11 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_and_batch_job
 ) -> None:
     assert validation["call_and_stream_grants"] == []
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
+
+
+@needs_provider
+def test_mounts_of_a_file_system_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["file_mounts"] == []
 
 
 @needs_provider

@@ -82,6 +82,7 @@ COMPANION_TYPES = {
     "AWS::ApplicationAutoScaling::ScalingPolicy": "aws_appautoscaling_policy",
     "AWS::Batch::JobQueue": "aws_batch_job_queue",
     "AWS::Batch::JobDefinition": "aws_batch_job_definition",
+    "AWS::EFS::AccessPoint": "aws_efs_access_point",
     # Production defaults (exporters/cloudformation/production.py)
     "AWS::EC2::FlowLog": "aws_flow_log",
     # Big data processing

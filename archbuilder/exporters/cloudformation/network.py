@@ -7,6 +7,7 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.catalog.security_groups import OPENED_ON_CLUSTER_GROUP, TAKES_NO_SECURITY_GROUP
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref
+from archbuilder.exporters.cloudformation.file_mounts import MOUNT_KINDS, mounts
 from archbuilder.exporters.cloudformation.group_rules import SourceRule, declared_ingress, drawn_group
 from archbuilder.exporters.cloudformation.listeners import classic_listener, listener_of, target_port
 from archbuilder.exporters.registry import ExportError
@@ -349,19 +350,28 @@ def _connection_rules(ctx: CfnContext) -> None:
     origin on the same ports share one, as EC2 refuses duplicate rules."""
     arch = ctx.architecture
     seen: dict[tuple[str, str, int, int], dict[str, Any]] = {}
+    named: set[tuple[tuple[str, str, int, int], str]] = set()
     for connection in sorted(arch.connections.values(), key=lambda c: c.id):
-        if connection.kind is not ConnectionKind.TRAFFIC:
+        traffic = connection.kind is ConnectionKind.TRAFFIC
+        if not traffic and connection.kind not in MOUNT_KINDS:
             continue
         target = arch.service(connection.target_id)
         source = arch.service(connection.source_id)
+        # A mount of a file system reaches it on NFS's port as a traffic connection would (file_mounts.py).
+        if not traffic and not mounts(ctx, source, target):
+            continue
         if target.id not in ctx.security_groups:
             continue
         ingress_rule, origin = _connection_rule(ctx, connection.port, source, target)
         key = (ctx.security_groups[target.id], origin, ingress_rule["FromPort"], ingress_rule["ToPort"])
         if key in seen:
             kept = seen[key]
-            kept["Description"] = f"{kept['Description']}, {source.label}"[:255]
+            # A source both mounting a file system and drawn sending it traffic is named once.
+            if (key, source.id) not in named:
+                kept["Description"] = f"{kept['Description']}, {source.label}"[:255]
+                named.add((key, source.id))
             continue
+        named.add((key, source.id))
         seen[key] = ingress_rule
         ctx.add(
             ctx.names.get(

@@ -28,6 +28,7 @@ from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_c
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.events import wire_events
+from archbuilder.exporters.cloudformation.file_mounts import mount
 from archbuilder.exporters.cloudformation.integration import parameter_arn
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
@@ -395,6 +396,9 @@ def _grant(
             ctx.allow(
                 principal, OPENSEARCH_WRITES, [get_att(logical, "Arn"), {"Fn::Sub": f"${{{logical}.Arn}}/*"}]
             )
+        return
+    if resource.type == "efs_file_system":
+        mount(ctx, principal, resource, kinds)
         return
     if resource.type == "msk_cluster":
         if iam_controlled(resource):

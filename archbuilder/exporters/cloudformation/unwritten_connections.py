@@ -8,6 +8,7 @@ from __future__ import annotations
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.cluster_grants import NOT_IAM, iam_controlled
 from archbuilder.exporters.cloudformation.context import CfnContext
+from archbuilder.exporters.cloudformation.file_mounts import MOUNT_CLIENTS, mount_problem
 from archbuilder.exporters.cloudformation.kit import by_hand
 from archbuilder.model import ServiceNode
 
@@ -15,7 +16,6 @@ DATA = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 
 # Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
 NOT_GRANTED = {
-    "efs_file_system": "a mount needs an access point and the client's mount configuration",
     "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
     "redshift_cluster": "access is the database's own (its users and grants), not IAM",
     "glacier_vault": "the export writes no Glacier vault access policy",
@@ -44,6 +44,8 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
     if kind in DATA and target.type in NOT_GRANTED:
         step = f"grant it {access} access to {target.label} ({service}) yourself: {NOT_GRANTED[target.type]}"
         by_hand(ctx, source, step)
+    elif kind in DATA and target.type == "efs_file_system":
+        _name_unmounted(ctx, source, target, access)
     elif kind in DATA and target.type == "msk_cluster" and not iam_controlled(target):
         why = NOT_IAM[str(target.properties.get("client_authentication"))]
         by_hand(ctx, source, f"grant it {access} access to {target.label} ({service}) yourself: {why}")
@@ -60,3 +62,14 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
     ):
         why = "the export writes no job queue for an environment outside a VPC"
         by_hand(ctx, source, f"let it submit jobs to {target.label} ({service}) yourself: {why}")
+
+
+def _name_unmounted(ctx: CfnContext, source: ServiceNode, target: ServiceNode, access: str) -> None:
+    """A client of a file system whose mount the export does not write, with what the design lacks for it."""
+    if source.type in MOUNT_CLIENTS:
+        why = mount_problem(ctx, source, target)
+    else:
+        why = "the export writes a mount only for a function or an ECS service"
+    if why is not None:
+        step = f"grant it {access} access to {target.label} (EFS) yourself: {why}"
+        by_hand(ctx, source, step)

@@ -315,6 +315,12 @@ def _function(conv: Converter_, logical: str, p: Props) -> Props:
                 "security_group_ids": conv.expr(p["VpcConfig"]["SecurityGroupIds"]),
             },
         )
+    for mounted in p.get("FileSystemConfigs") or []:  # an EFS mount (cloudformation/file_mounts.py)
+        body["file_system_config"] = Block(
+            "file_system_config",
+            (),
+            {"arn": conv.expr(mounted["Arn"]), "local_mount_path": mounted["LocalMountPath"]},
+        )
     if "TracingConfig" in p:
         body["tracing_config"] = Block("tracing_config", (), {"mode": p["TracingConfig"]["Mode"]})
     if "LoggingConfig" in p:

@@ -1,9 +1,10 @@
-"""Terraform for FSx file systems: the provider has a resource type per kind, each taking its kind's settings as
-arguments of its own (convert.terraform_type picks the type)."""
+"""Terraform for FSx file systems (the provider has a resource type per kind, each taking its kind's settings as
+arguments of its own: convert.terraform_type picks the type), and EFS access points."""
 
 from __future__ import annotations
 
 from archbuilder.exporters.terraform.convert import Converter_
+from archbuilder.exporters.terraform.hcl_writer import Block
 from archbuilder.exporters.terraform.kit import BodyWriter, Props, arg, present, tags_arg
 
 # The configuration key of each kind, and its settings -> the provider's arguments.
@@ -60,5 +61,34 @@ def _file_system(conv: Converter_, logical: str, p: Props) -> Props:
     )
 
 
+def _access_point(conv: Converter_, logical: str, p: Props) -> Props:
+    """The POSIX user and root directory of an EFS access point (exporters/cloudformation/file_mounts.py)."""
+    user, root = p["PosixUser"], p["RootDirectory"]
+    creation = root["CreationInfo"]
+    return {
+        "file_system_id": conv.expr(p["FileSystemId"]),
+        "posix_user": Block("posix_user", (), {"uid": int(user["Uid"]), "gid": int(user["Gid"])}),
+        "root_directory": Block(
+            "root_directory",
+            (),
+            {
+                "path": root["Path"],
+                "creation_info": Block(
+                    "creation_info",
+                    (),
+                    {
+                        "owner_uid": int(creation["OwnerUid"]),
+                        "owner_gid": int(creation["OwnerGid"]),
+                        "permissions": creation["Permissions"],
+                    },
+                ),
+            },
+        ),
+    }
+
+
 # The CloudFormation types whose Terraform resource this module writes (the body of its arguments).
-BODY_WRITERS: dict[str, BodyWriter] = {"AWS::FSx::FileSystem": _file_system}
+BODY_WRITERS: dict[str, BodyWriter] = {
+    "AWS::FSx::FileSystem": _file_system,
+    "AWS::EFS::AccessPoint": _access_point,
+}

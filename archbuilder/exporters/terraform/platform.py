@@ -68,10 +68,19 @@ def _task(conv: Converter_, logical: str, p: Props) -> Props:
                 "logDriver": log["LogDriver"],
                 "options": {k: conv.expr(v) for k, v in log["Options"].items()},
             }
+        if "MountPoints" in container:
+            entry["mountPoints"] = [
+                {
+                    "sourceVolume": m["SourceVolume"],
+                    "containerPath": m["ContainerPath"],
+                    "readOnly": m["ReadOnly"],
+                }
+                for m in container["MountPoints"]
+            ]
         containers.append(entry)
     from archbuilder.exporters.terraform.hcl_writer import Call
 
-    return {
+    body: Props = {
         "family": Expr(f'"${{var.name}}-{conv.names[logical][1]}"'),
         "requires_compatibilities": p["RequiresCompatibilities"],
         "network_mode": p["NetworkMode"],
@@ -81,6 +90,38 @@ def _task(conv: Converter_, logical: str, p: Props) -> Props:
         "task_role_arn": conv.expr(p["TaskRoleArn"]),
         "container_definitions": Call("jsonencode", containers),
     }
+    if p.get("Volumes"):
+        body["volume"] = [_volume(conv, volume) for volume in p["Volumes"]]
+    return body
+
+
+def _volume(conv: Converter_, volume: Props) -> Block:
+    """A task's EFS volume through an access point (cloudformation/file_mounts.py)."""
+    efs = volume["EFSVolumeConfiguration"]
+    authorization = efs["AuthorizationConfig"]
+    return Block(
+        "volume",
+        (),
+        {
+            "name": volume["Name"],
+            "efs_volume_configuration": Block(
+                "efs_volume_configuration",
+                (),
+                {
+                    "file_system_id": conv.expr(efs["FilesystemId"]),
+                    "transit_encryption": efs["TransitEncryption"],
+                    "authorization_config": Block(
+                        "authorization_config",
+                        (),
+                        {
+                            "access_point_id": conv.expr(authorization["AccessPointId"]),
+                            "iam": authorization["IAM"],
+                        },
+                    ),
+                },
+            ),
+        },
+    )
 
 
 def _service(conv: Converter_, logical: str, p: Props) -> Props:

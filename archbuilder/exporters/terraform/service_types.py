@@ -87,6 +87,7 @@ SERVICE_TYPES: dict[str, tuple[str, str, dict[str, str]]] = {
     "AWS::GlobalAccelerator::Listener": ("aws_globalaccelerator_listener", "id", {}),
     "AWS::GlobalAccelerator::EndpointGroup": ("aws_globalaccelerator_endpoint_group", "id", {}),
     # Application platforms and file storage (app_platforms.py, file_storage.py)
+    "AWS::EFS::AccessPoint": ("aws_efs_access_point", "id", {}),
     "AWS::EKS::Nodegroup": ("aws_eks_node_group", "id", {"Arn": "arn"}),
     "AWS::ElasticBeanstalk::Application": ("aws_elastic_beanstalk_application", "name", {}),
     "AWS::ElasticBeanstalk::Environment": (
