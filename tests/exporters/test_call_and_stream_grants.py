@@ -29,7 +29,12 @@ def streaming_worker() -> Architecture:
     arch.add_service("lambda_function", "private-a", label="Producer", node_id="producer")
     arch.add_service("lambda_function", "private-b", label="Consumer", node_id="consumer")
     arch.add_service(
-        "msk_cluster", "private-a", label="Events", node_id="msk", extra_subnet_ids=["private-b"]
+        "msk_cluster",
+        "private-a",
+        label="Events",
+        node_id="msk",
+        extra_subnet_ids=["private-b"],
+        properties={"num_nodes": 4},  # two brokers in each of its zones, as MSK places them
     )
     arch.add_service("codebuild_project", "region", label="Build", node_id="build")
     arch.add_service(

@@ -52,11 +52,6 @@ ACCEPTED: dict[tuple[str, Difference], tuple[tuple[str, ...], str, str]] = {
         "the export writes CodeDeploy and ECS deploy actions only",
         "CodePipeline (CodePipeline): add the deploy action for Stack",
     ),
-    ("every-service", ("connection", "Lambda", "MSK", "write", "missing")): (
-        BOTH,
-        "MSK's IAM resources are named after the cluster's generated name and id: no grant is written",
-        "Lambda (Lambda): grant it write access to MSK (MSK) yourself",
-    ),
     ("every-service", ("connection", "Storage Gateway", "Glacier", "write", "missing")): (
         BOTH,
         "the export writes no Glacier vault access policy",
