@@ -193,9 +193,16 @@ class Converter_:
         self.packages: dict[str, bytes] = {}
         # Ref and GetAtt targets -> (expression, whether it refers to a role): see _reference.
         self._references: dict[Any, tuple[Expr, bool]] = {}
-        names, taken = self.names, set()
+        # CloudFormation type -> its resources' logical ids, in template order: the passes that look for the
+        # resources of one type read them here instead of walking every resource again.
+        self.of_type: dict[str, list[str]] = {}
+        names, taken, of_type = self.names, set(), self.of_type
         for logical, body in self.resources.items():
             kind = body["Type"]
+            if kind in of_type:
+                of_type[kind].append(logical)
+            else:
+                of_type[kind] = [logical]
             tf_type = terraform_type(body) if kind in _TYPED_BY_PROPERTIES else _PLAIN_TYPES.get(kind, "")
             named = (tf_type, snake(logical))
             number = 2

@@ -76,8 +76,8 @@ def _render_model(architecture: Architecture) -> dict[str, str]:
 def render_template(
     architecture: Architecture, template: dict[str, Any], conv: Converter_ | None = None
 ) -> dict[str, str]:
-    _refuse_unsupported(template)
     conv = conv or Converter_(template)
+    _refuse_unsupported(conv)
     if architecture.metadata.export_defaults.tags:
         conv.default_tags = {
             "Environment": architecture.metadata.environment.value,
@@ -113,9 +113,9 @@ def render_template(
     }
 
 
-def _refuse_unsupported(template: dict[str, Any]) -> None:
+def _refuse_unsupported(conv: Converter_) -> None:
     unsupported = sorted(
-        {body["Type"] for body in template["Resources"].values()}
+        set(conv.of_type)
         - set(RESOURCE_WRITERS)
         - FOLDED
         - {"AWS::ApiGateway::RestApi"}

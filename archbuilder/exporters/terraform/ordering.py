@@ -35,15 +35,15 @@ class Ordering:
         # Terraform name of each role -> the addresses of the policies split out of it.
         self.role_policies = {
             conv.names[logical][1]: policies
-            for logical, body in conv.resources.items()
-            if body["Type"] == "AWS::IAM::Role" and (policies := role_policies(conv, logical))
+            for logical in conv.of_type.get("AWS::IAM::Role", [])
+            if (policies := role_policies(conv, logical))
         }
         # VPC logical id -> the address of its internet gateway (the attachment is the gateway's vpc_id).
+        attachments = [conv.resources[name] for name in conv.of_type.get("AWS::EC2::VPCGatewayAttachment", [])]
         self.internet_gateways = {
             _ref(body["Properties"].get("VpcId")): f"aws_internet_gateway.{conv.names[gateway][1]}"
-            for body in conv.resources.values()
-            if body["Type"] == "AWS::EC2::VPCGatewayAttachment"
-            and (gateway := _ref((body.get("Properties") or {}).get("InternetGatewayId"))) in conv.resources
+            for body in attachments
+            if (gateway := _ref((body.get("Properties") or {}).get("InternetGatewayId"))) in conv.resources
         }
 
     def apply(
