@@ -62,12 +62,15 @@ class _Importer(
         self.owners = self._one_group_each(
             self._companions() | self._link_companions()
         ) | capacity_companions(self)
+        step_roles = self._roles_of_steps()
         for logical in self.resources:
             if logical in self.nodes:
                 continue
             kind = self._type(logical)
-            if logical in self.owners or (
-                self._folds(logical, kind) and not self._stands_alone(logical, kind)
+            if (
+                logical in self.owners
+                or logical in step_roles
+                or (self._folds(logical, kind) and not self._stands_alone(logical, kind))
             ):
                 self.report.folded.append((logical, kind))
                 continue

@@ -21,6 +21,8 @@ from archbuilder.model import InvariantError
 BY_HAND_TYPES = ("glacier_vault", "inspector", "storage_gateway", "shield", "vpc_peering")
 # A gateway's step names the buckets its file shares are on: "... on Curated, Data as StorageGatewayRole: ...".
 _SHARES_ON = re.compile(r" on (.+?) as [A-Za-z0-9]+: ")
+# ... and the role they use, which belongs to the gateway (made from its step) and folds into it.
+_SHARES_AS = re.compile(r" on .+? as ([A-Za-z0-9]+): ")
 # A peering's step names the VPC it is drawn in: "...; the peering from Main is not written".
 _PEERING_FROM = re.compile(r"; the peering from (.+) is not written$")
 
@@ -46,6 +48,17 @@ class ManualServiceInference(PropertyReading):
             labels.add(label)
             if service.id == "storage_gateway":
                 self._gateway_shares(node.id, text)
+
+    def _roles_of_steps(self) -> set[str]:
+        """The roles a gateway's step names as its file shares' (its own, made for it by the export), which fold
+        into the gateway instead of standing as roles of their own."""
+        steps = self._design_metadata().get("manual_steps")
+        roles = set()
+        for step in steps if isinstance(steps, list) else []:
+            found = _SHARES_AS.search(str(step.get("step", ""))) if isinstance(step, dict) else None
+            if found and found.group(1) in self.resources and self._type(found.group(1)) == "AWS::IAM::Role":
+                roles.add(found.group(1))
+        return roles
 
     def _step_parent(self, service: ServiceType, step: str) -> str | None:
         """Where a step's node is: a global service at the top, a peering in the VPC its step names ("" when no

@@ -280,6 +280,14 @@ def _pipeline(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
     return {"Stages": stages} if stages else {}
 
 
+def _function(body: dict[str, Any], convert: Convert) -> dict[str, Any]:
+    """A function's VPC settings under CloudFormation's name (its subnets and groups), and its tracing mode: a
+    function tracing actively sends its traces to the template's X-Ray group (connections.py)."""
+    shaped = _aliased("VpcConfig", "vpc_config")(body, convert)
+    mode = first(body.get("tracing_config")).get("mode")
+    return shaped | ({"TracingConfig": {"Mode": mode}} if isinstance(mode, str) else {})
+
+
 def _aliased(cloudformation_name: str, block: str, inner: str | None = None) -> Shape:
     """A block under its CloudFormation name too (its arguments renamed), where the importer looks for the
     subnets and groups a service runs in (importers/services.py)."""
@@ -403,7 +411,7 @@ SHAPES: dict[str, Shape] = {
     "aws_ecs_capacity_provider": _capacity_provider,
     "aws_eks_cluster": _aliased("ResourcesVpcConfig", "vpc_config"),
     "aws_msk_cluster": _aliased("BrokerNodeGroupInfo", "broker_node_group_info"),
-    "aws_lambda_function": _aliased("VpcConfig", "vpc_config"),
+    "aws_lambda_function": _function,
     "aws_codebuild_project": _aliased("VpcConfig", "vpc_config"),
     "aws_sagemaker_model": _aliased("VpcConfig", "vpc_config"),
     "aws_opensearch_domain": _aliased("VPCOptions", "vpc_options"),

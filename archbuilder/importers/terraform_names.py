@@ -76,6 +76,7 @@ ARGUMENTS = {
     "service_role_arn": "ServiceRoleArn",
     "artifact_store": "ArtifactStore",
     "allocation_id": "AllocationId",
+    "endpoint_id": "EndpointId",
     "node_role_arn": "NodeRole",
     "ssl_certificate_id": "SSLCertificateId",
     # What a permission lets call a function (an API, a bucket, a rule): read as a connection.
@@ -103,7 +104,10 @@ RENAMES: dict[str, dict[str, str]] = {
     # The role an HTTP API's AWS service integration calls the service with.
     "aws_apigatewayv2_integration": {"credentials_arn": "CredentialsArn"},
     "aws_backup_selection": {"plan_id": "BackupPlanId"},
-    "aws_codedeploy_deployment_group": {"app_name": "ApplicationName"},
+    "aws_codedeploy_deployment_group": {
+        "app_name": "ApplicationName",
+        "autoscaling_groups": "AutoScalingGroups",
+    },
     "aws_rds_cluster_instance": _MEMBER,
     "aws_docdb_cluster_instance": _MEMBER,
     "aws_neptune_cluster_instance": _MEMBER,
@@ -135,7 +139,29 @@ RENAMES: dict[str, dict[str, str]] = {
         "destination_cidr_block": "DestinationCidrBlock",
         "vpn_connection_id": "VpnConnectionId",
     },
-    "aws_route53_record": {"zone_id": "HostedZoneId", "set_identifier": "SetIdentifier"},
+    "aws_route53_record": {
+        "zone_id": "HostedZoneId",
+        "set_identifier": "SetIdentifier",
+        # An address record naming an Elastic IP points the name at it (connections.py).
+        "records": "ResourceRecords",
+    },
+    # What a subscription, a web ACL's association, a volume's attachment and a Direct Connect gateway's association
+    # join (connections.py, links.py read them as connections).
+    "aws_sns_topic_subscription": {"topic_arn": "TopicArn", "endpoint": "Endpoint", "protocol": "Protocol"},
+    "aws_wafv2_web_acl_association": {"web_acl_arn": "WebACLArn", "resource_arn": "ResourceArn"},
+    "aws_volume_attachment": {"volume_id": "VolumeId", "instance_id": "InstanceId"},
+    "aws_shield_protection": {"resource_arn": "ResourceArn"},
+    "aws_network_acl_association": {"network_acl_id": "NetworkAclId"},
+    # An accelerator sends traffic to its listener's endpoint group's endpoints.
+    "aws_globalaccelerator_listener": {"accelerator_arn": "AcceleratorArn"},
+    "aws_globalaccelerator_endpoint_group": {
+        "listener_arn": "ListenerArn",
+        "endpoint_configuration": "EndpointConfigurations",
+    },
+    "aws_dx_gateway_association": {
+        "dx_gateway_id": "DirectConnectGatewayId",
+        "associated_gateway_id": "AssociatedGatewayId",
+    },
     "aws_vpc_peering_connection": {"peer_vpc_id": "PeerVpcId"},
     "aws_sqs_queue": {"kms_master_key_id": "KmsMasterKeyId"},
     "aws_vpc_endpoint": {"vpc_endpoint_type": "VpcEndpointType", "service_name": "ServiceName"},
