@@ -114,12 +114,7 @@ def render_template(
 
 
 def _refuse_unsupported(conv: Converter_) -> None:
-    unsupported = sorted(
-        set(conv.of_type)
-        - set(RESOURCE_WRITERS)
-        - FOLDED
-        - {"AWS::ApiGateway::RestApi"}
-    )
+    unsupported = sorted(set(conv.of_type) - set(RESOURCE_WRITERS) - FOLDED - {"AWS::ApiGateway::RestApi"})
     if unsupported:
         raise ExportError(
             f"the Terraform exporter cannot express these resource types yet: {', '.join(unsupported)}; "

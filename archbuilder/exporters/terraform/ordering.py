@@ -39,7 +39,9 @@ class Ordering:
             if (policies := role_policies(conv, logical))
         }
         # VPC logical id -> the address of its internet gateway (the attachment is the gateway's vpc_id).
-        attachments = [conv.resources[name] for name in conv.of_type.get("AWS::EC2::VPCGatewayAttachment", [])]
+        attachments = [
+            conv.resources[name] for name in conv.of_type.get("AWS::EC2::VPCGatewayAttachment", [])
+        ]
         self.internet_gateways = {
             _ref(body["Properties"].get("VpcId")): f"aws_internet_gateway.{conv.names[gateway][1]}"
             for body in attachments
