@@ -52,7 +52,7 @@ def design_secrets(architecture: Architecture) -> list[Secret]:
         elif _looks_secret(value):
             found.append(Secret(f"output {name}", "its value is a key or password"))
     for node in sorted(architecture.services(), key=lambda n: n.id):
-        found += _in_values(f"{node.label!r}", dict(node.properties))
+        found += _in_values(f"{node.label!r}", node.properties)  # read-only: a dict, not copied
     if architecture.imported is not None:
         # The template an import kept is written back on export, its resources' properties with it.
         resources = architecture.imported.template.get("Resources")
