@@ -18,8 +18,9 @@ REACHING = {
     "kafka-cluster:describegroup",
     "kafka-cluster:altergroup",
 }
-# Verbs that start a run of the resource named (a build, a crawl, a job, a query, an execution): a call.
-STARTING = ("Start", "Activate", "Submit")
+# Verbs that start a run of the resource named (a build, a crawl, a job, a query, an execution, a cluster's step):
+# a call.
+STARTING = ("Start", "Activate", "Submit", "AddJobFlowSteps")
 
 
 def statement_kind(actions: Any) -> ConnectionKind | None:

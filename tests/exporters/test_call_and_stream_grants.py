@@ -355,3 +355,47 @@ def test_terraform_writes_the_same_job_definition_and_grant() -> None:
         )
         in policy
     )
+
+
+def step_scheduler() -> Architecture:
+    arch = two_az_network()
+    arch.add_service("lambda_function", "private-a", label="Scheduler", node_id="fn")
+    arch.add_service("emr_cluster", "private-a", label="Spark", node_id="emr")
+    arch.connect("fn", "emr", K.INVOKE)
+    return arch
+
+
+SPARK = {
+    "Fn::Sub": "arn:${AWS::Partition}:elasticmapreduce:${AWS::Region}:${AWS::AccountId}:cluster/${Spark}"
+}
+
+
+def test_a_caller_of_an_emr_cluster_may_add_steps_to_it_and_follow_them() -> None:
+    template = build_template(step_scheduler())
+    assert _statements(template, "SchedulerRole") == sorted(
+        [
+            _allow(["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep"], SPARK),
+            _allow(["sqs:SendMessage"], {"Fn::GetAtt": ["SchedulerDeadLetterQueue", "Arn"]}),
+        ],
+        key=json.dumps,
+    )
+    variables = template["Resources"]["Scheduler"]["Properties"]["Environment"]["Variables"]
+    assert variables == {"SPARK_CLUSTER_ID": {"Ref": "Spark"}}
+    assert lint(json.dumps(template), "step_scheduler.json") == []
+    assert export_notes("cloudformation", step_scheduler()) == []
+
+
+def test_the_step_grant_is_held_once_deployed_and_terraform_writes_it() -> None:
+    with mock_aws():
+        physical = deploy(step_scheduler(), "step-scheduler")
+        iam = boto3.client("iam", region_name="us-east-1")
+        [name] = iam.list_role_policies(RoleName=physical["SchedulerRole"])["PolicyNames"]
+        document = iam.get_role_policy(RoleName=physical["SchedulerRole"], PolicyName=name)["PolicyDocument"]
+    [steps] = [s for s in document["Statement"] if s["Action"][0].startswith("elasticmapreduce:")]
+    assert steps["Resource"][0].startswith("arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/")
+    policy = check(step_scheduler())[("aws_iam_role_policy", "scheduler_role_policy")]["policy"]
+    cluster = (
+        '"arn:${data.aws_partition.current.partition}:elasticmapreduce:${data.aws_region.current.name}:'
+        '${data.aws_caller_identity.current.account_id}:cluster/${aws_emr_cluster.spark.id}"'
+    )
+    assert _hcl(["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep"], cluster) in policy

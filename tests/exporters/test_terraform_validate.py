@@ -32,7 +32,7 @@ from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
 from tests.exporters.test_api_service_integrations import collector, http_front, service_front
-from tests.exporters.test_call_and_stream_grants import job_submitter, streaming_worker
+from tests.exporters.test_call_and_stream_grants import job_submitter, step_scheduler, streaming_worker
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
@@ -123,6 +123,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["batch_jobs_on_fargate"] = job_submitter
     found["batch_jobs_on_ec2"] = lambda: job_submitter("EC2")
     found["file_mounts"] = mount_clients
+    found["emr_steps"] = step_scheduler
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -260,6 +261,7 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_and_batch_job
 ) -> None:
     assert validation["call_and_stream_grants"] == []
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
+    assert validation["emr_steps"] == []
 
 
 @needs_provider

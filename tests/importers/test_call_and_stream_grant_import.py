@@ -20,7 +20,7 @@ from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, save
-from tests.exporters.test_call_and_stream_grants import job_submitter, streaming_worker
+from tests.exporters.test_call_and_stream_grants import job_submitter, step_scheduler, streaming_worker
 from tests.importers.round_trips import connections, imported
 
 FLOWS = {
@@ -61,7 +61,7 @@ def test_a_read_write_of_a_cluster_comes_back_as_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
-@pytest.mark.parametrize("build", [streaming_worker, job_submitter])
+@pytest.mark.parametrize("build", [streaming_worker, job_submitter, step_scheduler])
 def test_export_import_diff_finds_no_difference(
     fmt: str, build: Callable[[], Architecture], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -89,6 +89,7 @@ def test_what_each_statement_says() -> None:
     assert statement_kind(["lambda:InvokeFunction"]) is K.INVOKE
     assert statement_kind("s3:PutObject") is K.WRITE
     assert statement_kind(["batch:SubmitJob"]) is K.INVOKE
+    assert statement_kind(["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep"]) is K.INVOKE
 
 
 @pytest.mark.parametrize("resource_type", ["FARGATE", "EC2"])
@@ -114,4 +115,20 @@ def test_job_submission_comes_back_from_terraform(tmp_path: Path) -> None:
     arch, report = import_terraform(tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == {("Submitter", "Jobs", "invoke")}
+    assert render(arch) == files
+
+
+def test_steps_added_to_a_cluster_come_back_as_a_call(tmp_path: Path) -> None:
+    template = build_template(step_scheduler())
+    arch, report = imported(template, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == {("Scheduler", "Spark", "invoke")}
+    arch.set_imported_source(None)
+    assert build_template(arch) == template
+    files = render(step_scheduler())
+    (tmp_path / "terraform").mkdir()
+    for name, text in files.items():
+        (tmp_path / "terraform" / name).write_text(text)
+    arch, report = import_terraform(tmp_path / "terraform")
+    assert report.generic == [] and connections(arch) == {("Scheduler", "Spark", "invoke")}
     assert render(arch) == files

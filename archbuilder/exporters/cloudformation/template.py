@@ -119,6 +119,11 @@ INVOKE_BY_NAME: dict[str, tuple[list[str], str]] = {
         ["glue:GetCrawler", "glue:StartCrawler"],
         "arn:${{AWS::Partition}}:glue:${{AWS::Region}}:${{AWS::AccountId}}:crawler/${{{}}}",
     ),
+    # Adding a step to a running cluster and following it (the step names the job it runs, the caller's choice).
+    "emr_cluster": (
+        ["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep"],
+        "arn:${{AWS::Partition}}:elasticmapreduce:${{AWS::Region}}:${{AWS::AccountId}}:cluster/${{{}}}",
+    ),
 }
 # Receivers an `event` connection from a compute service publishes to (rules, buckets and topics push
 # through resource policies instead, in cfn_events).
@@ -150,6 +155,7 @@ ENV_ATTRIBUTES = {
     "sagemaker_endpoint": ("ENDPOINT", "EndpointName"),
     "codebuild_project": ("PROJECT", None),
     "glue_crawler": ("CRAWLER", None),
+    "emr_cluster": ("CLUSTER_ID", None),
 }
 
 

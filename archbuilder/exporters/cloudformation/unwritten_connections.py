@@ -28,7 +28,6 @@ NOT_INVOKED = {
     "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
     "data_pipeline": "the export writes no permission to activate a pipeline",
-    "emr_cluster": "a step names the cluster's generated id and the job it runs",
 }
 # The sources whose own resources write the call (a pipeline's build stage).
 INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
