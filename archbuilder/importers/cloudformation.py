@@ -22,6 +22,7 @@ from archbuilder.importers.references import refs
 from archbuilder.importers.report import ImportReport
 from archbuilder.importers.resource_connections import ResourceConnectionInference
 from archbuilder.importers.services import ServiceInference
+from archbuilder.importers.terraform_shape import SSM_DATA_SOURCE
 from archbuilder.model import Architecture, TemplateSections
 from archbuilder.model.imported import SourceFormat
 from archbuilder.model.layout import auto_layout
@@ -94,7 +95,12 @@ class _Importer(
         folded = {logical for logical, _kind in self.report.folded}
         kept = {name: body for name, body in outputs.items() if not folded & set(refs(body))}
         return TemplateSections(
-            parameters=dict(self.template.get("Parameters") or {}),
+            # The SSM parameters Terraform's data sources read are the import's way of reading them, not the design's.
+            parameters={
+                name: body
+                for name, body in (self.template.get("Parameters") or {}).items()
+                if not name.startswith(SSM_DATA_SOURCE)
+            },
             mappings=dict(self.template.get("Mappings") or {}),
             conditions=dict(self.template.get("Conditions") or {}),
             outputs=kept,

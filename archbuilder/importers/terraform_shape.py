@@ -19,6 +19,7 @@ PSEUDO = {
     "data.aws_partition.current.dns_suffix": "AWS::URLSuffix",
 }
 _PSEUDO = re.compile(r"\$\{(" + "|".join(re.escape(name) for name in PSEUDO) + r")\}")
+SSM_DATA_SOURCE = "data.aws_ssm_parameter."
 # The value of an SSM parameter a data source reads (an AMI's): a parameter of the SSM type CloudFormation gives it.
 _SSM_VALUE = re.compile(r"\$\{(data\.aws_ssm_parameter\.[A-Za-z0-9_-]+)\.(?:value|insecure_value)\}")
 # Terraform types that are a part of another resource: folded into it (their own block stays in the files).
@@ -75,7 +76,7 @@ def _ssm_parameters(
                     named = variables.get(variable.group(1), {}).get("Default")
                 if isinstance(named, str) and named:
                     ssm = {"Type": "AWS::SSM::Parameter::Value<String>", "Default": named}
-                    parameters[f"data.aws_ssm_parameter.{name}"] = ssm
+                    parameters[f"{SSM_DATA_SOURCE}{name}"] = ssm
     return parameters
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from archbuilder.exporters.cloudformation.manual import WRITTEN_INSTEAD_HEADING
+from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.terraform import import_terraform
@@ -244,3 +245,34 @@ def test_a_comment_line_that_does_not_read_ends_the_list() -> None:
             "written": "s3://replace-me/scripts/job.py",
         }
     ]
+
+
+def test_an_edit_of_a_value_written_as_a_parameter_or_variable_is_exported_and_comes_back(
+    tmp_path: Path,
+) -> None:
+    """An imported design's instance type and script location, written as a template parameter's or a Terraform
+    variable's default, are exported as edited (the kept template's default used to win over the design's)."""
+    template = build_template(every_service())
+    arch, _report = imported(template, tmp_path)
+    files = render(every_service())
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    from_terraform, _report = import_terraform(tmp_path)
+    for design in (arch, from_terraform):
+        [ec2] = [n for n in design.services() if n.label == "EC2"]
+        [glue] = [n for n in design.services() if n.label == "Glue job"]
+        design.set_property(ec2.id, "instance_type", "t3.large")
+        design.set_property(glue.id, "script_location", "s3://scripts/etl.py")
+    written = cloudformation_template(arch)
+    assert written["Parameters"]["EC2InstanceType"]["Default"] == "t3.large"
+    assert written["Parameters"]["GlueJobScriptLocation"]["Default"] == "s3://scripts/etl.py"
+    assert "Glue job" not in {r["node"] for r in written["Metadata"]["archbuilder"]["written_instead"]}
+    back, _report = imported(written, tmp_path)
+    again = tmp_path / "again"
+    again.mkdir()
+    for name, text in render(from_terraform).items():
+        (again / name).write_text(text, encoding="utf-8")
+    back_from_terraform, _report = import_terraform(again)
+    for design in (back, back_from_terraform):
+        assert _service(design, "EC2")["instance_type"] == "t3.large"
+        assert _service(design, "Glue job")["script_location"] == "s3://scripts/etl.py"

@@ -216,7 +216,9 @@ def render(
         "Metadata": {DESIGN_METADATA: _design_metadata(ctx)},
     }
     sections = architecture.template
-    parameters = {**ctx.parameters, **sections.parameters}
+    # A parameter the rendering writes says the design's value (an edit of an imported design changes its default);
+    # the imported template's other parameters are kept as they were.
+    parameters = {**sections.parameters, **ctx.parameters}
     if parameters:
         template["Parameters"] = dict(sorted(parameters.items()))
     if ctx.rules:
