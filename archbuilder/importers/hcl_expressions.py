@@ -22,7 +22,7 @@ NAME = re.compile(rb"[a-zA-Z_][a-zA-Z0-9_-]*")
 # Names python-hcl2 lexes as literals, and as keywords (which it reads as names only where a name must stand:
 # an attribute's, a block's, an object's key).
 LITERALS = {b"true", b"false", b"null"}
-_RESERVED = LITERALS | {b"in", b"for", b"for_each", b"if", b"else", b"endif", b"endfor"}
+RESERVED = LITERALS | {b"in", b"for", b"for_each", b"if", b"else", b"endif", b"endfor"}
 _INTEGER = re.compile(rb"[0-9]{1,30}")
 _DECIMAL = re.compile(rb"[0-9]{1,30}\.[0-9]{1,30}")
 TRAVERSAL_STEPS = {"get_attr", "index", "splat"}
@@ -40,6 +40,27 @@ MAX_DEPTH = 64
 # A function call's text as python-hcl2 writes it (`${jsonencode({a = 1})}`) -> its name and its arguments'
 # values, as `hcl2.loads` reads them from `arguments = [<the text between the parentheses>]`.
 Calls = dict[str, tuple[str, list[Any]]]
+
+
+def simple_text(text: bytes) -> tuple[str, Any] | None:
+    """A string, number, name or reference read from its text alone, as ExpressionReader._inline gives it; None for
+    other expressions."""
+    if not _SIMPLE.fullmatch(text):
+        return None
+    if text[:1] == b'"':
+        if b"${" in text or b"%{" in text:
+            return None
+        string = text.decode("utf-8")
+        return string, string
+    if text[:1].isdigit():
+        number = float(text) if b"." in text else int(text)
+        return str(number), number
+    if text in _LITERAL_VALUES:
+        return text.decode("ascii"), _LITERAL_VALUES[text]
+    if any(name in RESERVED for name in text.split(b".")):
+        return None
+    name = text.decode("ascii")
+    return (name, name) if b"." not in text else (name, "${" + name + "}")
 
 
 class Fallback(Exception):
@@ -162,39 +183,21 @@ class ExpressionReader:
 
     def _plain_name(self, identifier: Node) -> Any:
         text = self.data[identifier.start_byte : identifier.end_byte]
-        if identifier.type != "identifier" or not NAME.fullmatch(text) or text in _RESERVED:
+        if identifier.type != "identifier" or not NAME.fullmatch(text) or text in RESERVED:
             return DEFER
         return text.decode("ascii")
 
     def _simple(self, expression: Node) -> tuple[str, Any] | None:
         """A string, number, name or reference as _inline gives it, read from its text alone; None for others."""
-        return self._simple_text(self.data[expression.start_byte : expression.end_byte])
+        return simple_text(self.data[expression.start_byte : expression.end_byte])
 
     def _simple_attribute(self, attribute: Node) -> tuple[str, Any] | None:
         """`name = <what _simple reads>` on one line: the name and the value, read from the text alone."""
         found = _ATTRIBUTE.fullmatch(self.data[attribute.start_byte : attribute.end_byte])
         if found is None or found.group(1) in LITERALS:
             return None
-        simple = self._simple_text(found.group(2))
+        simple = simple_text(found.group(2))
         return None if simple is None else (found.group(1).decode("ascii"), simple[1])
-
-    def _simple_text(self, text: bytes) -> tuple[str, Any] | None:
-        if not _SIMPLE.fullmatch(text):
-            return None
-        if text[:1] == b'"':
-            if b"${" in text or b"%{" in text:
-                return None
-            string = text.decode("utf-8")
-            return string, string
-        if text[:1].isdigit():
-            number = float(text) if b"." in text else int(text)
-            return str(number), number
-        if text in _LITERAL_VALUES:
-            return text.decode("ascii"), _LITERAL_VALUES[text]
-        if any(name in _RESERVED for name in text.split(b".")):
-            return None
-        name = text.decode("ascii")
-        return (name, name) if b"." not in text else (name, "${" + name + "}")
 
     def _inline(self, expression: Node, depth: int) -> tuple[str, Any] | None:
         """An expression as python-hcl2 writes it inside `${...}`, and its value as python-hcl2 reads it where it
@@ -235,7 +238,7 @@ class ExpressionReader:
     def _inline_call(self, call: Node, depth: int) -> tuple[str, Any] | None:
         """`name(a, b)`; its arguments' values go to self.calls."""
         name = self.data[call.children[0].start_byte : call.children[0].end_byte]
-        if not NAME.fullmatch(name) or name in _RESERVED:
+        if not NAME.fullmatch(name) or name in RESERVED:
             return None  # a provider's function (`provider::p::f`)
         arguments = next((child for child in call.children if child.type == "function_arguments"), None)
         items = []

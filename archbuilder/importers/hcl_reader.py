@@ -34,6 +34,7 @@ from archbuilder.importers.hcl_expressions import (
     ExpressionReader,
     Fallback,
 )
+from archbuilder.importers.hcl_lines import PlainBlock, plain_block
 
 _COMMENT_START = re.compile(rb"#|//|/\*")
 # What python-hcl2 ignores between tokens, and its NL_OR_COMMENT terminal's four forms.
@@ -48,6 +49,8 @@ PYTHON_HCL2_BYTES = 2 * 1024 * 1024
 # 320 MB. A piece tree-sitter finds broken (that `}` was inside a heredoc, a comment or a string) makes the text
 # parse as one piece instead, as every text did.
 PIECE_BYTES = 8192
+# Whether blocks hcl_lines reads from their lines are read so (the tests compare both ways).
+READS_PLAIN_BLOCKS = True
 _PIECE_END = b"\n}\n"
 
 
@@ -119,6 +122,7 @@ class _Reader(ExpressionReader):
         self.root: Node | None = None
         self.comments_seen = 0
         self.comments_found = 0
+        self.row, self.row_start = 0, 0  # the line a piece starts on, and where that was counted to
         # Expressions left to python-hcl2: their text, and where each value goes.
         self.deferred: dict[bytes, list[tuple[dict[str, Any] | list[Any], Any]]] = {}
 
@@ -129,48 +133,62 @@ class _Reader(ExpressionReader):
 
     def document(self) -> dict[str, Any]:
         try:
-            return self._document(self._statements(self._pieces()))
+            return self._document(self._statements())
         except _BrokenPiece:
             self.comments_seen = self.comments_found = 0
             self.deferred, self.calls = {}, {}
-            return self._document(self._statements([(self.whole_root(), 0, len(self.data))]))
+            return self._document(self._piece_statements(self.whole_root(), 0, len(self.data)))
 
-    def _document(self, statements: Iterator[Node]) -> dict[str, Any]:
+    def _document(self, statements: Iterator[Node | PlainBlock]) -> dict[str, Any]:
         result = self._body(statements, 0, len(self.data), 0)
         if self.comments_seen != self.comments_found:
             raise Fallback  # a comment inside an expression or a block's header
         self._resolve_deferred()
         return result
 
-    def _pieces(self) -> Iterator[tuple[Node, int, int]]:
-        """Each piece's tree (see PIECE_BYTES), parsed when the one before has been read; a broken one raises
-        _BrokenPiece."""
-        data, start, row = self.data, 0, 0
-        parser = _piece_parser()
+    def _statements(self) -> Iterator[Node | PlainBlock]:
+        """The top-level statements: the blocks hcl_lines reads from their lines, and those of the pieces of text
+        between them (see PIECE_BYTES), each piece parsed when what comes before it has been read."""
+        data, piece, start = self.data, 0, 0
         while start < len(data):
-            found = data.find(_PIECE_END, start + max(PIECE_BYTES - len(_PIECE_END), 0))
+            found = data.find(_PIECE_END, start)
             end = len(data) if found < 0 else found + len(_PIECE_END)
-            if start == 0 and end == len(data):
-                yield self.whole_root(), start, end
-                return
-            end_row = row + data.count(b"\n", start, end)
-            parser.included_ranges = [Range((row, 0), (end_row, 0), start, end)]
-            root = parser.parse(data).root_node
-            if root.has_error:
-                raise _BrokenPiece
-            yield root, start, end
-            start, row = end, end_row
+            block = plain_block(data, start, end) if READS_PLAIN_BLOCKS and found >= 0 else None
+            if block is not None:
+                yield from self._piece(piece, start)
+                yield block
+                piece = end
+            elif end - piece >= PIECE_BYTES or end == len(data):
+                yield from self._piece(piece, end)
+                piece = end
+            start = end
 
-    def _statements(self, pieces: Iterable[tuple[Node, int, int]]) -> Iterator[Node]:
-        """The top-level attributes and blocks of each piece, counting the piece's comments."""
-        for root, start, end in pieces:
-            if root.has_error:
-                raise Fallback  # python-hcl2 gives the error, in its words
-            children = [child for child in root.children if child.type != "comment"]
-            if children and (len(children) != 1 or children[0].type != "body"):
-                raise Fallback  # a JSON-like object at the top
-            self.comments_found += self._comments(root, start, end)
-            yield from children[0].children if children else []
+    def _piece(self, start: int, end: int) -> Iterator[Node]:
+        """The statements of data[start:end], parsed alone; a broken piece raises _BrokenPiece."""
+        if start == 0 and end == len(self.data):
+            yield from self._piece_statements(self.whole_root(), start, end)
+            return
+        if start == end:
+            return
+        self.row = self.row + self.data.count(b"\n", self.row_start, start)
+        self.row_start = start
+        end_row = self.row + self.data.count(b"\n", start, end)
+        parser = _piece_parser()
+        parser.included_ranges = [Range((self.row, 0), (end_row, 0), start, end)]
+        root = parser.parse(self.data).root_node
+        if root.has_error:
+            raise _BrokenPiece
+        yield from self._piece_statements(root, start, end)
+
+    def _piece_statements(self, root: Node, start: int, end: int) -> Iterator[Node]:
+        """The top-level attributes and blocks of a piece's tree, counting the piece's comments."""
+        if root.has_error:
+            raise Fallback  # python-hcl2 gives the error, in its words
+        children = [child for child in root.children if child.type != "comment"]
+        if children and (len(children) != 1 or children[0].type != "body"):
+            raise Fallback  # a JSON-like object at the top
+        self.comments_found += self._comments(root, start, end)
+        yield from children[0].children if children else []
 
     def _comments(self, root: Node, start: int, end: int) -> int:
         """How many comments the tree has between `start` and `end`. Each starts with `#`, `//` or `/*`: asking the
@@ -189,7 +207,7 @@ class _Reader(ExpressionReader):
                 count, after = count + 1, node.end_byte
         return count
 
-    def _body(self, items: Iterable[Node], start: int, end: int, depth: int) -> dict[str, Any]:
+    def _body(self, items: Iterable[Node | PlainBlock], start: int, end: int, depth: int) -> dict[str, Any]:
         """A body's attributes and blocks, as python-hcl2's BodyRule.serialize gives them."""
         if depth > MAX_DEPTH:
             raise Fallback
@@ -200,7 +218,11 @@ class _Reader(ExpressionReader):
         statements = (item for item in items if item.type != "comment")
         for index, item in enumerate(statements):
             self._gap(position, item.start_byte, comments, needs_line_break=index > 0)
-            if item.type == "attribute":
+            if isinstance(item, PlainBlock):
+                if item.name in attributes:
+                    raise Fallback
+                result.setdefault(item.name, []).append(item.value)
+            elif item.type == "attribute":
                 attributes.add(self._attribute(item, result, depth))
             elif item.type == "block":
                 name = self._name(item.children[0])

@@ -6,6 +6,7 @@ calls it reads itself come with their arguments' values, which are those python-
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from archbuilder.importers import hcl_reader
 from archbuilder.importers.hcl_expressions import Fallback
+from archbuilder.importers.hcl_lines import PlainBlock, plain_block
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
 EXPORTS = sorted(GOLDEN.glob("*/terraform/*.tf"))
@@ -32,24 +34,29 @@ def _outcome(read: Any, text: str) -> tuple[str, str]:
 
 
 def _same_as_python_hcl2(text: str) -> None:
-    """The reader's outcome is python-hcl2's, with the text parsed as usual and with a piece parsed per top-level
-    block (hcl_reader.PIECE_BYTES: a `}` alone on its line ends a piece, also where it is inside a heredoc)."""
+    """The reader's outcome is python-hcl2's: with the text parsed as usual, with a piece parsed per top-level block
+    (hcl_reader.PIECE_BYTES: a `}` alone on its line ends a piece, also where it is inside a heredoc), and with
+    every block left to tree-sitter (none read from its lines by hcl_lines)."""
     expected = _outcome(hcl2.loads, text)
-    for piece_bytes in (hcl_reader.PIECE_BYTES, 1):
+    for piece_bytes, plain_blocks in (
+        (hcl_reader.PIECE_BYTES, True),
+        (1, True),
+        (hcl_reader.PIECE_BYTES, False),
+    ):
         calls: hcl_reader.Calls = {}
-        with _pieces_of(piece_bytes):
-            assert _outcome(lambda text: hcl_reader.loads(text, calls), text) == expected, piece_bytes
+        with _pieces_of(piece_bytes, plain_blocks):
+            assert _outcome(functools.partial(hcl_reader.loads, calls=calls), text) == expected, piece_bytes
         _calls_read_as_their_text(calls)
 
 
 @contextlib.contextmanager
-def _pieces_of(piece_bytes: int) -> Iterator[None]:
-    kept = hcl_reader.PIECE_BYTES
-    hcl_reader.PIECE_BYTES = piece_bytes
+def _pieces_of(piece_bytes: int, plain_blocks: bool = True) -> Iterator[None]:
+    kept = hcl_reader.PIECE_BYTES, hcl_reader.READS_PLAIN_BLOCKS
+    hcl_reader.PIECE_BYTES, hcl_reader.READS_PLAIN_BLOCKS = piece_bytes, plain_blocks
     try:
         yield
     finally:
-        hcl_reader.PIECE_BYTES = kept
+        hcl_reader.PIECE_BYTES, hcl_reader.READS_PLAIN_BLOCKS = kept
 
 
 def _calls_read_as_their_text(calls: hcl_reader.Calls) -> None:
@@ -85,12 +92,12 @@ NOT_PIECES = [
     'a "x" {\n  b = <<EOT\n}\nc = 1\nEOT\n}\nd = 2\n',
     'a "x" {\n}\n/* c\n}\n*/\nd = 2\n',
     'a = "${x\n}\n"\nd = 2\n',
-    'a {\n  b {\n  c = 1\n}\n}\nd = 2\n',
+    "a {\n  b {\n  c = 1\n}\n}\nd = 2\n",
 ]
 
 
 def test_top_level_blocks_are_parsed_one_piece_at_a_time() -> None:
-    with _pieces_of(1):
+    with _pieces_of(1, plain_blocks=False):
         reader = hcl_reader._Reader(PIECES)
         assert reader.document() == hcl2.loads(PIECES)
     assert reader.root is None  # the whole text was never parsed as one piece
@@ -99,7 +106,7 @@ def test_top_level_blocks_are_parsed_one_piece_at_a_time() -> None:
 
 @pytest.mark.parametrize("text", NOT_PIECES)
 def test_a_text_not_cut_into_pieces_is_parsed_whole(text: str) -> None:
-    with _pieces_of(1):
+    with _pieces_of(1, plain_blocks=False):
         reader = hcl_reader._Reader(text)
         with contextlib.suppress(Fallback):  # a line break in an interpolation is python-hcl2's to refuse
             reader.document()
@@ -111,10 +118,65 @@ def test_a_large_text_broken_after_what_python_hcl2_alone_reads_is_refused_namin
     """The pieces before the broken one were read (one has a comment inside an expression, which only python-hcl2
     reads): the refusal still names where tree-sitter finds the whole text broken."""
     queues = "".join(f'resource "aws_sqs_queue" "q{k}" {{\n  name = "q{k}"\n}}\n' for k in range(50_000))
-    text = 'a = [1, # why\n2]\n' + queues + "b {\n  c = \n}\n"
+    text = "a = [1, # why\n2]\n" + queues + "b {\n  c = \n}\n"
     assert len(text) > hcl_reader.PYTHON_HCL2_BYTES
     with pytest.raises(hcl_reader.HclError, match=r"^line 150004, column 3: not HCL here \('c = '\)$"):
         hcl_reader.loads(text)
+
+
+@pytest.mark.parametrize("path", EXPORTS, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_plain_blocks_of_the_exports_read_from_their_lines_as_the_tree_walk_reads_them(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    with _pieces_of(hcl_reader.PIECE_BYTES, plain_blocks=False):
+        walked = hcl_reader._Reader(text).document()
+    read = hcl_reader._Reader(text)
+    statements = list(read._statements())
+    assert json.dumps(hcl_reader._Reader(text).document()) == json.dumps(walked)
+    if path.name == "main.tf":  # more than half its blocks, 46 to 71% of its text, are read from their lines
+        plain = [item for item in statements if isinstance(item, PlainBlock)]
+        assert len(plain) > len(statements) / 2
+        assert sum(item.end_byte - item.start_byte for item in plain) > 0.45 * len(text)
+
+
+# Blocks read from their lines, or left to tree-sitter (False), each compared with python-hcl2 by the test below.
+PLAIN_BLOCKS = [
+    (
+        'b "x" y {\n  a = "s"\n  n    = 1.50\n  r = x.y-z\n  t = true\n\n  c {\n    d = [1, "2", x.y]\n  }\n}\n',
+        True,
+    ),
+    (
+        'b {\n  m = {\n    K   = "v/*#//"\n    "k:x" = "${a.b}/${c}"\n  }\n  l = [\n    a.b,\n    "c",\n  ]\n}\n',
+        True,
+    ),
+    ("b {\n  e {}\n  f { }\n  g = {}\n  h = []\n  i = [\n  ]\n  e {\n  }\n}\n", True),
+    ("b {\n  a = 1\n  a = 2\n}\n", False),
+    ("b {\n  a = 1\n  a {\n  }\n}\n", False),
+    ("b {\n  a {\n  }\n  a = 1\n}\n", False),
+    ("b {\n  m = {\n    k = 1\n    k = 2\n  }\n}\n", False),
+    ("b {\n  l = [\n    1\n    2\n  ]\n}\n", False),
+    ('b {\n  a = "x\\"y"\n  b = "\x00"\n}\n', False),
+    ('b {\n  a = "x\x00"\n}\n', False),
+    ('b {\n  a = "${x.in}"\n}\n', False),
+    ('b {\n  a = "${ x }"\n}\n', False),
+    ('b {\n  a = "%{if x}y%{endif}"\n}\n', False),
+    ("b {\n  in = 1\n}\n", False),
+    ("for {\n  a = 1\n}\n", False),
+    ('b "x" null {\n}\n', False),
+    ("b {\n  a = 1 # c\n}\n", False),
+    ("b {\n  a = x\n  .y\n}\n", False),
+    ("b {\n  a = 1\r\n}\n", False),
+    ("b {\n  a = f(1)\n}\n", False),
+    ('b {\n  a = "x" "y"\n}\n', False),
+    ("b {\n" + "c {\n" * 70 + "}\n" * 70 + "}\n", False),
+]
+
+
+@pytest.mark.parametrize(("text", "plain"), PLAIN_BLOCKS)
+def test_blocks_read_from_their_lines_read_as_python_hcl2_reads_them(text: str, plain: bool) -> None:
+    data = (text + "\n").encode()
+    assert (plain_block(data, 0, len(data) - 1) is not None) == plain
+    _same_as_python_hcl2(text)
+    _same_as_python_hcl2("a = 1\n" + text + text.replace("b", "c", 1))
 
 
 EDGE_CASES = [
