@@ -7,7 +7,8 @@ conditionals and templates made of those: hcl_expressions.py) and hands every ot
 expressions, heredocs) to python-hcl2 itself, all of them in one small document. Whenever the two grammars could
 disagree (a syntax error, a comment inside an expression, a line break where HCL ends a statement, a repeated
 attribute, a name python-hcl2 reads as a keyword) the whole text goes to python-hcl2 instead, so the values,
-and the errors, are python-hcl2's own.
+and the errors, are python-hcl2's own. Most top-level blocks of an export are plain enough to be read from their
+text alone, as the walk would read them (hcl_lines.py); tree-sitter parses the rest, a piece at a time.
 """
 
 from __future__ import annotations
@@ -222,6 +223,7 @@ class _Reader(ExpressionReader):
                 if item.name in attributes:
                     raise Fallback
                 result.setdefault(item.name, []).append(item.value)
+                self.calls.update(item.calls)
             elif item.type == "attribute":
                 attributes.add(self._attribute(item, result, depth))
             elif item.type == "block":

@@ -141,6 +141,13 @@ def test_plain_blocks_of_the_exports_read_from_their_lines_as_the_tree_walk_read
 # Blocks read from their lines, or left to tree-sitter (False), each compared with python-hcl2 by the test below.
 PLAIN_BLOCKS = [
     (
+        'b {\n  p = jsonencode({\n    V = "2012"\n    S = [\n      {\n        E = "Allow"\n        R = "${x.arn}/*"\n'
+        '        C = {\n          "s3:x" = true\n        }\n        N = [1.50, 007]\n      },\n      {}\n    ]\n'
+        '  })\n  h = filebase64sha256("${path.module}/f.zip")\n  j = join(",", [a.b, "c"])\n  t = timestamp()\n'
+        "  n = f(\n    g(1),\n    [],\n    {}\n  )\n  m = {\n    k = lower(x)\n  }\n  l = [f(1), [2]]\n}\n",
+        True,
+    ),
+    (
         'b "x" y {\n  a = "s"\n  n    = 1.50\n  r = x.y-z\n  t = true\n\n  c {\n    d = [1, "2", x.y]\n  }\n}\n',
         True,
     ),
@@ -165,7 +172,20 @@ PLAIN_BLOCKS = [
     ("b {\n  a = 1 # c\n}\n", False),
     ("b {\n  a = x\n  .y\n}\n", False),
     ("b {\n  a = 1\r\n}\n", False),
-    ("b {\n  a = f(1)\n}\n", False),
+    ("b {\n  a = f(1)\n}\n", True),
+    ("b {\n  a = f(1,)\n}\n", False),
+    ("b {\n  a = f (1)\n}\n", False),
+    ("b {\n  a = f(1 , 2)\n}\n", True),
+    ("b {\n  a = [1 , 2]\n}\n", False),
+    ("b {\n  a = { k = 1 }\n}\n", False),
+    ("b {\n  a = {\n    k =\n    1\n  }\n}\n", False),
+    ("b {\n  a = {\n    k = 1 }\n}\n", False),
+    ("b {\n  a = {\n    for = 1\n  }\n}\n", False),
+    ("b {\n  a = for(1)\n}\n", False),
+    ("b {\n  a = f(x.in)\n}\n", False),
+    ("b {\n  a = f(1) + 1\n}\n", False),
+    ("b {\n  a = f(x ? 1 : 2)\n}\n", False),
+    ("b {\n  a = [1]\n  a {\n  }\n}\n", False),
     ('b {\n  a = "x" "y"\n}\n', False),
     ("b {\n" + "c {\n" * 70 + "}\n" * 70 + "}\n", False),
 ]
