@@ -119,10 +119,10 @@ def _decoded(value: str, calls: Calls) -> Any:
 
 # The most Terraform an import reads, all files together: as much as a CloudFormation template
 # (cfn_yaml.MAX_BYTES), whose resources go through the same inference. The 1.1 MB of the 3,000-subnet design
-# reads in 0.8 s of CPU, the 5.0 MB of 2,500 services in 3.2 s and 440 MB, most of it tree-sitter's tree of the
-# 4.9 MB main.tf (bench/bench_stress.py, 2026-12-06). The design an import makes keeps
-# the files' text, so no more than a design's 20 MB could ever import, but that much would take minutes and GBs
-# before its design was refused. python-hcl2 is given at most hcl_reader.PYTHON_HCL2_BYTES of it.
+# reads in 0.9 s of CPU, the 5.0 MB of 2,500 services in 2.3 s and 128 MB (bench/bench_terraform_import.py,
+# 2026-12-06). The design an import makes keeps the files' text, so no more than a design's 20 MB could ever
+# import, but that much would take minutes and GBs before its design was refused. python-hcl2 is given at most
+# hcl_reader.PYTHON_HCL2_BYTES of it.
 MAX_TERRAFORM_BYTES = MAX_BYTES
 _OVER_LIMIT = (
     f"more than the {MAX_TERRAFORM_BYTES // (1024 * 1024)} MB of Terraform an import reads "
