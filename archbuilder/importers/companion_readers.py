@@ -29,17 +29,22 @@ def recorded_steps(design_metadata: dict[str, Any], label: str, short_name: str)
     ]
 
 
-def recorded_stand_ins(
-    design_metadata: dict[str, Any], label: str, short_name: str
-) -> dict[str, tuple[Any, Any]]:
-    """property -> (the design's value, the value written in its place) for each value the export recorded as
-    written in place of the node's (kit.written_instead), matched by its label and service."""
+def recorded_stand_ins(design_metadata: dict[str, Any]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
+    """(label, service) -> property -> (the design's value, the value written in its place), for each value the
+    export recorded as written in place of a node's (kit.written_instead). Gathered once for all nodes: looked up
+    node by node, the 744 records of 2,500 services were read 2,500 times over."""
     records = design_metadata.get("written_instead")
-    return {
-        str(record.get("property")): (record.get("design"), record.get("written"))
-        for record in (records if isinstance(records, list) else [])
-        if isinstance(record, dict) and record.get("node") == label and record.get("service") == short_name
-    }
+    by_node: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
+    for record in records if isinstance(records, list) else []:
+        node, service = (
+            (record.get("node"), record.get("service")) if isinstance(record, dict) else (None, None)
+        )
+        if isinstance(node, str) and isinstance(service, str):
+            by_node.setdefault((node, service), {})[str(record.get("property"))] = (
+                record.get("design"),
+                record.get("written"),
+            )
+    return by_node
 
 
 class CompanionReaders(TemplateReader):
