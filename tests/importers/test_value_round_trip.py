@@ -270,9 +270,38 @@ def test_an_edit_of_a_value_written_as_a_parameter_or_variable_is_exported_and_c
     back, _report = imported(written, tmp_path)
     again = tmp_path / "again"
     again.mkdir()
-    for name, text in render(from_terraform).items():
+    files_again = render(from_terraform)
+    # main.tf's opening comment no longer says the script location is a placeholder.
+    assert [line for line in files_again["main.tf"].splitlines() if line.startswith("#   - Glue job")] == []
+    for name, text in files_again.items():
         (again / name).write_text(text, encoding="utf-8")
     back_from_terraform, _report = import_terraform(again)
     for design in (back, back_from_terraform):
         assert _service(design, "EC2")["instance_type"] == "t3.large"
         assert _service(design, "Glue job")["script_location"] == "s3://scripts/etl.py"
+
+
+def test_a_service_added_to_a_design_imported_from_terraform_gets_its_records_in_main_tf(
+    tmp_path: Path,
+) -> None:
+    """The comment atop a written-back main.tf gains the lists of what the export wrote for an added service (a
+    Glue job's placeholder script location, its label), so that its import reads the design back."""
+    for name, text in render(_example("reference-data-lake")()).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    arch, _report = import_terraform(tmp_path)
+    arch.add_service("glue_job", "region", label="Nightly ETL", node_id="etl")
+    files = render(arch)
+    comment = [line for line in files["main.tf"].splitlines() if line.startswith("#")]
+    assert comment[-4:] == [
+        WRITTEN_INSTEAD_HEADING,
+        '#   - Nightly ETL (Glue job): script_location "" is written as "s3://replace-me/scripts/job.py": the '
+        "design names no script; upload the job's script and give its S3 location when deploying",
+        "# Labels the resource names do not spell (read back by archbuilder's import):",
+        "#   aws_glue_job.nightly_etl: Nightly ETL",
+    ]
+    again = tmp_path / "again"
+    again.mkdir()
+    for name, text in files.items():
+        (again / name).write_text(text, encoding="utf-8")
+    back, _report = import_terraform(again)
+    assert _service(back, "Nightly ETL")["script_location"] == ""

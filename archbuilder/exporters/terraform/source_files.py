@@ -16,6 +16,7 @@ from typing import Any
 
 from archbuilder.exporters.cloudformation.source_template import baseline
 from archbuilder.exporters.terraform.hcl_writer import Block, Expr, document
+from archbuilder.exporters.terraform.header_comment import header_updated
 from archbuilder.exporters.write_back import merge_named
 from archbuilder.importers.template_values import same
 from archbuilder.model import Architecture
@@ -50,7 +51,8 @@ def written_back(architecture: Architecture, render: Render) -> dict[str, str]:
     every_block = source_blocks(texts)
     blocks = [b for b in every_block if _alive(b, source, set(architecture.nodes))]
     rendered = render(architecture)
-    base = entries(render(baseline(architecture, source)))
+    base_files = render(baseline(architecture, source))
+    base = entries(base_files)
     current = entries(rendered)
     merged = merge_named({b.key: b.body for b in blocks}, base, current)
     # Every block of the files is rewritten or taken out: those of a deleted node are in none of the three.
@@ -68,6 +70,10 @@ def written_back(architecture: Architecture, render: Render) -> dict[str, str]:
         text = _text_of(written[key], rendered) if key in written and same(written[key].body, body) else None
         files[target] = files.get(target, "").rstrip("\n") + ("\n\n" if files.get(target) else "")
         files[target] += text or document([_block(json.loads(key), body)])
+    if "main.tf" in files:
+        files["main.tf"] = header_updated(
+            files["main.tf"], base_files.get("main.tf", ""), rendered.get("main.tf", "")
+        )
     return files
 
 
