@@ -271,6 +271,8 @@ def _gather_keyed(value: Any, keys: frozenset[str], found: list[str]) -> None:
 
 
 class CompanionInference(TemplateReader):
+    _users_of_companions: dict[str, set[str]] | None = None
+
     def _companions(self) -> dict[str, str]:
         """Security groups, roles and trail buckets that belong to exactly one service: the model derives those
         (one group and one role per service), so they fold into their owner. Returns companion -> owner."""
@@ -292,6 +294,14 @@ class CompanionInference(TemplateReader):
         return owners
 
     def _companion_users(self) -> dict[str, set[str]]:
+        """Companion -> the resources naming it where a companion is named. Gathered once (the import asks it
+        when folding companions and again when attaching groups drawn as nodes): a template's properties do not
+        change while it is read (TemplateReader._refs_in)."""
+        if self._users_of_companions is None:
+            self._users_of_companions = self._gather_companion_users()
+        return self._users_of_companions
+
+    def _gather_companion_users(self) -> dict[str, set[str]]:
         users: dict[str, set[str]] = {}
         for logical in self.resources:
             # At any depth: ECS services name their groups under AwsvpcConfiguration, Firehose its role
