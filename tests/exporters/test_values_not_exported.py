@@ -12,12 +12,12 @@ import pytest
 from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, save
 from tests.exporters.cfn_tools import lint
 from tests.exporters.test_ecs_on_ec2_terraform import validated
 from tests.exporters.test_terraform_validate import needs_provider
 from tests.exporters.tf_tools import resources
+from tests.importers.round_trips import terraform_imported
 from tests.model.builders import two_az_network
 
 
@@ -144,9 +144,7 @@ def test_terraform_writes_the_neptune_storage_type_and_reads_it_back(tmp_path: P
         b for b in build_template(design())["Resources"].values() if b["Type"] == "AWS::Neptune::DBCluster"
     ]
     assert "StorageType" not in written["Properties"]
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    imported, report = import_terraform(tmp_path)
+    imported, report = terraform_imported(files, tmp_path)
     assert report.generic == []
     [graph] = [n for n in imported.services() if n.label == "Graph"]
     assert graph.properties["storage_type"] == "iopt1"

@@ -1,5 +1,5 @@
-"""Helpers of the round-trip tests: a design exported to CloudFormation and imported, its services and connections
-by label, and what deleting a service takes from the written-back template."""
+"""Helpers of the round-trip tests: a design exported to CloudFormation or Terraform and imported, its services and
+connections by label, and what deleting a service takes from the written-back template."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.importers.cloudformation import ImportReport, import_template
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, RegionNode
 
 
@@ -17,6 +18,22 @@ def imported(template: dict[str, Any], folder: Path) -> tuple[Architecture, Impo
     path = folder / "template.json"
     path.write_text(json.dumps(template))
     return import_template(path)
+
+
+def terraform_imported(files: dict[str, str], folder: Path) -> tuple[Architecture, ImportReport]:
+    """The design imported from these Terraform files (an export's render()), written into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return import_terraform(folder)
+
+
+def assert_written_back(arch: Architecture, template: dict[str, Any]) -> None:
+    """The imported design writes its template back as it was, and so does the design itself without the source
+    it was imported from: it came back whole, not only kept."""
+    assert cloudformation_template(arch) == template
+    arch.set_imported_source(None)
+    assert build_template(arch) == template
 
 
 def container(arch: Architecture, node_id: str | None) -> str:

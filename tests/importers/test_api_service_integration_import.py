@@ -9,9 +9,14 @@ from pathlib import Path
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
-from archbuilder.importers.terraform import import_terraform
 from tests.exporters.test_api_service_integrations import http_front, service_front
-from tests.importers.round_trips import connections, imported, services
+from tests.importers.round_trips import (
+    assert_written_back,
+    connections,
+    imported,
+    services,
+    terraform_imported,
+)
 
 FLOWS = {
     ("Front", "Orders", "write"),
@@ -27,16 +32,12 @@ def test_the_integrations_come_back_from_cloudformation_as_the_connections(tmp_p
     assert report.generic == [] and report.warnings == []
     assert connections(service_front()) == connections(arch) == FLOWS
     assert services(arch, {"sqs_queue"})["Payments"][2]["fifo"] is True
-    assert cloudformation_template(arch) == template
-    arch.set_imported_source(None)
-    assert build_template(arch) == template
+    assert_written_back(arch, template)
 
 
 def test_the_integrations_come_back_from_terraform_as_the_connections(tmp_path: Path) -> None:
     files = render(service_front())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert services(arch, {"sqs_queue"})["Payments"][2]["fifo"] is True
@@ -54,10 +55,7 @@ def test_an_http_api_s_integrations_come_back_from_both_formats(tmp_path: Path) 
     assert connections(http_front()) == connections(arch) == HTTP_FLOWS
     assert cloudformation_template(arch) == template
     files = render(http_front())
-    (tmp_path / "tf").mkdir()
-    for name, text in files.items():
-        (tmp_path / "tf" / name).write_text(text)
-    arch, report = import_terraform(tmp_path / "tf")
+    arch, report = terraform_imported(files, tmp_path / "tf")
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == HTTP_FLOWS
     assert services(arch, {"sqs_queue"})["Orders"][2]["fifo"] is True

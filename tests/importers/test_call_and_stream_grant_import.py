@@ -14,14 +14,12 @@ import pytest
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.cli.main import main
-from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, save
 from tests.exporters.test_call_and_stream_grants import job_submitter, step_scheduler, streaming_worker
-from tests.importers.round_trips import connections, imported
+from tests.importers.round_trips import assert_written_back, connections, imported, terraform_imported
 
 FLOWS = {
     ("Producer", "Events", "write"),
@@ -36,16 +34,12 @@ def test_the_grants_come_back_from_cloudformation_as_the_connections(tmp_path: P
     arch, report = imported(template, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(streaming_worker()) == connections(arch) == FLOWS
-    assert cloudformation_template(arch) == template
-    arch.set_imported_source(None)
-    assert build_template(arch) == template
+    assert_written_back(arch, template)
 
 
 def test_the_grants_come_back_from_terraform_as_the_connections(tmp_path: Path) -> None:
     files = render(streaming_worker())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert render(arch) == files
@@ -103,16 +97,12 @@ def test_job_submission_comes_back_as_a_call_of_the_environment(resource_type: s
     jobs = next(node.id for node in arch.services() if node.label == "Jobs")
     owned = {name for name, owner in arch.imported.owners.items() if owner == jobs}
     assert {"JobsQueue", "JobsJobDefinition"} <= owned
-    assert cloudformation_template(arch) == template
-    arch.set_imported_source(None)
-    assert build_template(arch) == template
+    assert_written_back(arch, template)
 
 
 def test_job_submission_comes_back_from_terraform(tmp_path: Path) -> None:
     files = render(job_submitter())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == {("Submitter", "Jobs", "invoke")}
     assert render(arch) == files
@@ -126,9 +116,6 @@ def test_steps_added_to_a_cluster_come_back_as_a_call(tmp_path: Path) -> None:
     arch.set_imported_source(None)
     assert build_template(arch) == template
     files = render(step_scheduler())
-    (tmp_path / "terraform").mkdir()
-    for name, text in files.items():
-        (tmp_path / "terraform" / name).write_text(text)
-    arch, report = import_terraform(tmp_path / "terraform")
+    arch, report = terraform_imported(files, tmp_path / "terraform")
     assert report.generic == [] and connections(arch) == {("Scheduler", "Spark", "invoke")}
     assert render(arch) == files

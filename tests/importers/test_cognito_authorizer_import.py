@@ -11,11 +11,10 @@ from archbuilder.exporters.cloudformation.source_template import cloudformation_
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.cloudformation import import_template
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture
 from archbuilder.validation import validate
 from tests.exporters.test_cognito_authorizer import signed_in_api
-from tests.importers.round_trips import connections, imported
+from tests.importers.round_trips import connections, imported, terraform_imported
 
 FLOWS = {
     ("Storefront", "Customers", "attach"),
@@ -44,9 +43,7 @@ def test_the_authorizer_comes_back_from_cloudformation_as_the_attached_pool(tmp_
 
 def test_the_authorizer_comes_back_from_terraform_as_the_attached_pool(tmp_path: Path) -> None:
     files = render(signed_in_api())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert authorization(arch) == "NONE"

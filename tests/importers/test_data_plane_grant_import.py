@@ -13,7 +13,7 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.terraform import import_terraform
 from tests.exporters.test_data_plane_grants import indexer
-from tests.importers.round_trips import connections, imported
+from tests.importers.round_trips import connections, imported, terraform_imported
 
 FLOWS = {
     ("Indexer", "Search", "write"),
@@ -45,9 +45,7 @@ def _statements_in_any_order(template: dict[str, Any]) -> dict[str, Any]:
 
 def test_the_grants_come_back_from_terraform_as_the_writes(tmp_path: Path) -> None:
     files = render(indexer())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) == FLOWS
     assert render(arch) == files

@@ -11,13 +11,11 @@ import pytest
 
 from archbuilder.catalog import ConnectionKind as K
 from archbuilder.cli.main import main
-from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import save
 from tests.exporters.test_file_mounts import mount_clients
-from tests.importers.round_trips import connections, imported
+from tests.importers.round_trips import assert_written_back, connections, imported, terraform_imported
 
 FLOWS = {("Writer", "Shared", "write"), ("Reader", "Shared", "read")}
 
@@ -31,16 +29,12 @@ def test_the_mounts_come_back_from_cloudformation(tmp_path: Path) -> None:
     assert arch.imported is not None
     shared = next(node.id for node in arch.services() if node.label == "Shared")
     assert arch.imported.owners["SharedAccessPoint"] == shared
-    assert cloudformation_template(arch) == template
-    arch.set_imported_source(None)
-    assert build_template(arch) == template
+    assert_written_back(arch, template)
 
 
 def test_the_mounts_come_back_from_terraform(tmp_path: Path) -> None:
     files = render(mount_clients())
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert connections(arch) - {("Reader", "Cluster", "attach")} == FLOWS
     assert render(arch) == files

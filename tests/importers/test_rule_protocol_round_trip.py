@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.group_nodes import ingress_rule
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture
-from tests.importers.round_trips import connections, imported
+from tests.importers.round_trips import assert_written_back, connections, imported, terraform_imported
 from tests.model.builders import two_az_network
 
 AMI = "ami-0123456789abcdef0"
@@ -83,17 +81,13 @@ def test_rules_for_every_protocol_come_back_from_cloudformation_as_written(tmp_p
     assert report.warnings == [] and report.generic == []
     assert ingress_by_label(arch) == ingress_by_label(source) == EXPECTED
     assert connections(arch) == connections(source) == ATTACHED
-    assert cloudformation_template(arch) == template
-    arch.set_imported_source(None)
-    assert build_template(arch) == template
+    assert_written_back(arch, template)
 
 
 def test_rules_for_every_protocol_come_back_from_terraform_as_written(tmp_path: Path) -> None:
     files = render(design())
     assert 'protocol    = "-1"\n    from_port   = -1\n    to_port     = -1' in files["main.tf"]
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.warnings == [] and report.generic == []
     assert ingress_by_label(arch) == EXPECTED
     assert connections(arch) == ATTACHED

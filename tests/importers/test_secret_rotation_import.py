@@ -15,6 +15,7 @@ from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
 from tests.exporters.test_secret_rotation import design
+from tests.importers.round_trips import terraform_imported
 
 ROTATION_ARN = "arn:aws:lambda:us-east-1:111122223333:function:rotate"
 
@@ -77,9 +78,7 @@ def test_terraform_rotation_rules_are_read(tmp_path: Path) -> None:
 
 def test_the_exported_rotation_folds_into_its_secret(tmp_path: Path) -> None:
     files = render(design(21))
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    imported, report = import_terraform(tmp_path)
+    imported, report = terraform_imported(files, tmp_path)
     assert [(s.label, s.type, s.properties) for s in imported.services()] == [
         ("Db Password", "secrets_manager_secret", {"rotation_days": 21})
     ]

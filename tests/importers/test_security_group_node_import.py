@@ -14,11 +14,10 @@ from archbuilder.exporters.cloudformation.source_template import cloudformation_
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.cloudformation import import_template
-from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, save
 from archbuilder.validation import validate
 from tests.exporters.test_security_group_nodes import group_nodes
-from tests.importers.round_trips import connections, container, imported
+from tests.importers.round_trips import connections, container, imported, terraform_imported
 
 GROUPS = {
     "Bastion access": (
@@ -89,9 +88,7 @@ def test_drawn_groups_come_back_from_cloudformation_as_drawn(tmp_path: Path) -> 
 def test_drawn_groups_come_back_from_terraform_as_drawn(tmp_path: Path) -> None:
     design = group_nodes()
     files = render(design)
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-    arch, report = import_terraform(tmp_path)
+    arch, report = terraform_imported(files, tmp_path)
     assert report.generic == [] and report.warnings == []
     assert groups(arch) == GROUPS
     assert connections(arch) == ATTACHED
