@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.importers.cloudformation import ImportReport, import_template
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import Architecture, RegionNode
+from archbuilder.model import Architecture, RegionNode, save
 
 
 def imported(template: dict[str, Any], folder: Path) -> tuple[Architecture, ImportReport]:
@@ -34,6 +37,23 @@ def assert_written_back(arch: Architecture, template: dict[str, Any]) -> None:
     assert cloudformation_template(arch) == template
     arch.set_imported_source(None)
     assert build_template(arch) == template
+
+
+def assert_cli_round_trip_unchanged(
+    design: Architecture, fmt: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As a user would check it: `archbuilder export` in `fmt`, `import` of what it wrote, and `diff` of the
+    export and the imported design finds no difference."""
+    saved = folder / "design.arch.json"
+    save(design, saved)
+    first = folder / "first"
+    assert main(["export", str(saved), "--format", fmt, "-o", str(first), "--quiet"]) == 0
+    exported = first if fmt == "terraform" else next(first.iterdir())
+    again = folder / "imported.arch.json"
+    assert main(["import", str(exported), "-o", str(again)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(exported), str(again)]) == 0
+    assert capsys.readouterr().out == f"no difference between {exported} and {again}\n"
 
 
 def container(arch: Architecture, node_id: str | None) -> str:

@@ -13,13 +13,18 @@ from pathlib import Path
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
-from archbuilder.model import Architecture, save
+from archbuilder.model import Architecture
 from tests.exporters.test_call_and_stream_grants import job_submitter, step_scheduler, streaming_worker
-from tests.importers.round_trips import assert_written_back, connections, imported, terraform_imported
+from tests.importers.round_trips import (
+    assert_cli_round_trip_unchanged,
+    assert_written_back,
+    connections,
+    imported,
+    terraform_imported,
+)
 
 FLOWS = {
     ("Producer", "Events", "write"),
@@ -59,16 +64,7 @@ def test_a_read_write_of_a_cluster_comes_back_as_one(tmp_path: Path) -> None:
 def test_export_import_diff_finds_no_difference(
     fmt: str, build: Callable[[], Architecture], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    design = tmp_path / "worker.arch.json"
-    save(build(), design)
-    first = tmp_path / "first"
-    assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
-    exported = next(first.iterdir()) if fmt == "cloudformation" else first
-    again = tmp_path / "imported.arch.json"
-    assert main(["import", str(exported), "-o", str(again)]) == 0
-    capsys.readouterr()
-    assert main(["diff", str(exported), str(again)]) == 0
-    assert capsys.readouterr().out == f"no difference between {exported} and {again}\n"
+    assert_cli_round_trip_unchanged(build(), fmt, tmp_path, capsys)
 
 
 def test_what_each_statement_says() -> None:

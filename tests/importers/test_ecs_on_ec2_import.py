@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from archbuilder.cli.main import main
 from archbuilder.compare.diff_engine import diff_documents
 from archbuilder.compare.diff_sources import load_side
 from archbuilder.exporters.registry import export
 from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
-from archbuilder.model import save
 from tests.exporters.ecs_on_ec2 import ecs_on_ec2
-from tests.importers.round_trips import container, services
+from tests.importers.round_trips import assert_cli_round_trip_unchanged, container, services
 
 FOLDED_INTO_ORDERS = {
     "OrdersCapacityProvider",
@@ -69,16 +67,7 @@ def test_the_service_comes_back_on_ec2_with_its_instances_folded_into_it(fmt: st
 def test_export_import_export_has_no_difference(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    design = tmp_path / "orders.arch.json"
-    save(ecs_on_ec2(), design)
-    first = tmp_path / "first"
-    assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
-    [template] = list(first.iterdir())
-    imported = tmp_path / "imported.arch.json"
-    assert main(["import", str(template), "-o", str(imported)]) == 0
-    capsys.readouterr()
-    assert main(["diff", str(template), str(imported)]) == 0
-    assert capsys.readouterr().out == f"no difference between {template} and {imported}\n"
+    assert_cli_round_trip_unchanged(ecs_on_ec2(), fmt, tmp_path, capsys)
 
 
 def test_deleting_the_service_takes_its_instances_and_gives_the_cluster_its_providers_back(
@@ -142,15 +131,7 @@ def test_from_terraform_the_service_comes_back_on_ec2_and_the_files_byte_for_byt
 def test_from_terraform_the_diff_command_finds_no_difference(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    design = tmp_path / "orders.arch.json"
-    save(ecs_on_ec2(), design)
-    first = tmp_path / "first"
-    assert main(["export", str(design), "--format", "terraform", "-o", str(first), "--quiet"]) == 0
-    imported = tmp_path / "imported.arch.json"
-    assert main(["import", str(first), "-o", str(imported)]) == 0
-    capsys.readouterr()
-    assert main(["diff", str(first), str(imported)]) == 0
-    assert capsys.readouterr().out == f"no difference between {first} and {imported}\n"
+    assert_cli_round_trip_unchanged(ecs_on_ec2(), "terraform", tmp_path, capsys)
 
 
 HAND_WRITTEN = """

@@ -10,12 +10,16 @@ from pathlib import Path
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
-from archbuilder.model import save
 from tests.exporters.test_file_mounts import mount_clients
-from tests.importers.round_trips import assert_written_back, connections, imported, terraform_imported
+from tests.importers.round_trips import (
+    assert_cli_round_trip_unchanged,
+    assert_written_back,
+    connections,
+    imported,
+    terraform_imported,
+)
 
 FLOWS = {("Writer", "Shared", "write"), ("Reader", "Shared", "read")}
 
@@ -79,13 +83,4 @@ def test_traffic_to_a_file_system_nothing_mounts_stays(tmp_path: Path) -> None:
 def test_export_import_diff_finds_no_difference(
     fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    design = tmp_path / "mounts.arch.json"
-    save(mount_clients(), design)
-    first = tmp_path / "first"
-    assert main(["export", str(design), "--format", fmt, "-o", str(first), "--quiet"]) == 0
-    exported = next(first.iterdir()) if fmt == "cloudformation" else first
-    again = tmp_path / "imported.arch.json"
-    assert main(["import", str(exported), "-o", str(again)]) == 0
-    capsys.readouterr()
-    assert main(["diff", str(exported), str(again)]) == 0
-    assert capsys.readouterr().out == f"no difference between {exported} and {again}\n"
+    assert_cli_round_trip_unchanged(mount_clients(), fmt, tmp_path, capsys)
