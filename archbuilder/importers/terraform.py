@@ -119,7 +119,7 @@ def _decoded(value: str, calls: Calls) -> Any:
 
 # The most Terraform an import reads, all files together: as much as a CloudFormation template
 # (cfn_yaml.MAX_BYTES), whose resources go through the same inference. The 1.1 MB of the 3,000-subnet design
-# reads in 0.9 s of CPU, the 5.0 MB of 2,500 services in 2.3 s and 128 MB (bench/bench_terraform_import.py,
+# reads in 0.75 s of CPU, the 5.0 MB of 2,500 services in 2.1 s and 130 MB (bench/bench_terraform_import.py,
 # 2026-12-06). The design an import makes keeps the files' text, so no more than a design's 20 MB could ever
 # import, but that much would take minutes and GBs before its design was refused. python-hcl2 is given at most
 # hcl_reader.PYTHON_HCL2_BYTES of it.
