@@ -117,12 +117,17 @@ class CfnContext:
         return name
 
     def _imported_names(self) -> dict[str, str]:
-        """Node -> the logical id its resources are named after: the template's own, or, from Terraform, the
-        resource's name (aws_s3_bucket.web_client -> WebClient, which Terraform writes as web_client again)."""
+        """Node -> the logical id its resources are named after: the template's own, or, from Terraform and for
+        Terraform, the resource's name (aws_s3_bucket.web_client -> WebClient, which Terraform writes as
+        web_client again). A Terraform name written for CloudFormation would lose what the label spells and the
+        name cannot (`Production VPC` is production_vpc there, ProductionVpc here): the label names it, as it
+        names the resources of a design drawn here."""
         imported = self.architecture.imported
         if imported is None:
             return {}
         if imported.format == "terraform":
+            if not self.for_terraform:
+                return {}
             return {node: pascal(address.split(".")[-1]) for node, address in imported.names.items()}
         return imported.names
 

@@ -24,6 +24,7 @@ from typing import Any
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.batch_jobs import submit_jobs
+from archbuilder.exporters.cloudformation.carried_parameters import written_parameters
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
@@ -215,25 +216,38 @@ def render(
         "Description": _description(architecture),
         "Metadata": {DESIGN_METADATA: _design_metadata(ctx)},
     }
-    sections = architecture.template
-    # A parameter the rendering writes says the design's value (an edit of an imported design changes its default);
-    # the imported template's other parameters are kept as they were.
-    parameters = {**sections.parameters, **ctx.parameters}
+    _write_sections(ctx, template)
+    return template, ctx.made_for
+
+
+def _write_sections(ctx: CfnContext, template: dict[str, Any]) -> None:
+    """The template's Parameters, Rules, Mappings, Conditions, Resources and Outputs, in that order."""
+    sections = ctx.architecture.template
+    # Where the rendering and the imported sections write an entry of the same name, the imported condition or
+    # output is kept, and the rendering's parameter, which holds the design's value (carried_parameters.py).
+    naming = {
+        "Rules": ctx.rules,
+        "Conditions": {**dict(sorted(ctx.conditions.items())), **sections.conditions},
+        "Resources": ctx.resources,
+        "Outputs": dict(sorted({**ctx.outputs, **sections.outputs}.items())),
+    }
+    parameters = (
+        written_parameters(naming, ctx.parameters, sections.parameters, for_terraform=ctx.for_terraform)
+        if sections.parameters
+        else dict(sorted(ctx.parameters.items()))
+    )
     if parameters:
-        template["Parameters"] = dict(sorted(parameters.items()))
-    if ctx.rules:
-        template["Rules"] = ctx.rules
+        template["Parameters"] = parameters
+    if naming["Rules"]:
+        template["Rules"] = naming["Rules"]
     mappings = {**ctx.mappings, **sections.mappings}
     if mappings:
         template["Mappings"] = mappings
-    conditions = {**dict(sorted(ctx.conditions.items())), **sections.conditions}
-    if conditions:
-        template["Conditions"] = conditions
-    template["Resources"] = ctx.resources
-    outputs = {**ctx.outputs, **sections.outputs}
-    if outputs:
-        template["Outputs"] = dict(sorted(outputs.items()))
-    return template, ctx.made_for
+    if naming["Conditions"]:
+        template["Conditions"] = naming["Conditions"]
+    template["Resources"] = naming["Resources"]
+    if naming["Outputs"]:
+        template["Outputs"] = naming["Outputs"]
 
 
 def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
