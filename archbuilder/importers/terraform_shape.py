@@ -45,6 +45,21 @@ PARTS = (
 )
 
 
+def _event_target(body: dict[str, Any]) -> dict[str, Any]:
+    """A rule's target as CloudFormation lists it: the role the rule delivers as, the job a Batch queue is sent."""
+    target = {"Id": body.get("target_id"), "Arn": body.get("arn")}
+    if body.get("role_arn") is not None:
+        target["RoleArn"] = body["role_arn"]
+    batch = body.get("batch_target")
+    batch = batch[0] if isinstance(batch, list) and batch else batch
+    if isinstance(batch, dict):
+        target["BatchParameters"] = {
+            "JobDefinition": batch.get("job_definition"),
+            "JobName": batch.get("job_name"),
+        }
+    return target
+
+
 def variables_as_parameters(files: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """Each variable as a Parameter, with its default and description where it has them."""
     parameters: dict[str, dict[str, Any]] = {}
@@ -280,7 +295,7 @@ OWNER_SETTINGS: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, Any]]]
     # A rule's target is one of the rule's Targets, as CloudFormation lists them.
     "aws_cloudwatch_event_target": (
         "rule",
-        lambda body: {"Targets": [{"Id": body.get("target_id"), "Arn": body.get("arn")}]},
+        lambda body: {"Targets": [_event_target(body)]},
     ),
     "aws_ram_principal_association": (
         "resource_share_arn",

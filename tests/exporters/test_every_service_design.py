@@ -33,6 +33,11 @@ BY_HAND = [
     "Inspector (Inspector)",
     "Shield (Shield)",
     "Storage Gateway (Storage Gateway)",
+    # Links the export writes nothing for: the alarm on the log group's events, the drawn role of the instance and
+    # of the notebook (each is given a role of its own).
+    "Alarm (Alarm)",
+    "EC2 (EC2)",
+    "SageMaker notebook (SageMaker notebook)",
     # Data connections the export grants nothing for: the gateway's writes to Glacier (the function's to MSK are
     # granted on the cluster's topics, test_call_and_stream_grants).
     "Storage Gateway (Storage Gateway)",

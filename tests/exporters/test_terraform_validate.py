@@ -44,6 +44,7 @@ from tests.exporters.test_ml_and_data_processing_export import data_processing, 
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
 from tests.exporters.test_production_defaults import production_design
 from tests.exporters.test_property_coverage import written_properties_design
+from tests.exporters.test_rule_submits_jobs import nightly_jobs
 from tests.exporters.test_security_and_telemetry_export import security, telemetry
 from tests.exporters.test_security_group_nodes import group_nodes
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
@@ -124,6 +125,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["batch_jobs_on_ec2"] = lambda: job_submitter("EC2")
     found["file_mounts"] = mount_clients
     found["emr_steps"] = step_scheduler
+    found["rule_submits_jobs"] = nightly_jobs
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -261,7 +263,7 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_and_batch_job
 ) -> None:
     assert validation["call_and_stream_grants"] == []
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
-    assert validation["emr_steps"] == []
+    assert validation["emr_steps"] == validation["rule_submits_jobs"] == []
 
 
 @needs_provider

@@ -9,8 +9,9 @@ import json
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
+from archbuilder.exporters.cloudformation.batch_jobs import SUBMIT, job_definition
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop, written_instead
+from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, by_hand, prop, written_instead
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Connection, ServiceNode
 from archbuilder.model.naming import snake
@@ -220,6 +221,49 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     if targets:
         props["Targets"] = targets
     ctx.add(logical, "AWS::Events::Rule", props)
+    ctx.finishers.append(lambda: _batch_targets(ctx, rule, logical))
+
+
+def _batch_targets(ctx: CfnContext, rule: ServiceNode, logical: str) -> None:
+    """The rule submits a job to each Batch compute environment it invokes: a target on the environment's job
+    queue with its job definition (batch_jobs.py), as a role EventBridge assumes with `batch:SubmitJob` on both
+    (EventBridge User Guide, "Amazon EventBridge targets": Batch job queue, checked 2026-12-06). Written once
+    every service is, when the environment's queue is there to name."""
+    for connection in sorted(ctx.graph.connections_of(rule.id), key=lambda c: c.id):
+        environment = ctx.architecture.service(connection.target_id)
+        if not (
+            connection.source_id == rule.id
+            and connection.kind is ConnectionKind.INVOKE
+            and environment.type == "batch_compute_environment"
+        ):
+            continue
+        queue = ctx.lid(environment, "Queue")
+        if queue not in ctx.resources:
+            why = "the export writes no job queue for an environment outside a VPC"
+            by_hand(ctx, rule, f"let it submit jobs to {environment.label} (Batch) yourself: {why}")
+            continue
+        definition = job_definition(ctx, environment)
+        statement = {"Effect": "Allow", "Action": list(SUBMIT), "Resource": [ref(queue), ref(definition)]}
+        role = f"{logical}Role"
+        if role in ctx.resources:
+            ctx.resources[role]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"].append(statement)
+        else:
+            _delivery_role(ctx, logical, [statement])
+        targets = ctx.resources[logical].setdefault("Properties", {}).setdefault("Targets", [])
+        if len(targets) == MAX_RULE_TARGETS:
+            raise ExportError(
+                f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
+                f"this one has more; split it into several rules"
+            )
+        receiver = ctx.lid(environment)
+        targets.append(
+            {
+                "Id": receiver,
+                "Arn": ref(queue),
+                "RoleArn": get_att(role, "Arn"),
+                "BatchParameters": {"JobDefinition": ref(definition), "JobName": receiver},
+            }
+        )
 
 
 # What sets off a rule the design gives neither a pattern nor a schedule.

@@ -1,7 +1,8 @@
 """Connections the export writes nothing for, named in its warnings with why (kit.by_hand: the template's
 Metadata, the Terraform header comment, the CLI's warnings) instead of a template that reads as if they were not
-drawn: data connections to stores whose access is not IAM's or names what the design does not know, and calls to
-services the export writes no permission or task for."""
+drawn: data connections to stores whose access is not IAM's or names what the design does not know, calls to
+services the export writes no permission or task for, and links it writes otherwise (a drawn role beside the one a
+service is given)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,24 @@ NOT_INVOKED = {
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
     "data_pipeline": "the export writes no permission to activate a pipeline",
 }
+# Links the export writes nothing for, and why, by (source type, target type, kind): (whose step it is, the step,
+# naming the other end). Named in its warnings, never dropped in silence.
+NOT_LINKED: dict[tuple[str, str, ConnectionKind], tuple[str, str]] = {
+    ("ec2_instance", "iam_role", ConnectionKind.ATTACH): (
+        "source",
+        "give it {other} as its instance profile's role yourself: the export gives the instance a role of its "
+        "own, which its grants are written in",
+    ),
+    ("iam_role", "sagemaker_notebook", ConnectionKind.ATTACH): (
+        "target",
+        "give it {other} as its role yourself: the export gives the notebook a role of its own, which its grants "
+        "are written in",
+    ),
+    ("cloudwatch_log_group", "cloudwatch_alarm", ConnectionKind.LOGS): (
+        "target",
+        "watch {other} through a metric filter yourself: the design names no pattern to count in its events",
+    ),
+}
 # The sources whose own resources write the call (a pipeline's build stage).
 INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
 
@@ -36,6 +55,13 @@ INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
 def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, kind: ConnectionKind) -> None:
     """Names the connection in the export's warnings when the export writes nothing for it. Only a source with a
     role of its own could be granted anything."""
+    linked = NOT_LINKED.get((source.type, target.type, kind))
+    if linked is not None:
+        whose, step = linked
+        node, other = (source, target) if whose == "source" else (target, source)
+        other_name = f"{other.label} ({ctx.architecture.catalog.get(other.type).short_name})"
+        by_hand(ctx, node, step.format(other=other_name))
+        return
     if source.id not in ctx.roles:
         return
     service = ctx.architecture.catalog.get(target.type).short_name

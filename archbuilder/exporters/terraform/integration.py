@@ -57,12 +57,21 @@ def _targets(conv: Converter_, logical: str, p: Props) -> list[Block]:
                     "target_id": target["Id"],
                     "arn": conv.expr(target["Arn"]),
                     "role_arn": arg(conv, target, "RoleArn"),
+                    "batch_target": _batch_target(conv, target.get("BatchParameters")),
                 }
             ),
             suffix=f"_{snake(target['Id'])}",
         )
         for target in p.get("Targets") or []
     ]
+
+
+def _batch_target(conv: Converter_, parameters: Props | None) -> list[Block] | None:
+    """The job a target on a Batch job queue submits: its definition and name."""
+    if not parameters:
+        return None
+    body = {"job_definition": conv.expr(parameters["JobDefinition"]), "job_name": parameters["JobName"]}
+    return [Block("batch_target", (), body)]
 
 
 def _substitute(item: Any, values: dict[str, Any]) -> Any:
