@@ -71,6 +71,7 @@ class ConnectionInference(TemplateReader):
         self.unsaid: list[tuple[str, str, int | None]] = []
         self.nfs_rules: list[tuple[str, str]] = []
         self._buckets_by_name: dict[str, str] | None = None
+        self._parameters_by_name: dict[str, str] | None = None
         self._said_connections()
         connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
         for source, target, port in self.unsaid:
@@ -135,9 +136,16 @@ class ConnectionInference(TemplateReader):
                 groups.setdefault(group, []).append(self.nodes[owner])
         for logical in self.resources:
             props = self._props(logical)
-            # A service making a group of its own, which rules name by its attribute (a CloudHSM cluster's).
+            # A service making a group of its own, which rules name by its attribute (a CloudHSM cluster's; read
+            # from Terraform, `aws_cloudhsm_v2_cluster.x.security_group_id` is a Ref to the cluster).
             named = props.get("GroupId") if self._type(logical) == "AWS::EC2::SecurityGroupIngress" else None
-            if isinstance(named, dict) and "Fn::GetAtt" in named:
+            if isinstance(named, dict) and (
+                "Fn::GetAtt" in named
+                or (
+                    "Ref" in named
+                    and self._type(self._ref_of(named) or "") not in ("", "AWS::EC2::SecurityGroup")
+                )
+            ):
                 maker = self._ref_of(named)
                 if maker in self.nodes and maker not in groups:
                     groups[maker] = [self.nodes[maker]]
@@ -326,9 +334,9 @@ class ConnectionInference(TemplateReader):
                 kind = statement_kind(statement.get("Action"))
                 if kind is None:
                     continue
-                named = set(_refs(statement.get("Resource"))) | self._buckets_named_in(
-                    statement.get("Resource")
-                )
+                resources = statement.get("Resource")
+                named = set(_refs(resources)) | self._buckets_named_in(resources)
+                named |= self._parameters_named_in(resources)
                 for ref in sorted(named):
                     granted = ref if ref in self.nodes else self._granted_through(ref)
                     if granted in self.nodes:
@@ -359,6 +367,22 @@ class ConnectionInference(TemplateReader):
                 if bucket in written:
                     found.add(written[bucket])
         return found
+
+    def _parameters_named_in(self, resources: Any) -> set[str]:
+        """SSM parameters a statement names by their name (`arn:...:parameter/${AWS::StackName}/x` where the
+        parameter's Name is `/${AWS::StackName}/x`, exporters/cloudformation/integration.py parameter_arn): the
+        grant of a read reads as a read, where the function's bare reference to the parameter read as read_write."""
+        if (
+            self._parameters_by_name is None
+        ):  # gathered once; from Terraform, an argument keeps its name (`name`)
+            props = {name: self._props(name) for name in self._of_type("AWS::SSM::Parameter")}
+            named = {_text(p.get("Name") or p.get("name")): name for name, p in props.items()}
+            self._parameters_by_name = {text: name for text, name in named.items() if text.startswith("/")}
+        written = self._parameters_by_name
+        texts = [_text(resource) for resource in (resources if isinstance(resources, list) else [resources])]
+        return {
+            written[name] for text in texts if (name := "/" + text.partition(":parameter/")[2]) in written
+        }
 
     def _target_group_members(self, group: str | None) -> list[str]:
         if group is None:

@@ -126,14 +126,6 @@ NOT_YET: dict[tuple[str, Difference], tuple[tuple[str, ...], str]] = {
         BOTH,
         "the same grant, read as a read of the queue",
     ),
-    ("every-service", ("connection", "Lambda", "Parameter", "read", "missing")): (
-        BOTH,
-        "the function's grant on the parameter reads as read_write",
-    ),
-    ("every-service", ("connection", "Lambda", "Parameter", "read_write", "extra")): (
-        BOTH,
-        "the same grant",
-    ),
     ("every-service", ("connection", "Fargate", "ECS cluster", "attach", "extra")): (
         BOTH,
         "a service naming its cluster reads as attached to it; the design leaves that undrawn (the export runs it "
@@ -142,11 +134,6 @@ NOT_YET: dict[tuple[str, Difference], tuple[tuple[str, ...], str]] = {
     ("ecs-fargate", ("connection", "Web service", "Production cluster", "attach", "extra")): (
         BOTH,
         "a service naming its cluster reads as attached to it; the design leaves that undrawn",
-    ),
-    ("every-service", ("connection", "EC2", "CloudHSM", "traffic", "missing")): (
-        ("terraform",),
-        "the rule letting the instance into the group the cluster makes for itself is not yet read back from "
-        "Terraform, where the CloudFormation import reads it",
     ),
 }
 
