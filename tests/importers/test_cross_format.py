@@ -120,8 +120,8 @@ def test_a_design_read_from_cloudformation_exports_the_terraform_of_the_design_i
 
 def test_a_variable_something_still_names_is_written_as_a_parameter_cloudformation_can_spell() -> None:
     """A kept resource naming a Terraform variable names it under its PascalCase name, unique among the
-    template's names (one CloudFormation spells keeps its own); a variable nothing names is left out, and a
-    number default is written as text."""
+    template's names (one CloudFormation spells keeps its own); one nothing names is the user's own (no source
+    read it, as a design drawn here has none) and is written too, and a number default is written as text."""
     arch = two_az_network()
     arch.add_service("ec2_instance", "private-a", label="App", node_id="app")
     arch.add_service(
@@ -149,11 +149,13 @@ def test_a_variable_something_still_names_is_written_as_a_parameter_cloudformati
         "Fn::Sub": "${AppInstanceType2}-${retries}"
     }
     parameters = template["Parameters"]
-    assert sorted(parameters) == ["AppInstanceType", "AppInstanceType2", "LatestAmiId", "retries"]
+    assert sorted(parameters) == ["AppInstanceType", "AppInstanceType2", "LatestAmiId", "retries", "unused"]
+    assert parameters["unused"] == {"Type": "String", "Default": "x"}
     assert parameters["AppInstanceType2"] == variable
     assert parameters["AppInstanceType"]["Default"] == "t3.micro"
     assert parameters["retries"] == {"Type": "String", "Default": "3"}
-    assert lint(json.dumps(template), "carried.json") == []
+    # The user declared it and nothing reads it: kept as written, and cfn-lint says so, as of any template.
+    assert lint(json.dumps(template), "carried.json") == ["W2001 Parameter unused not used."]
 
 
 @pytest.mark.parametrize("name", DESIGNS)
@@ -201,3 +203,17 @@ def test_the_terraform_of_every_design_read_from_cloudformation_passes_terraform
     report = _validate(tmp_path)
     assert [item["summary"] for item in report["diagnostics"]] == []
     assert report["valid"] is True
+
+
+def test_a_variable_the_source_never_read_is_the_users_and_crosses_over(tmp_path: Path) -> None:
+    """A variable the Terraform read nowhere is not one whose reader is now written from the design's values: it
+    is the user's own (a value kept for a later stack) and becomes a parameter, spelled as CloudFormation spells
+    names; the variables the source read do not (the design's own parameters hold those values)."""
+    export("terraform", load(example_path("reference-web-app")), tmp_path / "tf")
+    with (tmp_path / "tf" / "variables.tf").open("a", encoding="utf-8") as variables:
+        variables.write('\nvariable "release_notes" {\n  type    = string\n  default = "first cut"\n}\n')
+    design, _report = import_terraform(tmp_path / "tf")
+    parameters = build_template(design)["Parameters"]
+    own = build_template(load(example_path("reference-web-app")))["Parameters"]
+    assert sorted(parameters) == sorted([*own, "ReleaseNotes"])
+    assert parameters["ReleaseNotes"] == {"Type": "String", "Default": "first cut"}

@@ -5,30 +5,56 @@ A design imported from Terraform carries its variables (`app_servers_instance_ty
 parameters. The rendering gives each node's values from the design itself and writes its own parameters for the
 per-deployment ones, so a carried parameter stays only where something the rendering writes still names it (a kept
 generic resource, a carried condition or output): one nothing names would be a parameter a deployment is asked
-for and nothing reads (cfn-lint W2001). One the rendering writes itself under the same name holds the design's
+for and nothing reads (cfn-lint W2001). That is so only of a parameter the source read, whose reader is now written
+from the design's own values: one the source declared without reading it (a NoEcho key kept for a later stack, or
+a parameter the user added to a drawn design's sections) is the user's and is written as given. One the rendering
+writes itself under the same name holds the design's
 value and is the one written. CloudFormation names parameters with letters and digits only (cfn-lint E2001): a
 Terraform variable's name is written in PascalCase, unique among the template's names, and what names it follows.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from archbuilder.importers.references import refs, rename_refs
+from archbuilder.model.imported import ImportedSource
 from archbuilder.model.naming import pascal
 
 _CLOUDFORMATION_NAME = re.compile(r"[A-Za-z0-9]+")
+_TERRAFORM_VARIABLE = re.compile(r"\bvar\.([A-Za-z_][A-Za-z0-9_-]*)")
+
+
+def read_by_source(imported: ImportedSource | None) -> set[str]:
+    """The parameters (Terraform variables) the template a design was imported from reads anywhere but in their
+    own declarations; none for a design drawn here."""
+    if imported is None:
+        return set()
+    if imported.format == "terraform":
+        blocks = {kind: value for kind, value in imported.template.items() if kind != "variable"}
+        return set(_TERRAFORM_VARIABLE.findall(json.dumps(blocks)))
+    return set(refs([value for section, value in imported.template.items() if section != "Parameters"]))
 
 
 def written_parameters(
-    sections: dict[str, Any], own: dict[str, Any], carried: dict[str, Any], *, for_terraform: bool
+    sections: dict[str, Any],
+    own: dict[str, Any],
+    carried: dict[str, Any],
+    *,
+    read_in_source: set[str],
+    for_terraform: bool,
 ) -> dict[str, Any]:
     """The template's Parameters, in name order: the rendering's `own`, and the `carried` ones that the
-    template's other `sections` (Resources, Conditions, Outputs, Rules) name, renamed where CloudFormation
-    cannot spell them (Terraform spells any name); `sections` then name them as renamed."""
+    template's other `sections` (Resources, Conditions, Outputs, Rules) name or the source never read, renamed
+    where CloudFormation cannot spell them (Terraform spells any name); `sections` then name them as renamed."""
     named = set(refs(list(sections.values())))
-    kept = {name: spec for name, spec in carried.items() if name in named and name not in own}
+    kept = {
+        name: spec
+        for name, spec in carried.items()
+        if (name in named or name not in read_in_source) and name not in own
+    }
     taken = set(own) | set(sections.get("Resources") or {}) | {n for n in kept if _spelled(n, for_terraform)}
     renames: dict[str, str] = {}
     for name in sorted(kept):

@@ -24,7 +24,7 @@ from typing import Any
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.batch_jobs import submit_jobs
-from archbuilder.exporters.cloudformation.carried_parameters import written_parameters
+from archbuilder.exporters.cloudformation.carried_parameters import read_by_source, written_parameters
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
@@ -232,7 +232,13 @@ def _write_sections(ctx: CfnContext, template: dict[str, Any]) -> None:
         "Outputs": dict(sorted({**ctx.outputs, **sections.outputs}.items())),
     }
     parameters = (
-        written_parameters(naming, ctx.parameters, sections.parameters, for_terraform=ctx.for_terraform)
+        written_parameters(
+            naming,
+            ctx.parameters,
+            sections.parameters,
+            read_in_source=read_by_source(ctx.architecture.imported),
+            for_terraform=ctx.for_terraform,
+        )
         if sections.parameters
         else dict(sorted(ctx.parameters.items()))
     )
