@@ -21,6 +21,33 @@ from tests.exporters.moto_stand_ins import (
 # so that everything moto *can* create is really created and described.
 
 
+def deployed_in_moto(
+    template: dict[str, Any], stack: str, region: str = "us-east-1"
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Deploys a template into moto (inside the caller's mock_aws), as moto_deployable makes it deployable, with
+    a requested ACM certificate standing in for each it declares; the stack is created whole. Returns the template
+    deployed and the stack's resources."""
+    import boto3
+
+    acm = boto3.client("acm", region_name=region)
+    certificates = {
+        logical: acm.request_certificate(DomainName="www.example.com")["CertificateArn"]
+        for logical, body in template["Resources"].items()
+        if body["Type"] == "AWS::CertificateManager::Certificate"
+    }
+    deployable, _dropped = moto_deployable(template, certificates)
+    cloudformation = boto3.client("cloudformation", region_name=region)
+    cloudformation.create_stack(
+        StackName=stack, TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
+    )
+    status = cloudformation.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"]
+    assert status == "CREATE_COMPLETE", status
+    resources: list[dict[str, Any]] = cloudformation.describe_stack_resources(StackName=stack)[
+        "StackResources"
+    ]
+    return deployable, resources
+
+
 def moto_types() -> set[str]:
     from moto.cloudformation.parsing import get_model_map
 

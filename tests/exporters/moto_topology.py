@@ -6,7 +6,6 @@ compare; the expectations come from the design, never from the template."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +13,7 @@ import boto3
 
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import Architecture, AvailabilityZoneNode, NodeKind, ServiceNode, SubnetNode
-from tests.exporters.cfn_tools import moto_deployable
+from tests.exporters.cfn_tools import deployed_in_moto
 
 Pair = tuple[Any, Any]
 
@@ -32,20 +31,7 @@ def deploy(
     if edit is not None:
         edit(template)
     region = region_of(arch)
-    acm = boto3.client("acm", region_name=region)
-    certificates = {
-        logical: acm.request_certificate(DomainName="www.example.com")["CertificateArn"]
-        for logical, body in template["Resources"].items()
-        if body["Type"] == "AWS::CertificateManager::Certificate"
-    }
-    deployable, _dropped = moto_deployable(template, certificates)
-    cloudformation = boto3.client("cloudformation", region_name=region)
-    cloudformation.create_stack(
-        StackName=stack, TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
-    )
-    status = cloudformation.describe_stacks(StackName=stack)["Stacks"][0]["StackStatus"]
-    assert status == "CREATE_COMPLETE", status
-    resources = cloudformation.describe_stack_resources(StackName=stack)["StackResources"]
+    _deployable, resources = deployed_in_moto(template, stack, region)
     physical = {
         r["LogicalResourceId"]: r["PhysicalResourceId"] for r in resources if "PhysicalResourceId" in r
     }

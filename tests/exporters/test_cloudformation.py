@@ -18,7 +18,7 @@ from archbuilder.exporters.registry import ExportError, export
 from archbuilder.model import load
 from archbuilder.resource_files import example_names, example_path
 from tests import golden_files
-from tests.exporters.cfn_tools import lint, moto_deployable
+from tests.exporters.cfn_tools import deployed_in_moto, lint
 from tests.exporters.design_tags import design_tags
 from tests.golden_files import assert_golden_file
 from tests.model.builders import two_az_network
@@ -51,19 +51,7 @@ def test_every_example_deploys_in_moto_and_describe_finds_its_resources(name: st
     template = build_template(arch)
     region = next(n.region for n in arch.nodes.values() if n.kind == "region")  # type: ignore[union-attr]
     with mock_aws():
-        acm = boto3.client("acm", region_name=region)
-        certificates = {
-            logical: acm.request_certificate(DomainName="www.example.com")["CertificateArn"]
-            for logical, body in template["Resources"].items()
-            if body["Type"] == "AWS::CertificateManager::Certificate"
-        }
-        deployable, _dropped = moto_deployable(template, certificates)
-        cloudformation = boto3.client("cloudformation", region_name=region)
-        cloudformation.create_stack(
-            StackName=name, TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
-        )
-        stack = cloudformation.describe_stacks(StackName=name)["Stacks"][0]
-        assert stack["StackStatus"] == "CREATE_COMPLETE"
+        deployed_in_moto(template, name, region)
         ec2 = boto3.client("ec2", region_name=region)
         vpcs = [v for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")]
         expected_vpcs = sorted(n.cidr for n in arch.nodes.values() if n.kind == "vpc")  # type: ignore[union-attr]

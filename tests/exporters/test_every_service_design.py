@@ -17,7 +17,7 @@ from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.manual import manual_steps, written_instead
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.model import save
-from tests.exporters.cfn_tools import lint, moto_deployable, moto_types
+from tests.exporters.cfn_tools import deployed_in_moto, lint, moto_types
 from tests.exporters.every_service import every_service
 from tests.exporters.moto_stand_ins import STAND_INS
 from tests.exporters.test_delivery_export import LAYER
@@ -115,25 +115,8 @@ def test_every_service_deploys_in_moto_with_the_declared_stand_ins() -> None:
         s3 = boto3.client("s3", region_name="us-east-1")
         s3.create_bucket(Bucket="example-bucket")
         s3.put_object(Bucket="example-bucket", Key="layer.yaml", Body=LAYER.encode())
-        acm = boto3.client("acm", region_name="us-east-1")
-        certificates = {
-            logical: acm.request_certificate(DomainName="www.example.com")["CertificateArn"]
-            for logical, body in template["Resources"].items()
-            if body["Type"] == "AWS::CertificateManager::Certificate"
-        }
-        deployable, _dropped = moto_deployable(template, certificates)
-        cloudformation = boto3.client("cloudformation", region_name="us-east-1")
-        cloudformation.create_stack(
-            StackName="every-service", TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
-        )
-        assert (
-            cloudformation.describe_stacks(StackName="every-service")["Stacks"][0]["StackStatus"]
-            == "CREATE_COMPLETE"
-        )
-        physical = {
-            r["LogicalResourceId"]: r.get("PhysicalResourceId")
-            for r in cloudformation.describe_stack_resources(StackName="every-service")["StackResources"]
-        }
+        _deployable, resources = deployed_in_moto(template, "every-service")
+        physical = {r["LogicalResourceId"]: r.get("PhysicalResourceId") for r in resources}
         ec2 = boto3.client("ec2", region_name="us-east-1")
         vpcs = {v["VpcId"]: v["CidrBlock"] for v in ec2.describe_vpcs()["Vpcs"] if not v.get("IsDefault")}
         assert sorted(vpcs.values()) == ["10.0.0.0/16", "10.1.0.0/16"]

@@ -22,7 +22,7 @@ from archbuilder.importers.cloudformation import import_template
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, TemplateSections, load
 from archbuilder.resource_files import example_names, example_path
-from tests.exporters.cfn_tools import lint, moto_deployable
+from tests.exporters.cfn_tools import deployed_in_moto, lint
 from tests.exporters.every_service import every_service
 from tests.exporters.test_delivery_export import LAYER
 from tests.exporters.test_terraform_validate import _required_variables, _validate, needs_provider
@@ -168,20 +168,7 @@ def test_the_cloudformation_of_a_design_read_from_terraform_deploys_in_moto(
         s3 = boto3.client("s3", region_name="us-east-1")  # where a nested stack's template is (every_service)
         s3.create_bucket(Bucket="example-bucket")
         s3.put_object(Bucket="example-bucket", Key="layer.yaml", Body=LAYER.encode())
-        acm = boto3.client("acm", region_name="us-east-1")
-        certificates = {
-            logical: acm.request_certificate(DomainName="www.example.com")["CertificateArn"]
-            for logical, body in template["Resources"].items()
-            if body["Type"] == "AWS::CertificateManager::Certificate"
-        }
-        deployable, _dropped = moto_deployable(template, certificates)
-        cloudformation = boto3.client("cloudformation", region_name="us-east-1")
-        cloudformation.create_stack(
-            StackName="crossed", TemplateBody=json.dumps(deployable), Capabilities=["CAPABILITY_IAM"]
-        )
-        [stack] = cloudformation.describe_stacks(StackName="crossed")["Stacks"]
-        assert stack["StackStatus"] == "CREATE_COMPLETE"
-        created = cloudformation.describe_stack_resources(StackName="crossed")["StackResources"]
+        deployable, created = deployed_in_moto(template, "crossed")
         assert sorted(r["LogicalResourceId"] for r in created) == sorted(deployable["Resources"])
 
 
