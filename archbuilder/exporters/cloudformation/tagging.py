@@ -160,6 +160,11 @@ def tag_property(kind: str) -> tuple[str, str] | None:
     return OTHER_TAG_PROPERTIES.get(kind)
 
 
+# The types whose Terraform writer writes the template's tags as they are (an Auto Scaling group's tag blocks,
+# which reach the instances it launches; tags under a property of their own), not less the provider's defaults.
+TAGGED_BY_TERRAFORM_WRITER = {"AWS::AutoScaling::AutoScalingGroup", *OTHER_TAG_PROPERTIES}
+
+
 def tag_everything(ctx: CfnContext) -> None:
     """Environment and Design on every resource that takes tags, after the tags it has (its Name first); not on
     generic resources, which are written as given."""
@@ -173,7 +178,12 @@ def tag_everything(ctx: CfnContext) -> None:
     any_generic = bool(ctx.graph.by_type.get("generic"))
     for logical, body in ctx.resources.items():
         kind = body["Type"]
-        found = forms[kind] if kind in forms else forms.setdefault(kind, tag_property(kind))
+        if kind not in forms:
+            # Terraform's provider gives these tags to every resource (default_tags), and its writers leave a
+            # resource's own copy of one out: written only for the types whose Terraform writes its tags itself.
+            untagged = ctx.for_terraform and kind not in TAGGED_BY_TERRAFORM_WRITER
+            forms[kind] = None if untagged else tag_property(kind)
+        found = forms[kind]
         if found is None or (any_generic and _written_as_given(ctx, logical)):
             continue
         name, form = found
