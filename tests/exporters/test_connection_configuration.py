@@ -22,7 +22,6 @@ CONFIGURES_NOTHING = {
         "iam_role",
     ): "an instance takes the role the export derives from its connections",
     ("ecs_service", "attach", "ecs_cluster"): "a service runs in the cluster the export makes for it",
-    ("eventbridge_rule", "invoke", "batch_compute_environment"): "a Batch target needs a job definition",
     (
         "cloudwatch_log_group",
         "logs",
