@@ -19,34 +19,6 @@ ROTATION_SCHEDULE = "AWS::SecretsManager::RotationSchedule"
 RATE_IN_DAYS = re.compile(r"rate\((\d+) days?\)")
 
 
-def recorded_steps(design_metadata: dict[str, Any], label: str, short_name: str) -> list[str]:
-    """The steps the export left to do by hand for a node (kit.by_hand), matched by its label and service."""
-    steps = design_metadata.get("manual_steps")
-    return [
-        str(step.get("step", ""))
-        for step in (steps if isinstance(steps, list) else [])
-        if isinstance(step, dict) and step.get("node") == label and step.get("service") == short_name
-    ]
-
-
-def recorded_stand_ins(design_metadata: dict[str, Any]) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
-    """(label, service) -> property -> (the design's value, the value written in its place), for each value the
-    export recorded as written in place of a node's (kit.written_instead). Gathered once for all nodes: looked up
-    node by node, the 744 records of 2,500 services were read 2,500 times over."""
-    records = design_metadata.get("written_instead")
-    by_node: dict[tuple[str, str], dict[str, tuple[Any, Any]]] = {}
-    for record in records if isinstance(records, list) else []:
-        node, service = (
-            (record.get("node"), record.get("service")) if isinstance(record, dict) else (None, None)
-        )
-        if isinstance(node, str) and isinstance(service, str):
-            by_node.setdefault((node, service), {})[str(record.get("property"))] = (
-                record.get("design"),
-                record.get("written"),
-            )
-    return by_node
-
-
 class CompanionReaders(TemplateReader):
     def _catalog_companions(self, logical: str) -> list[str]:
         """The resources of its service's other types that a resource names, and those they name in turn (an
@@ -97,7 +69,7 @@ class CompanionReaders(TemplateReader):
         if groups:
             return interpret(walk(self._props(groups[0]), str(entry["path"]), self.resolver), entry, spec)
         short_name = self.catalog.get("codedeploy_app").short_name
-        steps = recorded_steps(self._design_metadata(), self._label(logical), short_name)
+        steps = self._recorded_steps(self._label(logical), short_name)
         if any("with automatic rollback on" in step for step in steps):
             return Reading(True)
         return absent(entry, spec)

@@ -10,7 +10,6 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.catalog.service_type import PropertySpec
-from archbuilder.importers.companion_readers import recorded_steps
 from archbuilder.importers.connections import ConnectionInference
 from archbuilder.importers.property_paths import Reading, absent, interpret, walk
 from archbuilder.model import ServiceNode, SubnetNode
@@ -64,7 +63,7 @@ class LinkInference(ConnectionInference):
 
     def _link_steps(self, logical: str) -> list[str]:
         short_name = self.catalog.get("direct_connect").short_name
-        return recorded_steps(self._design_metadata(), self._label(logical), short_name)
+        return self._recorded_steps(self._label(logical), short_name)
 
     def _read_direct_connect_type(self, logical: str, entry: dict[str, Any], spec: PropertySpec) -> Reading:
         if self._dedicated_connection(logical) is not None:

@@ -8,7 +8,7 @@ from typing import Any
 from archbuilder.catalog import ServiceType, check_property_value
 from archbuilder.catalog.service_type import PropertySpec
 from archbuilder.importers.capacity import CapacityReaders
-from archbuilder.importers.companion_readers import CompanionReaders, recorded_stand_ins, recorded_steps
+from archbuilder.importers.companion_readers import CompanionReaders
 from archbuilder.importers.group_nodes import GroupReaders, cidr_rules
 from archbuilder.importers.member_readers import MemberReaders
 from archbuilder.importers.property_paths import (
@@ -31,8 +31,6 @@ class PropertyReading(
     property_source = "cloudformation"
     # The owners table (TemplateReader.owners) an index of each owner's companions was made from, and the index.
     _owned_of: tuple[dict[str, str], dict[str, list[str]]] | None = None
-    # The design metadata the export's stand-ins were gathered from, and the stand-ins (recorded_stand_ins).
-    _stand_ins_of: tuple[dict[str, Any], dict[tuple[str, str], dict[str, tuple[Any, Any]]]] | None = None
 
     def _properties(self, logical: str, service: ServiceType) -> dict[str, Any]:
         """The catalog properties the template states for this resource, each read by its entry in
@@ -45,18 +43,11 @@ class PropertyReading(
             if entry is not None:
                 self._keep(logical, spec, self._read(logical, spec, entry), values)
         # A value the export wrote in place of the design's is the design's again, while the template holds it.
-        stand_ins = self._stand_ins().get((self._label(logical), service.short_name), {})
+        stand_ins = self._recorded_stand_ins(self._label(logical), service.short_name)
         for name, (design, written) in stand_ins.items():
             if name in values and values[name] == written and service.property_spec(name) is not None:
                 values[name] = design
         return values
-
-    def _stand_ins(self) -> dict[tuple[str, str], dict[str, tuple[Any, Any]]]:
-        """recorded_stand_ins of the template's design metadata, gathered once per metadata."""
-        metadata = self._design_metadata()
-        if self._stand_ins_of is None or self._stand_ins_of[0] is not metadata:
-            self._stand_ins_of = (metadata, recorded_stand_ins(metadata))
-        return self._stand_ins_of[1]
 
     def _keep(self, where: str, spec: PropertySpec, reading: Reading, values: dict[str, Any]) -> None:
         """Sets what was read in `values`, as written: a value outside the catalog's bounds, or one that could
@@ -92,7 +83,7 @@ class PropertyReading(
 
     def _steps_of(self, logical: str) -> list[str]:
         """The steps the export left to do by hand for this resource's node."""
-        return recorded_steps(self._design_metadata(), self._label(logical), self.service.short_name)
+        return self._recorded_steps(self._label(logical), self.service.short_name)
 
     def _owned_ingress(self, logical: str) -> list[dict[str, Any]]:
         """CIDR rules of the security groups this service owns become its explicit ingress rules."""
