@@ -23,6 +23,16 @@ from tests.exporters.moto_topology import deploy
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
+# What a reader of an MSK cluster's topics is allowed, in the order the statement lists it.
+KAFKA_READER = [
+    "kafka-cluster:AlterGroup",
+    "kafka-cluster:Connect",
+    "kafka-cluster:DescribeCluster",
+    "kafka-cluster:DescribeGroup",
+    "kafka-cluster:DescribeTopic",
+    "kafka-cluster:ReadData",
+]
+
 
 def streaming_worker() -> Architecture:
     arch = two_az_network()
@@ -80,14 +90,7 @@ CONSUMER = [
         {"Fn::Sub": "arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:crawler/${Catalog}"},
     ),
     _allow(
-        [
-            "kafka-cluster:AlterGroup",
-            "kafka-cluster:Connect",
-            "kafka-cluster:DescribeCluster",
-            "kafka-cluster:DescribeGroup",
-            "kafka-cluster:DescribeTopic",
-            "kafka-cluster:ReadData",
-        ],
+        KAFKA_READER,
         {"Ref": "Events"},
         _beside_events("topic"),
         _beside_events("group"),
@@ -166,14 +169,7 @@ def test_terraform_writes_the_same_grants() -> None:
     )
     assert (
         _hcl(
-            [
-                "kafka-cluster:AlterGroup",
-                "kafka-cluster:Connect",
-                "kafka-cluster:DescribeCluster",
-                "kafka-cluster:DescribeGroup",
-                "kafka-cluster:DescribeTopic",
-                "kafka-cluster:ReadData",
-            ],
+            KAFKA_READER,
             "aws_msk_cluster.events.arn",
             topics,
             groups,
