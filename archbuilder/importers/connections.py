@@ -1,5 +1,5 @@
 """Connection inference: references between services, listeners to targets, security group rules, event
-source mappings, subscriptions, API integrations and IAM policies."""
+source mappings, subscriptions and API integrations; IAM policies are read in grant_connections.py."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.importers.grant_kinds import statement_kind
-from archbuilder.importers.ownership import named_owners
-from archbuilder.importers.reader import TemplateReader
+from archbuilder.importers.grant_connections import GrantConnections
 from archbuilder.importers.references import refs as _refs
 from archbuilder.model import InvariantError
 
@@ -38,7 +36,7 @@ KIND_PREFERENCE = (
 )
 
 
-class ConnectionInference(TemplateReader):
+class ConnectionInference(GrantConnections):
     def _connect(
         self, source: str, target: str, port: int | None = None, preferred: ConnectionKind | None = None
     ) -> None:
@@ -70,8 +68,8 @@ class ConnectionInference(TemplateReader):
     def _connections(self) -> None:
         self.unsaid: list[tuple[str, str, int | None]] = []
         self.nfs_rules: list[tuple[str, str]] = []
-        self._buckets_by_name: dict[str, str] | None = None
-        self._parameters_by_name: dict[str, str] | None = None
+        self._buckets_by_name = None
+        self._parameters_by_name = None
         self._said_connections()
         connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
         for source, target, port in self.unsaid:
@@ -296,9 +294,6 @@ class ConnectionInference(TemplateReader):
             if self._type(name) == "AWS::Lambda::Function" and active:
                 self._connect(node_id, self.nodes[logical], preferred=ConnectionKind.LOGS)
 
-    def _policy(self, logical: str, props: dict[str, Any]) -> None:
-        self._policy_connections(props)
-
     def _listener(self, props: dict[str, Any]) -> None:
         balancer = self._ref_of(props.get("LoadBalancerArn"))
         for action in props.get("DefaultActions") or []:
@@ -312,77 +307,6 @@ class ConnectionInference(TemplateReader):
                         port=port if isinstance(port, int) else None,
                         preferred=ConnectionKind.TRAFFIC,
                     )
-
-    def _policy_connections(self, props: dict[str, Any]) -> None:
-        """A policy granting a role's owner access to a resource in the template is a data connection."""
-        for role in _refs(props.get("Roles")):
-            self._grants(role, props.get("PolicyDocument"))
-
-    def _role_connections(self, logical: str, props: dict[str, Any]) -> None:
-        """A role's inline policies grant its owner access as a separate policy does."""
-        for policy in props.get("Policies") or []:
-            if isinstance(policy, dict):
-                self._grants(logical, policy.get("PolicyDocument"))
-
-    def _grants(self, role: str, document: Any) -> None:
-        statements = document.get("Statement") if isinstance(document, dict) else None
-        owner = self.owners.get(role)
-        if owner in self.nodes:
-            for statement in statements if isinstance(statements, list) else []:
-                if not isinstance(statement, dict):
-                    continue
-                kind = statement_kind(statement.get("Action"))
-                if kind is None:
-                    continue
-                resources = statement.get("Resource")
-                named = set(_refs(resources)) | self._buckets_named_in(resources)
-                named |= self._parameters_named_in(resources)
-                for ref in sorted(named):
-                    granted = ref if ref in self.nodes else self._granted_through(ref)
-                    if granted in self.nodes:
-                        self._connect(self.nodes[owner], self.nodes[granted], preferred=kind)
-
-    def _granted_through(self, helper: str) -> str | None:
-        """The service a grant on one of its helpers is a grant on: a Batch environment, for the submission of
-        jobs to its queue with its job definition (exporters/cloudformation/batch_jobs.py)."""
-        if self._type(helper) not in GRANTED_THROUGH:
-            return None
-        return next((name for name in named_owners(self, helper) if name in self.nodes), None)
-
-    def _buckets_named_in(self, resources: Any) -> set[str]:
-        """Buckets a statement names by their name rather than by reference (`arn:...:s3:::${Name}/*` where
-        the bucket's BucketName is `${Name}`)."""
-        if self._buckets_by_name is None:  # the template's buckets by name, gathered once
-            self._buckets_by_name = {
-                _text(self._props(name).get("BucketName")): name
-                for name in self._of_type("AWS::S3::Bucket")
-                if _text(self._props(name).get("BucketName"))
-            }
-        written = self._buckets_by_name
-        found = set()
-        for resource in resources if isinstance(resources, list) else [resources]:
-            text = _text(resource)
-            if ":s3:::" in text:
-                bucket = text.split(":s3:::", 1)[1].split("/", 1)[0]
-                if bucket in written:
-                    found.add(written[bucket])
-        return found
-
-    def _parameters_named_in(self, resources: Any) -> set[str]:
-        """SSM parameters a statement names by their name (`arn:...:parameter/${AWS::StackName}/x` where the
-        parameter's Name is `/${AWS::StackName}/x`, exporters/cloudformation/integration.py parameter_arn): the
-        grant of a read reads as a read, where the function's bare reference to the parameter read as read_write."""
-        if (
-            self._parameters_by_name is None
-        ):  # gathered once; from Terraform, an argument keeps its name (`name`)
-            props = {name: self._props(name) for name in self._of_type("AWS::SSM::Parameter")}
-            named = {_text(p.get("Name") or p.get("name")): name for name, p in props.items()}
-            self._parameters_by_name = {text: name for text, name in named.items() if text.startswith("/")}
-        written = self._parameters_by_name
-        texts = [_text(resource) for resource in (resources if isinstance(resources, list) else [resources])]
-        return {
-            written[name] for text in texts if (name := "/" + text.partition(":parameter/")[2]) in written
-        }
 
     def _target_group_members(self, group: str | None) -> list[str]:
         if group is None:
@@ -415,15 +339,6 @@ class ConnectionInference(TemplateReader):
                     self._connect(src, dst, port=port, preferred=ConnectionKind.TRAFFIC)
 
 
-def _text(value: Any) -> str:
-    """The text of a literal or of a Sub without variables ("" otherwise)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, dict) and set(value) == {"Fn::Sub"} and isinstance(value["Fn::Sub"], str):
-        return value["Fn::Sub"]
-    return ""
-
-
 def _keyed(value: Any, key: str) -> list[Any]:
     """Every value under `key`, at any depth."""
     found: list[Any] = []
@@ -439,8 +354,6 @@ def _keyed(value: Any, key: str) -> list[Any]:
 # The data connections a client mounts a file system for, and the port the mount reaches it on.
 MOUNT_KINDS = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 NFS_PORT = 2049
-# Helpers a grant names in place of the service they belong to.
-GRANTED_THROUGH = {"AWS::Batch::JobQueue", "AWS::Batch::JobDefinition"}
 # Companions that carry settings of the service they belong to.
 SETTINGS_COMPANIONS = {
     "AWS::ECS::TaskDefinition",
