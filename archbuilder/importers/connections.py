@@ -72,6 +72,12 @@ class ConnectionInference(GrantConnections):
         self._parameters_by_name = None
         self._said_connections()
         connected = {(c.source_id, c.target_id) for c in self.arch.connections.values()}
+        # A poller naming the queue it polls (its URL, to receive from) says nothing more than the polling.
+        connected |= {
+            (c.target_id, c.source_id)
+            for c in self.arch.connections.values()
+            if c.kind is ConnectionKind.POLL
+        }
         for source, target, port in self.unsaid:
             if (source, target) not in connected:
                 self._connect_as(source, target, port, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.importers.grant_kinds import statement_kind
+from archbuilder.importers.grant_kinds import consumes, statement_kind
 from archbuilder.importers.ownership import named_owners
 from archbuilder.importers.reader import TemplateReader
 from archbuilder.importers.references import refs as _refs
@@ -51,8 +51,23 @@ class GrantConnections(TemplateReader):
                 named |= self._parameters_named_in(resources)
                 for ref in sorted(named):
                     granted = ref if ref in self.nodes else self._granted_through(ref)
-                    if granted in self.nodes:
+                    if granted in self.nodes and self._polls(owner, granted, statement.get("Action")):
+                        self._connect(self.nodes[granted], self.nodes[owner], preferred=ConnectionKind.POLL)
+                    elif granted in self.nodes:
                         self._connect(self.nodes[owner], self.nodes[granted], preferred=kind)
+
+    def _polls(self, owner: str, granted: str, actions: Any) -> bool:
+        """Whether a grant to take a queue's messages off it (to receive them and delete them: consumes, in
+        grant_kinds.py) says the queue is polled by the role's owner: a service that polls (a container service's
+        workers with the SDK) other than a function, whose polling is its event source mapping (read as such)."""
+        if self._type(granted) != "AWS::SQS::Queue" or not consumes(actions):
+            return False
+        polling = self.arch.nodes[self.nodes[owner]]
+        return getattr(
+            polling, "type", None
+        ) != "lambda_function" and ConnectionKind.POLL in self.arch.accepted_kinds(
+            self.nodes[granted], polling.id
+        )
 
     def _granted_through(self, helper: str) -> str | None:
         """The service a grant on one of its helpers is a grant on: a Batch environment, for the submission of

@@ -23,6 +23,14 @@ REACHING = {
 STARTING = ("Start", "Activate", "Submit", "AddJobFlowSteps")
 
 
+def consumes(actions: Any) -> bool:
+    """Whether a statement's actions take messages off a queue: receive them and delete them once done."""
+    named = {
+        a.lower() for a in ([actions] if isinstance(actions, str) else actions or []) if isinstance(a, str)
+    }
+    return "sqs:receivemessage" in named and bool(named & CONSUMING)
+
+
 def statement_kind(actions: Any) -> ConnectionKind | None:
     """The connection a statement's actions say: starting a run (a build, a crawl, an execution) is a call;
     otherwise reads, writes or both, by their verbs. None for a statement of actions only saying how a client

@@ -118,14 +118,6 @@ NOT_YET: dict[tuple[str, Difference], tuple[tuple[str, ...], str]] = {
         "a workgroup reads as reading the buckets the template's crawlers crawl (the design draws no read: the "
         "workgroup queries them through the catalog)",
     ),
-    ("every-service", ("connection", "ECS service", "SQS", "read", "extra")): (
-        BOTH,
-        "the service's grant to receive and delete the queue's messages reads as a read, not as the queue polled",
-    ),
-    ("every-service", ("connection", "SQS", "ECS service", "poll", "missing")): (
-        BOTH,
-        "the same grant, read as a read of the queue",
-    ),
     ("every-service", ("connection", "Fargate", "ECS cluster", "attach", "extra")): (
         BOTH,
         "a service naming its cluster reads as attached to it; the design leaves that undrawn (the export runs it "
