@@ -10,6 +10,7 @@ from archbuilder.fileio import FileError, read_regular_file
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.importers.capacity import capacity_companions
 from archbuilder.importers.cfn_yaml import MAX_BYTES, TemplateError, load_template
+from archbuilder.importers.drawn_records import DrawnRecordInference
 from archbuilder.importers.existing_network import ExistingNetworkInference
 from archbuilder.importers.flows import FlowInference
 from archbuilder.importers.folding import FOLDED
@@ -44,6 +45,7 @@ class _Importer(
     ServiceInference,
     LinkInference,
     FlowInference,
+    DrawnRecordInference,
     ResourceConnectionInference,
     ManualServiceInference,
     Ownership,

@@ -36,9 +36,16 @@ class ResourceConnectionInference(ConnectionInference):
                     self._connect(self.nodes[source], self.nodes[vault], preferred=ConnectionKind.WRITE)
 
     def _workgroup(self, logical: str, props: dict[str, Any]) -> None:
-        """A workgroup queries the tables of the template's catalog: it reads the buckets its crawlers crawl
-        (`Targets` in CloudFormation, `s3_target` blocks in Terraform)."""
-        crawled = {
+        """A workgroup queries the tables of the template's catalog: it reads the buckets its crawlers crawl (but
+        those the export records the design does not draw it reading, drawn_records.py)."""
+        for bucket in sorted(self._crawled_buckets()):
+            if logical in self.nodes and bucket in self.nodes:
+                self._connect(self.nodes[logical], self.nodes[bucket], preferred=ConnectionKind.READ)
+
+    def _crawled_buckets(self) -> set[str]:
+        """The buckets the template's crawlers crawl (`Targets` in CloudFormation, `s3_target` blocks in
+        Terraform)."""
+        return {
             bucket
             for crawler in self.resources
             if self._type(crawler) == "AWS::Glue::Crawler"
@@ -46,9 +53,6 @@ class ResourceConnectionInference(ConnectionInference):
             for bucket in _refs(self._props(crawler).get(key))
             if self._type(bucket) == "AWS::S3::Bucket"
         }
-        for bucket in sorted(crawled):
-            if logical in self.nodes and bucket in self.nodes:
-                self._connect(self.nodes[logical], self.nodes[bucket], preferred=ConnectionKind.READ)
 
     def _classic_listeners(self, logical: str, props: dict[str, Any]) -> None:
         """A Classic Load Balancer's listeners name the certificates attached to it (`Listeners` in

@@ -94,6 +94,10 @@ def test_what_cannot_be_declared_is_named_in_the_template_the_files_and_the_cli(
         "MSK (MSK)",
         "RDS (RDS)",
         "Health check (Health check)",
+        # What the design draws where the template reads more (drawn_connections.py).
+        "NACL (NACL)",
+        "ECS cluster (ECS cluster)",
+        "Athena (Athena)",
     ]
     main_tf = (tmp_path / "tf" / "main.tf").read_text(encoding="utf-8")
     assert all(f"#   - {line}" in main_tf for line in steps + instead)

@@ -6,6 +6,7 @@ reads as the polling (a function's polling is its event source mapping; the same
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from archbuilder.catalog import ConnectionKind as K
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
+from tests.exporters.every_service import every_service
 from tests.importers.round_trips import connections, imported, terraform_imported
 from tests.model.builders import two_az_network
 
@@ -72,4 +74,138 @@ def test_terraform_without_the_workers_grant_reads_what_the_template_still_names
     assert connections(terraform_imported(files, tmp_path)[0]) == {
         ("Workers", "Jobs", "read_write"),
         ("Reader", "Inbox", "read"),
+    }
+
+
+# What the every-service design draws of its network ACL, its cluster and its workgroup, and what its template
+# holds in their place: the records its export makes (exporters/cloudformation/drawn_connections.py).
+RECORDS = [
+    {
+        "node": "NACL",
+        "service": "NACL",
+        "property": "attached_services",
+        "design": ["RDS"],
+        "written": ["Private a", "Private b"],
+        "why": "a network ACL guards subnets: it is associated with those of the services it is drawn to, which "
+        "hold others",
+    },
+    {
+        "node": "ECS cluster",
+        "service": "ECS cluster",
+        "property": "attached_services",
+        "design": ["ECS service"],
+        "written": ["ECS service", "Fargate"],
+        "why": "every ECS service of the design runs in its first cluster, drawn attached to it or not",
+    },
+    {
+        "node": "Athena",
+        "service": "Athena",
+        "property": "read_buckets",
+        "design": [],
+        "written": ["S3"],
+        "why": "a workgroup names no bucket: it queries the catalog's tables, which the crawlers make of the "
+        "buckets they crawl",
+    },
+]
+RECORDED = {"NACL", "ECS cluster", "Athena"}
+
+
+def _of_recorded(arch: Architecture) -> set[tuple[str, str, str]]:
+    """The connections from or to the network ACL, the cluster and the workgroup."""
+    return {c for c in connections(arch) if RECORDED & {c[0], c[1]}}
+
+
+def test_the_export_records_what_the_design_draws_where_the_template_reads_more() -> None:
+    records = build_template(every_service())["Metadata"]["archbuilder"]["written_instead"]
+    assert [r for r in records if r["node"] in RECORDED] == RECORDS
+    main = render(every_service())["main.tf"].splitlines()
+    assert [line for line in main if line.startswith(tuple(f"#   - {n} (" for n in RECORDED))] == [
+        '#   - NACL (NACL): attached_services ["RDS"] is written as ["Private a", "Private b"]: a network ACL '
+        "guards subnets: it is associated with those of the services it is drawn to, which hold others",
+        '#   - ECS cluster (ECS cluster): attached_services ["ECS service"] is written as ["ECS service", '
+        '"Fargate"]: every ECS service of the design runs in its first cluster, drawn attached to it or not',
+        '#   - Athena (Athena): read_buckets [] is written as ["S3"]: a workgroup names no bucket: it queries the '
+        "catalog's tables, which the crawlers make of the buckets they crawl",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_acl_the_cluster_and_the_workgroup_come_back_connected_as_drawn(fmt: str, tmp_path: Path) -> None:
+    assert _of_recorded(_back(every_service(), fmt, tmp_path)) == {
+        ("NACL", "RDS", "attach"),
+        ("ECS service", "ECS cluster", "attach"),
+        ("Lambda", "Athena", "invoke"),
+    }
+
+
+def test_an_acl_no_longer_associated_with_a_subnet_reads_as_the_template_now_says(tmp_path: Path) -> None:
+    """Private b's association removed: the ACL guards Private a alone, and reads as attached to the services
+    there (RDS, in both subnets, is no longer guarded whole)."""
+    template = build_template(every_service())
+    del template["Resources"]["PrivateBNetworkAclAssociation"]
+    acl = {c for c in connections(imported(template, tmp_path)[0]) if c[0] == "NACL"}
+    assert acl == {
+        ("NACL", "EC2", "attach"),
+        ("NACL", "SageMaker endpoint", "attach"),
+    }
+
+
+def test_terraform_without_the_association_reads_the_same(tmp_path: Path) -> None:
+    files = render(every_service())
+    start = files["main.tf"].index(
+        'resource "aws_network_acl_association" "private_b_network_acl_association"'
+    )
+    end = files["main.tf"].index("\n}\n", start) + 3
+    files["main.tf"] = files["main.tf"][:start] + files["main.tf"][end:]
+    acl = {c for c in connections(terraform_imported(files, tmp_path)[0]) if c[0] == "NACL"}
+    assert acl == {
+        ("NACL", "EC2", "attach"),
+        ("NACL", "SageMaker endpoint", "attach"),
+    }
+
+
+def test_a_service_put_in_another_cluster_reads_as_attached_to_it(tmp_path: Path) -> None:
+    """The Fargate service moved by hand to a cluster of its own: the design's cluster no longer runs what the
+    record says, and each service reads as attached to the cluster it names."""
+    template = build_template(every_service())
+    template["Resources"]["WorkerCluster"] = {"Type": "AWS::ECS::Cluster", "Properties": {}}
+    template["Resources"]["Fargate"]["Properties"]["Cluster"] = {"Ref": "WorkerCluster"}
+    clusters = {"ECS cluster", "WorkerCluster"}
+    read = connections(imported(template, tmp_path)[0])
+    assert {c for c in read if c[1] in clusters} == {
+        ("ECS service", "ECS cluster", "attach"),
+        ("Fargate", "WorkerCluster", "attach"),
+    }
+
+
+def test_a_crawler_crawling_another_bucket_makes_the_workgroup_read_what_the_crawlers_crawl(
+    tmp_path: Path,
+) -> None:
+    template = build_template(every_service())
+    targets = template["Resources"]["GlueCrawler"]["Properties"]["Targets"]["S3Targets"]
+    targets.append({"Path": {"Fn::Sub": "s3://${Curated}/"}})
+    reads = {c for c in connections(imported(template, tmp_path)[0]) if c[0] == "Athena" and c[2] == "read"}
+    assert reads == {("Athena", "S3", "read"), ("Athena", "Curated", "read")}
+
+
+def test_terraform_without_the_record_reads_the_template_alone(tmp_path: Path) -> None:
+    """main.tf's record of the ECS cluster taken out: both services naming it read as attached to it."""
+    files = render(every_service())
+    files["main.tf"] = "\n".join(
+        line for line in files["main.tf"].splitlines() if not line.startswith("#   - ECS cluster (")
+    )
+    cluster = {c for c in connections(terraform_imported(files, tmp_path)[0]) if c[1] == "ECS cluster"}
+    assert cluster == {("ECS service", "ECS cluster", "attach"), ("Fargate", "ECS cluster", "attach")}
+
+
+def test_a_service_added_to_the_cluster_by_hand_makes_it_read_as_the_template_says(tmp_path: Path) -> None:
+    """A second Fargate service written into the template beside the first: the cluster no longer runs what the
+    record says, and every service naming it reads as attached to it."""
+    template = build_template(every_service())
+    template["Resources"]["Reports"] = copy.deepcopy(template["Resources"]["Fargate"])
+    read = connections(imported(template, tmp_path)[0])
+    assert {c for c in read if c[1] == "ECS cluster"} == {
+        ("ECS service", "ECS cluster", "attach"),
+        ("Fargate", "ECS cluster", "attach"),
+        ("Reports", "ECS cluster", "attach"),
     }

@@ -78,56 +78,7 @@ ACCEPTED: dict[tuple[str, Difference], tuple[tuple[str, ...], str, str]] = {
 
 # Differences still to remove, each with why: what the export does not write (and does not yet name), or what the
 # import does not yet read back. (design, difference) -> (formats, why).
-NOT_YET: dict[tuple[str, Difference], tuple[tuple[str, ...], str]] = {
-    **{
-        ("every-service", ("connection", "NACL", label, kind, "extra")): (
-            BOTH,
-            "the network ACL is associated with the subnets of what it is drawn to, and reads as drawn to every "
-            "service they hold",
-        )
-        for label, kind in (
-            ("Aurora", "attach"),
-            ("Auto Scaling", "traffic"),
-            ("Batch", "invoke"),
-            ("Beanstalk", "traffic"),
-            ("CloudHSM", "traffic"),
-            ("CodeBuild", "invoke"),
-            ("DAX", "attach"),
-            ("DocumentDB", "attach"),
-            ("EC2", "attach"),
-            ("ECS service", "traffic"),
-            ("EFS", "attach"),
-            ("EKS", "attach"),
-            ("EKS nodes", "traffic"),
-            ("EMR", "attach"),
-            ("ElastiCache", "attach"),
-            ("FSx", "attach"),
-            ("Fargate", "traffic"),
-            ("Interface endpoint", "traffic"),
-            ("Lambda", "invoke"),
-            ("MSK", "attach"),
-            ("Neptune", "attach"),
-            ("OpenSearch", "attach"),
-            ("Redshift", "attach"),
-            ("SageMaker endpoint", "attach"),
-            ("SageMaker notebook", "attach"),
-        )
-    },
-    ("every-service", ("connection", "Athena", "S3", "read", "extra")): (
-        BOTH,
-        "a workgroup reads as reading the buckets the template's crawlers crawl (the design draws no read: the "
-        "workgroup queries them through the catalog)",
-    ),
-    ("every-service", ("connection", "Fargate", "ECS cluster", "attach", "extra")): (
-        BOTH,
-        "a service naming its cluster reads as attached to it; the design leaves that undrawn (the export runs it "
-        "in the design's one cluster)",
-    ),
-    ("ecs-fargate", ("connection", "Web service", "Production cluster", "attach", "extra")): (
-        BOTH,
-        "a service naming its cluster reads as attached to it; the design leaves that undrawn",
-    ),
-}
+NOT_YET: dict[tuple[str, Difference], tuple[tuple[str, ...], str]] = {}
 
 
 def expected(design: str, fmt: str) -> set[Difference]:

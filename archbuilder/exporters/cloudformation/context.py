@@ -85,6 +85,9 @@ class CfnContext:
     manual_steps: list[tuple[str, str]] = field(default_factory=list)
     # (node id, property, value written, why) for each value written in place of the design's (kit.written_instead).
     written_instead: list[tuple[str, str, Any, str]] = field(default_factory=list)
+    # (node id, name, the design's connections, what the template holds in their place, why), recorded with those
+    # values, for connections the template writes the same whether drawn or not (drawn_connections.py).
+    drawn_instead: list[tuple[str, str, list[str], list[str], str]] = field(default_factory=list)
     # The plan the Terraform export converts: it may carry settings only Terraform can write (a Neptune
     # cluster's storage type), under the name CloudFormation would give them.
     for_terraform: bool = False

@@ -28,6 +28,7 @@ from archbuilder.exporters.cloudformation.carried_parameters import read_by_sour
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
+from archbuilder.exporters.cloudformation.drawn_connections import record_drawn_connections
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.file_mounts import mount
 from archbuilder.exporters.cloudformation.integration import parameter_arn
@@ -208,6 +209,7 @@ def render(
     # The finishers close over the context: dropped, so that the context and its template are freed as soon as
     # they are no longer used instead of waiting, as a garbage cycle, for the collector to scan them all.
     ctx.finishers.clear()
+    record_drawn_connections(ctx)
     apply_production_defaults(ctx)
     _write_policies(ctx)
     protect(ctx.resources)
@@ -276,9 +278,27 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
         entry[TYPES] = dict(sorted(types.items()))
     if ctx.manual_steps:
         entry[MANUAL_STEPS] = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
-    if ctx.written_instead:
-        entry[WRITTEN_INSTEAD] = [_written_instead(ctx, *record) for record in ctx.written_instead]
+    instead = [_written_instead(ctx, *record) for record in ctx.written_instead]
+    instead += [_drawn_instead(ctx, *record) for record in ctx.drawn_instead]
+    if instead:
+        entry[WRITTEN_INSTEAD] = instead
     return entry
+
+
+def _drawn_instead(
+    ctx: CfnContext, node_id: str, name: str, drawn: list[str], written: list[str], why: str
+) -> dict[str, Any]:
+    """A record of connections as kit.written_instead's of a value: the design's (labels) and the template's."""
+    node = ctx.architecture.service(node_id)
+    service = ctx.architecture.catalog.get(node.type).short_name
+    return {
+        "node": node.label,
+        "service": service,
+        "property": name,
+        "design": drawn,
+        "written": written,
+        "why": why,
+    }
 
 
 def _written_instead(ctx: CfnContext, node_id: str, name: str, written: Any, why: str) -> dict[str, Any]:

@@ -1,0 +1,112 @@
+"""The connections a design drew where its template reads more (exporters/cloudformation/drawn_connections.py): a
+network ACL reads as attached to every service its subnets hold, a cluster as running every service naming it, a
+workgroup as reading every bucket the template's crawlers crawl. The export records what the design drew beside
+what the template holds (its Metadata's written_instead; Terraform's main.tf in its opening comment), and the
+import keeps, of the connections it read, those drawn, only while the template holds what the record says: an
+edited template (an association, a service's cluster, a crawler's target changed) reads as it now stands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from archbuilder.catalog import ConnectionKind
+from archbuilder.importers.resource_connections import ResourceConnectionInference
+from archbuilder.model import Connection
+
+
+class DrawnRecordInference(ResourceConnectionInference):
+    def _connections(self) -> None:
+        super()._connections()
+        for logical, node_id in self.nodes.items():
+            recorded = RECORDED.get(self._type(logical))
+            if recorded is not None:
+                name, held_by, read = recorded
+                self._keep_drawn(logical, node_id, name, held_by(self, logical), read)
+
+    def _keep_drawn(
+        self,
+        logical: str,
+        node_id: str,
+        name: str,
+        held: list[str],
+        read: Callable[[DrawnRecordInference, Connection, str], str | None],
+    ) -> None:
+        """Disconnects what the record says the design did not draw, when the template holds what it recorded."""
+        node = self.arch.service(node_id)
+        short_name = self.catalog.get(node.type).short_name
+        records = [
+            record
+            for record in self._node_records("written_instead", node.label, short_name)
+            if record.get("property") == name
+        ]
+        if len(records) != 1:
+            return
+        drawn, written = records[0].get("design"), records[0].get("written")
+        if not isinstance(drawn, list) or not isinstance(written, list) or sorted(held) != sorted(written):
+            return
+        for connection in list(self.arch.connections.values()):
+            other = read(self, connection, node_id)
+            if other is not None and self.arch.node(other).label not in drawn:
+                self.arch.disconnect(connection.id)
+
+    def _attached_to(self, connection: Connection, node_id: str) -> str | None:
+        return connection.target_id if connection.source_id == node_id else None
+
+    def _attached_from(self, connection: Connection, node_id: str) -> str | None:
+        attached = connection.target_id == node_id and connection.kind is ConnectionKind.ATTACH
+        return connection.source_id if attached else None
+
+    def _reads_bucket(self, connection: Connection, node_id: str) -> str | None:
+        reads = connection.source_id == node_id and connection.kind is ConnectionKind.READ
+        bucket = reads and self.arch.service(connection.target_id).type == "s3_bucket"
+        return connection.target_id if bucket else None
+
+    def _acl_subnets(self, acl: str) -> list[str]:
+        """The labels of the subnets the template associates the ACL with."""
+        return [
+            self.arch.node(self.nodes[subnet]).label
+            for name in self._of_type("AWS::EC2::SubnetNetworkAclAssociation")
+            if self._ref_of(self._props(name).get("NetworkAclId")) == acl
+            and (subnet := self._ref_of(self._props(name).get("SubnetId"))) in self.nodes
+        ]
+
+    def _cluster_services(self, cluster: str) -> list[str]:
+        """The labels of the services that name the cluster as theirs (`Cluster`; from Terraform, `cluster`)."""
+        return [
+            self.arch.node(self.nodes[name]).label
+            for name in self._referrers(cluster)
+            if name in self.nodes
+            and self._ref_of(self._props(name).get("Cluster") or self._props(name).get("cluster")) == cluster
+        ]
+
+    def _workgroup_buckets(self, workgroup: str) -> list[str]:
+        """The labels of the buckets the template's crawlers crawl."""
+        return [self.arch.node(self.nodes[b]).label for b in self._crawled_buckets() if b in self.nodes]
+
+
+# By resource type: the record's name (drawn_connections.py), what the template holds that it records, and the
+# other end of a connection of the node that the record decides.
+RECORDED: dict[
+    str,
+    tuple[
+        str,
+        Callable[[DrawnRecordInference, str], list[str]],
+        Callable[[DrawnRecordInference, Connection, str], str | None],
+    ],
+] = {
+    "AWS::EC2::NetworkAcl": (
+        "attached_services",
+        DrawnRecordInference._acl_subnets,
+        DrawnRecordInference._attached_to,
+    ),
+    "AWS::ECS::Cluster": (
+        "attached_services",
+        DrawnRecordInference._cluster_services,
+        DrawnRecordInference._attached_from,
+    ),
+    "AWS::Athena::WorkGroup": (
+        "read_buckets",
+        DrawnRecordInference._workgroup_buckets,
+        DrawnRecordInference._reads_bucket,
+    ),
+}
