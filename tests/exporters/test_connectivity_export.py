@@ -17,10 +17,12 @@ from archbuilder.catalog import ConnectionKind as K
 from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.manual import manual_steps
 from archbuilder.exporters.cloudformation.template import build_template
-from archbuilder.exporters.registry import ExportError
+from archbuilder.exporters.registry import ExportError, export
+from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, AvailabilityZoneNode, SubnetNode, VpcNode, save
 from tests.exporters.cfn_tools import lint, moto_deployable
 from tests.exporters.design_tags import design_tags
+from tests.exporters.every_service import every_service
 from tests.exporters.tf_correspondence import check
 from tests.model.builders import two_az_network
 
@@ -340,3 +342,49 @@ def test_links_missing_an_end_are_left_to_do_by_hand_and_the_export_still_succee
         ]
         text = (tmp_path / fmt / written).read_text()
         assert "#   - Spare VPN (VPN): connect it to a customer gateway" in text
+
+
+def test_routes_and_acl_rules_do_not_depend_on_the_order_the_design_was_drawn_or_read_in(
+    tmp_path: Path,
+) -> None:
+    """The every-service design read back from its Terraform has its services and connections in another order:
+    the hub still carries the ranges the peering also joins, and the ACL's rules keep their numbers (ordered by
+    port)."""
+    template = build_template(every_service())
+    export("terraform", every_service(), tmp_path)
+    again = build_template(import_terraform(tmp_path)[0])
+    entries = _of_type(template, "AWS::EC2::NetworkAclEntry")
+    assert _routes(again) == _routes(template)
+    assert _of_type(again, "AWS::EC2::NetworkAclEntry") == entries
+    ports = [
+        body["Properties"]["PortRange"]["From"]
+        for name, body in sorted(entries.items())
+        if name.startswith("NACLIn2")
+    ]
+    assert ports == sorted(ports)
+    assert {r for r in _routes(template) if r[1] in ("10.0.0.0/16", "10.1.0.0/16")} == {
+        (
+            "DataPrivateRouteTableA",
+            "10.0.0.0/16",
+            "TransitGatewayId=TransitGateway",
+            "TransitGatewayDataAttachment",
+        ),
+        (
+            "MainPublicRouteTable",
+            "10.1.0.0/16",
+            "TransitGatewayId=TransitGateway",
+            "TransitGatewayMainAttachment",
+        ),
+        (
+            "MainPrivateRouteTableA",
+            "10.1.0.0/16",
+            "TransitGatewayId=TransitGateway",
+            "TransitGatewayMainAttachment",
+        ),
+        (
+            "MainPrivateRouteTableB",
+            "10.1.0.0/16",
+            "TransitGatewayId=TransitGateway",
+            "TransitGatewayMainAttachment",
+        ),
+    }

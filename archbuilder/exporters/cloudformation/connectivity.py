@@ -307,6 +307,12 @@ def _vpc_peering(ctx: CfnContext, node: ServiceNode) -> None:
         return
     peer = ctx.architecture.node(in_design)
     assert isinstance(own, VpcNode) and isinstance(peer, VpcNode)
+    # After every renderer: where a transit gateway the design draws carries the two ranges already, its routes
+    # stand, whichever of the two was drawn (or imported) first.
+    ctx.finishers.append(lambda: _routes_through_peering(ctx, peering, own, peer))
+
+
+def _routes_through_peering(ctx: CfnContext, peering: str, own: VpcNode, peer: VpcNode) -> None:
     for first, second in ((own, peer), (peer, own)):
         for table in route_tables_of(ctx, first.id):
             add_route(ctx, table, second.cidr, ctx.lid(second), {"VpcPeeringConnectionId": ref(peering)})

@@ -69,7 +69,8 @@ def _declared_rules(node: ServiceNode) -> list[tuple[int, tuple[int, int], str]]
 def _traffic_rules(
     ctx: CfnContext, subnets: list[SubnetNode], vpc: VpcNode
 ) -> list[tuple[int, tuple[int, int], str]]:
-    """The port of every traffic connection into a service of a guarded subnet, from the VPC's range."""
+    """The port of every traffic connection into a service of a guarded subnet, from the VPC's range, in the
+    order of their ports: the same rules whatever order the connections were drawn (or imported) in."""
     guarded = {subnet.id for subnet in subnets}
     ports: list[tuple[int, tuple[int, int], str]] = []
     for connection in ctx.graph.connections_by_kind.get(ConnectionKind.TRAFFIC, []):
@@ -80,7 +81,7 @@ def _traffic_rules(
         rule = (6, (port, port) if port else (0, 65535), vpc.cidr)
         if rule not in ports:
             ports.append(rule)
-    return ports
+    return sorted(ports)
 
 
 def _network_acl(ctx: CfnContext, node: ServiceNode) -> None:
