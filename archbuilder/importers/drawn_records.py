@@ -1,12 +1,19 @@
-"""The connections a design drew where its template reads more (exporters/cloudformation/drawn_connections.py): a
-network ACL reads as attached to every service its subnets hold, a cluster as running every service naming it, a
-workgroup as reading every bucket the template's crawlers crawl. The export records what the design drew beside
-what the template holds (its Metadata's written_instead; Terraform's main.tf in its opening comment), and the
-import keeps, of the connections it read, those drawn, only while the template holds what the record says: an
-edited template (an association, a service's cluster, a crawler's target changed) reads as it now stands."""
+"""The connections a design drew where its template reads more or less than the design, as the export records them.
+
+Reading more (exporters/cloudformation/drawn_connections.py): a network ACL reads as attached to every service its
+subnets hold, a cluster as running every service naming it, a workgroup as reading every bucket the template's
+crawlers crawl. The export records what the design drew beside what the template holds (its Metadata's
+written_instead; Terraform's main.tf in its opening comment), and the import keeps, of the connections it read,
+those drawn, only while the template holds what the record says: an edited template (an association, a service's
+cluster, a crawler's target changed) reads as it now stands.
+
+Reading less: a connection the export writes nothing for is a step it leaves to do by hand (kit.by_hand,
+unwritten_connections.py: a grant it cannot write, a role to give, a metric filter, a pipeline's deploy action),
+which names both ends; each such step the template still lists reads as the connection it stands for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from archbuilder.catalog import ConnectionKind
@@ -15,6 +22,38 @@ from archbuilder.model import Connection
 
 
 class DrawnRecordInference(ResourceConnectionInference):
+    def _said_connections(self) -> None:
+        super()._said_connections()
+        for node in list(self.arch.services()):
+            short_name = self.catalog.get(node.type).short_name
+            for step in self._recorded_steps(node.label, short_name):
+                self._connection_left_by_hand(node.id, step)
+
+    def _connection_left_by_hand(self, node_id: str, step: str) -> None:
+        """The connection a step left to do by hand stands for, when it names a service of the design."""
+        for pattern, side, kind in BY_HAND:
+            found = pattern.match(step)
+            if found is None:
+                continue
+            other = self._service_named(found["other"])
+            if other is None:
+                return
+            said = kind if kind is not None else ConnectionKind(found["access"].replace("-", "_"))
+            source, target = (node_id, other) if side == "source" else (other, node_id)
+            self._connect(source, target, preferred=said)
+            return
+
+    def _service_named(self, name: str) -> str | None:
+        """The one service of the design a step names, as `Label (Service)` or by its label alone."""
+        found = NAMED.match(name)
+        label, short_name = (found["label"], found["service"]) if found else (name, None)
+        matching = [
+            node.id
+            for node in self.arch.services()
+            if node.label == label and short_name in (None, self.catalog.get(node.type).short_name)
+        ]
+        return matching[0] if len(matching) == 1 else None
+
     def _connections(self) -> None:
         super()._connections()
         for logical, node_id in self.nodes.items():
@@ -110,3 +149,36 @@ RECORDED: dict[
         DrawnRecordInference._reads_bucket,
     ),
 }
+
+
+# `Label (Service)`, as a step names a service.
+NAMED = re.compile(r"^(?P<label>.+) \((?P<service>[^()]+)\)$")
+# The steps the export leaves for a connection it writes nothing for (unwritten_connections.py, events.py,
+# devtools.py): what names the other end, which end the step's node is, and the connection's kind (None: the
+# access the step grants).
+BY_HAND: list[tuple[re.Pattern[str], str, ConnectionKind | None]] = [
+    (
+        re.compile(r"^give it (?P<other>.+) as its instance profile's role yourself: "),
+        "source",
+        ConnectionKind.ATTACH,
+    ),
+    (re.compile(r"^give it (?P<other>.+) as its role yourself: "), "target", ConnectionKind.ATTACH),
+    (re.compile(r"^watch (?P<other>.+) through a metric filter yourself: "), "target", ConnectionKind.LOGS),
+    (
+        re.compile(r"^grant it (?P<access>read|write|read-write) access to (?P<other>.+) yourself: "),
+        "source",
+        None,
+    ),
+    (
+        re.compile(r"^let it (?:start|submit jobs to) (?P<other>.+) yourself: "),
+        "source",
+        ConnectionKind.INVOKE,
+    ),
+    (
+        re.compile(
+            r"^add the deploy action for (?P<other>.+): the export writes CodeDeploy and ECS actions$"
+        ),
+        "source",
+        ConnectionKind.DEPLOY,
+    ),
+]

@@ -209,3 +209,44 @@ def test_a_service_added_to_the_cluster_by_hand_makes_it_read_as_the_template_sa
         ("Fargate", "ECS cluster", "attach"),
         ("Reports", "ECS cluster", "attach"),
     }
+
+
+# The every-service design's connections the export writes nothing for, each a step it leaves to do by hand.
+LEFT_BY_HAND = {
+    ("CodePipeline", "Stack", "deploy"),
+    ("EC2", "IAM role", "attach"),
+    ("IAM role", "SageMaker notebook", "attach"),
+    ("Log group", "Alarm", "logs"),
+    ("Storage Gateway", "Glacier", "write"),
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_connection_left_to_do_by_hand_comes_back_from_its_step(fmt: str, tmp_path: Path) -> None:
+    assert connections(_back(every_service(), fmt, tmp_path)) & LEFT_BY_HAND == LEFT_BY_HAND
+
+
+def test_a_step_taken_out_of_the_template_takes_its_connection_with_it(tmp_path: Path) -> None:
+    """Someone grants the gateway its access to Glacier and takes the step off the template's list: the template
+    no longer says the gateway writes there."""
+    template = build_template(every_service())
+    steps = template["Metadata"]["archbuilder"]["manual_steps"]
+    [step] = [
+        s for s in steps if s["step"].startswith("grant it write access to Glacier (Glacier) yourself: ")
+    ]
+    steps.remove(step)
+    assert connections(imported(template, tmp_path)[0]) & LEFT_BY_HAND == LEFT_BY_HAND - {
+        ("Storage Gateway", "Glacier", "write")
+    }
+
+
+def test_terraform_without_the_step_reads_no_metric_filter_to_write(tmp_path: Path) -> None:
+    files = render(every_service())
+    main = files["main.tf"].splitlines()
+    [line] = [
+        line for line in main if line.startswith("#   - Alarm (Alarm): watch Log group (Log group) through")
+    ]
+    files["main.tf"] = "\n".join(other for other in main if other != line)
+    assert connections(terraform_imported(files, tmp_path)[0]) & LEFT_BY_HAND == LEFT_BY_HAND - {
+        ("Log group", "Alarm", "logs")
+    }

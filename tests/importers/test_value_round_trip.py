@@ -5,8 +5,9 @@ each property's value and with its connections.
 
 What the export writes in place of a value of the design (an empty engine version the database's own parameter
 group pins, a placeholder script location, HTTP for an HTTPS listener with no certificate) is named in its warnings
-and recorded, and read back as the design's value: it is no difference. The differences left are listed below,
-each with why: none is a value silently replaced."""
+and recorded, and read back as the design's value: it is no difference. Nor is a connection it writes nothing for,
+which it leaves as a step to do by hand naming both ends, read back as the connection. The differences left are
+listed below, each with why: none is a value silently replaced."""
 
 from __future__ import annotations
 
@@ -48,31 +49,6 @@ ACCEPTED: dict[tuple[str, Difference], tuple[tuple[str, ...], str, str]] = {
         BOTH,
         "GuardDuty reads the account's CloudTrail events by itself, unasked: nothing in a template says it",
         "",
-    ),
-    ("every-service", ("connection", "CodePipeline", "Stack", "deploy", "missing")): (
-        BOTH,
-        "the export writes CodeDeploy and ECS deploy actions only",
-        "CodePipeline (CodePipeline): add the deploy action for Stack",
-    ),
-    ("every-service", ("connection", "Storage Gateway", "Glacier", "write", "missing")): (
-        BOTH,
-        "the export writes no Glacier vault access policy",
-        "Storage Gateway (Storage Gateway): grant it write access to Glacier (Glacier) yourself",
-    ),
-    ("every-service", ("connection", "EC2", "IAM role", "attach", "missing")): (
-        BOTH,
-        "the instance is given a role of its own, which its grants are written in",
-        "EC2 (EC2): give it IAM role (IAM role) as its instance profile's role yourself",
-    ),
-    ("every-service", ("connection", "IAM role", "SageMaker notebook", "attach", "missing")): (
-        BOTH,
-        "the notebook is given a role of its own, which its grants are written in",
-        "SageMaker notebook (SageMaker notebook): give it IAM role (IAM role) as its role yourself",
-    ),
-    ("every-service", ("connection", "Log group", "Alarm", "logs", "missing")): (
-        BOTH,
-        "an alarm on a log group counts the events a metric filter matches, and the design names no pattern",
-        "Alarm (Alarm): watch Log group (Log group) through a metric filter yourself",
     ),
 }
 
