@@ -31,12 +31,23 @@ def pascal(label: str, fallback: str = "Resource") -> str:
 _CAMEL = re.compile(r"(?=[A-Z])(?:(?<=[a-z0-9])|(?<=[A-Z])(?=[A-Z][a-z]))")
 
 
+_DIGITS = "0123456789"
+
+
+@functools.lru_cache(maxsize=1 << 15)  # a large export's logical ids have some 20,000 stems
+def _camel_words(word: str) -> str:
+    return _CAMEL.sub("_", word).lower()
+
+
 def snake(label: str, fallback: str = "resource") -> str:
     """`Web ALB (prod)` -> `web_alb_prod`; `ProductionVPC` -> `production_vpc`."""
     if label.isascii() and label.isalnum():
         # One word of letters and digits (a logical id): its words are the parts between the camel-case
         # boundaries, so joining them is marking the boundaries (a large export names 100,000 resources).
-        name = _CAMEL.sub("_", label).lower()
+        # Trailing digits mark none (no boundary comes before a digit), and most logical ids are a stem shared
+        # by thousands (`RdsSecurityGroup`) and a number: the stem's words are worked out once.
+        stem = label.rstrip(_DIGITS)
+        name = _camel_words(stem) + label[len(stem) :] if stem else label
     else:
         name = "_".join(word.lower() for word in _WORDS.findall(_CAMEL.sub(" ", label)))
     if not name or not name[0].isalpha():

@@ -50,8 +50,8 @@ LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer"
 def application_load_balancers(ctx: CfnContext) -> list[str]:
     return [
         name
-        for name, body in ctx.resources.items()
-        if body["Type"] == LOAD_BALANCER and body["Properties"].get("Type", "application") == "application"
+        for name in ctx.of_type(LOAD_BALANCER)
+        if ctx.resources[name]["Properties"].get("Type", "application") == "application"
     ]
 
 

@@ -64,6 +64,7 @@ class CfnContext:
     architecture: Architecture
     graph: ArchGraph
     names: Names = field(default_factory=Names)
+    # Added with add(), which keeps them listed by type (of_type).
     resources: dict[str, dict[str, Any]] = field(default_factory=dict)
     parameters: dict[str, dict[str, Any]] = field(default_factory=dict)
     outputs: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -97,6 +98,10 @@ class CfnContext:
     made_for: dict[str, tuple[str, str]] = field(default_factory=dict)
     # (node id, suffix) -> the logical id lid() gave: asked for about ten times per node, worked out once.
     given_ids: dict[tuple[str, str], str] = field(default_factory=dict)
+    # CloudFormation type -> the logical ids add() was given of that type, in the order added (a dict kept as
+    # an ordered set): the passes over one type's resources read them here instead of walking the
+    # template (a large design's has 100,000 resources, and some passes ran once per route or mount).
+    _added_of_type: dict[str, dict[str, None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # An imported node keeps its logical id; those are handed out first so that no label takes one.
@@ -154,8 +159,26 @@ class CfnContext:
             entry.update({key: value for key, value in attributes.items() if value is not None})
         if properties:
             entry["Properties"] = properties
+        new = logical_id not in self.resources
         self.resources[logical_id] = entry
+        added = self._added_of_type.get(resource_type)
+        if added is None:
+            self._added_of_type[resource_type] = {logical_id: None}
+        else:
+            if new:  # one taken out and added again is last in the template, as in the index
+                added.pop(logical_id, None)
+            added[logical_id] = None
         return logical_id
+
+    def of_type(self, resource_type: str) -> list[str]:
+        """The logical ids of the template's resources of a type, in template order. A resource taken out of
+        the template since, or replaced by one of another type, is not listed."""
+        resources = self.resources
+        return [
+            logical
+            for logical in self._added_of_type.get(resource_type, ())
+            if logical in resources and resources[logical]["Type"] == resource_type
+        ]
 
     def parameter(self, name: str, kind: str, default: Any, description: str, **extra: Any) -> dict[str, str]:
         """A template parameter; with no default (None), the deploy must give its value."""

@@ -137,8 +137,8 @@ def _mount_targets(ctx: CfnContext, file_system: ServiceNode) -> list[str]:
     named = ref(ctx.lid(file_system))
     return [
         name
-        for name, body in ctx.resources.items()
-        if body["Type"] == "AWS::EFS::MountTarget" and body["Properties"]["FileSystemId"] == named
+        for name in ctx.of_type("AWS::EFS::MountTarget")
+        if ctx.resources[name]["Properties"]["FileSystemId"] == named
     ]
 
 

@@ -149,8 +149,8 @@ def route_tables_of(ctx: CfnContext, vpc_id: str) -> list[str]:
     vpc = ref(ctx.lid(ctx.architecture.node(vpc_id)))
     return [
         logical
-        for logical, body in ctx.resources.items()
-        if body["Type"] == "AWS::EC2::RouteTable" and body["Properties"]["VpcId"] == vpc
+        for logical in ctx.of_type("AWS::EC2::RouteTable")
+        if ctx.resources[logical]["Properties"]["VpcId"] == vpc
     ]
 
 
@@ -160,13 +160,9 @@ def add_route(
     """A route from `table` to `cidr` through `target` (e.g. {"TransitGatewayId": ...}), named after the table and
     `via` (what the range is: a peer VPC, a VPN), unless the table already routes that range (EC2 refuses a second
     route to one destination; the first one written keeps it)."""
-    for body in ctx.resources.values():
-        props = body.get("Properties") or {}
-        if (
-            body["Type"] == "AWS::EC2::Route"
-            and props.get("RouteTableId") == ref(table)
-            and props.get("DestinationCidrBlock") == cidr
-        ):
+    for route in ctx.of_type("AWS::EC2::Route"):
+        props = ctx.resources[route].get("Properties") or {}
+        if props.get("RouteTableId") == ref(table) and props.get("DestinationCidrBlock") == cidr:
             return None
     name = ctx.names.get(f"{table}:route:{cidr}", f"{table}To{via}")
     return ctx.add(

@@ -226,11 +226,7 @@ def _private_route_tables(
 def _gateway_endpoint(ctx: CfnContext, vpc: VpcNode, vpc_id: str, endpoint: ServiceNode) -> None:
     """A gateway endpoint is reached through route tables: every one of the VPC's written so far."""
     service = endpoint.properties.get("service", "s3")
-    tables = [
-        ref(t)
-        for t in ctx.resources
-        if t.startswith(ctx.lid(vpc)) and ctx.resources[t]["Type"] == "AWS::EC2::RouteTable"
-    ]
+    tables = [ref(t) for t in ctx.of_type("AWS::EC2::RouteTable") if t.startswith(ctx.lid(vpc))]
     ctx.add(
         ctx.lid(endpoint),
         "AWS::EC2::VPCEndpoint",

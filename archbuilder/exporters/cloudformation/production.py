@@ -56,8 +56,7 @@ def apply_production_defaults(ctx: CfnContext) -> None:
         _tls_only_buckets(ctx)
     if settings.database_monitoring:
         _database_monitoring(ctx)
-    functions = [name for name, body in ctx.resources.items() if body["Type"] == "AWS::Lambda::Function"]
-    for name in functions:
+    for name in ctx.of_type("AWS::Lambda::Function"):
         _function_defaults(ctx, name, ctx.resources[name]["Properties"], settings)
     if settings.tags:
         tag_everything(ctx)
@@ -137,14 +136,11 @@ def _deny_plain_http(bucket: str) -> dict[str, Any]:
 def _tls_only_buckets(ctx: CfnContext) -> None:
     """A bucket takes one policy: the Deny joins the policy the bucket has, or one of its own."""
     policies: dict[Any, dict[str, Any]] = {}
-    buckets: list[str] = []
-    for name, body in ctx.resources.items():  # one pass gathers both (a large design has 70,000 resources)
-        kind = body["Type"]
-        if kind == "AWS::S3::Bucket":
-            buckets.append(name)
-        elif kind == "AWS::S3::BucketPolicy" and isinstance(body["Properties"].get("Bucket"), dict):
+    for logical in ctx.of_type("AWS::S3::BucketPolicy"):
+        body = ctx.resources[logical]
+        if isinstance(body["Properties"].get("Bucket"), dict):
             policies[body["Properties"]["Bucket"].get("Ref")] = body
-    for name in buckets:
+    for name in ctx.of_type("AWS::S3::Bucket"):
         policy = policies.get(name)
         if policy is not None:
             policy["Properties"]["PolicyDocument"]["Statement"].append(_deny_plain_http(name))
@@ -159,13 +155,11 @@ def _tls_only_buckets(ctx: CfnContext) -> None:
             )
 
 
-_DATABASE_TYPES = frozenset({"AWS::RDS::DBCluster", "AWS::RDS::DBInstance"})
+_DATABASE_TYPES = ("AWS::RDS::DBCluster", "AWS::RDS::DBInstance")
 
 
 def _database_monitoring(ctx: CfnContext) -> None:
-    for body in ctx.resources.values():
-        if body["Type"] not in _DATABASE_TYPES:  # most resources: their engine is not worked out
-            continue
+    for body in [ctx.resources[name] for kind in _DATABASE_TYPES for name in ctx.of_type(kind)]:
         props = body.get("Properties") or {}
         engine = str(props.get("Engine", "")).lower()
         kind = engine if engine.startswith("aurora-") else engine.split("-")[0]

@@ -10,6 +10,7 @@ export reads the same attributes: `Retain` and `Snapshot` become `lifecycle { pr
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 SNAPSHOT = "Snapshot"
@@ -53,9 +54,11 @@ STATEFUL: dict[str, str] = {
 KEEPING = {SNAPSHOT, RETAIN}
 
 
-def protect(resources: dict[str, dict[str, Any]]) -> None:
-    """States the policies of every stateful resource whose renderer stated none."""
-    for logical, body in resources.items():
+def protect(resources: dict[str, dict[str, Any]], stateful: Iterable[str] | None = None) -> None:
+    """States the policies of every stateful resource whose renderer stated none; `stateful`: the logical ids
+    of the resources of the STATEFUL types, where the caller has them listed, else every resource is looked at."""
+    for logical in list(resources) if stateful is None else stateful:
+        body = resources[logical]
         policy = STATEFUL.get(body["Type"])
         if policy is None or ("DeletionPolicy" in body and "UpdateReplacePolicy" in body):
             continue

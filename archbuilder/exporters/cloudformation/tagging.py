@@ -176,13 +176,18 @@ def tag_everything(ctx: CfnContext) -> None:
     # a large design has 70,000 resources of about thirty types.
     forms: dict[str, tuple[str, str] | None] = {}
     any_generic = bool(ctx.graph.by_type.get("generic"))
-    for logical, body in ctx.resources.items():
+    # Terraform's provider gives these tags to every resource (default_tags), and its writers leave a resource's
+    # own copy of one out: for Terraform, only the types whose writers write their tags themselves take them.
+    tagged = (
+        [logical for kind in sorted(TAGGED_BY_TERRAFORM_WRITER) for logical in ctx.of_type(kind)]
+        if ctx.for_terraform
+        else list(ctx.resources)
+    )
+    for logical in tagged:
+        body = ctx.resources[logical]
         kind = body["Type"]
         if kind not in forms:
-            # Terraform's provider gives these tags to every resource (default_tags), and its writers leave a
-            # resource's own copy of one out: written only for the types whose Terraform writes its tags itself.
-            untagged = ctx.for_terraform and kind not in TAGGED_BY_TERRAFORM_WRITER
-            forms[kind] = None if untagged else tag_property(kind)
+            forms[kind] = tag_property(kind)
         found = forms[kind]
         if found is None or (any_generic and _written_as_given(ctx, logical)):
             continue

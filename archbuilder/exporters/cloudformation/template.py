@@ -35,7 +35,7 @@ from archbuilder.exporters.cloudformation.integration import parameter_arn
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
 from archbuilder.exporters.cloudformation.production import apply_production_defaults
-from archbuilder.exporters.cloudformation.protection import protect
+from archbuilder.exporters.cloudformation.protection import STATEFUL, protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
 from archbuilder.exporters.cloudformation.unwritten_connections import INVOKED_ELSEWHERE, name_unwritten
 from archbuilder.exporters.registry import ExportError
@@ -212,7 +212,7 @@ def render(
     record_drawn_connections(ctx)
     apply_production_defaults(ctx)
     _write_policies(ctx)
-    protect(ctx.resources)
+    protect(ctx.resources, [logical for kind in STATEFUL for logical in ctx.of_type(kind)])
     template: dict[str, Any] = {
         "AWSTemplateFormatVersion": "2010-09-09",
         "Description": _description(architecture),

@@ -193,6 +193,8 @@ class Converter_:
         self.packages: dict[str, bytes] = {}
         # Ref and GetAtt targets -> (expression, whether it refers to a role): see _reference.
         self._references: dict[Any, tuple[Expr, bool]] = {}
+        # Fn::Sub texts -> their interpolation, likewise: many repeat (a managed policy's ARN in every role).
+        self._substituted: dict[str, tuple[Expr, bool]] = {}
         # CloudFormation type -> its resources' logical ids, in template order: the passes that look for the
         # resources of one type read them here instead of walking every resource again.
         self.of_type: dict[str, list[str]] = {}
@@ -230,6 +232,15 @@ class Converter_:
             return item
         expr = self.expr
         if kind is dict or (kind is not list and isinstance(item, dict)):
+            if len(item) == 1 and "Ref" in item:
+                # The most common intrinsic (a large export writes 100,000), most of them worked out already.
+                target = item["Ref"]
+                found = self._references.get(target)
+                if found is not None:
+                    if found[1]:
+                        self.role_references += 1
+                    return found[0]
+                return self._reference(target)
             converted = self._intrinsic(item) if len(item) == 1 else None
             if converted is not None:
                 return converted
@@ -251,7 +262,7 @@ class Converter_:
         if key == "Fn::GetAtt":
             return self._reference(tuple(argument))
         if key == "Fn::Sub":
-            return Expr(self._sub(argument))
+            return self._substitution(argument) if type(argument) is str else Expr(self._sub(argument))
         if key == "Fn::Join" and isinstance(argument[1], list | dict):
             separator, parts = argument
             if isinstance(parts, list) and all(isinstance(p, str | dict) for p in parts):
@@ -318,6 +329,16 @@ class Converter_:
             roles_before = self.role_references
             text = self._ref(target) if type(target) is str else self._get_att(*target)
             found = self._references[target] = (Expr(text), self.role_references != roles_before)
+        elif found[1]:
+            self.role_references += 1
+        return found[0]
+
+    def _substitution(self, text: str) -> Expr:
+        """Fn::Sub of a text as its interpolation, worked out once per text, counted as _reference counts."""
+        found = self._substituted.get(text)
+        if found is None:
+            roles_before = self.role_references
+            found = self._substituted[text] = (Expr(self._sub(text)), self.role_references != roles_before)
         elif found[1]:
             self.role_references += 1
         return found[0]

@@ -200,24 +200,25 @@ def block(item: Block, indent: int = 0) -> str:
         # A label is most often a name (a resource's, unique): an identifier has nothing to escape.
         header += f' "{label}"' if label.isidentifier() else f' "{_escaped(label)}"'
     inner = indent + 1
-    names: list[str] = []
     rendered: list[str] = []
     multi_line: list[int] = []  # the positions of the values written over several lines
     nested: list[str] = []
+    nested_names: list[str] = []  # the attributes written as nested blocks, not in the body's `=` layout
     for name, child in item.body.items():
         kind = type(child)
         if kind is str:  # the most common value, and always one line (escaped)
-            names.append(name)
             rendered.append(f'"{_escaped(child)}"')
             continue
         if kind is Expr:
             text = child.text
         elif kind is Block:
             nested.append(block(child, inner))
+            nested_names.append(name)
             continue
         elif kind is list:
             if child and all(type(sub) is Block for sub in child):
                 nested += [block(sub, inner) for sub in child]
+                nested_names.append(name)
                 continue
             text = _list(child, inner)
         elif kind is int:
@@ -226,10 +227,10 @@ def block(item: Block, indent: int = 0) -> str:
             text = value(child, inner)
         if "\n" in text:
             multi_line.append(len(rendered))
-        names.append(name)
         rendered.append(text)
     if rendered:
-        text = _layout(inner, tuple(names), tuple(multi_line)).format(*rendered)
+        names = tuple(item.body) if not nested_names else tuple(n for n in item.body if n not in nested_names)
+        text = _layout(inner, names, tuple(multi_line)).format(*rendered)
         if text.endswith("\n\n"):  # a last value ending in a line break: one is enough
             text = text.rstrip("\n") + "\n"
         if nested:
