@@ -116,12 +116,20 @@ def _literal(value: Any) -> bool:
 
 def _looks_secret(value: Any) -> bool:
     if isinstance(value, str):
-        return bool(ACCESS_KEY_ID.search(value) or SECRET_TEXT.search(value))
+        # Short values repeat from node to node (an engine, a size, a runtime): each is searched once.
+        return _short_text_looks_secret(value) if len(value) <= 256 else _text_looks_secret(value)
     if isinstance(value, dict):  # Fn::Base64 / Fn::Sub around user data
         return any(_looks_secret(item) for item in value.values())
     if isinstance(value, list):
         return any(_looks_secret(item) for item in value)
     return False
+
+
+def _text_looks_secret(text: str) -> bool:
+    return bool(ACCESS_KEY_ID.search(text) or SECRET_TEXT.search(text))
+
+
+_short_text_looks_secret = functools.lru_cache(maxsize=1 << 12)(_text_looks_secret)
 
 
 def _truthy(value: Any) -> bool:

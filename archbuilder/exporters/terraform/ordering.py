@@ -54,6 +54,8 @@ class Ordering:
         """Adds the depends_on of the resource blocks written for one CloudFormation resource. `names_a_role`:
         whether writing them referred to a role (Converter_.address counts it); when not, no block of theirs
         is searched for one (most resources: a large export has a million expressions)."""
+        if not names_a_role and "_DependsOn" not in props and kind != "AWS::EC2::NatGateway":
+            return  # most resources: nothing to wait for
         primary = self.conv.names[logical]
         for block in blocks:
             if block.type != "resource":
