@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from archbuilder.exporters.cloudformation.drawn_connections import DRAWN_RECORDS
 from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from tests.exporters import every_service as design
@@ -51,9 +52,13 @@ def _without(index: int, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def _configuration(template: dict[str, Any]) -> str:
-    """The template less what it leaves to do by hand (a connection granted nothing is named there)."""
+    """The template less what it leaves to do by hand (a connection granted nothing is named there) and its records
+    of what the design draws where the template reads more (drawn_connections.py), which configure nothing."""
     metadata = template["Metadata"]["archbuilder"]
     kept = {key: value for key, value in metadata.items() if key != "manual_steps"}
+    kept["written_instead"] = [
+        record for record in kept.get("written_instead", []) if record["property"] not in DRAWN_RECORDS
+    ]
     return json.dumps({**template, "Metadata": {**template["Metadata"], "archbuilder": kept}}, sort_keys=True)
 
 

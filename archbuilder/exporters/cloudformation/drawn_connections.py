@@ -10,7 +10,8 @@ gives back the connections drawn, while the template still reads as it was writt
   workgroup itself names no bucket it reads (analytics.py).
 
 Each record names the node, what the design draws (`design`) and what the template holds in its place
-(`written`), by label; none is made where the two say the same."""
+(`written`), by label; none is made where the two say the same. They are the import's to read, not warnings: the
+template does what the design says, and no value of the user's is replaced (manual.written_instead)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from archbuilder.model import ServiceNode
 ACL_SERVICES = "attached_services"
 CLUSTER_SERVICES = "attached_services"
 WORKGROUP_BUCKETS = "read_buckets"
+DRAWN_RECORDS = frozenset({ACL_SERVICES, CLUSTER_SERVICES, WORKGROUP_BUCKETS})
 ACL_WHY = "a network ACL guards subnets: it is associated with those of the services it is drawn to, which hold others"
 CLUSTER_WHY = "every ECS service of the design runs in its first cluster, drawn attached to it or not"
 WORKGROUP_WHY = "a workgroup names no bucket: it queries the catalog's tables, which the crawlers make of the buckets they crawl"

@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from archbuilder.catalog.export_gaps import CLOUDFORMATION, TERRAFORM, lost_values, shown
+from archbuilder.exporters.cloudformation.drawn_connections import DRAWN_RECORDS
 from archbuilder.exporters.cloudformation.template import (
     DESIGN_METADATA,
     MANUAL_STEPS,
@@ -32,14 +33,17 @@ def manual_steps(template: dict[str, Any]) -> list[str]:
     return [f"{item['node']} ({item['service']}): {item['step']}" for item in entry.get(MANUAL_STEPS) or []]
 
 
-def written_instead(template: dict[str, Any]) -> list[str]:
+def written_instead(template: dict[str, Any], *, drawn: bool = True) -> list[str]:
     """`Label (Service): property "design" is written as "written": why` for each value the template's Metadata
-    records as written in place of the design's, in the order written."""
+    records as written in place of the design's, in the order written; with `drawn`, also its records of the
+    connections the design draws where the template reads more (drawn_connections.py), which are the import's to
+    read: the template does what the design says, and no value of the user's is replaced."""
     entry = (template.get("Metadata") or {}).get(DESIGN_METADATA) or {}
     return [
         f"{item['node']} ({item['service']}): {item['property']} {json.dumps(item['design'])}{WRITTEN_AS}"
         f"{json.dumps(item['written'])}: {item['why']}"
         for item in entry.get(WRITTEN_INSTEAD) or []
+        if drawn or item.get("property") not in DRAWN_RECORDS
     ]
 
 
@@ -65,7 +69,9 @@ def notes(architecture: Architecture, fmt: str = CLOUDFORMATION) -> list[str]:
     by hand, then each value of the design the format cannot write (the table validation's OPS-035 reads too)."""
     template = build_template(architecture, for_terraform=True)
     steps = [f"not declared, to do by hand: {step}" for step in manual_steps(template)]
-    instead = [f"written in place of the design's value: {line}" for line in written_instead(template)]
+    instead = [
+        f"written in place of the design's value: {line}" for line in written_instead(template, drawn=False)
+    ]
     return steps + instead + lost_value_notes(architecture, fmt)
 
 
