@@ -118,7 +118,7 @@ def test_user_text_reaches_every_export_only_as_data(
 # Where each place's text shows: the property above checks the text as data in exactly these exports.
 REACHES = {
     "design name": ["yaml", "json", "hcl", "drawio", "dot", "html", "markdown"],
-    "description": ["yaml", "json", "html", "markdown"],
+    "description": ["yaml", "json", "hcl", "html", "markdown"],
     "region label": ["drawio", "dot", "html", "markdown"],
     "vpc label": ["yaml", "json", "hcl", "drawio", "dot", "html", "markdown"],
     "subnet label": ["yaml", "json", "hcl", "drawio", "dot", "html", "markdown"],

@@ -235,8 +235,17 @@ def read_terraform(files: dict[str, str]) -> Reading:
             "comments": len(comments),
             "interpolations": sum(_interpolations(t) for t in tokens if t.startswith('"')),
         }
-        data += [hcl_unescape(t) for t in tokens] + comments
+        data += [hcl_unescape(t) for t in tokens] + [_comment_text(c) for c in comments]
     return Reading(structure, data)
+
+
+def _comment_text(comment: str) -> str:
+    """A comment's text as the import reads it: the design's description is a JSON string (escaped to one line)."""
+    if comment.startswith("Description: "):
+        decoded = json.loads(comment.removeprefix("Description: "))
+        assert isinstance(decoded, str), comment
+        return decoded
+    return comment
 
 
 # ---------------------------------------------------------------- XML, SVG, HTML, Markdown

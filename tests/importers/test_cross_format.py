@@ -29,8 +29,6 @@ from tests.exporters.test_terraform_validate import _required_variables, _valida
 from tests.model.builders import two_az_network
 
 DESIGNS = [*example_names(), "every_service"]
-# Terraform's files carry the design's name, not its description (the template's Description says both).
-NO_DESCRIPTION = [("Description", "")]
 # A template does not say the region its stack is deployed to: the design read back has the catalog's.
 NO_REGION = {"reference-data-lake": [("variable", "region")], "streaming-pipeline": [("variable", "region")]}
 # What the every-service design does not give back the same: read from Terraform, the steps and values its
@@ -65,8 +63,8 @@ def test_a_design_read_from_terraform_exports_the_cloudformation_of_the_design_i
     if name == "every_service":  # no description; the misreadings, and the steps and values they bring
         assert _sections(diff) == [("Metadata", "archbuilder")]
         assert [(r.name, r.status) for r in diff.resources] == EVERY_SERVICE_VIA_TERRAFORM
-    else:
-        assert _sections(diff) == NO_DESCRIPTION
+    else:  # the description too: main.tf carries it under the name
+        assert _sections(diff) == []
         assert diff.resources == []
 
 
