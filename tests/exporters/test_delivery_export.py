@@ -125,15 +125,15 @@ def test_deployment_groups_name_what_they_deploy_to() -> None:
         {"Enabled": False},
     )
     assert "EcsDeployDeploymentGroup" not in resources
-    assert manual_steps(template) == [
-        "Web deploy (CodeDeploy): install the CodeDeploy agent on the instances it deploys to (Systems Manager can)",
-        "Ecs deploy (CodeDeploy): create the ECS deployment group: a blue/green deployment needs a second target "
-        "group and a test listener for the service (with automatic rollback on)",
+    assert manual_steps(template) == [  # in the order of their nodes' labels
         "Docs (CodePipeline): connect a build project or a deployment target: a pipeline needs a second stage; not "
         "written",
+        "Ecs deploy (CodeDeploy): create the ECS deployment group: a blue/green deployment needs a second target "
+        "group and a test listener for the service (with automatic rollback on)",
         # Gate reads the bucket it is connected to; Ship has no source of its own.
         "Ship (CodePipeline): upload the source archive as source/source.zip to the pipeline's bucket "
         "(ShipArtifactBucket)",
+        "Web deploy (CodeDeploy): install the CodeDeploy agent on the instances it deploys to (Systems Manager can)",
     ]
 
 

@@ -23,26 +23,26 @@ from tests.exporters.moto_stand_ins import STAND_INS
 from tests.exporters.test_delivery_export import LAYER
 from tests.exporters.tf_correspondence import check
 
-# The services whose declarative part is incomplete or missing in CloudFormation, each named as a step.
+# The services whose declarative part is incomplete or missing in CloudFormation, each named as a step, in the
+# order of their nodes' labels. Besides: links the export writes nothing for (the alarm on the log group's events,
+# the drawn role of the instance and of the notebook, each given a role of its own); a data connection it grants
+# nothing for (the gateway's writes to Glacier; the function's to MSK are granted on the cluster's topics,
+# test_call_and_stream_grants); a pipeline's deploy stage to a nested stack (CodeDeploy and ECS deploy actions
+# only).
 BY_HAND = [
+    "Alarm (Alarm)",
     "CloudHSM (CloudHSM)",
     "CodeDeploy (CodeDeploy)",
+    "CodePipeline (CodePipeline)",
     "Data Pipeline (Data Pipeline)",
     "Direct Connect (Direct Connect)",
+    "EC2 (EC2)",
     "Glacier (Glacier)",
     "Inspector (Inspector)",
+    "SageMaker notebook (SageMaker notebook)",
     "Shield (Shield)",
     "Storage Gateway (Storage Gateway)",
-    # Links the export writes nothing for: the alarm on the log group's events, the drawn role of the instance and
-    # of the notebook (each is given a role of its own).
-    "Alarm (Alarm)",
-    "EC2 (EC2)",
-    "SageMaker notebook (SageMaker notebook)",
-    # Data connections the export grants nothing for: the gateway's writes to Glacier (the function's to MSK are
-    # granted on the cluster's topics, test_call_and_stream_grants).
     "Storage Gateway (Storage Gateway)",
-    # A pipeline's deploy stage to a nested stack: the export writes CodeDeploy and ECS deploy actions only.
-    "CodePipeline (CodePipeline)",
 ]
 
 
@@ -91,14 +91,14 @@ def test_what_cannot_be_declared_is_named_in_the_template_the_files_and_the_cli(
         "DocumentDB (DocumentDB)",
         "Event rule (Event rule)",
         "Glue job (Glue job)",
+        "Health check (Health check)",
         "MSK (MSK)",
         "RDS (RDS)",
-        "Health check (Health check)",
     ]
     # main.tf records them too, and what the design draws where the template reads more (drawn_connections.py),
     # which is the import's to read, not a warning.
     drawn = [line.split(":")[0] for line in written_instead(template) if line not in instead]
-    assert drawn == ["NACL (NACL)", "ECS cluster (ECS cluster)", "Athena (Athena)"]
+    assert drawn == ["Athena (Athena)", "ECS cluster (ECS cluster)", "NACL (NACL)"]
     main_tf = (tmp_path / "tf" / "main.tf").read_text(encoding="utf-8")
     assert all(f"#   - {line}" in main_tf for line in steps + written_instead(template))
 

@@ -124,16 +124,16 @@ def test_security_services_protect_record_and_open_what_they_are_drawn_to() -> N
         2225,
         {"Ref": "SignerSecurityGroup"},
     )
-    assert manual_steps(template) == [
+    assert manual_steps(template) == [  # in the order of their nodes' labels
+        "DDoS (Shield): subscribe the account to Shield Advanced before deploying (a one-year commitment): "
+        "CloudFormation has no subscription resource, and the protections below need it",
+        "DDoS (Shield): Shield Advanced protects no App: only load balancers, CloudFront, Route 53, Global "
+        "Accelerator and Elastic IPs",
         "Keys (CloudHSM): add 2 HSMs to the cluster in its subnets' AZs and initialize it with a certificate signed "
         "by your issuer: CloudFormation declares the cluster only",
         "Scans (Inspector): enable Amazon Inspector for the account (aws inspector2 enable --resource-types EC2 ECR "
         "LAMBDA): CloudFormation has no resource that turns it on, and Inspector Classic's assessment targets are "
         "retired",
-        "DDoS (Shield): subscribe the account to Shield Advanced before deploying (a one-year commitment): "
-        "CloudFormation has no subscription resource, and the protections below need it",
-        "DDoS (Shield): Shield Advanced protects no App: only load balancers, CloudFront, Route 53, Global "
-        "Accelerator and Elastic IPs",
     ]
 
 

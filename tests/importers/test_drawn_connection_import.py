@@ -16,7 +16,12 @@ from archbuilder.exporters.cloudformation.template import build_template
 from archbuilder.exporters.terraform.files import render
 from archbuilder.model import Architecture
 from tests.exporters.every_service import every_service
-from tests.importers.round_trips import connections, imported, terraform_imported
+from tests.importers.round_trips import (
+    assert_cli_round_trip_unchanged,
+    connections,
+    imported,
+    terraform_imported,
+)
 from tests.model.builders import two_az_network
 
 FORMATS = ("cloudformation", "terraform")
@@ -81,13 +86,13 @@ def test_terraform_without_the_workers_grant_reads_what_the_template_still_names
 # holds in their place: the records its export makes (exporters/cloudformation/drawn_connections.py).
 RECORDS = [
     {
-        "node": "NACL",
-        "service": "NACL",
-        "property": "attached_services",
-        "design": ["RDS"],
-        "written": ["Private a", "Private b"],
-        "why": "a network ACL guards subnets: it is associated with those of the services it is drawn to, which "
-        "hold others",
+        "node": "Athena",
+        "service": "Athena",
+        "property": "read_buckets",
+        "design": [],
+        "written": ["S3"],
+        "why": "a workgroup names no bucket: it queries the catalog's tables, which the crawlers make of the "
+        "buckets they crawl",
     },
     {
         "node": "ECS cluster",
@@ -98,13 +103,13 @@ RECORDS = [
         "why": "every ECS service of the design runs in its first cluster, drawn attached to it or not",
     },
     {
-        "node": "Athena",
-        "service": "Athena",
-        "property": "read_buckets",
-        "design": [],
-        "written": ["S3"],
-        "why": "a workgroup names no bucket: it queries the catalog's tables, which the crawlers make of the "
-        "buckets they crawl",
+        "node": "NACL",
+        "service": "NACL",
+        "property": "attached_services",
+        "design": ["RDS"],
+        "written": ["Private a", "Private b"],
+        "why": "a network ACL guards subnets: it is associated with those of the services it is drawn to, which "
+        "hold others",
     },
 ]
 RECORDED = {"NACL", "ECS cluster", "Athena"}
@@ -120,12 +125,12 @@ def test_the_export_records_what_the_design_draws_where_the_template_reads_more(
     assert [r for r in records if r["node"] in RECORDED] == RECORDS
     main = render(every_service())["main.tf"].splitlines()
     assert [line for line in main if line.startswith(tuple(f"#   - {n} (" for n in RECORDED))] == [
-        '#   - NACL (NACL): attached_services ["RDS"] is written as ["Private a", "Private b"]: a network ACL '
-        "guards subnets: it is associated with those of the services it is drawn to, which hold others",
-        '#   - ECS cluster (ECS cluster): attached_services ["ECS service"] is written as ["ECS service", '
-        '"Fargate"]: every ECS service of the design runs in its first cluster, drawn attached to it or not',
         '#   - Athena (Athena): read_buckets [] is written as ["S3"]: a workgroup names no bucket: it queries the '
         "catalog's tables, which the crawlers make of the buckets they crawl",
+        '#   - ECS cluster (ECS cluster): attached_services ["ECS service"] is written as ["ECS service", '
+        '"Fargate"]: every ECS service of the design runs in its first cluster, drawn attached to it or not',
+        '#   - NACL (NACL): attached_services ["RDS"] is written as ["Private a", "Private b"]: a network ACL '
+        "guards subnets: it is associated with those of the services it is drawn to, which hold others",
     ]
 
 
@@ -250,3 +255,12 @@ def test_terraform_without_the_step_reads_no_metric_filter_to_write(tmp_path: Pa
     assert connections(terraform_imported(files, tmp_path)[0]) & LEFT_BY_HAND == LEFT_BY_HAND - {
         ("Log group", "Alarm", "logs")
     }
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_archbuilder_diff_finds_the_every_service_design_and_its_round_trip_the_same(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every connection as drawn, the routes and ACL rules as written and the export's records in the order of
+    their nodes: export, import and diff as a user runs them."""
+    assert_cli_round_trip_unchanged(every_service(), fmt, tmp_path, capsys)

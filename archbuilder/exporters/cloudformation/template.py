@@ -28,7 +28,7 @@ from archbuilder.exporters.cloudformation.carried_parameters import read_by_sour
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.drawn_connections import record_drawn_connections
+from archbuilder.exporters.cloudformation.drawn_connections import drawn_record, record_drawn_connections
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.file_mounts import mount
 from archbuilder.exporters.cloudformation.integration import parameter_arn
@@ -276,29 +276,20 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
         entry["labels"] = dict(sorted(labels.items()))
     if types:
         entry[TYPES] = dict(sorted(types.items()))
+    # The records in the order of their nodes' labels (each node's in the order made), not in the order the
+    # services and connections were drawn: a design read back from Terraform, in another order, records the same.
     if ctx.manual_steps:
-        entry[MANUAL_STEPS] = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
+        steps = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
+        entry[MANUAL_STEPS] = sorted(steps, key=_by_node)
     instead = [_written_instead(ctx, *record) for record in ctx.written_instead]
-    instead += [_drawn_instead(ctx, *record) for record in ctx.drawn_instead]
+    instead += [drawn_record(ctx, *record) for record in ctx.drawn_instead]
     if instead:
-        entry[WRITTEN_INSTEAD] = instead
+        entry[WRITTEN_INSTEAD] = sorted(instead, key=_by_node)
     return entry
 
 
-def _drawn_instead(
-    ctx: CfnContext, node_id: str, name: str, drawn: list[str], written: list[str], why: str
-) -> dict[str, Any]:
-    """A record of connections as kit.written_instead's of a value: the design's (labels) and the template's."""
-    node = ctx.architecture.service(node_id)
-    service = ctx.architecture.catalog.get(node.type).short_name
-    return {
-        "node": node.label,
-        "service": service,
-        "property": name,
-        "design": drawn,
-        "written": written,
-        "why": why,
-    }
+def _by_node(record: dict[str, Any]) -> tuple[str, str]:
+    return (str(record["node"]), str(record["service"]))
 
 
 def _written_instead(ctx: CfnContext, node_id: str, name: str, written: Any, why: str) -> dict[str, Any]:
