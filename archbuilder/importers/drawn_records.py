@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.importers.resource_connections import ResourceConnectionInference
@@ -24,6 +25,7 @@ from archbuilder.model import Connection
 class DrawnRecordInference(ResourceConnectionInference):
     def _said_connections(self) -> None:
         super()._said_connections()
+        self._services_by_label: dict[tuple[str, str], list[str]] | None = None
         for node in list(self.arch.services()):
             short_name = self.catalog.get(node.type).short_name
             for step in self._recorded_steps(node.label, short_name):
@@ -45,13 +47,18 @@ class DrawnRecordInference(ResourceConnectionInference):
 
     def _service_named(self, name: str) -> str | None:
         """The one service of the design a step names, as `Label (Service)` or by its label alone."""
+        if self._services_by_label is None:  # gathered once: a large design's steps each name one
+            self._services_by_label = {}
+            for node in self.arch.services():
+                named = (node.label, self.catalog.get(node.type).short_name)
+                self._services_by_label.setdefault(named, []).append(node.id)
         found = NAMED.match(name)
-        label, short_name = (found["label"], found["service"]) if found else (name, None)
-        matching = [
-            node.id
-            for node in self.arch.services()
-            if node.label == label and short_name in (None, self.catalog.get(node.type).short_name)
-        ]
+        by_label = self._services_by_label
+        matching = (
+            by_label.get((found["label"], found["service"]), [])
+            if found
+            else [node_id for (label, _), ids in by_label.items() if label == name for node_id in ids]
+        )
         return matching[0] if len(matching) == 1 else None
 
     def _connections(self) -> None:
@@ -80,9 +87,9 @@ class DrawnRecordInference(ResourceConnectionInference):
         ]
         if len(records) != 1:
             return
-        drawn, written = records[0].get("design"), records[0].get("written")
-        if not isinstance(drawn, list) or not isinstance(written, list) or sorted(held) != sorted(written):
-            return
+        drawn, written = _labels(records[0].get("design")), _labels(records[0].get("written"))
+        if drawn is None or written is None or sorted(held) != sorted(written):
+            return  # a record that does not read (edited by hand), or a template that no longer holds it
         for connection in list(self.arch.connections.values()):
             other = read(self, connection, node_id)
             if other is not None and self.arch.node(other).label not in drawn:
@@ -149,6 +156,13 @@ RECORDED: dict[
         DrawnRecordInference._reads_bucket,
     ),
 }
+
+
+def _labels(value: Any) -> list[str] | None:
+    """A record's value as the list of labels the export writes; None for anything else."""
+    if isinstance(value, list) and all(isinstance(label, str) for label in value):
+        return value
+    return None
 
 
 # `Label (Service)`, as a step names a service.

@@ -264,3 +264,20 @@ def test_archbuilder_diff_finds_the_every_service_design_and_its_round_trip_the_
     """Every connection as drawn, the routes and ACL rules as written and the export's records in the order of
     their nodes: export, import and diff as a user runs them."""
     assert_cli_round_trip_unchanged(every_service(), fmt, tmp_path, capsys)
+
+
+def test_a_record_edited_into_something_else_is_not_believed(tmp_path: Path) -> None:
+    """A record whose values are no longer lists of labels (numbers, a mapping) is left aside: the cluster reads as
+    the template alone says, with no error."""
+    template = build_template(every_service())
+    records = template["Metadata"]["archbuilder"]["written_instead"]
+    [cluster] = [r for r in records if r["node"] == "ECS cluster"]
+    cluster["written"] = [1, "Fargate"]
+    [acl] = [r for r in records if r["node"] == "NACL"]
+    acl["design"] = {"RDS": True}
+    read = connections(imported(template, tmp_path)[0])
+    assert {c for c in read if c[1] == "ECS cluster"} == {
+        ("ECS service", "ECS cluster", "attach"),
+        ("Fargate", "ECS cluster", "attach"),
+    }
+    assert len({c for c in read if c[0] == "NACL"}) == 26
