@@ -41,6 +41,7 @@ from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_file_mounts import mount_clients
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
+from tests.exporters.test_pipeline_activation import pipeline_starter
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
 from tests.exporters.test_production_defaults import production_design
 from tests.exporters.test_property_coverage import written_properties_design
@@ -126,6 +127,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["file_mounts"] = mount_clients
     found["emr_steps"] = step_scheduler
     found["rule_submits_jobs"] = nightly_jobs
+    found["pipeline_activation"] = pipeline_starter
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -258,12 +260,13 @@ def test_an_api_calling_a_queue_a_topic_and_a_state_machine_validates(
 
 
 @needs_provider
-def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_and_batch_jobs_validate(
+def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_batch_jobs_and_pipelines_validate(
     validation: dict[str, list[str]],
 ) -> None:
     assert validation["call_and_stream_grants"] == []
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
     assert validation["emr_steps"] == validation["rule_submits_jobs"] == []
+    assert validation["pipeline_activation"] == []
 
 
 @needs_provider

@@ -21,6 +21,12 @@ from archbuilder.exporters.cloudformation.kit import (
 )
 from archbuilder.model import ServiceNode
 
+# What a caller of a pipeline may do: activate it and follow it. Activation starts the pipeline's runs as its two
+# roles, which the caller passes to Data Pipeline (Service Authorization Reference, AWS Data Pipeline: the pipeline
+# is the resource of both actions, and ActivatePipeline depends on iam:PassRole; checked 2026-12-06).
+PIPELINE_ACTIVATION = ["datapipeline:ActivatePipeline", "datapipeline:DescribePipelines"]
+PIPELINE_ARN = "arn:${{AWS::Partition}}:datapipeline:${{AWS::Region}}:${{AWS::AccountId}}:pipeline/${{{}}}"
+
 # AmazonEMRServicePolicy_v2 acts only on network resources carrying this tag.
 EMR_TAG = {"Key": "for-use-with-amazon-emr-managed-policies", "Value": "true"}
 
@@ -210,6 +216,18 @@ def _data_pipeline(ctx: CfnContext, node: ServiceNode) -> None:
     by_hand(
         ctx, node, "activate the pipeline once its definition is checked (aws datapipeline activate-pipeline)"
     )
+
+
+def let_activate(ctx: CfnContext, caller: ServiceNode, pipeline: ServiceNode) -> bool:
+    """Lets the caller's role activate the pipeline (which the export leaves inactive) and pass it its roles; False
+    when the pipeline is not written (its own step says why), so nothing can be granted on it."""
+    logical = ctx.lid(pipeline)
+    if logical not in ctx.resources or caller.id not in ctx.roles:
+        return False
+    ctx.allow(caller, PIPELINE_ACTIVATION, sub(PIPELINE_ARN.format(logical)))
+    roles = (ctx.lid(pipeline, "PipelineRole"), ctx.lid(pipeline, "ResourceRole"))
+    ctx.allow(caller, ["iam:PassRole"], [get_att(role, "Arn") for role in roles])
+    return True
 
 
 def _pipeline_roles(ctx: CfnContext, node: ServiceNode) -> tuple[str, str]:

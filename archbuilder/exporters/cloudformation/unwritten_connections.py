@@ -28,7 +28,6 @@ NOT_GRANTED = {
 NOT_INVOKED = {
     "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
-    "data_pipeline": "the export writes no permission to activate a pipeline",
 }
 # Links the export writes nothing for, and why, by (source type, target type, kind): (whose step it is, the step,
 # naming the other end). Named in its warnings, never dropped in silence.
@@ -80,6 +79,13 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
         and (source.type, target.type) not in INVOKED_ELSEWHERE
     ):
         by_hand(ctx, source, f"let it start {target.label} ({service}) yourself: {NOT_INVOKED[target.type]}")
+    elif (
+        kind is ConnectionKind.INVOKE
+        and target.type == "data_pipeline"
+        and ctx.lid(target) not in ctx.resources
+    ):
+        why = "the pipeline is not written (its own step says why)"
+        by_hand(ctx, source, f"let it activate {target.label} ({service}) yourself: {why}")
     elif (
         kind is ConnectionKind.INVOKE
         and target.type == "batch_compute_environment"
