@@ -186,5 +186,9 @@ def with_member_versions(resources: dict[str, dict[str, object]]) -> dict[str, d
 
 def stand_in_parameter(name: str, spec: dict[str, object]) -> str:
     """The value a deploy in moto gives a parameter the template leaves for the deployment to give (no default):
-    moto checks no image, location or ARN, so a recognisable word stands in."""
+    moto checks no image, location or ARN, so a recognisable word stands in; but for the certificate of a secure
+    listener drawn without one (listeners.certificate_arn), which moto's load balancers look up in its ACM unless
+    it is an IAM server certificate's: the ARN of one stands in."""
+    if name.endswith("CertificateArn"):
+        return f"arn:aws:iam::123456789012:server-certificate/stand-in-{name.lower()}"
     return f"stand-in-{name.lower()}"

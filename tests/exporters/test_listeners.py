@@ -42,8 +42,9 @@ def listeners_and_open_ports(arch: Architecture) -> tuple[list[tuple[Any, ...]],
 @pytest.mark.parametrize(
     ("certificate", "props", "listeners", "ports"),
     [
-        # HTTPS asked without a certificate: plain HTTP on 80 (LIM-041 says so), and only 80 is open.
-        (False, {}, [(80, "HTTP", "forward", False)], [80]),
+        # HTTPS asked without a certificate: HTTPS still, presenting the certificate the deploy gives (LIM-041
+        # says so), behind the same redirect as with one.
+        (False, {}, [(80, "HTTP", "redirect", False), (443, "HTTPS", "forward", True)], [80, 443]),
         (
             False,
             {"listener_protocol": "HTTP", "listener_port": 8080},

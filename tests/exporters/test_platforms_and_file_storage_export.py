@@ -170,13 +170,16 @@ def test_what_cloudformation_cannot_declare_is_named_and_the_rest_written() -> N
     steps = manual_steps(template)
     assert [step.split(":")[0] for step in steps] == [  # in the order of their nodes' labels
         "Archive (Glacier)",
+        # The balancer's HTTPS listener presents the certificate the deploy gives (none is attached).
+        "Front (ALB)",
         "Office files (Storage Gateway)",
         "Orphans (EKS nodes)",
         "Shares (FSx)",
         "Site (Beanstalk)",
     ]
-    assert "create its NFS or SMB file shares on Files as OfficeFilesRole" in steps[1]
     assert "lock its compliance policy" in steps[0]
+    assert "as the FrontCertificateArn parameter at deploy" in steps[1]
+    assert "create its NFS or SMB file shares on Files as OfficeFilesRole" in steps[2]
     grants = template["Resources"]["OfficeFilesRolePolicy"]["Properties"]["PolicyDocument"]["Statement"]
     assert grants[0]["Action"] == ["s3:DeleteObject", "s3:PutObject"]
 

@@ -40,6 +40,7 @@ from tests.exporters.test_data_plane_grants import indexer
 from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_file_mounts import mount_clients
+from tests.exporters.test_listener_certificates import uncertified
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
 from tests.exporters.test_pipeline_activation import pipeline_starter
 from tests.exporters.test_platforms_and_file_storage_export import platforms_and_files
@@ -128,6 +129,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["emr_steps"] = step_scheduler
     found["rule_submits_jobs"] = nightly_jobs
     found["pipeline_activation"] = pipeline_starter
+    found["listener_certificates"] = lambda: uncertified(nlb="TLS", clb="SSL")
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -267,6 +269,11 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_batch_jobs_an
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
     assert validation["emr_steps"] == validation["rule_submits_jobs"] == []
     assert validation["pipeline_activation"] == []
+
+
+@needs_provider
+def test_secure_listeners_asking_for_their_certificate_validate(validation: dict[str, list[str]]) -> None:
+    assert validation["listener_certificates"] == []
 
 
 @needs_provider

@@ -35,7 +35,7 @@ def three_tier() -> Architecture:
 
 def plain_http() -> Architecture:
     arch = three_tier()
-    arch.disconnect("web-cert-to-web-alb")  # no certificate: the listener can only be plain HTTP
+    arch.disconnect("web-cert-to-web-alb")  # no certificate, and plain HTTP chosen
     for name, value in zip(LISTENER, (8080, "HTTP", False), strict=True):
         arch.set_property("web-alb", name, value)
     return arch

@@ -4,7 +4,7 @@ Terraform as the CLI exports them and imported back, give every service back und
 each property's value and with its connections.
 
 What the export writes in place of a value of the design (an empty engine version the database's own parameter
-group pins, a placeholder script location, HTTP for an HTTPS listener with no certificate) is named in its warnings
+group pins, a placeholder script location, an hourly schedule for a rule with none) is named in its warnings
 and recorded, and read back as the design's value: it is no difference. Nor is a connection it writes nothing for,
 which it leaves as a step to do by hand naming both ends, read back as the connection. The differences left are
 listed below, each with why: none is a value silently replaced."""

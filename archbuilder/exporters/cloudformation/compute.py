@@ -17,7 +17,12 @@ from archbuilder.exporters.cloudformation.kit import (
     sources_of,
     targets_of,
 )
-from archbuilder.exporters.cloudformation.listeners import listener_of, name_plain_listener, target_port
+from archbuilder.exporters.cloudformation.listeners import (
+    certificate_arn,
+    listener_of,
+    name_plain_listener,
+    target_port,
+)
 from archbuilder.exporters.cloudformation.placeholder_server import placeholder_user_data
 from archbuilder.model import ServiceNode
 
@@ -304,9 +309,9 @@ def _load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
         "Port": serving.port,
         "Protocol": serving.protocol,
     }
-    if serving.certificate_id is not None:
+    if serving.secure:
         listener.update(
-            Certificates=[{"CertificateArn": ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))}],
+            Certificates=[{"CertificateArn": certificate_arn(ctx, node, serving)}],
             # The default policy still accepts TLS 1.0; the Terraform export names the same policy.
             SslPolicy="ELBSecurityPolicy-TLS13-1-2-2021-06",
         )

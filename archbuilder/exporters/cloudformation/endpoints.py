@@ -7,7 +7,11 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
 from archbuilder.exporters.cloudformation.kit import Renderer, prop, targets_of
-from archbuilder.exporters.cloudformation.listeners import classic_listener, name_plain_listener
+from archbuilder.exporters.cloudformation.listeners import (
+    certificate_arn,
+    classic_listener,
+    name_plain_listener,
+)
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import NodeKind, ServiceNode
 from archbuilder.model.naming import snake
@@ -46,8 +50,8 @@ def _classic_load_balancer(ctx: CfnContext, node: ServiceNode) -> None:
     instance_protocol = "TCP" if serving.protocol in ("TCP", "SSL") else "HTTP"
     listener: dict[str, Any] = {"InstancePort": str(backend_port), "InstanceProtocol": instance_protocol}
     listener.update(LoadBalancerPort=str(serving.port), Protocol=serving.protocol)
-    if serving.certificate_id is not None:
-        listener["SSLCertificateId"] = ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))
+    if serving.secure:
+        listener["SSLCertificateId"] = certificate_arn(ctx, node, serving)
     targets = [t for t, _ in targets_of(ctx, node, ConnectionKind.TRAFFIC)]
     props: dict[str, Any] = {
         "Subnets": ctx.subnet_refs(node),

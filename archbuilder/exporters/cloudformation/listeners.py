@@ -1,21 +1,24 @@
 """What a load balancer really listens on, decided once for the listener resources and the security group.
 
-A secure listener (HTTPS on an ALB, TLS on an NLB) needs a certificate attached in the design; without one the
-export can only write a plain listener (LIM-041 tells the user). The security group must open exactly the ports
-the listeners use, including the port-80 door of an HTTP→HTTPS redirect.
+A secure listener (HTTPS on an ALB, TLS on an NLB, HTTPS or SSL on a Classic Load Balancer) presents the certificate
+attached in the design; without one it is still written as the design has it, and the deploy gives the ARN of an
+issued certificate (a parameter with no default, a Terraform variable; LIM-041 tells the user). The security group
+must open exactly the ports the listeners use, including the port-80 door of an HTTP→HTTPS redirect.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from archbuilder.catalog import ConnectionKind
-from archbuilder.exporters.cloudformation.context import CfnContext
-from archbuilder.exporters.cloudformation.kit import written_instead
+from archbuilder.exporters.cloudformation.context import CfnContext, ref
+from archbuilder.exporters.cloudformation.kit import by_hand, written_instead
 from archbuilder.graph import ArchGraph
 from archbuilder.model import ServiceNode
 
 PLAIN_NLB_PROTOCOLS = ("TCP", "UDP", "TCP_UDP")
+SECURE_PROTOCOLS = ("HTTPS", "TLS", "SSL")
 # Services whose port is their container's: the load balancer, its target group and the security group send
 # traffic where the container listens, whatever port the connection to it was drawn with.
 CONTAINER_SERVICES = ("fargate_task", "ecs_service")
@@ -25,8 +28,12 @@ CONTAINER_SERVICES = ("fargate_task", "ecs_service")
 class Listener:
     port: int
     protocol: str
-    certificate_id: str | None  # the design's acm_certificate node, when the listener is secure
+    certificate_id: str | None  # the design's acm_certificate node, when one is attached to a secure listener
     redirect_port: int | None = None  # an HTTP port answering with a redirect to `port` over HTTPS
+
+    @property
+    def secure(self) -> bool:
+        return self.protocol in SECURE_PROTOCOLS
 
     @property
     def ports(self) -> list[int]:
@@ -51,43 +58,58 @@ def attached_certificates(graph: ArchGraph, node: ServiceNode) -> list[str]:
 
 
 def listener_of(graph: ArchGraph, node: ServiceNode) -> Listener:
-    """The serving listener of an ALB or NLB: the design's protocol and port, secure only with a certificate."""
+    """The serving listener of an ALB or NLB: the design's protocol and port (the catalog's default protocol where
+    the design has none), presenting the attached certificate when it is secure."""
     port = int(node.properties.get("listener_port") or 443)
-    protocol = str(node.properties.get("listener_protocol") or "")
-    certificates = attached_certificates(graph, node)
     secure = "TLS" if node.type == "nlb" else "HTTPS"
-    if protocol == secure and certificates:
+    protocol = str(node.properties.get("listener_protocol") or ("TCP" if node.type == "nlb" else secure))
+    if protocol == secure:
+        certificates = attached_certificates(graph, node)
         redirect = node.type == "alb" and node.properties.get("redirect_http_to_https", True) and port != 80
-        return Listener(port, secure, certificates[0], redirect_port=80 if redirect else None)
+        certificate = certificates[0] if certificates else None
+        return Listener(port, secure, certificate, redirect_port=80 if redirect else None)
     if node.type == "nlb":
-        # TLS without a certificate: TCP on the same port passes the TLS through to the targets.
         return Listener(port, protocol if protocol in PLAIN_NLB_PROTOCOLS else "TCP", None)
-    if protocol == "HTTP":
-        return Listener(port, "HTTP", None)
-    # HTTPS without a certificate: plain HTTP, on the chosen port unless that is HTTPS's own 443.
-    return Listener(port if port != 443 else 80, "HTTP", None)
+    return Listener(port, "HTTP", None)
 
 
 def classic_listener(graph: ArchGraph, node: ServiceNode) -> Listener:
-    """A Classic Load Balancer's one listener, by the same rules (HTTPS and SSL need a certificate)."""
+    """A Classic Load Balancer's one listener, by the same rules (HTTPS and SSL present a certificate)."""
     port = int(node.properties.get("listener_port") or 443)
     protocol = str(node.properties.get("listener_protocol") or "HTTPS")
-    certificates = attached_certificates(graph, node)
-    if protocol in ("HTTPS", "SSL") and certificates:
-        return Listener(port, protocol, certificates[0])
-    if protocol in ("HTTP", "TCP"):
-        return Listener(port, protocol, None)
-    return Listener(port if port != 443 else 80, "HTTP" if protocol == "HTTPS" else "TCP", None)
+    if protocol in ("HTTPS", "SSL"):
+        certificates = attached_certificates(graph, node)
+        return Listener(port, protocol, certificates[0] if certificates else None)
+    return Listener(port, protocol if protocol in ("HTTP", "TCP") else "TCP", None)
+
+
+def certificate_arn(ctx: CfnContext, node: ServiceNode, serving: Listener) -> Any:
+    """The certificate a secure listener presents: the one attached in the design, else the ARN of an issued one the
+    deploy gives (AWS refuses a secure listener without a certificate, and one requested by the stack would wait on
+    a validation the design says nothing of). The parameter is named in the export's warnings."""
+    if serving.certificate_id is not None:
+        return ref(ctx.lid(ctx.architecture.node(serving.certificate_id)))
+    name = f"{ctx.lid(node)}CertificateArn"
+    by_hand(
+        ctx,
+        node,
+        f"give the ARN of an issued certificate for its domain as the {name} parameter at deploy: no certificate is "
+        f"attached to it in the design, which its {serving.protocol} listener presents",
+    )
+    return ctx.parameter(
+        name,
+        "String",
+        None,
+        f"ARN of the issued certificate (ACM, or IAM for a Classic Load Balancer) the {serving.protocol} listener "
+        f"of {node.label} presents",
+    )
 
 
 def name_plain_listener(ctx: CfnContext, node: ServiceNode, serving: Listener) -> None:
-    """Names a listener written other than the design's (HTTPS or TLS with no certificate attached, written plain)
-    in the export's warnings (kit.written_instead), so the user sees it at export and not first in the finding."""
-    defaults = ctx.architecture.catalog.get(node.type).defaults()
-    protocol = node.properties.get("listener_protocol", defaults.get("listener_protocol"))
-    port = node.properties.get("listener_port", defaults.get("listener_port"))
-    why = f"no certificate is attached to the balancer, which {protocol} needs: the listener is written plain"
+    """Names a listener protocol written other than the design's (one the balancer does not listen on, written
+    plain) in the export's warnings (kit.written_instead), so the user sees it at export."""
+    catalog = ctx.architecture.catalog.get(node.type)
+    protocol = node.properties.get("listener_protocol", catalog.defaults().get("listener_protocol"))
     if protocol != serving.protocol:
+        why = f"{catalog.short_name} listeners do not take {protocol}: the listener is written plain"
         written_instead(ctx, node, "listener_protocol", serving.protocol, why)
-    if port != serving.port:
-        written_instead(ctx, node, "listener_port", serving.port, why)

@@ -26,8 +26,8 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
             findings.append(
                 rule.finding(
                     balancer,
-                    f"{label(balancer)} listens on {protocol} but has no certificate attached; without one the "
-                    "listener can only be plain (the export writes HTTP/TCP)",
+                    f"{label(balancer)} listens on {protocol} but has no certificate attached; the export asks the "
+                    "deploy for the ARN of an issued one",
                 )
             )
     return findings
@@ -36,13 +36,14 @@ def check(rule: Rule, graph: ArchGraph) -> list[Finding]:
 RULE = Rule(
     id="LIM-041",
     title="HTTPS listener without a certificate",
-    severity=Severity.WARNING,  # the export still works, with a plain listener
+    severity=Severity.WARNING,  # the export still works: the deploy gives the certificate
     pillar=Pillar.SECURITY,
     effort=Effort.MEDIUM,
     source=cite("002", "Certificate Manager"),
     description="An HTTPS or TLS listener presents an SSL/TLS certificate, which Certificate Manager provides for free "
-    "to Elastic Load Balancing; an HTTPS listener cannot be created without one, so the export falls back to a plain "
-    "HTTP/TCP listener and the traffic travels unencrypted.",
+    "to Elastic Load Balancing; an HTTPS listener cannot be created without one, so the export writes the listener "
+    "as designed and asks the deploy for the ARN of an issued certificate (a template parameter, a Terraform "
+    "variable): the stack cannot be deployed until one is issued for the balancer's domain.",
     remediation="Attach an ACM certificate for the load balancer's domain (in the load balancer's region), or set the "
     "listener to plain HTTP/TCP knowingly.",
     check=check,

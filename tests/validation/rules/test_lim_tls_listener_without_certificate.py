@@ -20,8 +20,8 @@ CASE = Case(
     expected=[
         (
             ("web-lb",),
-            "“Web-lb” listens on HTTPS but has no certificate attached; without one the listener can only be plain "
-            "(the export writes HTTP/TCP)",
+            "“Web-lb” listens on HTTPS but has no certificate attached; the export asks the deploy for the ARN of "
+            "an issued one",
         )
     ],
 )
