@@ -32,6 +32,7 @@ from archbuilder.model import Architecture, load
 from archbuilder.resource_files import example_names, example_path
 from tests.exporters.every_service import every_service
 from tests.exporters.test_api_service_integrations import collector, http_front, service_front
+from tests.exporters.test_backup_selection import backed_up
 from tests.exporters.test_call_and_stream_grants import job_submitter, step_scheduler, streaming_worker
 from tests.exporters.test_cloudformation_generated import SEEDS, generated
 from tests.exporters.test_cognito_authorizer import signed_in_api
@@ -130,6 +131,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["rule_submits_jobs"] = nightly_jobs
     found["pipeline_activation"] = pipeline_starter
     found["listener_certificates"] = lambda: uncertified(nlb="TLS", clb="SSL")
+    found["backup_selection"] = backed_up
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -274,6 +276,13 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_batch_jobs_an
 @needs_provider
 def test_secure_listeners_asking_for_their_certificate_validate(validation: dict[str, list[str]]) -> None:
     assert validation["listener_certificates"] == []
+
+
+@needs_provider
+def test_a_backup_plan_selecting_what_is_written_to_its_vault_validates(
+    validation: dict[str, list[str]],
+) -> None:
+    assert validation["backup_selection"] == []
 
 
 @needs_provider

@@ -91,19 +91,45 @@ def _file_system(ctx: CfnContext, node: ServiceNode) -> None:
     ctx.output(f"{fs}Id", ref(fs), f"File system {node.label}")
 
 
+# What AWS Backup protects of what the export writes, by service type: the ARN a backup selection names. Aurora,
+# Neptune and DocumentDB clusters are RDS clusters to it; an FSx for ONTAP file system is backed up by its volumes,
+# which the export does not write (AWS Backup Developer Guide, "Supported AWS resources and third-party applications";
+# FSx API Reference, CreateBackup; checked 2026-12-06).
+BACKED_UP = {
+    "rds_instance": "rds:{region}:db:${{{logical}}}",
+    "aurora_cluster": "rds:{region}:cluster:${{{logical}}}",
+    "neptune_cluster": "rds:{region}:cluster:${{{logical}}}",
+    "documentdb_cluster": "rds:{region}:cluster:${{{logical}}}",
+    "redshift_cluster": "redshift:{region}:cluster:${{{logical}}}",
+    "fsx_file_system": "fsx:{region}:file-system/${{{logical}}}",
+    "ec2_instance": "ec2:{region}:instance/${{{logical}}}",
+    "ebs_volume": "ec2:{region}:volume/${{{logical}}}",
+    "dynamodb_table": "",
+    "efs_file_system": "",
+    "s3_bucket": "",
+}
+
+
+def backup_problem(ctx: CfnContext, node: ServiceNode) -> str | None:
+    """Why AWS Backup cannot back up the node as the export writes it; None when it can."""
+    if node.type not in BACKED_UP:
+        return f"AWS Backup protects no {ctx.architecture.catalog.get(node.type).short_name}"
+    if node.type == "fsx_file_system" and prop(node, "file_system_type", "WINDOWS") == "ONTAP":
+        return "AWS Backup backs up an ONTAP file system by its volumes, which the export does not write"
+    if node.type == "s3_bucket" and not (prop(node, "versioning", True) or prop(node, "object_lock", False)):
+        return "AWS Backup backs up versioned buckets only, and the design turns its versioning off"
+    return None
+
+
 def _backup_arn(ctx: CfnContext, node: ServiceNode) -> Any:
-    logical = ctx.lid(node)
-    partition = "arn:${AWS::Partition}"
-    region = "${AWS::Region}:${AWS::AccountId}"
-    return {
-        "rds_instance": sub(f"{partition}:rds:{region}:db:${{{logical}}}"),
-        "aurora_cluster": sub(f"{partition}:rds:{region}:cluster:${{{logical}}}"),
-        "ec2_instance": sub(f"{partition}:ec2:{region}:instance/${{{logical}}}"),
-        "ebs_volume": sub(f"{partition}:ec2:{region}:volume/${{{logical}}}"),
-        "dynamodb_table": get_att(logical, "Arn"),
-        "efs_file_system": get_att(logical, "Arn"),
-        "s3_bucket": get_att(logical, "Arn"),
-    }.get(node.type)
+    """The ARN a backup selection names the node by (None when AWS Backup cannot back it up): its Arn attribute,
+    or built from its Ref."""
+    if backup_problem(ctx, node) is not None:
+        return None
+    if not BACKED_UP[node.type]:
+        return get_att(ctx.lid(node), "Arn")
+    built = BACKED_UP[node.type].format(region="${AWS::Region}:${AWS::AccountId}", logical=ctx.lid(node))
+    return sub(f"arn:${{AWS::Partition}}:{built}")
 
 
 def _backup(ctx: CfnContext, node: ServiceNode) -> None:

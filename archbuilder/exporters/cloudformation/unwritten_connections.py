@@ -11,6 +11,7 @@ from archbuilder.exporters.cloudformation.cluster_grants import NOT_IAM, iam_con
 from archbuilder.exporters.cloudformation.context import CfnContext
 from archbuilder.exporters.cloudformation.file_mounts import MOUNT_CLIENTS, mount_problem
 from archbuilder.exporters.cloudformation.kit import by_hand
+from archbuilder.exporters.cloudformation.storage import BACKED_UP, backup_problem
 from archbuilder.model import ServiceNode
 
 DATA = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
@@ -20,7 +21,6 @@ NOT_GRANTED = {
     "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
     "redshift_cluster": "access is the database's own (its users and grants), not IAM",
     "glacier_vault": "the export writes no Glacier vault access policy",
-    "backup_vault": "backups are made by backup plans, not by services writing to the vault",
     "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
     "iot_core": "topics and things are named by the devices, not by the design",
 }
@@ -47,6 +47,10 @@ NOT_LINKED: dict[tuple[str, str, ConnectionKind], tuple[str, str]] = {
         "watch {other} through a metric filter yourself: the design names no pattern to count in its events",
     ),
 }
+# The connections to a backup vault saying the source is backed up into it, which its backup plan's selection names
+# the source by (storage.py) when AWS Backup can back it up; an attachment says so of what AWS Backup protects only
+# (a key attached to a vault is not backed up).
+BACKED_UP_BY = {ConnectionKind.WRITE, ConnectionKind.REPLICATE}
 # The sources whose own resources write the call (a pipeline's build stage).
 INVOKED_ELSEWHERE = {("codepipeline", "codebuild_project")}
 
@@ -60,6 +64,13 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
         node, other = (source, target) if whose == "source" else (target, source)
         other_name = f"{other.label} ({ctx.architecture.catalog.get(other.type).short_name})"
         by_hand(ctx, node, step.format(other=other_name))
+        return
+    if target.type == "backup_vault" and (
+        kind in BACKED_UP_BY or (kind is ConnectionKind.ATTACH and source.type in BACKED_UP)
+    ):
+        why = backup_problem(ctx, source)
+        if why is not None:
+            by_hand(ctx, source, f"back it up into {target.label} (Backup) yourself: {why}")
         return
     if source.id not in ctx.roles:
         return

@@ -1,0 +1,43 @@
+"""What a vault's backup plan selects comes back as written to the vault, whatever the service (an RDS instance, an
+Aurora, Neptune or DocumentDB cluster, a Redshift cluster, an FSx file system, an EC2 instance, an EBS volume, a
+DynamoDB table, an EFS file system, a bucket), from CloudFormation and from Terraform; `archbuilder diff` finds no
+difference between the export and the imported design."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
+from tests.exporters.test_backup_selection import NOT_BACKED_UP, SOURCES, backed_up
+from tests.importers.round_trips import (
+    assert_cli_round_trip_unchanged,
+    connections,
+    imported,
+    terraform_imported,
+)
+
+FLOWS = {(label, "Vault", "write") for _kind, label, _props, _spread in SOURCES if label not in NOT_BACKED_UP}
+
+
+def test_the_selection_comes_back_from_cloudformation_as_written_to_the_vault(tmp_path: Path) -> None:
+    arch, report = imported(build_template(backed_up(protected_only=True)), tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(backed_up(protected_only=True)) == connections(arch) == FLOWS
+
+
+def test_the_selection_comes_back_from_terraform_as_written_to_the_vault(tmp_path: Path) -> None:
+    files = render(backed_up(protected_only=True))
+    arch, report = terraform_imported(files, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == FLOWS
+    assert render(arch) == files
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_export_import_diff_finds_no_difference(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_cli_round_trip_unchanged(backed_up(protected_only=True), fmt, tmp_path, capsys)
