@@ -18,9 +18,9 @@ REACHING = {
     "kafka-cluster:describegroup",
     "kafka-cluster:altergroup",
 }
-# Verbs that start a run of the resource named (a build, a crawl, a job, a query, an execution, a cluster's step):
-# a call.
-STARTING = ("Start", "Activate", "Submit", "AddJobFlowSteps")
+# Verbs that start a run of the resource named (a build, a crawl, a job, a query, an execution, a cluster's step, a
+# deployment): a call.
+STARTING = ("Start", "Activate", "Submit", "AddJobFlowSteps", "CreateDeployment")
 
 
 def consumes(actions: Any) -> bool:

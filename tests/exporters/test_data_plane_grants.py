@@ -139,17 +139,23 @@ TERRAFORM_STATEMENTS = [
 
 
 def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warnings() -> None:
-    """What the export writes for an MSK cluster, a CodeBuild project and a mount of an EFS file system from inside
-    its VPC: test_call_and_stream_grants, test_file_mounts."""
+    """What the export writes for an MSK cluster, a CodeBuild project, a CodeDeploy application's deployment group
+    and a mount of an EFS file system from inside its VPC: test_call_and_stream_grants, test_deployment_grants,
+    test_file_mounts."""
     arch = two_az_network()
     arch.add_service("lambda_function", "region", label="Producer", node_id="fn")
     arch.add_service("efs_file_system", "private-a", label="Shared", node_id="efs")
-    arch.add_service("codedeploy_app", "region", label="Deploy", node_id="deploy")
+    # An ECS application's deployment group is left to do by hand: there is nothing to deploy to.
+    arch.add_service(
+        "codedeploy_app", "region", label="Deploy", node_id="deploy", properties={"compute_platform": "ECS"}
+    )
     arch.connect("fn", "efs", K.READ_WRITE)
     arch.connect("fn", "deploy", K.INVOKE)
     expected = [
-        "not declared, to do by hand: Producer (Lambda): let it start Deploy (CodeDeploy) yourself: a deployment "
-        "names a deployment group and a revision, which the export does not write",
+        "not declared, to do by hand: Deploy (CodeDeploy): create the ECS deployment group: a blue/green "
+        "deployment needs a second target group and a test listener for the service (with automatic rollback on)",
+        "not declared, to do by hand: Producer (Lambda): let it deploy to Deploy (CodeDeploy) yourself: the export "
+        "writes no deployment group for it (its own step says why)",
         "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: "
         "place it in subnets of the VPC of Shared: a file system is mounted from inside it",
     ]

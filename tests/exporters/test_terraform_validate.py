@@ -39,6 +39,7 @@ from tests.exporters.test_cognito_authorizer import signed_in_api
 from tests.exporters.test_connectivity_export import connectivity
 from tests.exporters.test_data_plane_grants import indexer
 from tests.exporters.test_delivery_export import delivery
+from tests.exporters.test_deployment_grants import releaser
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_file_mounts import mount_clients
 from tests.exporters.test_listener_certificates import uncertified
@@ -132,6 +133,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["pipeline_activation"] = pipeline_starter
     found["listener_certificates"] = lambda: uncertified(nlb="TLS", clb="SSL")
     found["backup_selection"] = backed_up
+    found["deployment_grants"] = releaser
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -264,13 +266,13 @@ def test_an_api_calling_a_queue_a_topic_and_a_state_machine_validates(
 
 
 @needs_provider
-def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_batch_jobs_and_pipelines_validate(
+def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_jobs_pipelines_and_deployments_validate(
     validation: dict[str, list[str]],
 ) -> None:
     assert validation["call_and_stream_grants"] == []
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
     assert validation["emr_steps"] == validation["rule_submits_jobs"] == []
-    assert validation["pipeline_activation"] == []
+    assert validation["pipeline_activation"] == validation["deployment_grants"] == []
 
 
 @needs_provider

@@ -28,6 +28,18 @@ CODEDEPLOY_POLICIES = {
     "ECS": "AWSCodeDeployRoleForECS",
 }
 DEPLOY_CONFIGS = {"Server": "CodeDeployDefault.OneAtATime", "Lambda": "CodeDeployDefault.LambdaAllAtOnce"}
+# What a caller of a CodeDeploy application may do: register a revision of it, deploy that to the application's
+# deployment group and follow the deployment (Service Authorization Reference, AWS CodeDeploy: CreateDeployment and
+# GetDeployment act on the deployment group, GetDeploymentConfig on the configuration, RegisterApplicationRevision and
+# GetApplicationRevision on the application; checked 2026-12-06). The revision is the caller's to name.
+DEPLOYING = [
+    "codedeploy:CreateDeployment",
+    "codedeploy:GetApplicationRevision",
+    "codedeploy:GetDeployment",
+    "codedeploy:GetDeploymentConfig",
+    "codedeploy:RegisterApplicationRevision",
+]
+CODEDEPLOY_ARN = "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}"
 
 
 def stack_named(ctx: CfnContext, node: ServiceNode, limit: int = 100) -> dict[str, str]:
@@ -100,6 +112,26 @@ def _codedeploy(ctx: CfnContext, node: ServiceNode) -> None:
                 ctx, node, "install the CodeDeploy agent on the instances it deploys to (Systems Manager can)"
             )
     ctx.add(ctx.lid(node, "DeploymentGroup"), "AWS::CodeDeploy::DeploymentGroup", props)
+
+
+def let_deploy(ctx: CfnContext, caller: ServiceNode, application: ServiceNode) -> bool:
+    """Lets the caller's role deploy a revision of the application to its deployment group, and tells the caller the
+    group's name (the application's comes with the caller's environment, template.py); False when the export writes
+    no deployment group for the application (its own step says why)."""
+    logical, group = ctx.lid(application), ctx.lid(application, "DeploymentGroup")
+    if group not in ctx.resources or caller.id not in ctx.roles:
+        return False
+    config = ctx.resources[group]["Properties"]["DeploymentConfigName"]
+    arns = (
+        f"application:${{{logical}}}",
+        f"deploymentgroup:${{{logical}}}/${{{group}}}",
+        f"deploymentconfig:{config}",
+    )
+    ctx.allow(caller, DEPLOYING, [sub(f"{CODEDEPLOY_ARN}:{arn}") for arn in arns])
+    variables = ctx.environment.get(caller.id)
+    if variables is not None:
+        variables[f"{logical.upper()}_DEPLOYMENT_GROUP"] = ref(group)
+    return True
 
 
 def _nested_stack(ctx: CfnContext, node: ServiceNode) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from archbuilder import __version__
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.batch_jobs import submit_jobs
-from archbuilder.exporters.cloudformation.big_data import let_activate
+from archbuilder.exporters.cloudformation.call_grants import CALL_GRANTS
 from archbuilder.exporters.cloudformation.carried_parameters import read_by_source, written_parameters
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
@@ -160,6 +160,7 @@ ENV_ATTRIBUTES = {
     "glue_crawler": ("CRAWLER", None),
     "emr_cluster": ("CLUSTER_ID", None),
     "data_pipeline": ("PIPELINE_ID", None),
+    "codedeploy_app": ("APPLICATION", None),
 }
 
 
@@ -369,8 +370,8 @@ def _wire_connections(ctx: CfnContext) -> None:
             and source.id in ctx.roles
         ):
             submit_jobs(ctx, source, target)
-        elif kind is ConnectionKind.INVOKE and target.type == "data_pipeline":
-            if let_activate(ctx, source, target):
+        elif kind is ConnectionKind.INVOKE and target.type in CALL_GRANTS:
+            if CALL_GRANTS[target.type](ctx, source, target):
                 _environment(ctx, source, target)
         elif kind is ConnectionKind.INVOKE and target.type == "ses_identity":
             _grant(ctx, source, target, {ConnectionKind.WRITE})

@@ -26,8 +26,22 @@ NOT_GRANTED = {
 }
 # Calls the export writes no permission (or task) for, and why: named in its warnings, never dropped in silence.
 NOT_INVOKED = {
-    "codedeploy_app": "a deployment names a deployment group and a revision, which the export does not write",
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
+}
+# Callees a call's grant names a resource of, which the export does not always write: (the resource's suffix to the
+# callee's logical id, what the caller would do, why the resource is not written). Named in the warnings without it.
+CALLED_THROUGH = {
+    "data_pipeline": ("", "activate", "the pipeline is not written (its own step says why)"),
+    "codedeploy_app": (
+        "DeploymentGroup",
+        "deploy to",
+        "the export writes no deployment group for it (its own step says why)",
+    ),
+    "batch_compute_environment": (
+        "Queue",
+        "submit jobs to",
+        "the export writes no job queue for an environment outside a VPC",
+    ),
 }
 # Links the export writes nothing for, and why, by (source type, target type, kind): (whose step it is, the step,
 # naming the other end). Named in its warnings, never dropped in silence.
@@ -90,20 +104,10 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
         and (source.type, target.type) not in INVOKED_ELSEWHERE
     ):
         by_hand(ctx, source, f"let it start {target.label} ({service}) yourself: {NOT_INVOKED[target.type]}")
-    elif (
-        kind is ConnectionKind.INVOKE
-        and target.type == "data_pipeline"
-        and ctx.lid(target) not in ctx.resources
-    ):
-        why = "the pipeline is not written (its own step says why)"
-        by_hand(ctx, source, f"let it activate {target.label} ({service}) yourself: {why}")
-    elif (
-        kind is ConnectionKind.INVOKE
-        and target.type == "batch_compute_environment"
-        and ctx.lid(target, "Queue") not in ctx.resources
-    ):
-        why = "the export writes no job queue for an environment outside a VPC"
-        by_hand(ctx, source, f"let it submit jobs to {target.label} ({service}) yourself: {why}")
+    elif kind is ConnectionKind.INVOKE and target.type in CALLED_THROUGH:
+        suffix, verb, why = CALLED_THROUGH[target.type]
+        if ctx.lid(target, suffix) not in ctx.resources:
+            by_hand(ctx, source, f"let it {verb} {target.label} ({service}) yourself: {why}")
 
 
 def _name_unmounted(ctx: CfnContext, source: ServiceNode, target: ServiceNode, access: str) -> None:

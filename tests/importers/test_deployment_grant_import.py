@@ -1,0 +1,51 @@
+"""The grant to deploy a CodeDeploy application comes back as the call it was exported for (the deployment group
+folds into the application), from CloudFormation and from Terraform, and `archbuilder diff` finds no difference
+between the export and the imported design."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archbuilder.catalog import ConnectionKind as K
+from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
+from archbuilder.importers.grant_kinds import statement_kind
+from tests.exporters.test_deployment_grants import ACTIONS, releaser
+from tests.importers.round_trips import (
+    assert_cli_round_trip_unchanged,
+    assert_written_back,
+    connections,
+    imported,
+    terraform_imported,
+)
+
+FLOWS = {("Release", "App", "deploy"), ("Releaser", "Release", "invoke")}
+
+
+def test_the_deployment_grant_comes_back_from_cloudformation_as_the_call(tmp_path: Path) -> None:
+    template = build_template(releaser())
+    arch, report = imported(template, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(releaser()) == connections(arch) == FLOWS
+    assert_written_back(arch, template)
+
+
+def test_the_deployment_grant_comes_back_from_terraform_as_the_call(tmp_path: Path) -> None:
+    files = render(releaser())
+    arch, report = terraform_imported(files, tmp_path)
+    assert report.generic == [] and report.warnings == []
+    assert connections(arch) == FLOWS
+    assert render(arch) == files
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_export_import_diff_finds_no_difference(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert_cli_round_trip_unchanged(releaser(), fmt, tmp_path, capsys)
+
+
+def test_deploying_an_application_is_a_call() -> None:
+    assert statement_kind(ACTIONS) is K.INVOKE
