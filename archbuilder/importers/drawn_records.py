@@ -188,6 +188,8 @@ BY_HAND: list[tuple[re.Pattern[str], str, ConnectionKind | None]] = [
         "source",
         ConnectionKind.INVOKE,
     ),
+    # What AWS Backup cannot back up, drawn into a vault (read as written to it, as a backup selection is).
+    (re.compile(r"^back it up into (?P<other>.+) yourself: "), "source", ConnectionKind.WRITE),
     (
         re.compile(
             r"^add the deploy action for (?P<other>.+): the export writes CodeDeploy and ECS actions$"

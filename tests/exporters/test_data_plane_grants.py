@@ -154,7 +154,7 @@ def test_a_data_connection_the_export_grants_nothing_for_is_named_in_its_warning
     expected = [
         "not declared, to do by hand: Deploy (CodeDeploy): create the ECS deployment group: a blue/green "
         "deployment needs a second target group and a test listener for the service (with automatic rollback on)",
-        "not declared, to do by hand: Producer (Lambda): let it deploy to Deploy (CodeDeploy) yourself: the export "
+        "not declared, to do by hand: Producer (Lambda): let it start Deploy (CodeDeploy) yourself: the export "
         "writes no deployment group for it (its own step says why)",
         "not declared, to do by hand: Producer (Lambda): grant it read-write access to Shared (EFS) yourself: "
         "place it in subnets of the VPC of Shared: a file system is mounted from inside it",

@@ -101,7 +101,7 @@ def test_a_call_of_an_application_without_a_deployment_group_is_named_with_why()
         "not declared, to do by hand: Containers (CodeDeploy): create the ECS deployment group: a blue/green "
         "deployment needs a second target group and a test listener for the service (with automatic rollback on)",
         AGENT_STEP,
-        "not declared, to do by hand: Releaser (Lambda): let it deploy to Containers (CodeDeploy) yourself: the "
+        "not declared, to do by hand: Releaser (Lambda): let it start Containers (CodeDeploy) yourself: the "
         "export writes no deployment group for it (its own step says why)",
     ]
 

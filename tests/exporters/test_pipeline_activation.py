@@ -87,7 +87,7 @@ def test_a_call_of_a_pipeline_the_export_does_not_write_is_named_with_why() -> N
         "not declared, to do by hand: Sql (Data Pipeline): a SqlActivity reads a database whose password Data "
         "Pipeline keeps in the definition itself: define the pipeline (every 1 day) in the console; it is not "
         "written",
-        "not declared, to do by hand: Starter (Lambda): let it activate Sql (Data Pipeline) yourself: the "
+        "not declared, to do by hand: Starter (Lambda): let it start Sql (Data Pipeline) yourself: the "
         "pipeline is not written (its own step says why)",
     ]
 

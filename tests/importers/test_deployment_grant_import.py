@@ -49,3 +49,14 @@ def test_export_import_diff_finds_no_difference(
 
 def test_deploying_an_application_is_a_call() -> None:
     assert statement_kind(ACTIONS) is K.INVOKE
+
+
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_a_call_left_to_do_by_hand_comes_back_from_its_step(fmt: str, tmp_path: Path) -> None:
+    """The ECS application's deployment group is not written: the call waits in a step naming it."""
+    design = releaser(ecs=True)
+    if fmt == "terraform":
+        arch, _report = terraform_imported(render(design), tmp_path)
+    else:
+        arch, _report = imported(build_template(design), tmp_path)
+    assert connections(arch) == FLOWS | {("Releaser", "Containers", "invoke")}

@@ -29,12 +29,13 @@ NOT_INVOKED = {
     "cognito_user_pool": "which of the pool's administrative actions a caller may take is the application's choice",
 }
 # Callees a call's grant names a resource of, which the export does not always write: (the resource's suffix to the
-# callee's logical id, what the caller would do, why the resource is not written). Named in the warnings without it.
+# callee's logical id, what the caller would do, why the resource is not written; the import reads the step back as
+# the call, importers/drawn_records.py). Named in the warnings without it.
 CALLED_THROUGH = {
-    "data_pipeline": ("", "activate", "the pipeline is not written (its own step says why)"),
+    "data_pipeline": ("", "start", "the pipeline is not written (its own step says why)"),
     "codedeploy_app": (
         "DeploymentGroup",
-        "deploy to",
+        "start",
         "the export writes no deployment group for it (its own step says why)",
     ),
     "batch_compute_environment": (
