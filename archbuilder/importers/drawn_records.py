@@ -67,11 +67,10 @@ class DrawnRecordInference(ResourceConnectionInference):
             recorded = RECORDED.get(self._type(logical))
             if recorded is not None:
                 name, held_by, read = recorded
-                self._keep_drawn(logical, node_id, name, held_by(self, logical), read)
+                self._keep_drawn(node_id, name, held_by(self, logical), read)
 
     def _keep_drawn(
         self,
-        logical: str,
         node_id: str,
         name: str,
         held: list[str],
