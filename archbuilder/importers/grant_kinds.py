@@ -17,6 +17,11 @@ REACHING = {
     "kafka-cluster:describetopic",
     "kafka-cluster:describegroup",
     "kafka-cluster:altergroup",
+    # ... and a client of a Redshift cluster takes to run SQL on it through the Data API: what it reads or writes is
+    # the database's own grants', which the step the export leaves names (exporters/cloudformation/warehouse_grants.py).
+    "redshift-data:executestatement",
+    "redshift-data:batchexecutestatement",
+    "redshift:getclustercredentialswithiam",
 }
 # Verbs that start a run of the resource named (a build, a crawl, a job, a query, an execution, a cluster's step, a
 # deployment): a call.

@@ -52,6 +52,7 @@ from tests.exporters.test_rule_submits_jobs import nightly_jobs
 from tests.exporters.test_security_and_telemetry_export import security, telemetry
 from tests.exporters.test_security_group_nodes import group_nodes
 from tests.exporters.test_terraform_services import SERVICE_TYPES, edges, single_service
+from tests.exporters.test_warehouse_grants import loader
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "examples"
 PLUGIN_DIR = Path(os.environ.get("ARCHBUILDER_TF_PLUGIN_DIR", "/opt/tf-plugins"))
@@ -134,6 +135,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["listener_certificates"] = lambda: uncertified(nlb="TLS", clb="SSL")
     found["backup_selection"] = backed_up
     found["deployment_grants"] = releaser
+    found["warehouse_grants"] = loader
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -273,6 +275,7 @@ def test_grants_on_a_cluster_s_topics_and_calls_to_builds_crawlers_jobs_pipeline
     assert validation["batch_jobs_on_fargate"] == validation["batch_jobs_on_ec2"] == []
     assert validation["emr_steps"] == validation["rule_submits_jobs"] == []
     assert validation["pipeline_activation"] == validation["deployment_grants"] == []
+    assert validation["warehouse_grants"] == []
 
 
 @needs_provider

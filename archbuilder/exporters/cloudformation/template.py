@@ -39,6 +39,7 @@ from archbuilder.exporters.cloudformation.production import apply_production_def
 from archbuilder.exporters.cloudformation.protection import STATEFUL, protect
 from archbuilder.exporters.cloudformation.renderers import RENDERERS
 from archbuilder.exporters.cloudformation.unwritten_connections import INVOKED_ELSEWHERE, name_unwritten
+from archbuilder.exporters.cloudformation.warehouse_grants import grant_warehouse
 from archbuilder.exporters.registry import ExportError
 from archbuilder.gc_pause import cyclic_gc_paused
 from archbuilder.graph import build
@@ -444,6 +445,9 @@ def _grant(
         return
     if resource.type == "efs_file_system":
         mount(ctx, principal, resource, kinds)
+        return
+    if resource.type == "redshift_cluster":
+        grant_warehouse(ctx, principal, resource, next(iter(kinds)))
         return
     if resource.type == "msk_cluster":
         if iam_controlled(resource):

@@ -19,7 +19,6 @@ DATA = {ConnectionKind.READ, ConnectionKind.WRITE, ConnectionKind.READ_WRITE}
 # Data connections the export writes no permission for, and why: named in its warnings, never dropped in silence.
 NOT_GRANTED = {
     "fsx_file_system": "access is the file system's own (its protocol's users and shares), not IAM",
-    "redshift_cluster": "access is the database's own (its users and grants), not IAM",
     "glacier_vault": "the export writes no Glacier vault access policy",
     "storage_gateway": "access is the gateway's own (its shares and volumes), not IAM",
     "iot_core": "topics and things are named by the devices, not by the design",
