@@ -42,6 +42,7 @@ from tests.exporters.test_delivery_export import delivery
 from tests.exporters.test_deployment_grants import releaser
 from tests.exporters.test_document_graph_export import document_and_graph
 from tests.exporters.test_file_mounts import mount_clients
+from tests.exporters.test_fsx_capacities import file_systems
 from tests.exporters.test_listener_certificates import uncertified
 from tests.exporters.test_ml_and_data_processing_export import data_processing, machine_learning, own_fleet
 from tests.exporters.test_pipeline_activation import pipeline_starter
@@ -136,6 +137,7 @@ def designs() -> dict[str, Callable[[], Architecture]]:
     found["backup_selection"] = backed_up
     found["deployment_grants"] = releaser
     found["warehouse_grants"] = loader
+    found["fsx_kinds"] = file_systems
     found.update(
         {f"type_{t}": lambda t=t: single_service(t) for t in SERVICE_TYPES if _exportable(t)}  # type: ignore[misc]
     )
@@ -288,6 +290,13 @@ def test_a_backup_plan_selecting_what_is_written_to_its_vault_validates(
     validation: dict[str, list[str]],
 ) -> None:
     assert validation["backup_selection"] == []
+
+
+@needs_provider
+def test_file_systems_of_every_kind_at_the_catalogs_defaults_validate(
+    validation: dict[str, list[str]],
+) -> None:
+    assert validation["fsx_kinds"] == []
 
 
 @needs_provider

@@ -9,6 +9,7 @@ from typing import Any
 
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.context import CfnContext, ref
+from archbuilder.exporters.cloudformation.fsx_capacities import storage_capacity, throughput_capacity
 from archbuilder.exporters.cloudformation.kit import (
     Renderer,
     by_hand,
@@ -24,7 +25,6 @@ def _fsx_configuration(ctx: CfnContext, node: ServiceNode, kind: str) -> tuple[s
     """The kind's configuration key and settings: deployment type from multi_az and the subnets, throughput."""
     subnets = ctx.subnet_refs(node)
     multi = bool(prop(node, "multi_az", True)) and len(subnets) > 1
-    throughput = int(prop(node, "throughput_capacity_mbps", 32))
     if kind == "LUSTRE":
         return "LustreConfiguration", {"DeploymentType": "PERSISTENT_2", "PerUnitStorageThroughput": 125}
     if kind == "WINDOWS":
@@ -42,7 +42,7 @@ def _fsx_configuration(ctx: CfnContext, node: ServiceNode, kind: str) -> tuple[s
         settings: dict[str, Any] = {
             "ActiveDirectoryId": directory,
             "DeploymentType": "MULTI_AZ_1" if multi else "SINGLE_AZ_2",
-            "ThroughputCapacity": throughput,
+            "ThroughputCapacity": int(prop(node, "throughput_capacity_mbps", 32)),
             "AutomaticBackupRetentionDays": 7,
         }
         if multi:
@@ -59,7 +59,7 @@ def _fsx_configuration(ctx: CfnContext, node: ServiceNode, kind: str) -> tuple[s
     single = "SINGLE_AZ_1" if kind == "ONTAP" else "SINGLE_AZ_2"
     settings = {
         "DeploymentType": "MULTI_AZ_1" if multi else single,
-        "ThroughputCapacity": throughput,
+        "ThroughputCapacity": throughput_capacity(ctx, node, kind),
         "PreferredSubnetId": subnets[0],
     }
     if multi:
@@ -80,7 +80,7 @@ def _fsx(ctx: CfnContext, node: ServiceNode) -> None:
         "AWS::FSx::FileSystem",
         {
             "FileSystemType": kind,
-            "StorageCapacity": int(prop(node, "storage_capacity_gb", 32)),
+            "StorageCapacity": storage_capacity(ctx, node, kind),
             # A single-AZ file system takes one subnet, a Multi-AZ one two.
             "SubnetIds": subnets[:2] if multi else subnets[:1],
             "SecurityGroupIds": ctx.sg_refs(node),
