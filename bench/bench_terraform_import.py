@@ -1,4 +1,4 @@
-"""Where the Terraform import of the stress bench's 5 MB of .tf (2,500 services) spends its CPU time, step by step.
+"""Where the Terraform import of the stress bench's 5 MB of .tf (2,400 services) spends its CPU time, step by step.
 
 Run: .venv/bin/python bench/bench_terraform_import.py [--runs N]
 
