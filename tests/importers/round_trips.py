@@ -4,6 +4,7 @@ connections by label, and what deleting a service takes from the written-back te
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from archbuilder.cli.main import main
 from archbuilder.exporters.cloudformation.source_template import cloudformation_template
 from archbuilder.exporters.cloudformation.template import build_template
+from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.cloudformation import ImportReport, import_template
 from archbuilder.importers.terraform import import_terraform
 from archbuilder.model import Architecture, RegionNode, save
@@ -37,6 +39,25 @@ def assert_written_back(arch: Architecture, template: dict[str, Any]) -> None:
     assert cloudformation_template(arch) == template
     arch.set_imported_source(None)
     assert build_template(arch) == template
+
+
+def assert_read_back_connected(
+    build: Callable[[], Architecture], flows: set[tuple[str, str, str]], fmt: str, folder: Path
+) -> None:
+    """The design `build` makes, exported in `fmt` and imported: nothing generic, no warning, exactly `flows`
+    connected (as the design draws them), and the export written back as it was (the template, or the .tf files)."""
+    if fmt == "cloudformation":
+        template = build_template(build())
+        arch, report = imported(template, folder)
+    else:
+        files = render(build())
+        arch, report = terraform_imported(files, folder)
+    assert report.generic == [] and report.warnings == []
+    assert connections(build()) == connections(arch) == flows
+    if fmt == "cloudformation":
+        assert_written_back(arch, template)
+    else:
+        assert render(arch) == files
 
 
 def assert_cli_round_trip_unchanged(

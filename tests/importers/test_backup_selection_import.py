@@ -14,6 +14,7 @@ from archbuilder.exporters.terraform.files import render
 from tests.exporters.test_backup_selection import NOT_BACKED_UP, SOURCES, backed_up
 from tests.importers.round_trips import (
     assert_cli_round_trip_unchanged,
+    assert_read_back_connected,
     connections,
     imported,
     terraform_imported,
@@ -22,18 +23,9 @@ from tests.importers.round_trips import (
 FLOWS = {(label, "Vault", "write") for _kind, label, _props, _spread in SOURCES if label not in NOT_BACKED_UP}
 
 
-def test_the_selection_comes_back_from_cloudformation_as_written_to_the_vault(tmp_path: Path) -> None:
-    arch, report = imported(build_template(backed_up(protected_only=True)), tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(backed_up(protected_only=True)) == connections(arch) == FLOWS
-
-
-def test_the_selection_comes_back_from_terraform_as_written_to_the_vault(tmp_path: Path) -> None:
-    files = render(backed_up(protected_only=True))
-    arch, report = terraform_imported(files, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(arch) == FLOWS
-    assert render(arch) == files
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_the_selection_comes_back_as_written_to_the_vault(fmt: str, tmp_path: Path) -> None:
+    assert_read_back_connected(lambda: backed_up(protected_only=True), FLOWS, fmt, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])

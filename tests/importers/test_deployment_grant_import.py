@@ -15,7 +15,7 @@ from archbuilder.importers.grant_kinds import statement_kind
 from tests.exporters.test_deployment_grants import ACTIONS, releaser
 from tests.importers.round_trips import (
     assert_cli_round_trip_unchanged,
-    assert_written_back,
+    assert_read_back_connected,
     connections,
     imported,
     terraform_imported,
@@ -24,20 +24,9 @@ from tests.importers.round_trips import (
 FLOWS = {("Release", "App", "deploy"), ("Releaser", "Release", "invoke")}
 
 
-def test_the_deployment_grant_comes_back_from_cloudformation_as_the_call(tmp_path: Path) -> None:
-    template = build_template(releaser())
-    arch, report = imported(template, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(releaser()) == connections(arch) == FLOWS
-    assert_written_back(arch, template)
-
-
-def test_the_deployment_grant_comes_back_from_terraform_as_the_call(tmp_path: Path) -> None:
-    files = render(releaser())
-    arch, report = terraform_imported(files, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(arch) == FLOWS
-    assert render(arch) == files
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_the_deployment_grant_comes_back_as_the_call(fmt: str, tmp_path: Path) -> None:
+    assert_read_back_connected(releaser, FLOWS, fmt, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])

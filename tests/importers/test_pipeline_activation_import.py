@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 
 from archbuilder.catalog import ConnectionKind as K
-from archbuilder.exporters.cloudformation.template import build_template
-from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
 from tests.exporters.test_pipeline_activation import pipeline_starter
 from tests.importers.round_trips import (
     assert_cli_round_trip_unchanged,
-    assert_written_back,
-    connections,
-    imported,
-    terraform_imported,
+    assert_read_back_connected,
 )
 
 FLOWS = {
@@ -28,20 +23,9 @@ FLOWS = {
 }
 
 
-def test_the_activation_grant_comes_back_from_cloudformation_as_the_call(tmp_path: Path) -> None:
-    template = build_template(pipeline_starter())
-    arch, report = imported(template, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(pipeline_starter()) == connections(arch) == FLOWS
-    assert_written_back(arch, template)
-
-
-def test_the_activation_grant_comes_back_from_terraform_as_the_call(tmp_path: Path) -> None:
-    files = render(pipeline_starter())
-    arch, report = terraform_imported(files, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(arch) == FLOWS
-    assert render(arch) == files
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_the_activation_grant_comes_back_as_the_call(fmt: str, tmp_path: Path) -> None:
+    assert_read_back_connected(pipeline_starter, FLOWS, fmt, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])

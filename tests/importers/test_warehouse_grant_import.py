@@ -8,35 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from archbuilder.exporters.cloudformation.template import build_template
-from archbuilder.exporters.terraform.files import render
 from archbuilder.importers.grant_kinds import statement_kind
 from tests.exporters.test_warehouse_grants import FOLLOWING, loader
 from tests.importers.round_trips import (
     assert_cli_round_trip_unchanged,
-    assert_written_back,
-    connections,
-    imported,
-    terraform_imported,
+    assert_read_back_connected,
 )
 
 FLOWS = {("Loader", "Warehouse", "write"), ("Reporter", "Warehouse", "traffic")}
 
 
-def test_the_write_comes_back_from_cloudformation(tmp_path: Path) -> None:
-    template = build_template(loader())
-    arch, report = imported(template, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(loader()) == connections(arch) == FLOWS
-    assert_written_back(arch, template)
-
-
-def test_the_write_comes_back_from_terraform(tmp_path: Path) -> None:
-    files = render(loader())
-    arch, report = terraform_imported(files, tmp_path)
-    assert report.generic == [] and report.warnings == []
-    assert connections(arch) == FLOWS
-    assert render(arch) == files
+@pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
+def test_the_write_comes_back(fmt: str, tmp_path: Path) -> None:
+    assert_read_back_connected(loader, FLOWS, fmt, tmp_path)
 
 
 @pytest.mark.parametrize("fmt", ["cloudformation", "terraform"])
