@@ -15,8 +15,6 @@ template does what the design says, and no value of the user's is replaced (manu
 
 from __future__ import annotations
 
-from typing import Any
-
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.container_instances import service_cluster
 from archbuilder.exporters.cloudformation.context import CfnContext
@@ -98,19 +96,3 @@ def _workgroup(ctx: CfnContext, node: ServiceNode) -> None:
     if set(crawled) - {bucket.id for bucket in drawn}:
         labels = [bucket.label for bucket in crawled.values()]
         _record(ctx, node, WORKGROUP_BUCKETS, [b.label for b in drawn], labels, WORKGROUP_WHY)
-
-
-def drawn_record(
-    ctx: CfnContext, node_id: str, name: str, drawn: list[str], written: list[str], why: str
-) -> dict[str, Any]:
-    """A record of connections as kit.written_instead's of a value: the design's (labels) and the template's."""
-    node = ctx.architecture.service(node_id)
-    service = ctx.architecture.catalog.get(node.type).short_name
-    return {
-        "node": node.label,
-        "service": service,
-        "property": name,
-        "design": drawn,
-        "written": written,
-        "why": why,
-    }

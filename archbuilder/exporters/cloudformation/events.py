@@ -11,7 +11,8 @@ from typing import Any
 from archbuilder.catalog import ConnectionKind
 from archbuilder.exporters.cloudformation.batch_jobs import SUBMIT, job_definition
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, by_hand, prop, written_instead
+from archbuilder.exporters.cloudformation.kit import Renderer, assumable_role, prop, written_instead
+from archbuilder.exporters.cloudformation.unwritten_connections import name_uncallable
 from archbuilder.exporters.registry import ExportError
 from archbuilder.model import Connection, ServiceNode
 from archbuilder.model.naming import snake
@@ -213,15 +214,19 @@ def _rule(ctx: CfnContext, rule: ServiceNode) -> None:
     targets, role_statements = _rule_targets(ctx, rule, logical)
     if role_statements:
         _delivery_role(ctx, logical, role_statements)
-    if len(targets) > MAX_RULE_TARGETS:
-        raise ExportError(
-            f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
-            f"this one has {len(targets)}; split it into several rules"
-        )
+    _refuse_over_target_limit(rule, len(targets))
     if targets:
         props["Targets"] = targets
     ctx.add(logical, "AWS::Events::Rule", props)
     ctx.finishers.append(lambda: _batch_targets(ctx, rule, logical))
+
+
+def _refuse_over_target_limit(rule: ServiceNode, count: int) -> None:
+    if count > MAX_RULE_TARGETS:
+        raise ExportError(
+            f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
+            f"this one has {count}; split it into several rules"
+        )
 
 
 def _batch_targets(ctx: CfnContext, rule: ServiceNode, logical: str) -> None:
@@ -237,11 +242,9 @@ def _batch_targets(ctx: CfnContext, rule: ServiceNode, logical: str) -> None:
             and environment.type == "batch_compute_environment"
         ):
             continue
-        queue = ctx.lid(environment, "Queue")
-        if queue not in ctx.resources:
-            why = "the export writes no job queue for an environment outside a VPC"
-            by_hand(ctx, rule, f"let it submit jobs to {environment.label} (Batch) yourself: {why}")
+        if name_uncallable(ctx, rule, environment):
             continue
+        queue = ctx.lid(environment, "Queue")
         definition = job_definition(ctx, environment)
         statement = {"Effect": "Allow", "Action": list(SUBMIT), "Resource": [ref(queue), ref(definition)]}
         role = f"{logical}Role"
@@ -250,11 +253,7 @@ def _batch_targets(ctx: CfnContext, rule: ServiceNode, logical: str) -> None:
         else:
             _delivery_role(ctx, logical, [statement])
         targets = ctx.resources[logical].setdefault("Properties", {}).setdefault("Targets", [])
-        if len(targets) == MAX_RULE_TARGETS:
-            raise ExportError(
-                f"{rule.label}: an EventBridge rule sends to at most {MAX_RULE_TARGETS} targets, "
-                f"this one has more; split it into several rules"
-            )
+        _refuse_over_target_limit(rule, len(targets) + 1)
         receiver = ctx.lid(environment)
         targets.append(
             {

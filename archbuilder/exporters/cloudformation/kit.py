@@ -122,6 +122,23 @@ def written_instead(ctx: CfnContext, node: ServiceNode, name: str, written: Any,
     return written
 
 
+def instead_record(
+    ctx: CfnContext, node_id: str, name: str, design: Any, written: Any, why: str
+) -> dict[str, Any]:
+    """A record of the template's Metadata (written_instead): for a node, by its label and service, the design's
+    value of `name` (a property's, or the connections it draws) and what the template holds in its place, with why."""
+    node = ctx.architecture.service(node_id)
+    service = ctx.architecture.catalog.get(node.type).short_name
+    return {
+        "node": node.label,
+        "service": service,
+        "property": name,
+        "design": design,
+        "written": written,
+        "why": why,
+    }
+
+
 def private_bucket_properties() -> dict[str, Any]:
     """A bucket the export makes for its own use (trail logs, Config snapshots, pipeline artifacts): encrypted,
     closed to the public, versioned. A fresh dict each time, as callers add their own keys."""

@@ -29,10 +29,11 @@ from archbuilder.exporters.cloudformation.carried_parameters import read_by_sour
 from archbuilder.exporters.cloudformation.cluster_grants import grant_msk, iam_controlled
 from archbuilder.exporters.cloudformation.compute import prepare_load_balancer
 from archbuilder.exporters.cloudformation.context import CfnContext, get_att, ref, sub
-from archbuilder.exporters.cloudformation.drawn_connections import drawn_record, record_drawn_connections
+from archbuilder.exporters.cloudformation.drawn_connections import record_drawn_connections
 from archbuilder.exporters.cloudformation.events import wire_events
 from archbuilder.exporters.cloudformation.file_mounts import mount
 from archbuilder.exporters.cloudformation.integration import parameter_arn
+from archbuilder.exporters.cloudformation.kit import instead_record
 from archbuilder.exporters.cloudformation.network import build_network
 from archbuilder.exporters.cloudformation.platform import ses_identity_arn
 from archbuilder.exporters.cloudformation.production import apply_production_defaults
@@ -286,7 +287,7 @@ def _design_metadata(ctx: CfnContext) -> dict[str, Any]:
         steps = [_manual_step(ctx, node_id, step) for node_id, step in ctx.manual_steps]
         entry[MANUAL_STEPS] = sorted(steps, key=_by_node)
     instead = [_written_instead(ctx, *record) for record in ctx.written_instead]
-    instead += [drawn_record(ctx, *record) for record in ctx.drawn_instead]
+    instead += [instead_record(ctx, *record) for record in ctx.drawn_instead]
     if instead:
         entry[WRITTEN_INSTEAD] = sorted(instead, key=_by_node)
     return entry
@@ -298,16 +299,8 @@ def _by_node(record: dict[str, Any]) -> tuple[str, str]:
 
 def _written_instead(ctx: CfnContext, node_id: str, name: str, written: Any, why: str) -> dict[str, Any]:
     node = ctx.architecture.service(node_id)
-    service = ctx.architecture.catalog.get(node.type)
-    design = node.properties.get(name, service.defaults().get(name))
-    return {
-        "node": node.label,
-        "service": service.short_name,
-        "property": name,
-        "design": design,
-        "written": written,
-        "why": why,
-    }
+    design = node.properties.get(name, ctx.architecture.catalog.get(node.type).defaults().get(name))
+    return instead_record(ctx, node_id, name, design, written, why)
 
 
 def _manual_step(ctx: CfnContext, node_id: str, step: str) -> dict[str, str]:

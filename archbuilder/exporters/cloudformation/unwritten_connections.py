@@ -105,9 +105,18 @@ def name_unwritten(ctx: CfnContext, source: ServiceNode, target: ServiceNode, ki
     ):
         by_hand(ctx, source, f"let it start {target.label} ({service}) yourself: {NOT_INVOKED[target.type]}")
     elif kind is ConnectionKind.INVOKE and target.type in CALLED_THROUGH:
-        suffix, verb, why = CALLED_THROUGH[target.type]
-        if ctx.lid(target, suffix) not in ctx.resources:
-            by_hand(ctx, source, f"let it {verb} {target.label} ({service}) yourself: {why}")
+        name_uncallable(ctx, source, target)
+
+
+def name_uncallable(ctx: CfnContext, source: ServiceNode, target: ServiceNode) -> bool:
+    """Names the call in the export's warnings when the resource its grant would name is not written (CALLED_THROUGH);
+    whether it was named."""
+    suffix, verb, why = CALLED_THROUGH[target.type]
+    if ctx.lid(target, suffix) in ctx.resources:
+        return False
+    service = ctx.architecture.catalog.get(target.type).short_name
+    by_hand(ctx, source, f"let it {verb} {target.label} ({service}) yourself: {why}")
+    return True
 
 
 def _name_unmounted(ctx: CfnContext, source: ServiceNode, target: ServiceNode, access: str) -> None:
